@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "cnnc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cnnc", targets: ["cnnc"]),
+        .library(name: "CNNCompiler", targets: ["CNNCompiler"]),
+        .library(name: "CNNRuntime", targets: ["CNNRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Compiler libraries; dependencies point one way: IR <- frontend/passes/codegen <- compiler <- CLI.
+        .target(name: "CNNIR"),
+        .target(name: "CNNNumPy"),
+        .target(name: "CNNFrontend", dependencies: ["CNNIR", "CNNNumPy"]),
+        .target(name: "CNNPasses", dependencies: ["CNNIR"]),
+        .target(name: "CNNCodegenC", dependencies: ["CNNIR"]),
+        .target(name: "CNNToolchain"),
+        .target(name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNPasses", "CNNCodegenC", "CNNToolchain"]),
+        // The runtime depends only on the ABI header, so an app that embeds a model never links the compiler.
+        .target(name: "CNNModelABI", path: "Runtime/CModelABI"),
+        .target(name: "CNNRuntime", dependencies: ["CNNModelABI"], path: "Runtime/Sources/CNNRuntime"),
+        .executableTarget(name: "cnnc", dependencies: [
+            "CNNCompiler", "CNNRuntime", "CNNNumPy",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend"], path: "Tests/CNNTestSupport"),
+        .testTarget(name: "CNNIRTests", dependencies: ["CNNIR"]),
+        .testTarget(name: "CNNFrontendTests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses", "CNNFrontend", "CNNTestSupport"]),
+        .testTarget(name: "CNNCodegenCTests", dependencies: ["CNNCodegenC", "CNNFrontend", "CNNPasses"]),
+        .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNCompiler", "CNNTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CNNCompilerTests", dependencies: ["CNNCompiler", "CNNRuntime", "CNNFrontend", "CNNTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNTestSupport"]),
+    ]
+)

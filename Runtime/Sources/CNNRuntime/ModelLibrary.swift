@@ -1,0 +1,119 @@
+import CNNModelABI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A loaded cnnc model library: the `dlopen` handle and the model's validated self-description.
+///
+/// The library is immutable after `init`, so one instance may be shared by any number of
+/// threads; each thread runs the model through its own `Session`. The handle is closed
+/// when the last reference goes away (every `Session` keeps its library alive).
+public final class ModelLibrary: @unchecked Sendable {
+    /// The path the library was loaded from, as given to `init`.
+    public let path: String
+    /// The model's name from its network description.
+    public let name: String
+    /// The C prefix of every symbol the library exports (`<prefix>_cnnc_model`, ...).
+    public let prefix: String
+    /// The model's inputs, in the order positional runs take them.
+    public let inputs: [TensorSpec]
+    /// The model's outputs, in the order positional runs return them.
+    public let outputs: [TensorSpec]
+    /// Arena bytes a session needs per sample of its `maxBatch`.
+    public let workspaceBytesPerSample: Int
+    /// Approximate floating-point operations per sample (for GFLOP/s in benchmarks).
+    public let flopsPerSample: Int
+
+    private let handle: UnsafeMutableRawPointer
+    let descriptor: UnsafePointer<cnnc_model_desc>
+
+    /// The suffix that marks the descriptor function among a library's exported symbols.
+    static let descriptorSuffix = "_cnnc_model"
+
+    /// Loads the library at `path` (`dlopen` with `RTLD_NOW | RTLD_LOCAL`) and reads its descriptor.
+    ///
+    /// The descriptor function is found without knowing the prefix: the one defined
+    /// function in the file's ELF dynamic symbol table whose name ends in `_cnnc_model`.
+    /// - Throws: `RuntimeError.fileNotFound`, `.notALibrary`, `.notACNNCModel`,
+    ///   `.multipleModels`, `.malformedLibrary`, `.abiVersionMismatch` or `.invalidDescriptor`.
+    public init(path: String) throws {
+        guard access(path, F_OK) == 0 else { throw RuntimeError.fileNotFound(path) }
+        // Without a slash dlopen searches the library path instead of opening the file named.
+        let loadPath = path.contains("/") ? path : "./" + path
+        _ = dlerror()
+        guard let handle = dlopen(loadPath, RTLD_NOW | RTLD_LOCAL) else {
+            let reason = dlerror().map { String(cString: $0) } ?? "unknown dlopen error"
+            throw RuntimeError.notALibrary(path, reason: reason)
+        }
+        do {
+            let symbol = try Self.descriptorSymbol(inFileAt: loadPath, displayPath: path)
+            guard let address = dlsym(handle, symbol) else {
+                throw RuntimeError.malformedLibrary(path, reason: "'\(symbol)' in its symbol table but not found by dlsym")
+            }
+            typealias DescriptorFunction = @convention(c) () -> UnsafePointer<cnnc_model_desc>?
+            let function = unsafeBitCast(address, to: DescriptorFunction.self)
+            guard let descriptor = function() else {
+                throw RuntimeError.invalidDescriptor(path, reason: "a null pointer from \(symbol)()")
+            }
+            let model = try DescriptorValidator(path: path, symbol: symbol).validate(descriptor.pointee)
+            self.path = path
+            self.handle = handle
+            self.descriptor = descriptor
+            self.name = model.name
+            self.prefix = model.prefix
+            self.inputs = model.inputs
+            self.outputs = model.outputs
+            self.workspaceBytesPerSample = model.workspaceBytesPerSample
+            self.flopsPerSample = Int(clamping: descriptor.pointee.flops_per_sample)
+        } catch {
+            dlclose(handle)
+            throw error
+        }
+    }
+
+    deinit {
+        dlclose(handle)
+    }
+
+    /// Makes a session that runs up to `maxBatch` samples per internal step on `threads` threads.
+    ///
+    /// Larger batches still run: the library splits them into chunks of `maxBatch`.
+    /// - Parameters:
+    ///   - maxBatch: Samples the session's arena holds at once (at least 1).
+    ///   - threads: OpenMP threads for each run; 0 means OpenMP's default.
+    /// - Throws: `RuntimeError.invalidBatch`, `.invalidThreadCount`, or `.status` when the library's `create` fails.
+    public func makeSession(maxBatch: Int = 1, threads: Int = 0) throws -> Session {
+        try Session(library: self, maxBatch: maxBatch, threads: threads)
+    }
+
+    /// The English text the library gives for a status code.
+    func statusMessage(_ code: Int32) -> String {
+        guard let message = descriptor.pointee.status_message?(code) else { return "unknown status" }
+        return String(cString: message)
+    }
+
+    /// The name of the one defined, exported `*_cnnc_model` function in the file's dynamic symbols.
+    private static func descriptorSymbol(inFileAt loadPath: String, displayPath: String) throws -> String {
+        let symbols: [ELFDynamicSymbol]
+        do {
+            symbols = try ELFDynamicSymbols.read(path: loadPath)
+        } catch {
+            throw RuntimeError.malformedLibrary(displayPath, reason: error.reason)
+        }
+        var names: [String] = []
+        for symbol in symbols
+        where symbol.isFunction && symbol.isDefined && symbol.isExported
+            && symbol.name.hasSuffix(descriptorSuffix) && symbol.name.utf8.count > descriptorSuffix.utf8.count
+            && !names.contains(symbol.name) {
+            names.append(symbol.name)
+        }
+        guard let first = names.first else { throw RuntimeError.notACNNCModel(displayPath) }
+        guard names.count == 1 else { throw RuntimeError.multipleModels(displayPath, symbols: names) }
+        return first
+    }
+}

@@ -1,0 +1,146 @@
+import CNNIR
+
+/// Direct convolution (1-D to 3-D, groups, dilation, padding) with its fused epilogue:
+/// bias, activations, a residual add, and a non-overlapping max/avg pool.
+///
+/// Straightforward and vectoriser-friendly: each (sample, output channel) is one
+/// parallel task; a row of outputs is accumulated in a local array, and the
+/// innermost loop runs over output columns with compile-time bounds per kernel
+/// column, so it has no edge branches. Register-tiled kernels replace this later.
+enum ConvEmitter {
+    static func emit(_ a: ConvAttributes, _ ctx: inout KernelContext) -> CFunction {
+        let inShape = ctx.inputShapes[0]
+        let ic = inShape[0], oc = a.filters
+        let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
+        let k = to3D(a.kernel, fill: 1), s = to3D(a.stride, fill: 1), d = to3D(a.dilation, fill: 1)
+        let pb = to3D(a.padding.begin, fill: 0)
+        let convShape = (try? ShapeInference.conv(ConvAttributes(filters: a.filters, kernel: a.kernel, stride: a.stride, dilation: a.dilation, padding: a.padding, groups: a.groups, hasBias: a.hasBias), input: inShape)) ?? []
+        let o3 = to3D(Array(convShape.dropFirst()), fill: 1)
+        let icg = ic / a.groups, ocg = oc / a.groups
+        let w = ctx.weights(ctx.node.params["weight"]!)
+        let bias: CExpr = ctx.node.params["bias"].map { ctx.weights($0) } ?? .int(0)
+
+        // Output columns valid for each kernel column: iw = ow*SW - PW + kw*DW in [0, IW).
+        var lo: [Int] = [], hi: [Int] = []
+        for kw in 0..<k[2] {
+            let shift = kw * d[2] - pb[2]
+            lo.append(min(max(0, ceilDiv(-shift, s[2])), o3[2]))
+            hi.append(max(min(o3[2], floorDiv(i3[2] - 1 - shift, s[2]) + 1), 0))
+        }
+        let loExpr = CExpr.ident("col_lo"), hiExpr = CExpr.ident("col_hi")
+
+        /// Computes conv row (od, oh) into acc[OW], epilogue steps before the pool applied.
+        func row(_ od: CExpr, _ oh: CExpr) -> [CStmt] {
+            var body: [CStmt] = [
+                .loop("ow", .int(o3[2]), [.assign(.v("acc")[.v("ow")], "=", a.hasBias ? .v("bias")[.v("oc")] : .float(0))]),
+            ]
+            let kwLoop: CStmt = .loop("kw", .int(k[2]), [
+                .decl("const float", "wv", .v("wk")[((.v("ic") * .int(k[0]) + .v("kd")) * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")]),
+                .decl("const int64_t", "off", .v("kw") * .int(d[2]) - .int(pb[2])),
+                .loop("ow", from: loExpr[.v("kw")], to: hiExpr[.v("kw")], step: 1, [
+                    .assign(.v("acc")[.v("ow")], "+=", .v("wv") * .v("row")[.v("ow") * .int(s[2]) + .v("off")]),
+                ]),
+            ])
+            body.append(.loop("ic", .int(icg), [
+                .loop("kd", .int(k[0]), [
+                    .decl("const int64_t", "id", od * .int(s[0]) - .int(pb[0]) + .v("kd") * .int(d[0])),
+                    .ifThen(.v("id") < .int(0) || .v("id") >= .int(i3[0]), [.continueLoop], else: []),
+                    .loop("kh", .int(k[1]), [
+                        .decl("const int64_t", "ih", oh * .int(s[1]) - .int(pb[1]) + .v("kh") * .int(d[1])),
+                        .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(i3[1]), [.continueLoop], else: []),
+                        .decl("const float *restrict", "row", .v("x") + (.v("ic") * .int(i3[0]) + .v("id")) * .int(i3[1] * i3[2]) + .v("ih") * .int(i3[2])),
+                        kwLoop,
+                    ]),
+                ]),
+            ]))
+            // Activations and the residual add run on the full-resolution row.
+            let index = ((.v("b") * .int(oc) + .v("oc")) * .int(o3[0]) + od) * .int(o3[1] * o3[2]) + oh * .int(o3[2]) + .v("ow")
+            let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
+            if !steps.isEmpty {
+                body.append(.loop("ow", .int(o3[2]), [.decl("float", "v", .v("acc")[.v("ow")])] + steps + [.assign(.v("acc")[.v("ow")], "=", .v("v"))]))
+            }
+            return body
+        }
+
+        var perTask: [CStmt] = [
+            .decl("const float *restrict", "x", ctx.input(0) + (.v("b") * .int(ic) + (.v("oc") / .int(ocg)) * .int(icg)) * .int(i3.reduce(1, *))),
+            .decl("const float *restrict", "wk", .v("w") + .v("oc") * .int(icg * k.reduce(1, *))),
+            .array("float", "acc", count: o3[2], alignment: 64),
+        ]
+        let outShape = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
+        let outPlane = CExpr.v("out") + (.v("b") * .int(oc) + .v("oc")) * .int(outShape.reduce(1, *))
+        perTask.append(.decl("float *restrict", "y", outPlane))
+        if let pool = a.epilogue.pool {
+            perTask += pooledRows(pool, conv: o3, out: outShape, row: row)
+        } else {
+            perTask.append(.loop("od", .int(o3[0]), [
+                .loop("oh", .int(o3[1]), row(.v("od"), .v("oh")) + [
+                    .loop("ow", .int(o3[2]), [.assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "=", .v("acc")[.v("ow")])]),
+                ]),
+            ]))
+        }
+        let flopsPerTask = 2 * icg * k.reduce(1, *) * o3.reduce(1, *)
+        return ctx.function([
+            .decl("const float *restrict", "w", w),
+            .decl("const float *restrict", "bias", bias),
+            .verbatimArray("col_lo", lo),
+            .verbatimArray("col_hi", hi),
+            .expr(.cast("void", .v("bias"))),
+            KernelContext.parallelFor(collapse: 2, work: flopsPerTask * oc),
+            .loop("b", ctx.batch, [.loop("oc", .int(oc), perTask)]),
+        ])
+    }
+
+    /// Pools conv rows as they are produced: each pooled row reads the conv rows of its window.
+    static func pooledRows(_ p: PoolAttributes, conv o3: [Int], out: [Int], row: (CExpr, CExpr) -> [CStmt]) -> [CStmt] {
+        let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1), pad = to3D(p.padding.begin, fill: 0)
+        let padEnd = to3D(p.padding.end, fill: 0)
+        let isMax = p.kind == .max
+        var horizontal: [CStmt] = [
+            .loop("pw", .int(out[2]), [
+                .loop("ww", .int(size[2]), [
+                    .decl("const int64_t", "cw", .v("pw") * .int(stride[2]) - .int(pad[2]) + .v("ww")),
+                    .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(o3[2]), [
+                        isMax ? .assign(.v("pacc")[.v("pw")], "=", .call("fmaxf", [.v("pacc")[.v("pw")], .v("acc")[.v("cw")]]))
+                              : .assign(.v("pacc")[.v("pw")], "+=", .v("acc")[.v("cw")]),
+                    ], else: []),
+                ]),
+            ]),
+        ]
+        horizontal = row(.v("cd"), .v("ch")) + horizontal
+        let store: CStmt
+        if isMax {
+            store = .loop("pw", .int(out[2]), [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")])])
+        } else {
+            let count = PoolEmitter.windowCount(dims: [.v("pd"), .v("ph"), .v("pw")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: o3, includePad: p.countIncludePad)
+            store = .loop("pw", .int(out[2]), [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")] / .cast("float", count))])
+        }
+        return [
+            .loop("pd", .int(out[0]), [
+                .loop("ph", .int(out[1]), [
+                    .array("float", "pacc", count: out[2], alignment: 64),
+                    .loop("pw", .int(out[2]), [.assign(.v("pacc")[.v("pw")], "=", isMax ? .float(-.infinity) : .float(0))]),
+                    .loop("wd", .int(size[0]), [
+                        .decl("const int64_t", "cd", .v("pd") * .int(stride[0]) - .int(pad[0]) + .v("wd")),
+                        .ifThen(.v("cd") < .int(0) || .v("cd") >= .int(o3[0]), [.continueLoop], else: []),
+                        .loop("wh", .int(size[1]), [
+                            .decl("const int64_t", "ch", .v("ph") * .int(stride[1]) - .int(pad[1]) + .v("wh")),
+                            .ifThen(.v("ch") < .int(0) || .v("ch") >= .int(o3[1]), [.continueLoop], else: []),
+                        ] + horizontal),
+                    ]),
+                    store,
+                ]),
+            ]),
+        ]
+    }
+}
+
+func ceilDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? (a + b - 1) / b : -((-a) / b) }
+func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+extension CStmt {
+    /// `static const int64_t name[] = {...};` for compile-time tables.
+    static func verbatimArray(_ name: String, _ values: [Int]) -> CStmt {
+        .decl("static const int64_t", name + "[\(max(values.count, 1))]", .ident("{" + (values.isEmpty ? "0" : values.map(String.init).joined(separator: ", ")) + "}"))
+    }
+}

@@ -1,0 +1,86 @@
+import CNNIR
+
+/// Kernels that only move data: concat, pad, upsample and copies (flatten, output aliases).
+enum DataMovementEmitter {
+    /// Plain copy of the per-sample tensor (flatten keeps channel-major order, so it is a copy).
+    static func emitCopy(_ ctx: inout KernelContext) -> CFunction {
+        let count = ctx.node.elementCount
+        return ctx.function([
+            .expr(.call("memcpy", [ctx.output, ctx.input(0), .cast("size_t", ctx.batch * .int(count)) * .call("sizeof", [.v("float")])])),
+            .expr(.cast("void", .v("nt"))),
+        ])
+    }
+
+    /// Each input fills its slice of the axis: contiguous runs of (axis length x inner) floats.
+    static func emitConcat(axis: Int, _ ctx: inout KernelContext) -> CFunction {
+        let out = ctx.node.shape
+        let outer = out[..<axis].reduce(1, *), inner = out[(axis + 1)...].reduce(1, *)
+        var body: [CStmt] = []
+        var offset = 0
+        for (k, shape) in ctx.inputShapes.enumerated() {
+            let run = shape[axis] * inner
+            body.append(.loop("o", .int(outer), [
+                .expr(.call("memcpy", [
+                    ctx.output + .v("b") * .int(out.reduce(1, *)) + .v("o") * .int(out[axis] * inner) + .int(offset),
+                    ctx.input(k) + .v("b") * .int(shape.reduce(1, *)) + .v("o") * .int(run),
+                    .int(run * 4),
+                ])),
+            ]))
+            offset += run
+        }
+        return ctx.function([
+            KernelContext.parallelFor(collapse: 1, work: out.reduce(1, *) / 4),
+            .loop("b", ctx.batch, body),
+        ])
+    }
+
+    /// Constant padding of the spatial dimensions.
+    static func emitPad(_ padding: Padding, value: Float, _ ctx: inout KernelContext) -> CFunction {
+        let inShape = ctx.inputShapes[0]
+        let c = inShape[0]
+        let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
+        let o3 = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
+        let pb = to3D(padding.begin, fill: 0)
+        let inRange: CExpr = .v("id") >= .int(0) && .v("id") < .int(i3[0]) && .v("ih") >= .int(0) && .v("ih") < .int(i3[1]) && .v("iw") >= .int(0) && .v("iw") < .int(i3[2])
+        let body: [CStmt] = [
+            .loop("od", .int(o3[0]), [.loop("oh", .int(o3[1]), [.loop("ow", .int(o3[2]), [
+                .decl("const int64_t", "id", .v("od") - .int(pb[0])),
+                .decl("const int64_t", "ih", .v("oh") - .int(pb[1])),
+                .decl("const int64_t", "iw", .v("ow") - .int(pb[2])),
+                .assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "=",
+                        .ternary(inRange, .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")], .float(value))),
+            ])])]),
+        ]
+        return ctx.function(PoolEmitter.planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: o3.reduce(1, *), body: body))
+    }
+
+    /// Nearest (source floor(i / scale)) or bilinear (half-pixel centres, align_corners false) upsampling.
+    static func emitUpsample(scale: [Int], mode: UpsampleMode, _ ctx: inout KernelContext) -> CFunction {
+        let s = ctx.inputShapes[0]
+        let c = s[0], ih = s[1], iw = s[2], oh = ih * scale[0], ow = iw * scale[1]
+        let cell: [CStmt]
+        switch mode {
+        case .nearest:
+            cell = [.assign(.v("y")[.v("oy") * .int(ow) + .v("ox")], "=", .v("x")[(.v("oy") / .int(scale[0])) * .int(iw) + .v("ox") / .int(scale[1])])]
+        case .bilinear:
+            // Source coordinate (o + 0.5) / scale - 0.5, clamped at 0 like PyTorch; weights per axis.
+            func axis(_ o: String, _ sc: Int, _ size: Int, _ p: String) -> [CStmt] {
+                [
+                    .decl("float", p + "f", .call("fmaxf", [(.cast("float", .v(o)) + .float(0.5)) / .float(Float(sc)) - .float(0.5), .float(0)])),
+                    .decl("int64_t", p + "0", .cast("int64_t", .v(p + "f"))),
+                    .decl("int64_t", p + "1", .call("cnnc_min", [.v(p + "0") + .int(1), .int(size - 1)])),
+                    .decl("float", p + "w", .v(p + "f") - .cast("float", .v(p + "0"))),
+                ]
+            }
+            let px: (String, String) -> CExpr = { yy, xx in .v("x")[.v(yy) * .int(iw) + .v(xx)] }
+            cell = axis("oy", scale[0], ih, "sy") + axis("ox", scale[1], iw, "sx") + [
+                .assign(.v("y")[.v("oy") * .int(ow) + .v("ox")], "=",
+                        (.float(1) - .v("syw")) * ((.float(1) - .v("sxw")) * px("sy0", "sx0") + .v("sxw") * px("sy0", "sx1"))
+                        + .v("syw") * ((.float(1) - .v("sxw")) * px("sy1", "sx0") + .v("sxw") * px("sy1", "sx1"))),
+            ]
+        }
+        return ctx.function(PoolEmitter.planeLoop(ctx, channels: c, inCount: ih * iw, outCount: oh * ow, work: oh * ow * 4, body: [
+            .loop("oy", .int(oh), [.loop("ox", .int(ow), cell)]),
+        ]))
+    }
+}

@@ -1,0 +1,84 @@
+import CNNIR
+
+/// What one kernel emitter sees: the node, its input shapes, the blob to put weights in,
+/// and the uniform kernel signature `(n, nt, in0, in1, ..., out)`.
+struct KernelContext {
+    let node: Node
+    let inputShapes: [[Int]]
+    let functionName: String
+    let weightsSymbol: String
+    var blob: WeightBlob
+
+    /// Adds a parameter tensor to the blob; returns a pointer expression to it.
+    mutating func weights(_ tensor: WeightTensor) -> CExpr {
+        .ident(weightsSymbol) + .int(blob.add(tensor))
+    }
+
+    /// Adds computed values (repacked weights, folded scales) to the blob.
+    mutating func weights(_ values: [Float]) -> CExpr {
+        .ident(weightsSymbol) + .int(blob.add(values))
+    }
+
+    func input(_ i: Int) -> CExpr { .ident("in\(i)") }
+    var output: CExpr { .ident("out") }
+    var batch: CExpr { .ident("n") }
+
+    /// The kernel function with the uniform signature.
+    func function(_ body: [CStmt]) -> CFunction {
+        var params: [(type: String, name: String)] = [("int64_t", "n"), ("int", "nt")]
+        for i in node.inputs.indices { params.append(("const float *restrict", "in\(i)")) }
+        params.append(("float *restrict", "out"))
+        return CFunction(name: functionName, parameters: params, body: [.comment(commentLine)] + body)
+    }
+
+    /// A comment naming the kernel's op and shapes; layer names go through the namer first.
+    var commentLine: String {
+        let layers = node.layers.map(Namer.sanitize).joined(separator: " + ")
+        return "\(node.op.kindName) [\(layers)]: \(inputShapes.map(ShapeInference.format).joined(separator: ", ")) -> \(ShapeInference.format(node.shape))"
+    }
+
+    /// `#pragma omp parallel for` over the next `collapse` loops, only when the work is worth a thread team.
+    /// `workPerIteration` is the approximate flops of one outer iteration per sample.
+    static func parallelFor(collapse: Int, work: Int) -> CStmt {
+        let collapseClause = collapse > 1 ? " collapse(\(collapse))" : ""
+        // Below ~32k flops per call, waking threads costs more than it saves.
+        let threshold = max(1, 32768 / max(work, 1))
+        return .pragma("omp parallel for\(collapseClause) schedule(static) num_threads(nt) if(n >= \(threshold))")
+    }
+}
+
+/// Pads a spatial list on the left to 3 dimensions so 1-D and 2-D kernels reuse the 3-D emitters;
+/// loops of extent 1 vanish in clang.
+func to3D(_ dims: [Int], fill: Int) -> [Int] { Array(repeating: fill, count: 3 - dims.count) + dims }
+
+/// A C expression for `act` applied to the variable `v` (which may be evaluated more than once).
+func activationExpr(_ act: Activation, _ v: CExpr) -> CExpr {
+    switch act {
+    case .relu: return .ternary(v > .float(0), v, .float(0))
+    case .sigmoid: return .float(1) / (.float(1) + .call("expf", [.negate(v)]))
+    case .tanh: return .call("tanhf", [v])
+    case .leakyRelu(let alpha): return .ternary(v > .float(0), v, .float(alpha) * v)
+    case .elu(let alpha): return .ternary(v > .float(0), v, .float(alpha) * .call("expm1f", [v]))
+    case .clip(let lo, let hi): return .call("fminf", [.call("fmaxf", [v, .float(lo)]), .float(hi)])
+    }
+}
+
+/// Statements applying the non-pool epilogue steps to the float variable `v`.
+/// `operandIndex` is the element index (per the node's unpooled shape) for fused adds.
+func epilogueStatements(_ steps: [EpilogueStep], value v: CExpr, operandIndex: CExpr) -> [CStmt] {
+    steps.compactMap { step -> CStmt? in
+        switch step {
+        case .activation(let act): return .assign(v, "=", activationExpr(act, v))
+        case .add(let operand): return .assign(v, "+=", CExpr.ident("in\(operand)")[operandIndex])
+        case .pool: return nil
+        }
+    }
+}
+
+extension Array where Element == EpilogueStep {
+    /// The trailing pool step, if any.
+    var pool: PoolAttributes? {
+        if case .pool(let p) = last { return p }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+import CNNIR
+
+/// Windowed, global and adaptive pooling. Each (sample, channel) plane is one parallel task.
+enum PoolEmitter {
+    /// Number of cells an average divides by at output position `dims`: cells inside the input,
+    /// or (count_include_pad) inside the padded input; never cells past the padded end.
+    static func windowCount(dims: [CExpr], size: [Int], stride: [Int], pad: [Int], padEnd: [Int], input: [Int], includePad: Bool) -> CExpr {
+        var product: CExpr = .int(1)
+        for d in 0..<3 where size[d] > 1 || pad[d] > 0 || padEnd[d] > 0 {
+            let start = dims[d] * .int(stride[d]) - .int(pad[d])
+            let lower: Int = includePad ? -pad[d] : 0
+            let upper: Int = includePad ? input[d] + padEnd[d] : input[d]
+            // cnnc_span(start, size, lower, upper) = |[start, start+size) ∩ [lower, upper)|
+            product = product * .call("cnnc_span", [start, .int(size[d]), .int(lower), .int(upper)])
+        }
+        return product
+    }
+
+    static func emit(_ p: PoolAttributes, _ ctx: inout KernelContext) -> CFunction {
+        let inShape = ctx.inputShapes[0]
+        let c = inShape[0]
+        let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
+        let o3 = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
+        let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1)
+        let pad = to3D(p.padding.begin, fill: 0), padEnd = to3D(p.padding.end, fill: 0)
+        let isMax = p.kind == .max
+        let coords = ["d", "h", "w"]
+        var inner: [CStmt] = [
+            .assign(.v("acc"), "+=", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
+        ]
+        if isMax {
+            inner = [.assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]]))]
+        }
+        for d in (0..<3).reversed() {
+            let i = "i" + coords[d], k = "k" + coords[d]
+            inner = [.loop(k, .int(size[d]), [
+                .decl("const int64_t", i, .v("o" + coords[d]) * .int(stride[d]) - .int(pad[d]) + .v(k)),
+                .ifThen(.v(i) < .int(0) || .v(i) >= .int(i3[d]), [.continueLoop], else: []),
+            ] + inner)]
+        }
+        let outIndex = (.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")
+        let result: CExpr = isMax ? .v("acc") : .v("acc") / .cast("float", windowCount(dims: [.v("od"), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3, includePad: p.countIncludePad))
+        let cell: [CStmt] = [.decl("float", "acc", isMax ? .float(-.infinity) : .float(0))] + inner + [.assign(.v("y")[outIndex], "=", result)]
+        return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *), body: [
+            .loop("od", .int(o3[0]), [.loop("oh", .int(o3[1]), [.loop("ow", .int(o3[2]), cell)])]),
+        ]))
+    }
+
+    /// Global pooling: one value per channel.
+    static func emitGlobal(_ kind: PoolKind, _ ctx: inout KernelContext) -> CFunction {
+        let c = ctx.inputShapes[0][0]
+        let count = ctx.inputShapes[0].dropFirst().reduce(1, *)
+        let isMax = kind == .max
+        return ctx.function(planeLoop(ctx, channels: c, inCount: count, outCount: 1, work: count, body: [
+            .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
+            .loop("i", .int(count), [isMax ? .assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("x")[.v("i")]])) : .assign(.v("acc"), "+=", .v("x")[.v("i")])]),
+            .assign(.v("y")[0], "=", isMax ? .v("acc") : .v("acc") / .float(Float(count))),
+        ]))
+    }
+
+    /// Adaptive pooling, PyTorch's bins: start floor(i*I/O), end ceil((i+1)*I/O).
+    static func emitAdaptive(_ kind: PoolKind, output: [Int], _ ctx: inout KernelContext) -> CFunction {
+        let c = ctx.inputShapes[0][0], ih = ctx.inputShapes[0][1], iw = ctx.inputShapes[0][2]
+        let isMax = kind == .max
+        func bins(_ i: Int, _ o: Int) -> ([Int], [Int]) {
+            ((0..<o).map { $0 * i / o }, (0..<o).map { (($0 + 1) * i + o - 1) / o })
+        }
+        let (hs, he) = bins(ih, output[0]), (ws, we) = bins(iw, output[1])
+        let body: [CStmt] = [
+            .verbatimArray("h_start", hs), .verbatimArray("h_end", he), .verbatimArray("w_start", ws), .verbatimArray("w_end", we),
+            .loop("oh", .int(output[0]), [.loop("ow", .int(output[1]), [
+                .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
+                .loop("ih", .v("h_start")[.v("oh")], .v("h_end")[.v("oh")], [
+                    .loop("iw", .v("w_start")[.v("ow")], .v("w_end")[.v("ow")], [
+                        isMax ? .assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("x")[.v("ih") * .int(iw) + .v("iw")]]))
+                              : .assign(.v("acc"), "+=", .v("x")[.v("ih") * .int(iw) + .v("iw")]),
+                    ]),
+                ]),
+                .assign(.v("y")[.v("oh") * .int(output[1]) + .v("ow")], "=", isMax ? .v("acc")
+                        : .v("acc") / .cast("float", (.v("h_end")[.v("oh")] - .v("h_start")[.v("oh")]) * (.v("w_end")[.v("ow")] - .v("w_start")[.v("ow")]))),
+            ])]),
+        ]
+        return ctx.function(planeLoop(ctx, channels: c, inCount: ih * iw, outCount: output[0] * output[1], work: ih * iw, body: body))
+    }
+
+    /// `for b, c (parallel): x = in0 plane, y = out plane; body`.
+    static func planeLoop(_ ctx: KernelContext, channels: Int, inCount: Int, outCount: Int, work: Int, body: [CStmt]) -> [CStmt] {
+        [
+            KernelContext.parallelFor(collapse: 2, work: work * channels),
+            .loop("b", ctx.batch, [.loop("c", .int(channels), [
+                .decl("const float *restrict", "x", ctx.input(0) + (.v("b") * .int(channels) + .v("c")) * .int(inCount)),
+                .decl("float *restrict", "y", ctx.output + (.v("b") * .int(channels) + .v("c")) * .int(outCount)),
+            ] + body)]),
+        ]
+    }
+}

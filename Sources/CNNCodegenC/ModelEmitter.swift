@@ -1,0 +1,107 @@
+import CNNIR
+
+/// Options for the generated C.
+public struct CodegenOptions: Sendable, Hashable {
+    /// Prefix of every exported symbol; nil means the sanitised model name.
+    public var prefix: String?
+    public init(prefix: String? = nil) { self.prefix = prefix }
+}
+
+/// Everything codegen produces for one model.
+public struct GeneratedModel: Sendable {
+    /// The C prefix of every exported symbol.
+    public var prefix: String
+    /// `model.c`: one translation unit.
+    public var source: String
+    /// `<prefix>.h` for C and C++ apps.
+    public var header: String
+    /// The weights, linked in with `.incbin` of `weightsFileName`.
+    public var blob: WeightBlob
+    /// The file name the source's `.incbin` expects in the compiler's working directory.
+    public var weightsFileName: String
+    /// One entry per kernel, in run order: C function name and the layers it computes.
+    public var kernels: [(function: String, layers: [String])]
+}
+
+/// Emits the translation unit: ABI types, kernels, the run sequence, the descriptor and the exported entry points.
+public enum ModelEmitter {
+    public static let weightsFileName = "weights.bin"
+
+    public static func emit(_ planned: PlannedGraph, options: CodegenOptions = CodegenOptions()) -> GeneratedModel {
+        let graph = planned.graph
+        let prefix = options.prefix ?? Namer.sanitize(graph.name)
+        var namer = Namer()
+        let weightsSymbol = prefix + "_weights"
+        var blob = WeightBlob()
+        var kernels: [CDecl] = []
+        var calls: [CStmt] = []
+        var kernelList: [(function: String, layers: [String])] = []
+        let shapes = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.shape) })
+
+        for (position, node) in graph.nodes.enumerated() {
+            if case .input = node.op { continue }
+            let name = namer.fresh(node.name, prefix: "k\(position)_")
+            var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol, blob: blob)
+            let function = emitKernel(node, &ctx)
+            blob = ctx.blob
+            kernels.append(.function(function))
+            kernelList.append((name, node.layers))
+            let args: [CExpr] = [.v("n"), .v("nt")] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
+            calls.append(.expr(.call(name, args)))
+        }
+        for copy in planned.memory.outputCopies {
+            let count = shapes[copy.source]!.reduce(1, *)
+            calls.append(.expr(.call("memcpy", [.v("out")[.int(copy.output)], pointer(planned.memory.storage[copy.source]!), .cast("size_t", .v("n") * .int(count * 4))])))
+        }
+
+        let runChunk = CFunction(returnType: "void", name: "run_chunk", parameters: [
+            ("cnnc_context *", "ctx"), ("int64_t", "n"), ("const float *const *", "in"), ("float *const *", "out"),
+        ], body: [
+            .decl("float *const", "arena", .arrow(.v("ctx"), "arena")),
+            .decl("const int64_t", "cap", .arrow(.v("ctx"), "max_batch")),
+            .decl("const int", "nt", .arrow(.v("ctx"), "threads")),
+            .expr(.cast("void", .v("arena"))), .expr(.cast("void", .v("cap"))), .expr(.cast("void", .v("in"))),
+        ] + calls)
+
+        let source = CPrinter.print(
+            prelude(prefix: prefix, weightsSymbol: weightsSymbol)
+            + kernels
+            + [.function(runChunk)]
+            + entryPoints(graph: graph, prefix: prefix, arenaFloats: planned.memory.arenaFloatsPerSample)
+        )
+        return GeneratedModel(prefix: prefix, source: source, header: header(graph: graph, prefix: prefix), blob: blob, weightsFileName: weightsFileName, kernels: kernelList)
+    }
+
+    /// The tensor pointer for a storage location inside `run_chunk`.
+    static func pointer(_ storage: Storage) -> CExpr {
+        switch storage {
+        case .input(let i): return .v("in")[.int(i)]
+        case .output(let j): return .v("out")[.int(j)]
+        case .arena(let offset): return .v("arena") + .int(offset) * .v("cap")
+        }
+    }
+
+    /// One exhaustive dispatch from op to emitter.
+    static func emitKernel(_ node: Node, _ ctx: inout KernelContext) -> CFunction {
+        switch node.op {
+        case .input: preconditionFailure("inputs have no kernel")
+        case .conv(let a): return ConvEmitter.emit(a, &ctx)
+        case .convTranspose(let a): return ConvTransposeEmitter.emit(a, &ctx)
+        case .dense(let a): return DenseEmitter.emit(a, &ctx)
+        case .flatten, .dropout: return DataMovementEmitter.emitCopy(&ctx)
+        case .pool(let p): return PoolEmitter.emit(p, &ctx)
+        case .globalPool(let kind): return PoolEmitter.emitGlobal(kind, &ctx)
+        case .adaptivePool(let kind, let output): return PoolEmitter.emitAdaptive(kind, output: output, &ctx)
+        case .activation(let act): return ElementwiseEmitter.emitActivation(act, &ctx)
+        case .prelu: return ElementwiseEmitter.emitPReLU(&ctx)
+        case .softmax(let axis): return NormalizationEmitter.emitSoftmax(axis: axis, &ctx)
+        case .batchNorm(let eps): return ElementwiseEmitter.emitBatchNorm(epsilon: eps, &ctx)
+        case .lrn(let a): return NormalizationEmitter.emitLRN(a, &ctx)
+        case .add(let epilogue): return ElementwiseEmitter.emitAdd(epilogue, &ctx)
+        case .concat(let axis): return DataMovementEmitter.emitConcat(axis: axis, &ctx)
+        case .upsample(let scale, let mode): return DataMovementEmitter.emitUpsample(scale: scale, mode: mode, &ctx)
+        case .pad(let padding, let value): return DataMovementEmitter.emitPad(padding, value: value, &ctx)
+        case .bias(let mode): return ElementwiseEmitter.emitBias(mode, &ctx)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import CNNCodegenC
+import CNNFrontend
+import CNNIR
+import CNNPasses
+import CNNToolchain
+import Foundation
+
+/// Everything a user can choose about one compilation.
+public struct CompileOptions: Sendable {
+    public var target: TargetCPU = .native
+    /// Fold and fuse layers (turning this off is for debugging and differential tests).
+    public var fuse = true
+    /// Symbol prefix; nil uses the sanitised model name.
+    public var prefix: String?
+    /// Also write the generated header here.
+    public var headerPath: String?
+    /// Also write the generated C source here.
+    public var sourcePath: String?
+    /// Re-verify the graph after each pass.
+    public var verifyPasses = false
+    public init() {}
+}
+
+/// The stages of a compilation, reported as they start (for progress display).
+public enum CompileStage: String, Sendable, CaseIterable {
+    case parse = "parsing"
+    case passes = "optimising"
+    case codegen = "generating C"
+    case cCompiler = "compiling C"
+}
+
+/// What a compilation produced, for `inspect` and tests.
+public struct CompileResult: Sendable {
+    public var planned: PlannedGraph
+    public var generated: GeneratedModel
+    /// Seconds spent in each stage.
+    public var timings: [(stage: CompileStage, seconds: Double)]
+}
+
+/// The typed pipeline: description -> graph -> planned graph -> C -> shared library.
+public enum Compiler {
+    /// Reads a network description (`.json`).
+    public static func load(_ path: String) throws -> Graph {
+        if path.lowercased().hasSuffix(".onnx") {
+            throw Diagnostic("expected a version-1 network description (.json), got an ONNX model: ONNX import is not available in this version", at: SourceLocation(file: path))
+        }
+        return try NetworkReader.read(path: path)
+    }
+
+    /// Runs the pass pipeline.
+    public static func plan(_ graph: Graph, options: CompileOptions = CompileOptions()) throws -> PlannedGraph {
+        try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses))
+    }
+
+    /// Validates a user-chosen symbol prefix: it must already be a C identifier.
+    static func checkPrefix(_ prefix: String?) throws {
+        guard let prefix else { return }
+        guard Namer.sanitize(prefix) == prefix, prefix.count <= 40, !prefix.hasPrefix("_") else {
+            throw Diagnostic("expected a prefix made of ASCII letters, digits and '_' that starts with a letter (at most 40 characters), got '\(Diagnostic.quoted(prefix))'")
+        }
+    }
+
+    /// Compiles the description at `netPath` into a shared library at `output`, atomically.
+    public static func compile(netPath: String, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
+        try checkPrefix(options.prefix)
+        for path in [output, options.headerPath, options.sourcePath].compactMap({ $0 }) { try checkWritable(path) }
+        var timings: [(CompileStage, Double)] = []
+        func timed<T>(_ stage: CompileStage, _ body: () throws -> T) rethrows -> T {
+            progress(stage)
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+            return try body()
+        }
+        let graph = try timed(.parse) { try load(netPath) }
+        let planned = try timed(.passes) { try plan(graph, options: options) }
+        let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix)) }
+        try timed(.cCompiler) { try build(generated, output: output, options: options) }
+        return CompileResult(planned: planned, generated: generated, timings: timings)
+    }
+
+    /// Writes the C source and weight blob to a private directory, builds the library and
+    /// moves every requested file into place only once all of them exist.
+    static func build(_ model: GeneratedModel, output: String, options: CompileOptions) throws {
+        let toolchain = try Toolchain.find()
+        let workDir = FileManager.default.temporaryDirectory.appendingPathComponent("cnnc-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workDir) }
+        let sourceFile = workDir.appendingPathComponent("model.c").path
+        try Data(model.source.utf8).write(to: URL(fileURLWithPath: sourceFile))
+        try writeBlob(model.blob, to: workDir.appendingPathComponent(model.weightsFileName).path)
+        // Side files first (to temporaries), then the library, then the renames: no half-written set.
+        var pending: [(temporary: String, final: String)] = []
+        defer { for p in pending { try? FileManager.default.removeItem(atPath: p.temporary) } }
+        for (path, text) in [(options.headerPath, model.header), (options.sourcePath, model.source)] {
+            guard let path else { continue }
+            let temporary = temporaryName(beside: path)
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: temporary)) } catch {
+                throw Diagnostic("cannot write '\(path)': \(error.localizedDescription)", at: SourceLocation(file: path))
+            }
+            pending.append((temporary, path))
+        }
+        try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir.path, output: output, target: options.target)
+        for p in pending where rename(p.temporary, p.final) != 0 {
+            throw Diagnostic("cannot write '\(p.final)': \(String(cString: strerror(errno)))", at: SourceLocation(file: p.final))
+        }
+        pending.removeAll()
+    }
+
+    static func writeBlob(_ blob: WeightBlob, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw Diagnostic("cannot write the weight blob to the temporary directory \(path)")
+        }
+        defer { try? handle.close() }
+        try blob.write { bytes in try handle.write(contentsOf: bytes) }
+    }
+
+    static func temporaryName(beside path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString.prefix(8))").path
+    }
+
+    /// The output's directory must exist and be writable, and the path must not be a directory.
+    static func checkWritable(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Diagnostic("expected an output file path, got a directory", at: SourceLocation(file: path))
+        }
+        let dir = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic("cannot write the output: its directory '\(dir)' does not exist", at: SourceLocation(file: path))
+        }
+        guard FileManager.default.isWritableFile(atPath: dir) else {
+            throw Diagnostic("cannot write the output: its directory '\(dir)' is not writable", at: SourceLocation(file: path))
+        }
+    }
+}

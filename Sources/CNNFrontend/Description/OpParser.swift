@@ -1,0 +1,223 @@
+import CNNIR
+
+/// Turns one layer's fields into a typed `Op`, given its input shapes (needed to resolve "same" padding).
+enum OpParser {
+    /// Keys every layer may have.
+    static let commonKeys = ["name", "op", "input", "inputs", "params"]
+
+    /// Every op name of version 1 with its own fields.
+    static let fields: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for rank in 1...3 {
+            table["conv\(rank)d"] = ["filters", "kernel", "stride", "padding", "dilation", "groups", "bias", "activation"]
+            table["conv_transpose\(rank)d"] = ["filters", "kernel", "stride", "padding", "output_padding", "dilation", "groups", "bias", "activation"]
+            table["maxpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode"]
+            table["avgpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "count_include_pad"]
+        }
+        table["dense"] = ["units", "bias", "activation"]
+        for op in ["flatten", "global_maxpool", "global_avgpool", "relu", "sigmoid", "tanh", "prelu"] { table[op] = [] }
+        table["adaptive_avgpool2d"] = ["output"]
+        table["adaptive_maxpool2d"] = ["output"]
+        table["leaky_relu"] = ["alpha"]
+        table["elu"] = ["alpha"]
+        table["clip"] = ["min", "max"]
+        table["softmax"] = ["axis"]
+        table["batchnorm"] = ["epsilon"]
+        table["lrn"] = ["size", "alpha", "beta", "k"]
+        table["dropout"] = ["rate"]
+        table["add"] = ["activation"]
+        table["concat"] = ["axis"]
+        table["upsample2d"] = ["scale", "mode"]
+        table["pad"] = ["padding", "value"]
+        table["bias"] = ["per"]
+        return table
+    }()
+
+    /// How many inputs an op reads: nil means "one or more".
+    static func arity(_ op: String) -> ClosedRange<Int> {
+        switch op {
+        case "add": return 2...Int.max
+        case "concat": return 1...Int.max
+        default: return 1...1
+        }
+    }
+
+    static func spatialRank(_ op: String) -> Int? {
+        guard let last = op.dropLast().last, op.hasSuffix("d"), let rank = Int(String(last)) else { return nil }
+        return rank
+    }
+
+    static func parse(op name: String, fields f: FieldReader, inputs: [[Int]]) throws -> Op {
+        let input = inputs[0]
+        let rank = spatialRank(name) ?? 0
+        // Layers with a fixed spatial rank check it first, so field errors talk about the right shape.
+        if rank > 0 && input.count != rank + 1 {
+            let expected = rank == 1 ? "[C, L]" : rank == 2 ? "[C, H, W]" : "[C, D, H, W]"
+            throw Diagnostic("expected an input of shape \(expected) for \(name), got \(ShapeInference.format(input))", at: f.location)
+        }
+        let spatial = Array(input.dropFirst())
+        switch name {
+        case _ where name.hasPrefix("conv_transpose"):
+            let filters = try f.int("filters", min: 1, what: "filters")
+            let kernel = try f.intPerDim("kernel", rank: rank, min: 1, what: "kernel")
+            let stride = try f.intPerDim("stride", rank: rank, default: ones(rank), min: 1, what: "stride")
+            let padding = try f.intPerDim("padding", rank: rank, default: zeros(rank), min: 0, what: "padding")
+            let outputPadding = try f.intPerDim("output_padding", rank: rank, default: zeros(rank), min: 0, what: "output_padding")
+            let dilation = try f.intPerDim("dilation", rank: rank, default: ones(rank), min: 1, what: "dilation")
+            let groups = try f.int("groups", default: 1, min: 1, what: "groups")
+            let bias = try f.bool("bias", default: true)
+            let epilogue = try activation(f)
+            return .convTranspose(ConvTransposeAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: padding, outputPadding: outputPadding, groups: groups, hasBias: bias, epilogue: epilogue))
+        case _ where name.hasPrefix("conv"):
+            let filters = try f.int("filters", min: 1, what: "filters")
+            let kernel = try f.intPerDim("kernel", rank: rank, min: 1, what: "kernel")
+            let stride = try f.intPerDim("stride", rank: rank, default: ones(rank), min: 1, what: "stride")
+            let dilation = try f.intPerDim("dilation", rank: rank, default: ones(rank), min: 1, what: "dilation")
+            let padding = try paddingSpec(f, rank: rank).resolve(spatial: spatial, kernel: kernel, stride: stride, dilation: dilation)
+            let groups = try f.int("groups", default: 1, min: 1, what: "groups")
+            let bias = try f.bool("bias", default: true)
+            let epilogue = try activation(f)
+            return .conv(ConvAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: padding, groups: groups, hasBias: bias, epilogue: epilogue))
+        case _ where name.hasPrefix("maxpool") || name.hasPrefix("avgpool"):
+            let size = try f.intPerDim("size", rank: rank, min: 1, what: "size")
+            let stride = try f.intPerDim("stride", rank: rank, default: size, min: 1, what: "stride")
+            let padding = try paddingSpec(f, rank: rank).resolve(spatial: spatial, kernel: size, stride: stride, dilation: ones(rank))
+            let ceil = try f.bool("ceil_mode", default: false)
+            let isMax = name.hasPrefix("max")
+            let includePad = isMax ? false : try f.bool("count_include_pad", default: false)
+            return .pool(PoolAttributes(kind: isMax ? .max : .average, size: size, stride: stride, padding: padding, ceilMode: ceil, countIncludePad: includePad))
+        case "dense":
+            let units = try f.int("units", min: 1, what: "units")
+            let bias = try f.bool("bias", default: true)
+            return .dense(DenseAttributes(units: units, hasBias: bias, epilogue: try activation(f)))
+        case "flatten": return .flatten
+        case "global_maxpool": return .globalPool(.max)
+        case "global_avgpool": return .globalPool(.average)
+        case "adaptive_avgpool2d", "adaptive_maxpool2d":
+            let output = try f.intPerDim("output", rank: 2, min: 1, what: "output size")
+            return .adaptivePool(name.hasPrefix("adaptive_max") ? .max : .average, output: output)
+        case "relu": return .activation(.relu)
+        case "sigmoid": return .activation(.sigmoid)
+        case "tanh": return .activation(.tanh)
+        case "leaky_relu": return .activation(.leakyRelu(alpha: try f.float("alpha", default: 0.01, what: "alpha")))
+        case "elu": return .activation(.elu(alpha: try f.float("alpha", default: 1.0, what: "alpha")))
+        case "prelu": return .prelu
+        case "clip":
+            let lo = try f.float("min", what: "min")
+            let hi = try f.float("max", what: "max")
+            guard lo <= hi else { throw f.error("max", "expected max >= min (\(lo)), got \(hi)") }
+            return .activation(.clip(min: lo, max: hi))
+        case "softmax":
+            let axis = try f.int("axis", default: 0, min: 0, what: "axis")
+            guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
+            return .softmax(axis: axis)
+        case "batchnorm":
+            let eps = try f.float("epsilon", default: 1e-5, what: "epsilon")
+            guard eps > 0 else { throw f.error("epsilon", "expected epsilon > 0, got \(eps)") }
+            return .batchNorm(epsilon: eps)
+        case "lrn":
+            let size = try f.int("size", default: 5, min: 1, what: "size")
+            let a = LRNAttributes(size: size, alpha: try f.float("alpha", default: 1e-4, what: "alpha"), beta: try f.float("beta", default: 0.75, what: "beta"), k: try f.float("k", default: 1.0, what: "k"))
+            return .lrn(a)
+        case "dropout":
+            let rate = try f.float("rate", what: "rate")
+            guard rate >= 0 && rate < 1 else { throw f.error("rate", "expected a rate in [0, 1), got \(rate)") }
+            return .dropout(rate: rate)
+        case "add": return .add(epilogue: try activation(f))
+        case "concat":
+            let axis = try f.int("axis", default: 0, min: 0, what: "axis")
+            guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
+            return .concat(axis: axis)
+        case "upsample2d":
+            if input.count != 3 { throw Diagnostic("expected an input of shape [C, H, W] for upsample2d, got \(ShapeInference.format(input))", at: f.location) }
+            let scale = try f.intPerDim("scale", rank: 2, default: [2, 2], min: 1, what: "scale")
+            let mode = try f.string("mode") ?? "nearest"
+            guard let m = UpsampleMode(rawValue: mode) else { throw f.error("mode", "expected mode \"nearest\" or \"bilinear\", got \"\(Diagnostic.quoted(mode))\"") }
+            return .upsample(scale: scale, mode: m)
+        case "pad":
+            guard input.count >= 2 else { throw Diagnostic("expected an input with channels and spatial dimensions for pad, got \(ShapeInference.format(input))", at: f.location) }
+            let v = try f.required("padding", "the padding amounts")
+            let p = try explicitPadding(v, rank: input.count - 1, fields: f)
+            return .pad(p, value: try f.float("value", default: 0, what: "value"))
+        case "bias":
+            let per = try f.string("per") ?? "channel"
+            guard let mode = BiasMode(rawValue: per) else { throw f.error("per", "expected per \"channel\" or \"position\", got \"\(Diagnostic.quoted(per))\"") }
+            return .bias(mode)
+        default:
+            preconditionFailure("op '\(name)' is in the field table but has no parser")
+        }
+    }
+
+    static func ones(_ n: Int) -> [Int] { Array(repeating: 1, count: n) }
+    static func zeros(_ n: Int) -> [Int] { Array(repeating: 0, count: n) }
+
+    /// `padding` on conv and pool: "valid", "same", "full", an integer, a list, or {begin, end}.
+    static func paddingSpec(_ f: FieldReader, rank: Int) throws -> PaddingSpec {
+        guard let v = f.value("padding") else { return .valid }
+        if case .string(let s) = v.kind {
+            switch s {
+            case "valid": return .valid
+            case "same": return .same
+            case "full": return .full
+            default: throw f.error("padding", "expected padding \"valid\", \"same\", \"full\", an integer, a list or {\"begin\", \"end\"}, got \"\(Diagnostic.quoted(s))\"")
+            }
+        }
+        let p = try explicitPadding(v, rank: rank, fields: f)
+        return .explicit(begin: p.begin, end: p.end)
+    }
+
+    /// An integer, a list per spatial dimension, or `{ "begin": [...], "end": [...] }`.
+    static func explicitPadding(_ v: JSONValue, rank: Int, fields f: FieldReader) throws -> Padding {
+        let err: (String) -> Diagnostic = { f.error("padding", $0) }
+        if case .object(let obj) = v.kind {
+            for entry in obj.entries where entry.key != "begin" && entry.key != "end" {
+                throw err("unknown key '\(Diagnostic.quoted(entry.key))' in padding (expected begin and end)")
+            }
+            guard let b = obj["begin"], let e = obj["end"] else { throw err("expected padding object with both \"begin\" and \"end\"") }
+            return Padding(begin: try FieldReader.intList(b, rank: rank, min: 0, what: "padding begin", error: err),
+                           end: try FieldReader.intList(e, rank: rank, min: 0, what: "padding end", error: err))
+        }
+        let amounts = try FieldReader.intList(v, rank: rank, min: 0, what: "padding", error: err)
+        return Padding(begin: amounts, end: amounts)
+    }
+
+    /// The optional `activation` field as an epilogue.
+    static func activation(_ f: FieldReader) throws -> [EpilogueStep] {
+        guard let v = f.value("activation") else { return [] }
+        let names = "\"relu\", \"sigmoid\", \"tanh\", \"elu\", \"leaky_relu\", \"clip\""
+        var name: String
+        var params: JSONObject? = nil
+        switch v.kind {
+        case .string(let s): name = s
+        case .object(let obj):
+            guard let op = obj["op"], case .string(let s) = op.kind else { throw f.error("activation", "expected an activation object with a string \"op\"") }
+            name = s
+            params = obj
+        case .null, .bool, .number, .array:
+            throw f.error("activation", "expected an activation name (\(names)) or an object, got \(v.typeName)")
+        }
+        func number(_ key: String, _ def: Float?) throws -> Float {
+            guard let value = params?[key] else {
+                if let def { return def }
+                throw f.error("activation", "missing required field '\(key)' of the \(name) activation")
+            }
+            guard case .number(let n) = value.kind, Float(n.double).isFinite else { throw f.error("activation", "expected \(key) as a number, got \(value.typeName)") }
+            return Float(n.double)
+        }
+        let allowed: Set<String>
+        let act: Activation
+        switch name {
+        case "relu": act = .relu; allowed = ["op"]
+        case "sigmoid": act = .sigmoid; allowed = ["op"]
+        case "tanh": act = .tanh; allowed = ["op"]
+        case "elu": act = .elu(alpha: try number("alpha", 1.0)); allowed = ["op", "alpha"]
+        case "leaky_relu": act = .leakyRelu(alpha: try number("alpha", 0.01)); allowed = ["op", "alpha"]
+        case "clip": act = .clip(min: try number("min", nil), max: try number("max", nil)); allowed = ["op", "min", "max"]
+        default: throw f.error("activation", "expected an activation of \(names), got \"\(Diagnostic.quoted(name))\"")
+        }
+        for entry in params?.entries ?? [] where !allowed.contains(entry.key) {
+            throw f.error("activation", "unknown key '\(Diagnostic.quoted(entry.key))' in the \(name) activation")
+        }
+        return [.activation(act)]
+    }
+}

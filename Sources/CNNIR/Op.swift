@@ -1,0 +1,229 @@
+/// A pointwise activation function.
+public enum Activation: Hashable, Sendable {
+    case relu
+    case sigmoid
+    case tanh
+    case leakyRelu(alpha: Float)
+    case elu(alpha: Float)
+    case clip(min: Float, max: Float)
+}
+
+/// Max or average pooling.
+public enum PoolKind: String, Hashable, Sendable {
+    case max
+    case average
+}
+
+/// Explicit padding per spatial dimension, resolved from "valid", "same", "full" or numbers.
+public struct Padding: Hashable, Sendable {
+    public var begin: [Int]
+    public var end: [Int]
+    public init(begin: [Int], end: [Int]) {
+        self.begin = begin
+        self.end = end
+    }
+    public static func zero(rank: Int) -> Padding { Padding(begin: Array(repeating: 0, count: rank), end: Array(repeating: 0, count: rank)) }
+    public var isZero: Bool { begin.allSatisfy { $0 == 0 } && end.allSatisfy { $0 == 0 } }
+}
+
+/// One step applied to a kernel's result while it is still in registers.
+///
+/// Steps run in order; a pool, when present, is the last step and changes the output shape.
+public enum EpilogueStep: Hashable, Sendable {
+    /// Applies an activation.
+    case activation(Activation)
+    /// Adds another tensor of the same shape: `inputs[operand]` of the node (a fused residual add).
+    case add(operand: Int)
+    /// Pools the result; the node's output shape is the pooled shape.
+    case pool(PoolAttributes)
+}
+
+/// Convolution, 1-D to 3-D, with groups and dilation.
+public struct ConvAttributes: Hashable, Sendable {
+    public var filters: Int
+    public var kernel: [Int]
+    public var stride: [Int]
+    public var dilation: [Int]
+    public var padding: Padding
+    public var groups: Int
+    public var hasBias: Bool
+    public var epilogue: [EpilogueStep] = []
+    public var spatialRank: Int { kernel.count }
+    public init(filters: Int, kernel: [Int], stride: [Int], dilation: [Int], padding: Padding, groups: Int, hasBias: Bool, epilogue: [EpilogueStep] = []) {
+        self.filters = filters
+        self.kernel = kernel
+        self.stride = stride
+        self.dilation = dilation
+        self.padding = padding
+        self.groups = groups
+        self.hasBias = hasBias
+        self.epilogue = epilogue
+    }
+}
+
+/// Transposed convolution ("up-convolution"), PyTorch semantics.
+public struct ConvTransposeAttributes: Hashable, Sendable {
+    public var filters: Int
+    public var kernel: [Int]
+    public var stride: [Int]
+    public var dilation: [Int]
+    /// Symmetric padding per spatial dimension (PyTorch's `padding`).
+    public var padding: [Int]
+    public var outputPadding: [Int]
+    public var groups: Int
+    public var hasBias: Bool
+    public var epilogue: [EpilogueStep] = []
+    public var spatialRank: Int { kernel.count }
+    public init(filters: Int, kernel: [Int], stride: [Int], dilation: [Int], padding: [Int], outputPadding: [Int], groups: Int, hasBias: Bool, epilogue: [EpilogueStep] = []) {
+        self.filters = filters
+        self.kernel = kernel
+        self.stride = stride
+        self.dilation = dilation
+        self.padding = padding
+        self.outputPadding = outputPadding
+        self.groups = groups
+        self.hasBias = hasBias
+        self.epilogue = epilogue
+    }
+}
+
+/// Fully connected layer on a flat input.
+public struct DenseAttributes: Hashable, Sendable {
+    public var units: Int
+    public var hasBias: Bool
+    public var epilogue: [EpilogueStep] = []
+    public init(units: Int, hasBias: Bool, epilogue: [EpilogueStep] = []) {
+        self.units = units
+        self.hasBias = hasBias
+        self.epilogue = epilogue
+    }
+}
+
+/// Windowed max or average pooling, 1-D to 3-D.
+public struct PoolAttributes: Hashable, Sendable {
+    public var kind: PoolKind
+    public var size: [Int]
+    public var stride: [Int]
+    public var padding: Padding
+    public var ceilMode: Bool
+    public var countIncludePad: Bool
+    public var spatialRank: Int { size.count }
+    public init(kind: PoolKind, size: [Int], stride: [Int], padding: Padding, ceilMode: Bool, countIncludePad: Bool) {
+        self.kind = kind
+        self.size = size
+        self.stride = stride
+        self.padding = padding
+        self.ceilMode = ceilMode
+        self.countIncludePad = countIncludePad
+    }
+}
+
+/// Local response normalisation across channels (PyTorch/ONNX form).
+public struct LRNAttributes: Hashable, Sendable {
+    public var size: Int
+    public var alpha: Float
+    public var beta: Float
+    public var k: Float
+    public init(size: Int, alpha: Float, beta: Float, k: Float) {
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+    }
+}
+
+/// How `upsample2d` fills new pixels.
+public enum UpsampleMode: String, Hashable, Sendable {
+    case nearest
+    case bilinear
+}
+
+/// Whether a learned `bias` op adds one value per channel or one per element.
+public enum BiasMode: String, Hashable, Sendable {
+    case channel
+    case position
+}
+
+/// Every operation the IR knows. Switches over it have no `default:`, so a new
+/// case makes the compiler list every place that must handle it.
+public enum Op: Hashable, Sendable {
+    /// A model input; its shape is the node's shape.
+    case input(index: Int)
+    case conv(ConvAttributes)
+    case convTranspose(ConvTransposeAttributes)
+    case dense(DenseAttributes)
+    case flatten
+    case pool(PoolAttributes)
+    case globalPool(PoolKind)
+    case adaptivePool(PoolKind, output: [Int])
+    case activation(Activation)
+    case prelu
+    case softmax(axis: Int)
+    case batchNorm(epsilon: Float)
+    case lrn(LRNAttributes)
+    case dropout(rate: Float)
+    case add(epilogue: [EpilogueStep])
+    case concat(axis: Int)
+    case upsample(scale: [Int], mode: UpsampleMode)
+    case pad(Padding, value: Float)
+    case bias(BiasMode)
+
+    /// The short name used in diagnostics and `cnnc inspect`.
+    public var kindName: String {
+        switch self {
+        case .input: return "input"
+        case .conv(let a): return "conv\(a.spatialRank)d"
+        case .convTranspose(let a): return "conv_transpose\(a.spatialRank)d"
+        case .dense: return "dense"
+        case .flatten: return "flatten"
+        case .pool(let a): return (a.kind == .max ? "maxpool" : "avgpool") + "\(a.spatialRank)d"
+        case .globalPool(let k): return k == .max ? "global_maxpool" : "global_avgpool"
+        case .adaptivePool(let k, _): return k == .max ? "adaptive_maxpool2d" : "adaptive_avgpool2d"
+        case .activation(let a):
+            switch a {
+            case .relu: return "relu"
+            case .sigmoid: return "sigmoid"
+            case .tanh: return "tanh"
+            case .leakyRelu: return "leaky_relu"
+            case .elu: return "elu"
+            case .clip: return "clip"
+            }
+        case .prelu: return "prelu"
+        case .softmax: return "softmax"
+        case .batchNorm: return "batchnorm"
+        case .lrn: return "lrn"
+        case .dropout: return "dropout"
+        case .add: return "add"
+        case .concat: return "concat"
+        case .upsample: return "upsample2d"
+        case .pad: return "pad"
+        case .bias: return "bias"
+        }
+    }
+
+    /// The fused epilogue of ops that carry one.
+    public var epilogue: [EpilogueStep] {
+        switch self {
+        case .conv(let a): return a.epilogue
+        case .convTranspose(let a): return a.epilogue
+        case .dense(let a): return a.epilogue
+        case .add(let e): return e
+        case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
+             .batchNorm, .lrn, .dropout, .concat, .upsample, .pad, .bias:
+            return []
+        }
+    }
+
+    /// A copy with `epilogue` replaced, or nil for ops that cannot carry one.
+    public func withEpilogue(_ steps: [EpilogueStep]) -> Op? {
+        switch self {
+        case .conv(var a): a.epilogue = steps; return .conv(a)
+        case .convTranspose(var a): a.epilogue = steps; return .convTranspose(a)
+        case .dense(var a): a.epilogue = steps; return .dense(a)
+        case .add: return .add(epilogue: steps)
+        case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
+             .batchNorm, .lrn, .dropout, .concat, .upsample, .pad, .bias:
+            return nil
+        }
+    }
+}

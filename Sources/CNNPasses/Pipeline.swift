@@ -1,0 +1,37 @@
+import CNNIR
+
+/// Options that change what the passes do (for users, and for differential tests across the option space).
+public struct PassOptions: Sendable, Hashable {
+    /// Fold batchnorm and fuse activations, adds and pools into the kernels before them.
+    public var fuse: Bool = true
+    /// Re-verify the graph after every pass (tests turn this on).
+    public var verifyEachPass: Bool = false
+    public init(fuse: Bool = true, verifyEachPass: Bool = false) {
+        self.fuse = fuse
+        self.verifyEachPass = verifyEachPass
+    }
+}
+
+/// The pass pipeline, in order. Each step is Graph -> Graph; memory planning ends it.
+public enum Pipeline {
+    public static func run(_ graph: Graph, options: PassOptions = PassOptions()) throws -> PlannedGraph {
+        // 1. Dropout is the identity at inference.
+        // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
+        // 3. Activations, residual adds and pools move into producers' epilogues, to a fixpoint.
+        // 4. Layers that reach no output are removed.
+        var steps: [(String, (Graph) -> Graph)] = [
+            ("remove-dropout", { RewriteDriver.run([RemoveDropout()], on: $0) }),
+        ]
+        if options.fuse {
+            steps.append(("fold-batchnorm", { RewriteDriver.run([FoldBatchNorm()], on: $0) }))
+            steps.append(("fuse", { RewriteDriver.run([FuseActivation(), FuseAdd(), FusePool()], on: $0) }))
+        }
+        steps.append(("eliminate-dead-nodes", EliminateDeadNodes.run))
+        var graph = graph
+        for (name, step) in steps {
+            graph = step(graph)
+            if options.verifyEachPass { try GraphVerifier.verify(graph, after: name) }
+        }
+        return PlanMemory.run(graph)
+    }
+}

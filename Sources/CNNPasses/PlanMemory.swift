@@ -1,0 +1,66 @@
+import CNNIR
+
+/// Assigns every tensor a place: inputs and outputs use the caller's buffers, the rest
+/// share one arena by liveness (first fit), so peak memory is the largest live set.
+public enum PlanMemory {
+    /// Arena slices start on 64-byte boundaries (16 floats) for aligned vector access.
+    public static let alignmentFloats = 16
+
+    public static func run(_ graph: Graph) -> PlannedGraph {
+        var storage: [NodeID: Storage] = [:]
+        var copies: [(output: Int, source: NodeID)] = []
+        for node in graph.nodes {
+            if case .input(let i) = node.op { storage[node.id] = .input(i) }
+        }
+        for (j, id) in graph.outputs.enumerated() {
+            if storage[id] == nil { storage[id] = .output(j) } else { copies.append((j, id)) }
+        }
+        // Last position at which each tensor is read.
+        var lastUse: [NodeID: Int] = [:]
+        for (position, node) in graph.nodes.enumerated() {
+            for input in node.inputs { lastUse[input] = position }
+        }
+        var free: [(offset: Int, size: Int)] = []   // sorted by offset, coalesced
+        var top = 0
+        var dying: [Int: [(offset: Int, size: Int)]] = [:]
+        for (position, node) in graph.nodes.enumerated() {
+            if storage[node.id] == nil {
+                let size = roundUp(node.elementCount)
+                let offset: Int
+                if let slot = free.firstIndex(where: { $0.size >= size }) {
+                    offset = free[slot].offset
+                    if free[slot].size == size { free.remove(at: slot) } else { free[slot].offset += size; free[slot].size -= size }
+                } else if let last = free.last, last.offset + last.size == top {
+                    // Grow the arena from the free block at its end.
+                    offset = last.offset
+                    top = offset + size
+                    free.removeLast()
+                } else {
+                    offset = top
+                    top += size
+                }
+                storage[node.id] = .arena(offset: offset)
+                // A tensor nobody reads dies right after it is written (only outputs normally).
+                dying[lastUse[node.id] ?? position, default: []].append((offset, size))
+            }
+            for block in dying.removeValue(forKey: position) ?? [] { release(block, into: &free) }
+        }
+        return PlannedGraph(graph: graph, memory: MemoryPlan(storage: storage, arenaFloatsPerSample: top, outputCopies: copies))
+    }
+
+    static func roundUp(_ n: Int) -> Int { (n + alignmentFloats - 1) / alignmentFloats * alignmentFloats }
+
+    static func release(_ block: (offset: Int, size: Int), into free: inout [(offset: Int, size: Int)]) {
+        let at = free.firstIndex { $0.offset > block.offset } ?? free.count
+        free.insert(block, at: at)
+        // Coalesce with neighbours so large tensors can reuse freed space.
+        if at + 1 < free.count, free[at].offset + free[at].size == free[at + 1].offset {
+            free[at].size += free[at + 1].size
+            free.remove(at: at + 1)
+        }
+        if at > 0, free[at - 1].offset + free[at - 1].size == free[at].offset {
+            free[at - 1].size += free[at].size
+            free.remove(at: at)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import CNNRuntime
+import Foundation
+
+/// `cnnc bench LIB`: in-process latency of the run call on random input.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Time a compiled library's run call on random input.")
+
+    @Argument(help: "The shared library built by `cnnc compile`.")
+    var library: String
+
+    @Option(name: .long, help: "Samples per run.")
+    var batch: Int = 1
+
+    @Option(name: .long, help: "Threads (default: OpenMP's default).")
+    var threads: Int = 0
+
+    @Option(name: .long, help: "Timed runs after the warm-up.")
+    var iterations: Int = 20
+
+    @Flag(name: .long, help: "Print one JSON object on standard output.")
+    var json = false
+
+    func validate() throws {
+        guard batch >= 1 else { throw ValidationError("expected --batch of at least 1, got \(batch)") }
+        guard threads >= 0 else { throw ValidationError("expected --threads of at least 0, got \(threads)") }
+        guard iterations >= 1 else { throw ValidationError("expected --iterations of at least 1, got \(iterations)") }
+    }
+
+    func run() throws {
+        let model = try ModelLibrary(path: library)
+        let session = try model.makeSession(maxBatch: batch, threads: threads)
+        // A fixed-seed generator: the same input every time, so runs are comparable.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Float {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 1_000_000 - 1
+        }
+        // Buffers allocated once, so the timed call is the library's run and nothing else.
+        let inputs = model.inputs.map { spec -> UnsafeMutableBufferPointer<Float> in
+            let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: spec.elementCount * batch)
+            for i in buffer.indices { buffer[i] = next() }
+            return buffer
+        }
+        let outputs = model.outputs.map { UnsafeMutableBufferPointer<Float>.allocate(capacity: $0.elementCount * batch) }
+        defer { (inputs + outputs).forEach { $0.deallocate() } }
+        let constInputs = inputs.map { UnsafeBufferPointer($0) }
+        func once() throws { try session.run(batch: batch, inputs: constInputs, outputs: outputs) }
+        for _ in 0..<max(2, iterations / 10) { try once() }
+        var times: [Double] = []
+        for _ in 0..<iterations {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try once()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+        let minimum = times[0]
+        let imagesPerSecond = Double(batch) / (median / 1000)
+        let gflops = Double(model.flopsPerSample) * Double(batch) / (median / 1000) / 1e9
+        let effectiveThreads = session.threads
+        if json {
+            let fields: [String] = [
+                "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
+                "\"iterations\": \(iterations)", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
+                "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)",
+            ]
+            print("{" + fields.joined(separator: ", ") + "}")
+        } else {
+            print("model \(model.name): batch \(batch), threads \(effectiveThreads == 0 ? "default" : String(effectiveThreads)), \(iterations) runs")
+            print(String(format: "median %.3f ms, min %.3f ms, %.1f images/s, %.2f GFLOP/s", median, minimum, imagesPerSecond, gflops))
+        }
+    }
+
+    func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

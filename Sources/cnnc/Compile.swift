@@ -1,0 +1,65 @@
+import ArgumentParser
+import CNNCompiler
+import CNNToolchain
+import Foundation
+
+extension TargetCPU: ExpressibleByArgument {}
+
+/// `cnnc compile NET -o LIB`.
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Compile a network description into a shared library.")
+
+    @Argument(help: "The network description (net.json).")
+    var net: String
+
+    @Option(name: .shortAndLong, help: "The shared library to write.")
+    var output: String
+
+    @Option(name: .long, help: "Also write the C header for this model here.")
+    var header: String?
+
+    @Option(name: .customLong("emit-c"), help: "Also write the generated C source here.")
+    var emitC: String?
+
+    @Option(name: .long, help: "Symbol prefix (default: the sanitised model name).")
+    var prefix: String?
+
+    @Option(name: .long, help: "CPU to tune for: native, x86-64-v3 or generic.")
+    var target: TargetCPU = .native
+
+    @Flag(name: .customLong("no-fuse"), help: "Do not fold or fuse layers (for debugging).")
+    var noFuse = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success, not even progress.")
+    var quiet = false
+
+    func run() throws {
+        var options = CompileOptions()
+        options.target = target
+        options.fuse = !noFuse
+        options.prefix = prefix
+        options.headerPath = header
+        options.sourcePath = emitC
+        let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        defer { progress.finish() }
+        _ = try Compiler.compile(netPath: net, output: output, options: options) { stage in progress.show(stage) }
+    }
+}
+
+/// The stage line on a terminal: rewritten in place, erased at the end.
+final class Progress {
+    let enabled: Bool
+    var start = Date()
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ stage: CompileStage) {
+        guard enabled else { return }
+        let index = CompileStage.allCases.firstIndex(of: stage).map { $0 + 1 } ?? 0
+        Diagnostics.note("\r\u{1B}[2K[\(index)/\(CompileStage.allCases.count)] \(stage.rawValue)... (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+    }
+
+    func finish() {
+        guard enabled else { return }
+        Diagnostics.note("\r\u{1B}[2K")
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CNNCompiler
+import CNNIR
+import Foundation
+
+/// `cnnc inspect NET`: layers, shapes, parameters, FLOPs and fused kernels.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show each layer's shape, parameters, FLOPs and fused kernel, then totals.")
+
+    @Argument(help: "The network description (net.json).")
+    var net: String
+
+    @Flag(name: .customLong("no-fuse"), help: "Show the plan without folding or fusion.")
+    var noFuse = false
+
+    func run() throws {
+        let graph = try Compiler.load(net)
+        var options = CompileOptions()
+        options.fuse = !noFuse
+        let planned = try Compiler.plan(graph, options: options)
+        print(InspectReport(graph: graph, planned: planned).render(), terminator: "")
+    }
+}

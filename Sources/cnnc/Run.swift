@@ -1,0 +1,92 @@
+import ArgumentParser
+import CNNNumPy
+import CNNRuntime
+import Foundation
+
+/// A failure of `cnnc run` worded for the user.
+struct RunError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// `cnnc run LIB --input [NAME=]FILE.npy ... --output [NAME=]FILE.npy ...`.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a compiled library on .npy inputs and write .npy outputs.")
+
+    @Argument(help: "The shared library built by `cnnc compile`.")
+    var library: String
+
+    @Option(name: .long, help: "A model input as [NAME=]FILE.npy (float32, [N, ...] or the per-sample shape).")
+    var input: [String] = []
+
+    @Option(name: .long, help: "Where to write a model output, as [NAME=]FILE.npy.")
+    var output: [String] = []
+
+    @Option(name: .long, help: "Threads to use (default: OpenMP's default).")
+    var threads: Int = 0
+
+    func validate() throws {
+        guard threads >= 0 else { throw ValidationError("expected --threads of at least 0, got \(threads)") }
+    }
+
+    func run() throws {
+        let model = try ModelLibrary(path: library)
+        let inputs = try Self.bind(input, to: model.inputs, what: "input", library: library)
+        guard !output.isEmpty else { throw RunError("\(library): expected at least one --output [NAME=]FILE.npy (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))") }
+        let outputs = try Self.bind(output, to: model.outputs, what: "output", library: library)
+        guard inputs.count == model.inputs.count else {
+            let missing = model.inputs.indices.filter { i in !inputs.contains { $0.index == i } }.map { model.inputs[$0].name }
+            throw RunError("\(library): expected every input to be given, missing: \(missing.joined(separator: ", "))")
+        }
+        var batch: Int?
+        var arrays = [[Float]](repeating: [], count: model.inputs.count)
+        for binding in inputs {
+            let spec = model.inputs[binding.index]
+            let array = try NPY.read(contentsOf: binding.file)
+            let n: Int
+            if array.shape == spec.shape {
+                n = 1
+            } else if array.shape.count == spec.shape.count + 1, Array(array.shape.dropFirst()) == spec.shape, array.shape[0] >= 1 {
+                n = array.shape[0]
+            } else {
+                throw RunError("\(binding.file): expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(array.shape)")
+            }
+            if let batch, batch != n {
+                throw RunError("\(binding.file): expected batch size \(batch) like the other inputs, got \(n)")
+            }
+            batch = n
+            arrays[binding.index] = array.values
+        }
+        let n = batch ?? 1
+        let session = try model.makeSession(maxBatch: min(n, 64), threads: threads)
+        let results = try session.run(batch: n, inputs: arrays)
+        for binding in outputs {
+            let spec = model.outputs[binding.index]
+            try NPY.write(NPYArray(shape: [n] + spec.shape, values: results[binding.index]), to: binding.file)
+        }
+    }
+
+    /// Matches `[NAME=]FILE` arguments to tensors: NAME= may be left out only when there is one tensor.
+    static func bind(_ arguments: [String], to specs: [TensorSpec], what: String, library: String) throws -> [(index: Int, file: String)] {
+        var bound: [(index: Int, file: String)] = []
+        for argument in arguments {
+            var index: Int?
+            var file = argument
+            if let eq = argument.firstIndex(of: "="), let i = specs.firstIndex(where: { $0.name == String(argument[..<eq]) }) {
+                index = i
+                file = String(argument[argument.index(after: eq)...])
+            } else if specs.count == 1 {
+                index = 0
+            }
+            guard let index else {
+                let names = specs.map(\.name).joined(separator: ", ")
+                throw RunError("\(library): expected --\(what) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
+            }
+            guard !bound.contains(where: { $0.index == index }) else {
+                throw RunError("\(library): expected each \(what) once, got '\(specs[index].name)' twice")
+            }
+            bound.append((index, file))
+        }
+        return bound
+    }
+}

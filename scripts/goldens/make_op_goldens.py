@@ -1,0 +1,1061 @@
+#!/usr/bin/env python3
+"""Write per-op golden test cases for cnnc into Tests/Goldens/ops/.
+
+Every expected output comes from PyTorch (torch.nn.functional), never from
+cnnc. The script contains a small reference interpreter of the version-1
+network description (/work/shared/net-format.md, mirrored in docs/): it reads
+back the net.json / weights.safetensors / input*.npy it has just written and
+evaluates them with PyTorch, so the files are checked to round-trip exactly.
+
+Deterministic: fixed per-case seeds (crc32 of the case name), float32, CPU,
+one thread, deterministic algorithms. The output folder is deleted and
+rewritten from scratch, so two runs produce identical bytes.
+
+Usage:  python3 scripts/goldens/make_op_goldens.py [--out DIR]
+"""
+import argparse
+import json
+import math
+import os
+import shutil
+import sys
+import warnings
+import zlib
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from safetensors.numpy import load_file as st_load, save_file as st_save
+
+torch.set_num_threads(1)
+torch.use_deterministic_algorithms(True)
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DEFAULT_OUT = os.path.join(REPO, "Tests", "Goldens", "ops")
+DEFAULT_BATCH = 2
+ATOL, RTOL = 1e-5, 1e-4
+
+# ----------------------------------------------------------------------------
+# Reference semantics of net-format.md, written with torch ops.
+# ----------------------------------------------------------------------------
+
+CONV = {"conv1d": 1, "conv2d": 2, "conv3d": 3}
+CONVT = {"conv_transpose1d": 1, "conv_transpose2d": 2, "conv_transpose3d": 3}
+MAXP = {"maxpool1d": 1, "maxpool2d": 2, "maxpool3d": 3}
+AVGP = {"avgpool1d": 1, "avgpool2d": 2, "avgpool3d": 3}
+
+# Allowed keys per op (besides name/op/input/inputs/params); used to catch typos here.
+FIELDS = {
+    **{k: {"filters", "kernel", "stride", "padding", "dilation", "groups", "bias", "activation"} for k in CONV},
+    **{k: {"filters", "kernel", "stride", "padding", "output_padding", "dilation", "groups", "bias", "activation"}
+       for k in CONVT},
+    "dense": {"units", "bias", "activation"},
+    "flatten": set(),
+    **{k: {"size", "stride", "padding", "ceil_mode"} for k in MAXP},
+    **{k: {"size", "stride", "padding", "ceil_mode", "count_include_pad"} for k in AVGP},
+    "global_maxpool": set(), "global_avgpool": set(),
+    "adaptive_avgpool2d": {"output"}, "adaptive_maxpool2d": {"output"},
+    "relu": set(), "sigmoid": set(), "tanh": set(),
+    "leaky_relu": {"alpha"}, "elu": {"alpha"}, "prelu": set(),
+    "clip": {"min", "max"}, "softmax": {"axis"},
+    "batchnorm": {"epsilon"}, "lrn": {"size", "alpha", "beta", "k"},
+    "dropout": {"rate"}, "add": {"activation"}, "concat": {"axis"},
+    "upsample2d": {"scale", "mode"}, "pad": {"padding", "value"}, "bias": {"per"},
+}
+
+
+def per_dim(v, nd):
+    """Integer-or-list field: one value for every spatial dimension, or a list of nd."""
+    if isinstance(v, list):
+        assert len(v) == nd, (v, nd)
+        return [int(x) for x in v]
+    return [int(v)] * nd
+
+
+def resolve_padding(p, nd, I, K, S, D):
+    """(begin, end) per spatial dimension for conv/pool `padding`."""
+    if p == "valid":
+        return [0] * nd, [0] * nd
+    if p == "same":
+        pb, pe = [], []
+        for i, k, s, d in zip(I, K, S, D):
+            out = -(-i // s)  # ceil(I/S)
+            total = max((out - 1) * s + d * (k - 1) + 1 - i, 0)
+            pb.append(total // 2)
+            pe.append(total - total // 2)  # extra element at the end (TensorFlow)
+        return pb, pe
+    if p == "full":
+        v = [d * (k - 1) for k, d in zip(K, D)]
+        return v, list(v)
+    if isinstance(p, dict):
+        assert set(p) == {"begin", "end"}, p
+        return per_dim(p["begin"], nd), per_dim(p["end"], nd)
+    v = per_dim(p, nd)
+    return v, list(v)
+
+
+def pad_arg(pb, pe):
+    """F.pad argument: last dimension first."""
+    out = []
+    for b, e in zip(reversed(pb), reversed(pe)):
+        out += [b, e]
+    return out
+
+
+def apply_activation(x, act):
+    if act is None:
+        return x
+    if isinstance(act, dict):
+        op, fields = act["op"], {k: v for k, v in act.items() if k != "op"}
+    else:
+        op, fields = act, {}
+    assert set(fields) <= {"alpha"}, act
+    if op == "relu":
+        return F.relu(x)
+    if op == "sigmoid":
+        return torch.sigmoid(x)
+    if op == "tanh":
+        return torch.tanh(x)
+    if op == "elu":
+        return F.elu(x, alpha=float(fields.get("alpha", 1.0)))
+    if op == "leaky_relu":
+        return F.leaky_relu(x, negative_slope=float(fields.get("alpha", 0.01)))
+    raise ValueError(f"unknown activation {act!r}")
+
+
+def pool_output_size(i, k, s, pb, pe, ceil_mode):
+    L = i + pb + pe
+    if ceil_mode:
+        o = -(-(L - k) // s) + 1
+        if (o - 1) * s >= i + pb:  # last window would start in the end padding: drop it (PyTorch)
+            o -= 1
+    else:
+        o = (L - k) // s + 1
+    return o
+
+
+def window_sum(x, nd, K, S):
+    """Sum over each (valid, floor-mode) window, via avg_pool with divisor_override=1."""
+    if nd == 1:
+        return F.avg_pool2d(x.unsqueeze(-1), (K[0], 1), (S[0], 1), divisor_override=1).squeeze(-1)
+    fn = F.avg_pool2d if nd == 2 else F.avg_pool3d
+    return fn(x, K, S, divisor_override=1)
+
+
+def pool_general(x, kind, nd, K, S, pb, pe, ceil_mode, include_pad):
+    """Pooling with arbitrary (asymmetric) padding, written from the contract's words."""
+    I = list(x.shape[2:])
+    out = [pool_output_size(i, k, s, b, e, ceil_mode) for i, k, s, b, e in zip(I, K, S, pb, pe)]
+    extra = [max(0, (o - 1) * s + k - (i + b + e)) for o, s, k, i, b, e in zip(out, S, K, I, pb, pe)]
+    pe_x = [e + x_ for e, x_ in zip(pe, extra)]
+    if kind == "max":
+        xp = F.pad(x, pad_arg(pb, pe_x), value=-math.inf)
+        y = [F.max_pool1d, F.max_pool2d, F.max_pool3d][nd - 1](xp, K, S)
+    else:
+        xp = F.pad(x, pad_arg(pb, pe_x), value=0.0)
+        ssum = window_sum(xp, nd, K, S)
+        if include_pad:  # cells of the padded input count; cells past it never do
+            m = torch.ones([1, 1] + [i + b + e for i, b, e in zip(I, pb, pe)], dtype=x.dtype)
+            m = F.pad(m, pad_arg([0] * nd, extra), value=0.0)
+        else:
+            m = F.pad(torch.ones([1, 1] + I, dtype=x.dtype), pad_arg(pb, pe_x), value=0.0)
+        y = ssum / window_sum(m, nd, K, S)
+    sl = (slice(None), slice(None)) + tuple(slice(0, o) for o in out)
+    return y[sl].contiguous()
+
+
+def pool(x, kind, nd, layer):
+    I = list(x.shape[2:])
+    K = per_dim(layer["size"], nd)
+    S = per_dim(layer.get("stride", layer["size"]), nd)
+    pb, pe = resolve_padding(layer.get("padding", "valid"), nd, I, K, S, [1] * nd)
+    ceil_mode = bool(layer.get("ceil_mode", False))
+    include_pad = bool(layer.get("count_include_pad", False))
+    native_ok = pb == pe and all(2 * p <= k for p, k in zip(pb, K))
+    if not native_ok:
+        return pool_general(x, kind, nd, K, S, pb, pe, ceil_mode, include_pad)
+    if kind == "max":
+        fn = [F.max_pool1d, F.max_pool2d, F.max_pool3d][nd - 1]
+        return fn(x, K, S, pb, dilation=1, ceil_mode=ceil_mode)
+    fn = [F.avg_pool1d, F.avg_pool2d, F.avg_pool3d][nd - 1]
+    return fn(x, K, S, pb, ceil_mode=ceil_mode, count_include_pad=include_pad)
+
+
+def run_layer(layer, xs, getp):
+    """Evaluate one layer. xs: list of batched input tensors. getp(param, shape, kind) -> tensor."""
+    op = layer["op"]
+    extra = set(layer) - {"name", "op", "input", "inputs", "params"} - FIELDS[op]
+    assert not extra, f"unknown keys {extra} in {layer['name']}"
+    x = xs[0]
+    if op not in ("add", "concat"):
+        assert len(xs) == 1
+    if op in CONV:
+        nd = CONV[op]
+        assert x.dim() == nd + 2
+        C, I = x.shape[1], list(x.shape[2:])
+        f, g = int(layer["filters"]), int(layer.get("groups", 1))
+        K = per_dim(layer["kernel"], nd)
+        S = per_dim(layer.get("stride", 1), nd)
+        D = per_dim(layer.get("dilation", 1), nd)
+        assert C % g == 0 and f % g == 0
+        w = getp("weight", [f, C // g] + K, "conv_w")
+        b = getp("bias", [f], "bias") if layer.get("bias", True) else None
+        pb, pe = resolve_padding(layer.get("padding", "valid"), nd, I, K, S, D)
+        fn = [F.conv1d, F.conv2d, F.conv3d][nd - 1]
+        if pb == pe:
+            y = fn(x, w, b, S, pb, D, g)
+        else:
+            y = fn(F.pad(x, pad_arg(pb, pe)), w, b, S, 0, D, g)
+        exp = [(i + p + q - d * (k - 1) - 1) // s + 1 for i, p, q, d, k, s in zip(I, pb, pe, D, K, S)]
+        assert list(y.shape[2:]) == exp, (y.shape, exp)
+        return apply_activation(y, layer.get("activation"))
+    if op in CONVT:
+        nd = CONVT[op]
+        assert x.dim() == nd + 2
+        C, I = x.shape[1], list(x.shape[2:])
+        f, g = int(layer["filters"]), int(layer.get("groups", 1))
+        K = per_dim(layer["kernel"], nd)
+        S = per_dim(layer.get("stride", 1), nd)
+        P = per_dim(layer.get("padding", 0), nd)
+        OP = per_dim(layer.get("output_padding", 0), nd)
+        D = per_dim(layer.get("dilation", 1), nd)
+        assert C % g == 0 and f % g == 0
+        w = getp("weight", [C, f // g] + K, "convt_w")
+        b = getp("bias", [f], "bias") if layer.get("bias", True) else None
+        fn = [F.conv_transpose1d, F.conv_transpose2d, F.conv_transpose3d][nd - 1]
+        y = fn(x, w, b, S, P, OP, g, D)
+        exp = [(i - 1) * s - 2 * p + d * (k - 1) + o + 1 for i, s, p, d, k, o in zip(I, S, P, D, K, OP)]
+        assert list(y.shape[2:]) == exp, (y.shape, exp)
+        return apply_activation(y, layer.get("activation"))
+    if op == "dense":
+        assert x.dim() == 2, "dense needs a flat input"
+        u = int(layer["units"])
+        w = getp("weight", [u, x.shape[1]], "dense_w")
+        b = getp("bias", [u], "bias") if layer.get("bias", True) else None
+        return apply_activation(F.linear(x, w, b), layer.get("activation"))
+    if op == "flatten":
+        return x.reshape(x.shape[0], -1)  # channel-major (row-major over [C, H, W])
+    if op in MAXP:
+        assert x.dim() == MAXP[op] + 2
+        return pool(x, "max", MAXP[op], layer)
+    if op in AVGP:
+        assert x.dim() == AVGP[op] + 2
+        return pool(x, "avg", AVGP[op], layer)
+    if op == "global_maxpool":
+        return x.amax(dim=tuple(range(2, x.dim())), keepdim=True)
+    if op == "global_avgpool":
+        return x.mean(dim=tuple(range(2, x.dim())), keepdim=True)
+    if op == "adaptive_avgpool2d":
+        return F.adaptive_avg_pool2d(x, layer["output"])
+    if op == "adaptive_maxpool2d":
+        return F.adaptive_max_pool2d(x, layer["output"])
+    if op == "relu":
+        return F.relu(x)
+    if op == "sigmoid":
+        return torch.sigmoid(x)
+    if op == "tanh":
+        return torch.tanh(x)
+    if op == "leaky_relu":
+        return F.leaky_relu(x, float(layer.get("alpha", 0.01)))
+    if op == "elu":
+        return F.elu(x, float(layer.get("alpha", 1.0)))
+    if op == "prelu":
+        slope = getp("slope", None, "slope")  # [C] or [1]; shape chosen by the case
+        assert slope.dim() == 1 and slope.shape[0] in (1, x.shape[1])
+        return F.prelu(x, slope)
+    if op == "clip":
+        return torch.clamp(x, float(layer["min"]), float(layer["max"]))
+    if op == "softmax":
+        return F.softmax(x, dim=int(layer.get("axis", 0)) + 1)
+    if op == "batchnorm":
+        C = x.shape[1]
+        w = getp("weight", [C], "bn_gamma")
+        b = getp("bias", [C], "bn_beta")
+        rm = getp("running_mean", [C], "bn_mean")
+        rv = getp("running_var", [C], "bn_var")
+        return F.batch_norm(x, rm, rv, w, b, training=False, eps=float(layer.get("epsilon", 1e-5)))
+    if op == "lrn":
+        return F.local_response_norm(x, int(layer.get("size", 5)), float(layer.get("alpha", 1e-4)),
+                                     float(layer.get("beta", 0.75)), float(layer.get("k", 1.0)))
+    if op == "dropout":
+        assert "rate" in layer
+        return x
+    if op == "add":
+        y = xs[0]
+        for t in xs[1:]:
+            assert t.shape == y.shape
+            y = y + t
+        return apply_activation(y, layer.get("activation"))
+    if op == "concat":
+        return torch.cat(xs, dim=int(layer.get("axis", 0)) + 1)
+    if op == "upsample2d":
+        sh, sw = per_dim(layer.get("scale", 2), 2)
+        mode = layer.get("mode", "nearest")
+        assert x.dim() == 4
+        if mode == "nearest":
+            y = F.interpolate(x, scale_factor=(float(sh), float(sw)), mode="nearest")
+            H, W = x.shape[2], x.shape[3]
+            ih = torch.arange(H * sh) // sh  # source index floor(i / scale)
+            iw = torch.arange(W * sw) // sw
+            assert torch.equal(y, x[:, :, ih][:, :, :, iw])
+            return y
+        assert mode == "bilinear"
+        return F.interpolate(x, scale_factor=(float(sh), float(sw)), mode="bilinear", align_corners=False)
+    if op == "pad":
+        nd = x.dim() - 2
+        pb, pe = resolve_padding(layer["padding"], nd, None, None, None, None)
+        return F.pad(x, pad_arg(pb, pe), value=float(layer.get("value", 0.0)))
+    if op == "bias":
+        per = layer.get("per", "channel")
+        if per == "channel":
+            b = getp("bias", [x.shape[1]], "bias_op")
+            return x + b.reshape([1, -1] + [1] * (x.dim() - 2))
+        assert per == "position"
+        b = getp("bias", list(x.shape[1:]), "bias_op")
+        return x + b.unsqueeze(0)
+    raise ValueError(f"unknown op {op}")
+
+
+def layer_sources(layer, prev):
+    if "inputs" in layer:
+        return list(layer["inputs"])
+    if "input" in layer:
+        return [layer["input"]]
+    return [prev]
+
+
+def evaluate(net, file_params, inputs, dtype):
+    """Evaluate a parsed net.json with inline params and file params. Returns output tensors."""
+    env = {}
+    for spec, arr in zip(net["inputs"], inputs):
+        assert list(arr.shape[1:]) == spec["shape"]
+        env[spec["name"]] = torch.from_numpy(arr).to(dtype)
+    used_file = set()
+    prev = net["inputs"][0]["name"]
+    for layer in net["layers"]:
+        name = layer["name"]
+        assert name not in env, f"duplicate name {name}"
+        xs = [env[s] for s in layer_sources(layer, prev)]  # KeyError = not defined above
+        inline = layer.get("params", {})
+        used_inline = set()
+
+        def getp(pname, shape, kind):
+            full = f"{name}.{pname}"
+            if pname in inline:
+                a = np.array(inline[pname], dtype=np.float64)
+                a32 = a.astype(np.float32)
+                assert np.array_equal(a32.astype(np.float64), a), f"{full}: inline value not exactly float32"
+                used_inline.add(pname)
+                if full in file_params:
+                    used_file.add(full)
+            else:
+                a32 = file_params[full]
+                assert a32.dtype == np.float32
+                used_file.add(full)
+            if shape is not None:
+                assert list(a32.shape) == list(shape), (full, a32.shape, shape)
+            return torch.from_numpy(np.ascontiguousarray(a32)).to(dtype)
+
+        env[name] = run_layer(layer, xs, getp)
+        assert set(inline) == used_inline, f"extra inline params in {name}"
+        prev = name
+    assert set(file_params) == used_file, f"extra file tensors {set(file_params) - used_file}"
+    outs = net.get("outputs", [net["layers"][-1]["name"]])
+    layer_names = {l["name"] for l in net["layers"]}
+    assert all(o in layer_names for o in outs)
+    return [env[o] for o in outs]
+
+
+# ----------------------------------------------------------------------------
+# Case builder
+# ----------------------------------------------------------------------------
+
+
+class Builder:
+    def __init__(self, name, batch):
+        self.name = name
+        self.batch = batch
+        self.g = torch.Generator().manual_seed(zlib.crc32(name.encode()))
+        self.inputs = []       # json specs
+        self.input_arrays = []
+        self.layers = []
+        self.file_params = {}  # tensor name -> float32 array
+        self.use_file = False
+        self.out_names = None
+        self.env = {}          # float64 values for shape inference while building
+        self.prev = None
+
+    # random helpers (float32 results)
+    def randn(self, shape, scale=1.0, offset=0.0):
+        return (torch.randn(shape, generator=self.g, dtype=torch.float32) * scale + offset).float()
+
+    def uniform(self, shape, lo, hi):
+        return (torch.rand(shape, generator=self.g, dtype=torch.float32) * (hi - lo) + lo).float()
+
+    def input(self, name, shape, scale=1.0, offset=0.0):
+        self.inputs.append({"name": name, "shape": list(shape)})
+        a = self.randn([self.batch] + list(shape), scale, offset).numpy()
+        self.input_arrays.append(a)
+        self.env[name] = torch.from_numpy(a).double()
+        if self.prev is None:
+            self.prev = name
+
+    def weights_file(self):
+        self.use_file = True
+
+    def outputs(self, names):
+        self.out_names = list(names)
+
+    def make_param(self, kind, shape, layer):
+        if kind == "conv_w":
+            fan = int(np.prod(shape[1:]))
+            return self.randn(shape, 1.0 / math.sqrt(fan))
+        if kind == "convt_w":
+            groups = int(layer.get("groups", 1))
+            fan = (shape[0] // groups) * int(np.prod(shape[2:]))
+            stride = layer.get("stride", 1)
+            taps = int(np.prod(stride)) if isinstance(stride, list) else stride ** (len(shape) - 2)
+            return self.randn(shape, math.sqrt(taps / fan))
+        if kind == "dense_w":
+            return self.randn(shape, 1.0 / math.sqrt(shape[1]))
+        if kind == "bias":
+            return self.randn(shape, 0.2)
+        if kind == "bias_op":
+            return self.randn(shape, 0.5)
+        if kind == "bn_gamma":
+            return self.uniform(shape, 0.5, 1.5)
+        if kind == "bn_beta":
+            return self.randn(shape, 0.2)
+        if kind == "bn_mean":
+            return self.randn(shape, 0.3)
+        if kind == "bn_var":
+            return self.uniform(shape, 0.5, 2.0)
+        raise ValueError(kind)
+
+    def L(self, name, op, store=None, slope_shape=None, **fields):
+        """Add a layer. store: None (file if weights_file() else inline), "inline", "file",
+        or "both" (the file gets a decoy of the right shape, the inline value wins); or a dict
+        giving one of those per parameter."""
+        layer = {"name": name, "op": op}
+        layer.update(fields)
+        default_store = "file" if self.use_file else "inline"
+        inline = {}
+        x_in = [self.env[s] for s in layer_sources(layer, self.prev)]
+
+        def getp(pname, shape, kind):
+            if kind == "slope":
+                shape = slope_shape
+                t = self.uniform(shape, 0.05, 0.5)
+            else:
+                t = self.make_param(kind, shape, layer)
+            a = t.numpy().astype(np.float32)
+            full = f"{name}.{pname}"
+            where = (store.get(pname) if isinstance(store, dict) else store) or default_store
+            if where in ("inline", "both"):
+                inline[pname] = a
+            if where in ("file", "both"):
+                self.file_params[full] = (a * np.float32(-3.0) + np.float32(0.75)) if where == "both" else a
+            return torch.from_numpy(a).double()
+
+        self.env[name] = run_layer(layer, x_in, getp)
+        if inline:
+            layer["params"] = {k: v.tolist() for k, v in inline.items()}
+        self.layers.append(layer)
+        self.prev = name
+        return name
+
+    def net_json(self):
+        net = {"version": 1, "name": self.name, "inputs": self.inputs}
+        if self.file_params:
+            net["weights"] = "weights.safetensors"
+        net["layers"] = self.layers
+        if self.out_names is not None:
+            net["outputs"] = self.out_names
+        return net
+
+
+def dumps(v):
+    # Python floats are written with repr(), the shortest string that round-trips; the values
+    # are float32 numbers widened to double, so parsing them as double then narrowing is exact.
+    return json.dumps(v, separators=(", ", ": "), ensure_ascii=False, allow_nan=False)
+
+
+def write_net_json(path, net):
+    lines = ["{"]
+    items = list(net.items())
+    for i, (k, v) in enumerate(items):
+        comma = "," if i < len(items) - 1 else ""
+        if k == "layers":
+            lines.append('  "layers": [')
+            for j, layer in enumerate(v):
+                lines.append("    " + dumps(layer) + ("," if j < len(v) - 1 else ""))
+            lines.append("  ]" + comma)
+        else:
+            lines.append(f"  {dumps(k)}: {dumps(v)}{comma}")
+    lines.append("}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+# ----------------------------------------------------------------------------
+# Cases
+# ----------------------------------------------------------------------------
+
+CASES = []
+
+
+def case(name, what, batch=DEFAULT_BATCH, atol=ATOL, rtol=RTOL):
+    def deco(fn):
+        assert name not in [c[0] for c in CASES], name
+        CASES.append((name, what, batch, atol, rtol, fn))
+        return fn
+    return deco
+
+
+def simple(name, what, shape, op, batch=DEFAULT_BATCH, in_scale=1.0, in_offset=0.0, store=None,
+           slope_shape=None, file=False, **fields):
+    """One input, one layer."""
+    def fn(b):
+        b.input("x", shape, in_scale, in_offset)
+        if file:
+            b.weights_file()
+        b.L("y", op, store=store, slope_shape=slope_shape, **fields)
+    case(name, what, batch)(fn)
+
+
+# --- convolutions -----------------------------------------------------------
+simple("conv1d_default", "conv1d, only filters+kernel (valid, stride 1, bias)", [3, 11], "conv1d", filters=4, kernel=3)
+simple("conv2d_default", "conv2d, only filters+kernel (valid, stride 1, bias)", [3, 9, 9], "conv2d", filters=4, kernel=3)
+simple("conv3d_default", "conv3d, only filters+kernel (valid, stride 1, bias)", [2, 5, 6, 7], "conv3d", filters=3, kernel=3)
+simple("conv1d_same_stride2", "conv1d padding same, stride 2, kernel 4 on L=9: pads (1,2)", [2, 9], "conv1d",
+       filters=3, kernel=4, stride=2, padding="same")
+simple("conv1d_full", "conv1d padding full (K-1 each side)", [2, 6], "conv1d", filters=3, kernel=3, padding="full")
+simple("conv3d_same_stride_list", "conv3d padding same with stride [1,2,2], odd sizes", [2, 5, 7, 6], "conv3d",
+       filters=2, kernel=3, stride=[1, 2, 2], padding="same")
+simple("conv2d_stride2", "conv2d stride 2 (integer), valid, 9x9", [3, 9, 9], "conv2d", filters=4, kernel=3, stride=2)
+simple("conv2d_stride_list", "conv2d stride [2,1]", [3, 9, 8], "conv2d", filters=4, kernel=3, stride=[2, 1])
+simple("conv2d_same_stride1_k4x3", "conv2d same, stride 1, kernel [4,3]: H pads (1,2) extra at end, W (1,1)",
+       [3, 7, 8], "conv2d", filters=4, kernel=[4, 3], padding="same")
+simple("conv2d_same_stride2_odd", "conv2d same stride 2 on 9x10: H out 5 pads (1,1), W out 5 pads (0,1)",
+       [3, 9, 10], "conv2d", filters=4, kernel=3, stride=2, padding="same")
+simple("conv2d_same_stride2_k4", "conv2d same stride 2 kernel 4 on 7x7: out 4, pads (1,2)",
+       [2, 7, 7], "conv2d", filters=3, kernel=4, stride=2, padding="same")
+simple("conv2d_same_stride2_dilation2", "conv2d same, stride 2, dilation 2 on 8x8: pads (1,2)",
+       [2, 8, 8], "conv2d", filters=3, kernel=3, stride=2, dilation=2, padding="same")
+simple("conv2d_full", "conv2d padding full: d(K-1)=2 each side, 6x6 -> 8x8", [2, 6, 6], "conv2d",
+       filters=3, kernel=3, padding="full")
+simple("conv2d_padding_int", "conv2d padding 1 (integer)", [3, 7, 7], "conv2d", filters=4, kernel=3, padding=1)
+simple("conv2d_padding_list", "conv2d padding [2,0]", [3, 7, 7], "conv2d", filters=4, kernel=3, padding=[2, 0])
+simple("conv2d_padding_begin_end", "conv2d padding {begin:[0,2], end:[1,0]} (asymmetric)", [3, 7, 7], "conv2d",
+       filters=4, kernel=3, padding={"begin": [0, 2], "end": [1, 0]})
+simple("conv2d_dilation2", "conv2d dilation 2 (valid)", [3, 9, 9], "conv2d", filters=4, kernel=3, dilation=2)
+simple("conv2d_dilation_list_full", "conv2d dilation [2,1] with padding full: pads 4 (H) and 2 (W)",
+       [2, 6, 6], "conv2d", filters=3, kernel=3, dilation=[2, 1], padding="full")
+simple("conv2d_groups2", "conv2d groups 2, 4 -> 6 channels", [4, 7, 7], "conv2d", filters=6, kernel=3, groups=2)
+simple("conv2d_depthwise", "depthwise conv2d: groups = channels = filters = 4, padding 1", [4, 7, 7], "conv2d",
+       filters=4, kernel=3, groups=4, padding=1)
+simple("conv2d_depthwise_mult2", "depthwise conv2d with multiplier 2: groups 4, filters 8", [4, 7, 7], "conv2d",
+       filters=8, kernel=3, groups=4)
+simple("conv2d_1x1", "pointwise 1x1 conv2d, 5 -> 3 channels", [5, 6, 6], "conv2d", filters=3, kernel=1)
+simple("conv2d_no_bias", "conv2d bias false (only weight is a parameter)", [3, 7, 7], "conv2d",
+       filters=4, kernel=3, bias=False)
+simple("conv2d_kernel_list", "conv2d kernel [3,1]", [3, 7, 6], "conv2d", filters=4, kernel=[3, 1])
+for act in ["relu", "sigmoid", "tanh", "elu", "leaky_relu"]:
+    simple(f"conv2d_act_{act}", f"conv2d with activation \"{act}\" (string form, default alpha)", [3, 7, 7],
+           "conv2d", in_scale=2.0, filters=4, kernel=3, padding=1, activation=act)
+simple("conv2d_act_leaky_relu_obj", "conv2d activation object {op: leaky_relu, alpha: 0.1}", [3, 7, 7], "conv2d",
+       in_scale=2.0, filters=4, kernel=3, activation={"op": "leaky_relu", "alpha": 0.1})
+simple("conv2d_act_elu_obj", "conv2d activation object {op: elu, alpha: 0.5}", [3, 7, 7], "conv2d",
+       in_scale=2.0, filters=4, kernel=3, activation={"op": "elu", "alpha": 0.5})
+simple("conv1d_act_relu_batch1", "conv1d stride 2 padding 1 with relu, batch 1", [3, 10], "conv1d", batch=1,
+       filters=4, kernel=3, stride=2, padding=1, activation="relu")
+
+# --- transposed convolutions ------------------------------------------------
+simple("conv_transpose1d_default", "conv_transpose1d defaults (stride 1, padding 0)", [3, 6], "conv_transpose1d",
+       filters=2, kernel=3)
+simple("conv_transpose2d_default", "conv_transpose2d defaults", [3, 5, 5], "conv_transpose2d", filters=2, kernel=3)
+simple("conv_transpose3d_default", "conv_transpose3d defaults", [2, 3, 4, 4], "conv_transpose3d", filters=2, kernel=2)
+simple("conv_transpose2d_stride2", "conv_transpose2d stride 2 (5 -> 11)", [3, 5, 5], "conv_transpose2d",
+       filters=2, kernel=3, stride=2)
+simple("conv_transpose2d_s2_p1_op1", "conv_transpose2d stride 2 padding 1 output_padding 1 (5 -> 10)",
+       [3, 5, 5], "conv_transpose2d", filters=2, kernel=3, stride=2, padding=1, output_padding=1)
+simple("conv_transpose2d_dilation2", "conv_transpose2d dilation 2", [3, 4, 4], "conv_transpose2d",
+       filters=2, kernel=3, dilation=2)
+simple("conv_transpose2d_groups2", "conv_transpose2d groups 2, 4 -> 6 channels (weight [4,3,k,k])", [4, 4, 4],
+       "conv_transpose2d", filters=6, kernel=3, groups=2)
+simple("conv_transpose2d_no_bias_relu", "conv_transpose2d bias false, activation relu, stride 2",
+       [3, 4, 4], "conv_transpose2d", filters=3, kernel=2, stride=2, bias=False, activation="relu")
+simple("conv_transpose2d_lists", "conv_transpose2d kernel [3,2] stride [2,1] padding [1,0] output_padding [1,0]",
+       [3, 4, 5], "conv_transpose2d", filters=2, kernel=[3, 2], stride=[2, 1], padding=[1, 0], output_padding=[1, 0])
+simple("conv_transpose2d_all", "conv_transpose2d stride 2 padding 1 output_padding 1 dilation 2 groups 2, "
+       "leaky_relu object", [4, 4, 4], "conv_transpose2d", filters=4, kernel=3, stride=2, padding=1,
+       output_padding=1, dilation=2, groups=2, activation={"op": "leaky_relu", "alpha": 0.1})
+
+# --- dense / flatten --------------------------------------------------------
+simple("dense_default", "dense on a flat [12] input with bias", [12], "dense", units=5)
+simple("dense_no_bias", "dense bias false", [12], "dense", units=5, bias=False)
+simple("dense_act_tanh", "dense activation tanh", [12], "dense", in_scale=2.0, units=5, activation="tanh")
+simple("dense_act_leaky_obj", "dense activation {op: leaky_relu, alpha: 0.2}", [12], "dense", units=6,
+       activation={"op": "leaky_relu", "alpha": 0.2})
+simple("flatten_chw", "flatten [3,4,5] -> [60], channel-major order", [3, 4, 5], "flatten")
+
+
+@case("flatten_dense", "flatten [3,4,5] then dense 6 relu (dense reads the channel-major flat vector)")
+def _(b):
+    b.input("x", [3, 4, 5])
+    b.L("flat", "flatten")
+    b.L("fc", "dense", units=6, activation="relu")
+
+
+# --- pools ------------------------------------------------------------------
+simple("maxpool1d_default", "maxpool1d size 2 (stride = size), L=11 drops the last cell", [3, 11], "maxpool1d", size=2)
+simple("maxpool2d_default", "maxpool2d size 2 on 9x8 (floor)", [3, 9, 8], "maxpool2d", size=2)
+simple("maxpool3d_default", "maxpool3d size 2", [2, 4, 5, 6], "maxpool3d", size=2)
+simple("avgpool1d_default", "avgpool1d size 3 on L=10", [3, 10], "avgpool1d", size=3)
+simple("avgpool2d_default", "avgpool2d size 2 on 9x9", [3, 9, 9], "avgpool2d", size=2)
+simple("avgpool3d_default", "avgpool3d size 2", [2, 4, 5, 6], "avgpool3d", size=2)
+simple("maxpool2d_size3_stride1", "maxpool2d size 3 stride 1 (overlapping)", [2, 6, 6], "maxpool2d", size=3, stride=1)
+simple("maxpool2d_stride_gt_size", "maxpool2d size 2 stride 3 (gaps)", [2, 8, 8], "maxpool2d", size=2, stride=3)
+simple("maxpool2d_lists", "maxpool2d size [2,3] stride [2,1]", [2, 7, 7], "maxpool2d", size=[2, 3], stride=[2, 1])
+simple("avgpool2d_size3_stride2", "avgpool2d size 3 stride 2", [2, 9, 8], "avgpool2d", size=3, stride=2)
+simple("maxpool2d_padding1", "maxpool2d size 3 stride 2 padding 1 (pads are -inf)", [2, 8, 7], "maxpool2d",
+       in_scale=1.0, size=3, stride=2, padding=1)
+simple("maxpool2d_padding1_negative", "maxpool2d padding 1 on all-negative input (padding must be -inf, not 0)",
+       [2, 6, 6], "maxpool2d", in_scale=0.5, in_offset=-3.0, size=2, stride=2, padding=1)
+simple("avgpool2d_padding1", "avgpool2d size 3 stride 2 padding 1, count_include_pad default false",
+       [2, 8, 7], "avgpool2d", size=3, stride=2, padding=1)
+simple("avgpool2d_padding1_include_pad", "avgpool2d size 3 stride 2 padding 1, count_include_pad true",
+       [2, 8, 7], "avgpool2d", size=3, stride=2, padding=1, count_include_pad=True)
+simple("maxpool2d_same", "maxpool2d same size 3 stride 2 on 8x9: H pads (0,1), W pads (1,1)", [2, 8, 9],
+       "maxpool2d", size=3, stride=2, padding="same")
+simple("maxpool2d_same_stride1", "maxpool2d same size 2 stride 1: pads (0,1) at the end", [2, 5, 6],
+       "maxpool2d", size=2, stride=1, padding="same")
+simple("avgpool2d_same", "avgpool2d same size 3 stride 2 on 8x9, padding excluded from the divisor", [2, 8, 9],
+       "avgpool2d", size=3, stride=2, padding="same")
+simple("avgpool2d_same_include_pad", "avgpool2d same size 3 stride 2 on 8x9, count_include_pad true", [2, 8, 9],
+       "avgpool2d", size=3, stride=2, padding="same", count_include_pad=True)
+simple("avgpool1d_same", "avgpool1d same size 2 stride 1 on L=7: pads (0,1)", [3, 7], "avgpool1d",
+       size=2, stride=1, padding="same")
+simple("maxpool2d_full", "maxpool2d padding full (K-1 = 2 each side, -inf)", [2, 5, 5], "maxpool2d",
+       size=3, stride=2, padding="full")
+simple("avgpool2d_begin_end", "avgpool2d padding {begin:[1,0], end:[0,2]}, pad excluded", [2, 6, 5], "avgpool2d",
+       size=2, stride=2, padding={"begin": [1, 0], "end": [0, 2]})
+simple("avgpool2d_begin_end_include_pad", "avgpool2d padding {begin:[1,0], end:[0,2]}, count_include_pad true",
+       [2, 6, 5], "avgpool2d", size=2, stride=2, padding={"begin": [1, 0], "end": [0, 2]}, count_include_pad=True)
+simple("maxpool3d_padding1", "maxpool3d size 3 stride 2 padding 1", [2, 5, 5, 4], "maxpool3d",
+       size=3, stride=2, padding=1)
+simple("maxpool2d_ceil", "maxpool2d size 3 stride 2 ceil_mode on 6x5: H 3 (last window past the input), W 2",
+       [2, 6, 5], "maxpool2d", size=3, stride=2, ceil_mode=True)
+simple("maxpool2d_ceil_pad_drop", "maxpool2d size 2 padding 1 ceil_mode on 5x7: ceil gives 4x5 but the last "
+       "windows start in the end padding and are dropped -> 3x4", [2, 5, 7], "maxpool2d", size=2, padding=1,
+       ceil_mode=True)
+simple("avgpool2d_ceil", "avgpool2d size 3 stride 2 ceil_mode on 6x5: last H window has 2 cells, divisor 2",
+       [2, 6, 5], "avgpool2d", size=3, stride=2, ceil_mode=True)
+simple("avgpool2d_ceil_pad1", "avgpool2d size 3 stride 2 padding 1 ceil_mode, pad excluded", [2, 6, 7],
+       "avgpool2d", size=3, stride=2, padding=1, ceil_mode=True)
+simple("avgpool2d_ceil_pad1_include_pad", "avgpool2d size 3 s2 p1 ceil_mode count_include_pad true: divisor "
+       "counts padding but not cells past the padded input", [2, 6, 7], "avgpool2d", size=3, stride=2, padding=1,
+       ceil_mode=True, count_include_pad=True)
+simple("avgpool1d_ceil_pad_drop_include_pad", "avgpool1d size 2 padding 1 ceil_mode count_include_pad true on L=7:"
+       " dropped last window", [2, 7], "avgpool1d", size=2, padding=1, ceil_mode=True, count_include_pad=True)
+simple("maxpool1d_ceil_begin_end", "maxpool1d size 3 stride 2 padding {begin:[2],end:[0]} ceil_mode on L=8 "
+       "(asymmetric; drop rule uses I + begin)", [2, 8], "maxpool1d", size=3, stride=2,
+       padding={"begin": [2], "end": [0]}, ceil_mode=True)
+
+# --- global / adaptive pools ------------------------------------------------
+simple("global_maxpool2d", "global_maxpool [3,5,6] -> [3,1,1]", [3, 5, 6], "global_maxpool")
+simple("global_avgpool2d", "global_avgpool [3,5,6] -> [3,1,1]", [3, 5, 6], "global_avgpool")
+simple("global_avgpool1d", "global_avgpool on 1-D [4,7] -> [4,1]", [4, 7], "global_avgpool")
+simple("global_maxpool1d", "global_maxpool on 1-D [4,7] -> [4,1]", [4, 7], "global_maxpool")
+simple("global_avgpool3d", "global_avgpool on [2,3,4,5] -> [2,1,1,1]", [2, 3, 4, 5], "global_avgpool")
+simple("adaptive_avgpool2d_7x5_to_3x2", "adaptive_avgpool2d 7x5 -> [3,2] (overlapping uneven bins)", [3, 7, 5],
+       "adaptive_avgpool2d", output=[3, 2])
+simple("adaptive_maxpool2d_7x5_to_3x2", "adaptive_maxpool2d 7x5 -> [3,2]", [3, 7, 5], "adaptive_maxpool2d",
+       output=[3, 2])
+simple("adaptive_avgpool2d_to_1x1", "adaptive_avgpool2d 6x5 -> [1,1]", [3, 6, 5], "adaptive_avgpool2d", output=[1, 1])
+simple("adaptive_maxpool2d_grow", "adaptive_maxpool2d 3x4 -> [5,6] (output larger than input; same bin formula)",
+       [2, 3, 4], "adaptive_maxpool2d", output=[5, 6])
+
+# --- activations ------------------------------------------------------------
+simple("relu", "relu on [3,5,5]", [3, 5, 5], "relu")
+simple("sigmoid", "sigmoid on [3,5,5], inputs scaled x3", [3, 5, 5], "sigmoid", in_scale=3.0)
+simple("tanh", "tanh on [3,5,5], inputs scaled x2", [3, 5, 5], "tanh", in_scale=2.0)
+simple("leaky_relu_default", "leaky_relu default alpha 0.01", [3, 5, 5], "leaky_relu")
+simple("leaky_relu_alpha", "leaky_relu alpha 0.2", [3, 5, 5], "leaky_relu", alpha=0.2)
+simple("elu_default", "elu default alpha 1.0", [3, 5, 5], "elu", in_scale=2.0)
+simple("elu_alpha", "elu alpha 0.3", [3, 5, 5], "elu", in_scale=2.0, alpha=0.3)
+simple("prelu_per_channel", "prelu slope [C]=[3] on [3,5,5]", [3, 5, 5], "prelu", slope_shape=[3])
+simple("prelu_single", "prelu slope [1] shared by all channels", [3, 5, 5], "prelu", slope_shape=[1])
+simple("prelu_1d", "prelu slope [4] on 1-D [4,6]", [4, 6], "prelu", slope_shape=[4])
+simple("clip_relu6", "clip 0..6 (relu6), inputs scaled x4 to hit both bounds", [3, 5, 5], "clip", in_scale=4.0,
+       min=0, max=6)
+simple("clip_range", "clip -0.5..0.25 (float bounds)", [3, 5, 5], "clip", min=-0.5, max=0.25)
+simple("softmax_flat", "softmax on a flat [10] vector (axis default 0)", [10], "softmax", in_scale=2.0)
+simple("softmax_axis0_chw", "softmax default axis 0 on [4,3,3] = across channels", [4, 3, 3], "softmax", in_scale=2.0)
+simple("softmax_axis2_chw", "softmax axis 2 on [2,3,5] = along W (torch dim 3)", [2, 3, 5], "softmax",
+       in_scale=2.0, axis=2)
+simple("softmax_axis1_cl", "softmax axis 1 on 1-D [3,6] = along L", [3, 6], "softmax", in_scale=2.0, axis=1)
+
+# --- normalisation / dropout ------------------------------------------------
+simple("batchnorm_standalone", "batchnorm directly on an input (nothing to fold into)", [3, 5, 5], "batchnorm")
+simple("batchnorm_epsilon", "batchnorm epsilon 1e-3", [3, 5, 5], "batchnorm", epsilon=1e-3)
+simple("batchnorm_1d", "batchnorm on 1-D [4,6]", [4, 6], "batchnorm")
+simple("lrn_default", "lrn defaults (size 5, alpha 1e-4, beta 0.75, k 1) on [7,4,4]; input x20 so the "
+       "normalisation is visible (values up to ~60, rtol covers)", [7, 4, 4], "lrn", in_scale=20.0)
+simple("lrn_custom", "lrn size 3 alpha 0.5 beta 0.6 k 2.0 on [5,3,4]", [5, 3, 4], "lrn", size=3, alpha=0.5,
+       beta=0.6, k=2.0)
+simple("dropout", "dropout rate 0.5 = identity at inference", [3, 4, 4], "dropout", rate=0.5)
+
+
+@case("conv_batchnorm", "conv2d (with bias) -> batchnorm: foldable")
+def _(b):
+    b.input("x", [3, 7, 7])
+    b.L("conv", "conv2d", filters=4, kernel=3)
+    b.L("bn", "batchnorm")
+
+
+@case("conv_nobias_batchnorm_eps", "conv2d bias false -> batchnorm epsilon 1e-3: foldable")
+def _(b):
+    b.input("x", [3, 7, 7])
+    b.L("conv", "conv2d", filters=4, kernel=3, padding="same", bias=False)
+    b.L("bn", "batchnorm", epsilon=1e-3)
+
+
+# --- merge / resize / pad / bias --------------------------------------------
+@case("add2_inputs", "add of the two network inputs (also: two inputs)")
+def _(b):
+    b.input("a", [3, 4, 4])
+    b.input("b", [3, 4, 4])
+    b.L("sum", "add", inputs=["a", "b"])
+
+
+@case("add3", "add of 3 tensors (an input and two convs of it)")
+def _(b):
+    b.input("x", [3, 5, 5])
+    b.L("c1", "conv2d", filters=3, kernel=3, padding=1)
+    b.L("c2", "conv2d", input="x", filters=3, kernel=1)
+    b.L("sum", "add", inputs=["x", "c1", "c2"])
+
+
+@case("add_act_relu", "add with activation relu")
+def _(b):
+    b.input("a", [3, 4, 4])
+    b.input("b", [3, 4, 4])
+    b.L("sum", "add", inputs=["a", "b"], activation="relu")
+
+
+@case("add_act_obj", "add with activation object {op: leaky_relu, alpha: 0.1} on 1-D tensors")
+def _(b):
+    b.input("a", [3, 6])
+    b.input("b", [3, 6])
+    b.L("sum", "add", inputs=["b", "a"], activation={"op": "leaky_relu", "alpha": 0.1})
+
+
+@case("concat_axis0_three", "concat axis 0 (default) of three tensors with 3, 1 and 2 channels")
+def _(b):
+    b.input("x", [2, 5, 5])
+    b.L("c3", "conv2d", filters=3, kernel=3, padding=1)
+    b.L("c1", "conv2d", input="x", filters=1, kernel=1)
+    b.L("cat", "concat", inputs=["c3", "c1", "x"])
+
+
+@case("concat_axis1", "concat axis 1 (H) of [2,3,4] and [2,5,4]")
+def _(b):
+    b.input("a", [2, 3, 4])
+    b.input("b", [2, 5, 4])
+    b.L("cat", "concat", inputs=["a", "b"], axis=1)
+
+
+@case("concat_flat", "concat of two flat vectors [5] and [3]")
+def _(b):
+    b.input("a", [5])
+    b.input("b", [3])
+    b.L("cat", "concat", inputs=["a", "b"])
+
+
+simple("upsample2d_nearest", "upsample2d default (nearest, scale 2)", [2, 3, 4], "upsample2d")
+simple("upsample2d_nearest_2x3", "upsample2d nearest scale [2,3]", [2, 3, 4], "upsample2d", scale=[2, 3])
+simple("upsample2d_nearest_3", "upsample2d nearest scale 3 (integer)", [2, 3, 3], "upsample2d", scale=3,
+       mode="nearest")
+simple("upsample2d_bilinear", "upsample2d bilinear scale 2, half-pixel centres, align_corners false", [2, 4, 5],
+       "upsample2d", scale=2, mode="bilinear")
+simple("upsample2d_bilinear_2x3", "upsample2d bilinear scale [2,3]", [2, 3, 4], "upsample2d", scale=[2, 3],
+       mode="bilinear")
+simple("pad_int", "pad op padding 1, value default 0", [2, 4, 4], "pad", padding=1)
+simple("pad_begin_end_value", "pad op {begin:[0,2], end:[1,0]} value 1.5", [2, 4, 4], "pad",
+       padding={"begin": [0, 2], "end": [1, 0]}, value=1.5)
+simple("pad_1d_list", "pad op on 1-D [3,5] padding [2] value -1", [3, 5], "pad", padding=[2], value=-1.0)
+simple("bias_channel", "bias op per channel (default): bias [C]", [3, 4, 5], "bias")
+simple("bias_position", "bias op per position: bias [3,4,5] (full per-sample shape)", [3, 4, 5], "bias",
+       per="position")
+
+
+# --- graph features ---------------------------------------------------------
+@case("two_inputs", "two inputs: first layer reads the first input implicitly, another reads input 2 by name")
+def _(b):
+    b.input("img", [2, 5, 5])
+    b.input("aux", [3, 3, 3])
+    b.L("c", "conv2d", filters=3, kernel=3)
+    b.L("d", "relu", input="aux")
+    b.L("s", "add", inputs=["c", "d"])
+
+
+@case("two_outputs", "outputs field lists an inner layer and the last layer (output0 = inner)")
+def _(b):
+    b.input("x", [3, 6, 6])
+    b.L("conv", "conv2d", filters=4, kernel=3, activation="relu")
+    b.L("pool", "maxpool2d", size=2)
+    b.L("flat", "flatten")
+    b.L("fc", "dense", units=3)
+    b.outputs(["conv", "fc"])
+
+
+@case("outputs_reversed", "outputs in reverse file order [last, inner]: output0 = last layer")
+def _(b):
+    b.input("x", [3, 5, 5])
+    b.L("a", "conv2d", filters=2, kernel=3)
+    b.L("b", "sigmoid")
+    b.outputs(["b", "a"])
+
+
+@case("outputs_inner_only", "outputs names only an inner layer; the layers after it are dead")
+def _(b):
+    b.input("x", [3, 5, 5])
+    b.L("a", "conv2d", filters=2, kernel=3, activation="tanh")
+    b.L("b", "conv2d", filters=2, kernel=1)
+    b.L("c", "relu")
+    b.outputs(["a"])
+
+
+@case("input_by_name", "a layer reads an earlier layer (not the previous one) by `input`")
+def _(b):
+    b.input("x", [3, 6, 6])
+    b.L("a", "conv2d", filters=3, kernel=3, padding="same")
+    b.L("b", "relu")
+    b.L("c", "sigmoid", input="a")
+    b.L("d", "add", inputs=["b", "c"])
+
+
+@case("residual_block", "conv -> relu -> conv -> add(block input) -> relu")
+def _(b):
+    b.input("x", [4, 6, 6])
+    b.L("conv1", "conv2d", filters=4, kernel=3, padding=1, activation="relu")
+    b.L("conv2", "conv2d", filters=4, kernel=3, padding="same")
+    b.L("sum", "add", inputs=["conv2", "x"])
+    b.L("out", "relu")
+
+
+@case("conv_relu_maxpool", "conv2d -> relu layer -> maxpool2d (fusion candidate)")
+def _(b):
+    b.input("x", [3, 8, 8])
+    b.L("conv", "conv2d", filters=4, kernel=3)
+    b.L("act", "relu")
+    b.L("pool", "maxpool2d", size=2)
+
+
+@case("conv_bn_relu_maxpool", "conv2d -> batchnorm -> relu -> maxpool2d")
+def _(b):
+    b.input("x", [3, 8, 8])
+    b.L("conv", "conv2d", filters=4, kernel=3, padding=1)
+    b.L("bn", "batchnorm")
+    b.L("act", "relu")
+    b.L("pool", "maxpool2d", size=2)
+
+
+@case("dead_layer_and_dropout", "an unused (dead) conv layer and a dropout between two live layers")
+def _(b):
+    b.input("x", [3, 6, 6])
+    b.L("conv", "conv2d", filters=4, kernel=3, activation="relu")
+    b.L("dead", "conv2d", filters=2, kernel=1)
+    b.L("drop", "dropout", input="conv", rate=0.5)
+    b.L("pool", "avgpool2d", size=2)
+
+
+@case("odd_names", "names with spaces, dots, slashes, unicode and ones that collide after sanitising")
+def _(b):
+    b.input("in put/0", [2, 5, 5])
+    b.L("conv.1 (3x3)", "conv2d", filters=2, kernel=3, padding=1)
+    b.L("a-b", "relu")
+    b.L("a_b", "sigmoid", input="conv.1 (3x3)")
+    b.L("sümme ✓", "add", inputs=["a-b", "a_b"])
+
+
+@case("batch1_conv_pool", "conv -> maxpool with batch 1", batch=1)
+def _(b):
+    b.input("x", [3, 7, 7])
+    b.L("conv", "conv2d", filters=4, kernel=3, padding="same", activation="relu")
+    b.L("pool", "maxpool2d", size=2, padding="same")
+
+
+@case("batch3_dense_softmax", "flatten -> dense -> softmax with batch 3", batch=3)
+def _(b):
+    b.input("x", [2, 3, 3])
+    b.L("flat", "flatten")
+    b.L("fc", "dense", units=4)
+    b.L("prob", "softmax")
+
+
+# --- weights from a safetensors file ----------------------------------------
+@case("weights_file_conv_dense", "all parameters from weights.safetensors: conv, batchnorm, prelu, dense, bias")
+def _(b):
+    b.input("x", [3, 6, 6])
+    b.weights_file()
+    b.L("conv", "conv2d", filters=4, kernel=3)
+    b.L("bn", "batchnorm")
+    b.L("act", "prelu", slope_shape=[4])
+    b.L("pb", "bias", per="position")
+    b.L("flat", "flatten")
+    b.L("fc", "dense", units=3)
+
+
+@case("weights_file_inline_override", "conv.weight is in weights.safetensors (a decoy) and inline (wins); conv.bias"
+      " only in the file; fc.bias only inline; the rest from the file")
+def _(b):
+    b.input("x", [2, 5, 5])
+    b.weights_file()
+    b.L("conv", "conv2d", store={"weight": "both"}, filters=3, kernel=3)
+    b.L("pool", "global_avgpool")
+    b.L("flat", "flatten")
+    b.L("fc", "dense", store={"bias": "inline"}, units=4)
+    b.L("out", "bias")
+
+
+# --- small networks (weights in safetensors) --------------------------------
+@case("net_mini_lenet", "mini LeNet: conv5 tanh, avgpool, conv3 tanh, avgpool, flatten, dense x2, softmax")
+def _(b):
+    b.input("image", [1, 16, 16])
+    b.weights_file()
+    b.L("c1", "conv2d", filters=4, kernel=5, activation="tanh")
+    b.L("s2", "avgpool2d", size=2)
+    b.L("c3", "conv2d", filters=8, kernel=3, activation="tanh")
+    b.L("s4", "avgpool2d", size=2)
+    b.L("flat", "flatten")
+    b.L("f5", "dense", units=16, activation="tanh")
+    b.L("out", "dense", units=10)
+    b.L("prob", "softmax")
+
+
+@case("net_mini_inception", "mini inception block: 1x1 / 1x1->3x3 / 1x1->5x5 / maxpool->1x1 branches, concat")
+def _(b):
+    b.input("x", [4, 8, 8])
+    b.weights_file()
+    b.L("b1", "conv2d", input="x", filters=3, kernel=1, activation="relu")
+    b.L("b2r", "conv2d", input="x", filters=2, kernel=1, activation="relu")
+    b.L("b2", "conv2d", filters=3, kernel=3, padding="same", activation="relu")
+    b.L("b3r", "conv2d", input="x", filters=2, kernel=1, activation="relu")
+    b.L("b3", "conv2d", filters=2, kernel=5, padding="same", activation="relu")
+    b.L("b4p", "maxpool2d", input="x", size=3, stride=1, padding="same")
+    b.L("b4", "conv2d", filters=2, kernel=1, activation="relu")
+    b.L("cat", "concat", inputs=["b1", "b2", "b3", "b4"])
+
+
+@case("net_mini_unet", "mini UNet level: conv, conv, maxpool, conv, conv_transpose2d s2, skip concat, conv, "
+      "1x1 sigmoid; two outputs")
+def _(b):
+    b.input("x", [2, 8, 8])
+    b.weights_file()
+    b.L("e1", "conv2d", filters=4, kernel=3, padding="same", activation="relu")
+    b.L("e2", "conv2d", filters=4, kernel=3, padding="same", activation="relu")
+    b.L("down", "maxpool2d", size=2)
+    b.L("mid", "conv2d", filters=8, kernel=3, padding=1, activation="relu")
+    b.L("up", "conv_transpose2d", filters=4, kernel=2, stride=2)
+    b.L("skip", "concat", inputs=["up", "e2"])
+    b.L("d1", "conv2d", filters=4, kernel=3, padding="same", activation="relu")
+    b.L("mask", "conv2d", filters=1, kernel=1, activation="sigmoid")
+    b.outputs(["mask", "mid"])
+
+
+# ----------------------------------------------------------------------------
+# Self-checks of the reference helpers against native PyTorch
+# ----------------------------------------------------------------------------
+
+
+def self_check():
+    g = torch.Generator().manual_seed(1234)
+    n = 0
+    for nd in (1, 2, 3):
+        for _ in range(60):
+            I = [int(torch.randint(3, 9, (1,), generator=g)) for _ in range(nd)]
+            K = [int(torch.randint(1, 4, (1,), generator=g)) for _ in range(nd)]
+            S = [int(torch.randint(1, 4, (1,), generator=g)) for _ in range(nd)]
+            P = [int(torch.randint(0, k // 2 + 1, (1,), generator=g)) for k in K]
+            x = torch.randn([2, 2] + I, generator=g, dtype=torch.float64)
+            for ceil_mode in (False, True):
+                m = [F.max_pool1d, F.max_pool2d, F.max_pool3d][nd - 1](x, K, S, P, ceil_mode=ceil_mode)
+                assert torch.equal(m, pool_general(x, "max", nd, K, S, P, P, ceil_mode, False))
+                for inc in (False, True):
+                    a = [F.avg_pool1d, F.avg_pool2d, F.avg_pool3d][nd - 1](
+                        x, K, S, P, ceil_mode=ceil_mode, count_include_pad=inc)
+                    b = pool_general(x, "avg", nd, K, S, P, P, ceil_mode, inc)
+                    assert a.shape == b.shape and torch.allclose(a, b, rtol=1e-12, atol=1e-12), (nd, I, K, S, P)
+                    n += 1
+    # "same" with stride 1 and odd kernel agrees with PyTorch's padding="same" for convolutions
+    x = torch.randn(2, 3, 7, 8, generator=g, dtype=torch.float64)
+    w = torch.randn(4, 3, 4, 3, generator=g, dtype=torch.float64)
+    pb, pe = resolve_padding("same", 2, [7, 8], [4, 3], [1, 1], [1, 1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PyTorch notes that even kernels need a padded copy
+        ref = F.conv2d(x, w, padding="same")
+    assert torch.allclose(F.conv2d(F.pad(x, pad_arg(pb, pe)), w), ref)
+    return n
+
+
+# ----------------------------------------------------------------------------
+# Main
+# ----------------------------------------------------------------------------
+
+
+def within(a, ref, atol, rtol):
+    return bool(np.all(np.abs(a.astype(np.float64) - ref) <= atol + rtol * np.abs(ref)))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    args = ap.parse_args()
+    out_root = os.path.abspath(args.out)
+
+    nchecks = self_check()
+    if os.path.isdir(out_root):
+        shutil.rmtree(out_root)
+    os.makedirs(out_root)
+
+    manifest = []
+    for name, what, batch, atol, rtol, fn in CASES:
+        b = Builder(name, batch)
+        fn(b)
+        d = os.path.join(out_root, name)
+        os.makedirs(d)
+        net = b.net_json()
+        write_net_json(os.path.join(d, "net.json"), net)
+        if b.file_params:
+            st_save({k: np.ascontiguousarray(v, dtype=np.float32) for k, v in sorted(b.file_params.items())},
+                    os.path.join(d, "weights.safetensors"))
+        for i, a in enumerate(b.input_arrays):
+            np.save(os.path.join(d, f"input{i}.npy"), np.ascontiguousarray(a, dtype=np.float32))
+
+        # Golden: re-read the files just written and evaluate them with PyTorch in float32.
+        with open(os.path.join(d, "net.json"), encoding="utf-8") as f:
+            net_rt = json.load(f)
+        fp = st_load(os.path.join(d, net_rt["weights"])) if "weights" in net_rt else {}
+        ins = [np.load(os.path.join(d, f"input{i}.npy")) for i in range(len(net_rt["inputs"]))]
+        outs32 = evaluate(net_rt, fp, ins, torch.float32)
+        outs64 = evaluate(net_rt, fp, ins, torch.float64)
+        for i, (o32, o64) in enumerate(zip(outs32, outs64)):
+            a = np.ascontiguousarray(o32.numpy(), dtype=np.float32)
+            ref = o64.numpy()
+            assert np.all(np.isfinite(a)), name
+            # The float32 golden must sit well inside the tolerance around the exact (float64) result,
+            # so any correct float32 implementation passes.
+            assert within(a, ref, atol / 4, rtol / 4), f"{name}: float32 vs float64 gap too large for tolerance"
+            np.save(os.path.join(d, f"output{i}.npy"), a)
+        manifest.append({"case": name, "atol": atol, "rtol": rtol, "what": what})
+
+    with open(os.path.join(out_root, "manifest.json"), "w", encoding="utf-8") as f:
+        f.write("[\n" + ",\n".join("  " + dumps(m) for m in manifest) + "\n]\n")
+    total = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(out_root) for f in fs)
+    print(f"wrote {len(manifest)} cases to {out_root} ({total} bytes); {nchecks} pooling self-checks passed")
+
+
+if __name__ == "__main__":
+    main()
