@@ -28,13 +28,15 @@ let package = Package(
             "CNNCompiler", "CNNRuntime", "CNNNumPy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend"], path: "Tests/CNNTestSupport"),
+        .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"], path: "Tests/CNNTestSupport"),
+        // The demo and embedding example: a Swift app that loads a compiled model through the runtime only.
+        .executableTarget(name: "digits-demo", dependencies: ["CNNRuntime", "CNNNumPy"], path: "examples/swift-app"),
         .testTarget(name: "CNNIRTests", dependencies: ["CNNIR"]),
         .testTarget(name: "CNNFrontendTests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses", "CNNFrontend", "CNNTestSupport"]),
-        .testTarget(name: "CNNCodegenCTests", dependencies: ["CNNCodegenC", "CNNFrontend", "CNNPasses"]),
+        .testTarget(name: "CNNCodegenCTests", dependencies: ["CNNCodegenC", "CNNFrontend", "CNNPasses", "CNNTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNCompiler", "CNNTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CNNCompilerTests", dependencies: ["CNNCompiler", "CNNRuntime", "CNNFrontend", "CNNTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNTestSupport"]),
+        .testTarget(name: "CNNCompilerTests", dependencies: ["CNNCompiler", "CNNRuntime", "CNNFrontend", "CNNNumPy", "CNNTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport"]),
     ]
 )

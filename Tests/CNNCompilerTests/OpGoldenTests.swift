@@ -1,0 +1,74 @@
+import CNNCompiler
+import CNNNumPy
+import CNNTestSupport
+import Foundation
+import Testing
+
+/// One case of Tests/Goldens/ops: a description, inputs, and PyTorch's outputs
+/// (made by scripts/goldens/make_op_goldens.py, never by cnnc).
+struct GoldenCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var atol: Float
+    var rtol: Float
+    var testDescription: String { name }
+
+    var directory: String { TestPaths.repo("Tests/Goldens/ops/\(name)") }
+    var net: String { directory + "/net.json" }
+
+    func files(_ prefix: String) -> [String] {
+        var out: [String] = []
+        while FileManager.default.fileExists(atPath: "\(directory)/\(prefix)\(out.count).npy") { out.append("\(directory)/\(prefix)\(out.count).npy") }
+        return out
+    }
+
+    static let all: [GoldenCase] = {
+        let url = URL(fileURLWithPath: TestPaths.repo("Tests/Goldens/ops/manifest.json"))
+        guard let data = try? Data(contentsOf: url),
+              let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+        return entries.map {
+            GoldenCase(name: $0["case"] as! String, atol: Float(($0["atol"] as! NSNumber).doubleValue), rtol: Float(($0["rtol"] as! NSNumber).doubleValue))
+        }
+    }()
+}
+
+@Suite struct OpGoldenTests {
+    @Test func manifestIsComplete() {
+        // Guards against a missing or unreadable manifest silently running zero cases.
+        #expect(GoldenCase.all.count >= 140)
+    }
+
+    /// Every op and non-default field, compiled and run, against PyTorch.
+    @Test(arguments: GoldenCase.all)
+    func matchesPyTorch(_ c: GoldenCase) throws {
+        let model = try CompiledModel(net: c.net)
+        let inputs = try c.files("input").map(loadNPY)
+        let expected = try c.files("output").map(loadNPY)
+        let batch = inputs[0].shape[0]
+        let outputs = try model.run(inputs.map(\.values), batch: batch)
+        #expect(outputs.count == expected.count)
+        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
+            #expect(model.library.outputs[k].shape == Array(want.shape.dropFirst()), "output \(k) shape")
+            let mismatch = Mismatch.find(actual, want.values, atol: c.atol, rtol: c.rtol)
+            #expect(mismatch == nil, "output \(k): \(mismatch?.description ?? "")")
+        }
+        // The same bits whatever the thread count, and whatever the chunking of the batch.
+        let oneThread = try model.run(inputs.map(\.values), batch: batch, maxBatch: 1, threads: 1)
+        #expect(oneThread == outputs, "1 thread with max batch 1 differs from the default run")
+    }
+
+    /// The unfused pipeline computes the same function: a differential test of every fusion and folding rule.
+    @Test(arguments: GoldenCase.all.filter { ["conv", "batchnorm", "net_", "residual", "add", "dropout", "dead", "chain"].contains(where: $0.name.contains) })
+    func unfusedMatchesPyTorch(_ c: GoldenCase) throws {
+        var options = CompileOptions()
+        options.fuse = false
+        options.verifyPasses = true
+        let model = try CompiledModel(net: c.net, options: options)
+        let inputs = try c.files("input").map(loadNPY)
+        let expected = try c.files("output").map(loadNPY)
+        let outputs = try model.run(inputs.map(\.values), batch: inputs[0].shape[0])
+        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
+            let mismatch = Mismatch.find(actual, want.values, atol: c.atol, rtol: c.rtol)
+            #expect(mismatch == nil, "output \(k): \(mismatch?.description ?? "")")
+        }
+    }
+}
