@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "cnnc", targets: ["cnnc"]),
         .library(name: "CNNCompiler", targets: ["CNNCompiler"]),
         .library(name: "CNNRuntime", targets: ["CNNRuntime"]),
+        .library(name: "CNNNumPy", targets: ["CNNNumPy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

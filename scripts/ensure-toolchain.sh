@@ -14,8 +14,13 @@ if can_build_openmp; then
     exit 0
 fi
 echo "==> installing clang and libomp-dev (apt-get)"
+command -v apt-get >/dev/null 2>&1 ||
+    { echo "error: no C compiler with OpenMP found and apt-get is missing; install clang and the LLVM OpenMP runtime (libomp)" >&2; exit 1; }
 SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "error: installing clang and libomp-dev needs root, and sudo is missing" >&2; exit 1; }
+    SUDO="sudo"
+fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq clang libomp-dev >/dev/null

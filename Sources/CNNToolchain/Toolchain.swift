@@ -30,7 +30,7 @@ public struct Toolchain: Sendable {
     /// The probe result is cached for the life of the process.
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
         try cache.withLock { cached in
-            let key = environment["CC"] ?? "" + "|" + (environment["PATH"] ?? "")
+            let key = (environment["CC"] ?? "") + "|" + (environment["PATH"] ?? "")
             if let hit = cached[key] { return hit }
             let found = try probe(environment: environment)
             cached[key] = found
