@@ -12,16 +12,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.28.0"),
     ],
     targets: [
         // Compiler libraries; dependencies point one way: IR <- frontend/passes/codegen <- compiler <- CLI.
         .target(name: "CNNIR"),
         .target(name: "CNNNumPy"),
         .target(name: "CNNFrontend", dependencies: ["CNNIR", "CNNNumPy"]),
+        // ONNX import: the generated protobuf code is committed (scripts/onnx/generate-proto.sh).
+        .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNFrontend", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(name: "CNNPasses", dependencies: ["CNNIR"]),
         .target(name: "CNNCodegenC", dependencies: ["CNNIR"]),
         .target(name: "CNNToolchain"),
-        .target(name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNPasses", "CNNCodegenC", "CNNToolchain"]),
+        .target(name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNPasses", "CNNCodegenC", "CNNToolchain"]),
         // The runtime depends only on the ABI header, so an app that embeds a model never links the compiler.
         .target(name: "CNNModelABI", path: "Runtime/CModelABI"),
         .target(name: "CNNRuntime", dependencies: ["CNNModelABI"], path: "Runtime/Sources/CNNRuntime"),
@@ -34,6 +37,7 @@ let package = Package(
         .executableTarget(name: "digits-demo", dependencies: ["CNNRuntime", "CNNNumPy"], path: "examples/swift-app"),
         .testTarget(name: "CNNIRTests", dependencies: ["CNNIR"]),
         .testTarget(name: "CNNFrontendTests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CNNONNXTests", dependencies: ["CNNONNX", "CNNCompiler", "CNNRuntime", "CNNNumPy", "CNNTestSupport"]),
         .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses", "CNNFrontend", "CNNTestSupport"]),
         .testTarget(name: "CNNCodegenCTests", dependencies: ["CNNCodegenC", "CNNFrontend", "CNNPasses", "CNNTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNCompiler", "CNNTestSupport"], exclude: ["Fixtures"]),

@@ -88,22 +88,28 @@ public enum Compiler {
         let sourceFile = workDir.appendingPathComponent("model.c").path
         try Data(model.source.utf8).write(to: URL(fileURLWithPath: sourceFile))
         try writeBlob(model.blob, to: workDir.appendingPathComponent(model.weightsFileName).path)
-        // Side files first (to temporaries), then the library, then the renames: no half-written set.
+        // Everything is built under temporary names beside its destination, then renamed into
+        // place (side files first, the library last), so a failure leaves no library behind.
         var pending: [(temporary: String, final: String)] = []
         defer { for p in pending { try? FileManager.default.removeItem(atPath: p.temporary) } }
         for (path, text) in [(options.headerPath, model.header), (options.sourcePath, model.source)] {
             guard let path else { continue }
             let temporary = temporaryName(beside: path)
+            pending.append((temporary, path))
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: temporary)) } catch {
                 throw Diagnostic("cannot write '\(path)': \(error.localizedDescription)", at: SourceLocation(file: path))
             }
-            pending.append((temporary, path))
         }
-        try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir.path, output: output, target: options.target)
-        for p in pending where rename(p.temporary, p.final) != 0 {
-            throw Diagnostic("cannot write '\(p.final)': \(String(cString: strerror(errno)))", at: SourceLocation(file: p.final))
+        let library = temporaryName(beside: output)
+        pending.append((library, output))
+        try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir.path, output: library, target: options.target)
+        while !pending.isEmpty {
+            let p = pending[0]
+            guard rename(p.temporary, p.final) == 0 else {
+                throw Diagnostic("cannot write '\(p.final)': \(String(cString: strerror(errno)))", at: SourceLocation(file: p.final))
+            }
+            pending.removeFirst()
         }
-        pending.removeAll()
     }
 
     static func writeBlob(_ blob: WeightBlob, to path: String) throws {

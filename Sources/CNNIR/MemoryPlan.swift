@@ -15,15 +15,21 @@ public struct MemoryPlan: Hashable, Sendable {
     public var arenaFloatsPerSample: Int
     /// Outputs whose producer already lives elsewhere (a model input, or another output): copied at the end of a run.
     public var outputCopies: [(output: Int, source: NodeID)]
+    /// Per-kernel scratch (e.g. a conv's padded input), as arena offsets in floats per sample; live only during the kernel.
+    public var scratch: [NodeID: Int]
+    /// Floats of slack after the arena, so vector kernels may read a little past a tensor's end.
+    public var slackFloats: Int
 
-    public init(storage: [NodeID: Storage], arenaFloatsPerSample: Int, outputCopies: [(output: Int, source: NodeID)]) {
+    public init(storage: [NodeID: Storage], arenaFloatsPerSample: Int, outputCopies: [(output: Int, source: NodeID)], scratch: [NodeID: Int] = [:], slackFloats: Int = 0) {
         self.storage = storage
         self.arenaFloatsPerSample = arenaFloatsPerSample
         self.outputCopies = outputCopies
+        self.scratch = scratch
+        self.slackFloats = slackFloats
     }
 
     public static func == (a: MemoryPlan, b: MemoryPlan) -> Bool {
-        a.storage == b.storage && a.arenaFloatsPerSample == b.arenaFloatsPerSample
+        a.storage == b.storage && a.arenaFloatsPerSample == b.arenaFloatsPerSample && a.scratch == b.scratch
             && a.outputCopies.map(\.output) == b.outputCopies.map(\.output) && a.outputCopies.map(\.source) == b.outputCopies.map(\.source)
     }
 

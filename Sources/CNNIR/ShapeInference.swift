@@ -122,7 +122,7 @@ public enum ShapeInference {
         for d in 0..<a.spatialRank {
             let size = WindowArithmetic.poolOutput(input: input[d + 1], size: a.size[d], stride: a.stride[d], padBegin: a.padding.begin[d], padEnd: a.padding.end[d], ceil: a.ceilMode)
             guard size >= 1 else {
-                throw Diagnostic("expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), size \(format(a.size)), stride \(format(a.stride)), padding \(format(a.padding)))")
+                throw Diagnostic("expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.size)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(Array(repeating: 1, count: a.spatialRank))))")
             }
             out.append(size)
         }

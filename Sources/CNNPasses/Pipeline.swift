@@ -14,7 +14,8 @@ public struct PassOptions: Sendable, Hashable {
 
 /// The pass pipeline, in order. Each step is Graph -> Graph; memory planning ends it.
 public enum Pipeline {
-    public static func run(_ graph: Graph, options: PassOptions = PassOptions()) throws -> PlannedGraph {
+    /// `scratch` tells memory planning how much scratch each chosen kernel needs (codegen decides).
+    public static func run(_ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node) -> Int = { _ in 0 }) throws -> PlannedGraph {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
         // 3. Activations, residual adds and pools move into producers' epilogues, to a fixpoint.
@@ -32,6 +33,6 @@ public enum Pipeline {
             graph = step(graph)
             if options.verifyEachPass { try GraphVerifier.verify(graph, after: name) }
         }
-        return PlanMemory.run(graph)
+        return PlanMemory.run(graph, scratch: scratch)
     }
 }

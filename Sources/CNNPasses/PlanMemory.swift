@@ -6,7 +6,11 @@ public enum PlanMemory {
     /// Arena slices start on 64-byte boundaries (16 floats) for aligned vector access.
     public static let alignmentFloats = 16
 
-    public static func run(_ graph: Graph) -> PlannedGraph {
+    /// Floats of slack after the arena: vector kernels may read up to this far past a tensor.
+    public static let slackFloats = 1024
+
+    /// `scratch` gives the scratch floats per sample a node's kernel needs while it runs (0 for none).
+    public static func run(_ graph: Graph, scratch scratchNeed: (Node) -> Int = { _ in 0 }) -> PlannedGraph {
         var storage: [NodeID: Storage] = [:]
         var copies: [(output: Int, source: NodeID)] = []
         for node in graph.nodes {
@@ -23,29 +27,40 @@ public enum PlanMemory {
         var free: [(offset: Int, size: Int)] = []   // sorted by offset, coalesced
         var top = 0
         var dying: [Int: [(offset: Int, size: Int)]] = [:]
+        var scratch: [NodeID: Int] = [:]
+        func allocate(_ count: Int) -> (offset: Int, size: Int) {
+            let size = roundUp(count)
+            if let slot = free.firstIndex(where: { $0.size >= size }) {
+                let offset = free[slot].offset
+                if free[slot].size == size { free.remove(at: slot) } else { free[slot].offset += size; free[slot].size -= size }
+                return (offset, size)
+            }
+            if let last = free.last, last.offset + last.size == top {
+                // Grow the arena from the free block at its end.
+                let offset = last.offset
+                top = offset + size
+                free.removeLast()
+                return (offset, size)
+            }
+            top += size
+            return (top - size, size)
+        }
         for (position, node) in graph.nodes.enumerated() {
             if storage[node.id] == nil {
-                let size = roundUp(node.elementCount)
-                let offset: Int
-                if let slot = free.firstIndex(where: { $0.size >= size }) {
-                    offset = free[slot].offset
-                    if free[slot].size == size { free.remove(at: slot) } else { free[slot].offset += size; free[slot].size -= size }
-                } else if let last = free.last, last.offset + last.size == top {
-                    // Grow the arena from the free block at its end.
-                    offset = last.offset
-                    top = offset + size
-                    free.removeLast()
-                } else {
-                    offset = top
-                    top += size
-                }
-                storage[node.id] = .arena(offset: offset)
+                let block = allocate(node.elementCount)
+                storage[node.id] = .arena(offset: block.offset)
                 // A tensor nobody reads dies right after it is written (only outputs normally).
-                dying[lastUse[node.id] ?? position, default: []].append((offset, size))
+                dying[lastUse[node.id] ?? position, default: []].append(block)
+            }
+            let need = scratchNeed(node)
+            if need > 0 {
+                let block = allocate(need)
+                scratch[node.id] = block.offset
+                release(block, into: &free)
             }
             for block in dying.removeValue(forKey: position) ?? [] { release(block, into: &free) }
         }
-        return PlannedGraph(graph: graph, memory: MemoryPlan(storage: storage, arenaFloatsPerSample: top, outputCopies: copies))
+        return PlannedGraph(graph: graph, memory: MemoryPlan(storage: storage, arenaFloatsPerSample: top, outputCopies: copies, scratch: scratch, slackFloats: slackFloats))
     }
 
     static func roundUp(_ n: Int) -> Int { (n + alignmentFloats - 1) / alignmentFloats * alignmentFloats }

@@ -102,17 +102,14 @@ public struct Toolchain: Sendable {
         }
     }
 
-    /// Compiles `sourceFile` (which `.incbin`s files in `workingDirectory`) into a shared library at `output`,
-    /// atomically: it is built under a temporary name beside `output` and renamed into place only on success.
+    /// Compiles `sourceFile` (which `.incbin`s files in `workingDirectory`) into a shared library at `output`.
+    /// Callers pass a temporary path and rename it into place, so a failed build leaves nothing behind.
     public func buildSharedLibrary(sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = []) throws {
-        let outputURL = URL(fileURLWithPath: output)
-        let temporary = outputURL.deletingLastPathComponent().appendingPathComponent(".\(outputURL.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString.prefix(8))").path
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
         var args = ["-std=c11", "-O3", "-fopenmp", "-shared", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"]
         args += Toolchain.targetFlags(target)
         if let dir = openMPLibraryDirectory { args += ["-Wl,-rpath,\(dir)"] }
         args += extraFlags
-        args += ["-o", temporary, sourceFile, "-lm"]
+        args += ["-o", output, sourceFile, "-lm"]
         let result: ProcessResult
         do {
             result = try Toolchain.run(compiler, args, in: workingDirectory)
@@ -121,10 +118,7 @@ public struct Toolchain: Sendable {
         }
         guard result.status == 0 else {
             let excerpt = result.stderr.split(separator: "\n").prefix(12).joined(separator: "\n")
-            throw ToolchainError("the C compiler (\(compiler)) failed building \(output) with status \(result.status); this is a cnnc bug, please report it with the network description:\n\(excerpt)")
-        }
-        guard rename(temporary, output) == 0 else {
-            throw ToolchainError("cannot write \(output): \(String(cString: strerror(errno)))")
+            throw ToolchainError("the C compiler (\(compiler)) failed with status \(result.status); this is a cnnc bug, please report it with the network description:\n\(excerpt)")
         }
     }
 }

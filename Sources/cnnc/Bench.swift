@@ -58,7 +58,7 @@ struct Bench: ParsableCommand {
         let minimum = times[0]
         let imagesPerSecond = Double(batch) / (median / 1000)
         let gflops = Double(model.flopsPerSample) * Double(batch) / (median / 1000) / 1e9
-        let effectiveThreads = session.threads
+        let effectiveThreads = session.threads > 0 ? session.threads : Self.openMPDefaultThreads()
         if json {
             let fields: [String] = [
                 "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
@@ -67,9 +67,18 @@ struct Bench: ParsableCommand {
             ]
             print("{" + fields.joined(separator: ", ") + "}")
         } else {
-            print("model \(model.name): batch \(batch), threads \(effectiveThreads == 0 ? "default" : String(effectiveThreads)), \(iterations) runs")
+            print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : ""), \(iterations) runs")
             print(String(format: "median %.3f ms, min %.3f ms, %.1f images/s, %.2f GFLOP/s", median, minimum, imagesPerSecond, gflops))
         }
+    }
+
+    /// What OpenMP uses when no count is given: OMP_NUM_THREADS's first entry, else the available processors.
+    static func openMPDefaultThreads() -> Int {
+        if let value = ProcessInfo.processInfo.environment["OMP_NUM_THREADS"],
+           let first = value.split(separator: ",").first.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), first > 0 {
+            return first
+        }
+        return ProcessInfo.processInfo.activeProcessorCount
     }
 
     func jsonString(_ s: String) -> String {

@@ -72,14 +72,22 @@ struct Run: ParsableCommand {
         for argument in arguments {
             var index: Int?
             var file = argument
-            if let eq = argument.firstIndex(of: "="), let i = specs.firstIndex(where: { $0.name == String(argument[..<eq]) }) {
+            let eq = argument.firstIndex(of: "=")
+            let names = specs.map(\.name).joined(separator: ", ")
+            // Names may hold '=' themselves: any '=' that ends a tensor's name splits NAME from FILE.
+            let named = argument.indices.lazy.filter { argument[$0] == "=" }.compactMap { split in
+                specs.firstIndex { $0.name == String(argument[..<split]) }.map { (split, $0) }
+            }.first
+            if let (split, i) = named {
                 index = i
-                file = String(argument[argument.index(after: eq)...])
+                file = String(argument[argument.index(after: split)...])
+            } else if let eq, !(specs.count == 1 && (argument[..<eq].contains("/") || (what == "input" && FileManager.default.fileExists(atPath: argument)))) {
+                // NAME=FILE with an unknown NAME; a lone file whose path holds '=' is still accepted.
+                throw RunError("\(library): expected NAME in --\(what) NAME=FILE.npy to be one of the model's \(what)s (\(names)), got '\(argument[..<eq])'")
             } else if specs.count == 1 {
                 index = 0
             }
             guard let index else {
-                let names = specs.map(\.name).joined(separator: ", ")
                 throw RunError("\(library): expected --\(what) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
             }
             guard !bound.contains(where: { $0.index == index }) else {

@@ -43,9 +43,11 @@ struct FieldReader {
 
     func value(_ key: String) -> JSONValue? { object[key] }
 
-    func required(_ key: String, _ what: String) throws -> JSONValue {
+    func required(_ key: String, _ what: String, layer: String? = nil) throws -> JSONValue {
         guard let value = value(key) else {
-            throw Diagnostic("missing required field '\(key)' (\(what))", at: with(path: path(key)))
+            var loc = with(path: path(key))
+            loc.layer = loc.layer ?? layer
+            throw Diagnostic("missing required field '\(key)' (\(what))", at: loc)
         }
         return value
     }
@@ -89,7 +91,7 @@ struct FieldReader {
     func int(_ key: String, default def: Int? = nil, min: Int? = nil, what: String) throws -> Int {
         guard let v = value(key) else {
             if let def { return def }
-            throw Diagnostic("missing required field '\(key)' (\(what))", at: with(path: path(key)))
+            throw Diagnostic("missing required field '\(key)': expected \(what) as an integer\(min.map { " of at least \($0)" } ?? "")", at: with(path: path(key)))
         }
         guard let i = FieldReader.int(v) else { throw error(key, "expected \(what) as an integer, got \(FieldReader.describe(v))") }
         if let min, i < min { throw error(key, "expected \(what) of at least \(min), got \(i)") }
@@ -99,7 +101,7 @@ struct FieldReader {
     func float(_ key: String, default def: Float? = nil, what: String) throws -> Float {
         guard let v = value(key) else {
             if let def { return def }
-            throw Diagnostic("missing required field '\(key)' (\(what))", at: with(path: path(key)))
+            throw Diagnostic("missing required field '\(key)': expected \(what) as a number", at: with(path: path(key)))
         }
         guard case .number(let n) = v.kind else { throw error(key, "expected \(what) as a number, got \(v.typeName)") }
         let f = Float(n.double)
@@ -111,16 +113,20 @@ struct FieldReader {
     func intPerDim(_ key: String, rank: Int, default def: [Int]? = nil, min: Int, what: String) throws -> [Int] {
         guard let v = value(key) else {
             if let def { return def }
-            throw Diagnostic("missing required field '\(key)' (\(what))", at: with(path: path(key)))
+            throw Diagnostic("missing required field '\(key)': expected \(what) as an integer of at least \(min) or a list of \(rank)", at: with(path: path(key)))
         }
         return try FieldReader.intList(v, rank: rank, min: min, what: what, error: { error(key, $0) })
     }
+
+    /// The largest kernel, stride, dilation, padding, size or scale accepted, so window arithmetic cannot overflow.
+    static let maxPerDimValue = 1 << 20
 
     static func intList(_ v: JSONValue, rank: Int, min: Int, what: String, error: (String) -> Diagnostic) throws -> [Int] {
         switch v.kind {
         case .number:
             guard let i = int(v) else { throw error("expected \(what) as an integer or a list of \(rank), got \(describe(v))") }
             guard i >= min else { throw error("expected \(what) of at least \(min), got \(i)") }
+            guard i <= maxPerDimValue else { throw error("expected \(what) of at most \(maxPerDimValue), got \(i)") }
             return Array(repeating: i, count: rank)
         case .array(let items):
             guard items.count == rank else {
@@ -129,6 +135,7 @@ struct FieldReader {
             return try items.map { item in
                 guard let i = int(item) else { throw error("expected \(what) as a list of integers, got \(describe(item)) in the list") }
                 guard i >= min else { throw error("expected \(what) of at least \(min), got \(i)") }
+                guard i <= maxPerDimValue else { throw error("expected \(what) of at most \(maxPerDimValue), got \(i)") }
                 return i
             }
         case .null, .bool, .string, .object:

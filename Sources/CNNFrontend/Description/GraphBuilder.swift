@@ -20,7 +20,7 @@ struct GraphBuilder {
         try NetworkReader.checkName(name, fields: f, key: "name")
         var loc = f.location
         loc.layer = name
-        let shapeValue = try f.required("shape", "the per-sample shape, e.g. [3, 224, 224]")
+        let shapeValue = try f.required("shape", "the per-sample shape, e.g. [3, 224, 224]", layer: name)
         guard case .array(let dims) = shapeValue.kind, !dims.isEmpty else {
             throw f.error("shape", "expected a non-empty list of dimensions, got \(shapeValue.typeName)").located(in: loc)
         }
@@ -30,7 +30,7 @@ struct GraphBuilder {
             }
             return i
         }
-        guard shape.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) <= 1 << 40 else {
+        guard GraphBuilder.elementCount(shape) != nil else {
             throw f.error("shape", "expected a shape of at most 2^40 elements, got \(ShapeInference.format(shape))").located(in: loc)
         }
         try define(name, at: f, key: "name", layer: name)
@@ -71,6 +71,9 @@ struct GraphBuilder {
         } catch let d as Diagnostic {
             throw d.located(in: f.location)
         }
+        guard GraphBuilder.elementCount(shape) != nil else {
+            throw Diagnostic("expected an output of at most 2^40 elements, got \(ShapeInference.format(shape))", at: f.location)
+        }
         let params = try bindParameters(for: parsed, op: op, layer: name, input: inputShapes[0], fields: f)
         let id = nodes.count
         nodes.append(Node(id: id, name: name, op: parsed, inputs: inputs, shape: shape, params: params, location: f.location))
@@ -101,7 +104,8 @@ struct GraphBuilder {
         let key = f.has("input") ? "input" : "inputs"
         let ids = try names.map { (name, value) -> NodeID in
             guard let id = self.ids[name] else {
-                let message = "expected the name of an input or a layer defined above this one, got '\(Diagnostic.quoted(name))'"
+                let below = laterNames.contains(name) ? ", which is defined below it" : ""
+                let message = "expected the name of an input or a layer defined above this one, got '\(Diagnostic.quoted(name))'\(below)"
                 throw FieldReader.error(message, at: value, base: f.location, path: f.path(key))
             }
             return id
@@ -124,7 +128,7 @@ struct GraphBuilder {
             var loc = location
             loc.layer = owner?.name
             let what = owner.map { "is not a parameter of this \($0.op.kindName) layer" } ?? "matches no layer's '<layer>.<parameter>'"
-            throw Diagnostic("unexpected tensor '\(Diagnostic.quoted(name))' in the weights file: it \(what)", at: loc)
+            throw Diagnostic("unexpected tensor '\(Diagnostic.quoted(name))' in the weights file '\(Diagnostic.quoted(weights.displayName))': it \(what)", at: loc)
         }
     }
 
@@ -146,6 +150,19 @@ struct GraphBuilder {
             }
             return id
         }
+    }
+}
+
+extension GraphBuilder {
+    /// The number of elements of `shape`, or nil above 2^40 (so later size arithmetic cannot overflow).
+    static func elementCount(_ shape: [Int]) -> Int? {
+        var count = 1
+        for d in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= 1 << 40 else { return nil }
+            count = product
+        }
+        return count
     }
 }
 

@@ -50,7 +50,8 @@ public enum NetworkReader {
             do {
                 builder.weights = try SafetensorsFile(contentsOf: path, displayName: path)
             } catch let diagnostic as Diagnostic {
-                throw diagnostic.located(in: top.with(path: top.path("weights")))
+                // Located at the "weights" field of the description, naming the weights file too.
+                throw top.error("weights", "cannot use the weights file '\(Diagnostic.quoted(path))': \(diagnostic.message)")
             }
         }
 
@@ -58,10 +59,14 @@ public enum NetworkReader {
         guard case .array(let layerItems) = layersValue.kind, !layerItems.isEmpty else {
             throw top.error("layers", "expected a non-empty list of layers, got \(layersValue.typeName == "an array" ? "an empty list" : layersValue.typeName)")
         }
+        builder.laterNames = Set(layerItems.compactMap { item in
+            guard case .object(let object) = item.kind, let name = object["name"], case .string(let s) = name.kind else { return nil }
+            return s
+        })
         for (i, item) in layerItems.enumerated() {
             try builder.addLayer(item, location: SourceLocation(file: file, path: "layers[\(i)]"))
         }
-        try builder.checkUnclaimedWeights(location: top.with(path: top.path("weights")))
+        try builder.checkUnclaimedWeights(location: top.error("weights", "").location)
 
         var outputs: [NodeID] = [builder.nodes[builder.nodes.count - 1].id]
         if let outputsValue = top.value("outputs") {

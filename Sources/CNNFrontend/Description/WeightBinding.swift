@@ -16,7 +16,7 @@ extension GraphBuilder {
                 guard expected.contains(where: { $0.name == entry.key }) else {
                     let names = expected.map(\.name)
                     let list = names.isEmpty ? "none" : names.joined(separator: ", ")
-                    throw Diagnostic("unexpected parameter '\(Diagnostic.quoted(entry.key))' for \(opName) (expected: \(list))", at: loc)
+                    throw Diagnostic("unexpected parameter '\(Diagnostic.quoted(layer + "." + entry.key))' in params for \(opName) (expected: \(list))", at: loc)
                 }
                 inline[entry.key] = (entry.value, loc)
             }

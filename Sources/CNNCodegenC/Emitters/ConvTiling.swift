@@ -1,0 +1,111 @@
+import CNNIR
+
+/// The vector unit the generated kernels are written for.
+public struct VectorTarget: Sendable, Hashable {
+    /// Floats per vector: 16 (AVX-512), 8 (AVX2), 4 (SSE/NEON); 0 disables the tiled kernels.
+    public var lanes: Int
+    /// Vector registers available to a micro-kernel's tile.
+    public var registers: Int
+    public init(lanes: Int, registers: Int) {
+        self.lanes = lanes
+        self.registers = registers
+    }
+    public static let avx512 = VectorTarget(lanes: 16, registers: 32)
+    public static let avx2 = VectorTarget(lanes: 8, registers: 16)
+    public static let sse = VectorTarget(lanes: 4, registers: 16)
+    public static let scalar = VectorTarget(lanes: 0, registers: 0)
+}
+
+/// How a 1-D or 2-D conv runs as a register-tiled kernel over a "wide" output.
+///
+/// The input is copied once into a padded, stride-phase-split scratch buffer
+/// `[IC][sh*sw phases][Hq][Wq]`, so every tap of the window becomes a constant offset
+/// from the output position q = oh*Wq + ow, and the innermost loads are contiguous
+/// vectors for any stride, dilation and padding. A tile is `uv` vectors of positions
+/// x `ocb` output channels held in registers across the whole reduction (input channels
+/// x taps): each step loads `uv` input vectors, broadcasts `ocb` weights, and issues
+/// uv*ocb FMAs. Positions with ow >= OW (the padding columns) are computed and dropped
+/// by the epilogue, which applies activations, the residual add and the pool.
+public struct ConvTiling: Sendable, Hashable {
+    public var lanes: Int
+    public var uv: Int
+    public var ocb: Int
+    /// Input channels, output channels, per group.
+    public var icg: Int, ocg: Int, groups: Int
+    public var inH: Int, inW: Int
+    public var outH: Int, outW: Int
+    public var kh: Int, kw: Int
+    public var sh: Int, sw: Int
+    public var dh: Int, dw: Int
+    public var padTop: Int, padLeft: Int
+    /// Phase-plane extent.
+    public var hq: Int, wq: Int
+    /// Whether the input is copied into scratch (padding, stride, or a caller's buffer without slack).
+    public var copiesInput: Bool
+
+    public var tile: Int { uv * lanes }
+    public var phases: Int { sh * sw }
+    public var planeFloats: Int { hq * wq }
+    /// Wide output positions: every row is wq long.
+    public var positions: Int { outH * wq }
+    /// Scratch floats per sample for the copied input.
+    public var scratchFloats: Int { copiesInput ? icg * groups * phases * planeFloats : 0 }
+    public var blocksPerGroup: Int { (ocg + ocb - 1) / ocb }
+
+    /// A tiling for `a` on `input`, or nil when the direct kernel should be used.
+    public static func plan(_ a: ConvAttributes, input: [Int], target: VectorTarget, inputIsCallerBuffer: Bool) -> ConvTiling? {
+        guard target.lanes > 0, a.spatialRank <= 2 else { return nil }
+        let spatial = Array(input.dropFirst())
+        let i2 = Array(repeating: 1, count: 2 - spatial.count) + spatial
+        let k = Array(repeating: 1, count: 2 - a.kernel.count) + a.kernel
+        let s = Array(repeating: 1, count: 2 - a.stride.count) + a.stride
+        let d = Array(repeating: 1, count: 2 - a.dilation.count) + a.dilation
+        let pb = Array(repeating: 0, count: 2 - a.padding.begin.count) + a.padding.begin
+        let pe = Array(repeating: 0, count: 2 - a.padding.end.count) + a.padding.end
+        let outH = WindowArithmetic.convOutput(input: i2[0], kernel: k[0], stride: s[0], dilation: d[0], padBegin: pb[0], padEnd: pe[0])
+        let outW = WindowArithmetic.convOutput(input: i2[1], kernel: k[1], stride: s[1], dilation: d[1], padBegin: pb[1], padEnd: pe[1])
+        // Phase planes must hold every row/column a valid output reads: oh + (kh*dh)/sh < hq.
+        let hq = outH + ((k[0] - 1) * d[0]) / s[0]
+        let wq = outW + ((k[1] - 1) * d[1]) / s[1]
+        let direct = pb == [0, 0] && pe == [0, 0] && s == [1, 1] && !inputIsCallerBuffer && hq == i2[0] && wq == i2[1]
+        let icg = input[0] / a.groups, ocg = a.filters / a.groups
+        var best: (score: Double, uv: Int, ocb: Int) = (0, 1, 1)
+        let positions = outH * wq
+        let maxUV = max(1, min(8, (positions + target.lanes - 1) / target.lanes))
+        for ocb in 1...min(ocg, 16) {
+            let uv = min(maxUV, (target.registers - 1) / (ocb + 1))
+            guard uv >= 1 else { continue }
+            let blocks = (ocg + ocb - 1) / ocb
+            let ocEfficiency = Double(ocg) / Double(blocks * ocb)
+            let tile = uv * target.lanes
+            let posEfficiency = Double(positions) / Double(((positions + tile - 1) / tile) * tile)
+            let score = Double(uv * ocb) * ocEfficiency * posEfficiency
+            if score > best.score + 1e-9 { best = (score, uv, ocb) }
+        }
+        return ConvTiling(lanes: target.lanes, uv: best.uv, ocb: best.ocb, icg: icg, ocg: ocg, groups: a.groups,
+                          inH: i2[0], inW: i2[1], outH: outH, outW: outW, kh: k[0], kw: k[1], sh: s[0], sw: s[1], dh: d[0], dw: d[1],
+                          padTop: pb[0], padLeft: pb[1], hq: hq, wq: wq, copiesInput: !direct)
+    }
+
+    /// Weights repacked per (group, block): `[block][ic][kh][kw][ocb]`, the tail block narrower.
+    /// Returns the packed values and each block's width.
+    public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
+        var out: [Float] = []
+        out.reserveCapacity(groups * blocksPerGroup * ocb * icg * kh * kw)
+        let taps = kh * kw
+        for g in 0..<groups {
+            for block in 0..<blocksPerGroup {
+                let width = min(ocb, ocg - block * ocb)
+                for ic in 0..<icg {
+                    for t in 0..<taps {
+                        for j in 0..<width {
+                            let oc = g * ocg + block * ocb + j
+                            out.append(weight[(oc * icg + ic) * taps + t])
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
