@@ -31,6 +31,14 @@ extension ModelEmitter {
                     ".previous\\n");
             extern const float \(weightsSymbol)[] __attribute__((visibility("hidden"), aligned(64)));
 
+            /* Vectors for the tiled kernels; aligned(4) so loads need not be aligned. */
+            typedef float cnnc_v4 __attribute__((vector_size(16), aligned(4)));
+            typedef float cnnc_v8 __attribute__((vector_size(32), aligned(4)));
+            typedef float cnnc_v16 __attribute__((vector_size(64), aligned(4)));
+            static inline cnnc_v4 cnnc_splat4(float x) { cnnc_v4 v = {0}; return v + x; }
+            static inline cnnc_v8 cnnc_splat8(float x) { cnnc_v8 v = {0}; return v + x; }
+            static inline cnnc_v16 cnnc_splat16(float x) { cnnc_v16 v = {0}; return v + x; }
+
             struct cnnc_context {
                 int64_t max_batch;
                 int threads;
@@ -51,7 +59,7 @@ extension ModelEmitter {
         return (decls, "static const cnnc_tensor_desc \(kind)_descs[\(max(nodes.count, 1))] = {\n" + rows.joined(separator: "\n") + "\n};\n")
     }
 
-    static func entryPoints(graph: Graph, prefix: String, arenaFloats: Int) -> [CDecl] {
+    static func entryPoints(graph: Graph, prefix: String, arenaFloats: Int, slackFloats: Int) -> [CDecl] {
         let flops = Cost.flops(graph)
         let inputs = graph.inputs
         let outputs = graph.outputs.map { graph.node($0) }
@@ -66,6 +74,8 @@ extension ModelEmitter {
         static const int64_t input_counts[\(inputs.count)] = {\(inCounts)};
         static const int64_t output_counts[\(outputs.count)] = {\(outCounts)};
         #define ARENA_FLOATS_PER_SAMPLE \(arenaFloats)LL
+        /* Vector kernels may read (never write) a little past a tensor's end. */
+        #define ARENA_SLACK_FLOATS \(slackFloats)LL
 
         CNNC_EXPORT const char *\(p)_status_message(int status) {
             switch (status) {
@@ -84,8 +94,8 @@ extension ModelEmitter {
             if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;
             ctx->max_batch = max_batch;
             ctx->threads = threads > 0 ? threads : omp_get_max_threads();
-            size_t bytes = (size_t)(ARENA_FLOATS_PER_SAMPLE * max_batch) * sizeof(float);
-            if (bytes > 0) {
+            size_t bytes = (size_t)(ARENA_FLOATS_PER_SAMPLE * max_batch + ARENA_SLACK_FLOATS) * sizeof(float);
+            if (ARENA_FLOATS_PER_SAMPLE > 0) {
                 ctx->arena = (float *)aligned_alloc(64, (bytes + 63u) / 64u * 64u);
                 if (!ctx->arena) { free(ctx); return CNNC_ERROR_OUT_OF_MEMORY; }
             }

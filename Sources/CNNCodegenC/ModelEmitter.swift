@@ -4,7 +4,12 @@ import CNNIR
 public struct CodegenOptions: Sendable, Hashable {
     /// Prefix of every exported symbol; nil means the sanitised model name.
     public var prefix: String?
-    public init(prefix: String? = nil) { self.prefix = prefix }
+    /// The vector unit the tiled kernels target (`.scalar` uses the direct kernels only).
+    public var vector: VectorTarget
+    public init(prefix: String? = nil, vector: VectorTarget = .scalar) {
+        self.prefix = prefix
+        self.vector = vector
+    }
 }
 
 /// Everything codegen produces for one model.
@@ -42,11 +47,23 @@ public enum ModelEmitter {
             if case .input = node.op { continue }
             let name = namer.fresh(node.name, prefix: "k\(position)_")
             var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol, blob: blob)
-            let function = emitKernel(node, &ctx)
+            let tiling = KernelSelection.convTiling(node, in: graph, target: options.vector)
+            let function: CFunction
+            if case .conv(let a) = node.op, let tiling {
+                function = TiledConvEmitter.emit(a, tiling, &ctx)
+            } else {
+                function = emitKernel(node, &ctx)
+            }
             blob = ctx.blob
             kernels.append(.function(function))
             kernelList.append((name, node.layers))
-            let args: [CExpr] = [.v("n"), .v("nt")] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
+            var args: [CExpr] = [.v("n"), .v("nt")] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
+            if tiling?.copiesInput == true {
+                guard let offset = planned.memory.scratch[node.id] else {
+                    preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
+                }
+                args.append(pointer(.arena(offset: offset)))
+            }
             calls.append(.expr(.call(name, args)))
         }
         for copy in planned.memory.outputCopies {
@@ -67,7 +84,7 @@ public enum ModelEmitter {
             prelude(prefix: prefix, weightsSymbol: weightsSymbol)
             + kernels
             + [.function(runChunk)]
-            + entryPoints(graph: graph, prefix: prefix, arenaFloats: planned.memory.arenaFloatsPerSample)
+            + entryPoints(graph: graph, prefix: prefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats)
         )
         return GeneratedModel(prefix: prefix, source: source, header: header(graph: graph, prefix: prefix), blob: blob, weightsFileName: weightsFileName, kernels: kernelList)
     }

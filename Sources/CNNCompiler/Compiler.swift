@@ -49,7 +49,20 @@ public enum Compiler {
 
     /// Runs the pass pipeline.
     public static func plan(_ graph: Graph, options: CompileOptions = CompileOptions()) throws -> PlannedGraph {
-        try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses))
+        let vector = vectorTarget(options.target)
+        // Scratch depends on the kernel codegen will choose for each node of the final graph.
+        return try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses)) { node, final in
+            KernelSelection.scratchFloats(node, in: final, target: vector)
+        }
+    }
+
+    /// The vector unit for a target on this host.
+    public static func vectorTarget(_ target: TargetCPU) -> VectorTarget {
+        switch target {
+        case .native: return HostCPU.hasAVX512 ? .avx512 : HostCPU.hasAVX2 ? .avx2 : .sse
+        case .x86_64_v3: return .avx2
+        case .generic: return .sse
+        }
     }
 
     /// Validates a user-chosen symbol prefix: it must already be a C identifier.
@@ -73,7 +86,7 @@ public enum Compiler {
         }
         let graph = try timed(.parse) { try load(netPath) }
         let planned = try timed(.passes) { try plan(graph, options: options) }
-        let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix)) }
+        let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options.target))) }
         try timed(.cCompiler) { try build(generated, output: output, options: options) }
         return CompileResult(planned: planned, generated: generated, timings: timings)
     }

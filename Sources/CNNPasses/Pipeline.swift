@@ -15,7 +15,7 @@ public struct PassOptions: Sendable, Hashable {
 /// The pass pipeline, in order. Each step is Graph -> Graph; memory planning ends it.
 public enum Pipeline {
     /// `scratch` tells memory planning how much scratch each chosen kernel needs (codegen decides).
-    public static func run(_ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node) -> Int = { _ in 0 }) throws -> PlannedGraph {
+    public static func run(_ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node, Graph) -> Int = { _, _ in 0 }) throws -> PlannedGraph {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
         // 3. Activations, residual adds and pools move into producers' epilogues, to a fixpoint.

@@ -10,7 +10,7 @@ public enum PlanMemory {
     public static let slackFloats = 1024
 
     /// `scratch` gives the scratch floats per sample a node's kernel needs while it runs (0 for none).
-    public static func run(_ graph: Graph, scratch scratchNeed: (Node) -> Int = { _ in 0 }) -> PlannedGraph {
+    public static func run(_ graph: Graph, scratch scratchNeed: (Node, Graph) -> Int = { _, _ in 0 }) -> PlannedGraph {
         var storage: [NodeID: Storage] = [:]
         var copies: [(output: Int, source: NodeID)] = []
         for node in graph.nodes {
@@ -52,7 +52,7 @@ public enum PlanMemory {
                 // A tensor nobody reads dies right after it is written (only outputs normally).
                 dying[lastUse[node.id] ?? position, default: []].append(block)
             }
-            let need = scratchNeed(node)
+            let need = scratchNeed(node, graph)
             if need > 0 {
                 let block = allocate(need)
                 scratch[node.id] = block.offset

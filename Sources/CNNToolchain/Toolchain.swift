@@ -126,10 +126,16 @@ public struct Toolchain: Sendable {
 /// Facts about the CPU this process runs on.
 public enum HostCPU {
     /// True when /proc/cpuinfo lists avx512f.
-    public static let hasAVX512: Bool = {
+    public static let hasAVX512 = hasFlag("avx512f")
+    /// True when /proc/cpuinfo lists avx2 and fma.
+    public static let hasAVX2 = hasFlag("avx2") && hasFlag("fma")
+
+    static func hasFlag(_ flag: String) -> Bool {
         guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
-        return info.split(separator: "\n").contains { $0.hasPrefix("flags") && $0.contains(" avx512f") }
-    }()
+        return info.split(separator: "\n").contains { line in
+            line.hasPrefix("flags") && line.split(separator: " ").contains(Substring(flag))
+        }
+    }
 }
 
 final class LockedDictionary: @unchecked Sendable {

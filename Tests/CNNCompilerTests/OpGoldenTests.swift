@@ -1,4 +1,5 @@
 import CNNCompiler
+import CNNToolchain
 import CNNNumPy
 import CNNTestSupport
 import Foundation
@@ -54,6 +55,21 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         // The same bits whatever the thread count, and whatever the chunking of the batch.
         let oneThread = try model.run(inputs.map(\.values), batch: batch, maxBatch: 1, threads: 1)
         #expect(oneThread == outputs, "1 thread with max batch 1 differs from the default run")
+    }
+
+    /// The AVX2 (8-lane) and portable (4-lane) code paths compute the same function as the native one.
+    @Test(arguments: GoldenCase.all.filter { $0.name.contains("conv") || $0.name.contains("net_") }, [TargetCPU.x86_64_v3, .generic])
+    func otherTargetsMatchPyTorch(_ c: GoldenCase, _ target: TargetCPU) throws {
+        var options = CompileOptions()
+        options.target = target
+        let model = try CompiledModel(net: c.net, options: options)
+        let inputs = try c.files("input").map(loadNPY)
+        let expected = try c.files("output").map(loadNPY)
+        let outputs = try model.run(inputs.map(\.values), batch: inputs[0].shape[0])
+        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
+            let mismatch = Mismatch.find(actual, want.values, atol: c.atol, rtol: c.rtol)
+            #expect(mismatch == nil, "output \(k): \(mismatch?.description ?? "")")
+        }
     }
 
     /// The unfused pipeline computes the same function: a differential test of every fusion and folding rule.

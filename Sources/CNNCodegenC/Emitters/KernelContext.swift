@@ -24,10 +24,12 @@ struct KernelContext {
     var batch: CExpr { .ident("n") }
 
     /// The kernel function with the uniform signature.
-    func function(_ body: [CStmt]) -> CFunction {
+    /// `scratch` adds a trailing `float *restrict scratch` parameter (the node's planned scratch).
+    func function(_ body: [CStmt], scratch: Bool = false) -> CFunction {
         var params: [(type: String, name: String)] = [("int64_t", "n"), ("int", "nt")]
         for i in node.inputs.indices { params.append(("const float *restrict", "in\(i)")) }
         params.append(("float *restrict", "out"))
+        if scratch { params.append(("float *restrict", "scratch")) }
         return CFunction(name: functionName, parameters: params, body: [.comment(commentLine)] + body)
     }
 

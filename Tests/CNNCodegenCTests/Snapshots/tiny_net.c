@@ -100,83 +100,260 @@ __asm__(".section .rodata.cnnc_weights,\"a\",@progbits\n"
         ".previous\n");
 extern const float tiny_net_weights[] __attribute__((visibility("hidden"), aligned(64)));
 
+/* Vectors for the tiled kernels; aligned(4) so loads need not be aligned. */
+typedef float cnnc_v4 __attribute__((vector_size(16), aligned(4)));
+typedef float cnnc_v8 __attribute__((vector_size(32), aligned(4)));
+typedef float cnnc_v16 __attribute__((vector_size(64), aligned(4)));
+static inline cnnc_v4 cnnc_splat4(float x) { cnnc_v4 v = {0}; return v + x; }
+static inline cnnc_v8 cnnc_splat8(float x) { cnnc_v8 v = {0}; return v + x; }
+static inline cnnc_v16 cnnc_splat16(float x) { cnnc_v16 v = {0}; return v + x; }
+
 struct cnnc_context {
     int64_t max_batch;
     int threads;
     float *arena;
 };
-static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restrict out) {
+static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restrict out, float *restrict scratch) {
     /* conv2d [conv + relu + pool]: [2, 6, 6] -> [3, 3, 3] */
     const float *restrict w = tiny_net_weights;
     const float *restrict bias = tiny_net_weights + 64;
-    static const int64_t col_lo[3] = {1, 0, 0};
-    static const int64_t col_hi[3] = {6, 6, 5};
-    (void)bias;
-#pragma omp parallel for collapse(2) schedule(static) num_threads(nt) if(n >= 8)
+#pragma omp parallel for collapse(2) schedule(static) num_threads(nt) if(n >= 512)
     for (int64_t b = 0; b < n; b++) {
-        for (int64_t oc = 0; oc < 3; oc++) {
-            const float *restrict x = in0 + (b * 2 + oc / 3 * 2) * 36;
-            const float *restrict wk = w + oc * 18;
-            float acc[6] __attribute__((aligned(64)));
-            float *restrict y = out + (b * 3 + oc) * 9;
-            for (int64_t pd = 0; pd < 1; pd++) {
-                for (int64_t ph = 0; ph < 3; ph++) {
-                    float pacc[3] __attribute__((aligned(64)));
-                    for (int64_t pw = 0; pw < 3; pw++) {
-                        pacc[pw] = (-INFINITY);
-                    }
-                    for (int64_t wd = 0; wd < 1; wd++) {
-                        const int64_t cd = pd + wd;
-                        if (cd < 0 || cd >= 1) {
-                            continue;
+        for (int64_t c = 0; c < 2; c++) {
+            const float *restrict src = in0 + (b * 2 + c) * 36;
+            float *restrict dst = scratch + (b * 2 + c) * 64;
+            for (int64_t rh = 0; rh < 1; rh++) {
+                for (int64_t rw = 0; rw < 1; rw++) {
+                    for (int64_t i = 0; i < 8; i++) {
+                        const int64_t ih = i + rh - 1;
+                        float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
+                        for (int64_t j = 0; j < 8; j++) {
+                            const int64_t iw = j + rw - 1;
+                            row[j] = (ih >= 0 && ih < 6 && iw >= 0 && iw < 6 ? src[ih * 6 + iw] : 0.0f);
                         }
-                        for (int64_t wh = 0; wh < 2; wh++) {
-                            const int64_t ch = ph * 2 + wh;
-                            if (ch < 0 || ch >= 6) {
-                                continue;
-                            }
-                            for (int64_t ow = 0; ow < 6; ow++) {
-                                acc[ow] = bias[oc];
-                            }
-                            for (int64_t ic = 0; ic < 2; ic++) {
-                                for (int64_t kd = 0; kd < 1; kd++) {
-                                    const int64_t id = cd + kd;
-                                    if (id < 0 || id >= 1) {
-                                        continue;
+                    }
+                }
+            }
+        }
+    }
+#pragma omp parallel for collapse(4) schedule(static) num_threads(nt) if(n >= 6)
+    for (int64_t b = 0; b < n; b++) {
+        for (int64_t g = 0; g < 1; g++) {
+            for (int64_t blk = 0; blk < 1; blk++) {
+                for (int64_t ch = 0; ch < 3; ch++) {
+                    const int64_t width = cnnc_min(3, 3 - blk * 3);
+                    const float *restrict xs = scratch + (b * 2 + g * 2) * 64;
+                    const float *restrict wb = w + g * 54 + blk * 54;
+                    const float *restrict bb = bias + g * 3 + blk * 3;
+                    float wt[288] __attribute__((aligned(64)));
+                    const int64_t r0 = ch * 2;
+                    const int64_t rlo = cnnc_max(r0, 0);
+                    const int64_t rhi = cnnc_min(r0 + 2, 6);
+                    const int64_t q0 = rlo * 8;
+                    const int64_t q1 = rhi * 8;
+                    for (int64_t tt = q0; tt < q1; tt += 48) {
+                        if (width == 3) {
+                            {
+                                cnnc_v16 a0_0 = cnnc_splat16(bb[0]);
+                                cnnc_v16 a0_1 = cnnc_splat16(bb[0]);
+                                cnnc_v16 a0_2 = cnnc_splat16(bb[0]);
+                                cnnc_v16 a1_0 = cnnc_splat16(bb[1]);
+                                cnnc_v16 a1_1 = cnnc_splat16(bb[1]);
+                                cnnc_v16 a1_2 = cnnc_splat16(bb[1]);
+                                cnnc_v16 a2_0 = cnnc_splat16(bb[2]);
+                                cnnc_v16 a2_1 = cnnc_splat16(bb[2]);
+                                cnnc_v16 a2_2 = cnnc_splat16(bb[2]);
+                                for (int64_t c = 0; c < 2; c++) {
+                                    const float *restrict xi = xs + tt + c * 64;
+                                    const float *restrict wi = wb + c * 27;
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)xi)[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 16))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 32))[0];
+                                        const float w0 = wi[0];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[1];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[2];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
                                     }
-                                    for (int64_t kh = 0; kh < 3; kh++) {
-                                        const int64_t ih = ch - 1 + kh;
-                                        if (ih < 0 || ih >= 6) {
-                                            continue;
-                                        }
-                                        const float *restrict row = x + (ic + id) * 36 + ih * 6;
-                                        for (int64_t kw = 0; kw < 3; kw++) {
-                                            const float wv = wk[((ic + kd) * 3 + kh) * 3 + kw];
-                                            const int64_t off = kw - 1;
-                                            for (int64_t ow = col_lo[kw]; ow < col_hi[kw]; ow++) {
-                                                acc[ow] += wv * row[ow + off];
-                                            }
-                                        }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 1))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 17))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 33))[0];
+                                        const float w0 = wi[3];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[4];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[5];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
+                                    }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 2))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 18))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 34))[0];
+                                        const float w0 = wi[6];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[7];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[8];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
+                                    }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 8))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 24))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 40))[0];
+                                        const float w0 = wi[9];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[10];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[11];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
+                                    }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 9))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 25))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 41))[0];
+                                        const float w0 = wi[12];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[13];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[14];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
+                                    }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 10))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 26))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 42))[0];
+                                        const float w0 = wi[15];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[16];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[17];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
+                                    }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 16))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 32))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 48))[0];
+                                        const float w0 = wi[18];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[19];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[20];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
+                                    }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 17))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 33))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 49))[0];
+                                        const float w0 = wi[21];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[22];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[23];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
+                                    }
+                                    {
+                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 18))[0];
+                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 34))[0];
+                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 50))[0];
+                                        const float w0 = wi[24];
+                                        a0_0 += x0 * w0;
+                                        a0_1 += x1 * w0;
+                                        a0_2 += x2 * w0;
+                                        const float w1 = wi[25];
+                                        a1_0 += x0 * w1;
+                                        a1_1 += x1 * w1;
+                                        a1_2 += x2 * w1;
+                                        const float w2 = wi[26];
+                                        a2_0 += x0 * w2;
+                                        a2_1 += x1 * w2;
+                                        a2_2 += x2 * w2;
                                     }
                                 }
+                                ((cnnc_v16 *)(wt + (tt - q0)))[0] = a0_0;
+                                ((cnnc_v16 *)(wt + (tt - q0) + 16))[0] = a0_1;
+                                ((cnnc_v16 *)(wt + (tt - q0) + 32))[0] = a0_2;
+                                ((cnnc_v16 *)(wt + 96 + (tt - q0)))[0] = a1_0;
+                                ((cnnc_v16 *)(wt + 96 + (tt - q0) + 16))[0] = a1_1;
+                                ((cnnc_v16 *)(wt + 96 + (tt - q0) + 32))[0] = a1_2;
+                                ((cnnc_v16 *)(wt + 192 + (tt - q0)))[0] = a2_0;
+                                ((cnnc_v16 *)(wt + 192 + (tt - q0) + 16))[0] = a2_1;
+                                ((cnnc_v16 *)(wt + 192 + (tt - q0) + 32))[0] = a2_2;
                             }
+                        }
+                    }
+                    for (int64_t j = 0; j < width; j++) {
+                        for (int64_t r = rlo; r < rhi; r++) {
+                            float *restrict row = wt + j * 96 + (r - rlo) * 8;
                             for (int64_t ow = 0; ow < 6; ow++) {
-                                float v = acc[ow];
+                                float v = row[ow];
                                 v = (v > 0.0f ? v : 0.0f);
-                                acc[ow] = v;
+                                row[ow] = v;
                             }
-                            for (int64_t pw = 0; pw < 3; pw++) {
-                                for (int64_t ww = 0; ww < 2; ww++) {
-                                    const int64_t cw = pw * 2 + ww;
+                        }
+                        float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
+                        for (int64_t px = 0; px < 3; px++) {
+                            float acc = (-INFINITY);
+                            for (int64_t r = rlo; r < rhi; r++) {
+                                for (int64_t k = 0; k < 2; k++) {
+                                    const int64_t cw = px * 2 + k;
                                     if (cw >= 0 && cw < 6) {
-                                        pacc[pw] = fmaxf(pacc[pw], acc[cw]);
+                                        acc = fmaxf(acc, wt[j * 96 + (r - rlo) * 8 + cw]);
                                     }
                                 }
                             }
+                            dst[px] = acc;
                         }
-                    }
-                    for (int64_t pw = 0; pw < 3; pw++) {
-                        y[(pd * 3 + ph) * 3 + pw] = pacc[pw];
                     }
                 }
             }
@@ -253,7 +430,7 @@ static void run_chunk(cnnc_context * ctx, int64_t n, const float *const * in, fl
     (void)arena;
     (void)cap;
     (void)in;
-    k1_conv(n, nt, in[0], arena);
+    k1_conv(n, nt, in[0], arena, arena + 32 * cap);
     k2_flat(n, nt, arena, arena + 32 * cap);
     k3_fc(n, nt, arena + 32 * cap, arena);
     k4_prob(n, nt, arena, out[0]);
@@ -271,7 +448,9 @@ static const cnnc_tensor_desc output_descs[1] = {
 
 static const int64_t input_counts[1] = {72LL};
 static const int64_t output_counts[1] = {4LL};
-#define ARENA_FLOATS_PER_SAMPLE 64LL
+#define ARENA_FLOATS_PER_SAMPLE 160LL
+/* Vector kernels may read (never write) a little past a tensor's end. */
+#define ARENA_SLACK_FLOATS 1024LL
 
 CNNC_EXPORT const char *tiny_net_status_message(int status) {
     switch (status) {
@@ -290,8 +469,8 @@ CNNC_EXPORT int tiny_net_create(int64_t max_batch, int32_t threads, cnnc_context
     if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;
     ctx->max_batch = max_batch;
     ctx->threads = threads > 0 ? threads : omp_get_max_threads();
-    size_t bytes = (size_t)(ARENA_FLOATS_PER_SAMPLE * max_batch) * sizeof(float);
-    if (bytes > 0) {
+    size_t bytes = (size_t)(ARENA_FLOATS_PER_SAMPLE * max_batch + ARENA_SLACK_FLOATS) * sizeof(float);
+    if (ARENA_FLOATS_PER_SAMPLE > 0) {
         ctx->arena = (float *)aligned_alloc(64, (bytes + 63u) / 64u * 64u);
         if (!ctx->arena) { free(ctx); return CNNC_ERROR_OUT_OF_MEMORY; }
     }

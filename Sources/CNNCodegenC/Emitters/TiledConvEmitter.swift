@@ -1,0 +1,193 @@
+import CNNIR
+
+/// The register-tiled conv kernel (see `ConvTiling` for the scheme): a padding/phase copy
+/// of the input, a micro-kernel with one named accumulator per (channel, vector) that
+/// stays in registers across the reduction, and an epilogue that drops the padding
+/// columns and applies activations, the residual add and the fused pool.
+enum TiledConvEmitter {
+    static func emit(_ a: ConvAttributes, _ t: ConvTiling, _ ctx: inout KernelContext) -> CFunction {
+        let ic = t.icg * t.groups, oc = t.ocg * t.groups
+        let vtype = "cnnc_v\(t.lanes)"
+        let w = ctx.weights(t.pack(ctx.node.params["weight"]!.storage.floats))
+        let biasValues = ctx.node.params["bias"]?.values ?? Array(repeating: 0, count: oc)
+        let bias = ctx.weights(biasValues)
+        var body: [CStmt] = [
+            .decl("const float *restrict", "w", w),
+            .decl("const float *restrict", "bias", bias),
+        ]
+        let source: CExpr
+        if t.copiesInput {
+            body += copyInput(t, ctx)
+            source = .v("scratch")
+        } else {
+            source = ctx.input(0)
+        }
+        let pool = a.epilogue.pool
+        // Positions per task: a pooled row's window of conv rows, or a chunk of whole tiles.
+        let chunkTiles: Int
+        let chunks: Int
+        if let pool {
+            // A window of conv rows may start mid-tile, so one extra tile of room.
+            chunkTiles = (rowValue(pool.size, 1) * t.wq + t.tile - 1) / t.tile + 1
+            chunks = ctx.node.shape.count == 2 ? 1 : ctx.node.shape[ctx.node.shape.count - 2]
+        } else {
+            chunkTiles = max(1, min((t.positions + t.tile - 1) / t.tile, 512 / t.tile))
+            chunks = (t.positions + chunkTiles * t.tile - 1) / (chunkTiles * t.tile)
+        }
+        let span = chunkTiles * t.tile
+        var task: [CStmt] = [
+            .decl("const int64_t", "width", .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)])),
+            .decl("const float *restrict", "xs", source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
+            // A group's blocks hold ocg x icg x taps weights in all, whatever the tail block's width.
+            .decl("const float *restrict", "wb", .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
+            .decl("const float *restrict", "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
+            .array("float", "wt", count: t.ocb * span, alignment: 64),
+        ]
+        if let pool {
+            let (ps, pp, pk) = (rowValue(pool.stride, 1), rowValue(pool.padding.begin, 0), rowValue(pool.size, 1))
+            task += [
+                .decl("const int64_t", "r0", .v("ch") * .int(ps) - .int(pp)),
+                .decl("const int64_t", "rlo", .call("cnnc_max", [.v("r0"), .int(0)])),
+                .decl("const int64_t", "rhi", .call("cnnc_min", [.v("r0") + .int(pk), .int(t.outH)])),
+                .decl("const int64_t", "q0", .v("rlo") * .int(t.wq)),
+                .decl("const int64_t", "q1", .v("rhi") * .int(t.wq)),
+            ]
+        } else {
+            task += [
+                .decl("const int64_t", "q0", .v("ch") * .int(span)),
+                .decl("const int64_t", "q1", .call("cnnc_min", [.v("q0") + .int(span), .int(t.positions)])),
+            ]
+        }
+        task.append(.loop("tt", from: .v("q0"), to: .v("q1"), step: t.tile, [
+            .ifThen(.v("width").eq(.int(t.ocb)), microKernel(t, width: t.ocb, vtype: vtype, span: span), else: t.ocg % t.ocb == 0 ? [] : microKernel(t, width: t.ocg % t.ocb, vtype: vtype, span: span)),
+        ]))
+        task += pool.map { poolEpilogue(a, $0, t, ctx, span: span) } ?? epilogue(a, t, ctx, span: span)
+        let flops = 2 * t.icg * t.kh * t.kw * t.positions * oc
+        body += [
+            KernelContext.parallelFor(collapse: 4, work: flops),
+            .loop("b", ctx.batch, [.loop("g", .int(t.groups), [.loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])])]),
+        ]
+        return ctx.function(body, scratch: t.copiesInput)
+    }
+
+    /// A 2-D pool's row value (size, stride or padding); a 1-D pool has rows of one.
+    static func rowValue(_ v: [Int], _ oneD: Int) -> Int { v.count >= 2 ? v[0] : oneD }
+
+    /// Pads and phase-splits the input into scratch: plane (rh, rw)[i][j] = padded[i*sh + rh][j*sw + rw].
+    static func copyInput(_ t: ConvTiling, _ ctx: KernelContext) -> [CStmt] {
+        let ic = t.icg * t.groups
+        let ih = CExpr.v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)
+        let iw = CExpr.v("j") * .int(t.sw) + .v("rw") - .int(t.padLeft)
+        let inside: CExpr = .v("ih") >= .int(0) && .v("ih") < .int(t.inH) && .v("iw") >= .int(0) && .v("iw") < .int(t.inW)
+        return [
+            KernelContext.parallelFor(collapse: 2, work: t.phases * t.planeFloats),
+            .loop("b", ctx.batch, [.loop("c", .int(ic), [
+                .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
+                .decl("float *restrict", "dst", .v("scratch") + (.v("b") * .int(ic) + .v("c")) * .int(t.phases * t.planeFloats)),
+                .loop("rh", .int(t.sh), [.loop("rw", .int(t.sw), [.loop("i", .int(t.hq), [
+                    .decl("const int64_t", "ih", ih),
+                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.sw) + .v("rw")) * .int(t.hq) + .v("i")) * .int(t.wq)),
+                    .loop("j", .int(t.wq), [
+                        .decl("const int64_t", "iw", iw),
+                        .assign(.v("row")[.v("j")], "=", .ternary(inside, .v("src")[.v("ih") * .int(t.inW) + .v("iw")], .float(0))),
+                    ]),
+                ])])]),
+            ])]),
+        ]
+    }
+
+    /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.
+    static func microKernel(_ t: ConvTiling, width: Int, vtype: String, span: Int) -> [CStmt] {
+        let taps = t.kh * t.kw
+        func acc(_ j: Int, _ u: Int) -> CExpr { .v("a\(j)_\(u)") }
+        var stmts: [CStmt] = []
+        for j in 0..<width {
+            for u in 0..<t.uv { stmts.append(.decl(vtype, "a\(j)_\(u)", .call("cnnc_splat\(t.lanes)", [.v("bb")[.int(j)]]))) }
+        }
+        var step: [CStmt] = [
+            .decl("const float *restrict", "xi", .v("xs") + .v("tt") + .v("c") * .int(t.phases * t.planeFloats)),
+            .decl("const float *restrict", "wi", .v("wb") + .v("c") * .int(taps * width)),
+        ]
+        for kh in 0..<t.kh {
+            for kw in 0..<t.kw {
+                let tap = kh * t.kw + kw
+                let phase = ((kh * t.dh) % t.sh) * t.sw + (kw * t.dw) % t.sw
+                let offset = phase * t.planeFloats + ((kh * t.dh) / t.sh) * t.wq + (kw * t.dw) / t.sw
+                var block: [CStmt] = []
+                for u in 0..<t.uv {
+                    block.append(.decl("const \(vtype)", "x\(u)", .index(.cast("const \(vtype) *", .v("xi") + .int(offset + u * t.lanes)), 0)))
+                }
+                for j in 0..<width {
+                    block.append(.decl("const float", "w\(j)", .v("wi")[.int(tap * width + j)]))
+                    for u in 0..<t.uv { block.append(.assign(acc(j, u), "+=", .v("x\(u)") * .v("w\(j)"))) }
+                }
+                step.append(.block(block))
+            }
+        }
+        stmts.append(.loop("c", .int(t.icg), step))
+        for j in 0..<width {
+            for u in 0..<t.uv {
+                stmts.append(.assign(.index(.cast("\(vtype) *", .v("wt") + .int(j * span) + (.v("tt") - .v("q0")) + .int(u * t.lanes)), 0), "=", acc(j, u)))
+            }
+        }
+        return [.block(stmts)]
+    }
+
+    /// Drops padding columns and applies activations and the residual add, storing to the output.
+    static func epilogue(_ a: ConvAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int) -> [CStmt] {
+        let oc = t.ocg * t.groups
+        let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
+        let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("oh")) * .int(t.outW) + .v("ow")
+        let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
+        return [
+            .loop("j", .v("width"), [
+                .loop("oh", from: .v("q0") / .int(t.wq), to: .call("cnnc_min", [.int(t.outH), (.v("q1") + .int(t.wq - 1)) / .int(t.wq)]), step: 1, [
+                    .decl("const int64_t", "lo", .call("cnnc_max", [.v("q0") - .v("oh") * .int(t.wq), .int(0)])),
+                    .decl("const int64_t", "hi", .call("cnnc_min", [.v("q1") - .v("oh") * .int(t.wq), .int(t.outW)])),
+                    .decl("const int64_t", "base", .v("j") * .int(span) + .v("oh") * .int(t.wq) - .v("q0")),
+                    .decl("float *restrict", "dst", ctx.output + (.v("b") * .int(oc) + chan) * .int(t.outH * t.outW) + .v("oh") * .int(t.outW)),
+                    .loop("ow", .v("lo"), .v("hi"), [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])] + steps + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
+                ]),
+            ]),
+        ]
+    }
+
+    /// Activations and adds on the window's conv rows in place, then the pool into one output row.
+    static func poolEpilogue(_ a: ConvAttributes, _ p: PoolAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int) -> [CStmt] {
+        let oc = t.ocg * t.groups
+        let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
+        let pooledW = ctx.node.shape.last!
+        let pooledH = ctx.node.shape.count == 2 ? 1 : ctx.node.shape[ctx.node.shape.count - 2]
+        let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("r")) * .int(t.outW) + .v("ow")
+        let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
+        let isMax = p.kind == .max
+        let kw = p.size.last!, sw = p.stride.last!, pw = p.padding.begin.last!
+        let size3 = [1, p.size.count >= 2 ? p.size[0] : 1, kw]
+        let stride3 = [1, p.stride.count >= 2 ? p.stride[0] : 1, sw]
+        let pad3 = [0, p.padding.begin.count >= 2 ? p.padding.begin[0] : 0, pw]
+        let padEnd3 = [0, p.padding.end.count >= 2 ? p.padding.end[0] : 0, p.padding.end.last!]
+        let count = PoolEmitter.windowCount(dims: [.int(0), .v("ch"), .v("px")], size: size3, stride: stride3, pad: pad3, padEnd: padEnd3, input: [1, t.outH, t.outW], includePad: p.countIncludePad)
+        var body: [CStmt] = []
+        if !steps.isEmpty {
+            body.append(.loop("r", .v("rlo"), .v("rhi"), [
+                .decl("float *restrict", "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
+                .loop("ow", .int(t.outW), [.decl("float", "v", .v("row")[.v("ow")])] + steps + [.assign(.v("row")[.v("ow")], "=", .v("v"))]),
+            ]))
+        }
+        body.append(.decl("float *restrict", "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(pooledH) + .v("ch")) * .int(pooledW)))
+        body.append(.loop("px", .int(pooledW), [
+            .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
+            .loop("r", .v("rlo"), .v("rhi"), [
+                .loop("k", .int(kw), [
+                    .decl("const int64_t", "cw", .v("px") * .int(sw) - .int(pw) + .v("k")),
+                    .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(t.outW), [
+                        isMax ? .assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]]))
+                              : .assign(.v("acc"), "+=", .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]),
+                    ], else: []),
+                ]),
+            ]),
+            .assign(.v("dst")[.v("px")], "=", isMax ? .v("acc") : .v("acc") / .cast("float", count)),
+        ]))
+        return [.loop("j", .v("width"), body)]
+    }
+}
