@@ -18,6 +18,8 @@ public struct CompileOptions: Sendable {
     public var sourcePath: String?
     /// Re-verify the graph after each pass.
     public var verifyPasses = false
+    /// Generate stand-in weights instead of reading the weights file (benchmarks, full-size tests).
+    public var seeded: SeededWeights?
     public init() {}
 }
 
@@ -40,11 +42,11 @@ public struct CompileResult: Sendable {
 /// The typed pipeline: description -> graph -> planned graph -> C -> shared library.
 public enum Compiler {
     /// Reads a network description (`.json`).
-    public static func load(_ path: String) throws -> Graph {
+    public static func load(_ path: String, seeded: SeededWeights? = nil) throws -> Graph {
         if path.lowercased().hasSuffix(".onnx") {
             throw Diagnostic("expected a version-1 network description (.json), got an ONNX model: ONNX import is not available in this version", at: SourceLocation(file: path))
         }
-        return try NetworkReader.read(path: path)
+        return try NetworkReader.read(path: path, seeded: seeded)
     }
 
     /// Runs the pass pipeline.
@@ -84,7 +86,7 @@ public enum Compiler {
             defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
             return try body()
         }
-        let graph = try timed(.parse) { try load(netPath) }
+        let graph = try timed(.parse) { try load(netPath, seeded: options.seeded) }
         let planned = try timed(.passes) { try plan(graph, options: options) }
         let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options.target))) }
         try timed(.cCompiler) { try build(generated, output: output, options: options) }

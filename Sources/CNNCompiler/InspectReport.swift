@@ -82,7 +82,8 @@ public struct InspectReport: Sendable {
         return out
     }
 
-    static func grouped(_ n: Int) -> String {
+    /// `n` with thousands separators: 25,557,032.
+    public static func grouped(_ n: Int) -> String {
         let digits = String(n)
         var out = ""
         for (i, ch) in digits.reversed().enumerated() {

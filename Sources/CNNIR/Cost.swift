@@ -37,6 +37,9 @@ public enum Cost {
         return graph.nodes.reduce(0) { $0 + flops($1, inputShapes: $1.inputs.map { shapes[$0]! }) }
     }
 
-    /// Learned parameters of a node (as stored: after folding, a conv's bias counts the batchnorm).
-    public static func parameters(_ node: Node) -> Int { node.params.values.reduce(0) { $0 + $1.count } }
+    /// Learned parameters of a node, as published counts give them: batchnorm's running
+    /// statistics are buffers, not parameters. (After folding, a conv's bias counts the batchnorm.)
+    public static func parameters(_ node: Node) -> Int {
+        node.params.filter { !$0.key.hasPrefix("running_") }.values.reduce(0) { $0 + $1.count }
+    }
 }

@@ -30,11 +30,14 @@ struct Compile: ParsableCommand {
     @Flag(name: .customLong("no-fuse"), help: "Do not fold or fuse layers (for debugging).")
     var noFuse = false
 
+    @OptionGroup var seeded: SeededWeightsOptions
+
     @Flag(name: .shortAndLong, help: "Print nothing on success, not even progress.")
     var quiet = false
 
     func run() throws {
         var options = CompileOptions()
+        options.seeded = seeded.value
         options.target = target
         options.fuse = !noFuse
         options.prefix = prefix

@@ -10,12 +10,15 @@ struct Inspect: ParsableCommand {
     @Argument(help: "The network description (net.json).")
     var net: String
 
+    @OptionGroup var seeded: SeededWeightsOptions
+
     @Flag(name: .customLong("no-fuse"), help: "Show the plan without folding or fusion.")
     var noFuse = false
 
     func run() throws {
-        let graph = try Compiler.load(net)
+        let graph = try Compiler.load(net, seeded: seeded.value)
         var options = CompileOptions()
+        options.seeded = seeded.value
         options.fuse = !noFuse
         let planned = try Compiler.plan(graph, options: options)
         print(InspectReport(graph: graph, planned: planned).render(), terminator: "")

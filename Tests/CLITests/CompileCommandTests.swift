@@ -101,3 +101,25 @@ struct CompileCommandTests {
         }
     }
 }
+
+/// Progress is shown on a terminal only: `script` gives the compiler a pseudo-terminal.
+@Suite struct CompileProgressTests {
+    @Test func progressOnATerminalOnlyAndNeverWithQuiet() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            Issue.record("util-linux 'script' is needed to give cnnc a terminal")
+            return
+        }
+        let dir = TemporaryDirectory()
+        let lib = dir.path("lib.so")
+        let net = TestPaths.repo("examples/lenet5/net.json")
+        let onTerminal = try runProcess("/usr/bin/script", ["-qec", "\(TestPaths.cnnc) compile \(net) -o \(lib)", "/dev/null"])
+        #expect(onTerminal.status == 0)
+        #expect(onTerminal.stdout.contains("[1/4] parsing"))
+        #expect(onTerminal.stdout.contains("[4/4] compiling C"))
+        let quiet = try runProcess("/usr/bin/script", ["-qec", "\(TestPaths.cnnc) compile \(net) -o \(lib) --quiet", "/dev/null"])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("parsing"))
+        let piped = try runProcess(TestPaths.cnnc, ["compile", net, "-o", lib])
+        #expect(piped.status == 0 && piped.stderr.isEmpty && piped.stdout.isEmpty)
+    }
+}

@@ -6,6 +6,8 @@ struct GraphBuilder {
     var nodes: [Node] = []
     var ids: [String: NodeID] = [:]
     var weights: SafetensorsFile?
+    /// Stand-in weights for every parameter not given inline (benchmarks, full-size tests).
+    var seeded: SeededWeights?
     /// Weight-file tensors a layer has taken, to find the ones nobody asked for.
     var claimed: Set<String> = []
     /// Every layer name in the file, to tell "defined below" from "not defined at all".

@@ -10,18 +10,19 @@ public enum NetworkReader {
     static let topLevelKeys = ["version", "name", "inputs", "weights", "layers", "outputs"]
     static let maxNameLength = 256
 
-    /// Reads and checks the description at `path`.
-    public static func read(path: String) throws -> Graph {
+    /// Reads and checks the description at `path`. With `seeded`, parameters not given inline are
+    /// generated (for benchmarks and full-size tests) and the weights file is not opened.
+    public static func read(path: String, seeded: SeededWeights? = nil) throws -> Graph {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read" : "no such file"
             throw Diagnostic("cannot read the network description: \(reason)", at: SourceLocation(file: path))
         }
         let directory = (path as NSString).deletingLastPathComponent
-        return try parse(Array(data), file: path, directory: directory.isEmpty ? "." : directory)
+        return try parse(Array(data), file: path, directory: directory.isEmpty ? "." : directory, seeded: seeded)
     }
 
     /// Parses description bytes; `directory` resolves the relative `weights` path.
-    public static func parse(_ bytes: [UInt8], file: String, directory: String) throws -> Graph {
+    public static func parse(_ bytes: [UInt8], file: String, directory: String, seeded: SeededWeights? = nil) throws -> Graph {
         let root = try JSONParser.parse(bytes, file: file)
         var top = try FieldReader(root, location: SourceLocation(file: file, path: ""), what: "the network description")
         try top.rejectUnknownKeys(what: "the network description", allowed: topLevelKeys, known: topLevelKeys)
@@ -34,6 +35,7 @@ public enum NetworkReader {
         try checkName(name, fields: top, key: "name")
 
         var builder = GraphBuilder(file: file)
+        builder.seeded = seeded
         let inputsValue = try top.required("inputs", "a list of {\"name\", \"shape\"}")
         guard case .array(let inputItems) = inputsValue.kind, !inputItems.isEmpty else {
             throw top.error("inputs", "expected a non-empty list of inputs, got \(inputsValue.typeName == "an array" ? "an empty list" : inputsValue.typeName)")
@@ -42,7 +44,7 @@ public enum NetworkReader {
             try builder.addInput(item, index: i, location: SourceLocation(file: file, path: "inputs[\(i)]"))
         }
 
-        if let weightsValue = top.value("weights") {
+        if let weightsValue = top.value("weights"), seeded == nil {
             guard case .string(let relative) = weightsValue.kind else {
                 throw top.error("weights", "expected the weights file's path as a string, got \(weightsValue.typeName)")
             }

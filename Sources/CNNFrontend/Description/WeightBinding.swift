@@ -30,6 +30,8 @@ extension GraphBuilder {
             if let (value, loc) = inline[parameter.name] {
                 where_ = loc
                 tensor = try InlineArray.tensor(from: value, name: tensorName, location: loc)
+            } else if let seeded {
+                tensor = seeded.parameter(layer: layer, parameter: parameter.name, op: op, shape: parameter.alternatives[0])
             } else if let weights, weights.info(tensorName) != nil {
                 claimed.insert(tensorName)
                 where_.path = nil
