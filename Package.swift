@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "CNNModelABI", path: "Runtime/CModelABI"),
         .target(name: "CNNRuntime", dependencies: ["CNNModelABI"], path: "Runtime/Sources/CNNRuntime"),
         .executableTarget(name: "cnnc", dependencies: [
-            "CNNCompiler", "CNNFrontend", "CNNRuntime", "CNNNumPy",
+            "CNNCompiler", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"], path: "Tests/CNNTestSupport"),

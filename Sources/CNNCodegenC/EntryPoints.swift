@@ -10,6 +10,8 @@ extension ModelEmitter {
             .blank,
             .verbatim(ABIHeader.text),
             .blank,
+            .verbatim(MathPrelude.text),
+            .blank,
             .verbatim("""
             #define CNNC_EXPORT __attribute__((visibility("default")))
 
@@ -59,7 +61,7 @@ extension ModelEmitter {
         return (decls, "static const cnnc_tensor_desc \(kind)_descs[\(max(nodes.count, 1))] = {\n" + rows.joined(separator: "\n") + "\n};\n")
     }
 
-    static func entryPoints(graph: Graph, prefix: String, arenaFloats: Int, slackFloats: Int) -> [CDecl] {
+    static func entryPoints(graph: Graph, prefix: String, arenaFloats: Int, slackFloats: Int, kernels: [KernelInfo], lanes: Int) -> [CDecl] {
         let flops = Cost.flops(graph)
         let inputs = graph.inputs
         let outputs = graph.outputs.map { graph.node($0) }
@@ -109,7 +111,7 @@ extension ModelEmitter {
             free(ctx);
         }
 
-        CNNC_EXPORT int \(p)_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) {
+        static int run_impl(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *times) {
             if (!ctx || !inputs || !outputs || batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
             for (int i = 0; i < \(inputs.count); i++) if (!inputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
             for (int i = 0; i < \(outputs.count); i++) if (!outputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
@@ -120,10 +122,22 @@ extension ModelEmitter {
                 float *out[\(outputs.count)];
                 for (int i = 0; i < \(inputs.count); i++) in[i] = inputs[i] + start * input_counts[i];
                 for (int i = 0; i < \(outputs.count); i++) out[i] = outputs[i] + start * output_counts[i];
-                run_chunk(ctx, n, in, out);
+                run_chunk(ctx, n, in, out, times);
             }
             return CNNC_OK;
         }
+
+        CNNC_EXPORT int \(p)_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) {
+            return run_impl(ctx, batch, inputs, outputs, NULL);
+        }
+
+        static int run_profiled(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *kernel_seconds) {
+            if (!kernel_seconds) return CNNC_ERROR_INVALID_ARGUMENT;
+            return run_impl(ctx, batch, inputs, outputs, kernel_seconds);
+        }
+
+        \(kernelTable(kernels))
+        \(fmaProbe(lanes: lanes))
 
         static const cnnc_model_desc model_desc = {
             CNNC_ABI_VERSION, \(inputs.count)u, \(outputs.count)u, 0u,
@@ -132,10 +146,57 @@ extension ModelEmitter {
             (uint64_t)(ARENA_FLOATS_PER_SAMPLE * 4),
             \(p)_create, \(p)_run, \(p)_destroy, \(p)_status_message,
             \(flops)ull,
+            \(kernels.count)u, 0u, kernel_descs, run_profiled, fma_peak_gflops,
         };
 
         CNNC_EXPORT const cnnc_model_desc *\(p)_cnnc_model(void) { return &model_desc; }
         """)]
+    }
+
+    static func kernelTable(_ kernels: [KernelInfo]) -> String {
+        let rows = kernels.map { k in
+            "    {\(CPrinter.stringLiteral(k.function)), \(CPrinter.stringLiteral(k.op)), \(CPrinter.stringLiteral(k.layers.joined(separator: " + "))), \(k.flopsPerSample)ull},"
+        }
+        return "static const cnnc_kernel_desc kernel_descs[\(max(kernels.count, 1))] = {\n" + rows.joined(separator: "\n") + "\n};"
+    }
+
+    /// A loop of independent FMAs on the same vector type the kernels use: the peak they can approach.
+    static func fmaProbe(lanes: Int) -> String {
+        let l = lanes > 0 ? lanes : 4
+        let accumulators = 24
+        let decls = (0..<accumulators).map { "cnnc_v\(l) a\($0) = cnnc_splat\(l)(one + \($0) * 1e-3f);" }.joined(separator: " ")
+        let body = (0..<accumulators).map { "a\($0) = a\($0) * m + c;" }.joined(separator: " ")
+        let sum = (0..<accumulators).map { "a\($0)" }.joined(separator: " + ")
+        return """
+        /* \(accumulators) independent accumulators hide the FMA latency; the result feeds a volatile sink. */
+        static double fma_peak_gflops(int32_t threads, double seconds) {
+            const int nt = threads > 0 ? threads : omp_get_max_threads();
+            const int64_t chunk = 100000;
+            double total_flops = 0, elapsed = 0;
+            volatile float sink = 0;
+            /* Opaque to the optimiser, so the loop cannot be folded at compile time. */
+            volatile float opaque_one = 1.0f, opaque_m = 0.999999f, opaque_c = 1e-6f;
+            const float one = opaque_one, mul = opaque_m, add = opaque_c;
+            const double start = omp_get_wtime();
+            #pragma omp parallel num_threads(nt) reduction(+: total_flops)
+            {
+                const cnnc_v\(l) m = cnnc_splat\(l)(mul), c = cnnc_splat\(l)(add);
+                \(decls)
+                do {
+                    for (int64_t i = 0; i < chunk; i++) { \(body) }
+                    total_flops += (double)chunk * \(accumulators * 2 * l);
+                } while (omp_get_wtime() - start < seconds);
+                cnnc_v\(l) s = \(sum);
+                float lane_sum = 0;
+                for (int k = 0; k < \(l); k++) lane_sum += s[k];
+                #pragma omp critical
+                sink += lane_sum;
+            }
+            elapsed = omp_get_wtime() - start;
+            (void)sink;
+            return elapsed > 0 ? total_flops / elapsed / 1e9 : 0;
+        }
+        """
     }
 
     /// `<prefix>.h`: the ABI types and the model's prefixed entry points, for C and C++ apps.

@@ -24,8 +24,16 @@ public struct GeneratedModel: Sendable {
     public var blob: WeightBlob
     /// The file name the source's `.incbin` expects in the compiler's working directory.
     public var weightsFileName: String
-    /// One entry per kernel, in run order: C function name and the layers it computes.
-    public var kernels: [(function: String, layers: [String])]
+    /// One entry per kernel, in run order: C function name, op, the layers it computes, flops per sample.
+    public var kernels: [KernelInfo]
+}
+
+/// What the profiling table says about one generated kernel.
+public struct KernelInfo: Sendable, Hashable {
+    public var function: String
+    public var op: String
+    public var layers: [String]
+    public var flopsPerSample: Int
 }
 
 /// Emits the translation unit: ABI types, kernels, the run sequence, the descriptor and the exported entry points.
@@ -40,7 +48,7 @@ public enum ModelEmitter {
         var blob = WeightBlob()
         var kernels: [CDecl] = []
         var calls: [CStmt] = []
-        var kernelList: [(function: String, layers: [String])] = []
+        var kernelList: [KernelInfo] = []
         let shapes = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.shape) })
 
         for (position, node) in graph.nodes.enumerated() {
@@ -56,7 +64,8 @@ public enum ModelEmitter {
             }
             blob = ctx.blob
             kernels.append(.function(function))
-            kernelList.append((name, node.layers))
+            kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,
+                                         flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
             var args: [CExpr] = [.v("n"), .v("nt")] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
             if tiling?.copiesInput == true {
                 guard let offset = planned.memory.scratch[node.id] else {
@@ -64,7 +73,13 @@ public enum ModelEmitter {
                 }
                 args.append(pointer(.arena(offset: offset)))
             }
-            calls.append(.expr(.call(name, args)))
+            // With a times array (run_profiled), each kernel's wall time is added to its slot.
+            let index = kernelList.count - 1
+            calls.append(.ifThen(.v("times"), [
+                .decl("const double", "t0", .call("omp_get_wtime", [])),
+                .expr(.call(name, args)),
+                .assign(.v("times")[.int(index)], "+=", .call("omp_get_wtime", []) - .v("t0")),
+            ], else: [.expr(.call(name, args))]))
         }
         for copy in planned.memory.outputCopies {
             let count = shapes[copy.source]!.reduce(1, *)
@@ -72,7 +87,7 @@ public enum ModelEmitter {
         }
 
         let runChunk = CFunction(returnType: "void", name: "run_chunk", parameters: [
-            ("cnnc_context *", "ctx"), ("int64_t", "n"), ("const float *const *", "in"), ("float *const *", "out"),
+            ("cnnc_context *", "ctx"), ("int64_t", "n"), ("const float *const *", "in"), ("float *const *", "out"), ("double *", "times"),
         ], body: [
             .decl("float *const", "arena", .arrow(.v("ctx"), "arena")),
             .decl("const int64_t", "cap", .arrow(.v("ctx"), "max_batch")),
@@ -84,7 +99,8 @@ public enum ModelEmitter {
             prelude(prefix: prefix, weightsSymbol: weightsSymbol)
             + kernels
             + [.function(runChunk)]
-            + entryPoints(graph: graph, prefix: prefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats)
+            + entryPoints(graph: graph, prefix: prefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
+                          kernels: kernelList, lanes: options.vector.lanes)
         )
         return GeneratedModel(prefix: prefix, source: source, header: header(graph: graph, prefix: prefix), blob: blob, weightsFileName: weightsFileName, kernels: kernelList)
     }

@@ -1,6 +1,7 @@
 import CNNCodegenC
 import CNNFrontend
 import CNNIR
+import CNNONNX
 import CNNPasses
 import CNNToolchain
 import Foundation
@@ -20,6 +21,8 @@ public struct CompileOptions: Sendable {
     public var verifyPasses = false
     /// Generate stand-in weights instead of reading the weights file (benchmarks, full-size tests).
     public var seeded: SeededWeights?
+    /// Full shapes (batch first) for ONNX inputs with symbolic dimensions, by input name (`--shape`).
+    public var shapes: [String: [Int]] = [:]
     public init() {}
 }
 
@@ -41,10 +44,13 @@ public struct CompileResult: Sendable {
 
 /// The typed pipeline: description -> graph -> planned graph -> C -> shared library.
 public enum Compiler {
-    /// Reads a network description (`.json`).
-    public static func load(_ path: String, seeded: SeededWeights? = nil) throws -> Graph {
+    /// Reads a network: an ONNX model (`.onnx`) or a version-1 description (anything else, usually `.json`).
+    public static func load(_ path: String, seeded: SeededWeights? = nil, shapes: [String: [Int]] = [:]) throws -> Graph {
         if path.lowercased().hasSuffix(".onnx") {
-            throw Diagnostic("expected a version-1 network description (.json), got an ONNX model: ONNX import is not available in this version", at: SourceLocation(file: path))
+            return try ONNXImporter.load(path: path, shapes: shapes, seeded: seeded)
+        }
+        if let name = shapes.keys.sorted().first {
+            throw Diagnostic("--shape \(Diagnostic.quoted(name))=... applies to ONNX models only; a description's input shapes are in the file", at: SourceLocation(file: path))
         }
         return try NetworkReader.read(path: path, seeded: seeded)
     }
@@ -75,8 +81,22 @@ public enum Compiler {
         }
     }
 
-    /// Compiles the description at `netPath` into a shared library at `output`, atomically.
+    /// Compiles the network at `netPath` (a description or an ONNX model) into a shared library at `output`, atomically.
     public static func compile(netPath: String, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
+        // Argument problems are reported before any time is spent parsing.
+        try checkPrefix(options.prefix)
+        for path in [output, options.headerPath, options.sourcePath].compactMap({ $0 }) { try checkWritable(path) }
+        progress(.parse)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let graph = try load(netPath, seeded: options.seeded, shapes: options.shapes)
+        let parseSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var result = try compile(graph: graph, output: output, options: options, progress: progress)
+        result.timings.insert((.parse, parseSeconds), at: 0)
+        return result
+    }
+
+    /// Compiles an already loaded graph (e.g. from `ONNXImporter`) into a shared library at `output`, atomically.
+    public static func compile(graph: Graph, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
         try checkPrefix(options.prefix)
         for path in [output, options.headerPath, options.sourcePath].compactMap({ $0 }) { try checkWritable(path) }
         var timings: [(CompileStage, Double)] = []
@@ -86,7 +106,6 @@ public enum Compiler {
             defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
             return try body()
         }
-        let graph = try timed(.parse) { try load(netPath, seeded: options.seeded) }
         let planned = try timed(.passes) { try plan(graph, options: options) }
         let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options.target))) }
         try timed(.cCompiler) { try build(generated, output: output, options: options) }

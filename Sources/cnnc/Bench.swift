@@ -21,6 +21,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object on standard output.")
     var json = false
 
+    @Flag(name: .long, help: "Also time each kernel: median ms, GFLOP/s and % of the FMA peak measured in this process.")
+    var layers = false
+
     func validate() throws {
         guard batch >= 1 else { throw ValidationError("expected --batch of at least 1, got \(batch)") }
         guard threads >= 0 else { throw ValidationError("expected --threads of at least 0, got \(threads)") }
@@ -53,23 +56,41 @@ struct Bench: ParsableCommand {
             try once()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
+        let median = Self.median(times)
         times.sort()
-        let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
         let minimum = times[0]
         let imagesPerSecond = Double(batch) / (median / 1000)
         let gflops = Double(model.flopsPerSample) * Double(batch) / (median / 1000) / 1e9
         let effectiveThreads = session.threads > 0 ? session.threads : Self.openMPDefaultThreads()
+        var profile: LayerProfile?
+        if layers {
+            var perKernel = [[Double]](repeating: [], count: model.kernels.count)
+            for _ in 0..<iterations {
+                let seconds = try session.runProfiled(batch: batch, inputs: constInputs, outputs: outputs)
+                for (k, s) in seconds.enumerated() { perKernel[k].append(s * 1000) }
+            }
+            let peak = model.fmaPeakGFLOPS(threads: effectiveThreads, seconds: 0.3)
+            profile = LayerProfile(kernels: model.kernels, medians: perKernel.map(Self.median), batch: batch, peakGFLOPS: peak)
+        }
         if json {
-            let fields: [String] = [
+            var fields: [String] = [
                 "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
                 "\"iterations\": \(iterations)", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
                 "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)",
             ]
+            if let profile { fields += profile.jsonFields(jsonString) }
             print("{" + fields.joined(separator: ", ") + "}")
         } else {
             print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : ""), \(iterations) runs")
             print(String(format: "median %.3f ms, min %.3f ms, %.1f images/s, %.2f GFLOP/s", median, minimum, imagesPerSecond, gflops))
+            if let profile { print(profile.table(), terminator: "") }
         }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let s = values.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
     /// What OpenMP uses when no count is given: OMP_NUM_THREADS's first entry, else the available processors.

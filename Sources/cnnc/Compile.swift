@@ -9,7 +9,7 @@ extension TargetCPU: ExpressibleByArgument {}
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Compile a network description into a shared library.")
 
-    @Argument(help: "The network description (net.json).")
+    @Argument(help: "The network: a description (net.json) or an ONNX model (.onnx).")
     var net: String
 
     @Option(name: .shortAndLong, help: "The shared library to write.")
@@ -32,12 +32,15 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var seeded: SeededWeightsOptions
 
+    @OptionGroup var shapes: ShapeOptions
+
     @Flag(name: .shortAndLong, help: "Print nothing on success, not even progress.")
     var quiet = false
 
     func run() throws {
         var options = CompileOptions()
         options.seeded = seeded.value
+        options.shapes = try shapes.value()
         options.target = target
         options.fuse = !noFuse
         options.prefix = prefix

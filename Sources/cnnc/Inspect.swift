@@ -7,18 +7,21 @@ import Foundation
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show each layer's shape, parameters, FLOPs and fused kernel, then totals.")
 
-    @Argument(help: "The network description (net.json).")
+    @Argument(help: "The network: a description (net.json) or an ONNX model (.onnx).")
     var net: String
 
     @OptionGroup var seeded: SeededWeightsOptions
+
+    @OptionGroup var shapes: ShapeOptions
 
     @Flag(name: .customLong("no-fuse"), help: "Show the plan without folding or fusion.")
     var noFuse = false
 
     func run() throws {
-        let graph = try Compiler.load(net, seeded: seeded.value)
+        let graph = try Compiler.load(net, seeded: seeded.value, shapes: try shapes.value())
         var options = CompileOptions()
         options.seeded = seeded.value
+        options.shapes = try shapes.value()
         options.fuse = !noFuse
         let planned = try Compiler.plan(graph, options: options)
         print(InspectReport(graph: graph, planned: planned).render(), terminator: "")

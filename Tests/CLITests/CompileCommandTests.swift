@@ -123,3 +123,18 @@ struct CompileCommandTests {
         #expect(piped.status == 0 && piped.stderr.isEmpty && piped.stdout.isEmpty)
     }
 }
+
+/// Without a usable C compiler, compile says how to install one and writes nothing.
+@Suite struct MissingToolchainTests {
+    @Test(arguments: [["PATH": "/nonexistent"], ["PATH": "/nonexistent", "CC": "/bin/false"], ["PATH": "/usr/bin:/bin", "CC": "no-such-cc"]])
+    func explainsHowToInstallClang(_ environment: [String: String]) throws {
+        let dir = TemporaryDirectory()
+        let lib = dir.path("lib.so")
+        let result = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", lib], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains("apt-get install -y clang libomp-dev"))
+        #expect(!FileManager.default.fileExists(atPath: lib))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).isEmpty)
+    }
+}

@@ -1,4 +1,5 @@
 import CNNCompiler
+import CNNIR
 import CNNNumPy
 import CNNRuntime
 import Foundation
@@ -88,6 +89,14 @@ public struct CompiledModel {
         directory = TemporaryDirectory()
         let lib = directory.path("lib\(UUID().uuidString.prefix(6)).so")
         result = try Compiler.compile(netPath: net, output: lib, options: options)
+        library = try ModelLibrary(path: lib)
+    }
+
+    /// Compiles an already loaded graph (e.g. an imported ONNX model).
+    public init(graph: Graph, options: CompileOptions = CompileOptions()) throws {
+        directory = TemporaryDirectory()
+        let lib = directory.path("lib\(UUID().uuidString.prefix(6)).so")
+        result = try Compiler.compile(graph: graph, output: lib, options: options)
         library = try ModelLibrary(path: lib)
     }
 

@@ -39,6 +39,14 @@ typedef struct cnnc_tensor_desc {
     int64_t element_count;   /* product of shape: floats per sample */
 } cnnc_tensor_desc;
 
+/** One generated kernel (a fused group of layers), for profiling. */
+typedef struct cnnc_kernel_desc {
+    const char *name;          /* the kernel's C function name */
+    const char *op;            /* its op, e.g. "conv2d" */
+    const char *layers;        /* the description layers it computes, joined by " + " */
+    uint64_t flops_per_sample; /* approximate floating-point operations per sample */
+} cnnc_kernel_desc;
+
 /** Opaque per-caller state: the arena and the thread count. */
 typedef struct cnnc_context cnnc_context;
 
@@ -65,6 +73,17 @@ typedef struct cnnc_model_desc {
     /* Approximate floating-point operations for one sample (multiply-adds count
        two), for benchmarks' GFLOP/s. */
     uint64_t flops_per_sample;
+    /* The kernels in run order, for profiling. */
+    uint32_t kernel_count;
+    uint32_t reserved2;
+    const cnnc_kernel_desc *kernels;
+    /* Like run, and adds each kernel's wall time in seconds to kernel_seconds[k]
+       (kernel_count entries). */
+    int (*run_profiled)(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs,
+                        double *kernel_seconds);
+    /* Measures the FMA throughput this library's code can reach, in GFLOP/s, on `threads`
+       threads (<= 0: OpenMP's default) for about `seconds`: the peak its kernels approach. */
+    double (*fma_peak_gflops)(int32_t threads, double seconds);
 } cnnc_model_desc;
 
 #ifdef __cplusplus

@@ -7,6 +7,7 @@ struct ValidatedModel {
     let inputs: [TensorSpec]
     let outputs: [TensorSpec]
     let workspaceBytesPerSample: Int
+    let kernels: [KernelSpec]
 }
 
 /// Checks a `cnnc_model_desc` before the runtime trusts any pointer or count in it.
@@ -41,7 +42,20 @@ struct DescriptorValidator {
             prefix: prefixText,
             inputs: try tensors(desc.inputs, count: desc.input_count, role: "input"),
             outputs: try tensors(desc.outputs, count: desc.output_count, role: "output"),
-            workspaceBytesPerSample: workspace)
+            workspaceBytesPerSample: workspace,
+            kernels: try kernels(desc))
+    }
+
+    private func kernels(_ desc: cnnc_model_desc) throws -> [KernelSpec] {
+        guard desc.kernel_count <= 1 << 20 else { throw invalid("\(desc.kernel_count) kernels") }
+        guard desc.kernel_count > 0 else { return [] }
+        guard let base = desc.kernels else { throw invalid("\(desc.kernel_count) kernels but a null kernel table") }
+        return try (0..<Int(desc.kernel_count)).map { i in
+            let k = base[i]
+            guard let name = k.name, let op = k.op, let layers = k.layers else { throw invalid("a null name in kernel \(i)") }
+            return KernelSpec(name: String(cString: name), op: String(cString: op), layers: String(cString: layers),
+                              flopsPerSample: Int(clamping: k.flops_per_sample))
+        }
     }
 
     private func tensors(_ base: UnsafePointer<cnnc_tensor_desc>?, count: UInt32, role: String) throws -> [TensorSpec] {

@@ -28,6 +28,8 @@ public final class ModelLibrary: @unchecked Sendable {
     public let workspaceBytesPerSample: Int
     /// Approximate floating-point operations per sample (for GFLOP/s in benchmarks).
     public let flopsPerSample: Int
+    /// The generated kernels in run order (fused groups of layers), for profiling.
+    public let kernels: [KernelSpec]
 
     private let handle: UnsafeMutableRawPointer
     let descriptor: UnsafePointer<cnnc_model_desc>
@@ -70,10 +72,17 @@ public final class ModelLibrary: @unchecked Sendable {
             self.outputs = model.outputs
             self.workspaceBytesPerSample = model.workspaceBytesPerSample
             self.flopsPerSample = Int(clamping: descriptor.pointee.flops_per_sample)
+            self.kernels = model.kernels
         } catch {
             dlclose(handle)
             throw error
         }
+    }
+
+    /// The FMA throughput (GFLOP/s) the library's own code reaches on `threads` threads
+    /// (0: OpenMP's default), measured for about `seconds`: the peak its kernels approach.
+    public func fmaPeakGFLOPS(threads: Int = 0, seconds: Double = 0.2) -> Double {
+        descriptor.pointee.fma_peak_gflops.map { $0(Int32(clamping: threads), seconds) } ?? 0
     }
 
     deinit {

@@ -90,6 +90,21 @@ public final class Session {
     /// - Throws: `RuntimeError.invalidBatch`, `.wrongInputCount`, `.wrongOutputCount`,
     ///   `.wrongElementCount`, `.overlappingBuffers` or `.status`.
     public func run(batch: Int, inputs: [UnsafeBufferPointer<Float>], outputs: [UnsafeMutableBufferPointer<Float>]) throws {
+        try invoke(batch: batch, inputs: inputs, outputs: outputs, kernelSeconds: nil)
+    }
+
+    /// Runs like `run(batch:inputs:outputs:)` and returns each kernel's wall time in seconds,
+    /// in `library.kernels` order (for `cnnc bench --layers`).
+    public func runProfiled(batch: Int, inputs: [UnsafeBufferPointer<Float>], outputs: [UnsafeMutableBufferPointer<Float>]) throws -> [Double] {
+        var seconds = [Double](repeating: 0, count: max(library.kernels.count, 1))
+        try seconds.withUnsafeMutableBufferPointer { buffer in
+            try invoke(batch: batch, inputs: inputs, outputs: outputs, kernelSeconds: buffer.baseAddress)
+        }
+        return Array(seconds.prefix(library.kernels.count))
+    }
+
+    private func invoke(batch: Int, inputs: [UnsafeBufferPointer<Float>], outputs: [UnsafeMutableBufferPointer<Float>],
+                        kernelSeconds: UnsafeMutablePointer<Double>?) throws {
         guard batch >= 1 else { throw RuntimeError.invalidBatch(batch) }
         guard inputs.count == library.inputs.count else {
             throw RuntimeError.wrongInputCount(expected: library.inputs.count, got: inputs.count)
@@ -104,10 +119,13 @@ public final class Session {
         // Counts are at least 1 (the descriptor guarantees elementCount >= 1), so base addresses exist.
         let inputPointers: [UnsafePointer<Float>?] = inputs.map { $0.baseAddress }
         let outputPointers: [UnsafeMutablePointer<Float>?] = outputs.map { $0.baseAddress }
-        let run = library.descriptor.pointee.run!
+        let descriptor = library.descriptor.pointee
         let code = inputPointers.withUnsafeBufferPointer { ins in
             outputPointers.withUnsafeBufferPointer { outs in
-                run(context, Int64(batch), ins.baseAddress, outs.baseAddress)
+                if let kernelSeconds, let profiled = descriptor.run_profiled {
+                    return profiled(context, Int64(batch), ins.baseAddress, outs.baseAddress, kernelSeconds)
+                }
+                return descriptor.run!(context, Int64(batch), ins.baseAddress, outs.baseAddress)
             }
         }
         guard code == CNNC_OK.rawValue else {

@@ -14,3 +14,15 @@ public struct TensorSpec: Sendable, Hashable {
     /// Floats per sample: the product of `shape` (1 for a scalar).
     public var elementCount: Int { shape.reduce(1, *) }
 }
+
+/// One generated kernel (a fused group of layers) as the library describes it.
+public struct KernelSpec: Sendable, Hashable {
+    /// The kernel's C function name.
+    public let name: String
+    /// Its op, e.g. "conv2d".
+    public let op: String
+    /// The description layers it computes, joined by " + ".
+    public let layers: String
+    /// Approximate floating-point operations per sample.
+    public let flopsPerSample: Int
+}

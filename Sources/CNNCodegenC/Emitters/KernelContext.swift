@@ -57,10 +57,10 @@ func to3D(_ dims: [Int], fill: Int) -> [Int] { Array(repeating: fill, count: 3 -
 func activationExpr(_ act: Activation, _ v: CExpr) -> CExpr {
     switch act {
     case .relu: return .ternary(v > .float(0), v, .float(0))
-    case .sigmoid: return .float(1) / (.float(1) + .call("expf", [.negate(v)]))
-    case .tanh: return .call("tanhf", [v])
+    case .sigmoid: return .call("cnnc_sigmoidf", [v])
+    case .tanh: return .call("cnnc_tanhf", [v])
     case .leakyRelu(let alpha): return .ternary(v > .float(0), v, .float(alpha) * v)
-    case .elu(let alpha): return .ternary(v > .float(0), v, .float(alpha) * .call("expm1f", [v]))
+    case .elu(let alpha): return .ternary(v > .float(0), v, .float(alpha) * .call("cnnc_expm1f", [v]))
     case .clip(let lo, let hi): return .call("fminf", [.call("fmaxf", [v, .float(lo)]), .float(hi)])
     }
 }

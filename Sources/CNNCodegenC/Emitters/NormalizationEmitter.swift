@@ -17,7 +17,7 @@ enum NormalizationEmitter {
                     .loop("j", .int(len), [.assign(.v("m"), "=", .call("fmaxf", [.v("m"), .v("x")[at(.v("j"))]]))]),
                     .decl("float", "sum", .float(0)),
                     .loop("j", .int(len), [
-                        .decl("const float", "e", .call("expf", [.v("x")[at(.v("j"))] - .v("m")])),
+                        .decl("const float", "e", .call("cnnc_expf", [.v("x")[at(.v("j"))] - .v("m")])),
                         .assign(.v("y")[at(.v("j"))], "=", .v("e")),
                         .assign(.v("sum"), "+=", .v("e")),
                     ]),

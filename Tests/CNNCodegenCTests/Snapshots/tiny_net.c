@@ -46,6 +46,14 @@ typedef struct cnnc_tensor_desc {
     int64_t element_count;   /* product of shape: floats per sample */
 } cnnc_tensor_desc;
 
+/** One generated kernel (a fused group of layers), for profiling. */
+typedef struct cnnc_kernel_desc {
+    const char *name;          /* the kernel's C function name */
+    const char *op;            /* its op, e.g. "conv2d" */
+    const char *layers;        /* the description layers it computes, joined by " + " */
+    uint64_t flops_per_sample; /* approximate floating-point operations per sample */
+} cnnc_kernel_desc;
+
 /** Opaque per-caller state: the arena and the thread count. */
 typedef struct cnnc_context cnnc_context;
 
@@ -72,6 +80,17 @@ typedef struct cnnc_model_desc {
     /* Approximate floating-point operations for one sample (multiply-adds count
        two), for benchmarks' GFLOP/s. */
     uint64_t flops_per_sample;
+    /* The kernels in run order, for profiling. */
+    uint32_t kernel_count;
+    uint32_t reserved2;
+    const cnnc_kernel_desc *kernels;
+    /* Like run, and adds each kernel's wall time in seconds to kernel_seconds[k]
+       (kernel_count entries). */
+    int (*run_profiled)(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs,
+                        double *kernel_seconds);
+    /* Measures the FMA throughput this library's code can reach, in GFLOP/s, on `threads`
+       threads (<= 0: OpenMP's default) for about `seconds`: the peak its kernels approach. */
+    double (*fma_peak_gflops)(int32_t threads, double seconds);
 } cnnc_model_desc;
 
 #ifdef __cplusplus
@@ -79,6 +98,46 @@ typedef struct cnnc_model_desc {
 #endif
 
 #endif /* CNNC_ABI_H */
+
+static inline float cnnc_ldexp2(float p, float n) {
+    /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
+    int32_t bits = ((int32_t)n + 127) << 23;
+    float scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return p * scale;
+}
+static inline float cnnc_expf(float x) {
+    x = fminf(fmaxf(x, -87.33654f), 88.37626f);
+    const float n = floorf(x * 1.44269504f + 0.5f);
+    const float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    p = p * r * r + r + 1.0f;
+    /* n = 128 only at the top of the range: split it so the exponent stays in range. */
+    return n > 127.0f ? cnnc_ldexp2(p, n - 1.0f) * 2.0f : cnnc_ldexp2(p, n);
+}
+static inline float cnnc_expm1f(float x) {
+    /* Near 0, e^x - 1 cancels: use its Taylor series there (error < 1e-7 relative for |x| < 0.5). */
+    const float x2 = x * x;
+    const float series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
+    return fabsf(x) < 0.5f ? series : cnnc_expf(x) - 1.0f;
+}
+static inline float cnnc_tanhf(float x) {
+    const float z = x * x;
+    float small = -5.70498872745e-3f;
+    small = small * z + 2.06390887954e-2f;
+    small = small * z - 5.37397155531e-2f;
+    small = small * z + 1.33314422036e-1f;
+    small = small * z - 3.33332819422e-1f;
+    small = small * z * x + x;
+    const float large = 1.0f - 2.0f / (cnnc_expf(2.0f * fabsf(x)) + 1.0f);
+    return fabsf(x) < 0.625f ? small : copysignf(large, x);
+}
+static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
 
 #define CNNC_EXPORT __attribute__((visibility("default")))
 
@@ -410,7 +469,7 @@ static void k4_prob(int64_t n, int nt, const float *restrict in0, float *restric
                 }
                 float sum = 0.0f;
                 for (int64_t j = 0; j < 4; j++) {
-                    const float e = expf(x[o * 4 + j + r] - m);
+                    const float e = cnnc_expf(x[o * 4 + j + r] - m);
                     y[o * 4 + j + r] = e;
                     sum += e;
                 }
@@ -423,17 +482,41 @@ static void k4_prob(int64_t n, int nt, const float *restrict in0, float *restric
     }
 }
 
-static void run_chunk(cnnc_context * ctx, int64_t n, const float *const * in, float *const * out) {
+static void run_chunk(cnnc_context * ctx, int64_t n, const float *const * in, float *const * out, double * times) {
     float *const arena = ctx->arena;
     const int64_t cap = ctx->max_batch;
     const int nt = ctx->threads;
     (void)arena;
     (void)cap;
     (void)in;
-    k1_conv(n, nt, in[0], arena, arena + 32 * cap);
-    k2_flat(n, nt, arena, arena + 32 * cap);
-    k3_fc(n, nt, arena + 32 * cap, arena);
-    k4_prob(n, nt, arena, out[0]);
+    if (times) {
+        const double t0 = omp_get_wtime();
+        k1_conv(n, nt, in[0], arena, arena + 32 * cap);
+        times[0] += omp_get_wtime() - t0;
+    } else {
+        k1_conv(n, nt, in[0], arena, arena + 32 * cap);
+    }
+    if (times) {
+        const double t0 = omp_get_wtime();
+        k2_flat(n, nt, arena, arena + 32 * cap);
+        times[1] += omp_get_wtime() - t0;
+    } else {
+        k2_flat(n, nt, arena, arena + 32 * cap);
+    }
+    if (times) {
+        const double t0 = omp_get_wtime();
+        k3_fc(n, nt, arena + 32 * cap, arena);
+        times[2] += omp_get_wtime() - t0;
+    } else {
+        k3_fc(n, nt, arena + 32 * cap, arena);
+    }
+    if (times) {
+        const double t0 = omp_get_wtime();
+        k4_prob(n, nt, arena, out[0]);
+        times[3] += omp_get_wtime() - t0;
+    } else {
+        k4_prob(n, nt, arena, out[0]);
+    }
 }
 
 static const int64_t input_shape_0[3] = {2, 6, 6};
@@ -484,7 +567,7 @@ CNNC_EXPORT void tiny_net_destroy(cnnc_context *ctx) {
     free(ctx);
 }
 
-CNNC_EXPORT int tiny_net_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) {
+static int run_impl(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *times) {
     if (!ctx || !inputs || !outputs || batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
     for (int i = 0; i < 1; i++) if (!inputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
     for (int i = 0; i < 1; i++) if (!outputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
@@ -495,9 +578,53 @@ CNNC_EXPORT int tiny_net_run(cnnc_context *ctx, int64_t batch, const float *cons
         float *out[1];
         for (int i = 0; i < 1; i++) in[i] = inputs[i] + start * input_counts[i];
         for (int i = 0; i < 1; i++) out[i] = outputs[i] + start * output_counts[i];
-        run_chunk(ctx, n, in, out);
+        run_chunk(ctx, n, in, out, times);
     }
     return CNNC_OK;
+}
+
+CNNC_EXPORT int tiny_net_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) {
+    return run_impl(ctx, batch, inputs, outputs, NULL);
+}
+
+static int run_profiled(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *kernel_seconds) {
+    if (!kernel_seconds) return CNNC_ERROR_INVALID_ARGUMENT;
+    return run_impl(ctx, batch, inputs, outputs, kernel_seconds);
+}
+
+static const cnnc_kernel_desc kernel_descs[4] = {
+    {"k1_conv", "conv2d", "conv + relu + pool", 3888ull},
+    {"k2_flat", "flatten", "flat", 0ull},
+    {"k3_fc", "dense", "fc", 216ull},
+    {"k4_prob", "softmax", "prob", 16ull},
+};
+/* 24 independent accumulators hide the FMA latency; the result feeds a volatile sink. */
+static double fma_peak_gflops(int32_t threads, double seconds) {
+    const int nt = threads > 0 ? threads : omp_get_max_threads();
+    const int64_t chunk = 100000;
+    double total_flops = 0, elapsed = 0;
+    volatile float sink = 0;
+    /* Opaque to the optimiser, so the loop cannot be folded at compile time. */
+    volatile float opaque_one = 1.0f, opaque_m = 0.999999f, opaque_c = 1e-6f;
+    const float one = opaque_one, mul = opaque_m, add = opaque_c;
+    const double start = omp_get_wtime();
+    #pragma omp parallel num_threads(nt) reduction(+: total_flops)
+    {
+        const cnnc_v16 m = cnnc_splat16(mul), c = cnnc_splat16(add);
+        cnnc_v16 a0 = cnnc_splat16(one + 0 * 1e-3f); cnnc_v16 a1 = cnnc_splat16(one + 1 * 1e-3f); cnnc_v16 a2 = cnnc_splat16(one + 2 * 1e-3f); cnnc_v16 a3 = cnnc_splat16(one + 3 * 1e-3f); cnnc_v16 a4 = cnnc_splat16(one + 4 * 1e-3f); cnnc_v16 a5 = cnnc_splat16(one + 5 * 1e-3f); cnnc_v16 a6 = cnnc_splat16(one + 6 * 1e-3f); cnnc_v16 a7 = cnnc_splat16(one + 7 * 1e-3f); cnnc_v16 a8 = cnnc_splat16(one + 8 * 1e-3f); cnnc_v16 a9 = cnnc_splat16(one + 9 * 1e-3f); cnnc_v16 a10 = cnnc_splat16(one + 10 * 1e-3f); cnnc_v16 a11 = cnnc_splat16(one + 11 * 1e-3f); cnnc_v16 a12 = cnnc_splat16(one + 12 * 1e-3f); cnnc_v16 a13 = cnnc_splat16(one + 13 * 1e-3f); cnnc_v16 a14 = cnnc_splat16(one + 14 * 1e-3f); cnnc_v16 a15 = cnnc_splat16(one + 15 * 1e-3f); cnnc_v16 a16 = cnnc_splat16(one + 16 * 1e-3f); cnnc_v16 a17 = cnnc_splat16(one + 17 * 1e-3f); cnnc_v16 a18 = cnnc_splat16(one + 18 * 1e-3f); cnnc_v16 a19 = cnnc_splat16(one + 19 * 1e-3f); cnnc_v16 a20 = cnnc_splat16(one + 20 * 1e-3f); cnnc_v16 a21 = cnnc_splat16(one + 21 * 1e-3f); cnnc_v16 a22 = cnnc_splat16(one + 22 * 1e-3f); cnnc_v16 a23 = cnnc_splat16(one + 23 * 1e-3f);
+        do {
+            for (int64_t i = 0; i < chunk; i++) { a0 = a0 * m + c; a1 = a1 * m + c; a2 = a2 * m + c; a3 = a3 * m + c; a4 = a4 * m + c; a5 = a5 * m + c; a6 = a6 * m + c; a7 = a7 * m + c; a8 = a8 * m + c; a9 = a9 * m + c; a10 = a10 * m + c; a11 = a11 * m + c; a12 = a12 * m + c; a13 = a13 * m + c; a14 = a14 * m + c; a15 = a15 * m + c; a16 = a16 * m + c; a17 = a17 * m + c; a18 = a18 * m + c; a19 = a19 * m + c; a20 = a20 * m + c; a21 = a21 * m + c; a22 = a22 * m + c; a23 = a23 * m + c; }
+            total_flops += (double)chunk * 768;
+        } while (omp_get_wtime() - start < seconds);
+        cnnc_v16 s = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15 + a16 + a17 + a18 + a19 + a20 + a21 + a22 + a23;
+        float lane_sum = 0;
+        for (int k = 0; k < 16; k++) lane_sum += s[k];
+        #pragma omp critical
+        sink += lane_sum;
+    }
+    elapsed = omp_get_wtime() - start;
+    (void)sink;
+    return elapsed > 0 ? total_flops / elapsed / 1e9 : 0;
 }
 
 static const cnnc_model_desc model_desc = {
@@ -507,6 +634,7 @@ static const cnnc_model_desc model_desc = {
     (uint64_t)(ARENA_FLOATS_PER_SAMPLE * 4),
     tiny_net_create, tiny_net_run, tiny_net_destroy, tiny_net_status_message,
     4120ull,
+    4u, 0u, kernel_descs, run_profiled, fma_peak_gflops,
 };
 
 CNNC_EXPORT const cnnc_model_desc *tiny_net_cnnc_model(void) { return &model_desc; }

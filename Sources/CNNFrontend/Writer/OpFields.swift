@@ -1,0 +1,100 @@
+import CNNIR
+
+/// The version-1 fields of each op, only where they differ from the format's defaults.
+enum OpFields {
+    static func fields(_ node: Node) throws -> [(String, String)] {
+        var out: [(String, String)] = []
+        func add(_ key: String, _ value: String) { out.append((key, value)) }
+        switch node.op {
+        case .input:
+            preconditionFailure("inputs are not layers")
+        case .conv(let a):
+            add("filters", String(a.filters))
+            add("kernel", JSONText.perDim(a.kernel))
+            if a.stride.contains(where: { $0 != 1 }) { add("stride", JSONText.perDim(a.stride)) }
+            if !a.padding.isZero { add("padding", padding(a.padding)) }
+            if a.dilation.contains(where: { $0 != 1 }) { add("dilation", JSONText.perDim(a.dilation)) }
+            if a.groups != 1 { add("groups", String(a.groups)) }
+            if !a.hasBias { add("bias", "false") }
+            if let act = try activation(a.epilogue, node) { add("activation", act) }
+        case .convTranspose(let a):
+            add("filters", String(a.filters))
+            add("kernel", JSONText.perDim(a.kernel))
+            if a.stride.contains(where: { $0 != 1 }) { add("stride", JSONText.perDim(a.stride)) }
+            if a.padding.contains(where: { $0 != 0 }) { add("padding", JSONText.perDim(a.padding)) }
+            if a.outputPadding.contains(where: { $0 != 0 }) { add("output_padding", JSONText.perDim(a.outputPadding)) }
+            if a.dilation.contains(where: { $0 != 1 }) { add("dilation", JSONText.perDim(a.dilation)) }
+            if a.groups != 1 { add("groups", String(a.groups)) }
+            if !a.hasBias { add("bias", "false") }
+            if let act = try activation(a.epilogue, node) { add("activation", act) }
+        case .dense(let a):
+            add("units", String(a.units))
+            if !a.hasBias { add("bias", "false") }
+            if let act = try activation(a.epilogue, node) { add("activation", act) }
+        case .flatten, .prelu, .globalPool:
+            break
+        case .pool(let a):
+            add("size", JSONText.perDim(a.size))
+            if a.stride != a.size { add("stride", JSONText.perDim(a.stride)) }
+            if !a.padding.isZero { add("padding", padding(a.padding)) }
+            if a.ceilMode { add("ceil_mode", "true") }
+            if a.kind == .average && a.countIncludePad { add("count_include_pad", "true") }
+        case .adaptivePool(_, let output):
+            add("output", JSONText.ints(output))
+        case .activation(let a):
+            switch a {
+            case .relu, .sigmoid, .tanh: break
+            case .leakyRelu(let alpha): if alpha != 0.01 { add("alpha", JSONText.float(alpha)) }
+            case .elu(let alpha): if alpha != 1 { add("alpha", JSONText.float(alpha)) }
+            case .clip(let lo, let hi):
+                add("min", JSONText.float(lo))
+                add("max", JSONText.float(hi))
+            }
+        case .softmax(let axis):
+            if axis != 0 { add("axis", String(axis)) }
+        case .batchNorm(let epsilon):
+            if epsilon != 1e-5 { add("epsilon", JSONText.float(epsilon)) }
+        case .lrn(let a):
+            if a.size != 5 { add("size", String(a.size)) }
+            if a.alpha != 1e-4 { add("alpha", JSONText.float(a.alpha)) }
+            if a.beta != 0.75 { add("beta", JSONText.float(a.beta)) }
+            if a.k != 1 { add("k", JSONText.float(a.k)) }
+        case .dropout(let rate):
+            add("rate", JSONText.float(rate))
+        case .add(let epilogue):
+            if let act = try activation(epilogue, node) { add("activation", act) }
+        case .concat(let axis):
+            if axis != 0 { add("axis", String(axis)) }
+        case .upsample(let scale, let mode):
+            if scale != [2, 2] { add("scale", JSONText.perDim(scale)) }
+            if mode != .nearest { add("mode", JSONText.string(mode.rawValue)) }
+        case .pad(let p, let value):
+            add("padding", padding(p))
+            if value != 0 || value.sign == .minus { add("value", JSONText.float(value)) }
+        case .bias(let mode):
+            if mode != .channel { add("per", JSONText.string(mode.rawValue)) }
+        }
+        return out
+    }
+
+    /// An integer, a list, or `{"begin": [...], "end": [...]}`.
+    static func padding(_ p: Padding) -> String {
+        p.begin == p.end ? JSONText.perDim(p.begin) : "{\"begin\": \(JSONText.ints(p.begin)), \"end\": \(JSONText.ints(p.end))}"
+    }
+
+    /// The `activation` field for an epilogue of at most one activation; fused adds and pools have no version-1 form.
+    static func activation(_ steps: [EpilogueStep], _ node: Node) throws -> String? {
+        guard !steps.isEmpty else { return nil }
+        guard steps.count == 1, case .activation(let a) = steps[0] else {
+            throw Diagnostic("layer '\(Diagnostic.quoted(node.name))' has a fused epilogue (a residual add or a pool), which a version-1 description cannot express; write the graph before the passes run")
+        }
+        switch a {
+        case .relu: return "\"relu\""
+        case .sigmoid: return "\"sigmoid\""
+        case .tanh: return "\"tanh\""
+        case .elu(let alpha): return alpha == 1 ? "\"elu\"" : "{\"op\": \"elu\", \"alpha\": \(JSONText.float(alpha))}"
+        case .leakyRelu(let alpha): return alpha == 0.01 ? "\"leaky_relu\"" : "{\"op\": \"leaky_relu\", \"alpha\": \(JSONText.float(alpha))}"
+        case .clip(let lo, let hi): return "{\"op\": \"clip\", \"min\": \(JSONText.float(lo)), \"max\": \(JSONText.float(hi))}"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import CNNIR
+
+/// Pointwise activations and Softmax.
+enum ActivationOps {
+    static func activation(_ im: inout Importer, _ ctx: NodeContext, _ a: Activation) throws {
+        let x = try im.tensor(ctx, 0, what: "the input X")
+        try im.emit(ctx, .activation(a), inputs: [x])
+    }
+
+    static func relu(_ im: inout Importer, _ ctx: NodeContext) throws { try activation(&im, ctx, .relu) }
+    static func sigmoid(_ im: inout Importer, _ ctx: NodeContext) throws { try activation(&im, ctx, .sigmoid) }
+    static func tanh(_ im: inout Importer, _ ctx: NodeContext) throws { try activation(&im, ctx, .tanh) }
+
+    static func leakyRelu(_ im: inout Importer, _ ctx: NodeContext) throws {
+        try activation(&im, ctx, .leakyRelu(alpha: try ctx.float("alpha", default: 0.01)))
+    }
+
+    static func elu(_ im: inout Importer, _ ctx: NodeContext) throws {
+        try activation(&im, ctx, .elu(alpha: try ctx.float("alpha", default: 1.0)))
+    }
+
+    /// Clip: min and max are attributes before opset 11 and optional scalar inputs from 11; a missing bound is infinite.
+    static func clip(_ im: inout Importer, _ ctx: NodeContext) throws {
+        var lo = -Float.infinity, hi = Float.infinity
+        if im.opset < 11 {
+            lo = try ctx.float("min") ?? lo
+            hi = try ctx.float("max") ?? hi
+        } else {
+            if ctx.attribute("min") != nil || ctx.attribute("max") != nil {
+                throw ctx.error("unsupported attributes min/max in opset \(im.opset) (from opset 11 they are inputs)")
+            }
+            for (k, what) in [(1, "min"), (2, "max")] {
+                guard let c = try im.constant(ctx, k, what: "the \(what) bound") else { continue }
+                guard c.count == 1, let v = c.floats?.first else { throw ctx.error("expected a scalar \(what), got \(c.summary)") }
+                if k == 1 { lo = v } else { hi = v }
+            }
+        }
+        guard lo <= hi else { throw ctx.error("unsupported min \(lo) above max \(hi)") }
+        try activation(&im, ctx, .clip(min: lo, max: hi))
+    }
+
+    /// Softmax. From opset 13 over one axis. Before 13, over the input coerced to 2-D at `axis`
+    /// (all dimensions from `axis` on flattened): accepted when that is the same as a softmax
+    /// over a single axis, i.e. when at most one of the flattened dimensions is not 1.
+    static func softmax(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let x = try im.tensor(ctx, 0, what: "the input")
+        let shape = im.shape(x)
+        let rank = shape.count + 1
+        let axis = try ctx.axis(try ctx.int("axis", default: im.opset < 13 ? 1 : -1), rank: rank)
+        guard axis >= 1 else { throw ctx.error("unsupported axis 0 (a softmax across the batch)") }
+        var perSample = axis - 1
+        if im.opset < 13 {
+            let trailing = Array(shape[perSample...])
+            let big = trailing.indices.filter { trailing[$0] != 1 }
+            guard big.count <= 1 else {
+                throw ctx.error("unsupported axis \(axis) in opset \(im.opset): the softmax runs over the flattened dimensions \(ShapeInference.format(trailing)) (only one of them may be larger than 1; export with opset 13 or later, or flatten first)")
+            }
+            perSample += big.first ?? 0
+        }
+        try im.emit(ctx, .softmax(axis: perSample), inputs: [x])
+    }
+
+    static func prelu(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let x = try im.tensor(ctx, 0, what: "the input X")
+        let slope = try im.floats(ctx, 1, what: "the slope", role: .preluSlope)
+        let shape = im.shape(x)
+        let values: [Float]
+        switch try Broadcast.classify(ctx, slope, perSample: shape, what: "slope") {
+        case .scalar(let v): values = [v]
+        case .channel(let v): values = v
+        case .position: throw ctx.error("unsupported slope of shape \(ShapeInference.format(slope.shape)) (only one slope, or one per channel such as [C, 1, 1])")
+        }
+        try im.emit(ctx, .prelu, inputs: [x], params: ["slope": WeightTensor(shape: [values.count], values: values)])
+    }
+}
+
+/// How a constant broadcasts against the activations [N, C, spatial...].
+enum Broadcast {
+    case scalar(Float)
+    /// One value per channel.
+    case channel([Float])
+    /// One value per element of a sample, expanded to the full per-sample shape.
+    case position([Float])
+
+    static func classify(_ ctx: NodeContext, _ c: ConstTensor, perSample: [Int], what: String) throws -> Broadcast {
+        guard let values = c.floats else { throw ctx.error("expected a float \(what), got \(c.summary)") }
+        let full = [1] + perSample
+        var shape = c.shape
+        while shape.count > full.count, shape.first == 1 { shape.removeFirst() }
+        let padded = Array(repeating: 1, count: max(full.count - shape.count, 0)) + shape
+        guard padded.count == full.count, padded[0] == 1, zip(padded, full).dropFirst().allSatisfy({ $0 == 1 || $0 == $1 }) else {
+            throw ctx.error("unsupported \(what) of shape \(ShapeInference.format(c.shape)): it does not broadcast to one sample [1, \(perSample.map(String.init).joined(separator: ", "))]")
+        }
+        if padded.allSatisfy({ $0 == 1 }) { return .scalar(values[0]) }
+        if padded.indices.allSatisfy({ $0 == 1 || padded[$0] == 1 }) { return .channel(values) }
+        let indices = broadcastIndices(from: Array(padded.dropFirst()), to: perSample)
+        return .position(indices.map { values[$0] })
+    }
+}

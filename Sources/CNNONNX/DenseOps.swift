@@ -1,0 +1,195 @@
+import CNNIR
+
+/// Gemm, MatMul and the ops that only change a tensor's shape (Flatten, Reshape, Squeeze, Unsqueeze).
+enum DenseOps {
+    /// Y = alpha A B' + beta C with A the activations [N, K]: a dense layer with weight alpha B' [units, K] and bias beta C.
+    static func gemm(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let a = try im.tensor(ctx, 0, what: "A")
+        let transA = try ctx.int("transA", default: 0)
+        guard transA == 0 else { throw ctx.error("unsupported transA \(transA) (A holds the batch of activations, only transA=0)") }
+        let transB = try ctx.int("transB", default: 0)
+        guard transB == 0 || transB == 1 else { throw ctx.error("expected transB 0 or 1, got \(transB)") }
+        let alpha = try ctx.float("alpha", default: 1)
+        let beta = try ctx.float("beta", default: 1)
+        let dims = try im.constantShape(ctx, 1, what: "B")
+        guard dims.count == 2 else { throw ctx.error("expected B of rank 2, got shape \(ShapeInference.format(dims))") }
+        let (k, units) = transB == 1 ? (dims[1], dims[0]) : (dims[0], dims[1])
+        let b = try im.floats(ctx, 1, what: "B", role: .weight(fanIn: k))
+        let c = try im.constant(ctx, 2, what: "C", role: .bias)
+        let xShape = im.shape(a)
+        guard xShape == [k] else {
+            throw ctx.error("expected A of shape [N, \(k)] to match B \(ShapeInference.format(dims)) (transB=\(transB)), got [N, \(xShape.map(String.init).joined(separator: ", "))]")
+        }
+        let bv = b.floats!
+        var weight = [Float](repeating: 0, count: units * k)
+        for u in 0..<units {
+            for j in 0..<k {
+                let v = transB == 1 ? bv[u * k + j] : bv[j * units + u]
+                weight[u * k + j] = alpha == 1 ? v : alpha * v
+            }
+        }
+        var params = ["weight": WeightTensor(shape: [units, k], values: weight)]
+        if let c, beta != 0 {
+            params["bias"] = try biasVector(ctx, c, units: units, scale: beta)
+        }
+        try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: params["bias"] != nil)), inputs: [a], params: params)
+    }
+
+    /// A constant broadcastable to [N, units] without depending on N, as a [units] bias times `scale`.
+    static func biasVector(_ ctx: NodeContext, _ c: ConstTensor, units: Int, scale: Float) throws -> WeightTensor {
+        guard let values = c.floats else { throw ctx.error("expected a float C, got \(c.summary)") }
+        let shape = c.shape
+        let ok = shape.count <= 2 && (shape.last ?? 1 == 1 || shape.last == units) && (shape.count < 2 || shape[0] == 1)
+        guard ok else { throw ctx.error("unsupported C of shape \(ShapeInference.format(shape)) (expected [\(units)], [1, \(units)] or a scalar: one bias per unit, the same for every sample)") }
+        let vector = values.count == 1 ? Array(repeating: values[0], count: units) : values
+        return WeightTensor(shape: [units], values: scale == 1 ? vector : vector.map { scale * $0 })
+    }
+
+    /// MatMul of the activations [N, K] by a constant [K, units]: a dense layer (an Add of a constant after it becomes its bias).
+    static func matMul(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let a = try im.tensor(ctx, 0, what: "A")
+        let dims = try im.constantShape(ctx, 1, what: "B")
+        guard dims.count == 2 else { throw ctx.error("unsupported B of shape \(ShapeInference.format(dims)) (only a constant matrix [K, units])") }
+        let (k, units) = (dims[0], dims[1])
+        let b = try im.floats(ctx, 1, what: "B", role: .weight(fanIn: k))
+        guard im.shape(a) == [k] else {
+            throw ctx.error("unsupported A of shape [N, \(im.shape(a).map(String.init).joined(separator: ", "))] (only [N, \(k)] to match B \(ShapeInference.format(dims)))")
+        }
+        let bv = b.floats!
+        var weight = [Float](repeating: 0, count: units * k)
+        for u in 0..<units { for j in 0..<k { weight[u * k + j] = bv[j * units + u] } }
+        let id = try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: false)), inputs: [a], params: ["weight": WeightTensor(shape: [units, k], values: weight)])
+        if im.readers[ctx.proto.output[0], default: 0] == 1 && !im.graphOutputs.contains(ctx.proto.output[0]) {
+            im.biasless.insert(id)
+        }
+    }
+
+    static func flatten(_ im: inout Importer, _ ctx: NodeContext) throws {
+        if case .constant(let c)? = try im.value(ctx, 0) {
+            let rank = c.shape.count
+            let axis = try ctx.axis(try ctx.int("axis", default: 1), rank: rank + 1)
+            let outer = c.shape[0..<axis].reduce(1, *)
+            im.define(ctx, 0, .constant(c.reshaped([outer, c.count / max(outer, 1)])))
+            return
+        }
+        let x = try im.tensor(ctx, 0)
+        let shape = im.shape(x)
+        let axis = try ctx.axis(try ctx.int("axis", default: 1), rank: shape.count + 2)
+        guard axis == 1 else {
+            throw ctx.error("unsupported axis \(axis) (only 1: flatten everything but the batch; other axes would mix the batch into the features)")
+        }
+        try reshape(&im, ctx, x, to: [shape.reduce(1, *)])
+    }
+
+    /// A runtime reshape to `target` (per sample): the same shape is an alias, a flat shape is a flatten; anything else is an error.
+    static func reshape(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, to target: [Int]) throws {
+        let shape = im.shape(x)
+        if target == shape {
+            im.define(ctx, 0, .tensor(x))
+        } else if target.count == 1 && target[0] == shape.reduce(1, *) {
+            try im.emit(ctx, .flatten, inputs: [x])
+        } else {
+            throw ctx.error("unsupported reshape of [N, \(shape.map(String.init).joined(separator: ", "))] to [N, \(target.map(String.init).joined(separator: ", "))] (only to a flat [N, \(shape.reduce(1, *))] or to the same shape)")
+        }
+    }
+
+    static func reshape(_ im: inout Importer, _ ctx: NodeContext) throws {
+        guard let target = try im.constant(ctx, 1, what: "the shape") else { throw ctx.error("expected the shape (input 1), got none") }
+        guard target.shape.count == 1, let dims = target.ints else { throw ctx.error("expected the shape as a 1-D integer tensor, got \(target.summary)") }
+        let allowZero = try ctx.int("allowzero", default: 0)
+        if allowZero == 1 && dims.contains(0) { throw ctx.error("unsupported allowzero=1 with a 0 in the shape \(target.summary) (an empty tensor)") }
+        if case .constant(let c)? = try im.value(ctx, 0) {
+            im.define(ctx, 0, .constant(try Folding.reshape(ctx, c, dims)))
+            return
+        }
+        let x = try im.tensor(ctx, 0)
+        let shape = im.shape(x)
+        let count = shape.reduce(1, *)
+        guard let first = dims.first else { throw ctx.error("unsupported reshape to a scalar") }
+        // The first entry must keep the batch: the batch size itself, 0 (copy), or -1 with every other size known.
+        var rest: [Int] = []
+        for (i, d) in dims.enumerated().dropFirst() {
+            guard let d else { throw ctx.error("unsupported shape \(target.summary): the batch size may only be the first entry") }
+            if d == 0 {
+                guard i < shape.count + 1 else { throw ctx.error("shape \(target.summary): a 0 at position \(i) copies a dimension the input does not have") }
+                rest.append(shape[i - 1])
+            } else {
+                guard d >= -1 else { throw ctx.error("expected shape entries of at least -1, got \(target.summary)") }
+                rest.append(Int(d))
+            }
+        }
+        let inferred = rest.filter { $0 == -1 }.count
+        guard inferred <= 1 else { throw ctx.error("expected at most one -1 in the shape, got \(target.summary)") }
+        if first == nil || first == 0 {
+            // The batch size itself, or a copy of the input's first dimension (the batch).
+        } else if first == -1 {
+            guard inferred == 0, rest.reduce(1, *) == count else {
+                throw ctx.error("unsupported shape \(target.summary): with -1 first, the other sizes must hold one sample exactly (\(count) values)")
+            }
+        } else if first != Int64(im.declaredBatch ?? -2) {
+            throw ctx.error("unsupported shape \(target.summary): the first entry must keep the batch (the batch size, 0 or -1), got \(first!)")
+        }
+        if inferred == 1 {
+            let known = rest.filter { $0 != -1 }.reduce(1, *)
+            guard known > 0, count % known == 0 else { throw ctx.error("cannot reshape \(count) values per sample to \(target.summary)") }
+            rest = rest.map { $0 == -1 ? count / known : $0 }
+        }
+        guard rest.reduce(1, *) == count else { throw ctx.error("cannot reshape \(count) values per sample to \(target.summary)") }
+        try reshape(&im, ctx, x, to: rest)
+    }
+
+    /// Axes from the `axes` attribute (before opset 13) or input 1 (from opset 13).
+    static func axes(_ im: inout Importer, _ ctx: NodeContext) throws -> [Int]? {
+        if let a = try ctx.ints("axes") { return a }
+        guard let c = try im.constant(ctx, 1, what: "the axes") else { return nil }
+        guard let v = c.knownInts else { throw ctx.error("expected integer axes, got \(c.summary)") }
+        return v
+    }
+
+    static func squeeze(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let axes = try Self.axes(&im, ctx)
+        if case .constant(let c)? = try im.value(ctx, 0) {
+            let rank = c.shape.count
+            let list = try (axes ?? c.shape.indices.filter { c.shape[$0] == 1 }).map { try ctx.axis($0, rank: rank) }
+            for a in list where c.shape[a] != 1 { throw ctx.error("cannot squeeze axis \(a) of size \(c.shape[a])") }
+            im.define(ctx, 0, .constant(c.reshaped(c.shape.enumerated().filter { !list.contains($0.offset) }.map(\.element))))
+            return
+        }
+        let x = try im.tensor(ctx, 0)
+        guard let axes else { throw ctx.error("unsupported Squeeze without axes (it would also squeeze a batch of 1)") }
+        let full = [1] + im.shape(x)
+        let list = try axes.map { try ctx.axis($0, rank: full.count) }
+        for a in list {
+            guard a != 0 else { throw ctx.error("unsupported squeeze of axis 0 (the batch)") }
+            guard full[a] == 1 else { throw ctx.error("cannot squeeze axis \(a) of size \(full[a])") }
+        }
+        let target = full.enumerated().filter { !list.contains($0.offset) && $0.offset > 0 }.map(\.element)
+        try reshape(&im, ctx, x, to: target)
+    }
+
+    static func unsqueeze(_ im: inout Importer, _ ctx: NodeContext) throws {
+        guard let axes = try Self.axes(&im, ctx) else { throw ctx.error("expected axes, got none") }
+        let value = try im.value(ctx, 0)
+        let inputShape: [Int]
+        switch value {
+        case .constant(let c)?: inputShape = c.shape
+        case .tensor(let id)?: inputShape = [1] + im.shape(id)
+        case nil: throw ctx.error("expected the data (input 0), got none")
+        }
+        let rank = inputShape.count + axes.count
+        let list = try axes.map { try ctx.axis($0, rank: rank) }
+        guard Set(list).count == list.count else { throw ctx.error("expected distinct axes, got \(axes)") }
+        var out: [Int] = []
+        var source = inputShape.makeIterator()
+        for d in 0..<rank { out.append(list.contains(d) ? 1 : source.next()!) }
+        switch value {
+        case .constant(let c)?:
+            im.define(ctx, 0, .constant(c.reshaped(out)))
+        case .tensor(let id)?:
+            guard !list.contains(0) else { throw ctx.error("unsupported unsqueeze at axis 0 (before the batch)") }
+            try reshape(&im, ctx, id, to: Array(out.dropFirst()))
+        case nil:
+            break
+        }
+    }
+}

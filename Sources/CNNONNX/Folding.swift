@@ -1,0 +1,254 @@
+import CNNIR
+
+/// The constant folding evaluator: what exporters emit around a flatten (Shape, Gather,
+/// Unsqueeze, Concat, Reshape, Constant, Cast, Slice and integer arithmetic) runs at import
+/// on constants. The batch size is unknown and stays symbolic (`nil` entries).
+enum Folding {
+    static func constant(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let c: ConstTensor
+        if let t = try ctx.tensor("value") {
+            c = try im.decoder.decode(t)
+        } else if let f = try ctx.float("value_float") {
+            c = ConstTensor(shape: [], floats: [f])
+        } else if let f = try ctx.floats("value_floats") {
+            c = ConstTensor(shape: [f.count], floats: f)
+        } else if let i = try ctx.int("value_int") {
+            c = ConstTensor(shape: [], known: [Int64(i)])
+        } else if let i = try ctx.ints("value_ints") {
+            c = ConstTensor(shape: [i.count], known: i.map { Int64($0) })
+        } else {
+            throw ctx.error("expected a value (value, value_float(s) or value_int(s)), got none (sparse and string constants are not supported)")
+        }
+        im.define(ctx, 0, .constant(c))
+    }
+
+    /// Shape: of an activation it is [N, per-sample shape...] with N symbolic.
+    static func shape(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let dims: [Int64?]
+        switch try im.value(ctx, 0) {
+        case .tensor(let id)?: dims = [nil] + im.shape(id).map { Int64($0) }
+        case .constant(let c)?: dims = c.shape.map { Int64($0) }
+        case nil: throw ctx.error("expected an input, got none")
+        }
+        let rank = dims.count
+        func clamp(_ v: Int) -> Int { min(max(v < 0 ? v + rank : v, 0), rank) }
+        let start = clamp(try ctx.int("start", default: 0))
+        let end = clamp(try ctx.int("end", default: rank))
+        let slice = start < end ? Array(dims[start..<end]) : []
+        im.define(ctx, 0, .constant(ConstTensor(shape: [slice.count], ints: slice)))
+    }
+
+    static func gather(_ im: inout Importer, _ ctx: NodeContext) throws {
+        guard case .constant(let data)? = try im.value(ctx, 0) else {
+            throw ctx.error("unsupported Gather from a tensor computed at run time (only folded on constants)")
+        }
+        guard let indicesTensor = try im.constant(ctx, 1, what: "the indices"), let indices = indicesTensor.knownInts else {
+            throw ctx.error("expected constant integer indices")
+        }
+        let rank = data.shape.count
+        guard rank >= 1 else { throw ctx.error("expected data of rank at least 1, got a scalar") }
+        let axis = try ctx.axis(try ctx.int("axis", default: 0), rank: rank)
+        let size = data.shape[axis]
+        let resolved = try indices.map { i -> Int in
+            guard i >= -size && i < size else { throw ctx.error("index \(i) is out of range for axis \(axis) of size \(size)") }
+            return i < 0 ? i + size : i
+        }
+        let outer = data.shape[..<axis].reduce(1, *), inner = data.shape[(axis + 1)...].reduce(1, *)
+        var flat: [Int] = []
+        for o in 0..<outer { for i in resolved { for k in 0..<inner { flat.append((o * size + i) * inner + k) } } }
+        let shape = Array(data.shape[..<axis]) + indicesTensor.shape + Array(data.shape[(axis + 1)...])
+        im.define(ctx, 0, .constant(data.gathering(flat, shape: shape)))
+    }
+
+    static let floatTypes: Set<Int> = [1, 10, 11, 16]
+    static let intTypes: Set<Int> = [2, 3, 4, 5, 6, 7, 9, 12, 13]
+
+    static func cast(_ im: inout Importer, _ ctx: NodeContext) throws {
+        guard let to = try ctx.int("to") else { throw ctx.error("expected attribute 'to', got none") }
+        switch try im.value(ctx, 0) {
+        case .tensor(let id)?:
+            guard to == 1 else { throw ctx.error("unsupported cast of a float32 tensor to \(TensorDecoder.typeName(Int32(to)))") }
+            im.define(ctx, 0, .tensor(id))
+        case .constant(let c)?:
+            if floatTypes.contains(to) {
+                guard let f = c.floats else { throw ctx.error("cannot cast \(c.summary) (it holds the batch size) to floats") }
+                im.define(ctx, 0, .constant(ConstTensor(shape: c.shape, floats: f)))
+            } else if intTypes.contains(to) {
+                let ints: [Int64?]
+                switch c.values {
+                case .int(let i): ints = to == 9 ? i.map { $0.map { $0 != 0 ? 1 : 0 } } : i
+                case .float(let f):
+                    ints = try f.map { v in
+                        guard v.isFinite, abs(v) < 9e15 else { throw ctx.error("cannot cast \(v) to an integer") }
+                        return to == 9 ? (v != 0 ? 1 : 0) : Int64(v)
+                    }
+                }
+                im.define(ctx, 0, .constant(ConstTensor(shape: c.shape, ints: ints)))
+            } else {
+                throw ctx.error("unsupported cast to \(TensorDecoder.typeName(Int32(to)))")
+            }
+        case nil:
+            throw ctx.error("expected an input, got none")
+        }
+    }
+
+    /// Slice of a constant (inputs starts, ends, axes, steps from opset 10).
+    static func slice(_ im: inout Importer, _ ctx: NodeContext) throws {
+        guard case .constant(let data)? = try im.value(ctx, 0) else {
+            throw ctx.error("unsupported Slice of a tensor computed at run time (only folded on constants)")
+        }
+        func list(_ k: Int, _ what: String) throws -> [Int]? {
+            guard let c = try im.constant(ctx, k, what: what) else { return nil }
+            guard let v = c.knownInts else { throw ctx.error("expected constant integer \(what), got \(c.summary)") }
+            return v
+        }
+        guard let starts = try list(1, "starts"), let ends = try list(2, "ends") else { throw ctx.error("expected starts and ends") }
+        let rank = data.shape.count
+        let axes = try (try list(3, "axes") ?? Array(0..<starts.count)).map { try ctx.axis($0, rank: rank) }
+        let steps = try list(4, "steps") ?? Array(repeating: 1, count: starts.count)
+        guard ends.count == starts.count, axes.count == starts.count, steps.count == starts.count else {
+            throw ctx.error("expected starts, ends, axes and steps of equal lengths")
+        }
+        var ranges = data.shape.map { Array(0..<$0) }
+        for (j, axis) in axes.enumerated() {
+            let size = data.shape[axis], step = steps[j]
+            guard step != 0 else { throw ctx.error("expected non-zero steps") }
+            func norm(_ v: Int, low: Int, high: Int) -> Int { min(max(v < 0 ? v + size : v, low), high) }
+            var picked: [Int] = []
+            if step > 0 {
+                var i = norm(starts[j], low: 0, high: size)
+                let e = norm(ends[j], low: 0, high: size)
+                while i < e { picked.append(i); i += step }
+            } else {
+                var i = norm(starts[j], low: 0, high: size - 1)
+                let e = norm(ends[j], low: -1, high: size - 1)
+                while i > e { picked.append(i); i += step }
+            }
+            ranges[axis] = picked
+        }
+        let strides = rowMajorStrides(data.shape)
+        var flat: [Int] = [0]
+        for (axis, picked) in ranges.enumerated() {
+            flat = flat.flatMap { base in picked.map { base + $0 * strides[axis] } }
+        }
+        im.define(ctx, 0, .constant(data.gathering(flat, shape: ranges.map(\.count))))
+    }
+
+    /// ConstantOfShape: a tensor of the given shape filled with `value` (a one-element tensor; default float 0).
+    static func constantOfShape(_ im: inout Importer, _ ctx: NodeContext) throws {
+        guard let shapeTensor = try im.constant(ctx, 0, what: "the shape"), let dims = shapeTensor.knownInts else {
+            throw ctx.error("expected a constant shape without the batch size")
+        }
+        guard dims.allSatisfy({ $0 >= 0 }), let count = im.decoder.elementCount(dims), count <= 1 << 24 else {
+            throw ctx.error("unsupported shape \(dims) (at most 2^24 non-negative elements)")
+        }
+        var fill = ConstTensor(shape: [1], floats: [0])
+        if let t = try ctx.tensor("value") { fill = try im.decoder.decode(t) }
+        guard fill.count == 1 else { throw ctx.error("expected a one-element value, got \(fill.summary)") }
+        im.define(ctx, 0, .constant(fill.gathering(Array(repeating: 0, count: count), shape: dims)))
+    }
+
+    /// Transpose of a constant (`perm`, default reversed axes).
+    static func transpose(_ im: inout Importer, _ ctx: NodeContext) throws {
+        guard case .constant(let c)? = try im.value(ctx, 0) else {
+            throw ctx.error("unsupported Transpose of a tensor computed at run time (only folded on constants; channels-last models need converting to channels-first, e.g. tf2onnx --inputs-as-nchw)")
+        }
+        let rank = c.shape.count
+        let perm = try ctx.ints("perm") ?? Array((0..<rank).reversed())
+        guard perm.sorted() == Array(0..<rank) else { throw ctx.error("expected perm to be a permutation of 0..<\(rank), got \(perm)") }
+        let shape = perm.map { c.shape[$0] }
+        let sourceStrides = rowMajorStrides(c.shape)
+        let outStrides = rowMajorStrides(shape)
+        let indices = (0..<c.count).map { flat in
+            var index = 0
+            for d in 0..<rank { index += (flat / outStrides[d]) % shape[d] * sourceStrides[perm[d]] }
+            return index
+        }
+        im.define(ctx, 0, .constant(c.gathering(indices, shape: shape)))
+    }
+
+    /// Reshape of a constant; `dims` follow ONNX (0 copies, -1 infers).
+    static func reshape(_ ctx: NodeContext, _ c: ConstTensor, _ dims: [Int64?]) throws -> ConstTensor {
+        var out: [Int] = []
+        for (i, d) in dims.enumerated() {
+            guard let d else { throw ctx.error("cannot reshape a constant to a shape that holds the batch size") }
+            if d == 0 {
+                guard i < c.shape.count else { throw ctx.error("a 0 at position \(i) copies a dimension the input does not have") }
+                out.append(c.shape[i])
+            } else {
+                out.append(Int(d))
+            }
+        }
+        if let k = out.firstIndex(of: -1) {
+            let known = out.enumerated().filter { $0.offset != k }.map(\.element).reduce(1, *)
+            guard known > 0, c.count % known == 0 else { throw ctx.error("cannot reshape \(c.count) values to \(dims)") }
+            out[k] = c.count / known
+        }
+        guard out.allSatisfy({ $0 >= 0 }), out.reduce(1, *) == c.count else {
+            throw ctx.error("cannot reshape a constant of shape \(ShapeInference.format(c.shape)) to \(out)")
+        }
+        return c.reshaped(out)
+    }
+
+    /// Concat of constants along `axis`.
+    static func concat(_ ctx: NodeContext, _ parts: [ConstTensor], axis rawAxis: Int) throws -> ConstTensor {
+        let rank = parts[0].shape.count
+        let axis = try ctx.axis(rawAxis, rank: rank)
+        for p in parts {
+            var a = p.shape, b = parts[0].shape
+            guard a.count == rank else { throw ctx.error("expected constants of equal rank to concatenate") }
+            a[axis] = 0; b[axis] = 0
+            guard a == b else { throw ctx.error("expected constants that differ only on axis \(axis), got \(parts.map { ShapeInference.format($0.shape) })") }
+        }
+        let outer = parts[0].shape[..<axis].reduce(1, *)
+        var shape = parts[0].shape
+        shape[axis] = parts.map { $0.shape[axis] }.reduce(0, +)
+        let allInt = parts.allSatisfy { !$0.isFloat }
+        var ints: [Int64?] = [], floats: [Float] = []
+        for o in 0..<outer {
+            for p in parts {
+                let block = p.shape[axis...].reduce(1, *)
+                if allInt {
+                    ints += p.ints![(o * block)..<((o + 1) * block)]
+                } else {
+                    guard let f = p.floats else { throw ctx.error("cannot concatenate the batch size with floats") }
+                    floats += f[(o * block)..<((o + 1) * block)]
+                }
+            }
+        }
+        return allInt ? ConstTensor(shape: shape, ints: ints) : ConstTensor(shape: shape, floats: floats)
+    }
+
+    /// Elementwise arithmetic with NumPy broadcasting; integers stay integers (division truncates, as ONNX Runtime's).
+    static func binary(_ ctx: NodeContext, _ a: ConstTensor, _ b: ConstTensor, _ op: String) throws -> ConstTensor {
+        guard let shape = broadcastShapes(a.shape, b.shape) else {
+            throw ctx.error("constants of shapes \(ShapeInference.format(a.shape)) and \(ShapeInference.format(b.shape)) do not broadcast")
+        }
+        let ia = broadcastIndices(from: a.shape, to: shape), ib = broadcastIndices(from: b.shape, to: shape)
+        if !a.isFloat && !b.isFloat {
+            let x = a.ints!, y = b.ints!
+            let out = try zip(ia, ib).map { (i, j) -> Int64? in
+                guard let p = x[i], let q = y[j] else { return nil }
+                switch op {
+                case "+": return p &+ q
+                case "-": return p &- q
+                case "*": return p &* q
+                default:
+                    guard q != 0 else { throw ctx.error("integer division by zero in constants") }
+                    return p / q
+                }
+            }
+            return ConstTensor(shape: shape, ints: out)
+        }
+        guard let x = a.floats, let y = b.floats else { throw ctx.error("cannot mix the batch size with floats") }
+        let out = zip(ia, ib).map { (i, j) -> Float in
+            switch op {
+            case "+": return x[i] + y[j]
+            case "-": return x[i] - y[j]
+            case "*": return x[i] * y[j]
+            default: return x[i] / y[j]
+            }
+        }
+        return ConstTensor(shape: shape, floats: out)
+    }
+}

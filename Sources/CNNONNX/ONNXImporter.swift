@@ -1,0 +1,374 @@
+import CNNFrontend
+import CNNIR
+import Foundation
+import SwiftProtobuf
+
+/// Imports an ONNX model (opsets 11 to 21) as a CNNIR graph, the same graph the
+/// net.json reader builds for the equivalent description: shapes inferred per node,
+/// parameters in PyTorch's layouts, bound and shape-checked.
+///
+/// Tensor shapes are per sample: the leading (batch) dimension of every model input
+/// is the runtime batch and is dropped. Anything the version-1 ops cannot express
+/// exactly is a `Diagnostic` naming the node, its op and what is not supported.
+public enum ONNXImporter {
+    /// The ONNX opsets (default domain) the importer reads.
+    public static let supportedOpsets: ClosedRange<Int> = 11...21
+
+    /// The ONNX operators the importer maps or folds, sorted.
+    public static var supportedOps: [String] { OpTable.handlers.keys.sorted() }
+
+    /// Reads the model at `path`.
+    ///
+    /// - Parameters:
+    ///   - shapes: full input shapes (batch included, e.g. `[1, 3, 224, 224]`) by input name, for
+    ///     inputs with symbolic dimensions other than the batch; the batch entry is dropped.
+    ///   - seeded: when set, float initializers stored as external data whose file is missing are
+    ///     generated with this generator instead (docs/onnx.md, "Seeded weights").
+    public static func load(path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil) throws -> Graph {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read" : "no such file"
+            throw Diagnostic("cannot read the ONNX model: \(reason)", at: SourceLocation(file: path))
+        }
+        let model: Onnx_ModelProto
+        do {
+            var options = BinaryDecodingOptions()
+            options.messageDepthLimit = 200
+            model = try Onnx_ModelProto(serializedBytes: data, options: options)
+        } catch {
+            throw Diagnostic("expected an ONNX model (a binary ModelProto), got bytes that do not parse: \(error)", at: SourceLocation(file: path))
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let decoder = TensorDecoder(modelDirectory: directory.isEmpty ? "." : directory, modelFile: path, seeded: seeded)
+        let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var importer = try Importer(model: model, file: path, decoder: decoder, fallbackName: fallbackName)
+        return try importer.run(shapes: shapes)
+    }
+
+    /// Parses a `--shape` value `name=1x3x224x224` into the input name and its full shape.
+    public static func parseShapeOption(_ text: String) throws -> (name: String, shape: [Int]) {
+        guard let eq = text.lastIndex(of: "=") else {
+            throw Diagnostic("expected --shape NAME=DIMS such as image=1x3x224x224, got '\(Diagnostic.quoted(text))'")
+        }
+        let name = String(text[..<eq])
+        let dims = text[text.index(after: eq)...].split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard !name.isEmpty, !dims.isEmpty, dims.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw Diagnostic("expected --shape NAME=DIMS with dimensions of at least 1 separated by 'x', such as image=1x3x224x224, got '\(Diagnostic.quoted(text))'")
+        }
+        return (name, dims.map { $0! })
+    }
+}
+
+/// A value flowing along an ONNX edge during import.
+enum Value {
+    /// A runtime tensor: the CNNIR node that computes it (its shape is per sample).
+    case tensor(NodeID)
+    /// A tensor known at import time.
+    case constant(ConstTensor)
+}
+
+/// The state of one import: the CNNIR nodes built so far and what each ONNX name stands for.
+struct Importer {
+    let file: String
+    let decoder: TensorDecoder
+    let graphProto: Onnx_GraphProto
+    let opset: Int
+    let modelName: String
+
+    var nodes: [Node] = []
+    var values: [String: Value] = [:]
+    var initializers: [String: Onnx_TensorProto] = [:]
+    var decoded: [String: ConstTensor] = [:]
+    /// Names given to CNNIR nodes so far, plus the model's input and output names.
+    var usedNames: Set<String> = []
+    /// How many node inputs and graph outputs read each ONNX value.
+    var readers: [String: Int] = [:]
+    let graphOutputs: [String]
+    /// Dense nodes made from a MatMul, without bias: a following Add of a constant becomes their bias.
+    var biasless: Set<NodeID> = []
+    /// Identity outputs that stand for a not yet decoded initializer: it is decoded at its real consumer, whose role picks the seeded rule.
+    var aliases: [String: String] = [:]
+    /// The batch size every input declares as a number (usually 1), if they all do: a Reshape may name it for "the batch".
+    var declaredBatch: Int?
+
+    static let genericGraphNames: Set<String> = ["", "main_graph", "torch_jit", "torch-jit-export", "tf2onnx", "graph", "model"]
+
+    init(model: Onnx_ModelProto, file: String, decoder: TensorDecoder, fallbackName: String) throws {
+        self.file = file
+        self.decoder = decoder
+        var opset: Int?
+        for entry in model.opsetImport where entry.domain == "" || entry.domain == "ai.onnx" {
+            opset = Int(entry.version)
+        }
+        guard let opset else {
+            throw Diagnostic("expected the model to import the default ONNX opset (domain \"\"), got none", at: SourceLocation(file: file))
+        }
+        guard ONNXImporter.supportedOpsets.contains(opset) else {
+            throw Diagnostic("expected ONNX opset \(ONNXImporter.supportedOpsets.lowerBound) to \(ONNXImporter.supportedOpsets.upperBound), got opset \(opset) (re-export with opset_version in that range)", at: SourceLocation(file: file))
+        }
+        guard model.hasGraph else { throw Diagnostic("expected a model with a graph, got none", at: SourceLocation(file: file)) }
+        self.opset = opset
+        graphProto = model.graph
+        let graphName = model.graph.name
+        modelName = Importer.genericGraphNames.contains(graphName) || graphName.count > 256 ? (fallbackName.isEmpty ? "model" : fallbackName) : graphName
+        graphOutputs = model.graph.output.map(\.name)
+        for tensor in model.graph.initializer { initializers[tensor.name] = tensor }
+        for node in model.graph.node { for name in node.input where !name.isEmpty { readers[name, default: 0] += 1 } }
+        for name in graphOutputs { readers[name, default: 0] += 1 }
+    }
+
+    func fail(_ message: String) -> Diagnostic { Diagnostic(message, at: SourceLocation(file: file)) }
+
+    mutating func run(shapes: [String: [Int]]) throws -> Graph {
+        try addInputs(shapes: shapes)
+        guard !graphOutputs.isEmpty else { throw fail("expected the graph to have at least one output, got none") }
+        usedNames.formUnion(graphOutputs)
+        for (index, proto) in graphProto.node.enumerated() {
+            let context = NodeContext(proto: proto, index: index, file: file)
+            try importNode(context)
+        }
+        return try finish()
+    }
+
+    // MARK: Inputs
+
+    mutating func addInputs(shapes: [String: [Int]]) throws {
+        let inputs = graphProto.input.filter { initializers[$0.name] == nil }
+        guard !inputs.isEmpty else { throw fail("expected the graph to have at least one input that is not an initializer, got none") }
+        let names = inputs.map(\.name)
+        let leading = Set(inputs.map { info -> Int in
+            if case .dimValue(let v)? = info.type.tensorType.shape.dim.first?.value { return Int(v) }
+            return -1
+        })
+        declaredBatch = leading.count == 1 && leading.first! >= 1 ? leading.first! : nil
+        for key in shapes.keys.sorted() where !names.contains(key) {
+            throw fail("--shape names an input '\(Diagnostic.quoted(key))' that the model does not have (inputs: \(names.map { "'\(Diagnostic.quoted($0))'" }.joined(separator: ", ")))")
+        }
+        for (index, info) in inputs.enumerated() {
+            let shape = try inputShape(info, override: shapes[info.name])
+            let id = nodes.count
+            guard !info.name.isEmpty, info.name.count <= 256, usedNames.insert(info.name).inserted else {
+                throw fail("expected input names that are unique, non-empty and at most 256 characters, got '\(Diagnostic.quoted(info.name))'")
+            }
+            nodes.append(Node(id: id, name: info.name, op: .input(index: index), inputs: [], shape: shape, location: SourceLocation(file: file, layer: info.name)))
+            values[info.name] = .tensor(id)
+        }
+    }
+
+    /// The per-sample shape of a model input: the full shape without its leading batch dimension.
+    func inputShape(_ info: Onnx_ValueInfoProto, override: [Int]?) throws -> [Int] {
+        let name = Diagnostic.quoted(info.name)
+        let type = info.type.tensorType
+        if type.hasElemType && type.elemType != TensorDecoder.floatType {
+            throw fail("input '\(name)': expected element type FLOAT (float32), got \(TensorDecoder.typeName(type.elemType))")
+        }
+        let dims = type.shape.dim.map { dim -> (Int?, String) in
+            switch dim.value {
+            case .dimValue(let v)?: return (v > 0 ? Int(v) : nil, "\(v)")
+            case .dimParam(let p)?: return (nil, p.isEmpty ? "?" : p)
+            case nil: return (nil, "?")
+            }
+        }
+        let example = "--shape \(info.name)=" + (dims.isEmpty ? "1x3x224x224" : (["1"] + dims.dropFirst().map { $0.0.map(String.init) ?? "<\($0.1)>" }).joined(separator: "x"))
+        if let override {
+            if type.hasShape && override.count != dims.count {
+                throw fail("--shape \(info.name): expected \(dims.count) dimensions (the model's input is [\(dims.map(\.1).joined(separator: ", "))]), got \(override.count)")
+            }
+            guard override.count >= 2 else {
+                throw fail("--shape \(info.name): expected the full shape with the batch first, e.g. 1x3x224x224, got \(override.count) dimension")
+            }
+            for (d, (value, _)) in dims.enumerated() where d > 0 {
+                if let value, value != override[d] {
+                    throw fail("--shape \(info.name): dimension \(d) is fixed at \(value) in the model, got \(override[d])")
+                }
+            }
+            return Array(override.dropFirst())
+        }
+        guard type.hasShape else {
+            // No shape, or not a tensor at all (sequence and map types are not in the parsed subset).
+            throw fail("input '\(name)' has no tensor shape in the model: give its full shape, batch of 1 included, with \(example)")
+        }
+        guard dims.count >= 2 else {
+            throw fail("input '\(name)': expected a batch dimension and at least one more, got shape [\(dims.map(\.1).joined(separator: ", "))]")
+        }
+        var shape: [Int] = []
+        for (d, (value, text)) in dims.enumerated().dropFirst() {
+            guard let value else {
+                throw fail("input '\(name)' has the symbolic dimension '\(Diagnostic.quoted(text))' at position \(d) (shape [\(dims.map(\.1).joined(separator: ", "))]); only the batch may be symbolic: give its full shape, batch of 1 included, with \(example)")
+            }
+            shape.append(value)
+        }
+        return shape
+    }
+
+    // MARK: Nodes
+
+    mutating func importNode(_ ctx: NodeContext) throws {
+        let domain = ctx.proto.domain
+        guard domain.isEmpty || domain == "ai.onnx" else {
+            throw ctx.error("unsupported operator domain '\(Diagnostic.quoted(domain))' (only the default ONNX domain is supported)")
+        }
+        guard let handler = OpTable.handlers[ctx.opType] else {
+            throw ctx.error("unsupported op \(Diagnostic.quoted(ctx.opType)) (supported ops: \(ONNXImporter.supportedOps.joined(separator: ", ")))")
+        }
+        try ctx.checkAttributes(allowed: OpTable.attributes[ctx.opType] ?? [])
+        try handler(&self, ctx)
+    }
+
+    /// Ends the import: every graph output names the node that computes it.
+    mutating func finish() throws -> Graph {
+        var outputIDs: [NodeID] = []
+        for name in graphOutputs {
+            guard let value = values[name] else {
+                throw fail("graph output '\(Diagnostic.quoted(name))' is not computed by any node")
+            }
+            guard case .tensor(let id) = value else {
+                throw fail("graph output '\(Diagnostic.quoted(name))' is a constant; expected a tensor computed from the inputs")
+            }
+            if case .input = nodes[id].op {
+                throw fail("graph output '\(Diagnostic.quoted(name))' is the model input '\(Diagnostic.quoted(nodes[id].name))' itself; expected a computed tensor")
+            }
+            if outputIDs.contains(id) {
+                throw fail("graph output '\(Diagnostic.quoted(name))' is the same tensor as another output; expected distinct outputs")
+            }
+            if nodes[id].name != name {
+                // An alias (Identity, a no-op Reshape, a fused Add): the producer takes the output's name.
+                guard !graphOutputs.contains(nodes[id].name) else {
+                    throw fail("graph outputs '\(Diagnostic.quoted(nodes[id].name))' and '\(Diagnostic.quoted(name))' are the same tensor; expected distinct outputs")
+                }
+                nodes[id].name = name
+                nodes[id].layers = [name]
+                nodes[id].location.layer = name
+            }
+            outputIDs.append(id)
+        }
+        return Graph(name: modelName, nodes: nodes, outputs: outputIDs)
+    }
+
+    // MARK: Values
+
+    /// Input `k` of the node, or nil when absent (optional inputs may be empty names).
+    mutating func value(_ ctx: NodeContext, _ k: Int, role: ParameterRole = .bias) throws -> Value? {
+        guard k < ctx.proto.input.count, !ctx.proto.input[k].isEmpty else { return nil }
+        var name = ctx.proto.input[k]
+        if let v = values[name] { return v }
+        if let target = aliases[name] { name = target }
+        if let tensor = initializers[name] {
+            if let cached = decoded[name] { return .constant(cached) }
+            let c = try decoder.decode(tensor, role: role)
+            decoded[name] = c
+            return .constant(c)
+        }
+        throw ctx.error("input \(k) '\(Diagnostic.quoted(name))' is not a model input, an initializer or the output of an earlier node")
+    }
+
+    /// Input `k` as a runtime tensor.
+    mutating func tensor(_ ctx: NodeContext, _ k: Int, what: String = "input") throws -> NodeID {
+        switch try value(ctx, k) {
+        case .tensor(let id)?: return id
+        case .constant?: throw ctx.error("expected \(what) (input \(k)) to be computed from the model's inputs, got a constant (ops on constants other than shape arithmetic are not folded)")
+        case nil: throw ctx.error("expected \(what) (input \(k)), got none")
+        }
+    }
+
+    /// Input `k` as a constant, or nil when absent.
+    mutating func constant(_ ctx: NodeContext, _ k: Int, what: String, role: ParameterRole = .bias) throws -> ConstTensor? {
+        switch try value(ctx, k, role: role) {
+        case .constant(let c)?: return c
+        case .tensor?: throw ctx.error("expected \(what) (input \(k)) to be an initializer or a constant, got a tensor computed at run time")
+        case nil: return nil
+        }
+    }
+
+    /// Input `k` as a float constant that must be present.
+    mutating func floats(_ ctx: NodeContext, _ k: Int, what: String, role: ParameterRole = .bias) throws -> ConstTensor {
+        guard let c = try constant(ctx, k, what: what, role: role) else { throw ctx.error("expected \(what) (input \(k)), got none") }
+        guard c.isFloat else { throw ctx.error("expected \(what) (input \(k)) to be a float tensor, got integers") }
+        return c
+    }
+
+    /// The per-sample shape of a runtime tensor.
+    func shape(_ id: NodeID) -> [Int] { nodes[id].shape }
+
+    /// Binds output `k` of the node.
+    mutating func define(_ ctx: NodeContext, _ k: Int = 0, _ value: Value) {
+        guard k < ctx.proto.output.count, !ctx.proto.output[k].isEmpty else { return }
+        values[ctx.proto.output[k]] = value
+    }
+
+    /// Outputs past `count` must be unused (Dropout's mask, MaxPool's indices, BatchNormalization's training statistics).
+    func requireUnusedOutputs(_ ctx: NodeContext, from count: Int) throws {
+        for (k, name) in ctx.proto.output.enumerated() where k >= count && !name.isEmpty && readers[name, default: 0] > 0 {
+            throw ctx.error("output \(k) '\(Diagnostic.quoted(name))' is used, but only output 0 is supported")
+        }
+    }
+
+    /// Adds a CNNIR node for the ONNX node: infers its shape and checks its parameters as the net.json reader does.
+    ///
+    /// With `part`, the node is an intermediate step of the ONNX node (named `<node>/<part>`) and does not define its output.
+    @discardableResult
+    mutating func emit(_ ctx: NodeContext, _ op: Op, inputs: [NodeID], params: [String: WeightTensor] = [:], part: String? = nil) throws -> NodeID {
+        let inputShapes = inputs.map { nodes[$0].shape }
+        let shape: [Int]
+        do {
+            shape = try ShapeInference.outputShape(of: op, inputs: inputShapes)
+        } catch let d as Diagnostic {
+            throw ctx.error(d.message)
+        }
+        for expected in ParameterRules.expected(for: op, input: inputShapes[0]) {
+            guard let tensor = params[expected.name], expected.alternatives.contains(tensor.shape) else {
+                let got = params[expected.name].map { ShapeInference.format($0.shape) } ?? "none"
+                throw ctx.error("expected parameter \(expected.name) of shape \(expected.alternatives.map(ShapeInference.format).joined(separator: " or ")), got \(got)")
+            }
+        }
+        let name = uniqueName(for: ctx, part: part)
+        let id = nodes.count
+        nodes.append(Node(id: id, name: name, op: op, inputs: inputs, shape: shape, params: params, location: SourceLocation(file: file, path: "graph.node[\(ctx.index)]", layer: name)))
+        if part == nil { define(ctx, 0, .tensor(id)) }
+        return id
+    }
+
+    /// The node's ONNX name (or its first output's), made unique and at most 256 characters; a graph output keeps its own name.
+    mutating func uniqueName(for ctx: NodeContext, part: String? = nil) -> String {
+        let output = ctx.proto.output.first ?? ""
+        if part == nil, graphOutputs.contains(output), !nodes.contains(where: { $0.name == output }) { return output }
+        var base = ctx.proto.name.isEmpty ? output : ctx.proto.name
+        if base.isEmpty { base = "\(ctx.opType)_\(ctx.index)" }
+        if let part { base += "/" + part }
+        if base.count > 240 { base = String(base.prefix(240)) }
+        var name = base
+        var k = 1
+        while usedNames.contains(name) {
+            k += 1
+            name = "\(base)_\(k)"
+        }
+        usedNames.insert(name)
+        return name
+    }
+}
+
+extension Importer {
+    /// The shape of constant input `k` without decoding its data (to pick its seeded rule).
+    func constantShape(_ ctx: NodeContext, _ k: Int, what: String) throws -> [Int] {
+        guard k < ctx.proto.input.count, !ctx.proto.input[k].isEmpty else { throw ctx.error("expected \(what) (input \(k)), got none") }
+        let name = ctx.proto.input[k]
+        switch values[name] {
+        case .constant(let c)?: return c.shape
+        case nil where aliases[name] != nil:
+            return initializers[aliases[name]!]!.dims.map { Int(clamping: $0) }
+        case .tensor?: throw ctx.error("expected \(what) (input \(k)) to be an initializer or a constant, got a tensor computed at run time")
+        case nil:
+            guard let t = initializers[name] else {
+                throw ctx.error("input \(k) '\(Diagnostic.quoted(name))' is not a model input, an initializer or the output of an earlier node")
+            }
+            return t.dims.map { Int(clamping: $0) }
+        }
+    }
+
+    /// A weight tensor from a float constant.
+    static func weight(_ c: ConstTensor, shape: [Int]? = nil) -> WeightTensor {
+        WeightTensor(shape: shape ?? c.shape, values: c.floats!)
+    }
+}

@@ -1,0 +1,86 @@
+import CNNIR
+
+/// Every ONNX operator the importer handles, with the attributes it understands.
+///
+/// An attribute not listed here is an error rather than silently ignored, since it
+/// could change the result.
+enum OpTable {
+    typealias Handler = @Sendable (inout Importer, NodeContext) throws -> Void
+
+    static let handlers: [String: Handler] = [
+        // Mapped to CNNIR ops.
+        "Conv": ConvOps.conv,
+        "ConvTranspose": ConvOps.convTranspose,
+        "MaxPool": ConvOps.maxPool,
+        "AveragePool": ConvOps.averagePool,
+        "GlobalAveragePool": ConvOps.globalAveragePool,
+        "GlobalMaxPool": ConvOps.globalMaxPool,
+        "ReduceMean": ConvOps.reduceMean,
+        "ReduceMax": ConvOps.reduceMax,
+        "Gemm": DenseOps.gemm,
+        "MatMul": DenseOps.matMul,
+        "Flatten": DenseOps.flatten,
+        "Reshape": DenseOps.reshape,
+        "Squeeze": DenseOps.squeeze,
+        "Unsqueeze": DenseOps.unsqueeze,
+        "Relu": ActivationOps.relu,
+        "LeakyRelu": ActivationOps.leakyRelu,
+        "PRelu": ActivationOps.prelu,
+        "Elu": ActivationOps.elu,
+        "Sigmoid": ActivationOps.sigmoid,
+        "Tanh": ActivationOps.tanh,
+        "Clip": ActivationOps.clip,
+        "Softmax": ActivationOps.softmax,
+        "BatchNormalization": NormalizationOps.batchNormalization,
+        "LRN": NormalizationOps.lrn,
+        "Dropout": NormalizationOps.dropout,
+        "Add": ArithmeticOps.add,
+        "Identity": ArithmeticOps.identity,
+        "Concat": ResizeOps.concat,
+        "Resize": ResizeOps.resize,
+        "Upsample": ResizeOps.upsample,
+        "Pad": ResizeOps.pad,
+        // Folded at import (on constants only).
+        "Constant": Folding.constant,
+        "Shape": Folding.shape,
+        "Gather": Folding.gather,
+        "Cast": Folding.cast,
+        "Slice": Folding.slice,
+        "ConstantOfShape": Folding.constantOfShape,
+        "Transpose": Folding.transpose,
+        "Sub": ArithmeticOps.sub,
+        "Mul": ArithmeticOps.mul,
+        "Div": ArithmeticOps.div,
+    ]
+
+    static let attributes: [String: Set<String>] = [
+        "Conv": ["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"],
+        "ConvTranspose": ["auto_pad", "dilations", "group", "kernel_shape", "output_padding", "output_shape", "pads", "strides"],
+        "MaxPool": ["auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads", "storage_order", "strides"],
+        "AveragePool": ["auto_pad", "ceil_mode", "count_include_pad", "dilations", "kernel_shape", "pads", "strides"],
+        "ReduceMean": ["axes", "keepdims", "noop_with_empty_axes"],
+        "ReduceMax": ["axes", "keepdims", "noop_with_empty_axes"],
+        "Gemm": ["alpha", "beta", "transA", "transB"],
+        "Flatten": ["axis"],
+        "Reshape": ["allowzero"],
+        "Squeeze": ["axes"],
+        "Unsqueeze": ["axes"],
+        "LeakyRelu": ["alpha"],
+        "Elu": ["alpha"],
+        "Clip": ["min", "max"],
+        "Softmax": ["axis"],
+        "BatchNormalization": ["epsilon", "momentum", "spatial", "training_mode"],
+        "LRN": ["alpha", "beta", "bias", "size"],
+        "Dropout": ["ratio", "seed"],
+        "Concat": ["axis"],
+        "Resize": ["antialias", "axes", "coordinate_transformation_mode", "cubic_coeff_a", "exclude_outside", "extrapolation_value", "keep_aspect_ratio_policy", "mode", "nearest_mode"],
+        "Upsample": ["mode", "scales"],
+        "Pad": ["mode", "pads", "value"],
+        "Constant": ["value", "value_float", "value_floats", "value_int", "value_ints"],
+        "Shape": ["start", "end"],
+        "Gather": ["axis"],
+        "Cast": ["to", "saturate", "round_mode"],
+        "ConstantOfShape": ["value"],
+        "Transpose": ["perm"],
+    ]
+}

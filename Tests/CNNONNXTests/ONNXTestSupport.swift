@@ -1,0 +1,110 @@
+import CNNCompiler
+import CNNFrontend
+import CNNIR
+import CNNNumPy
+import CNNONNX
+import CNNTestSupport
+import Foundation
+import Testing
+
+/// One case of Tests/Goldens/onnx (made by scripts/onnx/make_onnx_goldens.py): an ONNX model,
+/// inputs and ONNX Runtime's outputs, or for a negative case the error cnnc must give.
+struct ONNXCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var opset: Int
+    var atol: Float
+    var rtol: Float
+    var shapes: [String: [Int]]
+    /// The generator for initializers whose external data file is missing.
+    var seeded: SeededWeights?
+    /// For a negative case, a substring of the expected error.
+    var error: String?
+    var testDescription: String { name }
+
+    var directory: String { TestPaths.repo("Tests/Goldens/onnx/\(name)") }
+    var model: String { directory + "/model.onnx" }
+
+    func files(_ prefix: String) -> [String] {
+        var out: [String] = []
+        while FileManager.default.fileExists(atPath: "\(directory)/\(prefix)\(out.count).npy") { out.append("\(directory)/\(prefix)\(out.count).npy") }
+        return out
+    }
+
+    static let all: [ONNXCase] = {
+        let url = URL(fileURLWithPath: TestPaths.repo("Tests/Goldens/onnx/manifest.json"))
+        guard let data = try? Data(contentsOf: url),
+              let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+        return entries.map { e in
+            let shapes = (e["shapes"] as? [String: [NSNumber]] ?? [:]).mapValues { $0.map(\.intValue) }
+            let seeded = (e["seeded"] as? [String: NSNumber]).map { SeededWeights(seed: $0["seed"]!.uint64Value, gain: $0["gain"]!.doubleValue) }
+            return ONNXCase(name: e["case"] as! String, opset: (e["opset"] as! NSNumber).intValue,
+                            atol: Float((e["atol"] as? NSNumber)?.doubleValue ?? 0), rtol: Float((e["rtol"] as? NSNumber)?.doubleValue ?? 0),
+                            shapes: shapes, seeded: seeded, error: e["error"] as? String)
+        }
+    }()
+
+    static var positive: [ONNXCase] { all.filter { $0.error == nil } }
+    static var negative: [ONNXCase] { all.filter { $0.error != nil } }
+}
+
+/// A graph compiled through its version-1 description: `NetworkWriter` writes it, the
+/// compiler reads it back like any net.json, so every run also exercises the writer.
+struct CompiledGraph {
+    let model: CompiledModel
+    let reread: Graph
+    let directory = TemporaryDirectory()
+
+    init(_ graph: Graph, options: CompileOptions = CompileOptions()) throws {
+        let net = directory.path("net.json")
+        try NetworkWriter.write(graph, descriptionPath: net)
+        reread = try NetworkReader.read(path: net)
+        model = try CompiledModel(net: net, options: options)
+    }
+
+    func run(_ inputs: [[Float]], batch: Int, maxBatch: Int? = nil, threads: Int = 0) throws -> [[Float]] {
+        try model.run(inputs, batch: batch, maxBatch: maxBatch, threads: threads)
+    }
+}
+
+/// The largest |actual - expected| over all elements.
+func maxAbsError(_ actual: [Float], _ expected: [Float]) -> Float {
+    zip(actual, expected).reduce(0) { max($0, abs($1.0 - $1.1)) }
+}
+
+/// Expects two graphs to be the same network: names, ops, wiring, shapes and bit-equal parameters.
+func expectEquivalent(_ a: Graph, _ b: Graph, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(a.name == b.name, sourceLocation: sourceLocation)
+    #expect(a.nodes.count == b.nodes.count, "node count", sourceLocation: sourceLocation)
+    let namesA = Dictionary(uniqueKeysWithValues: a.nodes.map { ($0.id, $0.name) })
+    let namesB = Dictionary(uniqueKeysWithValues: b.nodes.map { ($0.id, $0.name) })
+    for (x, y) in zip(a.nodes, b.nodes) {
+        #expect(x.name == y.name, sourceLocation: sourceLocation)
+        #expect(writable(x.op) == y.op, "\(x.name): \(x.op) vs \(y.op)", sourceLocation: sourceLocation)
+        #expect(x.inputs.map { namesA[$0]! } == y.inputs.map { namesB[$0]! }, "\(x.name) inputs", sourceLocation: sourceLocation)
+        #expect(x.shape == y.shape, "\(x.name) shape", sourceLocation: sourceLocation)
+        #expect(Set(x.params.keys) == Set(y.params.keys), "\(x.name) parameters", sourceLocation: sourceLocation)
+        for (key, p) in x.params {
+            guard let q = y.params[key] else { continue }
+            #expect(p.shape == q.shape, "\(x.name).\(key) shape", sourceLocation: sourceLocation)
+            #expect(p.values.map(\.bitPattern) == q.values.map(\.bitPattern), "\(x.name).\(key) values", sourceLocation: sourceLocation)
+        }
+    }
+    #expect(a.outputs.map { namesA[$0]! } == b.outputs.map { namesB[$0]! }, "outputs", sourceLocation: sourceLocation)
+}
+
+/// `op` as a version-1 description can hold it: an infinite clip bound is written as the largest float32.
+func writable(_ op: Op) -> Op {
+    guard case .activation(.clip(let lo, let hi)) = op else { return op }
+    func finite(_ v: Float) -> Float { v.isInfinite ? (v < 0 ? -Float.greatestFiniteMagnitude : .greatestFiniteMagnitude) : v }
+    return .activation(.clip(min: finite(lo), max: finite(hi)))
+}
+
+/// The diagnostic text a load gives, or nil if it loads.
+func importError(_ path: String, shapes: [String: [Int]] = [:]) -> String? {
+    do {
+        _ = try ONNXImporter.load(path: path, shapes: shapes)
+        return nil
+    } catch {
+        return "\(error)"
+    }
+}
