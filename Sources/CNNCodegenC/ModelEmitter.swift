@@ -67,7 +67,7 @@ public enum ModelEmitter {
             kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,
                                          flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
             var args: [CExpr] = [.v("n"), .v("nt")] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
-            if tiling?.copiesInput == true {
+            if tiling?.usesScratch == true {
                 guard let offset = planned.memory.scratch[node.id] else {
                     preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
                 }

@@ -57,8 +57,7 @@ struct Bench: ParsableCommand {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         let median = Self.median(times)
-        times.sort()
-        let minimum = times[0]
+        let minimum = times.min() ?? 0
         let imagesPerSecond = Double(batch) / (median / 1000)
         let gflops = Double(model.flopsPerSample) * Double(batch) / (median / 1000) / 1e9
         let effectiveThreads = session.threads > 0 ? session.threads : Self.openMPDefaultThreads()
@@ -77,6 +76,7 @@ struct Bench: ParsableCommand {
                 "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
                 "\"iterations\": \(iterations)", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
                 "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)",
+                "\"times_ms\": [" + times.map { String($0) }.joined(separator: ", ") + "]",
             ]
             if let profile { fields += profile.jsonFields(jsonString) }
             print("{" + fields.joined(separator: ", ") + "}")

@@ -48,8 +48,16 @@ public struct ConvTiling: Sendable, Hashable {
     public var planeFloats: Int { hq * wq }
     /// Wide output positions: every row is wq long.
     public var positions: Int { outH * wq }
+    /// Depthwise-style convs (one input channel per group, one block of outputs) copy each
+    /// channel's plane just before using it, into a stack buffer that stays in cache,
+    /// instead of copying the whole tensor through memory first.
+    public var copiesPerGroup: Bool { copiesInput && icg == 1 && blocksPerGroup == 1 && localCopyFloats <= 16384 }
+    /// Floats of a per-group copy: one channel's phase planes plus room for the last tile's overrun.
+    public var localCopyFloats: Int { phases * planeFloats + tile + kw * dw + 16 }
     /// Scratch floats per sample for the copied input.
-    public var scratchFloats: Int { copiesInput ? icg * groups * phases * planeFloats : 0 }
+    public var scratchFloats: Int { copiesInput && !copiesPerGroup ? icg * groups * phases * planeFloats : 0 }
+    /// Whether the kernel takes a scratch pointer from the arena.
+    public var usesScratch: Bool { scratchFloats > 0 }
     public var blocksPerGroup: Int { (ocg + ocb - 1) / ocb }
 
     /// A tiling for `a` on `input`, or nil when the direct kernel should be used.

@@ -16,7 +16,9 @@ enum TiledConvEmitter {
             .decl("const float *restrict", "bias", bias),
         ]
         let source: CExpr
-        if t.copiesInput {
+        if t.copiesPerGroup {
+            source = .v("local")
+        } else if t.copiesInput {
             body += copyInput(t, ctx)
             source = .v("scratch")
         } else {
@@ -37,7 +39,7 @@ enum TiledConvEmitter {
         let span = chunkTiles * t.tile
         var task: [CStmt] = [
             .decl("const int64_t", "width", .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)])),
-            .decl("const float *restrict", "xs", source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
+            .decl("const float *restrict", "xs", t.copiesPerGroup ? source : source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
             // A group's blocks hold ocg x icg x taps weights in all, whatever the tail block's width.
             .decl("const float *restrict", "wb", .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
             .decl("const float *restrict", "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
@@ -63,11 +65,26 @@ enum TiledConvEmitter {
         ]))
         task += pool.map { poolEpilogue(a, $0, t, ctx, span: span) } ?? epilogue(a, t, ctx, span: span)
         let flops = 2 * t.icg * t.kh * t.kw * t.positions * oc
-        body += [
-            KernelContext.parallelFor(collapse: 4, work: flops),
-            .loop("b", ctx.batch, [.loop("g", .int(t.groups), [.loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])])]),
-        ]
-        return ctx.function(body, scratch: t.copiesInput)
+        if t.copiesPerGroup {
+            // One task per (sample, channel): copy its plane, then every chunk of it.
+            body += [
+                KernelContext.parallelFor(collapse: 2, work: flops),
+                .loop("b", ctx.batch, [.loop("g", .int(t.groups), [
+                    .decl("const int64_t", "blk", .int(0)),
+                    .array("float", "local", count: t.localCopyFloats, alignment: 64),
+                ] + planeCopy(t, from: ctx.input(0) + (.v("b") * .int(ic) + .v("g")) * .int(t.inH * t.inW), to: .v("local")) + [
+                    // The last tile reads past the planes into lanes it discards; zeros keep them normal numbers.
+                    .loop("i", .int(t.phases * t.planeFloats), .int(t.localCopyFloats), [.assign(.v("local")[.v("i")], "=", .float(0))]),
+                    .loop("ch", .int(chunks), task),
+                ])]),
+            ]
+        } else {
+            body += [
+                KernelContext.parallelFor(collapse: 4, work: flops),
+                .loop("b", ctx.batch, [.loop("g", .int(t.groups), [.loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])])]),
+            ]
+        }
+        return ctx.function(body, scratch: t.usesScratch)
     }
 
     /// A 2-D pool's row value (size, stride or padding); a 1-D pool has rows of one.
@@ -76,24 +93,39 @@ enum TiledConvEmitter {
     /// Pads and phase-splits the input into scratch: plane (rh, rw)[i][j] = padded[i*sh + rh][j*sw + rw].
     static func copyInput(_ t: ConvTiling, _ ctx: KernelContext) -> [CStmt] {
         let ic = t.icg * t.groups
-        let ih = CExpr.v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)
-        let iw = CExpr.v("j") * .int(t.sw) + .v("rw") - .int(t.padLeft)
-        let inside: CExpr = .v("ih") >= .int(0) && .v("ih") < .int(t.inH) && .v("iw") >= .int(0) && .v("iw") < .int(t.inW)
         return [
             KernelContext.parallelFor(collapse: 2, work: t.phases * t.planeFloats),
-            .loop("b", ctx.batch, [.loop("c", .int(ic), [
-                .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
-                .decl("float *restrict", "dst", .v("scratch") + (.v("b") * .int(ic) + .v("c")) * .int(t.phases * t.planeFloats)),
-                .loop("rh", .int(t.sh), [.loop("rw", .int(t.sw), [.loop("i", .int(t.hq), [
-                    .decl("const int64_t", "ih", ih),
-                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.sw) + .v("rw")) * .int(t.hq) + .v("i")) * .int(t.wq)),
-                    .loop("j", .int(t.wq), [
-                        .decl("const int64_t", "iw", iw),
-                        .assign(.v("row")[.v("j")], "=", .ternary(inside, .v("src")[.v("ih") * .int(t.inW) + .v("iw")], .float(0))),
-                    ]),
-                ])])]),
-            ])]),
+            .loop("b", ctx.batch, [.loop("c", .int(ic), planeCopy(
+                t, from: ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW),
+                to: .v("scratch") + (.v("b") * .int(ic) + .v("c")) * .int(t.phases * t.planeFloats)))]),
         ]
+    }
+
+    /// Copies one channel's plane `from` into its padded phase planes at `to`. Each row is
+    /// zeros, a (strided) run of the input, zeros, so the middle loop vectorises.
+    static func planeCopy(_ t: ConvTiling, from: CExpr, to: CExpr) -> [CStmt] {
+        let zero: (String, CExpr, CExpr) -> CStmt = { v, lo, hi in .loop(v, lo, hi, [.assign(.v("row")[.v(v)], "=", .float(0))]) }
+        // Valid columns j: 0 <= j*sw + rw - padLeft < inW.
+        let jlo = CExpr.call("cnnc_min", [.call("cnnc_max", [(.int(t.padLeft + t.sw - 1) - .v("rw")) / .int(t.sw), .int(0)]), .int(t.wq)])
+        let jhi = CExpr.call("cnnc_max", [.call("cnnc_min", [(.int(t.inW + t.padLeft + t.sw - 1) - .v("rw")) / .int(t.sw), .int(t.wq)]), .v("jlo")])
+        return [.block([
+            .decl("const float *restrict", "src", from),
+            .decl("float *restrict", "dst", to),
+            .loop("rh", .int(t.sh), [.loop("rw", .int(t.sw), [
+                .decl("const int64_t", "jlo", jlo),
+                .decl("const int64_t", "jhi", jhi),
+                .loop("i", .int(t.hq), [
+                    .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
+                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.sw) + .v("rw")) * .int(t.hq) + .v("i")) * .int(t.wq)),
+                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [zero("j", .int(0), .int(t.wq))], else: [
+                        .decl("const float *restrict", "line", .v("src") + .v("ih") * .int(t.inW) + .v("rw") - .int(t.padLeft)),
+                        zero("j", .int(0), .v("jlo")),
+                        .loop("j", .v("jlo"), .v("jhi"), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j") * .int(t.sw)])]),
+                        zero("j", .v("jhi"), .int(t.wq)),
+                    ]),
+                ]),
+            ])]),
+        ])]
     }
 
     /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.

@@ -179,16 +179,32 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
 #pragma omp parallel for collapse(2) schedule(static) num_threads(nt) if(n >= 512)
     for (int64_t b = 0; b < n; b++) {
         for (int64_t c = 0; c < 2; c++) {
-            const float *restrict src = in0 + (b * 2 + c) * 36;
-            float *restrict dst = scratch + (b * 2 + c) * 64;
-            for (int64_t rh = 0; rh < 1; rh++) {
-                for (int64_t rw = 0; rw < 1; rw++) {
-                    for (int64_t i = 0; i < 8; i++) {
-                        const int64_t ih = i + rh - 1;
-                        float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
-                        for (int64_t j = 0; j < 8; j++) {
-                            const int64_t iw = j + rw - 1;
-                            row[j] = (ih >= 0 && ih < 6 && iw >= 0 && iw < 6 ? src[ih * 6 + iw] : 0.0f);
+            {
+                const float *restrict src = in0 + (b * 2 + c) * 36;
+                float *restrict dst = scratch + (b * 2 + c) * 64;
+                for (int64_t rh = 0; rh < 1; rh++) {
+                    for (int64_t rw = 0; rw < 1; rw++) {
+                        const int64_t jlo = cnnc_min(cnnc_max(1 - rw, 0), 8);
+                        const int64_t jhi = cnnc_max(cnnc_min(7 - rw, 8), jlo);
+                        for (int64_t i = 0; i < 8; i++) {
+                            const int64_t ih = i + rh - 1;
+                            float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
+                            if (ih < 0 || ih >= 6) {
+                                for (int64_t j = 0; j < 8; j++) {
+                                    row[j] = 0.0f;
+                                }
+                            } else {
+                                const float *restrict line = src + ih * 6 + rw - 1;
+                                for (int64_t j = 0; j < jlo; j++) {
+                                    row[j] = 0.0f;
+                                }
+                                for (int64_t j = jlo; j < jhi; j++) {
+                                    row[j] = line[j];
+                                }
+                                for (int64_t j = jhi; j < 8; j++) {
+                                    row[j] = 0.0f;
+                                }
+                            }
                         }
                     }
                 }

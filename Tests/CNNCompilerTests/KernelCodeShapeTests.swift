@@ -1,0 +1,61 @@
+import CNNCodegenC
+import CNNCompiler
+import CNNIR
+import CNNPasses
+import CNNTestSupport
+import CNNToolchain
+import Foundation
+import Testing
+
+/// The shape of the machine code of a 3x3 conv kernel, so a slow-down in code shape is caught
+/// even though tests cannot time: full-width FMAs in the kernel, and no register spills in
+/// its reduction loop (LLVM's register-allocation remarks).
+@Suite struct KernelCodeShapeTests {
+    @Test func convKernelUsesFullWidthFMAsAndDoesNotSpill() throws {
+        var f = GraphFixture(name: "shape", inputs: [("x", [64, 56, 56])])
+        try f.add("c3x3", GraphFixture.conv(64, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        // Nothing else in the model: other kernels' vectorised remainder loops may use narrower registers.
+        let vector = Compiler.vectorTarget(.native)
+        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
+        let tiling = try #require(KernelSelection.convTiling(planned.graph.nodes[1], in: planned.graph, target: vector))
+        let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
+        let dir = TemporaryDirectory()
+        let source = dir.write("model.c", model.source)
+        FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir.path(model.weightsFileName)))
+        try model.blob.write { try handle.write(contentsOf: $0) }
+        try handle.close()
+
+        let toolchain = try Toolchain.find()
+        let flags = ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(.native)
+        let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
+        #expect(build.status == 0, "\(build.stderr)")
+
+        // The reduction loop over input channels of the conv kernel: no spill or reload remarks on it.
+        let kernel = model.kernels[0].function
+        let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.contains(" \(kernel)(") })
+        // (The input copy loops over channels too; the reduction loop is the one that reads `xi`.)
+        let loopLine = try #require(lines.indices.dropFirst(start).first { i in
+            lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count && lines[i + 1].contains(" xi = ")
+        }) + 1
+        let spillsInLoop = build.stderr.split(separator: "\n").filter { $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads")) }
+        #expect(spillsInLoop.isEmpty, "\(spillsInLoop.joined(separator: "\n"))")
+
+        // The micro-kernel's FMAs are full width: at least one tile's worth on the widest registers,
+        // and no packed FMA on narrower ones (clang 14 splits 512-bit code without -mprefer-vector-width=512).
+        // Kernels are static and inlined into their callers, so the whole object is inspected.
+        let disassembly = try runProcess("/usr/bin/env", ["objdump", "-d", "--no-show-raw-insn", dir.path("model.o")])
+        #expect(disassembly.status == 0)
+        let packed = disassembly.stdout.split(separator: "\n").filter { $0.contains("vfmadd") && $0.contains("ps ") }
+        let widths = ["%zmm", "%ymm", "%xmm"]
+        let register = vector.lanes == 16 ? "%zmm" : vector.lanes == 8 ? "%ymm" : "%xmm"
+        let wide = packed.filter { $0.contains(register) }.count
+        let perTile = tiling.ocb * tiling.uv * 9
+        #expect(wide >= perTile, "\(wide) \(register) FMAs, expected at least \(perTile) (one tile)")
+        for narrower in widths.drop(while: { $0 != register }).dropFirst() {
+            let count = packed.filter { $0.contains(narrower) && !$0.contains(register) }.count
+            #expect(count == 0, "\(count) packed FMAs on \(narrower): the kernel was split into narrower vectors")
+        }
+    }
+}

@@ -1,0 +1,665 @@
+#!/usr/bin/env python3
+"""cnnc against ONNX Runtime, OpenVINO and PyTorch: batch-1 latency, side by side.
+
+Run through `bench/compare` (it makes the venv this needs). For each network:
+
+1. builds the PyTorch model with the same architecture and weights as examples/<name>/
+   (scripts/zoo/nets.py + the seeded weights of scripts/zoo/seeded.py; LeNet-5 and the Keras
+   MNIST CNN are defined here and load their safetensors files);
+2. exports it to ONNX (opset 17, batch 1, fixed shapes) into .build/bench/<name>/ and compiles
+   the example with cnnc (both cached there while their inputs are unchanged);
+3. checks once, on a fixed random input, that cnnc, OpenVINO and PyTorch agree with ONNX Runtime
+   within a loose tolerance (a wrong answer is not benchmarked);
+4. times the in-process call of every engine at batch 1 on each thread count, interleaved:
+   R rounds, each running every engine for K iterations (after one untimed warm-up call), the
+   engine order rotating from round to round; an engine's latency is the median of all its
+   iterations over all rounds. cnnc is timed by `cnnc bench --json` (one process per round),
+   which reports each round's median only: its latency is the median of its round medians.
+
+Prints one table (each engine's median ms, the best peer, cnnc / best peer, and how many cores
+other processes kept busy meanwhile: the host is shared) with a machine line, writes
+.build/bench/results.json, and with --write-docs docs/benchmarks.md.
+"""
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+
+import numpy as np
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPO, "scripts", "zoo"))
+
+import torch  # noqa: E402  (after the path set-up, as nets.py needs it too)
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+import onnxruntime as ort  # noqa: E402
+import openvino as ov  # noqa: E402
+
+import nets  # noqa: E402  scripts/zoo/nets.py: descriptions and PyTorch models
+import seeded  # noqa: E402  scripts/zoo/seeded.py: the seeded stand-in weights
+
+# Every network of issue 5, in the table's order.
+NETWORKS = ["lenet5", "keras-mnist", "alexnet", "vgg16", "googlenet", "resnet18", "resnet50",
+            "densenet121", "mobilenetv2", "unet", "alphago-policy"]
+ENGINES = ["onnxruntime", "openvino", "pytorch", "cnnc"]
+PEERS = ENGINES[:-1]
+LABELS = {"onnxruntime": "ONNX Runtime", "openvino": "OpenVINO f32", "pytorch": "PyTorch", "cnnc": "cnnc"}
+
+# Sanity-check tolerance: outputs may differ by float32 summation order, not by a wrong layer.
+CHECK_RTOL = 1e-3        # max |a - ref| <= CHECK_RTOL * max |ref|
+CHECK_LOGP_RTOL = 1e-3   # probabilities: |log a - log ref| <= CHECK_LOGP_RTOL * spread of log ref + 1e-3
+BLOCK_CAP = 5            # a block stops early past 5x its planned time (see time_block)
+SETTLE_SECONDS = 0.05    # pause between engines, so one engine's spinning threads don't tax the next
+
+
+# ----------------------------------------------------------------------------
+# The PyTorch models
+# ----------------------------------------------------------------------------
+
+class LeNet5(nn.Module):
+    """examples/lenet5/net.json: module names are its layer names, so its safetensors load as is."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(1, 6, 5)
+        self.c3 = nn.Conv2d(6, 16, 5)
+        self.f5 = nn.Linear(400, 120)
+        self.f6 = nn.Linear(120, 84)
+        self.out = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = F.avg_pool2d(torch.tanh(self.c1(x)), 2)
+        x = F.avg_pool2d(torch.tanh(self.c3(x)), 2)
+        x = torch.flatten(x, 1)
+        x = torch.tanh(self.f6(torch.tanh(self.f5(x))))
+        return F.softmax(self.out(x), dim=1)
+
+
+class KerasMNIST(nn.Module):
+    """examples/keras-mnist/net.json (channels-first, PyTorch layouts)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 25, 3)
+        self.conv2 = nn.Conv2d(25, 50, 3)
+        self.dense1 = nn.Linear(1250, 100)
+        self.dense2 = nn.Linear(100, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = F.relu(self.dense1(torch.flatten(x, 1)))
+        return F.softmax(self.dense2(x), dim=1)
+
+
+REAL_WEIGHTS = {"lenet5": LeNet5, "keras-mnist": KerasMNIST}
+
+
+class WithSoftmax(nn.Module):
+    """A zoo model returns logits; the net.json ends in a softmax, so the compared output is that."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x):
+        return F.softmax(self.model(x), dim=1)
+
+
+def assign_seeded(model, params, torch_map):
+    """Copy the seeded tensors into the model by name (as scripts/zoo/make_zoo.py's `assign`)."""
+    inv = {module: layer for layer, module in torch_map.items()}
+    used = set()
+    with torch.no_grad():
+        for key, t in model.state_dict().items():
+            if key.endswith("num_batches_tracked"):
+                continue  # an integer counter, unused in eval mode
+            module, pname = key.rsplit(".", 1)
+            name = f"{inv[module]}.{pname}"
+            src = torch.from_numpy(params[name])
+            if tuple(src.shape) != tuple(t.shape):
+                raise RuntimeError(f"{key}: net.json gives {tuple(src.shape)}, torch has {tuple(t.shape)}")
+            t.copy_(src)
+            used.add(name)
+    if used != set(params):
+        raise RuntimeError(f"net.json tensors without a torch tensor: {sorted(set(params) - used)[:5]}")
+
+
+def build_model(name, net, seed_cfg):
+    """(eval-mode float32 torch model, weights key for the caches)."""
+    if name in REAL_WEIGHTS:
+        from safetensors.torch import load_file
+        model = REAL_WEIGHTS[name]()
+        path = os.path.join(REPO, "examples", name, net["weights"])
+        model.load_state_dict(load_file(path), strict=True)
+        return model.eval(), file_digest(path)
+    spec = nets.BUILDERS[name]()
+    if json.loads(json.dumps(spec.net)) != net:
+        raise RuntimeError(f"examples/{name}/net.json differs from scripts/zoo/nets.py's description")
+    model = spec.model()
+    assign_seeded(model, seeded.net_parameters(net, seed_cfg["seed"], seed_cfg["gain"]), spec.torch_map)
+    if spec.logits is not None:  # the net.json's output is the softmax of the model's logits
+        model = WithSoftmax(model)
+    return model.eval(), f"seed {seed_cfg['seed']} gain {seed_cfg['gain']!r}"
+
+
+# ----------------------------------------------------------------------------
+# Preparation: ONNX export, cnnc compile (cached), the sanity check
+# ----------------------------------------------------------------------------
+
+def file_digest(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def cached(path, key, make):
+    """Run make(path) unless `path` exists and was made with the same key (kept in path.key)."""
+    key_path = path + ".key"
+    if os.path.exists(path) and os.path.exists(key_path) and open(key_path).read() == key:
+        return False
+    for p in (path, key_path):
+        if os.path.exists(p):
+            os.remove(p)
+    make(path)
+    with open(key_path, "w") as f:
+        f.write(key)
+    return True
+
+
+def export_onnx(model, x, input_name, path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the legacy (TorchScript) exporter is deprecated, not removed
+        # dynamo=False: the TorchScript exporter needs no onnxscript and writes a plain opset-17 graph.
+        torch.onnx.export(model, (torch.from_numpy(x),), path, opset_version=17, dynamo=False,
+                          input_names=[input_name], output_names=["output"], do_constant_folding=True)
+
+
+def compile_cnnc(cnnc, net_path, lib_path, seed_cfg):
+    cmd = [cnnc, "compile", net_path, "-o", lib_path, "--quiet"]
+    if seed_cfg:
+        cmd += ["--seeded-weights", str(seed_cfg["seed"]), "--seeded-gain", repr(seed_cfg["gain"])]
+    run_checked(cmd)
+
+
+def run_checked(cmd):
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        raise RuntimeError(f"{shlex.join(cmd)} failed ({p.returncode}): {p.stderr.strip()[-2000:]}")
+    return p.stdout
+
+
+def cnnc_output(cnnc, lib, x, work):
+    xin, yout = os.path.join(work, "check_input.npy"), os.path.join(work, "check_output.npy")
+    np.save(xin, x)
+    run_checked([cnnc, "run", lib, "--input", xin, "--output", yout, "--threads", "1"])
+    return np.load(yout)
+
+
+def compare_outputs(got, ref):
+    """(agrees, what was measured): `got` against `ref` within the loose check tolerance."""
+    got = np.asarray(got, dtype=np.float64).reshape(-1)
+    ref = np.asarray(ref, dtype=np.float64).reshape(-1)
+    if got.shape != ref.shape:
+        return False, f"shape {got.shape} vs {ref.shape}"
+    if not np.all(np.isfinite(got)):
+        return False, "non-finite values"
+    err = float(np.abs(got - ref).max()) / max(float(np.abs(ref).max()), 1e-30)
+    if err > CHECK_RTOL:
+        return False, f"max |err| / max |ref| = {err:.2e} (> {CHECK_RTOL:g})"
+    note = f"max |err| / max |ref| = {err:.1e}"
+    # A softmax output near one-hot hides wrong logits; its logarithms (the logits up to a
+    # constant) do not. Compare them where the reference probability is not vanishingly small.
+    if ref.min() >= 0 and abs(ref.sum() - 1) < 1e-3 and got.min() > 0:
+        keep = ref > 1e-30
+        lr, lg = np.log(ref[keep]), np.log(got[keep])
+        tol = CHECK_LOGP_RTOL * float(lr.max() - lr.min()) + 1e-3
+        lerr = float(np.abs(lg - lr).max())
+        if lerr > tol:
+            return False, f"log-probabilities differ by {lerr:.2e} (> {tol:.2e})"
+        note += f", log p {lerr:.1e}"
+    return True, note
+
+
+# ----------------------------------------------------------------------------
+# Engines: each gives `call()`, one synchronous batch-1 inference on a fixed input
+# ----------------------------------------------------------------------------
+
+class OrtEngine:
+    """ONNX Runtime, all graph optimizations, T intra-op threads, sequential execution.
+    Input and output are bound once (I/O binding), so a call does no allocation or copying."""
+
+    def __init__(self, onnx_path, x, threads):
+        so = ort.SessionOptions()
+        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        so.intra_op_num_threads = threads
+        so.inter_op_num_threads = 1
+        self.sess = ort.InferenceSession(onnx_path, so, providers=["CPUExecutionProvider"])
+        out = self.sess.get_outputs()[0]
+        self.binding = self.sess.io_binding()
+        self.x = ort.OrtValue.ortvalue_from_numpy(x)
+        self.y = ort.OrtValue.ortvalue_from_shape_and_type(out.shape, np.float32)
+        self.binding.bind_ortvalue_input(self.sess.get_inputs()[0].name, self.x)
+        self.binding.bind_ortvalue_output(out.name, self.y)
+
+    def call(self):
+        self.sess.run_with_iobinding(self.binding)
+
+    def output(self):
+        self.call()
+        return self.y.numpy().copy()
+
+
+class OpenVinoEngine:
+    """OpenVINO CPU plugin, f32 precision, T threads, latency hint; one infer request, reused."""
+
+    def __init__(self, core, onnx_path, x, threads):
+        config = {"INFERENCE_PRECISION_HINT": "f32", "INFERENCE_NUM_THREADS": threads,
+                  "PERFORMANCE_HINT": "LATENCY"}
+        self.compiled = core.compile_model(onnx_path, "CPU", config)
+        self.request = self.compiled.create_infer_request()
+        self.request.set_input_tensor(ov.Tensor(x))  # shares x's memory
+
+    def call(self):
+        self.request.infer()
+
+    def output(self):
+        self.call()
+        return self.request.get_output_tensor(0).data.copy()
+
+
+class TorchEngine:
+    """PyTorch eager, eval + inference_mode, torch.set_num_threads(T) (set before each block)."""
+
+    def __init__(self, model, x, threads):
+        self.model, self.x, self.threads = model, torch.from_numpy(x), threads
+
+    def enter(self):
+        torch.set_num_threads(self.threads)
+
+    def call(self):
+        with torch.inference_mode():
+            self.model(self.x)
+
+    def output(self):
+        self.enter()
+        with torch.inference_mode():
+            return self.model(self.x).numpy().copy()
+
+
+class OtherLoad:
+    """How many cores other processes kept busy, on average, from construction to cores():
+    the host's busy CPU time (/proc/stat) less this process's and its finished children's."""
+
+    def __init__(self):
+        self.start = (self._host_busy(), self._own(), time.time())
+
+    @staticmethod
+    def _host_busy():
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return (sum(v[:8]) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+
+    @staticmethod
+    def _own():
+        t = os.times()
+        return t.user + t.system + t.children_user + t.children_system
+
+    def cores(self):
+        host, own, wall = self._host_busy(), self._own(), time.time()
+        return max(0.0, ((host - self.start[0]) - (own - self.start[1])) / max(wall - self.start[2], 1e-9))
+
+
+def time_block(engine, iterations, max_seconds=float("inf")):
+    """Per-iteration milliseconds of `iterations` calls, after one untimed warm-up call; fewer
+    (at least one) if they take over max_seconds (on a busy host a call that waits for a
+    descheduled worker thread can take a time slice, 100x its median)."""
+    if hasattr(engine, "enter"):
+        engine.enter()
+    call = engine.call
+    call()
+    times = []
+    clock = time.perf_counter_ns
+    deadline = clock() + max_seconds * 1e9
+    for _ in range(iterations):
+        t0 = clock()
+        call()
+        t1 = clock()
+        times.append((t1 - t0) / 1e6)
+        if t1 > deadline:
+            break
+    return times
+
+
+def mean_call_ms(engine, min_calls=3, min_seconds=0.05):
+    """Wall time per call over at least min_calls calls and min_seconds (a warm-up, too)."""
+    if hasattr(engine, "enter"):
+        engine.enter()
+    calls, t0 = 0, time.perf_counter()
+    while calls < min_calls or time.perf_counter() - t0 < min_seconds:
+        engine.call()
+        calls += 1
+    return (time.perf_counter() - t0) * 1000 / calls
+
+
+def cnnc_bench(cnnc, lib, threads, iterations):
+    """One `cnnc bench --json` run: (median ms, min ms, its per-iteration times if it reports them)."""
+    out = run_checked([cnnc, "bench", lib, "--threads", str(threads), "--iterations", str(iterations), "--json"])
+    r = json.loads(out.strip().splitlines()[-1])
+    if r.get("threads") != threads or r.get("batch") != 1:
+        raise RuntimeError(f"cnnc bench ran batch {r.get('batch')} on {r.get('threads')} threads")
+    return r["median_ms"], r["min_ms"], r.get("times_ms")
+
+
+# ----------------------------------------------------------------------------
+# One network
+# ----------------------------------------------------------------------------
+
+def bench_network(name, args, cnnc, core, log):
+    ex = os.path.join(REPO, "examples", name)
+    net_path = os.path.join(ex, "net.json")
+    net = json.load(open(net_path, encoding="utf-8"))
+    seed_path = os.path.join(ex, "seed.json")
+    seed_cfg = json.load(open(seed_path)) if os.path.exists(seed_path) else None
+    work = os.path.join(REPO, ".build", "bench", name)
+    os.makedirs(work, exist_ok=True)
+    result = {"network": name}
+
+    t0 = time.time()
+    model, weights_key = build_model(name, net, seed_cfg)
+    spec = net["inputs"][0]
+    # The fixed input: uniform in [-1, 1), the range the seeded weights were scaled for.
+    x = np.random.default_rng(2026).uniform(-1, 1, [1] + spec["shape"]).astype(np.float32)
+
+    net_key = file_digest(net_path) + " " + weights_key
+    onnx_path = os.path.join(work, "model.onnx")
+    made = cached(onnx_path, f"{net_key} torch {torch.__version__} opset 17",
+                  lambda p: export_onnx(model, x, spec["name"], p))
+    lib_path = os.path.join(work, "cnnc.so")
+    made_lib = cached(lib_path, f"{net_key} cnnc {file_digest(cnnc)}",
+                      lambda p: compile_cnnc(cnnc, net_path, p, seed_cfg))
+    log(f"{name}: model {'exported' if made else 'cached'}, cnnc library {'compiled' if made_lib else 'cached'} "
+        f"({time.time() - t0:.0f} s)")
+
+    # The sanity check (on the first thread count): every engine against ONNX Runtime.
+    engines = {T: {"onnxruntime": OrtEngine(onnx_path, x, T),
+                   "openvino": OpenVinoEngine(core, onnx_path, x, T),
+                   "pytorch": TorchEngine(model, x, T)} for T in args.threads}
+    ref = engines[args.threads[0]]["onnxruntime"].output()
+    outputs = {"openvino": engines[args.threads[0]]["openvino"].output(),
+               "pytorch": engines[args.threads[0]]["pytorch"].output(),
+               "cnnc": cnnc_output(cnnc, lib_path, x, work)}
+    checks = {e: compare_outputs(y, ref) for e, y in outputs.items()}
+    result["check"] = {e: ("ok: " if ok else "WRONG: ") + note for e, (ok, note) in checks.items()}
+    wrong = [e for e, (ok, _) in checks.items() if not ok]
+    log(f"{name}: against ONNX Runtime: " + "; ".join(f"{LABELS[e]} {v}" for e, v in result["check"].items()))
+    for e in wrong:
+        log(f"{name}: {LABELS[e]} disagrees with ONNX Runtime; not timed")
+
+    result["threads"] = {}
+    for T in args.threads:
+        runners = {e: eng for e, eng in engines[T].items() if e not in wrong}
+        if "cnnc" not in wrong:
+            runners["cnnc"] = None  # timed through `cnnc bench`
+        meter = OtherLoad()
+        row = result["threads"][str(T)] = time_interleaved(runners, T, args, cnnc, lib_path)
+        row["other_load"] = meter.cores()
+        log(f"{name} T={T}: " + ", ".join(f"{LABELS[e]} {row[e]['median_ms']:.4g} ms" for e in ENGINES
+                                          if e in row)
+            + f" (K={row['iterations_per_round']}; other processes used {row['other_load']:.2f} cores)")
+    return result
+
+
+def time_interleaved(runners, T, args, cnnc, lib_path):
+    """Round-robin timing: R rounds x (every engine, K iterations), medians over all rounds."""
+    # Calibrate K from the engines' warm cost per call (wall time, not the median: on a busy host
+    # the mean is what a block costs), so a round takes about block_seconds per engine.
+    warm = {}
+    for e, eng in runners.items():
+        warm[e] = cnnc_bench(cnnc, lib_path, T, 5)[0] if eng is None else mean_call_ms(eng)
+        time.sleep(SETTLE_SECONDS)
+    typical = statistics.median(warm.values())
+    K = int(min(args.max_iters, max(args.min_iters, round(args.block_seconds * 1000 / typical))))
+
+    samples = {e: [] for e in runners}     # per-iteration ms (cnnc: each round's median, K times)
+    round_medians = {e: [] for e in runners}
+    minimum = {e: float("inf") for e in runners}
+    wall = {e: 0.0 for e in runners}       # seconds spent in each engine's blocks, warm-up included
+    order = list(runners)
+    for r in range(args.rounds):
+        for e in order[r % len(order):] + order[:r % len(order)]:  # rotate: no engine always goes first
+            t0 = time.perf_counter()
+            if runners[e] is None:
+                median, fastest, times = cnnc_bench(cnnc, lib_path, T, K)
+                samples[e] += times if times else [median] * K
+                round_medians[e].append(median)
+                minimum[e] = min(minimum[e], fastest)
+            else:
+                times = time_block(runners[e], K, BLOCK_CAP * max(args.block_seconds, K * typical / 1000))
+                samples[e] += times
+                round_medians[e].append(statistics.median(times))
+                minimum[e] = min(minimum[e], min(times))
+            wall[e] += time.perf_counter() - t0
+            time.sleep(SETTLE_SECONDS)
+    row = {"iterations_per_round": K, "rounds": args.rounds}
+    for e in runners:
+        row[e] = {"median_ms": statistics.median(samples[e]), "min_ms": minimum[e],
+                  "round_medians_ms": round_medians[e], "wall_s": wall[e]}
+    peers = {e: row[e]["median_ms"] for e in PEERS if e in row}
+    if peers:
+        best = min(peers, key=peers.get)
+        row["best_peer"] = best
+        if "cnnc" in row:
+            row["ratio"] = row["cnnc"]["median_ms"] / peers[best]
+    return row
+
+
+# ----------------------------------------------------------------------------
+# Machine, table, outputs
+# ----------------------------------------------------------------------------
+
+def machine_info(cnnc):
+    model, flags = "unknown CPU", set()
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name") and model == "unknown CPU":
+                model = line.split(":", 1)[1].strip()
+            elif line.startswith("flags") and not flags:
+                flags = set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    isa = [f for f in ("avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile") if f in flags]
+    return {
+        "cpu": model, "cores": os.cpu_count(), "isa": isa, "kernel": platform.release(),
+        "python": platform.python_version(),
+        "versions": {"cnnc": run_checked([cnnc, "--version"]).strip(), "onnxruntime": ort.__version__,
+                     "openvino": ov.get_version().split("-")[0], "torch": torch.__version__,
+                     "numpy": np.__version__},
+    }
+
+
+BUSY_CORES = 0.25  # other processes' average use of the cores above which a figure is suspect
+
+
+def busy_note(results):
+    """A warning line if other processes loaded the host during the timing, else ''."""
+    loads = [row["other_load"] for r in results for row in r.get("threads", {}).values()]
+    busy = [v for v in loads if v > BUSY_CORES]
+    if not busy:
+        return ""
+    return (f"warning: other processes kept the host busy while timing {len(busy)} of {len(loads)} rows "
+            f"(up to {max(busy):.1f} cores, column `other load`): those figures, two-thread ones most, "
+            f"are unreliable")
+
+
+def fmt_ms(v):
+    if v is None:
+        return "-"
+    return f"{v:.3g}" if v < 100 else f"{v:.0f}"
+
+
+def table_rows(results, threads):
+    """[(network, T, ORT, OV, PyTorch, cnnc, best peer, ratio, other load)] as strings."""
+    rows = []
+    for res in results:
+        if "error" in res:
+            rows.append((res["network"], "-", "error: " + res["error"][:60], "", "", "", "", "", ""))
+            continue
+        for T in threads:
+            row = res["threads"][str(T)]
+            cells = [fmt_ms(row[e]["median_ms"]) if e in row else "wrong" for e in ENGINES]
+            best = LABELS[row["best_peer"]] if "best_peer" in row else "-"
+            ratio = f"{row['ratio']:.2f}" if "ratio" in row else "-"
+            rows.append((res["network"], str(T), *cells, best, ratio, f"{row['other_load']:.2f}"))
+    return rows
+
+
+HEADER = ("network", "threads", "ONNX Runtime", "OpenVINO f32", "PyTorch", "cnnc", "best peer", "cnnc / best",
+          "other load")
+
+
+def text_table(rows):
+    widths = [max(len(str(r[i])) for r in [HEADER] + rows) for i in range(len(HEADER))]
+    line = lambda r: "  ".join(str(c).rjust(w) if i >= 1 else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
+    return "\n".join([line(HEADER), line(["-" * w for w in widths])] + [line(r) for r in rows])
+
+
+def markdown_table(rows):
+    out = ["| " + " | ".join(HEADER) + " |", "|" + "|".join(["---"] + ["---:"] * (len(HEADER) - 1)) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def machine_line(m):
+    v = m["versions"]
+    return (f"{m['cpu']}, {m['cores']} cores ({', '.join(m['isa'])}); Linux {m['kernel']}; "
+            f"cnnc {v['cnnc']}, ONNX Runtime {v['onnxruntime']}, OpenVINO {v['openvino']}, "
+            f"PyTorch {v['torch']}, Python {m['python']}")
+
+
+def write_docs(path, report, rows):
+    a = report["settings"]
+    text = f"""# Benchmarks: cnnc against ONNX Runtime, OpenVINO and PyTorch
+
+Latest run of `bench/compare` (written by it with `--write-docs`; do not edit by hand).
+
+- Date: {report['date']}
+- Machine: {machine_line(report['machine'])}
+- Command: `{report['command']}`
+- Method: batch 1, median latency in ms of the in-process call on a fixed random input, after
+  warm-up. The engines are interleaved: {a['rounds']} rounds, each running every engine for K
+  iterations (K per network and thread count, about {a['block_seconds']} s of work per engine and
+  round), the engine order rotating each round; an engine's figure is the median over all its
+  iterations (cnnc, timed by `cnnc bench --json`: the median of its round medians).
+- Engines: ONNX Runtime (all graph optimizations, intra-op threads = T, inter-op 1, sequential,
+  I/O binding); OpenVINO CPU (INFERENCE_PRECISION_HINT f32, INFERENCE_NUM_THREADS = T, latency
+  hint, one reused synchronous infer request); PyTorch eager (`torch.set_num_threads(T)`,
+  `eval()`, `inference_mode`, no `torch.compile`); cnnc (`cnnc bench --threads T`). The Python
+  engines' times include their Python call overhead (microseconds: it matters only on LeNet-5
+  and the Keras MNIST CNN).
+- Same networks and weights in every engine: the PyTorch model of `scripts/zoo/nets.py` with the
+  example's seeded weights (LeNet-5, Keras MNIST: their safetensors files), exported to ONNX
+  (opset 17) for ONNX Runtime and OpenVINO; cnnc compiles `examples/<name>/net.json`. Every
+  engine's output was checked against ONNX Runtime's before timing.
+- `cnnc / best` below 1 means cnnc is faster than the fastest of the three (the goal of issue 5
+  is 0.8 or less everywhere). `other load`: how many cores other processes kept busy, on
+  average, while that row was timed (0 on a quiet host; this host is shared).
+
+{markdown_table(rows)}
+{chr(10) + busy_note(report["results"]) + chr(10) if busy_note(report["results"]) else ""}"""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# ----------------------------------------------------------------------------
+# Main
+# ----------------------------------------------------------------------------
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(prog="bench/compare", description=__doc__.splitlines()[0])
+    ap.add_argument("--only", help="comma-separated networks (default: all): " + ", ".join(NETWORKS))
+    ap.add_argument("--cnnc", help="cnnc binary to use (default: build .build/release/cnnc)")
+    ap.add_argument("--threads", default="1,2", help="thread counts (default: 1,2)")
+    ap.add_argument("--quick", action="store_true", help="a short run: 3 rounds of ~0.1 s per engine")
+    ap.add_argument("--rounds", type=int, help="interleaved rounds (default 7; --quick 3)")
+    ap.add_argument("--block-seconds", type=float, help="work per engine and round (default 0.4; --quick 0.1)")
+    ap.add_argument("--min-iters", type=int, help="least iterations per engine and round (default 3; --quick 2)")
+    ap.add_argument("--max-iters", type=int, default=2000, help="most iterations per engine and round")
+    ap.add_argument("--write-docs", action="store_true", help="also write docs/benchmarks.md")
+    a = ap.parse_args(argv)
+    a.rounds = a.rounds or (3 if a.quick else 7)
+    a.block_seconds = a.block_seconds or (0.1 if a.quick else 0.4)
+    a.min_iters = a.min_iters or (2 if a.quick else 3)
+    a.threads = [int(t) for t in a.threads.split(",")]
+    a.names = a.only.split(",") if a.only else NETWORKS
+    unknown = [n for n in a.names if n not in NETWORKS]
+    if unknown:
+        ap.error(f"unknown network {', '.join(unknown)}; known: {', '.join(NETWORKS)}")
+    return a
+
+
+def main(argv):
+    args = parse_args(argv)
+    start = time.time()
+    log = lambda msg: print(f"[{time.time() - start:6.0f} s] {msg}", file=sys.stderr, flush=True)
+
+    if args.cnnc:
+        cnnc = os.path.abspath(args.cnnc)
+    else:
+        log("building cnnc: swift build -c release --product cnnc")
+        subprocess.run(["swift", "build", "-c", "release", "--product", "cnnc"], cwd=REPO, check=True,
+                       stdout=sys.stderr)
+        cnnc = os.path.join(REPO, ".build", "release", "cnnc")
+
+    torch.set_num_interop_threads(1)
+    core = ov.Core()
+    machine = machine_info(cnnc)
+    log(machine_line(machine))
+
+    results = []
+    for name in args.names:
+        try:
+            results.append(bench_network(name, args, cnnc, core, log))
+        except Exception as e:  # report it in the table and go on with the other networks
+            log(f"{name}: error: {e}")
+            results.append({"network": name, "error": str(e)})
+
+    rows = table_rows(results, args.threads)
+    report = {
+        "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "machine": machine,
+        "command": "bench/compare " + shlex.join(argv),
+        "settings": {k: getattr(args, k) for k in ("rounds", "block_seconds", "min_iters", "max_iters", "threads")},
+        "results": results,
+    }
+    out_dir = os.path.join(REPO, ".build", "bench")
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "results.json"), "w") as f:
+        json.dump(report, f, indent=1)
+    if args.write_docs:
+        write_docs(os.path.join(REPO, "docs", "benchmarks.md"), report, rows)
+
+    print(f"machine: {machine_line(machine)}; {report['date']}")
+    print(text_table(rows))
+    if busy_note(results):
+        print(busy_note(results))
+    print(f"median ms at batch 1; cnnc / best < 1: cnnc is faster. {time.time() - start:.0f} s; "
+          f"results in .build/bench/results.json" + ("; docs/benchmarks.md written" if args.write_docs else ""))
+    return 1 if any("error" in r for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
