@@ -1,19 +1,58 @@
 import CNNIR
 
+/// A conv (or an up-convolution) that runs as the register-tiled kernel.
+public struct TiledConvPlan: Sendable, Hashable {
+    /// The conv the tiled kernel computes: the node's own, or for an up-convolution the equivalent
+    /// 1x1 conv with filters x sh x sw outputs (one per output phase).
+    public var attributes: ConvAttributes
+    public var tiling: ConvTiling
+    /// Output phases of an up-convolution [sh, sw]; [1, 1] for a conv.
+    public var upsample: [Int]
+}
+
 /// Which kernel implements a node, decided once and shared by memory planning
 /// (which must reserve the kernel's scratch) and code generation.
 public enum KernelSelection {
-    /// The tiling of a conv node, or nil when it uses the direct kernel.
-    public static func convTiling(_ node: Node, in graph: Graph, target: VectorTarget) -> ConvTiling? {
-        guard case .conv(let a) = node.op else { return nil }
-        let producer = graph.node(node.inputs[0])
-        let callerBuffer: Bool
-        if case .input = producer.op { callerBuffer = true } else { callerBuffer = graph.outputs.contains(producer.id) }
-        return ConvTiling.plan(a, input: producer.shape, target: target, inputIsCallerBuffer: callerBuffer)
+    /// The tiled plan of a node, or nil when it uses a direct kernel.
+    public static func tiledConv(_ node: Node, in graph: Graph, target: VectorTarget) -> TiledConvPlan? {
+        // The tiled kernel reads a little past its input, which a caller's buffer does not allow.
+        func producer() -> (shape: [Int], callerBuffer: Bool) {
+            let p = graph.node(node.inputs[0])
+            if case .input = p.op { return (p.shape, true) }
+            return (p.shape, graph.outputs.contains(p.id))
+        }
+        switch node.op {
+        case .conv(let a):
+            let (shape, callerBuffer) = producer()
+            return ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer)
+                .map { TiledConvPlan(attributes: a, tiling: $0, upsample: [1, 1]) }
+        case .convTranspose(let a):
+            // A transposed conv whose kernel equals its stride (the "up-convolution" of UNet and
+            // friends) writes each output pixel from exactly one tap: it is a 1x1 conv into
+            // filters x sh x sw channels, one per output phase, stored interleaved ("pixel shuffle").
+            guard a.groups == 1, a.spatialRank <= 2, a.kernel == a.stride, a.padding.allSatisfy({ $0 == 0 }),
+                  a.outputPadding.allSatisfy({ $0 == 0 }), a.dilation.allSatisfy({ $0 == 1 }) else { return nil }
+            let (shape, callerBuffer) = producer()
+            let ones = Array(repeating: 1, count: a.spatialRank)
+            let phases = a.stride.reduce(1, *)
+            let equivalent = ConvAttributes(filters: a.filters * phases, kernel: ones, stride: ones, dilation: ones,
+                                            padding: .zero(rank: a.spatialRank), groups: 1, hasBias: true, epilogue: a.epilogue)
+            return ConvTiling.plan(equivalent, input: shape, target: target, inputIsCallerBuffer: callerBuffer)
+                .map { TiledConvPlan(attributes: equivalent, tiling: $0, upsample: Array(repeating: 1, count: 2 - a.spatialRank) + a.stride) }
+        case .input, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias:
+            return nil
+        }
     }
 
     /// Scratch floats per sample the node's kernel needs while it runs.
     public static func scratchFloats(_ node: Node, in graph: Graph, target: VectorTarget) -> Int {
-        convTiling(node, in: graph, target: target)?.scratchFloats ?? 0
+        tiledConv(node, in: graph, target: target)?.tiling.scratchFloats ?? 0
+    }
+
+    /// The tiling of a conv node, or nil when it uses the direct kernel.
+    public static func convTiling(_ node: Node, in graph: Graph, target: VectorTarget) -> ConvTiling? {
+        guard case .conv = node.op else { return nil }
+        return tiledConv(node, in: graph, target: target)?.tiling
     }
 }

@@ -55,13 +55,9 @@ public enum ModelEmitter {
             if case .input = node.op { continue }
             let name = namer.fresh(node.name, prefix: "k\(position)_")
             var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol, blob: blob)
-            let tiling = KernelSelection.convTiling(node, in: graph, target: options.vector)
-            let function: CFunction
-            if case .conv(let a) = node.op, let tiling {
-                function = TiledConvEmitter.emit(a, tiling, &ctx)
-            } else {
-                function = emitKernel(node, &ctx)
-            }
+            let tiled = KernelSelection.tiledConv(node, in: graph, target: options.vector)
+            let tiling = tiled?.tiling
+            let function = tiled.map { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
             blob = ctx.blob
             kernels.append(.function(function))
             kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,

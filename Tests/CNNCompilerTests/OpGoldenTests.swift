@@ -62,14 +62,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     func otherTargetsMatchPyTorch(_ c: GoldenCase, _ target: TargetCPU) throws {
         var options = CompileOptions()
         options.target = target
-        let model = try CompiledModel(net: c.net, options: options)
-        let inputs = try c.files("input").map(loadNPY)
-        let expected = try c.files("output").map(loadNPY)
-        let outputs = try model.run(inputs.map(\.values), batch: inputs[0].shape[0])
-        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
-            let mismatch = Mismatch.find(actual, want.values, atol: c.atol, rtol: c.rtol)
-            #expect(mismatch == nil, "output \(k): \(mismatch?.description ?? "")")
-        }
+        try expectMatch(c, options: options)
     }
 
     /// The unfused pipeline computes the same function: a differential test of every fusion and folding rule.
@@ -78,10 +71,16 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         var options = CompileOptions()
         options.fuse = false
         options.verifyPasses = true
+        try expectMatch(c, options: options)
+    }
+
+    /// Compiles `c` with `options`, runs its inputs and expects PyTorch's outputs within the case's tolerance.
+    func expectMatch(_ c: GoldenCase, options: CompileOptions) throws {
         let model = try CompiledModel(net: c.net, options: options)
         let inputs = try c.files("input").map(loadNPY)
         let expected = try c.files("output").map(loadNPY)
         let outputs = try model.run(inputs.map(\.values), batch: inputs[0].shape[0])
+        #expect(outputs.count == expected.count)
         for (k, (actual, want)) in zip(outputs, expected).enumerated() {
             let mismatch = Mismatch.find(actual, want.values, atol: c.atol, rtol: c.rtol)
             #expect(mismatch == nil, "output \(k): \(mismatch?.description ?? "")")

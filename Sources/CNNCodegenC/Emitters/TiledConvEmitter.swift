@@ -5,11 +5,12 @@ import CNNIR
 /// stays in registers across the reduction, and an epilogue that drops the padding
 /// columns and applies activations, the residual add and the fused pool.
 enum TiledConvEmitter {
-    static func emit(_ a: ConvAttributes, _ t: ConvTiling, _ ctx: inout KernelContext) -> CFunction {
+    static func emit(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
+        let a = plan.attributes, t = plan.tiling
         let ic = t.icg * t.groups, oc = t.ocg * t.groups
         let vtype = "cnnc_v\(t.lanes)"
-        let w = ctx.weights(t.pack(ctx.node.params["weight"]!.storage.floats))
-        let biasValues = ctx.node.params["bias"]?.values ?? Array(repeating: 0, count: oc)
+        let (weight, biasValues) = equivalentParameters(plan, ctx.node)
+        let w = weight.withUnsafeBufferPointer { ctx.weights(t.pack($0)) }
         let bias = ctx.weights(biasValues)
         var body: [CStmt] = [
             .decl("const float *restrict", "w", w),
@@ -63,7 +64,11 @@ enum TiledConvEmitter {
         task.append(.loop("tt", from: .v("q0"), to: .v("q1"), step: t.tile, [
             .ifThen(.v("width").eq(.int(t.ocb)), microKernel(t, width: t.ocb, vtype: vtype, span: span), else: t.ocg % t.ocb == 0 ? [] : microKernel(t, width: t.ocg % t.ocb, vtype: vtype, span: span)),
         ]))
-        task += pool.map { poolEpilogue(a, $0, t, ctx, span: span) } ?? epilogue(a, t, ctx, span: span)
+        if plan.upsample != [1, 1] {
+            task += pixelShuffleEpilogue(a, t, upsample: plan.upsample, ctx, span: span)
+        } else {
+            task += pool.map { poolEpilogue(a, $0, t, ctx, span: span) } ?? epilogue(a, t, ctx, span: span)
+        }
         let flops = 2 * t.icg * t.kh * t.kw * t.positions * oc
         if t.copiesPerGroup {
             // One task per (sample, channel): copy its plane, then every chunk of it.
@@ -163,6 +168,53 @@ enum TiledConvEmitter {
             }
         }
         return [.block(stmts)]
+    }
+
+    /// The weights [OC, IC/groups, k...] and biases of the conv the kernel computes. For an
+    /// up-convolution, output channel oc*sh*sw + rh*sw + rw of the 1x1 conv takes tap (rh, rw)
+    /// of the transposed weight [IC, OC, sh, sw].
+    static func equivalentParameters(_ plan: TiledConvPlan, _ node: Node) -> ([Float], [Float]) {
+        let oc = plan.tiling.ocg * plan.tiling.groups
+        let bias = node.params["bias"]?.values
+        guard plan.upsample != [1, 1] else {
+            return (node.params["weight"]!.values, bias ?? Array(repeating: 0, count: oc))
+        }
+        let phases = plan.upsample[0] * plan.upsample[1]
+        let filters = oc / phases, ic = plan.tiling.icg
+        let source = node.params["weight"]!.storage.floats
+        var weight = [Float](repeating: 0, count: oc * ic)
+        for o in 0..<filters {
+            for r in 0..<phases {
+                for c in 0..<ic { weight[(o * phases + r) * ic + c] = source[(c * filters + o) * phases + r] }
+            }
+        }
+        let expanded = (0..<oc).map { bias?[$0 / phases] ?? 0 }
+        return (weight, expanded)
+    }
+
+    /// An up-convolution's store: channel oc*sh*sw + rh*sw + rw at input position (ih, iw)
+    /// is output pixel (ih*sh + rh, iw*sw + rw) of channel oc.
+    static func pixelShuffleEpilogue(_ a: ConvAttributes, _ t: ConvTiling, upsample: [Int], _ ctx: KernelContext, span: Int) -> [CStmt] {
+        let (sh, sw) = (upsample[0], upsample[1])
+        let filters = t.ocg / (sh * sw)
+        let outH = t.outH * sh, outW = t.outW * sw
+        let row = (.v("b") * .int(filters) + .v("oc")) * .int(outH) + .v("oh") * .int(sh) + .v("rh")
+        let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: row * .int(outW) + .v("ow") * .int(sw) + .v("rw"))
+        return [
+            .loop("j", .v("width"), [
+                .decl("const int64_t", "ocp", .v("blk") * .int(t.ocb) + .v("j")),
+                .decl("const int64_t", "oc", .v("ocp") / .int(sh * sw)),
+                .decl("const int64_t", "rh", (.v("ocp") / .int(sw)) % .int(sh)),
+                .decl("const int64_t", "rw", .v("ocp") % .int(sw)),
+                .loop("oh", from: .v("q0") / .int(t.wq), to: .call("cnnc_min", [.int(t.outH), (.v("q1") + .int(t.wq - 1)) / .int(t.wq)]), step: 1, [
+                    .decl("const int64_t", "lo", .call("cnnc_max", [.v("q0") - .v("oh") * .int(t.wq), .int(0)])),
+                    .decl("const int64_t", "hi", .call("cnnc_min", [.v("q1") - .v("oh") * .int(t.wq), .int(t.outW)])),
+                    .decl("const int64_t", "base", .v("j") * .int(span) + .v("oh") * .int(t.wq) - .v("q0")),
+                    .decl("float *restrict", "dst", ctx.output + row * .int(outW) + .v("rw")),
+                    .loop("ow", .v("lo"), .v("hi"), [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])] + steps + [.assign(.v("dst")[.v("ow") * .int(sw)], "=", .v("v"))]),
+                ]),
+            ]),
+        ]
     }
 
     /// Drops padding columns and applies activations and the residual add, storing to the output.
