@@ -44,7 +44,11 @@ public struct ConvTiling: Sendable, Hashable {
     public var copiesInput: Bool
 
     public var tile: Int { uv * lanes }
-    public var phases: Int { sh * sw }
+    /// Phase rows and columns a tap can land on: a window narrower than the stride (a strided
+    /// 1x1 conv) reads only the first phases, so only those are copied.
+    public var phaseRows: Int { min(sh, (kh - 1) * dh + 1) }
+    public var phaseCols: Int { min(sw, (kw - 1) * dw + 1) }
+    public var phases: Int { phaseRows * phaseCols }
     public var planeFloats: Int { hq * wq }
     /// Wide output positions: every row is wq long.
     public var positions: Int { outH * wq }

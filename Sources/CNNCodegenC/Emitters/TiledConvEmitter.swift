@@ -116,12 +116,12 @@ enum TiledConvEmitter {
         return [.block([
             .decl("const float *restrict", "src", from),
             .decl("float *restrict", "dst", to),
-            .loop("rh", .int(t.sh), [.loop("rw", .int(t.sw), [
+            .loop("rh", .int(t.phaseRows), [.loop("rw", .int(t.phaseCols), [
                 .decl("const int64_t", "jlo", jlo),
                 .decl("const int64_t", "jhi", jhi),
                 .loop("i", .int(t.hq), [
                     .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
-                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.sw) + .v("rw")) * .int(t.hq) + .v("i")) * .int(t.wq)),
+                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.phaseCols) + .v("rw")) * .int(t.hq) + .v("i")) * .int(t.wq)),
                     .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [zero("j", .int(0), .int(t.wq))], else: [
                         .decl("const float *restrict", "line", .v("src") + .v("ih") * .int(t.inW) + .v("rw") - .int(t.padLeft)),
                         zero("j", .int(0), .v("jlo")),
@@ -148,7 +148,7 @@ enum TiledConvEmitter {
         for kh in 0..<t.kh {
             for kw in 0..<t.kw {
                 let tap = kh * t.kw + kw
-                let phase = ((kh * t.dh) % t.sh) * t.sw + (kw * t.dw) % t.sw
+                let phase = ((kh * t.dh) % t.sh) * t.phaseCols + (kw * t.dw) % t.sw
                 let offset = phase * t.planeFloats + ((kh * t.dh) / t.sh) * t.wq + (kw * t.dw) / t.sw
                 var block: [CStmt] = []
                 for u in 0..<t.uv {
