@@ -259,6 +259,24 @@ enum TiledConvEmitter {
             ]))
         }
         body.append(.decl("float *restrict", "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(pooledH) + .v("ch")) * .int(pooledW)))
+        if pw == 0 && (pooledW - 1) * sw + kw <= t.outW {
+            // Every window lies inside the row: no bounds test, rows outer, so the loop over
+            // pooled columns vectorises (the common 2x2/2 pool after a conv).
+            let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? .call("fmaxf", [acc, x]) : acc + x }
+            body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "=", isMax ? .float(-.infinity) : .float(0))]))
+            body.append(.loop("r", .v("rlo"), .v("rhi"), [
+                .decl("const float *restrict", "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
+                .loop("px", .int(pooledW), [
+                    .decl("float", "acc", .v("dst")[.v("px")]),
+                ] + (0..<kw).map { k in .assign(.v("acc"), "=", fold(.v("acc"), .v("row")[.v("px") * .int(sw) + .int(k)])) } + [
+                    .assign(.v("dst")[.v("px")], "=", .v("acc")),
+                ]),
+            ]))
+            if !isMax {
+                body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "/=", .cast("float", count))]))
+            }
+            return [.loop("j", .v("width"), body)]
+        }
         body.append(.loop("px", .int(pooledW), [
             .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
             .loop("r", .v("rlo"), .v("rhi"), [

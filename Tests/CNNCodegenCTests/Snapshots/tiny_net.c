@@ -418,16 +418,16 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                         }
                         float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
                         for (int64_t px = 0; px < 3; px++) {
-                            float acc = (-INFINITY);
-                            for (int64_t r = rlo; r < rhi; r++) {
-                                for (int64_t k = 0; k < 2; k++) {
-                                    const int64_t cw = px * 2 + k;
-                                    if (cw >= 0 && cw < 6) {
-                                        acc = fmaxf(acc, wt[j * 96 + (r - rlo) * 8 + cw]);
-                                    }
-                                }
+                            dst[px] = (-INFINITY);
+                        }
+                        for (int64_t r = rlo; r < rhi; r++) {
+                            const float *restrict row = wt + j * 96 + (r - rlo) * 8;
+                            for (int64_t px = 0; px < 3; px++) {
+                                float acc = dst[px];
+                                acc = fmaxf(acc, row[px * 2]);
+                                acc = fmaxf(acc, row[px * 2 + 1]);
+                                dst[px] = acc;
                             }
-                            dst[px] = acc;
                         }
                     }
                 }
