@@ -83,7 +83,10 @@ public struct ConvTiling: Sendable, Hashable {
         let icg = input[0] / a.groups, ocg = a.filters / a.groups
         var best: (score: Double, uv: Int, ocb: Int) = (0, 1, 1)
         let positions = outH * wq
-        let maxUV = max(1, min(8, (positions + target.lanes - 1) / target.lanes))
+        // A tile is no longer than one task's positions: a fused pool's window of conv rows, else the plane.
+        let poolRows = a.epilogue.pool.map { $0.size.count >= 2 ? $0.size[0] : 1 }
+        let taskPositions = poolRows.map { $0 * wq } ?? positions
+        let maxUV = max(1, min(8, (taskPositions + target.lanes - 1) / target.lanes))
         for ocb in 1...min(ocg, 16) {
             let uv = min(maxUV, (target.registers - 1) / (ocb + 1))
             guard uv >= 1 else { continue }

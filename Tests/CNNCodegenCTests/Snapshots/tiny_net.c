@@ -220,196 +220,112 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                     const float *restrict xs = scratch + (b * 2 + g * 2) * 64;
                     const float *restrict wb = w + g * 54 + blk * 54;
                     const float *restrict bb = bias + g * 3 + blk * 3;
-                    float wt[288] __attribute__((aligned(64)));
+                    float wt[96] __attribute__((aligned(64)));
                     const int64_t r0 = ch * 2;
                     const int64_t rlo = cnnc_max(r0, 0);
                     const int64_t rhi = cnnc_min(r0 + 2, 6);
                     const int64_t q0 = rlo * 8;
                     const int64_t q1 = rhi * 8;
-                    for (int64_t tt = q0; tt < q1; tt += 48) {
+                    for (int64_t tt = q0; tt < q1; tt += 16) {
                         if (width == 3) {
                             {
                                 cnnc_v16 a0_0 = cnnc_splat16(bb[0]);
-                                cnnc_v16 a0_1 = cnnc_splat16(bb[0]);
-                                cnnc_v16 a0_2 = cnnc_splat16(bb[0]);
                                 cnnc_v16 a1_0 = cnnc_splat16(bb[1]);
-                                cnnc_v16 a1_1 = cnnc_splat16(bb[1]);
-                                cnnc_v16 a1_2 = cnnc_splat16(bb[1]);
                                 cnnc_v16 a2_0 = cnnc_splat16(bb[2]);
-                                cnnc_v16 a2_1 = cnnc_splat16(bb[2]);
-                                cnnc_v16 a2_2 = cnnc_splat16(bb[2]);
                                 for (int64_t c = 0; c < 2; c++) {
                                     const float *restrict xi = xs + tt + c * 64;
                                     const float *restrict wi = wb + c * 27;
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)xi)[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 16))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 32))[0];
                                         const float w0 = wi[0];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[1];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[2];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 1))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 17))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 33))[0];
                                         const float w0 = wi[3];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[4];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[5];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 2))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 18))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 34))[0];
                                         const float w0 = wi[6];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[7];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[8];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 8))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 24))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 40))[0];
                                         const float w0 = wi[9];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[10];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[11];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 9))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 25))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 41))[0];
                                         const float w0 = wi[12];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[13];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[14];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 10))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 26))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 42))[0];
                                         const float w0 = wi[15];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[16];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[17];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 16))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 32))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 48))[0];
                                         const float w0 = wi[18];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[19];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[20];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 17))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 33))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 49))[0];
                                         const float w0 = wi[21];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[22];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[23];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 18))[0];
-                                        const cnnc_v16 x1 = ((const cnnc_v16 *)(xi + 34))[0];
-                                        const cnnc_v16 x2 = ((const cnnc_v16 *)(xi + 50))[0];
                                         const float w0 = wi[24];
                                         a0_0 += x0 * w0;
-                                        a0_1 += x1 * w0;
-                                        a0_2 += x2 * w0;
                                         const float w1 = wi[25];
                                         a1_0 += x0 * w1;
-                                        a1_1 += x1 * w1;
-                                        a1_2 += x2 * w1;
                                         const float w2 = wi[26];
                                         a2_0 += x0 * w2;
-                                        a2_1 += x1 * w2;
-                                        a2_2 += x2 * w2;
                                     }
                                 }
                                 ((cnnc_v16 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 16))[0] = a0_1;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 32))[0] = a0_2;
-                                ((cnnc_v16 *)(wt + 96 + (tt - q0)))[0] = a1_0;
-                                ((cnnc_v16 *)(wt + 96 + (tt - q0) + 16))[0] = a1_1;
-                                ((cnnc_v16 *)(wt + 96 + (tt - q0) + 32))[0] = a1_2;
-                                ((cnnc_v16 *)(wt + 192 + (tt - q0)))[0] = a2_0;
-                                ((cnnc_v16 *)(wt + 192 + (tt - q0) + 16))[0] = a2_1;
-                                ((cnnc_v16 *)(wt + 192 + (tt - q0) + 32))[0] = a2_2;
+                                ((cnnc_v16 *)(wt + 32 + (tt - q0)))[0] = a1_0;
+                                ((cnnc_v16 *)(wt + 64 + (tt - q0)))[0] = a2_0;
                             }
                         }
                     }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t r = rlo; r < rhi; r++) {
-                            float *restrict row = wt + j * 96 + (r - rlo) * 8;
+                            float *restrict row = wt + j * 32 + (r - rlo) * 8;
                             for (int64_t ow = 0; ow < 6; ow++) {
                                 float v = row[ow];
                                 v = (v > 0.0f ? v : 0.0f);
@@ -421,7 +337,7 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                             dst[px] = (-INFINITY);
                         }
                         for (int64_t r = rlo; r < rhi; r++) {
-                            const float *restrict row = wt + j * 96 + (r - rlo) * 8;
+                            const float *restrict row = wt + j * 32 + (r - rlo) * 8;
                             for (int64_t px = 0; px < 3; px++) {
                                 float acc = dst[px];
                                 acc = fmaxf(acc, row[px * 2]);
