@@ -49,10 +49,4 @@ public enum KernelSelection {
     public static func scratchFloats(_ node: Node, in graph: Graph, target: VectorTarget) -> Int {
         tiledConv(node, in: graph, target: target)?.tiling.scratchFloats ?? 0
     }
-
-    /// The tiling of a conv node, or nil when it uses the direct kernel.
-    public static func convTiling(_ node: Node, in graph: Graph, target: VectorTarget) -> ConvTiling? {
-        guard case .conv = node.op else { return nil }
-        return tiledConv(node, in: graph, target: target)?.tiling
-    }
 }

@@ -78,11 +78,6 @@ public struct Graph: Sendable {
     /// Position of `id` in `nodes`.
     public func index(of id: NodeID) -> Int? { nodes.firstIndex { $0.id == id } }
 
-    /// Ids of the nodes that read `id`, once per node.
-    public func readers(of id: NodeID) -> [NodeID] {
-        nodes.filter { $0.inputs.contains(id) }.map(\.id)
-    }
-
     /// How many times `id` is used: by node inputs and as a model output.
     public func useCount(of id: NodeID) -> Int {
         nodes.reduce(0) { $0 + $1.inputs.filter { $0 == id }.count } + outputs.filter { $0 == id }.count

@@ -17,7 +17,7 @@ import Testing
         // Nothing else in the model: other kernels' vectorised remainder loops may use narrower registers.
         let vector = Compiler.vectorTarget(.native)
         let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
-        let tiling = try #require(KernelSelection.convTiling(planned.graph.nodes[1], in: planned.graph, target: vector))
+        let tiling = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector)?.tiling)
         let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
         let dir = TemporaryDirectory()
         let source = dir.write("model.c", model.source)

@@ -41,7 +41,7 @@ struct GraphBuilder {
         ids[name] = id
     }
 
-    mutating func define(_ name: String, at f: FieldReader, key: String, layer: String) throws {
+    func define(_ name: String, at f: FieldReader, key: String, layer: String) throws {
         if ids[name] != nil {
             var e = f.error(key, "expected a unique name, got '\(Diagnostic.quoted(name))' a second time")
             e.location.layer = layer

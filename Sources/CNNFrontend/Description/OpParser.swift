@@ -33,7 +33,7 @@ enum OpParser {
         return table
     }()
 
-    /// How many inputs an op reads: nil means "one or more".
+    /// How many inputs an op reads (an upper bound of Int.max means "or more").
     static func arity(_ op: String) -> ClosedRange<Int> {
         switch op {
         case "add": return 2...Int.max
