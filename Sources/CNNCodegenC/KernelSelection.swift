@@ -8,6 +8,10 @@ public struct TiledConvPlan: Sendable, Hashable {
     public var tiling: ConvTiling
     /// Output phases of an up-convolution [sh, sw]; [1, 1] for a conv.
     public var upsample: [Int]
+    /// Set when a 3x3 stride-1 conv runs as row Winograd F(4,3) instead.
+    public var winograd: RowWinograd? = nil
+    /// Scratch floats per sample the kernel needs.
+    public var scratchFloats: Int { winograd?.scratchFloats ?? tiling.scratchFloats }
 }
 
 /// Which kernel implements a node, decided once and shared by memory planning
@@ -24,8 +28,9 @@ public enum KernelSelection {
         switch node.op {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
-            return ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer)
-                .map { TiledConvPlan(attributes: a, tiling: $0, upsample: [1, 1]) }
+            guard let tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return nil }
+            return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1],
+                                 winograd: RowWinograd.plan(a, input: shape, target: target, direct: tiling))
         case .convTranspose(let a):
             // A transposed conv whose kernel equals its stride (the "up-convolution" of UNet and
             // friends) writes each output pixel from exactly one tap: it is a 1x1 conv into
@@ -47,6 +52,6 @@ public enum KernelSelection {
 
     /// Scratch floats per sample the node's kernel needs while it runs.
     public static func scratchFloats(_ node: Node, in graph: Graph, target: VectorTarget) -> Int {
-        tiledConv(node, in: graph, target: target)?.tiling.scratchFloats ?? 0
+        tiledConv(node, in: graph, target: target)?.scratchFloats ?? 0
     }
 }

@@ -56,14 +56,13 @@ public enum ModelEmitter {
             let name = namer.fresh(node.name, prefix: "k\(position)_")
             var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol, blob: blob)
             let tiled = KernelSelection.tiledConv(node, in: graph, target: options.vector)
-            let tiling = tiled?.tiling
             let function = tiled.map { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
             blob = ctx.blob
             kernels.append(.function(function))
             kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,
                                          flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
             var args: [CExpr] = [.v("n"), .v("nt")] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
-            if tiling?.usesScratch == true {
+            if (tiled?.scratchFloats ?? 0) > 0 {
                 guard let offset = planned.memory.scratch[node.id] else {
                     preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
                 }

@@ -11,6 +11,9 @@ public struct CompileOptions: Sendable {
     public var target: TargetCPU = .native
     /// Fold and fuse layers (turning this off is for debugging and differential tests).
     public var fuse = true
+    /// Run 3x3 stride-1 convs as row Winograd F(4,3) where it pays (half the multiplies,
+    /// slightly different rounding); off, every conv uses the direct register-tiled kernel.
+    public var winograd = true
     /// Symbol prefix; nil uses the sanitised model name.
     public var prefix: String?
     /// Also write the generated header here.
@@ -57,17 +60,25 @@ public enum Compiler {
 
     /// Runs the pass pipeline.
     public static func plan(_ graph: Graph, options: CompileOptions = CompileOptions()) throws -> PlannedGraph {
-        let vector = vectorTarget(options.target)
+        let vector = vectorTarget(options)
         // Scratch depends on the kernel codegen will choose for each node of the final graph.
         return try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses)) { node, final in
             KernelSelection.scratchFloats(node, in: final, target: vector)
         }
     }
 
+    /// The vector unit and kernel choices for `options` on this host.
+    public static func vectorTarget(_ options: CompileOptions) -> VectorTarget {
+        var vector = vectorTarget(options.target)
+        vector.winograd = options.winograd
+        return vector
+    }
+
     /// The vector unit for a target on this host.
     public static func vectorTarget(_ target: TargetCPU) -> VectorTarget {
         switch target {
         case .native: return HostCPU.hasAVX512 ? .avx512 : HostCPU.hasAVX2 ? .avx2 : .sse
+        case .x86_64_v4: return .avx512
         case .x86_64_v3: return .avx2
         case .generic: return .sse
         }
@@ -107,7 +118,7 @@ public enum Compiler {
             return try body()
         }
         let planned = try timed(.passes) { try plan(graph, options: options) }
-        let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options.target))) }
+        let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options))) }
         try timed(.cCompiler) { try build(generated, output: output, options: options) }
         return CompileResult(planned: planned, generated: generated, timings: timings)
     }

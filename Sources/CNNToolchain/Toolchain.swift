@@ -10,6 +10,8 @@ public struct ToolchainError: Error, CustomStringConvertible, Sendable {
 public enum TargetCPU: String, Sendable, CaseIterable {
     /// This machine's CPU (`-march=native`, 512-bit vectors on AVX-512 hosts).
     case native
+    /// Any x86-64 with AVX-512 F/BW/CD/DQ/VL (x86-64-v4), 512-bit vectors.
+    case x86_64_v4 = "x86-64-v4"
     /// Any x86-64 with AVX2 and FMA (x86-64-v3).
     case x86_64_v3 = "x86-64-v3"
     /// Portable C for any CPU the compiler targets by default.
@@ -97,6 +99,7 @@ public struct Toolchain: Sendable {
         case .native:
             // clang 14 splits 512-bit vector code into 256-bit halves unless told otherwise (perf-notes.md).
             return HostCPU.hasAVX512 ? ["-march=native", "-mprefer-vector-width=512"] : ["-march=native"]
+        case .x86_64_v4: return ["-march=x86-64-v4", "-mprefer-vector-width=512"]
         case .x86_64_v3: return ["-march=x86-64-v3"]
         case .generic: return []
         }

@@ -24,11 +24,14 @@ struct Compile: ParsableCommand {
     @Option(name: .long, help: "Symbol prefix (default: the sanitised model name).")
     var prefix: String?
 
-    @Option(name: .long, help: "CPU to tune for: native, x86-64-v3 or generic.")
+    @Option(name: .long, help: "CPU to tune for: native, x86-64-v4, x86-64-v3 or generic.")
     var target: TargetCPU = .native
 
     @Flag(name: .customLong("no-fuse"), help: "Do not fold or fuse layers (for debugging).")
     var noFuse = false
+
+    @Flag(name: .customLong("no-winograd"), help: "Run every conv with the direct kernel, never Winograd (rounding closest to a direct conv).")
+    var noWinograd = false
 
     @OptionGroup var seeded: SeededWeightsOptions
 
@@ -43,6 +46,7 @@ struct Compile: ParsableCommand {
         options.shapes = try shapes.value()
         options.target = target
         options.fuse = !noFuse
+        options.winograd = !noWinograd
         options.prefix = prefix
         options.headerPath = header
         options.sourcePath = emitC

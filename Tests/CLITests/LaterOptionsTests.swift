@@ -45,6 +45,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("b.so")))
     }
 
+    /// `--no-winograd` and `--target x86-64-v4`: the 3x3 conv's kernel changes (or its vector width),
+    /// and every build still matches PyTorch's output.
+    @Test func winogradAndTargetOptions() throws {
+        let dir = TemporaryDirectory()
+        let golden = TestPaths.repo("Tests/Goldens/ops/conv3x3_winograd_same_relu")
+        let expected = try loadNPY(golden + "/output0.npy")
+        var builds = [(["--no-winograd"], false)]
+        // x86-64-v4 code only runs on an AVX-512 host.
+        let avx512 = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains(" avx512f") ?? false
+        builds += avx512 ? [([], true), (["--target", "x86-64-v4"], true)] : [([], true)]
+        for (k, (options, winograd)) in builds.enumerated() {
+            let lib = dir.path("lib\(k).so"), source = dir.path("model\(k).c"), out = dir.path("out\(k).npy")
+            let compile = try cnnc(["compile", golden + "/net.json", "-o", lib, "--emit-c", source] + options)
+            #expect(compile.status == 0, "\(options): \(compile)")
+            #expect(try String(contentsOfFile: source, encoding: .utf8).contains("row Winograd F(4,3)") == winograd, "\(options)")
+            let run = try cnnc(["run", lib, "--input", golden + "/input0.npy", "--output", out])
+            #expect(run.status == 0, "\(options): \(run)")
+            let actual = try loadNPY(out)
+            #expect(actual.shape == expected.shape)
+            let worst = zip(actual.values, expected.values).map { abs($0 - $1) - 1e-4 * abs($1) }.max() ?? 0
+            #expect(worst <= 1e-5, "\(options): max excess error \(worst)")
+        }
+        expectCleanFailure(try cnnc(["compile", golden + "/net.json", "-o", dir.path("bad.so"), "--target", "x86-64-v5"]))
+    }
+
     @Test func importNamesTheWeightsFile() throws {
         let dir = TemporaryDirectory()
         let model = TestPaths.repo("Tests/Goldens/onnx/conv2d_basic/model.onnx")

@@ -11,13 +11,20 @@ import Testing
 /// even though tests cannot time: full-width FMAs in the kernel, and no register spills in
 /// its reduction loop (LLVM's register-allocation remarks).
 @Suite struct KernelCodeShapeTests {
-    @Test func convKernelUsesFullWidthFMAsAndDoesNotSpill() throws {
+    /// The direct register-tiled kernel (Winograd off) and the row-Winograd kernel, whose six
+    /// GEMMs run the same micro-kernel with 3 taps.
+    @Test(arguments: [false, true])
+    func convKernelUsesFullWidthFMAsAndDoesNotSpill(winograd: Bool) throws {
         var f = GraphFixture(name: "shape", inputs: [("x", [64, 56, 56])])
         try f.add("c3x3", GraphFixture.conv(64, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
         // Nothing else in the model: other kernels' vectorised remainder loops may use narrower registers.
-        let vector = Compiler.vectorTarget(.native)
+        var vector = Compiler.vectorTarget(.native)
+        vector.winograd = winograd
         let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
-        let tiling = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector)?.tiling)
+        let plan = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector))
+        #expect((plan.winograd != nil) == winograd, "this conv should run as Winograd exactly when allowed")
+        let tiling = plan.winograd?.gemm ?? plan.tiling
+        let taps = plan.winograd == nil ? 9 : 3
         let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
         let dir = TemporaryDirectory()
         let source = dir.write("model.c", model.source)
@@ -51,9 +58,10 @@ import Testing
         let widths = ["%zmm", "%ymm", "%xmm"]
         let register = vector.lanes == 16 ? "%zmm" : vector.lanes == 8 ? "%ymm" : "%xmm"
         let wide = packed.filter { $0.contains(register) }.count
-        let perTile = tiling.ocb * tiling.uv * 9
+        let perTile = tiling.ocb * tiling.uv * taps
         #expect(wide >= perTile, "\(wide) \(register) FMAs, expected at least \(perTile) (one tile)")
-        for narrower in widths.drop(while: { $0 != register }).dropFirst() {
+        // (Winograd's transforms are row loops whose vectorised remainders may be narrower.)
+        for narrower in winograd ? [] : Array(widths.drop(while: { $0 != register }).dropFirst()) {
             let count = packed.filter { $0.contains(narrower) && !$0.contains(register) }.count
             #expect(count == 0, "\(count) packed FMAs on \(narrower): the kernel was split into narrower vectors")
         }

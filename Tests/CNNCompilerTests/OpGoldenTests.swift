@@ -1,4 +1,6 @@
+import CNNCodegenC
 import CNNCompiler
+import CNNIR
 import CNNToolchain
 import CNNNumPy
 import CNNTestSupport
@@ -57,11 +59,36 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(oneThread == outputs, "1 thread with max batch 1 differs from the default run")
     }
 
-    /// The AVX2 (8-lane) and portable (4-lane) code paths compute the same function as the native one.
-    @Test(arguments: GoldenCase.all.filter { $0.name.contains("conv") || $0.name.contains("net_") }, [TargetCPU.x86_64_v3, .generic])
+    /// The AVX-512 (16-lane, when the host has it), AVX2 (8-lane) and portable (4-lane) code paths
+    /// compute the same function as the native one.
+    @Test(arguments: GoldenCase.all.filter { $0.name.contains("conv") || $0.name.contains("net_") }, HostCPU.hasAVX512 ? [TargetCPU.x86_64_v4, .x86_64_v3, .generic] : [.x86_64_v3, .generic])
     func otherTargetsMatchPyTorch(_ c: GoldenCase, _ target: TargetCPU) throws {
         var options = CompileOptions()
         options.target = target
+        try expectMatch(c, options: options)
+    }
+
+    /// The Winograd-sized cases run their conv as row Winograd on every vector target (so the
+    /// goldens above test it), and as the direct kernel when Winograd is turned off.
+    @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv3x3_winograd") })
+    func winogradCasesRunAsWinograd(_ c: GoldenCase) throws {
+        let planned = try Compiler.plan(try Compiler.load(c.net))
+        let convs = planned.graph.nodes.filter { if case .conv = $0.op { return true } else { return false } }
+        #expect(convs.count == 1)
+        for var target in [VectorTarget.avx512, .avx2, .sse] {
+            for node in convs {
+                #expect(KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd != nil, "lanes \(target.lanes)")
+                target.winograd = false
+                #expect(KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd == nil, "lanes \(target.lanes), off")
+            }
+        }
+    }
+
+    /// With Winograd off, the same cases match through the direct kernel.
+    @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv3x3_winograd") })
+    func winogradCasesMatchWithWinogradOff(_ c: GoldenCase) throws {
+        var options = CompileOptions()
+        options.winograd = false
         try expectMatch(c, options: options)
     }
 

@@ -721,6 +721,43 @@ def _(b):
     b.L("bn", "batchnorm", epsilon=1e-3)
 
 
+# --- 3x3 stride-1 convs with >= 16 channels: cnnc runs these as row Winograd F(4,3) ---
+simple("conv3x3_winograd_same_relu", "Winograd-sized conv: 16 -> 16, padding same, relu; 13 rows (not a multiple "
+       "of 4)", [16, 13, 11], "conv2d", file=True, filters=16, kernel=3, padding="same", activation="relu")
+simple("conv3x3_winograd_valid_tail", "Winograd-sized conv: 20 -> 27 (a narrower last block of channels), valid",
+       [20, 10, 18], "conv2d", file=True, filters=27, kernel=3)
+simple("conv3x3_winograd_asymmetric", "Winograd-sized conv: padding {begin:[0,2], end:[2,1]}, 17 filters, no bias",
+       [16, 9, 12], "conv2d", file=True, filters=17, kernel=3, padding={"begin": [0, 2], "end": [2, 1]}, bias=False)
+simple("conv3x3_winograd_chunks", "Winograd-sized conv on 22x62: several tasks of tile rows, the last one short",
+       [16, 22, 62], "conv2d", file=True, filters=16, kernel=3, padding=1, activation="leaky_relu")
+
+
+@case("conv3x3_winograd_bn_residual", "Winograd-sized conv -> batchnorm -> add(block input) -> relu (all fused)")
+def _(b):
+    b.input("x", [16, 12, 12])
+    b.weights_file()
+    b.L("conv", "conv2d", filters=16, kernel=3, padding="same", bias=False)
+    b.L("bn", "batchnorm")
+    b.L("sum", "add", inputs=["bn", "x"])
+    b.L("out", "relu")
+
+
+@case("conv3x3_winograd_maxpool", "Winograd-sized conv relu -> maxpool2d 2 (fused pool)")
+def _(b):
+    b.input("x", [16, 14, 14])
+    b.weights_file()
+    b.L("conv", "conv2d", filters=32, kernel=3, padding=1, activation="relu")
+    b.L("pool", "maxpool2d", size=2)
+
+
+@case("conv3x3_winograd_avgpool_odd", "Winograd-sized conv -> avgpool2d 2 on 15x15 (the last conv row is dropped)")
+def _(b):
+    b.input("x", [16, 15, 15])
+    b.weights_file()
+    b.L("conv", "conv2d", filters=16, kernel=3, padding=1)
+    b.L("pool", "avgpool2d", size=2)
+
+
 # --- merge / resize / pad / bias --------------------------------------------
 @case("add2_inputs", "add of the two network inputs (also: two inputs)")
 def _(b):

@@ -6,9 +6,13 @@ public struct VectorTarget: Sendable, Hashable {
     public var lanes: Int
     /// Vector registers available to a micro-kernel's tile.
     public var registers: Int
-    public init(lanes: Int, registers: Int) {
+    /// Whether 3x3 stride-1 convs may run as row Winograd F(4,3) (`RowWinograd`), which does
+    /// half the multiplies at the cost of slightly different rounding.
+    public var winograd: Bool
+    public init(lanes: Int, registers: Int, winograd: Bool = true) {
         self.lanes = lanes
         self.registers = registers
+        self.winograd = winograd
     }
     public static let avx512 = VectorTarget(lanes: 16, registers: 32)
     public static let avx2 = VectorTarget(lanes: 8, registers: 16)

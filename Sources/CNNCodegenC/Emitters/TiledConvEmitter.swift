@@ -6,6 +6,7 @@ import CNNIR
 /// columns and applies activations, the residual add and the fused pool.
 enum TiledConvEmitter {
     static func emit(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
+        if let winograd = plan.winograd { return emitRowWinograd(plan, winograd, &ctx) }
         let a = plan.attributes, t = plan.tiling
         let ic = t.icg * t.groups, oc = t.ocg * t.groups
         let vtype = "cnnc_v\(t.lanes)"
@@ -134,12 +135,13 @@ enum TiledConvEmitter {
     }
 
     /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.
-    static func microKernel(_ t: ConvTiling, width: Int, vtype: String, span: Int) -> [CStmt] {
+    /// The accumulators start from the bias `bb`, or from zero when `fromBias` is false.
+    static func microKernel(_ t: ConvTiling, width: Int, vtype: String, span: Int, fromBias: Bool = true) -> [CStmt] {
         let taps = t.kh * t.kw
         func acc(_ j: Int, _ u: Int) -> CExpr { .v("a\(j)_\(u)") }
         var stmts: [CStmt] = []
         for j in 0..<width {
-            for u in 0..<t.uv { stmts.append(.decl(vtype, "a\(j)_\(u)", .call("cnnc_splat\(t.lanes)", [.v("bb")[.int(j)]]))) }
+            for u in 0..<t.uv { stmts.append(.decl(vtype, "a\(j)_\(u)", .call("cnnc_splat\(t.lanes)", [fromBias ? .v("bb")[.int(j)] : .float(0)]))) }
         }
         var step: [CStmt] = [
             .decl("const float *restrict", "xi", .v("xs") + .v("tt") + .v("c") * .int(t.phases * t.planeFloats)),

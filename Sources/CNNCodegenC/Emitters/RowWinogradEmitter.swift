@@ -1,0 +1,143 @@
+import CNNIR
+
+extension TiledConvEmitter {
+    /// A 3x3 stride-1 conv as row Winograd F(4,3) (see `RowWinograd`): the input transform into
+    /// scratch, then per task (sample, chunk of tile rows, block of output channels) the six
+    /// planes' GEMMs into a buffer and the output transform fused with the epilogue.
+    static func emitRowWinograd(_ plan: TiledConvPlan, _ wg: RowWinograd, _ ctx: inout KernelContext) -> CFunction {
+        let a = plan.attributes, t = wg.conv, gemm = wg.gemm
+        let alpha = RowWinograd.alpha, m = RowWinograd.m
+        let ic = t.icg, oc = t.ocg
+        let vtype = "cnnc_v\(gemm.lanes)"
+        let (weight, biasValues) = equivalentParameters(plan, ctx.node)
+        let w = weight.withUnsafeBufferPointer { ctx.weights(wg.pack($0)) }
+        let bias = ctx.weights(biasValues)
+        let span = wg.span
+        let planeStride = ic * wg.planeFloats
+        var body: [CStmt] = [
+            .comment("row Winograd F(4,3): \(wg.tileRows) tiles of 4 rows, 6 GEMMs of \(oc)x\(ic * 3), \(wg.chunks) task rows x \(gemm.blocksPerGroup) blocks of \(gemm.ocb)"),
+            .decl("const float *restrict", "w", w),
+            .decl("const float *restrict", "bias", bias),
+        ]
+        body += inputTransform(wg, ctx)
+
+        var task: [CStmt] = [
+            .decl("const int64_t", "width", .call("cnnc_min", [.int(gemm.ocb), .int(oc) - .v("blk") * .int(gemm.ocb)])),
+            .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(gemm.ocb)),
+            .decl("const int64_t", "g", .int(0)),
+            .decl("const int64_t", "ty0", .v("tc") * .int(wg.chunkRows)),
+            .decl("const int64_t", "ty1", .call("cnnc_min", [.v("ty0") + .int(wg.chunkRows), .int(wg.tileRows)])),
+            .decl("const int64_t", "q0", .v("ty0") * .int(t.wq)),
+            .decl("const int64_t", "q1", .v("ty1") * .int(t.wq)),
+            .array("float", "planes", count: alpha * gemm.ocb * span, alignment: 64),
+        ]
+        // The six GEMMs: plane ξ of every channel against the ξ-th transformed weights.
+        task.append(.loop("xi", .int(alpha), [
+            .decl("const float *restrict", "xs", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("xi") * .int(planeStride)),
+            .decl("const float *restrict", "wb", .v("w") + .v("xi") * .int(oc * ic * 3) + .v("blk") * .int(gemm.ocb * ic * 3)),
+            .decl("float *restrict", "wt", .v("planes") + .v("xi") * .int(gemm.ocb * span)),
+            .loop("tt", from: .v("q0"), to: .v("q1"), step: gemm.tile, [
+                .ifThen(.v("width").eq(.int(gemm.ocb)), microKernel(gemm, width: gemm.ocb, vtype: vtype, span: span, fromBias: false),
+                        else: oc % gemm.ocb == 0 ? [] : microKernel(gemm, width: oc % gemm.ocb, vtype: vtype, span: span, fromBias: false)),
+            ]),
+        ]))
+        // Output row r of a tile: bias + Σ_ξ Aᵀ[r][ξ] · plane ξ.
+        func transformed(_ r: Int) -> CExpr {
+            var sum: CExpr = .v("bb")[.v("j")]
+            for xi in 0..<alpha {
+                let coefficient = RowWinograd.at[r][xi]
+                guard coefficient != 0 else { continue }
+                let term = CExpr.v("p")[.int(xi * gemm.ocb * span) + .v("ow")]
+                sum = coefficient == 1 ? sum + term : coefficient == -1 ? sum - term : sum + .float(Float(coefficient)) * term
+            }
+            return sum
+        }
+        if let pool = a.epilogue.pool {
+            // Transformed rows go to a buffer of conv rows; then each pooled row of the chunk
+            // takes its window (rows never straddle tiles: the pool's row stride divides 4).
+            let rowsSpan = wg.chunkRows * m * t.wq
+            let (ps, pk) = (rowValue(pool.stride, 1), rowValue(pool.size, 1))
+            let pooledH = ctx.node.shape[ctx.node.shape.count - 2]
+            task.append(.array("float", "rows", count: gemm.ocb * rowsSpan, alignment: 64))
+            task.append(.loop("j", .v("width"), [.loop("ty", .v("ty0"), .v("ty1"), [
+                .decl("const float *restrict", "p", .v("planes") + .v("j") * .int(span) + (.v("ty") - .v("ty0")) * .int(t.wq)),
+            ] + (0..<m).map { r in
+                .block([
+                    .decl("float *restrict", "dst", .v("rows") + .v("j") * .int(rowsSpan) + ((.v("ty") - .v("ty0")) * .int(m) + .int(r)) * .int(t.wq)),
+                    .loop("ow", .int(t.outW), [.assign(.v("dst")[.v("ow")], "=", transformed(r))]),
+                ])
+            })]))
+            task.append(.loop("ch", from: .v("ty0") * .int(m / ps), to: .call("cnnc_min", [.v("ty1") * .int(m / ps), .int(pooledH)]), step: 1, [
+                .decl("const int64_t", "rlo", .v("ch") * .int(ps)),
+                .decl("const int64_t", "rhi", .call("cnnc_min", [.v("rlo") + .int(pk), .int(t.outH)])),
+                .decl("float *restrict", "wt", .v("rows") + (.v("rlo") - .v("ty0") * .int(m)) * .int(t.wq)),
+            ] + poolEpilogue(a, pool, t, ctx, span: rowsSpan)))
+        } else {
+            let chan = CExpr.v("blk") * .int(gemm.ocb) + .v("j")
+            task.append(.loop("j", .v("width"), [.loop("ty", .v("ty0"), .v("ty1"), [
+                .decl("const float *restrict", "p", .v("planes") + .v("j") * .int(span) + (.v("ty") - .v("ty0")) * .int(t.wq)),
+            ] + (0..<m).map { r in
+                let oh = CExpr.v("ty") * .int(m) + .int(r)
+                let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + oh) * .int(t.outW) + .v("ow")
+                return .ifThen(oh < .int(t.outH), [
+                    .decl("float *restrict", "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(t.outH) + oh) * .int(t.outW)),
+                    .loop("ow", .int(t.outW), [.decl("float", "v", transformed(r))]
+                        + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
+                        + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
+                ], else: [])
+            })]))
+        }
+        let flops = 2 * ic * 3 * alpha * wg.chunkRows * t.wq * oc
+        body += [
+            // Chunks outside blocks: consecutive tasks share the chunk's transformed rows in cache.
+            KernelContext.parallelFor(collapse: 3, work: flops),
+            .loop("b", ctx.batch, [.loop("tc", .int(wg.chunks), [.loop("blk", .int(gemm.blocksPerGroup), task)])]),
+        ]
+        return ctx.function(body, scratch: true)
+    }
+
+    /// Writes the six transformed planes of every channel: plane ξ row ty = Σ_i Bᵀ[ξ][i] · padded
+    /// input row 4·ty + i. Each task pads the tile's six rows into a local buffer first.
+    static func inputTransform(_ wg: RowWinograd, _ ctx: KernelContext) -> [CStmt] {
+        let t = wg.conv, ic = t.icg, wq = t.wq
+        let alpha = RowWinograd.alpha, m = RowWinograd.m
+        var combine: [CStmt] = (0..<alpha).map { i in .decl("const float", "d\(i)", .v("d")[.int(i * wq) + .v("x")]) }
+        for xi in 0..<alpha {
+            var sum: CExpr?
+            for i in 0..<alpha where RowWinograd.bt[xi][i] != 0 {
+                let c = RowWinograd.bt[xi][i], term = CExpr.v("d\(i)")
+                let scaled = c == 1 || c == -1 ? term : .float(Float(abs(c))) * term
+                if let s = sum { sum = c > 0 ? s + scaled : s - scaled } else { sum = c > 0 ? scaled : .float(-Float(abs(c))) * term }
+            }
+            combine.append(.assign(.v("v")[.int(xi * ic * wg.planeFloats) + .v("x")], "=", sum!))
+        }
+        return [
+            KernelContext.parallelFor(collapse: 2, work: alpha * 5 * wg.planeFloats),
+            .loop("b", ctx.batch, [.loop("c", .int(ic), [
+                .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
+                .array("float", "d", count: alpha * wq, alignment: 64),
+                .loop("ty", .int(wg.tileRows), [
+                    .loop("i", .int(alpha), [
+                        .decl("const int64_t", "ih", .v("ty") * .int(m) + .v("i") - .int(t.padTop)),
+                        .decl("float *restrict", "row", .v("d") + .v("i") * .int(wq)),
+                        .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [
+                            .loop("x", .int(wq), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+                        ], else: [
+                            .loop("x", .int(t.padLeft), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+                            .loop("x", .int(t.inW), [.assign(.v("row")[.int(t.padLeft) + .v("x")], "=", .v("src")[.v("ih") * .int(t.inW) + .v("x")])]),
+                            .loop("x", .int(t.padLeft + t.inW), .int(wq), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+                        ]),
+                    ]),
+                    .decl("float *restrict", "v", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("c") * .int(wg.planeFloats) + .v("ty") * .int(wq)),
+                    .loop("x", .int(wq), combine),
+                ]),
+                // The last tile's GEMM reads past the planes into lanes it discards.
+                .ifThen(.v("c").eq(.int(0)), [
+                    .loop("x", .int(alpha * ic * wg.planeFloats), .int(wg.scratchFloats), [
+                        .assign(.v("scratch")[.v("b") * .int(wg.scratchFloats) + .v("x")], "=", .float(0)),
+                    ]),
+                ], else: []),
+            ])]),
+        ]
+    }
+}
