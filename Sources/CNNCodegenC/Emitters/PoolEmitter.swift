@@ -24,6 +24,10 @@ enum PoolEmitter {
         let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1)
         let pad = to3D(p.padding.begin, fill: 0), padEnd = to3D(p.padding.end, fill: 0)
         let isMax = p.kind == .max
+        if i3[0] == 1 && o3[0] == 1 && size[0] == 1 {
+            return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
+                                          body: rowPool(p, input: i3, output: o3, size: size, stride: stride, pad: pad, padEnd: padEnd)))
+        }
         let coords = ["d", "h", "w"]
         var inner: [CStmt] = [
             .assign(.v("acc"), "+=", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
@@ -44,6 +48,38 @@ enum PoolEmitter {
         return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *), body: [
             .loop("od", .int(o3[0]), [.loop("oh", .int(o3[1]), [.loop("ow", .int(o3[2]), cell)])]),
         ]))
+    }
+
+    /// A 1-D or 2-D pool of one plane, vectorisable: per output row, the window's input rows are
+    /// first reduced into one padded row (`vm`, padding cells hold the identity: -inf or 0), then
+    /// each output takes its window of that row. No bounds test in either loop.
+    static func rowPool(_ p: PoolAttributes, input i3: [Int], output o3: [Int], size: [Int], stride: [Int], pad: [Int], padEnd: [Int]) -> [CStmt] {
+        let isMax = p.kind == .max
+        let (h, w) = (i3[1], i3[2]), (oh, ow) = (o3[1], o3[2])
+        let (kh, kw) = (size[1], size[2]), (sh, sw) = (stride[1], stride[2]), (ph, pw) = (pad[1], pad[2])
+        // Padded columns the windows read: x = ow*sw + k, input column x - pw.
+        let width = (ow - 1) * sw + kw
+        let identity: CExpr = isMax ? .float(-.infinity) : .float(0)
+        let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? .call("fmaxf", [acc, x]) : acc + x }
+        // Input columns j that land inside the padded row: 0 <= j < w and 0 <= j + pw < width.
+        let jlo = max(0, -pw), jhi = min(w, width - pw)
+        let count = windowCount(dims: [.int(0), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3, includePad: p.countIncludePad)
+        var window: CExpr = .v("vm")[.v("ow") * .int(sw)]
+        for k in 1..<max(kw, 1) { window = fold(window, .v("vm")[.v("ow") * .int(sw) + .int(k)]) }
+        return [
+            .array("float", "vm", count: width, alignment: 64),
+            .loop("oh", .int(oh), [
+                .decl("const int64_t", "r0", .v("oh") * .int(sh) - .int(ph)),
+                .loop("i", .int(width), [.assign(.v("vm")[.v("i")], "=", identity)]),
+                .loop("ih", .call("cnnc_max", [.v("r0"), .int(0)]), .call("cnnc_min", [.v("r0") + .int(kh), .int(h)]), [
+                    .decl("const float *restrict", "row", .v("x") + .v("ih") * .int(w)),
+                    .loop("j", .int(jlo), .int(jhi), [.assign(.v("vm")[.v("j") + .int(pw)], "=", fold(.v("vm")[.v("j") + .int(pw)], .v("row")[.v("j")]))]),
+                ]),
+                .loop("ow", .int(ow), [
+                    .assign(.v("y")[.v("oh") * .int(ow) + .v("ow")], "=", isMax ? window : window / .cast("float", count)),
+                ]),
+            ]),
+        ]
     }
 
     /// Global pooling: one value per channel.
