@@ -10,6 +10,8 @@ public struct TiledConvPlan: Sendable, Hashable {
     public var upsample: [Int]
     /// Set when a 3x3 stride-1 conv runs as row Winograd F(4,3) instead.
     public var winograd: RowWinograd? = nil
+    /// Set when a conv on a small plane runs with output channels across the lanes instead.
+    public var channels: ChannelTiling? = nil
     /// Scratch floats per sample the kernel needs.
     public var scratchFloats: Int { winograd?.scratchFloats ?? tiling.scratchFloats }
 }
@@ -29,8 +31,9 @@ public enum KernelSelection {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
             guard let tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return nil }
-            return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1],
-                                 winograd: RowWinograd.plan(a, input: shape, target: target, direct: tiling))
+            let winograd = RowWinograd.plan(a, input: shape, target: target, direct: tiling)
+            return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], winograd: winograd,
+                                 channels: winograd == nil ? ChannelTiling.plan(a, base: tiling, target: target) : nil)
         case .convTranspose(let a):
             // A transposed conv whose kernel equals its stride (the "up-convolution" of UNet and
             // friends) writes each output pixel from exactly one tap: it is a 1x1 conv into

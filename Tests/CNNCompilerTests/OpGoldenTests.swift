@@ -84,6 +84,16 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// The small-plane cases run channel-tiled on AVX-512 (so the goldens above test that kernel
+    /// wherever the host has AVX-512; other hosts run them through the position-tiled kernel).
+    @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv_small_plane") })
+    func smallPlaneCasesRunChannelTiled(_ c: GoldenCase) throws {
+        let planned = try Compiler.plan(try Compiler.load(c.net))
+        let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+        let plan = KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)
+        #expect(plan?.channels != nil && plan?.winograd == nil, "\(String(describing: plan?.tiling))")
+    }
+
     /// With Winograd off, the same cases match through the direct kernel.
     @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv3x3_winograd") })
     func winogradCasesMatchWithWinogradOff(_ c: GoldenCase) throws {

@@ -758,6 +758,25 @@ def _(b):
     b.L("pool", "avgpool2d", size=2)
 
 
+# --- convs on small planes with long reductions: cnnc puts output channels across the lanes ---
+simple("conv_small_plane_1x1", "1x1 conv on a 7x7 plane, 128 -> 92 channels (the last block part full), relu",
+       [128, 7, 7], "conv2d", file=True, filters=92, kernel=1, activation="relu")
+simple("conv_small_plane_stride2", "3x3 stride-2 conv 16 -> 92 onto a 7x7 plane, padding 1", [16, 14, 14], "conv2d",
+       file=True, filters=92, kernel=3, stride=2, padding=1)
+simple("conv_small_plane_5x5_rect", "5x5 conv 8 -> 60 on a 6x10 plane, padding 2, sigmoid", [8, 6, 10], "conv2d",
+       file=True, filters=60, kernel=5, padding=2, activation="sigmoid")
+
+
+@case("conv_small_plane_residual", "1x1 conv on 7x7, 144 -> 144 channels, batchnorm, add(block input), relu (fused)")
+def _(b):
+    b.input("x", [144, 7, 7])
+    b.weights_file()
+    b.L("conv", "conv2d", filters=144, kernel=1, bias=False)
+    b.L("bn", "batchnorm")
+    b.L("sum", "add", inputs=["bn", "x"])
+    b.L("out", "relu")
+
+
 # --- merge / resize / pad / bias --------------------------------------------
 @case("add2_inputs", "add of the two network inputs (also: two inputs)")
 def _(b):

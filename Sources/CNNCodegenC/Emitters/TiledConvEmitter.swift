@@ -7,6 +7,7 @@ import CNNIR
 enum TiledConvEmitter {
     static func emit(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
         if let winograd = plan.winograd { return emitRowWinograd(plan, winograd, &ctx) }
+        if let channels = plan.channels { return emitChannelTiled(plan, channels, &ctx) }
         let a = plan.attributes, t = plan.tiling
         let ic = t.icg * t.groups, oc = t.ocg * t.groups
         let vtype = "cnnc_v\(t.lanes)"
@@ -225,6 +226,20 @@ enum TiledConvEmitter {
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
         let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("oh")) * .int(t.outW) + .v("ow")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
+        if t.wq == t.outW {
+            // No padding columns (1x1 and column-unpadded convs): positions are the output's own
+            // offsets, so one flat loop per channel, vectorised, whatever the row length.
+            let plane = (.v("b") * .int(oc) + chan) * .int(t.outH * t.outW)
+            return [
+                .loop("j", .v("width"), [
+                    .decl("float *restrict", "dst", ctx.output + plane),
+                    .decl("const float *restrict", "src", .v("wt") + .v("j") * .int(span) - .v("q0")),
+                    .loop("q", .v("q0"), .v("q1"), [.decl("float", "v", .v("src")[.v("q")])]
+                        + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: plane + .v("q"))
+                        + [.assign(.v("dst")[.v("q")], "=", .v("v"))]),
+                ]),
+            ]
+        }
         return [
             .loop("j", .v("width"), [
                 .loop("oh", from: .v("q0") / .int(t.wq), to: .call("cnnc_min", [.int(t.outH), (.v("q1") + .int(t.wq - 1)) / .int(t.wq)]), step: 1, [

@@ -1,0 +1,74 @@
+import CNNIR
+
+/// The register-tiled conv with output channels across the vector lanes, for small planes.
+///
+/// `ConvTiling` puts output positions across the lanes, which wastes lanes when a plane is
+/// small: a 7x7 plane is 49 positions in 64 lanes, read at addresses that are not vector
+/// aligned. Here a tile is `p` output positions of one row x `ocv` vectors of output
+/// channels: each step loads `ocv` weight vectors (packed `[block][ic][tap][ocv*lanes]`,
+/// aligned) and broadcasts `p` input values, for p*ocv FMAs. `p` divides the row, so no lane
+/// computes a position that does not exist; the only waste is a narrower last block of
+/// channels, padded with zero weights. The input is read through the same padded,
+/// phase-split copy as `ConvTiling` (or in place, for unpadded stride-1 1x1 convs).
+public struct ChannelTiling: Sendable, Hashable {
+    /// The conv's geometry and input copy (its `uv`/`ocb` are unused).
+    public var base: ConvTiling
+    /// Positions per tile (a divisor of the output row).
+    public var p: Int
+    /// Vectors of output channels per tile.
+    public var ocv: Int
+
+    public var lanes: Int { base.lanes }
+    /// Output channels per block: the weights' packing width.
+    public var blockChannels: Int { ocv * base.lanes }
+    public var blocks: Int { (base.ocg + blockChannels - 1) / blockChannels }
+    public var taps: Int { base.kh * base.kw }
+
+    /// Channel tiling for a conv whose position tiling is `base`, when the plane is small enough
+    /// that positions waste lanes and this tiling keeps more of them busy, else nil.
+    public static func plan(_ a: ConvAttributes, base: ConvTiling, target: VectorTarget) -> ChannelTiling? {
+        guard target.lanes > 0, a.groups == 1, a.epilogue.pool == nil, !base.copiesPerGroup, base.outH * base.outW <= 256,
+              base.icg * base.kh * base.kw >= 128, base.ocg >= target.lanes else { return nil }
+        // Accumulators plus the weight vectors of one step, with a few registers to spare.
+        let budget = target.registers - 4
+        var best: (score: Double, p: Int, ocv: Int) = (0, 0, 0)
+        for p in 1...min(16, base.outW) where base.outW % p == 0 {
+            for ocv in 1...4 where p * ocv + ocv <= budget {
+                let blockChannels = ocv * target.lanes
+                let blocks = (base.ocg + blockChannels - 1) / blockChannels
+                let score = Double(p * ocv) * Double(base.ocg) / Double(blocks * blockChannels)
+                if score > best.score + 1e-9 { best = (score, p, ocv) }
+            }
+        }
+        guard best.p > 0 else { return nil }
+        // The position tiling's useful lanes: real outputs over computed ones; misaligned rows
+        // (a plane that is not a whole number of vectors) cost it about a fifth more (measured:
+        // 1x1 convs on 7x7 planes ran at 45-74% of peak, on 8x8 planes at 96%).
+        let computed = (base.positions + base.tile - 1) / base.tile * base.tile
+        var positionScore = Double(base.uv * base.ocb) * Double(base.outH * base.outW) / Double(computed)
+            * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
+        if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= 0.8 }
+        guard best.score > 1.1 * positionScore else { return nil }
+        return ChannelTiling(base: base, p: best.p, ocv: best.ocv)
+    }
+
+    /// Weights `[block][ic][tap][blockChannels]`, zero past the last channel.
+    public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
+        let ic = base.icg, oc = base.ocg
+        var out = [Float](repeating: 0, count: blocks * ic * taps * blockChannels)
+        for o in 0..<oc {
+            let (block, lane) = (o / blockChannels, o % blockChannels)
+            for c in 0..<ic {
+                for t in 0..<taps {
+                    out[((block * ic + c) * taps + t) * blockChannels + lane] = weight[(o * ic + c) * taps + t]
+                }
+            }
+        }
+        return out
+    }
+
+    /// Biases padded to whole blocks.
+    public func packBias(_ bias: [Float]) -> [Float] {
+        bias + [Float](repeating: 0, count: blocks * blockChannels - bias.count)
+    }
+}
