@@ -1,10 +1,12 @@
 import CNNIR
 
 extension TiledConvEmitter {
-    /// A conv as `ChannelTiling`: per task (sample, block of channels, output row), tiles of
-    /// `p` positions x `ocv` channel vectors in named accumulators across the whole reduction,
-    /// then the epilogue from a small transposing buffer. The reduction runs in the same order
-    /// as the position-tiled kernel's (input channels, then taps), so the results are the same bits.
+    /// A conv as `ChannelTiling`: per task (sample, block of channels, group of output rows), for
+    /// each chunk of input channels, every tile of `p` positions x `ocv` channel vectors loads its
+    /// accumulators (the bias on the first chunk), reduces the chunk in named registers and
+    /// stores them to the task's buffer; the epilogue then transposes the buffer into the output.
+    /// Each output's sum still runs over input channels, then taps, in order: the same bits as
+    /// the position-tiled kernel.
     static func emitChannelTiled(_ plan: TiledConvPlan, _ ct: ChannelTiling, _ ctx: inout KernelContext) -> CFunction {
         let a = plan.attributes, t = ct.base
         let ic = t.icg, oc = t.ocg, bc = ct.blockChannels, lanes = ct.lanes, taps = ct.taps
@@ -25,9 +27,16 @@ extension TiledConvEmitter {
             source = ctx.input(0)
         }
         func acc(_ p: Int, _ v: Int) -> CExpr { .v("a\(p)_\(v)") }
-        var tile: [CStmt] = []
+        // Accumulators start from the bias on the first chunk of input channels, else from the buffer.
+        var tile: [CStmt] = [
+            .decl("float *restrict", "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
+            .decl("const float *restrict", "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
+            .decl("const int64_t", "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
+        ]
         for v in 0..<ct.ocv {
-            for p in 0..<ct.p { tile.append(.decl(vtype, "a\(p)_\(v)", .index(.cast("const \(vtype) *", .v("bb") + .int(v * lanes)), 0))) }
+            for p in 0..<ct.p {
+                tile.append(.decl(vtype, "a\(p)_\(v)", .index(.cast("const \(vtype) *", .v("ib") + .int(p) * .v("is") + .int(v * lanes)), 0)))
+            }
         }
         var step: [CStmt] = [
             .decl("const float *restrict", "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
@@ -49,35 +58,44 @@ extension TiledConvEmitter {
                 step.append(.block(block))
             }
         }
-        tile.append(.loop("c", .int(ic), step))
+        tile.append(.loop("c", .v("c0"), .v("c1"), step))
         for p in 0..<ct.p {
             for v in 0..<ct.ocv {
-                tile.append(.assign(.index(.cast("\(vtype) *", .v("tmp") + .int(p * bc + v * lanes)), 0), "=", acc(p, v)))
+                tile.append(.assign(.index(.cast("\(vtype) *", .v("ab") + .int(p * bc + v * lanes)), 0), "=", acc(p, v)))
             }
         }
-        // Transpose out of the buffer: channel j's p positions are contiguous in the output row.
+        // The epilogue transposes out of the buffer: channel j's row is contiguous in the output.
         let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
-        // The positions are unrolled: the loop over channels is straight-line code.
-        tile.append(.loop("j", .v("width"), [
-            .decl("float *restrict", "dst", ctx.output + row * .int(t.outW) + .v("ow0")),
-        ] + (0..<ct.p).map { p in
-            .block([.decl("float", "v", .v("tmp")[.int(p * bc) + .v("j")])]
-                + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: row * .int(t.outW) + .v("ow0") + .int(p))
-                + [.assign(.v("dst")[.int(p)], "=", .v("v"))])
-        }))
+        let element: (CExpr) -> [CStmt] = { ow in
+            [.decl("float", "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(t.outW) + ow) * .int(bc) + .v("j")])]
+                + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: row * .int(t.outW) + ow)
+                + [.assign(.v("dst")[ow], "=", .v("v"))]
+        }
+        // Short rows are unrolled: the loop over channels is then straight-line code.
+        let store: [CStmt] = t.outW <= 16 ? (0..<t.outW).map { .block(element(.int($0))) } : [.loop("ow", .int(t.outW), element(.v("ow")))]
         let task: [CStmt] = [
             .decl("const int64_t", "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
-            .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
             .decl("const float *restrict", "wb", .v("w") + .v("blk") * .int(ic * taps * bc)),
             .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
-            .array("float", "tmp", count: ct.p * bc, alignment: 64),
-            .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(tile)]),
+            .decl("const int64_t", "oh0", .v("rg") * .int(ct.rowsPerTask)),
+            .decl("const int64_t", "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
+            .array("float", "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
+            // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
+            .loop("c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk, [
+                .decl("const int64_t", "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),
+                .loop("oh", .v("oh0"), .v("oh1"), [
+                    .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
+                    .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(tile)]),
+                ]),
+            ]),
+            .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
+                .decl("float *restrict", "dst", ctx.output + row * .int(t.outW)),
+            ] + store)]),
         ]
         let flops = 2 * ic * taps * t.outH * t.outW * oc
         body += [
-            // Rows inside blocks: a thread's consecutive tasks share the block's weights in cache.
             KernelContext.parallelFor(collapse: 3, work: flops),
-            .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("oh", .int(t.outH), task)])]),
+            .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("rg", .int(ct.rowTasks), task)])]),
         ]
         return ctx.function(body, scratch: t.usesScratch)
     }

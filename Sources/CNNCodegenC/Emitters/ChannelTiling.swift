@@ -23,6 +23,15 @@ public struct ChannelTiling: Sendable, Hashable {
     public var blockChannels: Int { ocv * base.lanes }
     public var blocks: Int { (base.ocg + blockChannels - 1) / blockChannels }
     public var taps: Int { base.kh * base.kw }
+    /// Input channels per reduction chunk: their weights for one block (about 16 KB) stay in L1
+    /// while every tile of a task accumulates them.
+    public var channelsPerChunk: Int { max(1, 4096 / (taps * blockChannels)) }
+    /// Output rows per task: all of them when there are enough blocks to share among threads.
+    public var rowsPerTask: Int {
+        let groups = blocks >= 8 ? 1 : min(base.outH, (8 + blocks - 1) / blocks)
+        return (base.outH + groups - 1) / groups
+    }
+    public var rowTasks: Int { (base.outH + rowsPerTask - 1) / rowsPerTask }
 
     /// Channel tiling for a conv whose position tiling is `base`, when the plane is small enough
     /// that positions waste lanes and this tiling keeps more of them busy, else nil.
