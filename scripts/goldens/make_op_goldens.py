@@ -721,6 +721,13 @@ def _(b):
     b.L("bn", "batchnorm", epsilon=1e-3)
 
 
+# --- windows of more than 25 taps: cnnc loops over kernel rows ---------------
+simple("conv2d_7x7_stride2_stem", "7x7 stride-2 conv, padding 3, 3 -> 20 channels (a ResNet-style first layer)",
+       [3, 20, 22], "conv2d", file=True, filters=20, kernel=7, stride=2, padding=3, activation="relu")
+simple("conv2d_6x5_dilated_strided", "kernel [6,5] (30 taps), dilation [2,1], stride [2,3], padding 2",
+       [2, 19, 17], "conv2d", file=True, filters=5, kernel=[6, 5], dilation=[2, 1], stride=[2, 3], padding=2)
+
+
 # --- 3x3 stride-1 convs with >= 16 channels: cnnc runs these as row Winograd F(4,3) ---
 simple("conv3x3_winograd_same_relu", "Winograd-sized conv: 16 -> 16, padding same, relu; 13 rows (not a multiple "
        "of 4)", [16, 13, 11], "conv2d", file=True, filters=16, kernel=3, padding="same", activation="relu")
