@@ -148,18 +148,18 @@ enum TiledConvEmitter {
             .decl("const float *restrict", "xi", .v("xs") + .v("tt") + .v("c") * .int(t.phases * t.planeFloats)),
             .decl("const float *restrict", "wi", .v("wb") + .v("c") * .int(taps * width)),
         ]
-        // One kernel row of taps, unrolled, reading from `xr`/`wr` (row `kh` when it is a constant).
-        func tapRow(_ kh: Int?) -> [CStmt] {
+        // One kernel row of taps, unrolled, reading from `x`/`w` (row `kh` when it is a constant).
+        func tapRow(_ kh: Int?, x: String, w: String) -> [CStmt] {
             (0..<t.kw).map { kw in
                 let rowPart = kh.map { ((($0 * t.dh) % t.sh) * t.phaseCols) * t.planeFloats + (($0 * t.dh) / t.sh) * t.wq } ?? 0
                 let offset = rowPart + ((kw * t.dw) % t.sw) * t.planeFloats + (kw * t.dw) / t.sw
                 let tap = (kh ?? 0) * t.kw + kw
                 var block: [CStmt] = []
                 for u in 0..<t.uv {
-                    block.append(.decl("const \(vtype)", "x\(u)", .index(.cast("const \(vtype) *", .v("xr") + .int(offset + u * t.lanes)), 0)))
+                    block.append(.decl("const \(vtype)", "x\(u)", .index(.cast("const \(vtype) *", .v(x) + .int(offset + u * t.lanes)), 0)))
                 }
                 for j in 0..<width {
-                    block.append(.decl("const float", "w\(j)", .v("wr")[.int(tap * width + j)]))
+                    block.append(.decl("const float", "w\(j)", .v(w)[.int(tap * width + j)]))
                     for u in 0..<t.uv { block.append(.assign(acc(j, u), "+=", .v("x\(u)") * .v("w\(j)"))) }
                 }
                 return .block(block)
@@ -172,10 +172,9 @@ enum TiledConvEmitter {
                 .decl("const float *restrict", "xr", .v("xi") + ((.v("r") * .int(t.dh)) % .int(t.sh)) * .int(t.phaseCols * t.planeFloats)
                       + ((.v("r") * .int(t.dh)) / .int(t.sh)) * .int(t.wq)),
                 .decl("const float *restrict", "wr", .v("wi") + .v("r") * .int(t.kw * width)),
-            ] + tapRow(nil)))
+            ] + tapRow(nil, x: "xr", w: "wr")))
         } else {
-            step += [.decl("const float *restrict", "xr", .v("xi")), .decl("const float *restrict", "wr", .v("wi"))]
-            for kh in 0..<t.kh { step += tapRow(kh) }
+            for kh in 0..<t.kh { step += tapRow(kh, x: "xi", w: "wi") }
         }
         stmts.append(.loop("c", .int(t.icg), step))
         for j in 0..<width {
