@@ -123,7 +123,7 @@ public enum ModelEmitter {
         case .activation(let act): return ElementwiseEmitter.emitActivation(act, &ctx)
         case .prelu: return ElementwiseEmitter.emitPReLU(&ctx)
         case .softmax(let axis): return NormalizationEmitter.emitSoftmax(axis: axis, &ctx)
-        case .batchNorm(let eps): return ElementwiseEmitter.emitBatchNorm(epsilon: eps, &ctx)
+        case .batchNorm(let eps, let steps): return ElementwiseEmitter.emitBatchNorm(epsilon: eps, epilogue: steps, &ctx)
         case .lrn(let a): return NormalizationEmitter.emitLRN(a, &ctx)
         case .add(let epilogue): return ElementwiseEmitter.emitAdd(epilogue, &ctx)
         case .concat(let axis): return DataMovementEmitter.emitConcat(axis: axis, &ctx)

@@ -159,7 +159,8 @@ public enum Op: Hashable, Sendable {
     case activation(Activation)
     case prelu
     case softmax(axis: Int)
-    case batchNorm(epsilon: Float)
+    /// Standalone batchnorm (one that follows no conv or dense); `epilogue` holds fused activations.
+    case batchNorm(epsilon: Float, epilogue: [EpilogueStep] = [])
     case lrn(LRNAttributes)
     case dropout(rate: Float)
     case add(epilogue: [EpilogueStep])
@@ -208,8 +209,9 @@ public enum Op: Hashable, Sendable {
         case .convTranspose(let a): return a.epilogue
         case .dense(let a): return a.epilogue
         case .add(let e): return e
+        case .batchNorm(_, let e): return e
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .batchNorm, .lrn, .dropout, .concat, .upsample, .pad, .bias:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias:
             return []
         }
     }
@@ -221,8 +223,12 @@ public enum Op: Hashable, Sendable {
         case .convTranspose(var a): a.epilogue = steps; return .convTranspose(a)
         case .dense(var a): a.epilogue = steps; return .dense(a)
         case .add: return .add(epilogue: steps)
+        case .batchNorm(let epsilon, _):
+            // Only activations: the elementwise kernel has no second operand and no window.
+            guard steps.allSatisfy({ if case .activation = $0 { return true } else { return false } }) else { return nil }
+            return .batchNorm(epsilon: epsilon, epilogue: steps)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .batchNorm, .lrn, .dropout, .concat, .upsample, .pad, .bias:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias:
             return nil
         }
     }

@@ -14,7 +14,7 @@ public struct FoldBatchNorm: RewriteRule {
     public var name: String { "fold-batchnorm" }
 
     public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
-        guard case .batchNorm(let eps) = node.op, graph.hasSingleReader(node.inputs[0]) else { return nil }
+        guard case .batchNorm(let eps, let bnSteps) = node.op, graph.hasSingleReader(node.inputs[0]) else { return nil }
         let producer = graph.node(node.inputs[0])
         guard producer.op.epilogue.isEmpty, let weight = producer.params["weight"] else { return nil }
         let channels = node.shape[0]
@@ -63,7 +63,8 @@ public struct FoldBatchNorm: RewriteRule {
         }
 
         var fused = producer
-        fused.op = folded
+        // Activations already fused into the batchnorm move on to the producer.
+        fused.op = folded.withEpilogue(bnSteps) ?? folded
         fused.params = ["weight": WeightTensor(shape: weight.shape, values: newWeight), "bias": WeightTensor(shape: [channels], values: newBias)]
         return graph.merging(producer, into: node, as: fused)
     }

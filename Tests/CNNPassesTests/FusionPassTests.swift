@@ -57,6 +57,27 @@ import Testing
         #expect(kernels(try planned(f)) == [["bn0"], ["conv"], ["bn1"]])
     }
 
+    @Test func standaloneBatchnormTakesItsActivations() throws {
+        // DenseNet's pre-activation: batchnorm then ReLU on a concat, one elementwise pass.
+        var f = GraphFixture(inputs: [("x", [2, 5, 5])])
+        try f.add("bn", .batchNorm(epsilon: 1e-5), ["x"])
+        try f.add("relu", .activation(.relu), ["bn"])
+        try f.add("clip", .activation(.clip(min: 0, max: 6)), ["relu"])
+        let g = try planned(f)
+        #expect(kernels(g) == [["bn", "relu", "clip"]])
+        #expect(g.nodes[1].op.epilogue == [.activation(.relu), .activation(.clip(min: 0, max: 6))])
+        // A batchnorm that folds into a conv hands its fused activation on to the conv.
+        var h = GraphFixture(inputs: [("x", [2, 5, 5])])
+        try h.add("conv", GraphFixture.conv(3, 3), ["x"])
+        try h.add("bn", .batchNorm(epsilon: 1e-5), ["conv"])
+        try h.add("relu", .activation(.relu), ["bn"])
+        let fusedFirst = RewriteDriver.run([FuseActivation()], on: h.graph)
+        #expect(fusedFirst.nodes[2].op.epilogue == [.activation(.relu)])
+        let folded = RewriteDriver.run([FoldBatchNorm()], on: fusedFirst)
+        #expect(kernels(folded) == [["conv", "bn", "relu"]])
+        #expect(folded.nodes[1].op.epilogue == [.activation(.relu)])
+    }
+
     @Test func sharedProducersAreNotFused() throws {
         var f = GraphFixture(inputs: [("x", [2, 6, 6])])
         try f.add("conv", GraphFixture.conv(2, 3), ["x"])

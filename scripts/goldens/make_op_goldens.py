@@ -707,6 +707,22 @@ simple("lrn_custom", "lrn size 3 alpha 0.5 beta 0.6 k 2.0 on [5,3,4]", [5, 3, 4]
 simple("dropout", "dropout rate 0.5 = identity at inference", [3, 4, 4], "dropout", rate=0.5)
 
 
+@case("batchnorm_relu_clip_standalone", "batchnorm -> relu -> clip on an input: one fused elementwise kernel")
+def _(b):
+    b.input("x", [3, 5, 6], 2.0)
+    b.L("bn", "batchnorm")
+    b.L("act", "relu")
+    b.L("cap", "clip", min=0.0, max=1.5)
+
+
+@case("conv_relu_batchnorm_sigmoid", "conv relu -> batchnorm (cannot fold after the relu) -> sigmoid (fused into it)")
+def _(b):
+    b.input("x", [3, 6, 6])
+    b.L("conv", "conv2d", filters=4, kernel=3, activation="relu")
+    b.L("bn", "batchnorm")
+    b.L("sig", "sigmoid")
+
+
 @case("conv_batchnorm", "conv2d (with bias) -> batchnorm: foldable")
 def _(b):
     b.input("x", [3, 7, 7])

@@ -70,7 +70,7 @@ enum ElementwiseEmitter {
 
     /// Batchnorm that could not be folded: y = x * scale[c] + shift[c], with scale and shift
     /// precomputed at compile time (in double) from gamma, beta, mean, var and epsilon.
-    static func emitBatchNorm(epsilon: Float, _ ctx: inout KernelContext) -> CFunction {
+    static func emitBatchNorm(epsilon: Float, epilogue: [EpilogueStep], _ ctx: inout KernelContext) -> CFunction {
         let p = ctx.node.params
         let gamma = p["weight"]!.values, beta = p["bias"]!.values, mean = p["running_mean"]!.values, variance = p["running_var"]!.values
         var scale = [Float](), shift = [Float]()
@@ -81,7 +81,9 @@ enum ElementwiseEmitter {
         }
         let sp = ctx.weights(scale), hp = ctx.weights(shift)
         return ctx.function([.decl("const float *restrict", "scale", sp), .decl("const float *restrict", "shift", hp)] + perChannel(ctx) { out in
-            [.assign(out, "=", .v("v") * .v("scale")[.v("c")] + .v("shift")[.v("c")])]
+            [.decl("float", "r", .v("v") * .v("scale")[.v("c")] + .v("shift")[.v("c")])]
+                + epilogueStatements(epilogue, value: .v("r"), operandIndex: .int(0))
+                + [.assign(out, "=", .v("r"))]
         })
     }
 }

@@ -52,7 +52,7 @@ enum OpFields {
             }
         case .softmax(let axis):
             if axis != 0 { add("axis", String(axis)) }
-        case .batchNorm(let epsilon):
+        case .batchNorm(let epsilon, _):
             if epsilon != 1e-5 { add("epsilon", JSONText.float(epsilon)) }
         case .lrn(let a):
             if a.size != 5 { add("size", String(a.size)) }
