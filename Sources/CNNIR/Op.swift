@@ -160,7 +160,7 @@ public enum Op: Hashable, Sendable {
     case prelu
     case softmax(axis: Int)
     /// Standalone batchnorm (one that follows no conv or dense); `epilogue` holds fused activations.
-    case batchNorm(epsilon: Float, epilogue: [EpilogueStep] = [])
+    case batchNorm(epsilon: Float, epilogue: [EpilogueStep])
     case lrn(LRNAttributes)
     case dropout(rate: Float)
     case add(epilogue: [EpilogueStep])

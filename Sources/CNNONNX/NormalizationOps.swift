@@ -21,7 +21,7 @@ enum NormalizationOps {
             guard c.count == channels else { throw ctx.error("expected \(what) of shape [\(channels)], got \(ShapeInference.format(c.shape))") }
             params[name] = WeightTensor(shape: [channels], values: c.floats!)
         }
-        try im.emit(ctx, .batchNorm(epsilon: epsilon), inputs: [x], params: params)
+        try im.emit(ctx, .batchNorm(epsilon: epsilon, epilogue: []), inputs: [x], params: params)
     }
 
     static func lrn(_ im: inout Importer, _ ctx: NodeContext) throws {

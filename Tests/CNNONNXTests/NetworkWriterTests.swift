@@ -20,7 +20,7 @@ import Testing
         try f.add("amax", .adaptivePool(.max, output: [2, 2]), ["avgpool"])
         try f.add("gmax", .globalPool(.max), ["avgpool"])
         try f.add("gavg", .globalPool(.average), ["gmax"])
-        try f.add("bn", .batchNorm(epsilon: 1e-3), ["adaptive"])
+        try f.add("bn", .batchNorm(epsilon: 1e-3, epilogue: []), ["adaptive"])
         try f.add("lrn", .lrn(LRNAttributes(size: 3, alpha: 2e-4, beta: 0.5, k: 2)), ["bn"])
         try f.add("prelu", .prelu, ["lrn"])
         try f.add("sig", .activation(.sigmoid), ["prelu"])

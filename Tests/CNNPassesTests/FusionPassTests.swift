@@ -17,7 +17,7 @@ import Testing
     @Test func convBatchnormReluPoolBecomesOneKernel() throws {
         var f = GraphFixture(inputs: [("x", [3, 8, 8])])
         try f.add("conv", GraphFixture.conv(4, 3, pad: 1), ["x"])
-        try f.add("bn", .batchNorm(epsilon: 1e-5), ["conv"])
+        try f.add("bn", .batchNorm(epsilon: 1e-5, epilogue: []), ["conv"])
         try f.add("relu", .activation(.relu), ["bn"])
         try f.add("pool", GraphFixture.pool(.max, 2), ["relu"])
         let g = try planned(f)
@@ -30,7 +30,7 @@ import Testing
     @Test func batchnormFoldingFollowsTheAlgebra() throws {
         var f = GraphFixture(inputs: [("x", [2, 5, 5])])
         try f.add("conv", GraphFixture.conv(3, 3), ["x"])
-        try f.add("bn", .batchNorm(epsilon: 1e-3), ["conv"])
+        try f.add("bn", .batchNorm(epsilon: 1e-3, epilogue: []), ["conv"])
         let before = f.graph
         let after = RewriteDriver.run([FoldBatchNorm()], on: before)
         #expect(after.nodes.count == 2)
@@ -51,16 +51,16 @@ import Testing
     @Test func batchnormStaysWhenItCannotFold() throws {
         // After an activation it does not commute; after an input there is no conv.
         var f = GraphFixture(inputs: [("x", [2, 5, 5])])
-        try f.add("bn0", .batchNorm(epsilon: 1e-5), ["x"])
+        try f.add("bn0", .batchNorm(epsilon: 1e-5, epilogue: []), ["x"])
         try f.add("conv", GraphFixture.conv(3, 3, epilogue: [.activation(.relu)]), ["bn0"])
-        try f.add("bn1", .batchNorm(epsilon: 1e-5), ["conv"])
+        try f.add("bn1", .batchNorm(epsilon: 1e-5, epilogue: []), ["conv"])
         #expect(kernels(try planned(f)) == [["bn0"], ["conv"], ["bn1"]])
     }
 
     @Test func standaloneBatchnormTakesItsActivations() throws {
         // DenseNet's pre-activation: batchnorm then ReLU on a concat, one elementwise pass.
         var f = GraphFixture(inputs: [("x", [2, 5, 5])])
-        try f.add("bn", .batchNorm(epsilon: 1e-5), ["x"])
+        try f.add("bn", .batchNorm(epsilon: 1e-5, epilogue: []), ["x"])
         try f.add("relu", .activation(.relu), ["bn"])
         try f.add("clip", .activation(.clip(min: 0, max: 6)), ["relu"])
         let g = try planned(f)
@@ -69,7 +69,7 @@ import Testing
         // A batchnorm that folds into a conv hands its fused activation on to the conv.
         var h = GraphFixture(inputs: [("x", [2, 5, 5])])
         try h.add("conv", GraphFixture.conv(3, 3), ["x"])
-        try h.add("bn", .batchNorm(epsilon: 1e-5), ["conv"])
+        try h.add("bn", .batchNorm(epsilon: 1e-5, epilogue: []), ["conv"])
         try h.add("relu", .activation(.relu), ["bn"])
         let fusedFirst = RewriteDriver.run([FuseActivation()], on: h.graph)
         #expect(fusedFirst.nodes[2].op.epilogue == [.activation(.relu)])

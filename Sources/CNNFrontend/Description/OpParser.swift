@@ -114,7 +114,7 @@ enum OpParser {
         case "batchnorm":
             let eps = try f.float("epsilon", default: 1e-5, what: "epsilon")
             guard eps > 0 else { throw f.error("epsilon", "expected epsilon > 0, got \(eps)") }
-            return .batchNorm(epsilon: eps)
+            return .batchNorm(epsilon: eps, epilogue: [])
         case "lrn":
             let size = try f.int("size", default: 5, min: 1, what: "size")
             let a = LRNAttributes(size: size, alpha: try f.float("alpha", default: 1e-4, what: "alpha"), beta: try f.float("beta", default: 0.75, what: "beta"), k: try f.float("k", default: 1.0, what: "k"))
