@@ -67,6 +67,19 @@ public enum Compiler {
         }
     }
 
+    /// How codegen will compute a conv node of the planned `graph` (for `cnnc inspect`), or nil for other ops.
+    public static func convAlgorithm(_ node: Node, in graph: Graph, options: CompileOptions) -> String? {
+        switch node.op {
+        case .conv, .convTranspose:
+            guard let plan = KernelSelection.tiledConv(node, in: graph, target: vectorTarget(options)) else { return "direct" }
+            if plan.winograd != nil { return "row Winograd F(4,3)" }
+            if plan.channels != nil { return "channel tiles" }
+            return plan.upsample.contains { $0 > 1 } ? "pixel-shuffle tiles" : "position tiles"
+        default:
+            return nil
+        }
+    }
+
     /// The vector unit and kernel choices for `options` on this host.
     public static func vectorTarget(_ options: CompileOptions) -> VectorTarget {
         var vector = vectorTarget(options.target)

@@ -21,13 +21,15 @@ public struct InspectReport: Sendable {
     /// Arena bytes for one sample (a context for batch B holds B times this).
     public var arenaBytesPerSample = 0
 
-    public init(graph: Graph, planned: PlannedGraph) {
+    /// `algorithm` names how a kernel computes its node (shown after its op), or nil to say nothing.
+    public init(graph: Graph, planned: PlannedGraph, algorithm: (Node) -> String? = { _ in nil }) {
         var kernelOf: [String: String] = [:]
         var position = 0
         for node in planned.graph.nodes {
             if case .input = node.op { continue }
             let members = node.layers.count > 1 ? " (fused: \(node.layers.map { Diagnostic.quoted($0) }.joined(separator: " + ")))" : ""
-            for layer in node.layers { kernelOf[layer] = "k\(position) \(node.op.kindName)\(members)" }
+            let how = algorithm(node).map { " [\($0)]" } ?? ""
+            for layer in node.layers { kernelOf[layer] = "k\(position) \(node.op.kindName)\(how)\(members)" }
             position += 1
         }
         kernelCount = position

@@ -24,6 +24,7 @@ struct Inspect: ParsableCommand {
         options.shapes = try shapes.value()
         options.fuse = !noFuse
         let planned = try Compiler.plan(graph, options: options)
-        print(InspectReport(graph: graph, planned: planned).render(), terminator: "")
+        let report = InspectReport(graph: graph, planned: planned) { Compiler.convAlgorithm($0, in: planned.graph, options: options) }
+        print(report.render(), terminator: "")
     }
 }

@@ -70,6 +70,18 @@ import Testing
         expectCleanFailure(try cnnc(["compile", golden + "/net.json", "-o", dir.path("bad.so"), "--target", "x86-64-v5"]))
     }
 
+    /// `inspect` names the algorithm of each conv kernel: VGG-16's first conv (3 input channels)
+    /// uses position tiles, the next 3x3 convs row Winograd.
+    @Test func inspectNamesTheConvAlgorithm() throws {
+        let result = try cnnc(["inspect", TestPaths.repo("examples/vgg16/net.json"), "--seeded-weights", "2026"])
+        #expect(result.status == 0, "\(result)")
+        let rows = result.stdout.split(separator: "\n")
+        #expect(rows.first { $0.hasPrefix("conv1_1 ") }?.contains("k0 conv2d [position tiles]") == true, "\(result.stdout)")
+        #expect(rows.first { $0.hasPrefix("conv1_2 ") }?.contains("k1 conv2d [row Winograd F(4,3)] (fused: conv1_2 + pool1)") == true)
+        let fc6 = try #require(rows.first { $0.hasPrefix("fc6 ") })
+        #expect(fc6.hasSuffix(" dense"), "only convs name an algorithm: \(fc6)")
+    }
+
     @Test func importNamesTheWeightsFile() throws {
         let dir = TemporaryDirectory()
         let model = TestPaths.repo("Tests/Goldens/onnx/conv2d_basic/model.onnx")
