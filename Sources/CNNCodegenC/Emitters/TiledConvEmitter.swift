@@ -118,13 +118,20 @@ enum TiledConvEmitter {
         return [.block([
             .decl("const float *restrict", "src", from),
             .decl("float *restrict", "dst", to),
-            .loop("rh", .int(t.phaseRows), [.loop("rw", .int(t.phaseCols), [
+            .loop("rh", .int(t.phaseRows), [.loop("rw", .int(t.phaseCols), (t.sw == 1 ? [] : [
                 .decl("const int64_t", "jlo", jlo),
                 .decl("const int64_t", "jhi", jhi),
+            ]) + [
                 .loop("i", .int(t.hq), [
                     .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
                     .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.phaseCols) + .v("rw")) * .int(t.hq) + .v("i")) * .int(t.wq)),
-                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [zero("j", .int(0), .int(t.wq))], else: [
+                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [zero("j", .int(0), .int(t.wq))], else: t.sw == 1 ? [
+                        // Unit column stride: constant bounds, so the copy is straight-line vector code.
+                        .decl("const float *restrict", "line", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
+                        zero("j", .int(0), .int(min(t.padLeft, t.wq))),
+                        .loop("j", .int(min(t.padLeft, t.wq)), .int(max(min(t.inW + t.padLeft, t.wq), min(t.padLeft, t.wq))), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j")])]),
+                        zero("j", .int(max(min(t.inW + t.padLeft, t.wq), min(t.padLeft, t.wq))), .int(t.wq)),
+                    ] : [
                         .decl("const float *restrict", "line", .v("src") + .v("ih") * .int(t.inW) + .v("rw") - .int(t.padLeft)),
                         zero("j", .int(0), .v("jlo")),
                         .loop("j", .v("jlo"), .v("jhi"), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j") * .int(t.sw)])]),
@@ -259,7 +266,12 @@ enum TiledConvEmitter {
                     .decl("const int64_t", "hi", .call("cnnc_min", [.v("q1") - .v("oh") * .int(t.wq), .int(t.outW)])),
                     .decl("const int64_t", "base", .v("j") * .int(span) + .v("oh") * .int(t.wq) - .v("q0")),
                     .decl("float *restrict", "dst", ctx.output + (.v("b") * .int(oc) + chan) * .int(t.outH * t.outW) + .v("oh") * .int(t.outW)),
-                    .loop("ow", .v("lo"), .v("hi"), [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])] + steps + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
+                    // Whole rows (the common case) with a constant trip count: straight-line vector code.
+                    .ifThen(.v("lo").eq(.int(0)) && .v("hi").eq(.int(t.outW)), [
+                        .loop("ow", .int(t.outW), [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])] + steps + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
+                    ], else: [
+                        .loop("ow", .v("lo"), .v("hi"), [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])] + steps + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
+                    ]),
                 ]),
             ]),
         ]

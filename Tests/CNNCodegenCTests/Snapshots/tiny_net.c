@@ -184,8 +184,6 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                 float *restrict dst = scratch + (b * 2 + c) * 64;
                 for (int64_t rh = 0; rh < 1; rh++) {
                     for (int64_t rw = 0; rw < 1; rw++) {
-                        const int64_t jlo = cnnc_min(cnnc_max(1 - rw, 0), 8);
-                        const int64_t jhi = cnnc_max(cnnc_min(7 - rw, 8), jlo);
                         for (int64_t i = 0; i < 8; i++) {
                             const int64_t ih = i + rh - 1;
                             float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
@@ -194,14 +192,14 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                     row[j] = 0.0f;
                                 }
                             } else {
-                                const float *restrict line = src + ih * 6 + rw - 1;
-                                for (int64_t j = 0; j < jlo; j++) {
+                                const float *restrict line = src + ih * 6 - 1;
+                                for (int64_t j = 0; j < 1; j++) {
                                     row[j] = 0.0f;
                                 }
-                                for (int64_t j = jlo; j < jhi; j++) {
+                                for (int64_t j = 1; j < 7; j++) {
                                     row[j] = line[j];
                                 }
-                                for (int64_t j = jhi; j < 8; j++) {
+                                for (int64_t j = 7; j < 8; j++) {
                                     row[j] = 0.0f;
                                 }
                             }
