@@ -755,14 +755,20 @@ simple("conv3x3_winograd_chunks", "Winograd-sized conv on 22x62: several tasks o
        [16, 22, 62], "conv2d", file=True, filters=16, kernel=3, padding=1, activation="leaky_relu")
 
 
-@case("conv3x3_winograd_bn_residual", "Winograd-sized conv -> batchnorm -> add(block input) -> relu (all fused)")
-def _(b):
-    b.input("x", [16, 12, 12])
-    b.weights_file()
-    b.L("conv", "conv2d", filters=16, kernel=3, padding="same", bias=False)
-    b.L("bn", "batchnorm")
-    b.L("sum", "add", inputs=["bn", "x"])
-    b.L("out", "relu")
+def conv_bn_residual(name, what, shape, kernel, **conv):
+    """conv (no bias, as many filters as input channels) -> batchnorm -> add(block input) -> relu."""
+    def fn(b):
+        b.input("x", shape)
+        b.weights_file()
+        b.L("conv", "conv2d", filters=shape[0], kernel=kernel, bias=False, **conv)
+        b.L("bn", "batchnorm")
+        b.L("sum", "add", inputs=["bn", "x"])
+        b.L("out", "relu")
+    case(name, what)(fn)
+
+
+conv_bn_residual("conv3x3_winograd_bn_residual", "Winograd-sized conv -> batchnorm -> add(block input) -> relu (all fused)",
+                 [16, 12, 12], 3, padding="same")
 
 
 @case("conv3x3_winograd_maxpool", "Winograd-sized conv relu -> maxpool2d 2 (fused pool)")
@@ -790,14 +796,8 @@ simple("conv_small_plane_5x5_rect", "5x5 conv 8 -> 60 on a 6x10 plane, padding 2
        file=True, filters=60, kernel=5, padding=2, activation="sigmoid")
 
 
-@case("conv_small_plane_residual", "1x1 conv on 7x7, 144 -> 144 channels, batchnorm, add(block input), relu (fused)")
-def _(b):
-    b.input("x", [144, 7, 7])
-    b.weights_file()
-    b.L("conv", "conv2d", filters=144, kernel=1, bias=False)
-    b.L("bn", "batchnorm")
-    b.L("sum", "add", inputs=["bn", "x"])
-    b.L("out", "relu")
+conv_bn_residual("conv_small_plane_residual", "1x1 conv on 7x7, 144 -> 144 channels, batchnorm, add(block input), relu (fused)",
+                 [144, 7, 7], 1)
 
 
 # --- merge / resize / pad / bias --------------------------------------------
