@@ -704,6 +704,10 @@ simple("lrn_default", "lrn defaults (size 5, alpha 1e-4, beta 0.75, k 1) on [7,4
        "normalisation is visible (values up to ~60, rtol covers)", [7, 4, 4], "lrn", in_scale=20.0)
 simple("lrn_custom", "lrn size 3 alpha 0.5 beta 0.6 k 2.0 on [5,3,4]", [5, 3, 4], "lrn", size=3, alpha=0.5,
        beta=0.6, k=2.0)
+simple("lrn_beta_half", "lrn beta 0.5 (cnnc: a square root instead of powf) over 300 positions (two blocks)",
+       [6, 15, 20], "lrn", in_scale=5.0, size=3, alpha=0.3, beta=0.5, k=1.0)
+simple("lrn_beta_one", "lrn beta 1 (cnnc: a plain division)", [4, 3, 5], "lrn", in_scale=5.0, size=5, alpha=0.2, beta=1.0,
+       k=1.5)
 simple("dropout", "dropout rate 0.5 = identity at inference", [3, 4, 4], "dropout", rate=0.5)
 
 

@@ -33,19 +33,38 @@ enum NormalizationEmitter {
         let shape = ctx.node.shape
         let c = shape[0], plane = shape.dropFirst().reduce(1, *)
         let before = a.size / 2, after = (a.size - 1) / 2
-        let at: (CExpr) -> CExpr = { ch in (.v("b") * .int(c) + ch) * .int(plane) + .v("i") }
+        // Positions in blocks: the window's squares are summed channel by channel into a block of
+        // sums, so both loops run along contiguous positions and vectorise.
+        let block = min(plane, 256)
+        let base = CExpr.float(a.k) + .float(a.alpha / Float(a.size)) * .v("sum")[.v("i")]
+        let x = CExpr.v("xc")[.v("p0") + .v("i")]
+        // base^beta: square roots for the common betas (AlexNet's 0.75), which vectorise; powf otherwise.
+        let scaled: CExpr
+        switch a.beta {
+        case 0.75: scaled = x / (.call("sqrtf", [.v("s")]) * .call("sqrtf", [.call("sqrtf", [.v("s")])]))
+        case 0.5: scaled = x / .call("sqrtf", [.v("s")])
+        case 1: scaled = x / .v("s")
+        default: scaled = x / .call("powf", [.v("s"), .float(a.beta)])
+        }
         return ctx.function([
             KernelContext.parallelFor(collapse: 2, work: (a.size + 8) * plane),
             .loop("b", ctx.batch, [.loop("ch", .int(c), [
                 .decl("const int64_t", "lo", .call("cnnc_max", [.v("ch") - .int(before), .int(0)])),
                 .decl("const int64_t", "hi", .call("cnnc_min", [.v("ch") + .int(after + 1), .int(c)])),
-                .loop("i", .int(plane), [
-                    .decl("float", "sum", .float(0)),
+                .decl("const float *restrict", "xc", ctx.input(0) + (.v("b") * .int(c) + .v("ch")) * .int(plane)),
+                .decl("float *restrict", "yc", ctx.output + (.v("b") * .int(c) + .v("ch")) * .int(plane)),
+                .array("float", "sum", count: block, alignment: 64),
+                .loop("p0", from: .int(0), to: .int(plane), step: block, [
+                    .decl("const int64_t", "np", .call("cnnc_min", [.int(block), .int(plane) - .v("p0")])),
+                    .loop("i", .v("np"), [.assign(.v("sum")[.v("i")], "=", .float(0))]),
                     .loop("j", .v("lo"), .v("hi"), [
-                        .decl("const float", "t", ctx.input(0)[at(.v("j"))]),
-                        .assign(.v("sum"), "+=", .v("t") * .v("t")),
+                        .decl("const float *restrict", "xj", ctx.input(0) + (.v("b") * .int(c) + .v("j")) * .int(plane) + .v("p0")),
+                        .loop("i", .v("np"), [.assign(.v("sum")[.v("i")], "+=", .v("xj")[.v("i")] * .v("xj")[.v("i")])]),
                     ]),
-                    .assign(ctx.output[at(.v("ch"))], "=", ctx.input(0)[at(.v("ch"))] / .call("powf", [.float(a.k) + .float(a.alpha / Float(a.size)) * .v("sum"), .float(a.beta)])),
+                    .loop("i", .v("np"), [
+                        .decl("const float", "s", base),
+                        .assign(.v("yc")[.v("p0") + .v("i")], "=", scaled),
+                    ]),
                 ]),
             ])]),
         ])
