@@ -32,7 +32,16 @@ enum ConvOps {
         return kernel
     }
 
-    static func weightAndBias(_ im: inout Importer, _ ctx: NodeContext, op: String) throws -> (ConstTensor, ConstTensor?, [Int]) {
+    /// What Conv and ConvTranspose share: the weight, the optional bias, the input, and the
+    /// kernel, strides, dilations and group attributes.
+    struct Operands {
+        var w: ConstTensor, b: ConstTensor?
+        var x: NodeID, xShape: [Int]
+        var kernel: [Int], stride: [Int], dilation: [Int], groups: Int
+        var rank: Int { kernel.count }
+    }
+
+    static func operands(_ im: inout Importer, _ ctx: NodeContext, op: String) throws -> Operands {
         let dims = try im.constantShape(ctx, 1, what: "the weight W")
         guard (3...5).contains(dims.count) else {
             throw ctx.error("expected a weight of rank 3 to 5 (\(op)1d to \(op)3d), got shape \(ShapeInference.format(dims))")
@@ -45,18 +54,17 @@ enum ConvOps {
         guard xShape.count == dims.count - 1 else {
             throw ctx.error("expected an input of rank \(dims.count) (batch, channels and \(dims.count - 2) spatial) to match the weight \(ShapeInference.format(dims)), got [N, \(xShape.map(String.init).joined(separator: ", "))]")
         }
-        return (w, b, xShape)
+        let kernel = try Self.kernel(ctx, weightShape: w.shape)
+        let stride = try ctx.perDim("strides", rank: kernel.count, default: 1, min: 1)
+        let dilation = try ctx.perDim("dilations", rank: kernel.count, default: 1, min: 1)
+        let groups = try ctx.int("group", default: 1)
+        guard groups >= 1 else { throw ctx.error("expected group of at least 1, got \(groups)") }
+        return Operands(w: w, b: b, x: x, xShape: xShape, kernel: kernel, stride: stride, dilation: dilation, groups: groups)
     }
 
     static func conv(_ im: inout Importer, _ ctx: NodeContext) throws {
-        let (w, b, xShape) = try weightAndBias(&im, ctx, op: "conv")
-        let x = try im.tensor(ctx, 0)
-        let kernel = try Self.kernel(ctx, weightShape: w.shape)
-        let rank = kernel.count
-        let stride = try ctx.perDim("strides", rank: rank, default: 1, min: 1)
-        let dilation = try ctx.perDim("dilations", rank: rank, default: 1, min: 1)
-        let groups = try ctx.int("group", default: 1)
-        guard groups >= 1 else { throw ctx.error("expected group of at least 1, got \(groups)") }
+        let o = try operands(&im, ctx, op: "conv")
+        let (w, b, x, xShape, kernel, stride, dilation, groups) = (o.w, o.b, o.x, o.xShape, o.kernel, o.stride, o.dilation, o.groups)
         let padding = try Self.padding(ctx, spatial: Array(xShape.dropFirst()), kernel: kernel, stride: stride, dilation: dilation)
         let attributes = ConvAttributes(filters: w.shape[0], kernel: kernel, stride: stride, dilation: dilation, padding: padding, groups: groups, hasBias: b != nil)
         var params = ["weight": WeightTensor(shape: w.shape, values: w.floats!)]
@@ -72,15 +80,9 @@ enum ConvOps {
     /// output_padding' = output_padding + begin - end both keep the same elements, so any
     /// pads with begin >= end map exactly; begin < end cannot.
     static func convTranspose(_ im: inout Importer, _ ctx: NodeContext) throws {
-        let (w, b, xShape) = try weightAndBias(&im, ctx, op: "conv_transpose")
-        let x = try im.tensor(ctx, 0)
-        let kernel = try Self.kernel(ctx, weightShape: w.shape)
-        let rank = kernel.count
-        let stride = try ctx.perDim("strides", rank: rank, default: 1, min: 1)
-        let dilation = try ctx.perDim("dilations", rank: rank, default: 1, min: 1)
+        let o = try operands(&im, ctx, op: "conv_transpose")
+        let (w, b, x, xShape, kernel, stride, dilation, groups, rank) = (o.w, o.b, o.x, o.xShape, o.kernel, o.stride, o.dilation, o.groups, o.rank)
         var outputPadding = try ctx.perDim("output_padding", rank: rank, default: 0, min: 0)
-        let groups = try ctx.int("group", default: 1)
-        guard groups >= 1 else { throw ctx.error("expected group of at least 1, got \(groups)") }
         let spatial = Array(xShape.dropFirst())
         let autoPad = try ctx.string("auto_pad", default: "NOTSET")
         guard ["NOTSET", "VALID", "SAME_UPPER", "SAME_LOWER"].contains(autoPad) else {

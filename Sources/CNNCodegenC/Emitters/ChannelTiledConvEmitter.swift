@@ -45,8 +45,7 @@ extension TiledConvEmitter {
         for kh in 0..<t.kh {
             for kw in 0..<t.kw {
                 let tap = kh * t.kw + kw
-                let phase = ((kh * t.dh) % t.sh) * t.phaseCols + (kw * t.dw) % t.sw
-                let offset = phase * t.planeFloats + ((kh * t.dh) / t.sh) * t.wq + (kw * t.dw) / t.sw
+                let offset = t.rowOffset(kh) + t.columnOffset(kw)
                 var block: [CStmt] = []
                 for v in 0..<ct.ocv {
                     block.append(.decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", .v("wi") + .int(tap * bc + v * lanes)), 0)))

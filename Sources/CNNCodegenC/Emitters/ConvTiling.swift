@@ -67,6 +67,11 @@ public struct ConvTiling: Sendable, Hashable {
     /// Whether the kernel takes a scratch pointer from the arena.
     public var usesScratch: Bool { scratchFloats > 0 }
     public var blocksPerGroup: Int { (ocg + ocb - 1) / ocb }
+    /// Where kernel row `kh`'s taps start in the copied input, relative to an output position:
+    /// its phase-row planes and the plane row it lands on.
+    public func rowOffset(_ kh: Int) -> Int { ((kh * dh) % sh) * phaseCols * planeFloats + ((kh * dh) / sh) * wq }
+    /// Kernel column `kw`'s offset within a row: its phase-column plane and column.
+    public func columnOffset(_ kw: Int) -> Int { ((kw * dw) % sw) * planeFloats + (kw * dw) / sw }
 
     /// A tiling for `a` on `input`, or nil when the direct kernel should be used.
     public static func plan(_ a: ConvAttributes, input: [Int], target: VectorTarget, inputIsCallerBuffer: Bool) -> ConvTiling? {

@@ -158,8 +158,7 @@ enum TiledConvEmitter {
         // One kernel row of taps, unrolled, reading from `x`/`w` (row `kh` when it is a constant).
         func tapRow(_ kh: Int?, x: String, w: String) -> [CStmt] {
             (0..<t.kw).map { kw in
-                let rowPart = kh.map { ((($0 * t.dh) % t.sh) * t.phaseCols) * t.planeFloats + (($0 * t.dh) / t.sh) * t.wq } ?? 0
-                let offset = rowPart + ((kw * t.dw) % t.sw) * t.planeFloats + (kw * t.dw) / t.sw
+                let offset = (kh.map(t.rowOffset) ?? 0) + t.columnOffset(kw)
                 let tap = (kh ?? 0) * t.kw + kw
                 var block: [CStmt] = []
                 for u in 0..<t.uv {
@@ -243,8 +242,6 @@ enum TiledConvEmitter {
     static func epilogue(_ a: ConvAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int) -> [CStmt] {
         let oc = t.ocg * t.groups
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
-        let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("oh")) * .int(t.outW) + .v("ow")
-        let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
         if t.wq == t.outW {
             // No padding columns (1x1 and column-unpadded convs): positions are the output's own
             // offsets, so one flat loop per channel, vectorised, whatever the row length.
@@ -259,6 +256,11 @@ enum TiledConvEmitter {
                 ]),
             ]
         }
+        let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("oh")) * .int(t.outW) + .v("ow")
+        let store: (CExpr, CExpr) -> CStmt = { lo, hi in
+            .loop("ow", lo, hi, [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])]
+                + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index) + [.assign(.v("dst")[.v("ow")], "=", .v("v"))])
+        }
         return [
             .loop("j", .v("width"), [
                 .loop("oh", from: .v("q0") / .int(t.wq), to: .call("cnnc_min", [.int(t.outH), (.v("q1") + .int(t.wq - 1)) / .int(t.wq)]), step: 1, [
@@ -267,11 +269,7 @@ enum TiledConvEmitter {
                     .decl("const int64_t", "base", .v("j") * .int(span) + .v("oh") * .int(t.wq) - .v("q0")),
                     .decl("float *restrict", "dst", ctx.output + (.v("b") * .int(oc) + chan) * .int(t.outH * t.outW) + .v("oh") * .int(t.outW)),
                     // Whole rows (the common case) with a constant trip count: straight-line vector code.
-                    .ifThen(.v("lo").eq(.int(0)) && .v("hi").eq(.int(t.outW)), [
-                        .loop("ow", .int(t.outW), [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])] + steps + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
-                    ], else: [
-                        .loop("ow", .v("lo"), .v("hi"), [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])] + steps + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
-                    ]),
+                    .ifThen(.v("lo").eq(.int(0)) && .v("hi").eq(.int(t.outW)), [store(.int(0), .int(t.outW))], else: [store(.v("lo"), .v("hi"))]),
                 ]),
             ]),
         ]
