@@ -159,6 +159,17 @@ public enum ShapeInference {
     }
 
     /// `[a, b, c]`.
+    /// The number of elements of `shape`, or nil above 2^40 (so later size arithmetic cannot overflow).
+    public static func boundedElementCount(_ shape: [Int]) -> Int? {
+        var count = 1
+        for d in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= 1 << 40 else { return nil }
+            count = product
+        }
+        return count
+    }
+
     public static func format(_ dims: [Int]) -> String { "[" + dims.map(String.init).joined(separator: ", ") + "]" }
 
     static func format(_ p: Padding) -> String {

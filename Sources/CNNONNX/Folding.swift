@@ -139,7 +139,7 @@ enum Folding {
         guard let shapeTensor = try im.constant(ctx, 0, what: "the shape"), let dims = shapeTensor.knownInts else {
             throw ctx.error("expected a constant shape without the batch size")
         }
-        guard dims.allSatisfy({ $0 >= 0 }), let count = im.decoder.elementCount(dims), count <= 1 << 24 else {
+        guard dims.allSatisfy({ $0 >= 0 }), let count = ShapeInference.boundedElementCount(dims), count <= 1 << 24 else {
             throw ctx.error("unsupported shape \(dims) (at most 2^24 non-negative elements)")
         }
         var fill = ConstTensor(shape: [1], floats: [0])

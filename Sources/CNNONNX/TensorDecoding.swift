@@ -44,7 +44,7 @@ struct TensorDecoder {
             guard d >= 0, d <= 1 << 40 else { throw fail(tensor, "expected non-negative dimensions, got \(tensor.dims)") }
             shape.append(Int(d))
         }
-        guard let count = elementCount(shape) else { throw fail(tensor, "expected at most 2^40 elements, got shape \(shape)") }
+        guard let count = ShapeInference.boundedElementCount(shape) else { throw fail(tensor, "expected at most 2^40 elements, got shape \(shape)") }
         let type = tensor.dataType
         let bytes: Data?
         if tensor.dataLocation == .external {
@@ -179,15 +179,5 @@ struct TensorDecoder {
         case .preluSlope: f = { 0.25 + 0.05 * $0 }
         }
         return ConstTensor(shape: shape, floats: u.map { Float(f($0)) })
-    }
-
-    func elementCount(_ shape: [Int]) -> Int? {
-        var count = 1
-        for d in shape {
-            let (p, o) = count.multipliedReportingOverflow(by: d)
-            guard !o, p <= 1 << 40 else { return nil }
-            count = p
-        }
-        return count
     }
 }

@@ -32,7 +32,7 @@ struct GraphBuilder {
             }
             return i
         }
-        guard GraphBuilder.elementCount(shape) != nil else {
+        guard ShapeInference.boundedElementCount(shape) != nil else {
             throw f.error("shape", "expected a shape of at most 2^40 elements, got \(ShapeInference.format(shape))").located(in: loc)
         }
         try define(name, at: f, key: "name", layer: name)
@@ -73,7 +73,7 @@ struct GraphBuilder {
         } catch let d as Diagnostic {
             throw d.located(in: f.location)
         }
-        guard GraphBuilder.elementCount(shape) != nil else {
+        guard ShapeInference.boundedElementCount(shape) != nil else {
             throw Diagnostic("expected an output of at most 2^40 elements, got \(ShapeInference.format(shape))", at: f.location)
         }
         let params = try bindParameters(for: parsed, op: op, layer: name, input: inputShapes[0], fields: f)
@@ -156,16 +156,6 @@ struct GraphBuilder {
 }
 
 extension GraphBuilder {
-    /// The number of elements of `shape`, or nil above 2^40 (so later size arithmetic cannot overflow).
-    static func elementCount(_ shape: [Int]) -> Int? {
-        var count = 1
-        for d in shape {
-            let (product, overflow) = count.multipliedReportingOverflow(by: d)
-            guard !overflow, product <= 1 << 40 else { return nil }
-            count = product
-        }
-        return count
-    }
 }
 
 extension Node {
