@@ -42,6 +42,8 @@ extension TiledConvEmitter {
             .decl("const float *restrict", "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
             .decl("const float *restrict", "wi", .v("wb") + .v("c") * .int(taps * bc)),
         ]
+        // The next chunk's weights (the next block's after the last chunk) load while this one runs.
+        step += prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc)
         for kh in 0..<t.kh {
             for kw in 0..<t.kw {
                 let tap = kh * t.kw + kw

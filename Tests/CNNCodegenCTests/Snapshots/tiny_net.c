@@ -233,6 +233,8 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                 for (int64_t c = 0; c < 2; c++) {
                                     const float *restrict xi = xs + tt + c * 64;
                                     const float *restrict wi = wb + c * 27;
+                                    __builtin_prefetch(wi + 54, 0, 2);
+                                    __builtin_prefetch(wi + 70, 0, 2);
                                     {
                                         const cnnc_v16 x0 = ((const cnnc_v16 *)xi)[0];
                                         const float w0 = wi[0];
