@@ -122,4 +122,43 @@ import Testing
         let g = try Pipeline.run(f.graph, options: PassOptions(fuse: false, verifyEachPass: true)).graph
         #expect(kernels(g) == [["conv"], ["relu"]])
     }
+
+    @Test func averagePoolMovesBeforeAPointwiseConv() throws {
+        var f = GraphFixture(inputs: [("x", [24, 8, 8])])
+        try f.add("bn", .batchNorm(epsilon: 1e-5, epilogue: []), ["x"])
+        try f.add("relu", .activation(.relu), ["bn"])
+        try f.add("conv", GraphFixture.conv(12, 1), ["relu"])
+        try f.add("pool", GraphFixture.pool(.average, 2), ["conv"])
+        try f.add("out", .activation(.sigmoid), ["pool"])
+        let g = try planned(f)
+        #expect(kernels(g) == [["bn", "relu"], ["pool"], ["conv", "out"]])
+        #expect(g.nodes.dropFirst().map(\.shape) == [[24, 8, 8], [24, 4, 4], [12, 4, 4]])
+        #expect(g.nodes[3].params["weight"]?.shape == [12, 24, 1, 1])
+    }
+
+    @Test func averagePoolStaysWhenTheAlgebraOrTheGainFails() throws {
+        // A max pool does not commute with the conv, an activation sits between them, a 3x3 conv
+        // mixes positions, padding counted in the average would scale the bias, a 1x1 window
+        // saves nothing, and a second reader needs the unpooled conv.
+        let padded = Op.pool(PoolAttributes(kind: .average, size: [3, 3], stride: [2, 2], padding: Padding(begin: [1, 1], end: [1, 1]),
+                                            ceilMode: false, countIncludePad: true))
+        let cases: [(Op, Op, Bool)] = [
+            (GraphFixture.conv(6, 1), GraphFixture.pool(.max, 2), false),
+            (GraphFixture.conv(6, 1, epilogue: [.activation(.relu)]), GraphFixture.pool(.average, 2), false),
+            (GraphFixture.conv(6, 3, pad: 1), GraphFixture.pool(.average, 2), false),
+            (GraphFixture.conv(6, 1), padded, false),
+            (GraphFixture.conv(6, 1), GraphFixture.pool(.average, 1), false),
+            (GraphFixture.conv(6, 1), GraphFixture.pool(.average, 2), true),
+        ]
+        for (conv, pool, secondReader) in cases {
+            var f = GraphFixture(inputs: [("x", [4, 8, 8])])
+            try f.add("conv", conv, ["x"])
+            try f.add("pool", pool, ["conv"])
+            if secondReader { try f.add("other", .activation(.tanh), ["conv"]) }
+            let before = f.graph
+            let after = RewriteDriver.run([HoistAveragePool()], on: before)
+            #expect(after.nodes.map(\.layers) == before.nodes.map(\.layers))
+            #expect(after.nodes.map(\.shape) == before.nodes.map(\.shape))
+        }
+    }
 }

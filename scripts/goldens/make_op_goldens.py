@@ -791,6 +791,42 @@ def _(b):
     b.L("pool", "avgpool2d", size=2)
 
 
+# --- average pools after 1x1 convs: cnnc pools first, then runs the conv on the pooled plane ---
+@case("transition_bn_relu_conv1x1_avgpool", "DenseNet transition: batchnorm relu -> 1x1 conv 24 -> 12 (no bias) "
+      "-> avgpool2d 2 (hoisted before the conv)")
+def _(b):
+    b.input("x", [24, 10, 10])
+    b.weights_file()
+    b.L("norm", "batchnorm")
+    b.L("relu", "relu")
+    b.L("conv", "conv2d", filters=12, kernel=1, bias=False)
+    b.L("pool", "avgpool2d", size=2)
+
+
+@case("conv1x1_bias_avgpool_overlapping", "1x1 conv 20 -> 36 with bias -> avgpool2d size 3 stride 2 on 11x9 "
+      "(overlapping windows, hoisted)")
+def _(b):
+    b.input("x", [20, 11, 9])
+    b.weights_file()
+    b.L("conv", "conv2d", filters=36, kernel=1)
+    b.L("pool", "avgpool2d", size=3, stride=2)
+
+
+@case("conv1d_1x1_avgpool", "conv1d kernel 1, 6 -> 18 -> avgpool1d 2 on L=13 (hoisted; the last element dropped)")
+def _(b):
+    b.input("x", [6, 13])
+    b.L("conv", "conv1d", filters=18, kernel=1)
+    b.L("pool", "avgpool1d", size=2)
+
+
+@case("conv1x1_avgpool_padded_include", "1x1 conv 8 -> 16 -> avgpool2d 3 stride 2 padding 1 count_include_pad: "
+      "not hoisted (padded cells would scale the bias)")
+def _(b):
+    b.input("x", [8, 9, 9])
+    b.L("conv", "conv2d", filters=16, kernel=1)
+    b.L("pool", "avgpool2d", size=3, stride=2, padding=1, count_include_pad=True)
+
+
 # --- convs on small planes with long reductions: cnnc puts output channels across the lanes ---
 simple("conv_small_plane_1x1", "1x1 conv on a 7x7 plane, 128 -> 92 channels (the last block part full), relu",
        [128, 7, 7], "conv2d", file=True, filters=92, kernel=1, activation="relu")
