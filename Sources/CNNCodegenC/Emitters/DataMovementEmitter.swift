@@ -11,26 +11,35 @@ enum DataMovementEmitter {
         ])
     }
 
-    /// Each input fills its slice of the axis: contiguous runs of (axis length x inner) floats.
+    /// Each input fills its slice of the axis: contiguous runs of (axis length x inner) floats,
+    /// copied in pieces of at most 4096 floats so both threads share even a one-sample concat
+    /// (one team; each input's pieces are split among the threads without a barrier between).
     static func emitConcat(axis: Int, _ ctx: inout KernelContext) -> CFunction {
         let out = ctx.node.shape
         let outer = out[..<axis].reduce(1, *), inner = out[(axis + 1)...].reduce(1, *)
+        let piece = 4096
         var body: [CStmt] = []
         var offset = 0
         for (k, shape) in ctx.inputShapes.enumerated() {
             let run = shape[axis] * inner
-            body.append(.loop("o", .int(outer), [
-                .expr(.call("memcpy", [
-                    ctx.output + .v("b") * .int(out.reduce(1, *)) + .v("o") * .int(out[axis] * inner) + .int(offset),
-                    ctx.input(k) + .v("b") * .int(shape.reduce(1, *)) + .v("o") * .int(run),
-                    .int(run * 4),
-                ])),
-            ]))
+            let pieces = (run + piece - 1) / piece
+            body += [
+                .pragma("omp for collapse(3) schedule(static) nowait"),
+                .loop("b", ctx.batch, [.loop("o", .int(outer), [.loop("p", .int(pieces), [
+                    .decl("const int64_t", "lo", .v("p") * .int(piece)),
+                    .expr(.call("memcpy", [
+                        ctx.output + .v("b") * .int(out.reduce(1, *)) + .v("o") * .int(out[axis] * inner) + .int(offset) + .v("lo"),
+                        ctx.input(k) + .v("b") * .int(shape.reduce(1, *)) + .v("o") * .int(run) + .v("lo"),
+                        .cast("size_t", .call("cnnc_min", [.int(piece), .int(run) - .v("lo")])) * .call("sizeof", [.v("float")]),
+                    ])),
+                ])])]),
+            ]
             offset += run
         }
+        let threshold = max(1, 32768 / max(out.reduce(1, *) / 4, 1))
         return ctx.function([
-            KernelContext.parallelFor(collapse: 1, work: out.reduce(1, *) / 4),
-            .loop("b", ctx.batch, body),
+            .pragma("omp parallel num_threads(nt) if(n >= \(threshold))"),
+            .block(body),
         ])
     }
 

@@ -27,7 +27,7 @@ enum DenseEmitter {
         return ctx.function([
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", biasPtr),
-            KernelContext.parallelFor(collapse: 1, work: 2 * n * block),
+            KernelContext.parallelFor(collapse: 1, work: 2 * n * block * blocks),
             .loop("blk", .int(blocks), [
                 .decl("const float *restrict", "wb", .v("w") + .v("blk") * .int(n * block)),
                 .loop("b", ctx.batch, [

@@ -33,7 +33,7 @@ enum ElementwiseEmitter {
         let c = shape[0], plane = shape.dropFirst().reduce(1, *)
         let x = ctx.input(0)[(.v("b") * .int(c) + .v("c")) * .int(plane) + .v("i")]
         return [
-            KernelContext.parallelFor(collapse: 2, work: plane),
+            KernelContext.parallelFor(collapse: 2, work: c * plane),
             .loop("b", ctx.batch, [.loop("c", .int(c), [
                 .loop("i", .int(plane), [.decl("const float", "v", x)] + body(ctx.output[(.v("b") * .int(c) + .v("c")) * .int(plane) + .v("i")])),
             ])]),

@@ -40,7 +40,7 @@ struct KernelContext {
     }
 
     /// `#pragma omp parallel for` over the next `collapse` loops, only when the work is worth a thread team.
-    /// `workPerIteration` is the approximate flops of one outer iteration per sample.
+    /// `work` is the whole kernel's for one sample (flops, or elements moved), not one iteration's.
     static func parallelFor(collapse: Int, work: Int) -> CStmt {
         let collapseClause = collapse > 1 ? " collapse(\(collapse))" : ""
         // Below ~32k flops per call, waking threads costs more than it saves.

@@ -47,7 +47,7 @@ enum NormalizationEmitter {
         default: scaled = x / .call("powf", [.v("s"), .float(a.beta)])
         }
         return ctx.function([
-            KernelContext.parallelFor(collapse: 2, work: (a.size + 8) * plane),
+            KernelContext.parallelFor(collapse: 2, work: (a.size + 8) * plane * c),
             .loop("b", ctx.batch, [.loop("ch", .int(c), [
                 .decl("const int64_t", "lo", .call("cnnc_max", [.v("ch") - .int(before), .int(0)])),
                 .decl("const int64_t", "hi", .call("cnnc_min", [.v("ch") + .int(after + 1), .int(c)])),

@@ -112,7 +112,7 @@ extension TiledConvEmitter {
             combine.append(.assign(.v("v")[.int(xi * ic * wg.planeFloats) + .v("x")], "=", sum!))
         }
         return [
-            KernelContext.parallelFor(collapse: 2, work: alpha * 5 * wg.planeFloats),
+            KernelContext.parallelFor(collapse: 2, work: alpha * 5 * wg.planeFloats * ic),
             .loop("b", ctx.batch, [.loop("c", .int(ic), [
                 .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
                 .array("float", "d", count: alpha * wq, alignment: 64),

@@ -101,7 +101,7 @@ enum TiledConvEmitter {
     static func copyInput(_ t: ConvTiling, _ ctx: KernelContext) -> [CStmt] {
         let ic = t.icg * t.groups
         return [
-            KernelContext.parallelFor(collapse: 2, work: t.phases * t.planeFloats),
+            KernelContext.parallelFor(collapse: 2, work: t.phases * t.planeFloats * ic),
             .loop("b", ctx.batch, [.loop("c", .int(ic), planeCopy(
                 t, from: ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW),
                 to: .v("scratch") + (.v("b") * .int(ic) + .v("c")) * .int(t.phases * t.planeFloats)))]),

@@ -176,7 +176,7 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
     /* conv2d [conv + relu + pool]: [2, 6, 6] -> [3, 3, 3] */
     const float *restrict w = tiny_net_weights;
     const float *restrict bias = tiny_net_weights + 64;
-#pragma omp parallel for collapse(2) schedule(static) num_threads(nt) if(n >= 512)
+#pragma omp parallel for collapse(2) schedule(static) num_threads(nt) if(n >= 256)
     for (int64_t b = 0; b < n; b++) {
         for (int64_t c = 0; c < 2; c++) {
             {
