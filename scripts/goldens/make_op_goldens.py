@@ -791,6 +791,19 @@ def _(b):
     b.L("pool", "avgpool2d", size=2)
 
 
+# --- one-channel first layers: cnnc copies the plane per task and, on several threads, splits its rows ---
+@case("conv_one_channel_tanh_avgpool", "LeNet-style first layer: 1 -> 5 channels, 3x3 padding 1 on 20x20, tanh, "
+      "avgpool2d 2 (fused; the activation runs over whole padded rows)")
+def _(b):
+    b.input("x", [1, 20, 20])
+    b.L("conv", "conv2d", filters=5, kernel=3, padding=1, activation="tanh")
+    b.L("pool", "avgpool2d", size=2)
+
+
+simple("dense_70_units_groups", "dense 37 -> 70 units, sigmoid: five blocks of 16 units, accumulated four at a time "
+       "(the second group padded with zero blocks)", [37], "dense", units=70, activation="sigmoid")
+
+
 # --- average pools after 1x1 convs: cnnc pools first, then runs the conv on the pooled plane ---
 @case("transition_bn_relu_conv1x1_avgpool", "DenseNet transition: batchnorm relu -> 1x1 conv 24 -> 12 (no bias) "
       "-> avgpool2d 2 (hoisted before the conv)")

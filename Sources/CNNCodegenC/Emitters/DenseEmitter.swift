@@ -1,43 +1,57 @@
 import CNNIR
 
 /// Fully connected layer. Weights are repacked at compile time into blocks of 16 units,
-/// `[U/16][N][16]`, so each thread streams one contiguous block and the inner loop is a
-/// 16-lane FMA; every sample of the batch reuses a block while it is in cache.
+/// `[U/16][N][16]`, so the inner loop is a 16-lane FMA (a `cnnc_v16`, split by clang into
+/// narrower registers on narrower targets). A task takes `group` consecutive
+/// blocks and accumulates them side by side: one block alone is a chain of dependent FMAs
+/// (latency-bound, 4 cycles per input), several are independent chains. Each unit still sums
+/// its inputs in order, so the bits do not depend on the grouping or the thread count. Every
+/// sample of the batch reuses a task's blocks while they are in cache.
 enum DenseEmitter {
     static let block = 16
+    /// Blocks accumulated together (the weights are padded with zero blocks to a whole number of groups).
+    static func group(blocks: Int) -> Int { min(4, blocks) }
 
     static func emit(_ a: DenseAttributes, _ ctx: inout KernelContext) -> CFunction {
         let n = ctx.inputShapes[0].reduce(1, *), units = a.units
         let blocks = (units + block - 1) / block
+        let group = group(blocks: blocks)
+        let tasks = (blocks + group - 1) / group
         let weight = ctx.node.params["weight"]!.storage.floats
-        var packed = [Float](repeating: 0, count: blocks * n * block)
+        var packed = [Float](repeating: 0, count: tasks * group * n * block)
         for u in 0..<units {
             let blk = u / block, lane = u % block
             for k in 0..<n { packed[(blk * n + k) * block + lane] = weight[u * n + k] }
         }
-        var bias = [Float](repeating: 0, count: blocks * block)
+        var bias = [Float](repeating: 0, count: tasks * group * block)
         if let b = ctx.node.params["bias"] { for u in 0..<units { bias[u] = b.storage.floats[u] } }
         let w = ctx.weights(packed)
         let biasPtr = ctx.weights(bias)
-        let unit = CExpr.v("blk") * .int(block) + .v("u")
+        let unit = CExpr.v("t") * .int(group * block) + .v("u")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: .v("b") * .int(units) + unit)
-        let store: CStmt = .loop("u", .int(block), [
+        let store: CStmt = .loop("u", .int(group * block), [
             .ifThen(unit < .int(units), [.decl("float", "v", .v("acc")[.v("u")])] + steps + [.assign(ctx.output[.v("b") * .int(units) + unit], "=", .v("v"))], else: []),
         ])
         return ctx.function([
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", biasPtr),
             KernelContext.parallelFor(collapse: 1, work: 2 * n * block * blocks),
-            .loop("blk", .int(blocks), [
-                .decl("const float *restrict", "wb", .v("w") + .v("blk") * .int(n * block)),
+            .loop("t", .int(tasks), [
+                .decl("const float *restrict", "wb", .v("w") + .v("t") * .int(group * n * block)),
                 .loop("b", ctx.batch, [
                     .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
-                    .array("float", "acc", count: block, alignment: 64),
-                    .loop("u", .int(block), [.assign(.v("acc")[.v("u")], "=", .v("bias")[.v("blk") * .int(block) + .v("u")])]),
+                    .array("float", "acc", count: group * block, alignment: 64),
+                ] + (0..<group).map { g in
+                    .decl("cnnc_v16", "a\(g)", .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0))
+                } + [
                     .loop("k", .int(n), [
                         .decl("const float", "xv", .v("xb")[.v("k")]),
-                        .loop("u", .int(block), [.assign(.v("acc")[.v("u")], "+=", .v("xv") * .v("wb")[.v("k") * .int(block) + .v("u")])]),
-                    ]),
+                    ] + (0..<group).map { g in
+                        .assign(.v("a\(g)"), "+=", .v("xv") * .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
+                    }),
+                ] + (0..<group).map { g in
+                    .assign(.index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0), "=", .v("a\(g)"))
+                } + [
                     store,
                 ]),
             ]),

@@ -324,12 +324,12 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                         }
                     }
                     for (int64_t j = 0; j < width; j++) {
-                        for (int64_t r = rlo; r < rhi; r++) {
-                            float *restrict row = wt + j * 32 + (r - rlo) * 8;
-                            for (int64_t ow = 0; ow < 6; ow++) {
-                                float v = row[ow];
+                        {
+                            float *restrict rows = wt + j * 32;
+                            for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
+                                float v = rows[i];
                                 v = (v > 0.0f ? v : 0.0f);
-                                row[ow] = v;
+                                rows[i] = v;
                             }
                         }
                         float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
@@ -363,24 +363,21 @@ static void k3_fc(int64_t n, int nt, const float *restrict in0, float *restrict 
     const float *restrict w = tiny_net_weights + 80;
     const float *restrict bias = tiny_net_weights + 512;
 #pragma omp parallel for schedule(static) num_threads(nt) if(n >= 37)
-    for (int64_t blk = 0; blk < 1; blk++) {
-        const float *restrict wb = w + blk * 432;
+    for (int64_t t = 0; t < 1; t++) {
+        const float *restrict wb = w + t * 432;
         for (int64_t b = 0; b < n; b++) {
             const float *restrict xb = in0 + b * 27;
             float acc[16] __attribute__((aligned(64)));
-            for (int64_t u = 0; u < 16; u++) {
-                acc[u] = bias[blk * 16 + u];
-            }
+            cnnc_v16 a0 = ((const cnnc_v16 *)(bias + t * 16))[0];
             for (int64_t k = 0; k < 27; k++) {
                 const float xv = xb[k];
-                for (int64_t u = 0; u < 16; u++) {
-                    acc[u] += xv * wb[k * 16 + u];
-                }
+                a0 += xv * ((const cnnc_v16 *)(wb + k * 16))[0];
             }
+            ((cnnc_v16 *)acc)[0] = a0;
             for (int64_t u = 0; u < 16; u++) {
-                if (blk * 16 + u < 4) {
+                if (t * 16 + u < 4) {
                     float v = acc[u];
-                    out[b * 4 + (blk * 16 + u)] = v;
+                    out[b * 4 + (t * 16 + u)] = v;
                 }
             }
         }
