@@ -84,6 +84,18 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// On a 19x19 plane the Winograd GEMM takes the tile that wastes fewest lanes (7 vectors of
+    /// positions x 3 channels for 105 wide positions), not the one with the most accumulators
+    /// (4 x 6, which computes 128 positions): the golden case above runs that tile.
+    @Test func winogradGemmOnASmallPlaneWastesFewLanes() throws {
+        let c = try #require(GoldenCase.all.first { $0.name == "conv3x3_winograd_19x19_lean_tile" })
+        let planned = try Compiler.plan(try Compiler.load(c.net))
+        let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+        let wg = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)?.winograd)
+        #expect(wg.gemm.positions == 105)
+        #expect(wg.gemm.uv == 7 && wg.gemm.ocb == 3, "uv \(wg.gemm.uv), ocb \(wg.gemm.ocb)")
+    }
+
     /// The small-plane cases run channel-tiled on AVX-512 (so the goldens above test that kernel
     /// wherever the host has AVX-512; other hosts run them through the position-tiled kernel).
     @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv_small_plane") })

@@ -755,6 +755,9 @@ simple("conv3x3_winograd_valid_tail", "Winograd-sized conv: 20 -> 27 (a narrower
        [20, 10, 18], "conv2d", file=True, filters=27, kernel=3)
 simple("conv3x3_winograd_asymmetric", "Winograd-sized conv: padding {begin:[0,2], end:[2,1]}, 17 filters, no bias",
        [16, 9, 12], "conv2d", file=True, filters=17, kernel=3, padding={"begin": [0, 2], "end": [2, 1]}, bias=False)
+simple("conv3x3_winograd_19x19_lean_tile", "Winograd-sized conv 16 -> 24 on AlphaGo's 19x19 board, padding 1: 105 "
+       "wide positions per plane, so the GEMM takes a 7-vector x 3-channel tile", [16, 19, 19], "conv2d", file=True,
+       filters=24, kernel=3, padding=1, activation="relu")
 simple("conv3x3_winograd_chunks", "Winograd-sized conv on 22x62: several tasks of tile rows, the last one short",
        [16, 22, 62], "conv2d", file=True, filters=16, kernel=3, padding=1, activation="leaky_relu")
 

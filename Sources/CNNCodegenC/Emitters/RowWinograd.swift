@@ -84,6 +84,16 @@ public struct RowWinograd: Sendable, Hashable {
         let rowConv = ConvAttributes(filters: a.filters, kernel: [1, 3], stride: [1, 1], dilation: [1, 1],
                                      padding: .zero(rank: 2), groups: 1, hasBias: false, epilogue: [])
         guard var gemm = ConvTiling.plan(rowConv, input: [direct.icg, chunkRows, wq], target: target, inputIsCallerBuffer: false) else { return nil }
+        // A task's wide positions are few on small planes (105 on a 19x19 plane), so the tile with
+        // the most accumulators can leave many lanes idle; take the tile with the most useful
+        // FMAs per cycle when it wastes clearly fewer lanes. (Where both waste about the same,
+        // the bigger tile reuses each input more: on VGG-16's 28x28 layers it was 10% faster.)
+        let maxUV = max(1, min(8, (gemm.positions + target.lanes - 1) / target.lanes))
+        let lean = ConvTiling.throughputTile(positions: gemm.positions, ocg: gemm.ocg, target: target, maxUV: maxUV)
+        let used: (Int, Int) -> Double = { uv, ocb in
+            ConvTiling.tileScore(uv: uv, ocb: ocb, positions: gemm.positions, ocg: gemm.ocg, lanes: target.lanes) / Double(uv * ocb)
+        }
+        if used(lean.uv, lean.ocb) >= 1.1 * used(gemm.uv, gemm.ocb) { (gemm.uv, gemm.ocb) = lean }
         gemm.inH = tileRows
         gemm.hq = tileRows
         gemm.outH = tileRows
