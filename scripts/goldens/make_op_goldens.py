@@ -758,7 +758,11 @@ simple("conv3x3_winograd_asymmetric", "Winograd-sized conv: padding {begin:[0,2]
 simple("conv3x3_winograd_19x19_lean_tile", "Winograd-sized conv 16 -> 24 on AlphaGo's 19x19 board, padding 1: 105 "
        "wide positions per plane, so the GEMM takes a 7-vector x 3-channel tile", [16, 19, 19], "conv2d", file=True,
        filters=24, kernel=3, padding=1, activation="relu")
-simple("conv3x3_winograd_chunks", "Winograd-sized conv on 22x62: several tasks of tile rows, the last one short",
+simple("conv3x3_winograd_uneven_tasks", "Winograd-sized conv on 27x62: 7 tiles of rows in two tasks, 4 and 3",
+       [16, 27, 62], "conv2d", file=True, filters=16, kernel=3, padding=1)
+simple("conv3x3_winograd_32x32_balanced", "Winograd-sized conv on 32x32 (UNet's third level): 8 tiles of rows in two "
+       "tasks of 4", [16, 32, 32], "conv2d", file=True, filters=20, kernel=3, padding=1, activation="relu")
+simple("conv3x3_winograd_chunks", "Winograd-sized conv on 22x62: several tasks of tile rows",
        [16, 22, 62], "conv2d", file=True, filters=16, kernel=3, padding=1, activation="leaky_relu")
 
 

@@ -79,7 +79,12 @@ public struct RowWinograd: Sendable, Hashable {
         }
         let tileRows = (direct.outH + m - 1) / m
         let wq = direct.wq
-        let chunkRows = max(1, min(tileRows, 256 / wq))
+        // Tasks of at most ~256 wide positions, with the tile rows shared evenly among them: a
+        // task of one left-over row costs nearly a whole task (UNet's 32x32 layers: 7 + 1 rows
+        // made Winograd look no cheaper than the direct kernel; 4 + 4 is).
+        let maxRows = max(1, min(tileRows, 256 / wq))
+        let taskCount = (tileRows + maxRows - 1) / maxRows
+        let chunkRows = (tileRows + taskCount - 1) / taskCount
         // The GEMM of one plane: 1x3 taps along rows of wq, over one task's rows.
         let rowConv = ConvAttributes(filters: a.filters, kernel: [1, 3], stride: [1, 1], dilation: [1, 1],
                                      padding: .zero(rank: 2), groups: 1, hasBias: false, epilogue: [])
