@@ -630,6 +630,14 @@ simple("maxpool2d_same", "maxpool2d same size 3 stride 2 on 8x9: H pads (0,1), W
        "maxpool2d", size=3, stride=2, padding="same")
 simple("maxpool2d_same_stride1", "maxpool2d same size 2 stride 1: pads (0,1) at the end", [2, 5, 6],
        "maxpool2d", size=2, stride=1, padding="same")
+simple("maxpool2d_3x3_stride1_pad1_negative", "GoogLeNet's branch pool: maxpool2d size 3 stride 1 padding 1 on "
+       "28x28 all-negative input (cnnc's two flat passes; padding must be -inf)", [3, 28, 28], "maxpool2d",
+       in_scale=0.5, in_offset=-3.0, size=3, stride=1, padding=1)
+simple("maxpool2d_5x3_stride1_asymmetric", "maxpool2d size [5,3] stride 1 padding {begin:[2,0], end:[1,2]} on 9x11: "
+       "edge rows at both ends, edge columns only at the right", [3, 9, 11], "maxpool2d", size=[5, 3], stride=1,
+       padding={"begin": [2, 0], "end": [1, 2]})
+simple("maxpool1d_3_stride1_pad1", "maxpool1d size 3 stride 1 padding 1 on L=20", [4, 20], "maxpool1d", size=3,
+       stride=1, padding=1)
 simple("avgpool2d_same", "avgpool2d same size 3 stride 2 on 8x9, padding excluded from the divisor", [2, 8, 9],
        "avgpool2d", size=3, stride=2, padding="same")
 simple("avgpool2d_same_include_pad", "avgpool2d same size 3 stride 2 on 8x9, count_include_pad true", [2, 8, 9],

@@ -24,6 +24,10 @@ enum PoolEmitter {
         let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1)
         let pad = to3D(p.padding.begin, fill: 0), padEnd = to3D(p.padding.end, fill: 0)
         let isMax = p.kind == .max
+        if i3[0] == 1 && o3[0] == 1 && size[0] == 1, isMax, stride[1] == 1, stride[2] == 1, o3[2] == i3[2], o3[1] * o3[2] <= 16384 {
+            return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
+                                          body: separableMaxPool(input: i3, output: o3, size: size, pad: pad)))
+        }
         if i3[0] == 1 && o3[0] == 1 && size[0] == 1 {
             return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
                                           body: rowPool(p, input: i3, output: o3, size: size, stride: stride, pad: pad, padEnd: padEnd)))
@@ -80,6 +84,53 @@ enum PoolEmitter {
                 ]),
             ]),
         ]
+    }
+
+    /// A stride-1 max pool whose output rows are as long as the input's (GoogLeNet's 3x3 pools
+    /// with padding 1), in two flat passes over the plane: the max down each window's rows into
+    /// `v`, then along each window's columns. Rows whose windows are whole, and columns away
+    /// from the row ends, run as one long loop each (28-wide rows otherwise leave a scalar
+    /// remainder per row); the few edge rows and edge columns are finished separately.
+    static func separableMaxPool(input i3: [Int], output o3: [Int], size: [Int], pad: [Int]) -> [CStmt] {
+        let (h, w, oh) = (i3[1], i3[2], o3[1])
+        let (kh, kw, ph, pw) = (size[1], size[2], pad[1], pad[2])
+        let fold: (CExpr, CExpr) -> CExpr = { acc, x in .call("fmaxf", [acc, x]) }
+        // Output rows whose window lies inside the input: r - ph >= 0 and r - ph + kh <= h.
+        let rlo = min(ph, oh), rhi = max(rlo, min(oh, h - kh + ph + 1))
+        var down: CExpr = .v("x")[.v("q") - .int(ph * w)]
+        for k in 1..<max(kh, 1) { down = fold(down, .v("x")[.v("q") + .int((k - ph) * w)]) }
+        let edgeRow: (Int, Int) -> CStmt = { lo, hi in
+            .loop("r", .int(lo), .int(hi), [
+                .decl("float *restrict", "vr", .v("v") + .v("r") * .int(w)),
+                .loop("j", .int(w), [.assign(.v("vr")[.v("j")], "=", .float(-.infinity))]),
+                .loop("ih", .call("cnnc_max", [.v("r") - .int(ph), .int(0)]), .call("cnnc_min", [.v("r") - .int(ph) + .int(kh), .int(h)]), [
+                    .loop("j", .int(w), [.assign(.v("vr")[.v("j")], "=", fold(.v("vr")[.v("j")], .v("x")[.v("ih") * .int(w) + .v("j")]))]),
+                ]),
+            ])
+        }
+        // Columns whose window lies inside the row: c - pw >= 0 and c - pw + kw <= w.
+        let clo = min(pw, w), chi = max(clo, w - (kw - 1 - pw))
+        var across: CExpr = .v("v")[.v("q") - .int(pw)]
+        for k in 1..<max(kw, 1) { across = fold(across, .v("v")[.v("q") + .int(k - pw)]) }
+        let edgeColumns = Array(0..<clo) + Array(chi..<w)
+        var body: [CStmt] = [
+            .array("float", "v", count: oh * w, alignment: 64),
+            edgeRow(0, rlo),
+            .loop("q", .int(rlo * w), .int(rhi * w), [.assign(.v("v")[.v("q")], "=", down)]),
+            edgeRow(rhi, oh),
+            .loop("q", .int(clo), .int(oh * w - (w - chi)), [.assign(.v("y")[.v("q")], "=", across)]),
+        ]
+        if !edgeColumns.isEmpty {
+            body.append(.loop("r", .int(oh), edgeColumns.map { c in
+                var acc: CExpr?
+                for k in 0..<kw where c - pw + k >= 0 && c - pw + k < w {
+                    let x = CExpr.v("v")[.v("r") * .int(w) + .int(c - pw + k)]
+                    acc = acc.map { fold($0, x) } ?? x
+                }
+                return .assign(.v("y")[.v("r") * .int(w) + .int(c)], "=", acc ?? .float(-.infinity))
+            }))
+        }
+        return body
     }
 
     /// Global pooling: one value per channel.
