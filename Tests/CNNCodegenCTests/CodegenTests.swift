@@ -70,6 +70,23 @@ import Testing
         #expect(a.blob.byteCount == b.blob.byteCount)
     }
 
+    /// Kernels under a million flops a sample take a plain loop on one thread (an OpenMP region
+    /// costs about 0.25 us even with one thread); larger ones keep a single parallel loop.
+    @Test func smallKernelsSkipOpenMPOnOneThread() throws {
+        let tiny = ModelEmitter.emit(try tinyGraph(), options: CodegenOptions(vector: .avx512)).source
+        // Kernel pragmas start at column 0 (the FMA-peak probe's is indented).
+        let pragmas = tiny.components(separatedBy: "\n#pragma omp parallel").count - 1
+        #expect(pragmas >= 4)
+        #expect(tiny.components(separatedBy: "if (nt > 1) {\n#pragma omp parallel").count - 1 == pragmas)
+
+        var f = GraphFixture(name: "big", inputs: [("x", [64, 32, 32])])
+        try f.add("conv", GraphFixture.conv(64, 3, pad: 1), ["x"])
+        let big = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: .avx512) }
+        let source = ModelEmitter.emit(big, options: CodegenOptions(vector: .avx512)).source
+        #expect(source.contains("#pragma omp parallel for"))
+        #expect(!source.contains("if (nt > 1)"))
+    }
+
     @Test func weightsGoInTheBlobNotTheSource() throws {
         let model = ModelEmitter.emit(try tinyGraph(), options: CodegenOptions(vector: .avx512))
         // 3*2*9 + 3 conv, 4*27 + 4 dense (repacked to 16 lanes), ...: all in the 64-byte aligned blob.

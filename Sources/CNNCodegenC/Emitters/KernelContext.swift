@@ -30,7 +30,40 @@ struct KernelContext {
         for i in node.inputs.indices { params.append(("const float *restrict", "in\(i)")) }
         params.append(("float *restrict", "out"))
         if scratch { params.append(("float *restrict", "scratch")) }
-        return CFunction(name: functionName, parameters: params, body: [.comment(commentLine)] + body)
+        let small = Cost.flops(node, inputShapes: inputShapes) < KernelContext.serialBelowFlops
+        return CFunction(name: functionName, parameters: params, body: [.comment(commentLine)] + (small ? KernelContext.serialOnOneThread(body) : body))
+    }
+
+    /// Kernels of fewer flops a sample than this also get a plain copy of each parallel loop,
+    /// taken on one thread: entering an OpenMP region costs about 0.25 us even with one thread
+    /// or a false `if` clause, which was an eighth of LeNet-5 (16 us with the regions, 14 us
+    /// without). Larger kernels keep one copy of their loops (code size, compile time).
+    static let serialBelowFlops = 1_000_000
+
+    /// Each `#pragma omp parallel...` and the statement it applies to become
+    /// `if (nt > 1) { pragma; statement } else { statement }`.
+    static func serialOnOneThread(_ body: [CStmt]) -> [CStmt] {
+        var out: [CStmt] = []
+        var i = 0
+        while i < body.count {
+            switch body[i] {
+            case .pragma(let text) where text.hasPrefix("omp parallel") && i + 1 < body.count:
+                let next = serialOnOneThread([body[i + 1]])
+                out.append(.ifThen(.v("nt") > .int(1), [body[i]] + next, else: next))
+                i += 2
+                continue
+            case .ifThen(let c, let then, let otherwise):
+                // A branch the emitter already took only on several threads stays as it is.
+                let multiThreaded = c == (.v("nt") > .int(1))
+                out.append(.ifThen(c, multiThreaded ? then : serialOnOneThread(then), else: serialOnOneThread(otherwise)))
+            case .block(let inner):
+                out.append(.block(serialOnOneThread(inner)))
+            default:
+                out.append(body[i])
+            }
+            i += 1
+        }
+        return out
     }
 
     /// A comment naming the kernel's op and shapes; layer names go through the namer first.

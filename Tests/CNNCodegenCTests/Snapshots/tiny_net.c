@@ -176,31 +176,66 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
     /* conv2d [conv + relu + pool]: [2, 6, 6] -> [3, 3, 3] */
     const float *restrict w = tiny_net_weights;
     const float *restrict bias = tiny_net_weights + 64;
+    if (nt > 1) {
 #pragma omp parallel for collapse(2) schedule(static) num_threads(nt) if(n >= 256)
-    for (int64_t b = 0; b < n; b++) {
-        for (int64_t c = 0; c < 2; c++) {
-            {
-                const float *restrict src = in0 + (b * 2 + c) * 36;
-                float *restrict dst = scratch + (b * 2 + c) * 64;
-                for (int64_t rh = 0; rh < 1; rh++) {
-                    for (int64_t rw = 0; rw < 1; rw++) {
-                        for (int64_t i = 0; i < 8; i++) {
-                            const int64_t ih = i + rh - 1;
-                            float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
-                            if (ih < 0 || ih >= 6) {
-                                for (int64_t j = 0; j < 8; j++) {
-                                    row[j] = 0.0f;
+        for (int64_t b = 0; b < n; b++) {
+            for (int64_t c = 0; c < 2; c++) {
+                {
+                    const float *restrict src = in0 + (b * 2 + c) * 36;
+                    float *restrict dst = scratch + (b * 2 + c) * 64;
+                    for (int64_t rh = 0; rh < 1; rh++) {
+                        for (int64_t rw = 0; rw < 1; rw++) {
+                            for (int64_t i = 0; i < 8; i++) {
+                                const int64_t ih = i + rh - 1;
+                                float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
+                                if (ih < 0 || ih >= 6) {
+                                    for (int64_t j = 0; j < 8; j++) {
+                                        row[j] = 0.0f;
+                                    }
+                                } else {
+                                    const float *restrict line = src + ih * 6 - 1;
+                                    for (int64_t j = 0; j < 1; j++) {
+                                        row[j] = 0.0f;
+                                    }
+                                    for (int64_t j = 1; j < 7; j++) {
+                                        row[j] = line[j];
+                                    }
+                                    for (int64_t j = 7; j < 8; j++) {
+                                        row[j] = 0.0f;
+                                    }
                                 }
-                            } else {
-                                const float *restrict line = src + ih * 6 - 1;
-                                for (int64_t j = 0; j < 1; j++) {
-                                    row[j] = 0.0f;
-                                }
-                                for (int64_t j = 1; j < 7; j++) {
-                                    row[j] = line[j];
-                                }
-                                for (int64_t j = 7; j < 8; j++) {
-                                    row[j] = 0.0f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    } else {
+        for (int64_t b = 0; b < n; b++) {
+            for (int64_t c = 0; c < 2; c++) {
+                {
+                    const float *restrict src = in0 + (b * 2 + c) * 36;
+                    float *restrict dst = scratch + (b * 2 + c) * 64;
+                    for (int64_t rh = 0; rh < 1; rh++) {
+                        for (int64_t rw = 0; rw < 1; rw++) {
+                            for (int64_t i = 0; i < 8; i++) {
+                                const int64_t ih = i + rh - 1;
+                                float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
+                                if (ih < 0 || ih >= 6) {
+                                    for (int64_t j = 0; j < 8; j++) {
+                                        row[j] = 0.0f;
+                                    }
+                                } else {
+                                    const float *restrict line = src + ih * 6 - 1;
+                                    for (int64_t j = 0; j < 1; j++) {
+                                        row[j] = 0.0f;
+                                    }
+                                    for (int64_t j = 1; j < 7; j++) {
+                                        row[j] = line[j];
+                                    }
+                                    for (int64_t j = 7; j < 8; j++) {
+                                        row[j] = 0.0f;
+                                    }
                                 }
                             }
                         }
@@ -209,140 +244,283 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
             }
         }
     }
+    if (nt > 1) {
 #pragma omp parallel for collapse(4) schedule(static) num_threads(nt) if(n >= 6)
-    for (int64_t b = 0; b < n; b++) {
-        for (int64_t g = 0; g < 1; g++) {
-            for (int64_t blk = 0; blk < 1; blk++) {
-                for (int64_t ch = 0; ch < 3; ch++) {
-                    const int64_t width = cnnc_min(3, 3 - blk * 3);
-                    const float *restrict xs = scratch + (b * 2 + g * 2) * 64;
-                    const float *restrict wb = w + g * 54 + blk * 54;
-                    const float *restrict bb = bias + g * 3 + blk * 3;
-                    float wt[96] __attribute__((aligned(64)));
-                    const int64_t r0 = ch * 2;
-                    const int64_t rlo = cnnc_max(r0, 0);
-                    const int64_t rhi = cnnc_min(r0 + 2, 6);
-                    const int64_t q0 = rlo * 8;
-                    const int64_t q1 = rhi * 8;
-                    for (int64_t tt = q0; tt < q1; tt += 16) {
-                        if (width == 3) {
-                            {
-                                cnnc_v16 a0_0 = cnnc_splat16(bb[0]);
-                                cnnc_v16 a1_0 = cnnc_splat16(bb[1]);
-                                cnnc_v16 a2_0 = cnnc_splat16(bb[2]);
-                                for (int64_t c = 0; c < 2; c++) {
-                                    const float *restrict xi = xs + tt + c * 64;
-                                    const float *restrict wi = wb + c * 27;
-                                    __builtin_prefetch(wi + 54, 0, 2);
-                                    __builtin_prefetch(wi + 70, 0, 2);
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)xi)[0];
-                                        const float w0 = wi[0];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[1];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[2];
-                                        a2_0 += x0 * w2;
+        for (int64_t b = 0; b < n; b++) {
+            for (int64_t g = 0; g < 1; g++) {
+                for (int64_t blk = 0; blk < 1; blk++) {
+                    for (int64_t ch = 0; ch < 3; ch++) {
+                        const int64_t width = cnnc_min(3, 3 - blk * 3);
+                        const float *restrict xs = scratch + (b * 2 + g * 2) * 64;
+                        const float *restrict wb = w + g * 54 + blk * 54;
+                        const float *restrict bb = bias + g * 3 + blk * 3;
+                        float wt[96] __attribute__((aligned(64)));
+                        const int64_t r0 = ch * 2;
+                        const int64_t rlo = cnnc_max(r0, 0);
+                        const int64_t rhi = cnnc_min(r0 + 2, 6);
+                        const int64_t q0 = rlo * 8;
+                        const int64_t q1 = rhi * 8;
+                        for (int64_t tt = q0; tt < q1; tt += 16) {
+                            if (width == 3) {
+                                {
+                                    cnnc_v16 a0_0 = cnnc_splat16(bb[0]);
+                                    cnnc_v16 a1_0 = cnnc_splat16(bb[1]);
+                                    cnnc_v16 a2_0 = cnnc_splat16(bb[2]);
+                                    for (int64_t c = 0; c < 2; c++) {
+                                        const float *restrict xi = xs + tt + c * 64;
+                                        const float *restrict wi = wb + c * 27;
+                                        __builtin_prefetch(wi + 54, 0, 2);
+                                        __builtin_prefetch(wi + 70, 0, 2);
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)xi)[0];
+                                            const float w0 = wi[0];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[1];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[2];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 1))[0];
+                                            const float w0 = wi[3];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[4];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[5];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 2))[0];
+                                            const float w0 = wi[6];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[7];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[8];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 8))[0];
+                                            const float w0 = wi[9];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[10];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[11];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 9))[0];
+                                            const float w0 = wi[12];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[13];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[14];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 10))[0];
+                                            const float w0 = wi[15];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[16];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[17];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 16))[0];
+                                            const float w0 = wi[18];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[19];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[20];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 17))[0];
+                                            const float w0 = wi[21];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[22];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[23];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 18))[0];
+                                            const float w0 = wi[24];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[25];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[26];
+                                            a2_0 += x0 * w2;
+                                        }
                                     }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 1))[0];
-                                        const float w0 = wi[3];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[4];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[5];
-                                        a2_0 += x0 * w2;
-                                    }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 2))[0];
-                                        const float w0 = wi[6];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[7];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[8];
-                                        a2_0 += x0 * w2;
-                                    }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 8))[0];
-                                        const float w0 = wi[9];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[10];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[11];
-                                        a2_0 += x0 * w2;
-                                    }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 9))[0];
-                                        const float w0 = wi[12];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[13];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[14];
-                                        a2_0 += x0 * w2;
-                                    }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 10))[0];
-                                        const float w0 = wi[15];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[16];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[17];
-                                        a2_0 += x0 * w2;
-                                    }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 16))[0];
-                                        const float w0 = wi[18];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[19];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[20];
-                                        a2_0 += x0 * w2;
-                                    }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 17))[0];
-                                        const float w0 = wi[21];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[22];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[23];
-                                        a2_0 += x0 * w2;
-                                    }
-                                    {
-                                        const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 18))[0];
-                                        const float w0 = wi[24];
-                                        a0_0 += x0 * w0;
-                                        const float w1 = wi[25];
-                                        a1_0 += x0 * w1;
-                                        const float w2 = wi[26];
-                                        a2_0 += x0 * w2;
-                                    }
+                                    ((cnnc_v16 *)(wt + (tt - q0)))[0] = a0_0;
+                                    ((cnnc_v16 *)(wt + 32 + (tt - q0)))[0] = a1_0;
+                                    ((cnnc_v16 *)(wt + 64 + (tt - q0)))[0] = a2_0;
                                 }
-                                ((cnnc_v16 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v16 *)(wt + 32 + (tt - q0)))[0] = a1_0;
-                                ((cnnc_v16 *)(wt + 64 + (tt - q0)))[0] = a2_0;
+                            }
+                        }
+                        for (int64_t j = 0; j < width; j++) {
+                            {
+                                float *restrict rows = wt + j * 32;
+                                for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
+                                    float v = rows[i];
+                                    v = (v > 0.0f ? v : 0.0f);
+                                    rows[i] = v;
+                                }
+                            }
+                            float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
+                            for (int64_t px = 0; px < 3; px++) {
+                                dst[px] = (-INFINITY);
+                            }
+                            for (int64_t r = rlo; r < rhi; r++) {
+                                const float *restrict row = wt + j * 32 + (r - rlo) * 8;
+                                for (int64_t px = 0; px < 3; px++) {
+                                    float acc = dst[px];
+                                    acc = fmaxf(acc, row[px * 2]);
+                                    acc = fmaxf(acc, row[px * 2 + 1]);
+                                    dst[px] = acc;
+                                }
                             }
                         }
                     }
-                    for (int64_t j = 0; j < width; j++) {
-                        {
-                            float *restrict rows = wt + j * 32;
-                            for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
-                                float v = rows[i];
-                                v = (v > 0.0f ? v : 0.0f);
-                                rows[i] = v;
+                }
+            }
+        }
+    } else {
+        for (int64_t b = 0; b < n; b++) {
+            for (int64_t g = 0; g < 1; g++) {
+                for (int64_t blk = 0; blk < 1; blk++) {
+                    for (int64_t ch = 0; ch < 3; ch++) {
+                        const int64_t width = cnnc_min(3, 3 - blk * 3);
+                        const float *restrict xs = scratch + (b * 2 + g * 2) * 64;
+                        const float *restrict wb = w + g * 54 + blk * 54;
+                        const float *restrict bb = bias + g * 3 + blk * 3;
+                        float wt[96] __attribute__((aligned(64)));
+                        const int64_t r0 = ch * 2;
+                        const int64_t rlo = cnnc_max(r0, 0);
+                        const int64_t rhi = cnnc_min(r0 + 2, 6);
+                        const int64_t q0 = rlo * 8;
+                        const int64_t q1 = rhi * 8;
+                        for (int64_t tt = q0; tt < q1; tt += 16) {
+                            if (width == 3) {
+                                {
+                                    cnnc_v16 a0_0 = cnnc_splat16(bb[0]);
+                                    cnnc_v16 a1_0 = cnnc_splat16(bb[1]);
+                                    cnnc_v16 a2_0 = cnnc_splat16(bb[2]);
+                                    for (int64_t c = 0; c < 2; c++) {
+                                        const float *restrict xi = xs + tt + c * 64;
+                                        const float *restrict wi = wb + c * 27;
+                                        __builtin_prefetch(wi + 54, 0, 2);
+                                        __builtin_prefetch(wi + 70, 0, 2);
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)xi)[0];
+                                            const float w0 = wi[0];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[1];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[2];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 1))[0];
+                                            const float w0 = wi[3];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[4];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[5];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 2))[0];
+                                            const float w0 = wi[6];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[7];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[8];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 8))[0];
+                                            const float w0 = wi[9];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[10];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[11];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 9))[0];
+                                            const float w0 = wi[12];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[13];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[14];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 10))[0];
+                                            const float w0 = wi[15];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[16];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[17];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 16))[0];
+                                            const float w0 = wi[18];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[19];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[20];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 17))[0];
+                                            const float w0 = wi[21];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[22];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[23];
+                                            a2_0 += x0 * w2;
+                                        }
+                                        {
+                                            const cnnc_v16 x0 = ((const cnnc_v16 *)(xi + 18))[0];
+                                            const float w0 = wi[24];
+                                            a0_0 += x0 * w0;
+                                            const float w1 = wi[25];
+                                            a1_0 += x0 * w1;
+                                            const float w2 = wi[26];
+                                            a2_0 += x0 * w2;
+                                        }
+                                    }
+                                    ((cnnc_v16 *)(wt + (tt - q0)))[0] = a0_0;
+                                    ((cnnc_v16 *)(wt + 32 + (tt - q0)))[0] = a1_0;
+                                    ((cnnc_v16 *)(wt + 64 + (tt - q0)))[0] = a2_0;
+                                }
                             }
                         }
-                        float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
-                        for (int64_t px = 0; px < 3; px++) {
-                            dst[px] = (-INFINITY);
-                        }
-                        for (int64_t r = rlo; r < rhi; r++) {
-                            const float *restrict row = wt + j * 32 + (r - rlo) * 8;
+                        for (int64_t j = 0; j < width; j++) {
+                            {
+                                float *restrict rows = wt + j * 32;
+                                for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
+                                    float v = rows[i];
+                                    v = (v > 0.0f ? v : 0.0f);
+                                    rows[i] = v;
+                                }
+                            }
+                            float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
                             for (int64_t px = 0; px < 3; px++) {
-                                float acc = dst[px];
-                                acc = fmaxf(acc, row[px * 2]);
-                                acc = fmaxf(acc, row[px * 2 + 1]);
-                                dst[px] = acc;
+                                dst[px] = (-INFINITY);
+                            }
+                            for (int64_t r = rlo; r < rhi; r++) {
+                                const float *restrict row = wt + j * 32 + (r - rlo) * 8;
+                                for (int64_t px = 0; px < 3; px++) {
+                                    float acc = dst[px];
+                                    acc = fmaxf(acc, row[px * 2]);
+                                    acc = fmaxf(acc, row[px * 2 + 1]);
+                                    dst[px] = acc;
+                                }
                             }
                         }
                     }
@@ -362,22 +540,44 @@ static void k3_fc(int64_t n, int nt, const float *restrict in0, float *restrict 
     /* dense [fc]: [27] -> [4] */
     const float *restrict w = tiny_net_weights + 80;
     const float *restrict bias = tiny_net_weights + 512;
+    if (nt > 1) {
 #pragma omp parallel for schedule(static) num_threads(nt) if(n >= 37)
-    for (int64_t t = 0; t < 1; t++) {
-        const float *restrict wb = w + t * 432;
-        for (int64_t b = 0; b < n; b++) {
-            const float *restrict xb = in0 + b * 27;
-            float acc[16] __attribute__((aligned(64)));
-            cnnc_v16 a0 = ((const cnnc_v16 *)(bias + t * 16))[0];
-            for (int64_t k = 0; k < 27; k++) {
-                const float xv = xb[k];
-                a0 += xv * ((const cnnc_v16 *)(wb + k * 16))[0];
+        for (int64_t t = 0; t < 1; t++) {
+            const float *restrict wb = w + t * 432;
+            for (int64_t b = 0; b < n; b++) {
+                const float *restrict xb = in0 + b * 27;
+                float acc[16] __attribute__((aligned(64)));
+                cnnc_v16 a0 = ((const cnnc_v16 *)(bias + t * 16))[0];
+                for (int64_t k = 0; k < 27; k++) {
+                    const float xv = xb[k];
+                    a0 += xv * ((const cnnc_v16 *)(wb + k * 16))[0];
+                }
+                ((cnnc_v16 *)acc)[0] = a0;
+                for (int64_t u = 0; u < 16; u++) {
+                    if (t * 16 + u < 4) {
+                        float v = acc[u];
+                        out[b * 4 + (t * 16 + u)] = v;
+                    }
+                }
             }
-            ((cnnc_v16 *)acc)[0] = a0;
-            for (int64_t u = 0; u < 16; u++) {
-                if (t * 16 + u < 4) {
-                    float v = acc[u];
-                    out[b * 4 + (t * 16 + u)] = v;
+        }
+    } else {
+        for (int64_t t = 0; t < 1; t++) {
+            const float *restrict wb = w + t * 432;
+            for (int64_t b = 0; b < n; b++) {
+                const float *restrict xb = in0 + b * 27;
+                float acc[16] __attribute__((aligned(64)));
+                cnnc_v16 a0 = ((const cnnc_v16 *)(bias + t * 16))[0];
+                for (int64_t k = 0; k < 27; k++) {
+                    const float xv = xb[k];
+                    a0 += xv * ((const cnnc_v16 *)(wb + k * 16))[0];
+                }
+                ((cnnc_v16 *)acc)[0] = a0;
+                for (int64_t u = 0; u < 16; u++) {
+                    if (t * 16 + u < 4) {
+                        float v = acc[u];
+                        out[b * 4 + (t * 16 + u)] = v;
+                    }
                 }
             }
         }
@@ -386,25 +586,50 @@ static void k3_fc(int64_t n, int nt, const float *restrict in0, float *restrict 
 
 static void k4_prob(int64_t n, int nt, const float *restrict in0, float *restrict out) {
     /* softmax [prob]: [4] -> [4] */
+    if (nt > 1) {
 #pragma omp parallel for schedule(static) num_threads(nt) if(n >= 1024)
-    for (int64_t b = 0; b < n; b++) {
-        const float *restrict x = in0 + b * 4;
-        float *restrict y = out + b * 4;
-        for (int64_t o = 0; o < 1; o++) {
-            for (int64_t r = 0; r < 1; r++) {
-                float m = (-INFINITY);
-                for (int64_t j = 0; j < 4; j++) {
-                    m = fmaxf(m, x[o * 4 + j + r]);
+        for (int64_t b = 0; b < n; b++) {
+            const float *restrict x = in0 + b * 4;
+            float *restrict y = out + b * 4;
+            for (int64_t o = 0; o < 1; o++) {
+                for (int64_t r = 0; r < 1; r++) {
+                    float m = (-INFINITY);
+                    for (int64_t j = 0; j < 4; j++) {
+                        m = fmaxf(m, x[o * 4 + j + r]);
+                    }
+                    float sum = 0.0f;
+                    for (int64_t j = 0; j < 4; j++) {
+                        const float e = cnnc_expf(x[o * 4 + j + r] - m);
+                        y[o * 4 + j + r] = e;
+                        sum += e;
+                    }
+                    const float inv = 1.0f / sum;
+                    for (int64_t j = 0; j < 4; j++) {
+                        y[o * 4 + j + r] *= inv;
+                    }
                 }
-                float sum = 0.0f;
-                for (int64_t j = 0; j < 4; j++) {
-                    const float e = cnnc_expf(x[o * 4 + j + r] - m);
-                    y[o * 4 + j + r] = e;
-                    sum += e;
-                }
-                const float inv = 1.0f / sum;
-                for (int64_t j = 0; j < 4; j++) {
-                    y[o * 4 + j + r] *= inv;
+            }
+        }
+    } else {
+        for (int64_t b = 0; b < n; b++) {
+            const float *restrict x = in0 + b * 4;
+            float *restrict y = out + b * 4;
+            for (int64_t o = 0; o < 1; o++) {
+                for (int64_t r = 0; r < 1; r++) {
+                    float m = (-INFINITY);
+                    for (int64_t j = 0; j < 4; j++) {
+                        m = fmaxf(m, x[o * 4 + j + r]);
+                    }
+                    float sum = 0.0f;
+                    for (int64_t j = 0; j < 4; j++) {
+                        const float e = cnnc_expf(x[o * 4 + j + r] - m);
+                        y[o * 4 + j + r] = e;
+                        sum += e;
+                    }
+                    const float inv = 1.0f / sum;
+                    for (int64_t j = 0; j < 4; j++) {
+                        y[o * 4 + j + r] *= inv;
+                    }
                 }
             }
         }
