@@ -90,31 +90,43 @@ public struct ConvTiling: Sendable, Hashable {
         let wq = outW + ((k[1] - 1) * d[1]) / s[1]
         let direct = pb == [0, 0] && pe == [0, 0] && s == [1, 1] && !inputIsCallerBuffer && hq == i2[0] && wq == i2[1]
         let icg = input[0] / a.groups, ocg = a.filters / a.groups
-        var best: (score: Double, uv: Int, ocb: Int) = (0, 1, 1)
         let positions = outH * wq
         // A tile is no longer than one task's positions: a fused pool's window of conv rows, else the plane.
         let poolRows = a.epilogue.pool.map { $0.size.count >= 2 ? $0.size[0] : 1 }
         let taskPositions = poolRows.map { $0 * wq } ?? positions
-        let maxUV = max(1, min(8, (taskPositions + target.lanes - 1) / target.lanes))
-        for ocb in 1...min(ocg, 16) {
-            let uv = min(maxUV, (target.registers - 1) / (ocb + 1))
-            guard uv >= 1 else { continue }
-            let score = tileScore(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: target.lanes)
-            if score > best.score + 1e-9 { best = (score, uv, ocb) }
+        // The most useful FMAs per step: accumulators times the share of lanes doing real work.
+        let best = bestTile(ocg: ocg, target: target, maxUV: maxUV(taskPositions: taskPositions, lanes: target.lanes)) { uv, ocb in
+            Double(uv * ocb) * laneEfficiency(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: target.lanes)
         }
         return ConvTiling(lanes: target.lanes, uv: best.uv, ocb: best.ocb, icg: icg, ocg: ocg, groups: a.groups,
                           inH: i2[0], inW: i2[1], outH: outH, outW: outW, kh: k[0], kw: k[1], sh: s[0], sw: s[1], dh: d[0], dw: d[1],
                           padTop: pb[0], padLeft: pb[1], hq: hq, wq: wq, copiesInput: !direct)
     }
 
-    /// How much useful work a `uv` x `ocb` tile keeps in flight: FMAs per step times the share
-    /// of lanes holding real positions and real channels.
-    static func tileScore(uv: Int, ocb: Int, positions: Int, ocg: Int, lanes: Int) -> Double {
+    /// Vectors of positions a tile may hold: no more than one task's positions, and at most 8.
+    static func maxUV(taskPositions: Int, lanes: Int) -> Int { max(1, min(8, (taskPositions + lanes - 1) / lanes)) }
+
+    /// The share of a `uv` x `ocb` tile's lanes that hold real positions and real channels.
+    static func laneEfficiency(uv: Int, ocb: Int, positions: Int, ocg: Int, lanes: Int) -> Double {
         let blocks = (ocg + ocb - 1) / ocb
         let ocEfficiency = Double(ocg) / Double(blocks * ocb)
         let tile = uv * lanes
         let posEfficiency = Double(positions) / Double(((positions + tile - 1) / tile) * tile)
-        return Double(uv * ocb) * ocEfficiency * posEfficiency
+        return ocEfficiency * posEfficiency
+    }
+
+    /// The candidate tile with the highest `score`: for each width `ocb` up to 16 channels, as
+    /// many vectors of positions as the registers hold (accumulators plus one weight each, and
+    /// one spare), up to `maxUV`. The first of equal scores wins.
+    static func bestTile(ocg: Int, target: VectorTarget, maxUV: Int, score: (_ uv: Int, _ ocb: Int) -> Double) -> (uv: Int, ocb: Int) {
+        var best: (score: Double, uv: Int, ocb: Int) = (0, 1, 1)
+        for ocb in 1...min(ocg, 16) {
+            let uv = min(maxUV, (target.registers - 1) / (ocb + 1))
+            guard uv >= 1 else { continue }
+            let s = score(uv, ocb)
+            if s > best.score + 1e-9 { best = (s, uv, ocb) }
+        }
+        return (best.uv, best.ocb)
     }
 
     /// The tile with the most useful FMAs per cycle, for a kernel whose steps are cheap to
@@ -124,16 +136,10 @@ public struct ConvTiling: Sendable, Hashable {
     /// each. Measured on AlphaGo's 192-channel 19x19 layer (105 wide positions): 7x3 ran at
     /// 147% of the direct kernel's peak, the register-count choice 2x14 at 130%.
     static func throughputTile(positions: Int, ocg: Int, target: VectorTarget, maxUV: Int) -> (uv: Int, ocb: Int) {
-        var best: (score: Double, uv: Int, ocb: Int) = (0, 1, 1)
-        for ocb in 1...min(ocg, 16) {
-            let uv = min(maxUV, (target.registers - 1) / (ocb + 1))
-            guard uv >= 1 else { continue }
-            let useful = tileScore(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: target.lanes)
-            let cycles = max(Double(uv * ocb), 1.5 * Double(uv + ocb), 20)
-            let score = useful / cycles
-            if score > best.score + 1e-9 { best = (score, uv, ocb) }
+        bestTile(ocg: ocg, target: target, maxUV: maxUV) { uv, ocb in
+            let useful = Double(uv * ocb) * laneEfficiency(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: target.lanes)
+            return useful / max(Double(uv * ocb), 1.5 * Double(uv + ocb), 20)
         }
-        return (best.uv, best.ocb)
     }
 
     /// Weights repacked per (group, block): `[block][ic][kh][kw][ocb]`, the tail block narrower.

@@ -36,11 +36,7 @@ enum DataMovementEmitter {
             ]
             offset += run
         }
-        let threshold = max(1, 32768 / max(out.reduce(1, *) / 4, 1))
-        return ctx.function([
-            .pragma("omp parallel num_threads(nt) if(n >= \(threshold))"),
-            .block(body),
-        ])
+        return ctx.function([KernelContext.parallelTeam(work: out.reduce(1, *) / 4), .block(body)])
     }
 
     /// Constant padding of the spatial dimensions.

@@ -49,13 +49,12 @@ struct KernelContext {
             switch body[i] {
             case .pragma(let text) where text.hasPrefix("omp parallel") && i + 1 < body.count:
                 let next = serialOnOneThread([body[i + 1]])
-                out.append(.ifThen(.v("nt") > .int(1), [body[i]] + next, else: next))
+                out.append(.ifThen(severalThreads, [body[i]] + next, else: next))
                 i += 2
                 continue
             case .ifThen(let c, let then, let otherwise):
                 // A branch the emitter already took only on several threads stays as it is.
-                let multiThreaded = c == (.v("nt") > .int(1))
-                out.append(.ifThen(c, multiThreaded ? then : serialOnOneThread(then), else: serialOnOneThread(otherwise)))
+                out.append(.ifThen(c, c == severalThreads ? then : serialOnOneThread(then), else: serialOnOneThread(otherwise)))
             case .block(let inner):
                 out.append(.block(serialOnOneThread(inner)))
             default:
@@ -76,10 +75,17 @@ struct KernelContext {
     /// `work` is the whole kernel's for one sample (flops, or elements moved), not one iteration's.
     static func parallelFor(collapse: Int, work: Int) -> CStmt {
         let collapseClause = collapse > 1 ? " collapse(\(collapse))" : ""
-        // Below ~32k flops per call, waking threads costs more than it saves.
-        let threshold = max(1, 32768 / max(work, 1))
-        return .pragma("omp parallel for\(collapseClause) schedule(static) num_threads(nt) if(n >= \(threshold))")
+        return .pragma("omp parallel for\(collapseClause) schedule(static) num_threads(nt) \(teamClause(work: work))")
     }
+
+    /// `#pragma omp parallel` (a team for a block of `omp for` loops), on the same terms.
+    static func parallelTeam(work: Int) -> CStmt { .pragma("omp parallel num_threads(nt) \(teamClause(work: work))") }
+
+    /// The `if` clause: below ~32k flops per call, waking threads costs more than it saves.
+    static func teamClause(work: Int) -> String { "if(n >= \(max(1, 32768 / max(work, 1))))" }
+
+    /// The condition of a branch taken only when the library runs on several threads.
+    static let severalThreads: CExpr = .v("nt") > .int(1)
 }
 
 /// Pads a spatial list on the left to 3 dimensions so 1-D and 2-D kernels reuse the 3-D emitters;

@@ -24,13 +24,11 @@ enum PoolEmitter {
         let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1)
         let pad = to3D(p.padding.begin, fill: 0), padEnd = to3D(p.padding.end, fill: 0)
         let isMax = p.kind == .max
-        if i3[0] == 1 && o3[0] == 1 && size[0] == 1, isMax, stride[1] == 1, stride[2] == 1, o3[2] == i3[2], o3[1] * o3[2] <= 16384 {
-            return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
-                                          body: separableMaxPool(input: i3, output: o3, size: size, pad: pad)))
-        }
         if i3[0] == 1 && o3[0] == 1 && size[0] == 1 {
+            let separable = isMax && stride[1] == 1 && stride[2] == 1 && o3[2] == i3[2] && o3[1] * o3[2] <= 16384
             return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
-                                          body: rowPool(p, input: i3, output: o3, size: size, stride: stride, pad: pad, padEnd: padEnd)))
+                                          body: separable ? separableMaxPool(input: i3, output: o3, size: size, pad: pad)
+                                              : rowPool(p, input: i3, output: o3, size: size, stride: stride, pad: pad, padEnd: padEnd)))
         }
         let coords = ["d", "h", "w"]
         var inner: [CStmt] = [

@@ -93,11 +93,9 @@ public struct RowWinograd: Sendable, Hashable {
         // the most accumulators can leave many lanes idle; take the tile with the most useful
         // FMAs per cycle when it wastes clearly fewer lanes. (Where both waste about the same,
         // the bigger tile reuses each input more: on VGG-16's 28x28 layers it was 10% faster.)
-        let maxUV = max(1, min(8, (gemm.positions + target.lanes - 1) / target.lanes))
-        let lean = ConvTiling.throughputTile(positions: gemm.positions, ocg: gemm.ocg, target: target, maxUV: maxUV)
-        let used: (Int, Int) -> Double = { uv, ocb in
-            ConvTiling.tileScore(uv: uv, ocb: ocb, positions: gemm.positions, ocg: gemm.ocg, lanes: target.lanes) / Double(uv * ocb)
-        }
+        let lean = ConvTiling.throughputTile(positions: gemm.positions, ocg: gemm.ocg, target: target,
+                                             maxUV: ConvTiling.maxUV(taskPositions: gemm.positions, lanes: target.lanes))
+        let used: (Int, Int) -> Double = { ConvTiling.laneEfficiency(uv: $0, ocb: $1, positions: gemm.positions, ocg: gemm.ocg, lanes: target.lanes) }
         if used(lean.uv, lean.ocb) >= 1.1 * used(gemm.uv, gemm.ocb) { (gemm.uv, gemm.ocb) = lean }
         gemm.inH = tileRows
         gemm.hq = tileRows

@@ -76,8 +76,8 @@ enum TiledConvEmitter {
             // One task per (sample, channel): copy its plane, then every chunk of it. With few
             // channels (a one-channel first layer) and several threads, the chunks are split in
             // two parts, each copying the plane again, so both threads have work; one thread
-            // keeps the single loop with constant bounds (measured faster: LeNet-5's first layer
-            // took 5 us that way, 7 us split).
+            // runs the single loop with constant bounds, serially (measured faster: LeNet-5's
+            // first layer took 5 us that way, 7 us split).
             let plane = ctx.input(0) + (.v("b") * .int(ic) + .v("g")) * .int(t.inH * t.inW)
             let perGroup: (Int) -> [CStmt] = { parts in
                 let perPart = (chunks + parts - 1) / parts
@@ -91,17 +91,14 @@ enum TiledConvEmitter {
                         : .loop("ch", from: .v("part") * .int(perPart), to: .call("cnnc_min", [(.v("part") + .int(1)) * .int(perPart), .int(chunks)]), step: 1, task),
                 ]
             }
-            let whole: [CStmt] = [
-                KernelContext.parallelFor(collapse: 2, work: flops),
-                .loop("b", ctx.batch, [.loop("g", .int(t.groups), perGroup(1))]),
-            ]
+            let whole: CStmt = .loop("b", ctx.batch, [.loop("g", .int(t.groups), perGroup(1))])
             if t.groups >= 8 || chunks < 2 {
-                body += whole
+                body += [KernelContext.parallelFor(collapse: 2, work: flops), whole]
             } else {
-                body.append(.ifThen(.v("nt") > .int(1), [
+                body.append(.ifThen(KernelContext.severalThreads, [
                     KernelContext.parallelFor(collapse: 3, work: flops),
                     .loop("b", ctx.batch, [.loop("g", .int(t.groups), [.loop("part", .int(2), perGroup(2))])]),
-                ], else: whole))
+                ], else: [whole]))
             }
         } else {
             body += [
