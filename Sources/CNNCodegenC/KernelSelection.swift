@@ -10,10 +10,12 @@ public struct TiledConvPlan: Sendable, Hashable {
     public var upsample: [Int]
     /// Set when a 3x3 stride-1 conv runs as row Winograd F(4,3) instead.
     public var winograd: RowWinograd? = nil
+    /// Set when a 3x3 stride-1 conv runs as tile Winograd F(4x4,3x3) instead (it wins over `winograd`).
+    public var tileWinograd: TileWinograd? = nil
     /// Set when a conv on a small plane runs with output channels across the lanes instead.
     public var channels: ChannelTiling? = nil
     /// Scratch floats per sample the kernel needs.
-    public var scratchFloats: Int { winograd?.scratchFloats ?? tiling.scratchFloats }
+    public var scratchFloats: Int { tileWinograd?.scratchFloats ?? winograd?.scratchFloats ?? tiling.scratchFloats }
 }
 
 /// Which kernel implements a node, decided once and shared by memory planning
@@ -31,6 +33,9 @@ public enum KernelSelection {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
             guard let tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return nil }
+            if let tile = TileWinograd.plan(a, target: target, direct: tiling) {
+                return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], tileWinograd: tile)
+            }
             let winograd = RowWinograd.plan(a, input: shape, target: target, direct: tiling)
             return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], winograd: winograd,
                                  channels: winograd == nil ? ChannelTiling.plan(a, base: tiling, target: target) : nil)

@@ -11,9 +11,12 @@ public struct CompileOptions: Sendable {
     public var target: TargetCPU = .native
     /// Fold and fuse layers (turning this off is for debugging and differential tests).
     public var fuse = true
-    /// Run 3x3 stride-1 convs as row Winograd F(4,3) where it pays (half the multiplies,
-    /// slightly different rounding); off, every conv uses the direct register-tiled kernel.
+    /// Run 3x3 stride-1 convs as Winograd where it pays: tile Winograd F(4x4,3x3) (a quarter of
+    /// the multiplies) or row Winograd F(4,3) (half), with slightly different rounding; off,
+    /// every conv uses the direct register-tiled kernel.
     public var winograd = true
+    /// Allow tile Winograd F(4x4,3x3) (off: row Winograd only, for tests and comparisons).
+    public var tileWinograd = true
     /// Symbol prefix; nil uses the sanitised model name.
     public var prefix: String?
     /// Also write the generated header here.
@@ -72,6 +75,7 @@ public enum Compiler {
         switch node.op {
         case .conv, .convTranspose:
             guard let plan = KernelSelection.tiledConv(node, in: graph, target: vectorTarget(options)) else { return "direct" }
+            if plan.tileWinograd != nil { return "tile Winograd F(4x4,3x3)" }
             if plan.winograd != nil { return "row Winograd F(4,3)" }
             if plan.channels != nil { return "channel tiles" }
             return plan.upsample.contains { $0 > 1 } ? "pixel-shuffle tiles" : "position tiles"
@@ -84,6 +88,7 @@ public enum Compiler {
     public static func vectorTarget(_ options: CompileOptions) -> VectorTarget {
         var vector = vectorTarget(options.target)
         vector.winograd = options.winograd
+        vector.tileWinograd = options.tileWinograd
         return vector
     }
 

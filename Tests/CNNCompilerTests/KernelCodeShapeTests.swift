@@ -11,20 +11,26 @@ import Testing
 /// even though tests cannot time: full-width FMAs in the kernel, and no register spills in
 /// its reduction loop (LLVM's register-allocation remarks).
 @Suite struct KernelCodeShapeTests {
-    /// The direct register-tiled kernel (Winograd off) and the row-Winograd kernel, whose six
-    /// GEMMs run the same micro-kernel with 3 taps.
-    @Test(arguments: [false, true])
-    func convKernelUsesFullWidthFMAsAndDoesNotSpill(winograd: Bool) throws {
+    /// The direct register-tiled kernel (Winograd off), the row-Winograd kernel, whose six GEMMs
+    /// run the same micro-kernel with 3 taps, and the tile-Winograd kernel, whose 36 GEMMs run a
+    /// micro-kernel with output channels across the lanes.
+    @Test(arguments: [(false, false), (true, false), (true, true)])
+    func convKernelUsesFullWidthFMAsAndDoesNotSpill(winograd: Bool, tile: Bool) throws {
         var f = GraphFixture(name: "shape", inputs: [("x", [64, 56, 56])])
         try f.add("c3x3", GraphFixture.conv(64, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
         // Nothing else in the model: other kernels' vectorised remainder loops may use narrower registers.
         var vector = Compiler.vectorTarget(.native)
         vector.winograd = winograd
+        vector.tileWinograd = tile
         let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
         let plan = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector))
-        #expect((plan.winograd != nil) == winograd, "this conv should run as Winograd exactly when allowed")
+        #expect((plan.winograd != nil) == (winograd && !tile), "this conv should run as row Winograd exactly when allowed")
+        #expect((plan.tileWinograd != nil) == tile, "this conv should run as tile Winograd exactly when allowed")
         let tiling = plan.winograd?.gemm ?? plan.tiling
         let taps = plan.winograd == nil ? 9 : 3
+        // FMAs in one micro-tile, and the variable its reduction step reads first.
+        let perTile = plan.tileWinograd.map { $0.p * $0.ocv } ?? tiling.ocb * tiling.uv * taps
+        let stepPointer = plan.tileWinograd == nil ? " xi = " : " xc = "
         let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
         let dir = TemporaryDirectory()
         let source = dir.write("model.c", model.source)
@@ -44,7 +50,7 @@ import Testing
         let start = try #require(lines.firstIndex { $0.contains(" \(kernel)(") })
         // (The input copy loops over channels too; the reduction loop is the one that reads `xi`.)
         let loopLine = try #require(lines.indices.dropFirst(start).first { i in
-            lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count && lines[i + 1].contains(" xi = ")
+            lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count && lines[i + 1].contains(stepPointer)
         }) + 1
         let spillsInLoop = build.stderr.split(separator: "\n").filter { $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads")) }
         #expect(spillsInLoop.isEmpty, "\(spillsInLoop.joined(separator: "\n"))")
@@ -58,7 +64,6 @@ import Testing
         let widths = ["%zmm", "%ymm", "%xmm"]
         let register = vector.lanes == 16 ? "%zmm" : vector.lanes == 8 ? "%ymm" : "%xmm"
         let wide = packed.filter { $0.contains(register) }.count
-        let perTile = tiling.ocb * tiling.uv * taps
         #expect(wide >= perTile, "\(wide) \(register) FMAs, expected at least \(perTile) (one tile)")
         // (Winograd's transforms are row loops whose vectorised remainders may be narrower.)
         for narrower in winograd ? [] : Array(widths.drop(while: { $0 != register }).dropFirst()) {

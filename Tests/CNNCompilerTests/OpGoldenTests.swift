@@ -32,6 +32,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             GoldenCase(name: $0["case"] as! String, atol: Float(($0["atol"] as! NSNumber).doubleValue), rtol: Float(($0["rtol"] as! NSNumber).doubleValue))
         }
     }()
+
+    /// The Winograd cases that run as tile Winograd on AVX-512: planes of at least 36 tiles
+    /// without a fused pool (the smaller ones stay row Winograd, which the others test).
+    static let tileWinogradCases = [
+        "conv3x3_winograd_uneven_tasks", "conv3x3_winograd_32x32_balanced", "conv3x3_winograd_chunks",
+        "conv3x3_winograd_tile_edges", "conv3x3_winograd_tile_narrow_block", "conv3x3_winograd_tile_chunks",
+        "conv3x3_winograd_tile_bn_residual",
+    ]
 }
 
 @Suite struct OpGoldenTests {
@@ -68,8 +76,10 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         try expectMatch(c, options: options)
     }
 
-    /// The Winograd-sized cases run their conv as row Winograd on every vector target (so the
-    /// goldens above test it), and as the direct kernel when Winograd is turned off.
+    /// The Winograd-sized cases run their conv as Winograd on every vector target: tile
+    /// Winograd F(4x4,3x3) on the FMA targets where it applies, else row Winograd F(4,3), and
+    /// row Winograd when tile Winograd is turned off (so the goldens test both kernels); the
+    /// direct kernel when Winograd is turned off.
     @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv3x3_winograd") })
     func winogradCasesRunAsWinograd(_ c: GoldenCase) throws {
         let planned = try Compiler.plan(try Compiler.load(c.net))
@@ -77,11 +87,36 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(convs.count == 1)
         for var target in [VectorTarget.avx512, .avx2, .sse] {
             for node in convs {
-                #expect(KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd != nil, "lanes \(target.lanes)")
+                let plan = KernelSelection.tiledConv(node, in: planned.graph, target: target)
+                #expect(plan?.winograd != nil || plan?.tileWinograd != nil, "lanes \(target.lanes)")
+                if target.lanes == 4 { #expect(plan?.tileWinograd == nil, "no tile Winograd without FMA") }
+                target.tileWinograd = false
+                #expect(KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd != nil, "lanes \(target.lanes), rows only")
                 target.winograd = false
-                #expect(KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd == nil, "lanes \(target.lanes), off")
+                let off = KernelSelection.tiledConv(node, in: planned.graph, target: target)
+                #expect(off?.winograd == nil && off?.tileWinograd == nil, "lanes \(target.lanes), off")
             }
         }
+    }
+
+    /// The cases that tile Winograd takes on AVX-512 (so the goldens above test it), and the
+    /// ones it leaves to row Winograd: a fused pool, and a small plane with large weights.
+    @Test func tileWinogradTakesTheCasesItShould() throws {
+        var tiled: [String] = []
+        for c in GoldenCase.all where c.name.hasPrefix("conv3x3_winograd") {
+            let planned = try Compiler.plan(try Compiler.load(c.net))
+            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+            if KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)?.tileWinograd != nil { tiled.append(c.name) }
+        }
+        #expect(Set(tiled) == Set(GoldenCase.tileWinogradCases), "\(tiled.sorted())")
+    }
+
+    /// With tile Winograd off, the Winograd cases match through row Winograd.
+    @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv3x3_winograd") })
+    func winogradCasesMatchWithRowWinograd(_ c: GoldenCase) throws {
+        var options = CompileOptions()
+        options.tileWinograd = false
+        try expectMatch(c, options: options)
     }
 
     /// On a 19x19 plane the Winograd GEMM takes the tile that wastes fewest lanes (7 vectors of
@@ -91,7 +126,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         let c = try #require(GoldenCase.all.first { $0.name == "conv3x3_winograd_19x19_lean_tile" })
         let planned = try Compiler.plan(try Compiler.load(c.net))
         let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-        let wg = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)?.winograd)
+        var rowsOnly = VectorTarget.avx512
+        rowsOnly.tileWinograd = false
+        let wg = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: rowsOnly)?.winograd)
         #expect(wg.gemm.positions == 105)
         #expect(wg.gemm.uv == 7 && wg.gemm.ocb == 3, "uv \(wg.gemm.uv), ocb \(wg.gemm.ocb)")
     }

@@ -789,6 +789,17 @@ def conv_bn_residual(name, what, shape, kernel, **conv):
 conv_bn_residual("conv3x3_winograd_bn_residual", "Winograd-sized conv -> batchnorm -> add(block input) -> relu (all fused)",
                  [16, 12, 12], 3, padding="same")
 
+# --- tile Winograd F(4x4,3x3): 3x3 stride-1 convs on larger planes -----------
+simple("conv3x3_winograd_tile_edges", "tile Winograd: 16 -> 32, padding same, relu on 26x22 (edge tiles in both "
+       "directions; two tasks of 4 and 3 tile rows)", [16, 26, 22], "conv2d", file=True, filters=32, kernel=3,
+       padding="same", activation="relu")
+simple("conv3x3_winograd_tile_narrow_block", "tile Winograd: 16 -> 24, valid on 24x24 (one vector of channels, the "
+       "last block 8 wide)", [16, 24, 24], "conv2d", file=True, filters=24, kernel=3)
+simple("conv3x3_winograd_tile_chunks", "tile Winograd: 24 -> 16, valid on 42x62 (tasks of 5 tile rows in chunks "
+       "of one row)", [24, 42, 62], "conv2d", batch=1, file=True, filters=16, kernel=3, activation="sigmoid")
+conv_bn_residual("conv3x3_winograd_tile_bn_residual", "tile Winograd conv -> batchnorm -> add(block input) -> relu "
+                 "(all fused) on 24x24", [16, 24, 24], 3, padding="same")
+
 
 @case("conv3x3_winograd_maxpool", "Winograd-sized conv relu -> maxpool2d 2 (fused pool)")
 def _(b):

@@ -9,10 +9,14 @@ public struct VectorTarget: Sendable, Hashable {
     /// Whether 3x3 stride-1 convs may run as row Winograd F(4,3) (`RowWinograd`), which does
     /// half the multiplies at the cost of slightly different rounding.
     public var winograd: Bool
-    public init(lanes: Int, registers: Int, winograd: Bool = true) {
+    /// Whether those convs may run as tile Winograd F(4x4,3x3) (`TileWinograd`) where it wins,
+    /// with a quarter of the multiplies (off: row Winograd only; tests use it to cover both).
+    public var tileWinograd: Bool
+    public init(lanes: Int, registers: Int, winograd: Bool = true, tileWinograd: Bool = true) {
         self.lanes = lanes
         self.registers = registers
         self.winograd = winograd
+        self.tileWinograd = tileWinograd
     }
     public static let avx512 = VectorTarget(lanes: 16, registers: 32)
     public static let avx2 = VectorTarget(lanes: 8, registers: 16)

@@ -6,6 +6,7 @@ import CNNIR
 /// columns and applies activations, the residual add and the fused pool.
 enum TiledConvEmitter {
     static func emit(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
+        if let tile = plan.tileWinograd { return emitTileWinograd(plan, tile, &ctx) }
         if let winograd = plan.winograd { return emitRowWinograd(plan, winograd, &ctx) }
         if let channels = plan.channels { return emitChannelTiled(plan, channels, &ctx) }
         let a = plan.attributes, t = plan.tiling

@@ -1,0 +1,162 @@
+import CNNIR
+
+/// Winograd F(4x4,3x3) over 4x4 output tiles of a 3x3, stride-1 conv: "tile Winograd".
+///
+/// Each tile's 6x6 input window becomes `V = Bᵀ d B`, each filter `U = G g Gᵀ` (at compile
+/// time, in double precision), and the tile is `Aᵀ [Σ_c U ⊙ V] A`: 36 multiplies per 16
+/// outputs, against 144 for the direct conv and 72 for row Winograd (`RowWinograd`). The sum
+/// over input channels is 36 independent GEMMs, one per transform point ξ:
+/// `M[ξ][tile][oc] = Σ_c V[ξ][c][tile] · U[ξ][c][oc]`.
+///
+/// The layout keeps every step a contiguous vector operation in plain NCHW:
+/// - The input transform works on one channel at a time. Down the rows it combines whole
+///   padded rows (as row Winograd does), into a plane whose rows are exactly `4 * tilesW`
+///   wide, so tile k's window starts at column `4k` of the flattened plane whatever its row;
+///   across the rows it reads each tile's six columns at stride 4, vectorised over tiles. The
+///   last tile of each row reads two columns past its row, which are kept aside and patched.
+/// - The GEMMs put output channels across the lanes (as `ChannelTiling` does): a step loads
+///   `ocv` vectors of transformed weights and broadcasts `p` tiles' values, so no lane holds
+///   a tile that does not exist, whatever the plane's size.
+/// - The output transform is vectorised over channels, adds the bias, and the epilogue
+///   transposes each channel's rows into the output while it applies the fused activations
+///   and residual add.
+///
+/// The interpolation points are 0, ±1, ±2 and ∞, as in `RowWinograd`; the error measured on
+/// 64-channel sums was the same order as row Winograd's (a few 1e-6 on outputs of order 1).
+public struct TileWinograd: Sendable, Hashable {
+    public static let m = 4
+    public static let alpha = 6
+    /// Transform points: alpha x alpha.
+    public static let points = 36
+
+    /// The conv's own geometry (output extent, padding), from its direct plan.
+    public var conv: ConvTiling
+    /// Tiles down and across the output plane.
+    public var tilesH: Int, tilesW: Int
+    /// Tiles per micro-tile (broadcast values) and vectors of output channels per micro-tile.
+    public var p: Int, ocv: Int
+    /// Tile rows per parallel task (whose transformed input stays in its thread's L2), and per
+    /// chunk of a task (whose GEMM results stay in L1 and L2 until the output transform).
+    public var rowsPerTask: Int, chunkRows: Int
+
+    public var lanes: Int { conv.lanes }
+    public var tiles: Int { tilesH * tilesW }
+    /// Output channels per block: the transformed weights' packing width.
+    public var blockChannels: Int { ocv * lanes }
+    public var blocks: Int { (conv.ocg + blockChannels - 1) / blockChannels }
+    /// Parallel tasks per sample, each a group of whole tile rows.
+    public var tasks: Int { (tilesH + rowsPerTask - 1) / rowsPerTask }
+    /// The most tiles a task takes.
+    public var tilesPerTask: Int { rowsPerTask * tilesW }
+    /// Tiles of one chunk (a whole number of micro-tiles).
+    public var chunkTiles: Int { chunkRows * tilesW }
+    /// Floats between channels of a task's transformed input: its tiles, rounded up to whole
+    /// vectors (the input transform stores whole vectors).
+    public var taskStride: Int { (tilesPerTask + lanes - 1) / lanes * lanes }
+    /// Floats between transform points of a task's transformed input: one more cache line than
+    /// its channels need. The input transform stores to all 36 points at once; at a power-of-two
+    /// stride (128 channels x 16 tiles = 8 KB) they all fall in one L1 set, and DenseNet's
+    /// 56x56 layer spent 60% of its time there.
+    public var pointStride: Int { conv.icg * taskStride + 16 }
+    /// Floats of one task's transformed input, `V[ξ][c][taskStride]`.
+    public var taskFloats: Int { TileWinograd.points * pointStride }
+    /// Scratch floats per sample: every task's transformed input (each in its own slice, so it
+    /// stays in the cache of the thread that wrote it).
+    public var scratchFloats: Int { tasks * taskFloats }
+    /// Width of one row of the vertically transformed plane.
+    public var rowWidth: Int { TileWinograd.m * tilesW }
+
+    /// Tile Winograd for the conv `a` when it applies and is expected to beat the row Winograd
+    /// and direct kernels, else nil.
+    public static func plan(_ a: ConvAttributes, target: VectorTarget, direct: ConvTiling) -> TileWinograd? {
+        // Only on FMA targets (8 and 16 lanes): the portable 4-lane target rounds each product of
+        // the 2-D transforms separately, which put two golden cases just past their 1e-5 tolerance.
+        guard target.winograd, target.tileWinograd, target.lanes >= 8, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1],
+              a.dilation == [1, 1], a.groups == 1, a.epilogue.pool == nil,
+              direct.icg >= 16, direct.ocg >= target.lanes, direct.outH >= m, direct.outW >= m else { return nil }
+        let tilesH = (direct.outH + m - 1) / m, tilesW = (direct.outW + m - 1) / m
+        let tiles = tilesH * tilesW
+        // The input transform costs about as much per tile and input channel as 32 output
+        // channels' GEMM: narrow layers on small planes (DenseNet's 32-channel 3x3 convs on
+        // 14x14 and 7x7) ran 1.6-2.3x slower than the direct kernel, on 28x28 and up faster.
+        guard direct.ocg >= 64 || tiles >= 36 else { return nil }
+        // The transformed weights are 4x the direct ones. At batch 1 a layer's weights come from
+        // memory (~14 GB/s on one core), which takes 36*4 bytes per weight pair against the row
+        // kernel's ~18 flops per pair and pixel at ~280 GFLOP/s: the ratio is ~160 / pixels, so
+        // on planes under ~18x18 streaming would take more than half the row kernel's time
+        // (ResNet's and GoogLeNet's 14x14 and 7x7 layers lost in the network, though they won
+        // alone with their weights in cache). Small weights (under 1 MB) are cheap anywhere.
+        let weightBytes = points * direct.icg * direct.ocg * 4
+        guard direct.outH * direct.outW >= 320 || weightBytes <= 1 << 20 else { return nil }
+        // Each task streams all the transformed weights: from L3 when they fit (VGG-16's 9.4 MB
+        // conv3 ran 1.6x faster), from memory when not (its 38 MB conv4_2 ran 1.4x slower).
+        guard weightBytes <= 12 << 20 else { return nil }
+        // A task's transformed input (36 floats per tile and input channel) should stay in L2:
+        // at most ~512 KB, in whole tile rows. An even number of tasks shares two threads evenly
+        // (the last task may still have fewer rows).
+        let cap = max(1, 131_072 / (points * direct.icg))
+        var rowsPerTask = max(1, min(tilesH, cap / tilesW))
+        rowsPerTask = (tilesH + (tilesH + rowsPerTask - 1) / rowsPerTask - 1) / ((tilesH + rowsPerTask - 1) / rowsPerTask)
+        if ((tilesH + rowsPerTask - 1) / rowsPerTask) % 2 == 1,
+           let even = (1..<max(rowsPerTask, 1)).reversed().first(where: { ((tilesH + $0 - 1) / $0) % 2 == 0 }) {
+            // The fewest even number of tasks, as evenly sized as rows allow.
+            let count = (tilesH + even - 1) / even
+            rowsPerTask = (tilesH + count - 1) / count
+        }
+        // Chunks of at most ~40 tiles: 36 planes of GEMM results for them are ~200 KB.
+        var chunkRows = max(1, min(rowsPerTask, 40 / tilesW))
+        while rowsPerTask % chunkRows != 0 { chunkRows -= 1 }
+        // Output channels across lanes: 2 vectors when they fill them, else 1.
+        let ocv = direct.ocg % (2 * target.lanes) == 0 ? 2 : 1
+        // Tiles per micro-tile: a divisor of every chunk's tiles (so no micro-tile reads past
+        // them; the last task and its last chunk may have fewer rows), with the most useful FMAs
+        // per cycle (see `ConvTiling.throughputTile`): about 20 accumulators keep both FMA
+        // units busy, and 8 hide the FMA latency.
+        let lastTaskRows = tilesH - (tilesH - 1) / rowsPerTask * rowsPerTask
+        let chunkCounts = Set([rowsPerTask, lastTaskRows].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }.map { $0 * tilesW })
+        var p = 1, best = 0.0
+        for candidate in 1...min(chunkRows * tilesW, (target.registers - 4) / ocv - 1) where chunkCounts.allSatisfy({ $0 % candidate == 0 }) {
+            let fmas = Double(candidate * ocv)
+            let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), 20)
+            if score > best + 1e-9 { (p, best) = (candidate, score) }
+        }
+        return TileWinograd(conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, rowsPerTask: rowsPerTask, chunkRows: chunkRows)
+    }
+
+    /// Transformed weights `[ξ][block][ic][blockChannels]`, zero past the last channel:
+    /// `U[ξ = 6r + s][oc][ic] = Σ_{k,l} G[r][k] · G[s][l] · w[oc][ic][k][l]`, in double precision.
+    public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
+        let oc = conv.ocg, ic = conv.icg, bc = blockChannels
+        let perPoint = blocks * ic * bc
+        var out = [Float](repeating: 0, count: TileWinograd.points * perPoint)
+        let g = RowWinograd.g
+        for o in 0..<oc {
+            let (block, lane) = (o / bc, o % bc)
+            for c in 0..<ic {
+                let base = (o * ic + c) * 9
+                // G g: 6 x 3, then (G g) Gᵀ: 6 x 6.
+                var left = [[Double]](repeating: [0, 0, 0], count: 6)
+                for r in 0..<6 {
+                    for l in 0..<3 {
+                        var sum = 0.0
+                        for k in 0..<3 { sum += g[r][k] * Double(weight[base + k * 3 + l]) }
+                        left[r][l] = sum
+                    }
+                }
+                for r in 0..<6 {
+                    for s in 0..<6 {
+                        var sum = 0.0
+                        for l in 0..<3 { sum += left[r][l] * g[s][l] }
+                        out[(r * 6 + s) * perPoint + (block * ic + c) * bc + lane] = Float(sum)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Biases padded to whole blocks.
+    public func packBias(_ bias: [Float]) -> [Float] {
+        bias + [Float](repeating: 0, count: blocks * blockChannels - bias.count)
+    }
+}

@@ -1,0 +1,256 @@
+import CNNIR
+
+extension TiledConvEmitter {
+    /// A 3x3 stride-1 conv as tile Winograd F(4x4,3x3) (see `TileWinograd`). Each task (sample,
+    /// group of tile rows) transforms its tiles' input for every channel into its own slice of
+    /// scratch, which stays in its thread's cache; then chunk by chunk of tile rows and block by
+    /// block of output channels it runs the 36 GEMMs into a buffer, the output transform over
+    /// channels (transposed in registers, so each channel's pixels come out in rows), and the
+    /// epilogue, vectorised along the output rows.
+    static func emitTileWinograd(_ plan: TiledConvPlan, _ tw: TileWinograd, _ ctx: inout KernelContext) -> CFunction {
+        let a = plan.attributes, t = tw.conv
+        let ic = t.icg, oc = t.ocg, bc = tw.blockChannels, lanes = tw.lanes, points = TileWinograd.points
+        let ct = tw.chunkTiles, ts = tw.taskStride, m = TileWinograd.m
+        let vtype = "cnnc_v\(lanes)"
+        let (weight, biasValues) = equivalentParameters(plan, ctx.node)
+        let w = weight.withUnsafeBufferPointer { ctx.weights(tw.pack($0)) }
+        let bias = ctx.weights(tw.packBias(biasValues))
+        let perPoint = tw.blocks * ic * bc
+
+        // One micro-tile: p tiles from kk x ocv vectors of channels, reduced over every input channel.
+        func acc(_ i: Int, _ v: Int) -> CExpr { .v("a\(i)_\(v)") }
+        var micro: [CStmt] = []
+        for i in 0..<tw.p {
+            for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", .call("cnnc_splat\(lanes)", [.float(0)]))) }
+        }
+        var step: [CStmt] = [
+            .decl("const float *restrict", "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
+            .decl("const float *restrict", "wc", .v("wb") + .v("c") * .int(bc)),
+        ]
+        for v in 0..<tw.ocv {
+            step.append(.decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", .v("wc") + .int(v * lanes)), 0)))
+        }
+        for i in 0..<tw.p {
+            step.append(.decl("const float", "x\(i)", .v("xc")[.int(i)]))
+            for v in 0..<tw.ocv { step.append(.assign(acc(i, v), "+=", .v("w\(v)") * .v("x\(i)"))) }
+        }
+        micro.append(.loop("c", .int(ic), step))
+        for i in 0..<tw.p {
+            for v in 0..<tw.ocv {
+                micro.append(.assign(.index(.cast("\(vtype) *", .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes)), 0), "=", acc(i, v)))
+            }
+        }
+
+        // Output transform of one tile, for one vector of channels: Aᵀ M A + bias gives 16 pixel
+        // vectors of `lanes` channels; transposed, each channel's pixels go to its rows in `yt`
+        // (`[bc][chunk rows][rowWidth]`), four at a time.
+        let at = RowWinograd.at
+        var outTile: [CStmt] = [
+            .decl("const int64_t", "tyl", .v("kl") / .int(tw.tilesW)),
+            .decl("const int64_t", "tx", .v("kl") % .int(tw.tilesW)),
+            .decl("const float *restrict", "mk", .v("mb") + .v("kl") * .int(bc) + .v("v") * .int(lanes)),
+        ]
+        for xi in 0..<points {
+            outTile.append(.decl("const \(vtype)", "m\(xi)", .index(.cast("const \(vtype) *", .v("mk") + .int(xi * ct * bc)), 0)))
+        }
+        // Down: s{r}_{c} = Σ_ξr Aᵀ[r][ξr] m[ξr][c]; across: pixel (r, s) = bias + Σ_ξc Aᵀ[s][ξc] s[r][ξc].
+        for r in 0..<m {
+            for col in 0..<TileWinograd.alpha {
+                outTile.append(.decl("const \(vtype)", "s\(r)_\(col)", linearCombination(at[r]) { .v("m\($0 * 6 + col)") }))
+            }
+        }
+        outTile.append(.decl("const \(vtype)", "bv", .index(.cast("const \(vtype) *", .v("bb") + .v("v") * .int(lanes)), 0)))
+        for r in 0..<m {
+            for s in 0..<m {
+                outTile.append(.decl(vtype, "y\(r * m + s)", linearCombination(at[s], start: .v("bv")) { .v("s\(r)_\($0)") }))
+            }
+        }
+        let chunkPixelRows = tw.chunkRows * m
+        for block in 0..<(16 / lanes) {
+            let (stmts, columns) = transpose((0..<lanes).map { "y\(block * lanes + $0)" }, vtype: vtype, prefix: "q\(block)_")
+            outTile += stmts
+            for j in 0..<lanes {
+                for g in 0..<(lanes / 4) {
+                    let pixel = block * lanes + g * 4
+                    let dst = .v("yt") + ((.v("v") * .int(lanes) + .int(j)) * .int(chunkPixelRows) + .v("tyl") * .int(m) + .int(pixel / 4)) * .int(tw.rowWidth) + .v("tx") * .int(m)
+                    let quarter: CExpr = lanes == 4 ? .v(columns[j]) : .call("__builtin_shufflevector", [.v(columns[j]), .v(columns[j])] + (0..<4).map { .int(g * 4 + $0) })
+                    outTile.append(.assign(.index(.cast("cnnc_v4 *", dst), 0), "=", quarter))
+                }
+            }
+        }
+
+        // The epilogue: channel j's rows, contiguous in `yt` and in the output.
+        let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
+        let epilogue: CStmt = .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
+            .decl("const float *restrict", "src", .v("yt") + (.v("j") * .int(chunkPixelRows) + .v("oh") - .v("oh0")) * .int(tw.rowWidth)),
+            .decl("float *restrict", "dst", ctx.output + row * .int(t.outW)),
+            .loop("ow", .int(t.outW), [.decl("float", "val", .v("src")[.v("ow")])]
+                + epilogueStatements(a.epilogue, value: .v("val"), operandIndex: row * .int(t.outW) + .v("ow"))
+                + [.assign(.v("dst")[.v("ow")], "=", .v("val"))]),
+        ])])
+
+        let task: [CStmt] = [
+            .decl("const int64_t", "ty0", .v("task") * .int(tw.rowsPerTask)),
+            .decl("const int64_t", "ty1", .call("cnnc_min", [.v("ty0") + .int(tw.rowsPerTask), .int(tw.tilesH)])),
+            .decl("const int64_t", "k0", .v("ty0") * .int(tw.tilesW)),
+            .decl("const int64_t", "k1", .v("ty1") * .int(tw.tilesW)),
+            .decl("const int64_t", "count", .v("k1") - .v("k0")),
+            .decl("float *restrict", "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
+        ] + tileInputTransform(tw, ctx) + [
+            .array("float", "mb", count: points * ct * bc, alignment: 64),
+            .array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64),
+            .loop("cy", from: .v("ty0"), to: .v("ty1"), step: tw.chunkRows, [
+                .decl("const int64_t", "kc0", .v("cy") * .int(tw.tilesW)),
+                .decl("const int64_t", "kc1", .call("cnnc_min", [.v("cy") + .int(tw.chunkRows), .v("ty1")]) * .int(tw.tilesW)),
+                .decl("const int64_t", "oh0", .v("cy") * .int(m)),
+                .decl("const int64_t", "oh1", .call("cnnc_min", [.v("kc1") / .int(tw.tilesW) * .int(m), .int(t.outH)])),
+                .loop("blk", .int(tw.blocks), [
+                    .decl("const int64_t", "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
+                    .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
+                    // The 36 GEMMs: transform point ξ of every channel against the ξ-th transformed weights.
+                    .loop("pt", .int(points), [
+                        .decl("const float *restrict", "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
+                        .decl("const float *restrict", "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
+                        .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                        .loop("kk", from: .v("kc0"), to: .v("kc1"), step: tw.p, [.block(micro)]),
+                    ]),
+                    .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outTile)]),
+                    epilogue,
+                ]),
+            ]),
+        ]
+        let flops = 2 * ic * points * tw.tiles * oc
+        return ctx.function([
+            .comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"),
+            .decl("const float *restrict", "w", w),
+            .decl("const float *restrict", "bias", bias),
+            KernelContext.parallelFor(collapse: 2, work: flops),
+            .loop("b", ctx.batch, [.loop("task", .int(tw.tasks), task)]),
+        ], scratch: true)
+    }
+
+    /// Transposes `lanes` vectors (rows) of `lanes` floats in registers, by swapping the
+    /// off-diagonal blocks of sizes lanes/2, lanes/4, ..., 1. Returns the statements and the
+    /// names of the columns.
+    static func transpose(_ rows: [String], vtype: String, prefix: String) -> ([CStmt], [String]) {
+        let lanes = rows.count
+        var names = rows, stmts: [CStmt] = []
+        var size = lanes / 2, stage = 0
+        while size >= 1 {
+            var next = names
+            for i in 0..<lanes where i & size == 0 {
+                let (lo, hi) = (CExpr.v(names[i]), CExpr.v(names[i + size]))
+                let first: [CExpr] = (0..<lanes).map { k in .int(k & size == 0 ? k : lanes + k - size) }
+                let second: [CExpr] = (0..<lanes).map { k in .int(k & size == 0 ? k + size : lanes + k) }
+                next[i] = "\(prefix)\(stage)_\(i)"
+                next[i + size] = "\(prefix)\(stage)_\(i + size)"
+                stmts.append(.decl("const \(vtype)", next[i], .call("__builtin_shufflevector", [lo, hi] + first)))
+                stmts.append(.decl("const \(vtype)", next[i + size], .call("__builtin_shufflevector", [lo, hi] + second)))
+            }
+            names = next
+            size /= 2
+            stage += 1
+        }
+        return (stmts, names)
+    }
+
+    /// Writes the task's `V[ξ][c][tile - k0]` for every channel. Per channel: the task's input
+    /// rows are padded into a local plane; each tile row's six rows are combined down (`Bᵀ d`)
+    /// into rows of `4 * tilesW` columns, flattened so tile k starts at column 4k; then each
+    /// transformed row is combined across (`· B`), a vector of tiles at a time, its six columns
+    /// taken at stride 4 by shuffles. The last tile of a row reads the two columns past it,
+    /// which the flattened rows do not hold: they are kept aside and that tile is redone.
+    static func tileInputTransform(_ tw: TileWinograd, _ ctx: KernelContext) -> [CStmt] {
+        let t = tw.conv, ic = t.icg, alpha = TileWinograd.alpha, m = TileWinograd.m, ts = tw.taskStride
+        let lanes = tw.lanes, vtype = "cnnc_v\(lanes)"
+        let bt = RowWinograd.bt
+        let rw = tw.rowWidth
+        let dw = (rw + 2 + lanes - 1) / lanes * lanes
+        let planeRows = tw.rowsPerTask * m + 2
+        // The across pass reads up to 4 vectors past a task's last tile.
+        let vtStride = tw.rowsPerTask * rw + 5 * lanes + 8
+        func load(_ pointer: CExpr) -> CExpr { .index(.cast("const \(vtype) *", pointer), 0) }
+        func store(_ pointer: CExpr, _ value: CExpr) -> CStmt { .assign(.index(.cast("\(vtype) *", pointer), 0), "=", value) }
+        // Down the rows, a vector of columns at a time (the last spills into the next row, which
+        // overwrites it; its two columns past the row are kept aside first).
+        var down: [CStmt] = (0..<alpha).map { i in .decl("const \(vtype)", "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x"))) }
+        down += (0..<alpha).map { xi in store(.v("vt") + .int(xi * vtStride) + .v("tl") * .int(rw) + .v("x"), linearCombination(bt[xi]) { .v("d\($0)") }) }
+        // Across: the six columns of a vector of tiles, by deinterleaving 4 vectors at offsets 0 and 4.
+        var across: [CStmt] = []
+        for (offset, prefix) in [(0, "a"), (4, "b")] {
+            across += (0..<4).map { q in .decl("const \(vtype)", "\(prefix)\(q)", load(.v("tr") + .v("kl") * .int(m) + .int(offset + q * lanes))) }
+            across += deinterleave4((0..<4).map { "\(prefix)\($0)" }, lanes: lanes, vtype: vtype, prefix: "\(prefix)i")
+        }
+        let columns = ["ai0", "ai1", "ai2", "ai3", "bi0", "bi1"]
+        across += (0..<alpha).map { s in
+            store(.v("vc") + (.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl"), linearCombination(bt[s]) { .v(columns[$0]) })
+        }
+        // A row's last tile, scalar, with its two columns from the side buffer.
+        let fix: [CStmt] = (0..<alpha).map { j in
+            .decl("const float", "e\(j)", j < m ? .v("tr")[.v("kl") * .int(m) + .int(j)] : .v("ex")[(.v("r") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .int(j - m)])
+        } + (0..<alpha).map { s in
+            .assign(.v("vc")[(.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl")], "=", linearCombination(bt[s]) { .v("e\($0)") })
+        }
+        return [
+            .decl("const int64_t", "rows", .v("ty1") - .v("ty0")),
+            .array("float", "pl", count: planeRows * dw, alignment: 64),
+            .array("float", "vt", count: alpha * vtStride, alignment: 64),
+            .array("float", "ex", count: alpha * tw.rowsPerTask * 2, alignment: 64),
+            .loop("c", .int(ic), [
+                .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
+                .decl("float *restrict", "vc", .v("vl") + .v("c") * .int(ts)),
+                .loop("pr", .v("rows") * .int(m) + .int(2), [
+                    .decl("const int64_t", "ih", .v("ty0") * .int(m) + .v("pr") - .int(t.padTop)),
+                    .decl("float *restrict", "row", .v("pl") + .v("pr") * .int(dw)),
+                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [
+                        .loop("x", .int(dw), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+                    ], else: [
+                        .loop("x", .int(t.padLeft), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+                        .loop("x", .int(t.inW), [.assign(.v("row")[.int(t.padLeft) + .v("x")], "=", .v("src")[.v("ih") * .int(t.inW) + .v("x")])]),
+                        .loop("x", .int(t.padLeft + t.inW), .int(dw), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+                    ]),
+                ]),
+                .loop("tl", .v("rows"), [
+                    .loop("x", from: .int(0), to: .int(dw), step: lanes, down),
+                    .loop("xi", .int(alpha), [.loop("x", .int(2), [
+                        .assign(.v("ex")[(.v("xi") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .v("x")], "=", .v("vt")[.v("xi") * .int(vtStride) + .v("tl") * .int(rw) + .int(rw) + .v("x")]),
+                    ])]),
+                ]),
+                .loop("r", .int(alpha), [
+                    .decl("const float *restrict", "tr", .v("vt") + .v("r") * .int(vtStride)),
+                    .loop("kl", from: .int(0), to: .v("count"), step: lanes, across),
+                    .loop("tl", .v("rows"), [.decl("const int64_t", "kl", .v("tl") * .int(tw.tilesW) + .int(tw.tilesW - 1))] + fix),
+                ]),
+            ]),
+        ]
+    }
+
+    /// Splits 4 vectors holding consecutive floats into the 4 vectors of floats at stride 4
+    /// (`{prefix}0` holds elements 0, 4, 8, ...): twice, even and odd elements of pairs.
+    static func deinterleave4(_ names: [String], lanes: Int, vtype: String, prefix: String) -> [CStmt] {
+        func half(_ a: String, _ b: String, odd: Bool) -> CExpr {
+            .call("__builtin_shufflevector", [.v(a), .v(b)] + (0..<lanes).map { .int(2 * $0 + (odd ? 1 : 0)) })
+        }
+        return [
+            .decl("const \(vtype)", "\(prefix)e01", half(names[0], names[1], odd: false)),
+            .decl("const \(vtype)", "\(prefix)o01", half(names[0], names[1], odd: true)),
+            .decl("const \(vtype)", "\(prefix)e23", half(names[2], names[3], odd: false)),
+            .decl("const \(vtype)", "\(prefix)o23", half(names[2], names[3], odd: true)),
+            .decl("const \(vtype)", "\(prefix)0", half("\(prefix)e01", "\(prefix)e23", odd: false)),
+            .decl("const \(vtype)", "\(prefix)2", half("\(prefix)e01", "\(prefix)e23", odd: true)),
+            .decl("const \(vtype)", "\(prefix)1", half("\(prefix)o01", "\(prefix)o23", odd: false)),
+            .decl("const \(vtype)", "\(prefix)3", half("\(prefix)o01", "\(prefix)o23", odd: true)),
+        ]
+    }
+}
+
+/// `start + Σ_i coefficients[i] · term(i)` over the nonzero coefficients, with ±1 as plain
+/// adds and subtractions (the Winograd transforms' rows).
+func linearCombination(_ coefficients: [Double], start: CExpr? = nil, _ term: (Int) -> CExpr) -> CExpr {
+    var sum = start
+    for (i, c) in coefficients.enumerated() where c != 0 {
+        let magnitude = abs(c) == 1 ? term(i) : .float(Float(abs(c))) * term(i)
+        if let s = sum { sum = c > 0 ? s + magnitude : s - magnitude } else { sum = c > 0 ? magnitude : .negate(magnitude) }
+    }
+    return sum ?? .float(0)
+}
