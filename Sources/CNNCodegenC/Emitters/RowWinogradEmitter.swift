@@ -120,13 +120,7 @@ extension TiledConvEmitter {
                     .loop("i", .int(alpha), [
                         .decl("const int64_t", "ih", .v("ty") * .int(m) + .v("i") - .int(t.padTop)),
                         .decl("float *restrict", "row", .v("d") + .v("i") * .int(wq)),
-                        .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [
-                            .loop("x", .int(wq), [.assign(.v("row")[.v("x")], "=", .float(0))]),
-                        ], else: [
-                            .loop("x", .int(t.padLeft), [.assign(.v("row")[.v("x")], "=", .float(0))]),
-                            .loop("x", .int(t.inW), [.assign(.v("row")[.int(t.padLeft) + .v("x")], "=", .v("src")[.v("ih") * .int(t.inW) + .v("x")])]),
-                            .loop("x", .int(t.padLeft + t.inW), .int(wq), [.assign(.v("row")[.v("x")], "=", .float(0))]),
-                        ]),
+                        paddedRow(t, width: wq),
                     ]),
                     .decl("float *restrict", "v", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("c") * .int(wg.planeFloats) + .v("ty") * .int(wq)),
                     .loop("x", .int(wq), combine),
@@ -139,5 +133,17 @@ extension TiledConvEmitter {
                 ], else: []),
             ])]),
         ]
+    }
+
+    /// Fills `row` (`width` floats) with input row `ih` of `src`, padded with zeros: the columns
+    /// left of the input, right of it, and the whole row when `ih` is outside the input.
+    static func paddedRow(_ t: ConvTiling, width: Int) -> CStmt {
+        .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [
+            .loop("x", .int(width), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+        ], else: [
+            .loop("x", .int(t.padLeft), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+            .loop("x", .int(t.inW), [.assign(.v("row")[.int(t.padLeft) + .v("x")], "=", .v("src")[.v("ih") * .int(t.inW) + .v("x")])]),
+            .loop("x", .int(t.padLeft + t.inW), .int(width), [.assign(.v("row")[.v("x")], "=", .float(0))]),
+        ])
     }
 }

@@ -202,13 +202,7 @@ extension TiledConvEmitter {
                 .loop("pr", .v("rows") * .int(m) + .int(2), [
                     .decl("const int64_t", "ih", .v("ty0") * .int(m) + .v("pr") - .int(t.padTop)),
                     .decl("float *restrict", "row", .v("pl") + .v("pr") * .int(dw)),
-                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [
-                        .loop("x", .int(dw), [.assign(.v("row")[.v("x")], "=", .float(0))]),
-                    ], else: [
-                        .loop("x", .int(t.padLeft), [.assign(.v("row")[.v("x")], "=", .float(0))]),
-                        .loop("x", .int(t.inW), [.assign(.v("row")[.int(t.padLeft) + .v("x")], "=", .v("src")[.v("ih") * .int(t.inW) + .v("x")])]),
-                        .loop("x", .int(t.padLeft + t.inW), .int(dw), [.assign(.v("row")[.v("x")], "=", .float(0))]),
-                    ]),
+                    paddedRow(t, width: dw),
                 ]),
                 .loop("tl", .v("rows"), [
                     .loop("x", from: .int(0), to: .int(dw), step: lanes, down),
