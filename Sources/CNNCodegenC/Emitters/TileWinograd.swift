@@ -35,17 +35,19 @@ public struct TileWinograd: Sendable, Hashable {
     public var tilesH: Int, tilesW: Int
     /// Tiles per micro-tile (broadcast values) and vectors of output channels per micro-tile.
     public var p: Int, ocv: Int
-    /// Tile rows per parallel task (whose transformed input stays in its thread's L2), and per
-    /// chunk of a task (whose GEMM results stay in L1 and L2 until the output transform).
-    public var rowsPerTask: Int, chunkRows: Int
+    /// Parallel tasks per sample, each a group of whole tile rows (whose transformed input stays
+    /// in its thread's L2); the rows are shared as evenly as they divide.
+    public var tasks: Int
+    /// Tile rows per chunk of a task (whose GEMM results stay in L1 and L2 until the output transform).
+    public var chunkRows: Int
 
     public var lanes: Int { conv.lanes }
     public var tiles: Int { tilesH * tilesW }
     /// Output channels per block: the transformed weights' packing width.
     public var blockChannels: Int { ocv * lanes }
     public var blocks: Int { (conv.ocg + blockChannels - 1) / blockChannels }
-    /// Parallel tasks per sample, each a group of whole tile rows.
-    public var tasks: Int { (tilesH + rowsPerTask - 1) / rowsPerTask }
+    /// The most tile rows a task takes.
+    public var rowsPerTask: Int { (tilesH + tasks - 1) / tasks }
     /// The most tiles a task takes.
     public var tilesPerTask: Int { rowsPerTask * tilesW }
     /// Tiles of one chunk (a whole number of micro-tiles).
@@ -93,34 +95,26 @@ public struct TileWinograd: Sendable, Hashable {
         guard weightBytes <= 12 << 20 else { return nil }
         // A task's transformed input (36 floats per tile and input channel) should stay in L2:
         // at most ~512 KB, in whole tile rows. An even number of tasks shares two threads evenly
-        // (the last task may still have fewer rows).
+        // (each takes the nearest whole number of rows to its share).
         let cap = max(1, 131_072 / (points * direct.icg))
-        var rowsPerTask = max(1, min(tilesH, cap / tilesW))
-        rowsPerTask = (tilesH + (tilesH + rowsPerTask - 1) / rowsPerTask - 1) / ((tilesH + rowsPerTask - 1) / rowsPerTask)
-        if ((tilesH + rowsPerTask - 1) / rowsPerTask) % 2 == 1,
-           let even = (1..<max(rowsPerTask, 1)).reversed().first(where: { ((tilesH + $0 - 1) / $0) % 2 == 0 }) {
-            // The fewest even number of tasks, as evenly sized as rows allow.
-            let count = (tilesH + even - 1) / even
-            rowsPerTask = (tilesH + count - 1) / count
-        }
+        var tasks = (tilesH + max(1, min(tilesH, cap / tilesW)) - 1) / max(1, min(tilesH, cap / tilesW))
+        if tasks % 2 == 1 && tasks < tilesH { tasks += 1 }
         // Chunks of at most ~40 tiles: 36 planes of GEMM results for them are ~200 KB.
-        var chunkRows = max(1, min(rowsPerTask, 40 / tilesW))
-        while rowsPerTask % chunkRows != 0 { chunkRows -= 1 }
+        let chunkRows = max(1, min((tilesH + tasks - 1) / tasks, 40 / tilesW))
         // Output channels across lanes: 2 vectors when they fill them, else 1.
         let ocv = direct.ocg % (2 * target.lanes) == 0 ? 2 : 1
         // Tiles per micro-tile: a divisor of every chunk's tiles (so no micro-tile reads past
         // them; the last task and its last chunk may have fewer rows), with the most useful FMAs
         // per cycle (see `ConvTiling.throughputTile`): about 20 accumulators keep both FMA
         // units busy, and 8 hide the FMA latency.
-        let lastTaskRows = tilesH - (tilesH - 1) / rowsPerTask * rowsPerTask
-        let chunkCounts = Set([rowsPerTask, lastTaskRows].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }.map { $0 * tilesW })
+        let chunkCounts = Set([tilesH / tasks, (tilesH + tasks - 1) / tasks].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }.map { $0 * tilesW })
         var p = 1, best = 0.0
         for candidate in 1...min(chunkRows * tilesW, (target.registers - 4) / ocv - 1) where chunkCounts.allSatisfy({ $0 % candidate == 0 }) {
             let fmas = Double(candidate * ocv)
             let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), 20)
             if score > best + 1e-9 { (p, best) = (candidate, score) }
         }
-        return TileWinograd(conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, rowsPerTask: rowsPerTask, chunkRows: chunkRows)
+        return TileWinograd(conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows)
     }
 
     /// Transformed weights `[ξ][block][ic][blockChannels]`, zero past the last channel:

@@ -90,8 +90,8 @@ extension TiledConvEmitter {
         ])])
 
         let task: [CStmt] = [
-            .decl("const int64_t", "ty0", .v("task") * .int(tw.rowsPerTask)),
-            .decl("const int64_t", "ty1", .call("cnnc_min", [.v("ty0") + .int(tw.rowsPerTask), .int(tw.tilesH)])),
+            .decl("const int64_t", "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
+            .decl("const int64_t", "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
             .decl("const int64_t", "k0", .v("ty0") * .int(tw.tilesW)),
             .decl("const int64_t", "k1", .v("ty1") * .int(tw.tilesW)),
             .decl("const int64_t", "count", .v("k1") - .v("k0")),
@@ -121,7 +121,7 @@ extension TiledConvEmitter {
         ]
         let flops = 2 * ic * points * tw.tiles * oc
         return ctx.function([
-            .comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"),
+            .comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of up to \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"),
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", bias),
             KernelContext.parallelFor(collapse: 2, work: flops),
