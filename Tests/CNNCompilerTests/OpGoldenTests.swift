@@ -34,11 +34,12 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     }()
 
     /// The Winograd cases that run as tile Winograd on AVX-512: planes of at least 36 tiles
-    /// without a fused pool (the smaller ones stay row Winograd, which the others test).
+    /// without a fused pool, and one small plane with large weights (which the kernel
+    /// transforms as it runs); the smaller ones stay row Winograd, which the others test.
     static let tileWinogradCases = [
         "conv3x3_winograd_uneven_tasks", "conv3x3_winograd_32x32_balanced", "conv3x3_winograd_chunks",
         "conv3x3_winograd_tile_edges", "conv3x3_winograd_tile_narrow_block", "conv3x3_winograd_tile_chunks",
-        "conv3x3_winograd_tile_bn_residual",
+        "conv3x3_winograd_tile_bn_residual", "conv3x3_winograd_tile_weights_at_run_time",
     ]
 }
 
@@ -106,7 +107,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         for c in GoldenCase.all where c.name.hasPrefix("conv3x3_winograd") {
             let planned = try Compiler.plan(try Compiler.load(c.net))
             let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-            if KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)?.tileWinograd != nil { tiled.append(c.name) }
+            guard let tile = KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)?.tileWinograd else { continue }
+            tiled.append(c.name)
+            #expect(tile.transformsWeights == c.name.hasSuffix("weights_at_run_time"), "\(c.name)")
         }
         #expect(Set(tiled) == Set(GoldenCase.tileWinogradCases), "\(tiled.sorted())")
     }

@@ -797,6 +797,9 @@ simple("conv3x3_winograd_tile_narrow_block", "tile Winograd: 16 -> 24, valid on 
        "last block 8 wide)", [16, 24, 24], "conv2d", file=True, filters=24, kernel=3)
 simple("conv3x3_winograd_tile_chunks", "tile Winograd: 24 -> 16, valid on 42x62 (tasks of 5 tile rows in chunks "
        "of one row)", [24, 42, 62], "conv2d", batch=1, file=True, filters=16, kernel=3, activation="sigmoid")
+simple("conv3x3_winograd_tile_weights_at_run_time", "tile Winograd on a small plane: 64 -> 128, padding 1 on 13x13 "
+       "(transformed weights over 1 MB: the kernel transforms the direct ones per block, in chunks of 32 input "
+       "channels)", [64, 13, 13], "conv2d", batch=1, file=True, filters=128, kernel=3, padding=1, activation="relu")
 conv_bn_residual("conv3x3_winograd_tile_bn_residual", "tile Winograd conv -> batchnorm -> add(block input) -> relu "
                  "(all fused) on 24x24", [16, 24, 24], 3, padding="same")
 

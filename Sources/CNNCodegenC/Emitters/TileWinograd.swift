@@ -40,6 +40,13 @@ public struct TileWinograd: Sendable, Hashable {
     public var tasks: Int
     /// Tile rows per chunk of a task (whose GEMM results stay in L1 and L2 until the output transform).
     public var chunkRows: Int
+    /// Set on small planes (13x13 to 17x17), whose transformed weights would stream from memory
+    /// for few tiles: the kernel reads the direct weights (a quarter of the bytes) and
+    /// transforms them per block of output channels into L1/L2, `weightChunk` input channels
+    /// at a time; the input transform runs first, over channels, and the tasks are the blocks.
+    public var transformsWeights = false
+    /// Input channels per weight-transform chunk.
+    public static let weightChunk = 32
 
     public var lanes: Int { conv.lanes }
     public var tiles: Int { tilesH * tilesW }
@@ -89,18 +96,25 @@ public struct TileWinograd: Sendable, Hashable {
         // (ResNet's and GoogLeNet's 14x14 and 7x7 layers lost in the network, though they won
         // alone with their weights in cache). Small weights (under 1 MB) are cheap anywhere.
         let weightBytes = points * direct.icg * direct.ocg * 4
-        guard direct.outH * direct.outW >= 320 || weightBytes <= 1 << 20 else { return nil }
-        // Each task streams all the transformed weights: from L3 when they fit (VGG-16's 9.4 MB
-        // conv3 ran 1.6x faster), from memory when not (its 38 MB conv4_2 ran 1.4x slower).
-        guard weightBytes <= 12 << 20 else { return nil }
-        // A task's transformed input (36 floats per tile and input channel) should stay in L2:
-        // at most ~512 KB, in whole tile rows. An even number of tasks shares two threads evenly
-        // (each takes the nearest whole number of rows to its share).
-        let cap = max(1, 131_072 / (points * direct.icg))
-        var tasks = (tilesH + max(1, min(tilesH, cap / tilesW)) - 1) / max(1, min(tilesH, cap / tilesW))
-        if tasks % 2 == 1 && tasks < tilesH { tasks += 1 }
-        // Chunks of at most ~40 tiles: 36 planes of GEMM results for them are ~200 KB.
-        let chunkRows = max(1, min((tilesH + tasks - 1) / tasks, 40 / tilesW))
+        let transformsWeights = direct.outH * direct.outW < 320 && weightBytes > 1 << 20
+        var tasks = 1, chunkRows = tilesH
+        if transformsWeights {
+            // Transforming a weight costs about a quarter of its GEMM work at 16 tiles; with
+            // fewer tiles (7x7 planes) it would cost more than Winograd saves.
+            guard tiles >= 16, direct.icg >= 64, direct.ocg >= 64 else { return nil }
+        } else {
+            // Each task streams all the transformed weights: from L3 when they fit (VGG-16's 9.4 MB
+            // conv3 ran 1.6x faster), from memory when not (its 38 MB conv4_2 ran 1.4x slower).
+            guard weightBytes <= 12 << 20 else { return nil }
+            // A task's transformed input (36 floats per tile and input channel) should stay in L2:
+            // at most ~512 KB, in whole tile rows. An even number of tasks shares two threads evenly
+            // (each takes the nearest whole number of rows to its share).
+            let cap = max(1, 131_072 / (points * direct.icg))
+            tasks = (tilesH + max(1, min(tilesH, cap / tilesW)) - 1) / max(1, min(tilesH, cap / tilesW))
+            if tasks % 2 == 1 && tasks < tilesH { tasks += 1 }
+            // Chunks of at most ~40 tiles: 36 planes of GEMM results for them are ~200 KB.
+            chunkRows = max(1, min((tilesH + tasks - 1) / tasks, 40 / tilesW))
+        }
         // Output channels across lanes: 2 vectors when they fill them, else 1.
         let ocv = direct.ocg % (2 * target.lanes) == 0 ? 2 : 1
         // Tiles per micro-tile: a divisor of every chunk's tiles (so no micro-tile reads past
@@ -114,13 +128,24 @@ public struct TileWinograd: Sendable, Hashable {
             let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), 20)
             if score > best + 1e-9 { (p, best) = (candidate, score) }
         }
-        return TileWinograd(conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows)
+        return TileWinograd(conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,
+                            transformsWeights: transformsWeights)
     }
 
     /// Transformed weights `[ξ][block][ic][blockChannels]`, zero past the last channel:
     /// `U[ξ = 6r + s][oc][ic] = Σ_{k,l} G[r][k] · G[s][l] · w[oc][ic][k][l]`, in double precision.
+    /// With `transformsWeights`, the direct weights `[block][ic][9][blockChannels]` instead.
     public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
         let oc = conv.ocg, ic = conv.icg, bc = blockChannels
+        if transformsWeights {
+            var out = [Float](repeating: 0, count: blocks * ic * 9 * bc)
+            for o in 0..<oc {
+                for c in 0..<ic {
+                    for k in 0..<9 { out[((o / bc * ic + c) * 9 + k) * bc + o % bc] = weight[(o * ic + c) * 9 + k] }
+                }
+            }
+            return out
+        }
         let perPoint = blocks * ic * bc
         var out = [Float](repeating: 0, count: TileWinograd.points * perPoint)
         let g = RowWinograd.g

@@ -17,28 +17,32 @@ extension TiledConvEmitter {
         let bias = ctx.weights(tw.packBias(biasValues))
         let perPoint = tw.blocks * ic * bc
 
-        // One micro-tile: p tiles from kk x ocv vectors of channels, reduced over every input channel.
+        // One micro-tile: p tiles from kk x ocv vectors of channels, reduced over the input
+        // channels `c < reduction`, from zero or (weight chunks after the first) from `mt`.
         func acc(_ i: Int, _ v: Int) -> CExpr { .v("a\(i)_\(v)") }
-        var micro: [CStmt] = []
-        for i in 0..<tw.p {
-            for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", .call("cnnc_splat\(lanes)", [.float(0)]))) }
-        }
-        var step: [CStmt] = [
-            .decl("const float *restrict", "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
-            .decl("const float *restrict", "wc", .v("wb") + .v("c") * .int(bc)),
-        ]
-        for v in 0..<tw.ocv {
-            step.append(.decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", .v("wc") + .int(v * lanes)), 0)))
-        }
-        for i in 0..<tw.p {
-            step.append(.decl("const float", "x\(i)", .v("xc")[.int(i)]))
-            for v in 0..<tw.ocv { step.append(.assign(acc(i, v), "+=", .v("w\(v)") * .v("x\(i)"))) }
-        }
-        micro.append(.loop("c", .int(ic), step))
-        for i in 0..<tw.p {
-            for v in 0..<tw.ocv {
-                micro.append(.assign(.index(.cast("\(vtype) *", .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes)), 0), "=", acc(i, v)))
+        func accumulator(_ i: Int, _ v: Int) -> CExpr { .index(.cast("\(vtype) *", .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes)), 0) }
+        func microTile(fromBuffer: Bool, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
+            var micro: [CStmt] = []
+            for i in 0..<tw.p {
+                for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", fromBuffer ? accumulator(i, v) : .call("cnnc_splat\(lanes)", [.float(0)]))) }
             }
+            var step: [CStmt] = [
+                .decl("const float *restrict", "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
+                .decl("const float *restrict", "wc", .v("wb") + .v("c") * .int(bc)),
+            ]
+            if let ahead = prefetchAhead { step += prefetch(from: "wc", ahead: ahead, floats: bc) }
+            for v in 0..<tw.ocv {
+                step.append(.decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", .v("wc") + .int(v * lanes)), 0)))
+            }
+            for i in 0..<tw.p {
+                step.append(.decl("const float", "x\(i)", .v("xc")[.int(i)]))
+                for v in 0..<tw.ocv { step.append(.assign(acc(i, v), "+=", .v("w\(v)") * .v("x\(i)"))) }
+            }
+            micro.append(.loop("c", .int(0), reduction, step))
+            for i in 0..<tw.p {
+                for v in 0..<tw.ocv { micro.append(.assign(accumulator(i, v), "=", acc(i, v))) }
+            }
+            return micro
         }
 
         // Output transform of one tile, for one vector of channels: Aᵀ M A + bias gives 16 pixel
@@ -112,7 +116,10 @@ extension TiledConvEmitter {
                         .decl("const float *restrict", "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
                         .decl("const float *restrict", "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
                         .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
-                        .loop("kk", from: .v("kc0"), to: .v("kc1"), step: tw.p, [.block(micro)]),
+                        // The first micro-tile prefetches the next point's weights (the next
+                        // block's after the last point), which come from memory at batch 1.
+                        .loop("kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p, [.block(microTile(fromBuffer: false, reduction: .int(ic), prefetchAhead: perPoint))]),
+                        .loop("kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p, [.block(microTile(fromBuffer: false, reduction: .int(ic)))]),
                     ]),
                     .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outTile)]),
                     epilogue,
@@ -120,12 +127,89 @@ extension TiledConvEmitter {
             ]),
         ]
         let flops = 2 * ic * points * tw.tiles * oc
+        let comment = CStmt.comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of up to \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"
+                                    + (tw.transformsWeights ? ", weights transformed per block" : ""))
+        guard tw.transformsWeights else {
+            return ctx.function([
+                comment,
+                .decl("const float *restrict", "w", w),
+                .decl("const float *restrict", "bias", bias),
+                KernelContext.parallelFor(collapse: 2, work: flops),
+                .loop("b", ctx.batch, [.loop("task", .int(tw.tasks), task)]),
+            ], scratch: true)
+        }
+        // Small planes: the input transform of the whole plane, over groups of channels; then one
+        // task per block of output channels, which transforms its direct weights chunk by chunk
+        // of input channels (into `ub`, L1/L2) and accumulates each chunk's GEMMs in `mb`.
+        let chunk = TileWinograd.weightChunk
+        let ubStride = chunk * bc + 16
+        let groups = min(ic, 8)
+        var transform: [CStmt] = []
+        for v in 0..<tw.ocv {
+            var block: [CStmt] = (0..<9).map { k in
+                .decl("const \(vtype)", "g\(k)", .index(.cast("const \(vtype) *", .v("wd") + .int(k * bc + v * lanes)), 0))
+            }
+            // G g (6 x 3), then (G g) Gᵀ (6 x 6), in float.
+            let g = RowWinograd.g
+            for r in 0..<6 {
+                for l in 0..<3 {
+                    block.append(.decl("const \(vtype)", "h\(r)_\(l)", linearCombination(g[r]) { .v("g\($0 * 3 + l)") }))
+                }
+            }
+            for r in 0..<6 {
+                for s in 0..<6 {
+                    block.append(.assign(.index(.cast("\(vtype) *", .v("ub") + .int((r * 6 + s) * ubStride + v * lanes) + .v("cl") * .int(bc)), 0), "=",
+                                         linearCombination(g[s]) { .v("h\(r)_\($0)") }))
+                }
+            }
+            transform.append(.block(block))
+        }
+        let blockTask: [CStmt] = [
+            .decl("const int64_t", "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
+            .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
+            .decl("const float *restrict", "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
+            .decl("const int64_t", "k0", .int(0)),
+            .decl("const int64_t", "kc0", .int(0)),
+            .decl("const int64_t", "kc1", .int(tw.tiles)),
+            .decl("const int64_t", "oh0", .int(0)),
+            .decl("const int64_t", "oh1", .int(t.outH)),
+            .array("float", "mb", count: points * ct * bc, alignment: 64),
+            .array("float", "ub", count: points * ubStride, alignment: 64),
+            .array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64),
+            .loop("c0", from: .int(0), to: .int(ic), step: chunk, [
+                .decl("const int64_t", "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
+                .loop("cl", .v("cn"), [
+                    .decl("const float *restrict", "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc)),
+                ] + prefetch(from: "wd", ahead: chunk * 9 * bc, floats: 9 * bc) + transform),
+                .loop("pt", .int(points), [
+                    .decl("const float *restrict", "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
+                    .decl("const float *restrict", "wb", .v("ub") + .v("pt") * .int(ubStride)),
+                    .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                    .ifThen(.v("c0").eq(.int(0)), [
+                        .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(fromBuffer: false, reduction: .v("cn")))]),
+                    ], else: [
+                        .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(fromBuffer: true, reduction: .v("cn")))]),
+                    ]),
+                ]),
+            ]),
+            .loop("kl", .int(tw.tiles), [.loop("v", .int(tw.ocv), outTile)]),
+            epilogue,
+        ]
         return ctx.function([
-            .comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of up to \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"),
+            comment,
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", bias),
+            KernelContext.parallelFor(collapse: 2, work: 2 * 5 * 6 * 16 * tw.tiles * ic),
+            .loop("b", ctx.batch, [.loop("cg", .int(groups), [
+                .decl("const int64_t", "ty0", .int(0)),
+                .decl("const int64_t", "ty1", .int(tw.tilesH)),
+                .decl("const int64_t", "k0", .int(0)),
+                .decl("const int64_t", "k1", .int(tw.tiles)),
+                .decl("const int64_t", "count", .int(tw.tiles)),
+                .decl("float *restrict", "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
+            ] + tileInputTransform(tw, ctx, channels: (.v("cg") * .int(ic) / .int(groups), (.v("cg") + .int(1)) * .int(ic) / .int(groups))))]),
             KernelContext.parallelFor(collapse: 2, work: flops),
-            .loop("b", ctx.batch, [.loop("task", .int(tw.tasks), task)]),
+            .loop("b", ctx.batch, [.loop("blk", .int(tw.blocks), blockTask)]),
         ], scratch: true)
     }
 
@@ -160,7 +244,7 @@ extension TiledConvEmitter {
     /// transformed row is combined across (`· B`), a vector of tiles at a time, its six columns
     /// taken at stride 4 by shuffles. The last tile of a row reads the two columns past it,
     /// which the flattened rows do not hold: they are kept aside and that tile is redone.
-    static func tileInputTransform(_ tw: TileWinograd, _ ctx: KernelContext) -> [CStmt] {
+    static func tileInputTransform(_ tw: TileWinograd, _ ctx: KernelContext, channels: (CExpr, CExpr)? = nil) -> [CStmt] {
         let t = tw.conv, ic = t.icg, alpha = TileWinograd.alpha, m = TileWinograd.m, ts = tw.taskStride
         let lanes = tw.lanes, vtype = "cnnc_v\(lanes)"
         let bt = RowWinograd.bt
@@ -196,7 +280,7 @@ extension TiledConvEmitter {
             .array("float", "pl", count: planeRows * dw, alignment: 64),
             .array("float", "vt", count: alpha * vtStride, alignment: 64),
             .array("float", "ex", count: alpha * tw.rowsPerTask * 2, alignment: 64),
-            .loop("c", .int(ic), [
+            .loop("c", channels?.0 ?? .int(0), channels?.1 ?? .int(ic), [
                 .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
                 .decl("float *restrict", "vc", .v("vl") + .v("c") * .int(ts)),
                 .loop("pr", .v("rows") * .int(m) + .int(2), [
