@@ -3,7 +3,7 @@ import CNNIR
 /// Winograd F(4x4,3x3) over 4x4 output tiles of a 3x3, stride-1 conv: "tile Winograd".
 ///
 /// Each tile's 6x6 input window becomes `V = Bᵀ d B`, each filter `U = G g Gᵀ` (at compile
-/// time, in double precision), and the tile is `Aᵀ [Σ_c U ⊙ V] A`: 36 multiplies per 16
+/// time, in double precision; in float as the kernel runs with `transformsWeights`), and the tile is `Aᵀ [Σ_c U ⊙ V] A`: 36 multiplies per 16
 /// outputs, against 144 for the direct conv and 72 for row Winograd (`RowWinograd`). The sum
 /// over input channels is 36 independent GEMMs, one per transform point ξ:
 /// `M[ξ][tile][oc] = Σ_c V[ξ][c][tile] · U[ξ][c][oc]`.
@@ -17,9 +17,9 @@ import CNNIR
 /// - The GEMMs put output channels across the lanes (as `ChannelTiling` does): a step loads
 ///   `ocv` vectors of transformed weights and broadcasts `p` tiles' values, so no lane holds
 ///   a tile that does not exist, whatever the plane's size.
-/// - The output transform is vectorised over channels, adds the bias, and the epilogue
-///   transposes each channel's rows into the output while it applies the fused activations
-///   and residual add.
+/// - The output transform is vectorised over channels, adds the bias and transposes each
+///   tile's 16 pixel vectors in registers, so the epilogue applies the fused activations and
+///   residual add along whole output rows.
 ///
 /// The interpolation points are 0, ±1, ±2 and ∞, as in `RowWinograd`; the error measured on
 /// 64-channel sums was the same order as row Winograd's (a few 1e-6 on outputs of order 1).
@@ -95,6 +95,7 @@ public struct TileWinograd: Sendable, Hashable {
         // on planes under ~18x18 streaming would take more than half the row kernel's time
         // (ResNet's and GoogLeNet's 14x14 and 7x7 layers lost in the network, though they won
         // alone with their weights in cache). Small weights (under 1 MB) are cheap anywhere.
+        // There the kernel transforms the direct weights as it runs instead (`transformsWeights`).
         let weightBytes = points * direct.icg * direct.ocg * 4
         let transformsWeights = direct.outH * direct.outW < 320 && weightBytes > 1 << 20
         var tasks = 1, chunkRows = tilesH
