@@ -1,3 +1,5 @@
+import CNNCodegenC
+import CNNCompiler
 import CNNIR
 import CNNTestSupport
 import Testing
@@ -26,6 +28,34 @@ import Testing
                 let out = try model.run([a, b], batch: batch, threads: threads)
                 #expect(out == [expected], "batch \(batch), \(threads) threads")
             }
+        }
+    }
+
+    /// Both tile-Winograd kernels (several tasks of tile rows on a 40x40 plane; blocks of output
+    /// channels with weights transformed as it runs on a 14x14 plane): the same bits on 1 and 2
+    /// threads, and each sample of a batch the same as that sample alone. Reductions are never
+    /// split across threads, so nothing may depend on which thread ran which task.
+    @Test(arguments: [(64, 64, 40, false), (96, 128, 14, true)])
+    func tileWinogradIsTheSameOnAnyThreadCount(ic: Int, oc: Int, side: Int, weightsAtRunTime: Bool) throws {
+        var f = GraphFixture(inputs: [("x", [ic, side, side])])
+        try f.add("conv", GraphFixture.conv(oc, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        f.outputs(["conv"])
+        let vector = Compiler.vectorTarget(.native)
+        let plan = KernelSelection.tiledConv(f.graph.nodes[1], in: f.graph, target: vector)?.tileWinograd
+        if vector.lanes >= 8 {
+            let tile = try #require(plan, "this conv should run as tile Winograd")
+            #expect(tile.transformsWeights == weightsAtRunTime)
+            #expect(weightsAtRunTime || tile.tasks > 1)
+        }
+        let model = try CompiledModel(graph: f.graph)
+        let plane = ic * side * side, outPlane = oc * side * side
+        let x = (0..<(3 * plane)).map { Float(($0 * 7919) % 2003) / 1001.5 - 1 }
+        let one = try model.run([x], batch: 3, threads: 1)
+        let two = try model.run([x], batch: 3, threads: 2)
+        #expect(one == two, "1 and 2 threads")
+        for s in 0..<3 {
+            let alone = try model.run([Array(x[(s * plane)..<((s + 1) * plane)])], batch: 1, threads: 2)
+            #expect(alone[0] == Array(one[0][(s * outPlane)..<((s + 1) * outPlane)]), "sample \(s)")
         }
     }
 }
