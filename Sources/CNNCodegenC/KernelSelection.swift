@@ -8,14 +8,35 @@ public struct TiledConvPlan: Sendable, Hashable {
     public var tiling: ConvTiling
     /// Output phases of an up-convolution [sh, sw]; [1, 1] for a conv.
     public var upsample: [Int]
-    /// Set when a 3x3 stride-1 conv runs as row Winograd F(4,3) instead.
-    public var winograd: RowWinograd? = nil
-    /// Set when a 3x3 stride-1 conv runs as tile Winograd F(4x4,3x3) instead (it wins over `winograd`).
-    public var tileWinograd: TileWinograd? = nil
-    /// Set when a conv on a small plane runs with output channels across the lanes instead.
-    public var channels: ChannelTiling? = nil
+    /// Which form of the tiled kernel runs it: one of them, by construction.
+    public var kernel: TiledKernel = .positionTiles
+
+    /// The row-Winograd plan, when the conv runs as row Winograd F(4,3).
+    public var winograd: RowWinograd? { if case .rowWinograd(let w) = kernel { return w }; return nil }
+    /// The tile-Winograd plan, when the conv runs as tile Winograd F(4x4,3x3).
+    public var tileWinograd: TileWinograd? { if case .tileWinograd(let w) = kernel { return w }; return nil }
+    /// The channel tiling, when the conv runs with output channels across the lanes.
+    public var channels: ChannelTiling? { if case .channelTiles(let c) = kernel { return c }; return nil }
     /// Scratch floats per sample the kernel needs.
-    public var scratchFloats: Int { tileWinograd?.scratchFloats ?? winograd?.scratchFloats ?? tiling.scratchFloats }
+    public var scratchFloats: Int {
+        switch kernel {
+        case .tileWinograd(let w): return w.scratchFloats
+        case .rowWinograd(let w): return w.scratchFloats
+        case .positionTiles, .channelTiles: return tiling.scratchFloats
+        }
+    }
+}
+
+/// The forms of the register-tiled conv kernel.
+public enum TiledKernel: Sendable, Hashable {
+    /// Positions across the lanes (`ConvTiling`): the default.
+    case positionTiles
+    /// Output channels across the lanes, for small planes (`ChannelTiling`).
+    case channelTiles(ChannelTiling)
+    /// 3x3 stride-1: Winograd F(4,3) along the rows (`RowWinograd`).
+    case rowWinograd(RowWinograd)
+    /// 3x3 stride-1: Winograd F(4x4,3x3) over tiles (`TileWinograd`).
+    case tileWinograd(TileWinograd)
 }
 
 /// Which kernel implements a node, decided once and shared by memory planning
@@ -33,12 +54,17 @@ public enum KernelSelection {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
             guard let tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return nil }
+            let kernel: TiledKernel
             if let tile = TileWinograd.plan(a, target: target, direct: tiling) {
-                return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], tileWinograd: tile)
+                kernel = .tileWinograd(tile)
+            } else if let rows = RowWinograd.plan(a, input: shape, target: target, direct: tiling) {
+                kernel = .rowWinograd(rows)
+            } else if let channels = ChannelTiling.plan(a, base: tiling, target: target) {
+                kernel = .channelTiles(channels)
+            } else {
+                kernel = .positionTiles
             }
-            let winograd = RowWinograd.plan(a, input: shape, target: target, direct: tiling)
-            return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], winograd: winograd,
-                                 channels: winograd == nil ? ChannelTiling.plan(a, base: tiling, target: target) : nil)
+            return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], kernel: kernel)
         case .convTranspose(let a):
             // A transposed conv whose kernel equals its stride (the "up-convolution" of UNet and
             // friends) writes each output pixel from exactly one tap: it is a 1x1 conv into

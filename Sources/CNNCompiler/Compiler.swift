@@ -75,10 +75,12 @@ public enum Compiler {
         switch node.op {
         case .conv, .convTranspose:
             guard let plan = KernelSelection.tiledConv(node, in: graph, target: vectorTarget(options)) else { return "direct" }
-            if plan.tileWinograd != nil { return "tile Winograd F(4x4,3x3)" }
-            if plan.winograd != nil { return "row Winograd F(4,3)" }
-            if plan.channels != nil { return "channel tiles" }
-            return plan.upsample.contains { $0 > 1 } ? "pixel-shuffle tiles" : "position tiles"
+            switch plan.kernel {
+            case .tileWinograd: return "tile Winograd F(4x4,3x3)"
+            case .rowWinograd: return "row Winograd F(4,3)"
+            case .channelTiles: return "channel tiles"
+            case .positionTiles: return plan.upsample.contains { $0 > 1 } ? "pixel-shuffle tiles" : "position tiles"
+            }
         default:
             return nil
         }

@@ -71,13 +71,17 @@ import Testing
     }
 
     /// `inspect` names the algorithm of each conv kernel: VGG-16's first conv (3 input channels)
-    /// uses position tiles, the next 3x3 convs row Winograd.
+    /// uses position tiles, conv1_2 (with its fused pool) row Winograd, and conv2_1 tile
+    /// Winograd where the host has AVX2 or AVX-512 (FMA targets only).
     @Test func inspectNamesTheConvAlgorithm() throws {
         let result = try cnnc(["inspect", TestPaths.repo("examples/vgg16/net.json"), "--seeded-weights", "2026"])
         #expect(result.status == 0, "\(result)")
         let rows = result.stdout.split(separator: "\n")
         #expect(rows.first { $0.hasPrefix("conv1_1 ") }?.contains("k0 conv2d [position tiles]") == true, "\(result.stdout)")
         #expect(rows.first { $0.hasPrefix("conv1_2 ") }?.contains("k1 conv2d [row Winograd F(4,3)] (fused: conv1_2 + pool1)") == true)
+        let fma = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains(" avx2") ?? false
+        let conv21 = try #require(rows.first { $0.hasPrefix("conv2_1 ") })
+        #expect(conv21.contains(fma ? "k2 conv2d [tile Winograd F(4x4,3x3)]" : "k2 conv2d [row Winograd F(4,3)]"), "\(conv21)")
         let fc6 = try #require(rows.first { $0.hasPrefix("fc6 ") })
         #expect(fc6.hasSuffix(" dense"), "only convs name an algorithm: \(fc6)")
     }

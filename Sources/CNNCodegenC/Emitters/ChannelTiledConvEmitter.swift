@@ -48,15 +48,7 @@ extension TiledConvEmitter {
             for kw in 0..<t.kw {
                 let tap = kh * t.kw + kw
                 let offset = t.rowOffset(kh) + t.columnOffset(kw)
-                var block: [CStmt] = []
-                for v in 0..<ct.ocv {
-                    block.append(.decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", .v("wi") + .int(tap * bc + v * lanes)), 0)))
-                }
-                for p in 0..<ct.p {
-                    block.append(.decl("const float", "x\(p)", .v("xi")[.int(offset + p)]))
-                    for v in 0..<ct.ocv { block.append(.assign(acc(p, v), "+=", .v("w\(v)") * .v("x\(p)"))) }
-                }
-                step.append(.block(block))
+                step.append(.block(channelLaneFMAs(p: ct.p, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })))
             }
         }
         tile.append(.loop("c", .v("c0"), .v("c1"), step))
@@ -99,5 +91,18 @@ extension TiledConvEmitter {
             .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("rg", .int(ct.rowTasks), task)])]),
         ]
         return ctx.function(body, scratch: t.usesScratch)
+    }
+
+    /// One reduction step with output channels across the lanes, into the accumulators
+    /// `a{i}_{v}`: `ocv` weight vectors from `weights`, then for each of the `p` positions (or
+    /// tiles) its input value, broadcast into `ocv` FMAs.
+    static func channelLaneFMAs(p: Int, ocv: Int, lanes: Int, weights: CExpr, input: (Int) -> CExpr) -> [CStmt] {
+        let vtype = "cnnc_v\(lanes)"
+        var step: [CStmt] = (0..<ocv).map { v in .decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", weights + .int(v * lanes)), 0)) }
+        for i in 0..<p {
+            step.append(.decl("const float", "x\(i)", input(i)))
+            for v in 0..<ocv { step.append(.assign(.v("a\(i)_\(v)"), "+=", .v("w\(v)") * .v("x\(i)"))) }
+        }
+        return step
     }
 }

@@ -43,14 +43,7 @@ extension TiledConvEmitter {
         ]))
         // Output row r of a tile: bias + Σ_ξ Aᵀ[r][ξ] · plane ξ.
         func transformed(_ r: Int) -> CExpr {
-            var sum: CExpr = .v("bb")[.v("j")]
-            for xi in 0..<alpha {
-                let coefficient = RowWinograd.at[r][xi]
-                guard coefficient != 0 else { continue }
-                let term = CExpr.v("p")[.int(xi * gemm.ocb * span) + .v("ow")]
-                sum = coefficient == 1 ? sum + term : coefficient == -1 ? sum - term : sum + .float(Float(coefficient)) * term
-            }
-            return sum
+            linearCombination(RowWinograd.at[r], start: .v("bb")[.v("j")]) { .v("p")[.int($0 * gemm.ocb * span) + .v("ow")] }
         }
         if let pool = a.epilogue.pool {
             // Transformed rows go to a buffer of conv rows; then each pooled row of the chunk
@@ -103,13 +96,7 @@ extension TiledConvEmitter {
         let alpha = RowWinograd.alpha, m = RowWinograd.m
         var combine: [CStmt] = (0..<alpha).map { i in .decl("const float", "d\(i)", .v("d")[.int(i * wq) + .v("x")]) }
         for xi in 0..<alpha {
-            var sum: CExpr?
-            for i in 0..<alpha where RowWinograd.bt[xi][i] != 0 {
-                let c = RowWinograd.bt[xi][i], term = CExpr.v("d\(i)")
-                let scaled = c == 1 || c == -1 ? term : .float(Float(abs(c))) * term
-                if let s = sum { sum = c > 0 ? s + scaled : s - scaled } else { sum = c > 0 ? scaled : .float(-Float(abs(c))) * term }
-            }
-            combine.append(.assign(.v("v")[.int(xi * ic * wg.planeFloats) + .v("x")], "=", sum!))
+            combine.append(.assign(.v("v")[.int(xi * ic * wg.planeFloats) + .v("x")], "=", linearCombination(RowWinograd.bt[xi]) { .v("d\($0)") }))
         }
         return [
             KernelContext.parallelFor(collapse: 2, work: alpha * 5 * wg.planeFloats * ic),

@@ -111,7 +111,8 @@ public struct TileWinograd: Sendable, Hashable {
             // at most ~512 KB, in whole tile rows. An even number of tasks shares two threads evenly
             // (each takes the nearest whole number of rows to its share).
             let cap = max(1, 131_072 / (points * direct.icg))
-            tasks = (tilesH + max(1, min(tilesH, cap / tilesW)) - 1) / max(1, min(tilesH, cap / tilesW))
+            let rowsPerTask = max(1, min(tilesH, cap / tilesW))
+            tasks = (tilesH + rowsPerTask - 1) / rowsPerTask
             if tasks % 2 == 1 && tasks < tilesH { tasks += 1 }
             // Chunks of at most ~40 tiles: 36 planes of GEMM results for them are ~200 KB.
             chunkRows = max(1, min((tilesH + tasks - 1) / tasks, 40 / tilesW))

@@ -18,29 +18,24 @@ extension TiledConvEmitter {
         let perPoint = tw.blocks * ic * bc
 
         // One micro-tile: p tiles from kk x ocv vectors of channels, reduced over the input
-        // channels `c < reduction`, from zero or (weight chunks after the first) from `mt`.
-        func acc(_ i: Int, _ v: Int) -> CExpr { .v("a\(i)_\(v)") }
+        // channels `c < reduction`; the accumulators start from zero, or from `mt` when
+        // `resume` holds (weight chunks after the first).
         func accumulator(_ i: Int, _ v: Int) -> CExpr { .index(.cast("\(vtype) *", .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes)), 0) }
-        func microTile(fromBuffer: Bool, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
+        func microTile(resume: CExpr? = nil, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
+            let zero: CExpr = .call("cnnc_splat\(lanes)", [.float(0)])
             var micro: [CStmt] = []
             for i in 0..<tw.p {
-                for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", fromBuffer ? accumulator(i, v) : .call("cnnc_splat\(lanes)", [.float(0)]))) }
+                for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", resume.map { .ternary($0, accumulator(i, v), zero) } ?? zero)) }
             }
             var step: [CStmt] = [
                 .decl("const float *restrict", "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
                 .decl("const float *restrict", "wc", .v("wb") + .v("c") * .int(bc)),
             ]
             if let ahead = prefetchAhead { step += prefetch(from: "wc", ahead: ahead, floats: bc) }
-            for v in 0..<tw.ocv {
-                step.append(.decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", .v("wc") + .int(v * lanes)), 0)))
-            }
-            for i in 0..<tw.p {
-                step.append(.decl("const float", "x\(i)", .v("xc")[.int(i)]))
-                for v in 0..<tw.ocv { step.append(.assign(acc(i, v), "+=", .v("w\(v)") * .v("x\(i)"))) }
-            }
+            step += channelLaneFMAs(p: tw.p, ocv: tw.ocv, lanes: lanes, weights: .v("wc"), input: { .v("xc")[.int($0)] })
             micro.append(.loop("c", .int(0), reduction, step))
             for i in 0..<tw.p {
-                for v in 0..<tw.ocv { micro.append(.assign(accumulator(i, v), "=", acc(i, v))) }
+                for v in 0..<tw.ocv { micro.append(.assign(accumulator(i, v), "=", .v("a\(i)_\(v)"))) }
             }
             return micro
         }
@@ -77,7 +72,7 @@ extension TiledConvEmitter {
                 for g in 0..<(lanes / 4) {
                     let pixel = block * lanes + g * 4
                     let dst = .v("yt") + ((.v("v") * .int(lanes) + .int(j)) * .int(chunkPixelRows) + .v("tyl") * .int(m) + .int(pixel / 4)) * .int(tw.rowWidth) + .v("tx") * .int(m)
-                    let quarter: CExpr = lanes == 4 ? .v(columns[j]) : .call("__builtin_shufflevector", [.v(columns[j]), .v(columns[j])] + (0..<4).map { .int(g * 4 + $0) })
+                    let quarter: CExpr = .call("__builtin_shufflevector", [.v(columns[j]), .v(columns[j])] + (0..<4).map { .int(g * 4 + $0) })
                     outTile.append(.assign(.index(.cast("cnnc_v4 *", dst), 0), "=", quarter))
                 }
             }
@@ -97,8 +92,7 @@ extension TiledConvEmitter {
             .decl("const int64_t", "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
             .decl("const int64_t", "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
             .decl("const int64_t", "k0", .v("ty0") * .int(tw.tilesW)),
-            .decl("const int64_t", "k1", .v("ty1") * .int(tw.tilesW)),
-            .decl("const int64_t", "count", .v("k1") - .v("k0")),
+            .decl("const int64_t", "count", (.v("ty1") - .v("ty0")) * .int(tw.tilesW)),
             .decl("float *restrict", "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
         ] + tileInputTransform(tw, ctx) + [
             .array("float", "mb", count: points * ct * bc, alignment: 64),
@@ -118,8 +112,8 @@ extension TiledConvEmitter {
                         .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
                         // The first micro-tile prefetches the next point's weights (the next
                         // block's after the last point), which come from memory at batch 1.
-                        .loop("kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p, [.block(microTile(fromBuffer: false, reduction: .int(ic), prefetchAhead: perPoint))]),
-                        .loop("kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p, [.block(microTile(fromBuffer: false, reduction: .int(ic)))]),
+                        .loop("kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p, [.block(microTile(reduction: .int(ic), prefetchAhead: perPoint))]),
+                        .loop("kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p, [.block(microTile(reduction: .int(ic)))]),
                     ]),
                     .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outTile)]),
                     epilogue,
@@ -168,7 +162,6 @@ extension TiledConvEmitter {
             .decl("const int64_t", "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
             .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
             .decl("const float *restrict", "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
-            .decl("const int64_t", "k0", .int(0)),
             .decl("const int64_t", "kc0", .int(0)),
             .decl("const int64_t", "kc1", .int(tw.tiles)),
             .decl("const int64_t", "oh0", .int(0)),
@@ -185,11 +178,7 @@ extension TiledConvEmitter {
                     .decl("const float *restrict", "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
                     .decl("const float *restrict", "wb", .v("ub") + .v("pt") * .int(ubStride)),
                     .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
-                    .ifThen(.v("c0").eq(.int(0)), [
-                        .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(fromBuffer: false, reduction: .v("cn")))]),
-                    ], else: [
-                        .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(fromBuffer: true, reduction: .v("cn")))]),
-                    ]),
+                    .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(resume: .v("c0") > .int(0), reduction: .v("cn")))]),
                 ]),
             ]),
             .loop("kl", .int(tw.tiles), [.loop("v", .int(tw.ocv), outTile)]),
@@ -199,12 +188,11 @@ extension TiledConvEmitter {
             comment,
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", bias),
-            KernelContext.parallelFor(collapse: 2, work: 2 * 5 * 6 * 16 * tw.tiles * ic),
+            // Work: two passes, each about 5 flops per transformed value, 36 values per tile and channel.
+            KernelContext.parallelFor(collapse: 2, work: 2 * 5 * points * tw.tiles * ic),
             .loop("b", ctx.batch, [.loop("cg", .int(groups), [
                 .decl("const int64_t", "ty0", .int(0)),
                 .decl("const int64_t", "ty1", .int(tw.tilesH)),
-                .decl("const int64_t", "k0", .int(0)),
-                .decl("const int64_t", "k1", .int(tw.tiles)),
                 .decl("const int64_t", "count", .int(tw.tiles)),
                 .decl("float *restrict", "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
             ] + tileInputTransform(tw, ctx, channels: (.v("cg") * .int(ic) / .int(groups), (.v("cg") + .int(1)) * .int(ic) / .int(groups))))]),

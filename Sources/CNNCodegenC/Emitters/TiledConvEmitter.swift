@@ -6,9 +6,12 @@ import CNNIR
 /// columns and applies activations, the residual add and the fused pool.
 enum TiledConvEmitter {
     static func emit(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
-        if let tile = plan.tileWinograd { return emitTileWinograd(plan, tile, &ctx) }
-        if let winograd = plan.winograd { return emitRowWinograd(plan, winograd, &ctx) }
-        if let channels = plan.channels { return emitChannelTiled(plan, channels, &ctx) }
+        switch plan.kernel {
+        case .tileWinograd(let tile): return emitTileWinograd(plan, tile, &ctx)
+        case .rowWinograd(let rows): return emitRowWinograd(plan, rows, &ctx)
+        case .channelTiles(let channels): return emitChannelTiled(plan, channels, &ctx)
+        case .positionTiles: break
+        }
         let a = plan.attributes, t = plan.tiling
         let ic = t.icg * t.groups, oc = t.ocg * t.groups
         let vtype = "cnnc_v\(t.lanes)"
