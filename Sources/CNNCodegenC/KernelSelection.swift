@@ -53,7 +53,7 @@ public enum KernelSelection {
         switch node.op {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
-            guard let tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return nil }
+            guard var tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return nil }
             let kernel: TiledKernel
             if let tile = TileWinograd.plan(a, target: target, direct: tiling) {
                 kernel = .tileWinograd(tile)
@@ -63,6 +63,10 @@ public enum KernelSelection {
                 kernel = .channelTiles(channels)
             } else {
                 kernel = .positionTiles
+                if let copies = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer, columnCopies: true),
+                   tiling.prefersColumnCopies(copies) {
+                    tiling = copies
+                }
             }
             return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], kernel: kernel)
         case .convTranspose(let a):

@@ -1,4 +1,5 @@
 import CNNCodegenC
+import CNNFrontend
 import CNNCompiler
 import CNNIR
 import CNNToolchain
@@ -112,6 +113,35 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             #expect(tile.transformsWeights == c.name.hasSuffix("weights_at_run_time"), "\(c.name)")
         }
         #expect(Set(tiled) == Set(GoldenCase.tileWinogradCases), "\(tiled.sorted())")
+    }
+
+    /// The cases made to copy their input once per kernel column do so on every vector target
+    /// (so the goldens test that layout strided, dilated, 1-D and with a fused pool; many of the
+    /// small cases take it too), and its rows then have no padding columns.
+    @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
+    func columnCopiesTakeTheCasesMadeForThem(_ target: VectorTarget) throws {
+        let cases = ["conv5x5_column_copies", "conv_column_copies_strided_dilated", "conv1d_column_copies", "conv5x5_column_copies_maxpool"]
+        for name in cases {
+            let c = try #require(GoldenCase.all.first { $0.name == name })
+            let planned = try Compiler.plan(try Compiler.load(c.net))
+            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+            let plan = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: target))
+            #expect(plan.tiling.columnCopies && plan.tiling.wq == plan.tiling.outW, "\(name), lanes \(target.lanes)")
+        }
+    }
+
+    /// Column copies where they were measured to win, and not where the tile's lanes gain nothing:
+    /// AlexNet's 5x5 conv2 on 27x27 takes them; DenseNet's 3x3 convs on 7x7 (a 64-position tile
+    /// either way) do not.
+    @Test func columnCopiesWhereTheyWin() throws {
+        func plan(_ net: String, _ layer: String) throws -> TiledConvPlan {
+            let planned = try Compiler.plan(try Compiler.load(TestPaths.repo("examples/\(net)/net.json"), seeded: SeededWeights(seed: 1)))
+            let node = try #require(planned.graph.nodes.first { $0.name == layer }, "\(layer)")
+            return try #require(KernelSelection.tiledConv(node, in: planned.graph, target: .avx512))
+        }
+        #expect(try plan("alexnet", "conv2").tiling.columnCopies)
+        let dense = try plan("densenet121", "features.denseblock4.denselayer1.conv2")
+        #expect(dense.kernel == .positionTiles && !dense.tiling.columnCopies)
     }
 
     /// With tile Winograd off, the Winograd cases match through row Winograd.

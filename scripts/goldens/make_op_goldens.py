@@ -820,6 +820,25 @@ def _(b):
     b.L("pool", "avgpool2d", size=2)
 
 
+# --- convs whose rows would carry many padding columns: cnnc copies the input once per kernel column ---
+simple("conv5x5_column_copies", "AlexNet-style 5x5 conv, padding 2 on 27x27: 24 -> 20 (a narrower last block), "
+       "relu; 27 output columns for 31 padded ones, so the kernel copies the input per kernel column",
+       [24, 27, 27], "conv2d", batch=1, file=True, filters=20, kernel=5, padding=2, activation="relu")
+simple("conv_column_copies_strided_dilated", "3x3 conv, dilation 2, stride 2, padding 2 on 21x21: column copies "
+       "of a strided input (each copy takes every other column from its own offset)",
+       [8, 21, 21], "conv2d", file=True, filters=12, kernel=3, stride=2, dilation=2, padding=2)
+simple("conv1d_column_copies", "conv1d kernel 7, padding 3 on length 44 (50 padded columns for 44): column copies "
+       "in one dimension", [16, 44], "conv1d", file=True, filters=16, kernel=7, padding=3, activation="relu")
+
+
+@case("conv5x5_column_copies_maxpool", "5x5 conv relu -> maxpool2d 3 stride 2 (fused) on 19x19 with column copies")
+def _(b):
+    b.input("x", [12, 19, 19])
+    b.weights_file()
+    b.L("conv", "conv2d", filters=16, kernel=5, padding=2, activation="relu")
+    b.L("pool", "maxpool2d", size=3, stride=2)
+
+
 # --- one-channel first layers: cnnc copies the plane per task and, on several threads, splits its rows ---
 @case("conv_one_channel_tanh_avgpool", "LeNet-style first layer: 1 -> 5 channels, 3x3 padding 1 on 20x20, tanh, "
       "avgpool2d 2 (fused; the activation runs over whole padded rows)")

@@ -50,13 +50,22 @@ public struct ConvTiling: Sendable, Hashable {
     public var hq: Int, wq: Int
     /// Whether the input is copied into scratch (padding, stride, or a caller's buffer without slack).
     public var copiesInput: Bool
+    /// Whether each kernel column gets its own copy of the input, shifted by that column, instead
+    /// of one copy per stride phase: rows are then exactly `outW` long (`wq == outW`), so no
+    /// position is a padding column. Costs `kw / phaseCols` times the copy; chosen where padding
+    /// columns are a large share of the positions (a 5x5 conv on 27x27: 31 columns for 27).
+    public var columnCopies: Bool = false
 
     public var tile: Int { uv * lanes }
     /// Phase rows and columns a tap can land on: a window narrower than the stride (a strided
     /// 1x1 conv) reads only the first phases, so only those are copied.
     public var phaseRows: Int { min(sh, (kh - 1) * dh + 1) }
     public var phaseCols: Int { min(sw, (kw - 1) * dw + 1) }
-    public var phases: Int { phaseRows * phaseCols }
+    /// Column planes per phase row: the stride phases, or one copy per kernel column.
+    public var columnPlanes: Int { columnCopies ? kw : phaseCols }
+    /// Where column plane `p` starts in the padded input's columns.
+    public func columnPlaneOffset(_ p: CExpr) -> CExpr { columnCopies ? p * .int(dw) : p }
+    public var phases: Int { phaseRows * columnPlanes }
     public var planeFloats: Int { hq * wq }
     /// Wide output positions: every row is wq long.
     public var positions: Int { outH * wq }
@@ -73,12 +82,12 @@ public struct ConvTiling: Sendable, Hashable {
     public var blocksPerGroup: Int { (ocg + ocb - 1) / ocb }
     /// Where kernel row `kh`'s taps start in the copied input, relative to an output position:
     /// its phase-row planes and the plane row it lands on.
-    public func rowOffset(_ kh: Int) -> Int { ((kh * dh) % sh) * phaseCols * planeFloats + ((kh * dh) / sh) * wq }
-    /// Kernel column `kw`'s offset within a row: its phase-column plane and column.
-    public func columnOffset(_ kw: Int) -> Int { ((kw * dw) % sw) * planeFloats + (kw * dw) / sw }
+    public func rowOffset(_ kh: Int) -> Int { ((kh * dh) % sh) * columnPlanes * planeFloats + ((kh * dh) / sh) * wq }
+    /// Kernel column `kw`'s offset within a row: its phase-column plane and column, or its copy.
+    public func columnOffset(_ kw: Int) -> Int { columnCopies ? kw * planeFloats : ((kw * dw) % sw) * planeFloats + (kw * dw) / sw }
 
     /// A tiling for `a` on `input`, or nil when the direct kernel should be used.
-    public static func plan(_ a: ConvAttributes, input: [Int], target: VectorTarget, inputIsCallerBuffer: Bool) -> ConvTiling? {
+    public static func plan(_ a: ConvAttributes, input: [Int], target: VectorTarget, inputIsCallerBuffer: Bool, columnCopies: Bool = false) -> ConvTiling? {
         guard target.lanes > 0, a.spatialRank <= 2 else { return nil }
         let spatial = Array(input.dropFirst())
         let i2 = Array(repeating: 1, count: 2 - spatial.count) + spatial
@@ -91,7 +100,7 @@ public struct ConvTiling: Sendable, Hashable {
         let outW = WindowArithmetic.convOutput(input: i2[1], kernel: k[1], stride: s[1], dilation: d[1], padBegin: pb[1], padEnd: pe[1])
         // Phase planes must hold every row/column a valid output reads: oh + (kh*dh)/sh < hq.
         let hq = outH + ((k[0] - 1) * d[0]) / s[0]
-        let wq = outW + ((k[1] - 1) * d[1]) / s[1]
+        let wq = columnCopies ? outW : outW + ((k[1] - 1) * d[1]) / s[1]
         let direct = pb == [0, 0] && pe == [0, 0] && s == [1, 1] && !inputIsCallerBuffer && hq == i2[0] && wq == i2[1]
         let icg = input[0] / a.groups, ocg = a.filters / a.groups
         let positions = outH * wq
@@ -104,7 +113,23 @@ public struct ConvTiling: Sendable, Hashable {
         }
         return ConvTiling(lanes: target.lanes, uv: best.uv, ocb: best.ocb, icg: icg, ocg: ocg, groups: a.groups,
                           inH: i2[0], inW: i2[1], outH: outH, outW: outW, kh: k[0], kw: k[1], sh: s[0], sw: s[1], dh: d[0], dw: d[1],
-                          padTop: pb[0], padLeft: pb[1], hq: hq, wq: wq, copiesInput: !direct)
+                          padTop: pb[0], padLeft: pb[1], hq: hq, wq: wq, copiesInput: !direct || columnCopies, columnCopies: columnCopies)
+    }
+
+    /// The share of the tile's lanes that compute real output: channels of the last block and
+    /// positions of the last tile, less the padding columns.
+    public var usefulShare: Double {
+        ConvTiling.laneEfficiency(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: lanes) * Double(outH * outW) / Double(positions)
+    }
+
+    /// Whether `copies` (this conv with one input copy per kernel column) should run instead of
+    /// this phase-copied tiling: at least 8% more of its lanes do real work, and the copies stay
+    /// within an L2-sized 2 MB per sample. Measured: AlexNet's 5x5 conv2 on 27x27 (31 columns per
+    /// row for 27; 84% useful lanes, 99% with copies) went from 4.71 to 4.17 ms on one thread;
+    /// DenseNet's 3x3 convs on 7x7 (useful share unchanged by the 64-position tile) lost 9%.
+    public func prefersColumnCopies(_ copies: ConvTiling) -> Bool {
+        guard kw > 1, copiesInput, !columnCopies, !copiesPerGroup, !copies.copiesPerGroup else { return false }
+        return copies.usefulShare >= 1.08 * usefulShare && copies.scratchFloats * 4 <= 2 * 1024 * 1024
     }
 
     /// Vectors of positions a tile may hold: no more than one task's positions, and at most 8.

@@ -127,37 +127,58 @@ enum TiledConvEmitter {
         ]
     }
 
-    /// Copies one channel's plane `from` into its padded phase planes at `to`. Each row is
-    /// zeros, a (strided) run of the input, zeros, so the middle loop vectorises.
+    /// Copies one channel's plane `from` into its padded column planes at `to`: plane (rh, p)[i][j]
+    /// = padded[i*sh + rh][j*sw + off(p)], where off(p) is the stride phase p or, with column
+    /// copies, kernel column p's offset. Each row is zeros, a (strided) run of the input, zeros,
+    /// so the middle loop vectorises.
     static func planeCopy(_ t: ConvTiling, from: CExpr, to: CExpr) -> [CStmt] {
         let zero: (String, CExpr, CExpr) -> CStmt = { v, lo, hi in .loop(v, lo, hi, [.assign(.v("row")[.v(v)], "=", .float(0))]) }
-        // Valid columns j: 0 <= j*sw + rw - padLeft < inW.
-        let jlo = CExpr.call("cnnc_min", [.call("cnnc_max", [(.int(t.padLeft + t.sw - 1) - .v("rw")) / .int(t.sw), .int(0)]), .int(t.wq)])
-        let jhi = CExpr.call("cnnc_max", [.call("cnnc_min", [(.int(t.inW + t.padLeft + t.sw - 1) - .v("rw")) / .int(t.sw), .int(t.wq)]), .v("jlo")])
+        // The rows of column plane `p` (a loop variable or a constant) starting `off` columns in.
+        func rows(_ p: CExpr, off: CExpr, constantBounds: (lo: Int, hi: Int)?) -> [CStmt] {
+            let line = CExpr.v("src") + .v("ih") * .int(t.inW) + off - .int(t.padLeft)
+            let copy: [CStmt]
+            if let (lo, hi) = constantBounds {
+                // Unit column stride, a known offset: constant bounds, so straight-line vector code.
+                copy = [
+                    .decl("const float *restrict", "line", line),
+                    zero("j", .int(0), .int(lo)),
+                    .loop("j", .int(lo), .int(hi), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j")])]),
+                    zero("j", .int(hi), .int(t.wq)),
+                ]
+            } else {
+                copy = [
+                    .decl("const float *restrict", "line", line),
+                    zero("j", .int(0), .v("jlo")),
+                    .loop("j", .v("jlo"), .v("jhi"), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j") * .int(t.sw)])]),
+                    zero("j", .v("jhi"), .int(t.wq)),
+                ]
+            }
+            // Valid columns j: 0 <= j*sw + off - padLeft < inW.
+            let jlo = CExpr.call("cnnc_min", [.call("cnnc_max", [(.int(t.padLeft + t.sw - 1) - off) / .int(t.sw), .int(0)]), .int(t.wq)])
+            let jhi = CExpr.call("cnnc_max", [.call("cnnc_min", [(.int(t.inW + t.padLeft + t.sw - 1) - off) / .int(t.sw), .int(t.wq)]), .v("jlo")])
+            return (constantBounds == nil ? [.decl("const int64_t", "jlo", jlo), .decl("const int64_t", "jhi", jhi)] : []) + [
+                .loop("i", .int(t.hq), [
+                    .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
+                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.columnPlanes) + p) * .int(t.hq) + .v("i")) * .int(t.wq)),
+                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [zero("j", .int(0), .int(t.wq))], else: copy),
+                ]),
+            ]
+        }
+        let perRow: [CStmt]
+        if t.sw == 1 {
+            // One block per column plane, each with its own constant bounds.
+            perRow = (0..<t.columnPlanes).map { p in
+                let off = t.columnCopies ? p * t.dw : p
+                let lo = min(max(t.padLeft - off, 0), t.wq)
+                return .block(rows(.int(p), off: .int(off), constantBounds: (lo, max(min(t.inW + t.padLeft - off, t.wq), lo))))
+            }
+        } else {
+            perRow = [.loop("rw", .int(t.columnPlanes), rows(.v("rw"), off: t.columnPlaneOffset(.v("rw")), constantBounds: nil))]
+        }
         return [.block([
             .decl("const float *restrict", "src", from),
             .decl("float *restrict", "dst", to),
-            .loop("rh", .int(t.phaseRows), [.loop("rw", .int(t.phaseCols), (t.sw == 1 ? [] : [
-                .decl("const int64_t", "jlo", jlo),
-                .decl("const int64_t", "jhi", jhi),
-            ]) + [
-                .loop("i", .int(t.hq), [
-                    .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
-                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.phaseCols) + .v("rw")) * .int(t.hq) + .v("i")) * .int(t.wq)),
-                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [zero("j", .int(0), .int(t.wq))], else: t.sw == 1 ? [
-                        // Unit column stride: constant bounds, so the copy is straight-line vector code.
-                        .decl("const float *restrict", "line", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
-                        zero("j", .int(0), .int(min(t.padLeft, t.wq))),
-                        .loop("j", .int(min(t.padLeft, t.wq)), .int(max(min(t.inW + t.padLeft, t.wq), min(t.padLeft, t.wq))), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j")])]),
-                        zero("j", .int(max(min(t.inW + t.padLeft, t.wq), min(t.padLeft, t.wq))), .int(t.wq)),
-                    ] : [
-                        .decl("const float *restrict", "line", .v("src") + .v("ih") * .int(t.inW) + .v("rw") - .int(t.padLeft)),
-                        zero("j", .int(0), .v("jlo")),
-                        .loop("j", .v("jlo"), .v("jhi"), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j") * .int(t.sw)])]),
-                        zero("j", .v("jhi"), .int(t.wq)),
-                    ]),
-                ]),
-            ])]),
+            .loop("rh", .int(t.phaseRows), perRow),
         ])]
     }
 
@@ -196,7 +217,7 @@ enum TiledConvEmitter {
             // unrolled, the step would outgrow the CPU's decoded-instruction cache (AlexNet's
             // 5x5 conv2 ran 9% faster this way).
             step.append(.loop("r", .int(t.kh), [
-                .decl("const float *restrict", "xr", .v("xi") + ((.v("r") * .int(t.dh)) % .int(t.sh)) * .int(t.phaseCols * t.planeFloats)
+                .decl("const float *restrict", "xr", .v("xi") + ((.v("r") * .int(t.dh)) % .int(t.sh)) * .int(t.columnPlanes * t.planeFloats)
                       + ((.v("r") * .int(t.dh)) / .int(t.sh)) * .int(t.wq)),
                 .decl("const float *restrict", "wr", .v("wi") + .v("r") * .int(t.kw * width)),
             ] + tapRow(nil, x: "xr", w: "wr")))

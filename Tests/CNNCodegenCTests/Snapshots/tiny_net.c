@@ -184,10 +184,10 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                     const float *restrict src = in0 + (b * 2 + c) * 36;
                     float *restrict dst = scratch + (b * 2 + c) * 64;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        for (int64_t rw = 0; rw < 1; rw++) {
+                        {
                             for (int64_t i = 0; i < 8; i++) {
                                 const int64_t ih = i + rh - 1;
-                                float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
+                                float *restrict row = dst + (rh * 8 + i) * 8;
                                 if (ih < 0 || ih >= 6) {
                                     for (int64_t j = 0; j < 8; j++) {
                                         row[j] = 0.0f;
@@ -217,10 +217,10 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                     const float *restrict src = in0 + (b * 2 + c) * 36;
                     float *restrict dst = scratch + (b * 2 + c) * 64;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        for (int64_t rw = 0; rw < 1; rw++) {
+                        {
                             for (int64_t i = 0; i < 8; i++) {
                                 const int64_t ih = i + rh - 1;
-                                float *restrict row = dst + ((rh + rw) * 8 + i) * 8;
+                                float *restrict row = dst + (rh * 8 + i) * 8;
                                 if (ih < 0 || ih >= 6) {
                                     for (int64_t j = 0; j < 8; j++) {
                                         row[j] = 0.0f;
