@@ -130,6 +130,19 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// The strided cases made for it split their rows into column phases with shuffles on every
+    /// vector target (AVX-512 splits rows of at least 16 columns; the others, 8 and 4).
+    @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
+    func stridedCopiesSplitPhasesWithShuffles(_ target: VectorTarget) throws {
+        for name in ["conv3x3_stride2_phase_shuffles", "conv7x7_stride4_phase_shuffles"] {
+            let c = try #require(GoldenCase.all.first { $0.name == name })
+            let planned = try Compiler.plan(try Compiler.load(c.net))
+            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+            let plan = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: target))
+            #expect(plan.kernel == .positionTiles && plan.tiling.splitsPhasesWithShuffles, "\(name), lanes \(target.lanes)")
+        }
+    }
+
     /// Column copies where they were measured to win, and not where the tile's lanes gain nothing:
     /// AlexNet's 5x5 conv2 on 27x27 takes them; DenseNet's 3x3 convs on 7x7 (a 64-position tile
     /// either way) do not.

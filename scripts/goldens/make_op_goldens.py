@@ -830,6 +830,13 @@ simple("conv_column_copies_strided_dilated", "3x3 conv, dilation 2, stride 2, pa
 simple("conv1d_column_copies", "conv1d kernel 7, padding 3 on length 44 (50 padded columns for 44): column copies "
        "in one dimension", [16, 44], "conv1d", file=True, filters=16, kernel=7, padding=3, activation="relu")
 
+simple("conv3x3_stride2_phase_shuffles", "3x3 conv, stride 2, padding 1 on 56x56 (29 columns per phase row): the "
+       "copy splits each row into its two column phases with vector shuffles, the last vector overlapping",
+       [6, 56, 56], "conv2d", batch=1, file=True, filters=8, kernel=3, stride=2, padding=1)
+simple("conv7x7_stride4_phase_shuffles", "a first layer with stride 4: 7x7 conv on 3x63x63 (16 columns per phase "
+       "row): the copy splits rows into four column phases with shuffles", [3, 63, 63], "conv2d", batch=1,
+       file=True, filters=10, kernel=7, stride=4, activation="relu")
+
 
 @case("conv5x5_column_copies_maxpool", "5x5 conv relu -> maxpool2d 3 stride 2 (fused) on 19x19 with column copies")
 def _(b):

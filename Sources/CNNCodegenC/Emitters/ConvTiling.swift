@@ -66,6 +66,11 @@ public struct ConvTiling: Sendable, Hashable {
     /// Where column plane `p` starts in the padded input's columns.
     public func columnPlaneOffset(_ p: CExpr) -> CExpr { columnCopies ? p * .int(dw) : p }
     public var phases: Int { phaseRows * columnPlanes }
+    /// Whether the copy splits each padded input row into its column phases with vector loads and
+    /// deinterleaving shuffles: strides 2 and 4 with every phase used, rows of at least a vector.
+    public var splitsPhasesWithShuffles: Bool {
+        copiesInput && !columnCopies && (sw == 2 || sw == 4) && phaseCols == sw && wq >= lanes && lanes >= 4
+    }
     public var planeFloats: Int { hq * wq }
     /// Wide output positions: every row is wq long.
     public var positions: Int { outH * wq }

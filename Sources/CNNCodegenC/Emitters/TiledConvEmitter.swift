@@ -165,7 +165,33 @@ enum TiledConvEmitter {
             ]
         }
         let perRow: [CStmt]
-        if t.sw == 1 {
+        if t.sw > 1 && !t.columnCopies {
+            // Strided: each input row is padded once into `line`, then split into its column
+            // phases (`splitPhases`): a loop per phase gathered scalars, and MobileNetV2's stride-2
+            // depthwise conv on 112x112 spent most of its time there.
+            let width = (t.wq - 1) * t.sw + t.phaseCols
+            let lo = min(t.padLeft, width), hi = max(min(t.inW + t.padLeft, width), lo)
+            let phaseRow: (Int) -> CExpr = { p in .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq) }
+            perRow = [
+                .loop("i", .int(t.hq), [
+                    .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
+                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), (0..<t.phaseCols).map { p in
+                        .block([.decl("float *restrict", "row", phaseRow(p)), zero("j", .int(0), .int(t.wq))])
+                    }, else: [
+                        .decl("const float *restrict", "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
+                        .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                        .loop("j", .int(lo), .int(hi), [.assign(.v("line")[.v("j")], "=", .v("in")[.v("j")])]),
+                        .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                    ] + (0..<t.phaseCols).map { p in .decl("float *restrict", "row\(p)", phaseRow(p)) } + splitPhases(t)),
+                ]),
+            ]
+            return [.block([
+                .decl("const float *restrict", "src", from),
+                .decl("float *restrict", "dst", to),
+                .array("float", "line", count: width, alignment: 64),
+                .loop("rh", .int(t.phaseRows), perRow),
+            ])]
+        } else if t.sw == 1 {
             // One block per column plane, each with its own constant bounds.
             perRow = (0..<t.columnPlanes).map { p in
                 let off = t.columnCopies ? p * t.dw : p
@@ -180,6 +206,37 @@ enum TiledConvEmitter {
             .decl("float *restrict", "dst", to),
             .loop("rh", .int(t.phaseRows), perRow),
         ])]
+    }
+
+    /// Splits the padded row `line` into the phase rows `row0`... (`row{p}[j] = line[j*sw + p]`).
+    /// Strides 2 and 4 with every phase used run as vector loads and deinterleaving shuffles,
+    /// the last vector overlapping the one before so no store passes the row's end; other strides,
+    /// and rows shorter than a vector, as one scalar loop over all phases.
+    static func splitPhases(_ t: ConvTiling) -> [CStmt] {
+        let lanes = t.lanes, vtype = "cnnc_v\(lanes)", sw = t.sw
+        guard t.splitsPhasesWithShuffles else {
+            return [.loop("j", .int(t.wq), (0..<t.phaseCols).map { p in
+                .assign(.v("row\(p)")[.v("j")], "=", .v("line")[.v("j") * .int(sw) + .int(p)])
+            })]
+        }
+        func load(_ k: Int) -> CExpr { .index(.cast("const \(vtype) *", .v("line") + .v("j") * .int(sw) + .int(k * lanes)), 0) }
+        var step: [CStmt] = (0..<sw).map { k in .decl("const \(vtype)", "s\(k)", load(k)) }
+        let names: [String]
+        if sw == 2 {
+            step += [
+                .decl("const \(vtype)", "p0", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0) })),
+                .decl("const \(vtype)", "p1", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0 + 1) })),
+            ]
+            names = ["p0", "p1"]
+        } else {
+            step += deinterleave4(["s0", "s1", "s2", "s3"], lanes: lanes, vtype: vtype, prefix: "p")
+            names = ["p0", "p1", "p2", "p3"]
+        }
+        step += names.enumerated().map { p, name in .assign(.index(.cast("\(vtype) *", .v("row\(p)") + .v("j")), 0), "=", .v(name)) }
+        let full = t.wq / lanes * lanes
+        return [
+            .loop("j", from: .int(0), to: .int(full), step: lanes, step),
+        ] + (full == t.wq ? [] : [.block([.decl("const int64_t", "j", .int(t.wq - lanes))] + step)])
     }
 
     /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.
