@@ -131,10 +131,11 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     }
 
     /// The strided cases made for it split their rows into column phases with shuffles on every
-    /// vector target (AVX-512 splits rows of at least 16 columns; the others, 8 and 4).
+    /// vector target (AVX-512 splits rows of at least 16 columns; the others, 8 and 4), a strided
+    /// 1x1 conv keeping only the first phase.
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func stridedCopiesSplitPhasesWithShuffles(_ target: VectorTarget) throws {
-        for name in ["conv3x3_stride2_phase_shuffles", "conv7x7_stride4_phase_shuffles"] {
+        for name in ["conv3x3_stride2_phase_shuffles", "conv7x7_stride4_phase_shuffles", "conv1x1_stride2_phase_shuffles"] {
             let c = try #require(GoldenCase.all.first { $0.name == name })
             let planned = try Compiler.plan(try Compiler.load(c.net))
             let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })

@@ -833,6 +833,9 @@ simple("conv1d_column_copies", "conv1d kernel 7, padding 3 on length 44 (50 padd
 simple("conv3x3_stride2_phase_shuffles", "3x3 conv, stride 2, padding 1 on 56x56 (29 columns per phase row): the "
        "copy splits each row into its two column phases with vector shuffles, the last vector overlapping",
        [6, 56, 56], "conv2d", batch=1, file=True, filters=8, kernel=3, stride=2, padding=1)
+simple("conv1x1_stride2_phase_shuffles", "ResNet-style downsample: 1x1 conv, stride 2 on 8x40x40 (20 columns): the "
+       "copy keeps only the even columns of each row, split out with shuffles", [8, 40, 40], "conv2d", batch=1,
+       file=True, filters=16, kernel=1, stride=2)
 simple("conv7x7_stride4_phase_shuffles", "a first layer with stride 4: 7x7 conv on 3x63x63 (16 columns per phase "
        "row): the copy splits rows into four column phases with shuffles", [3, 63, 63], "conv2d", batch=1,
        file=True, filters=10, kernel=7, stride=4, activation="relu")

@@ -67,9 +67,10 @@ public struct ConvTiling: Sendable, Hashable {
     public func columnPlaneOffset(_ p: CExpr) -> CExpr { columnCopies ? p * .int(dw) : p }
     public var phases: Int { phaseRows * columnPlanes }
     /// Whether the copy splits each padded input row into its column phases with vector loads and
-    /// deinterleaving shuffles: strides 2 and 4 with every phase used, rows of at least a vector.
+    /// deinterleaving shuffles: strides 2 and 4 (keeping the phases the taps use: only the first
+    /// for a strided 1x1 conv), rows of at least a vector.
     public var splitsPhasesWithShuffles: Bool {
-        copiesInput && !columnCopies && (sw == 2 || sw == 4) && phaseCols == sw && wq >= lanes && lanes >= 4
+        copiesInput && !columnCopies && (sw == 2 || sw == 4) && wq >= lanes && lanes >= 4
     }
     public var planeFloats: Int { hq * wq }
     /// Wide output positions: every row is wq long.

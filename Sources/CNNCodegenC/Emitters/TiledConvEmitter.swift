@@ -169,7 +169,8 @@ enum TiledConvEmitter {
             // Strided: each input row is padded once into `line`, then split into its column
             // phases (`splitPhases`): a loop per phase gathered scalars, and MobileNetV2's stride-2
             // depthwise conv on 112x112 spent most of its time there.
-            let width = (t.wq - 1) * t.sw + t.phaseCols
+            // The shuffles read whole groups of `sw` columns, so the row holds wq*sw of them.
+            let width = t.splitsPhasesWithShuffles ? t.wq * t.sw : (t.wq - 1) * t.sw + t.phaseCols
             let lo = min(t.padLeft, width), hi = max(min(t.inW + t.padLeft, width), lo)
             let phaseRow: (Int) -> CExpr = { p in .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq) }
             perRow = [
@@ -232,7 +233,7 @@ enum TiledConvEmitter {
             step += deinterleave4(["s0", "s1", "s2", "s3"], lanes: lanes, vtype: vtype, prefix: "p")
             names = ["p0", "p1", "p2", "p3"]
         }
-        step += names.enumerated().map { p, name in .assign(.index(.cast("\(vtype) *", .v("row\(p)") + .v("j")), 0), "=", .v(name)) }
+        step += names.prefix(t.phaseCols).enumerated().map { p, name in .assign(.index(.cast("\(vtype) *", .v("row\(p)") + .v("j")), 0), "=", .v(name)) }
         let full = t.wq / lanes * lanes
         return [
             .loop("j", from: .int(0), to: .int(full), step: lanes, step),
