@@ -79,7 +79,9 @@ public enum Compiler {
             case .tileWinograd: return "tile Winograd F(4x4,3x3)"
             case .rowWinograd: return "row Winograd F(4,3)"
             case .channelTiles: return "channel tiles"
-            case .positionTiles: return plan.upsample.contains { $0 > 1 } ? "pixel-shuffle tiles" : "position tiles"
+            case .positionTiles:
+                if plan.upsample.contains(where: { $0 > 1 }) { return "pixel-shuffle tiles" }
+                return plan.tiling.columnCopies ? "position tiles, column copies" : "position tiles"
             }
         default:
             return nil

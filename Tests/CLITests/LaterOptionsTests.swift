@@ -84,6 +84,12 @@ import Testing
         #expect(conv21.contains(fma ? "k2 conv2d [tile Winograd F(4x4,3x3)]" : "k2 conv2d [row Winograd F(4,3)]"), "\(conv21)")
         let fc6 = try #require(rows.first { $0.hasPrefix("fc6 ") })
         #expect(fc6.hasSuffix(" dense"), "only convs name an algorithm: \(fc6)")
+        if (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains(" avx512f") ?? false {
+            // AlexNet's 5x5 conv2 on 27x27 copies its input per kernel column on AVX-512.
+            let alexnet = try cnnc(["inspect", TestPaths.repo("examples/alexnet/net.json"), "--seeded-weights", "2026"])
+            let conv2 = try #require(alexnet.stdout.split(separator: "\n").first { $0.hasPrefix("conv2 ") })
+            #expect(conv2.contains("conv2d [position tiles, column copies]"), "\(conv2)")
+        }
     }
 
     @Test func importNamesTheWeightsFile() throws {
