@@ -10,6 +10,10 @@
 public enum MathPrelude {
     /// The C source of the functions (needs math.h, stdint.h, string.h).
     public static let text = """
+    static inline float cnnc_maxf(float acc, float x) {
+        /* The larger of a running maximum and a value; a NaN value leaves the maximum as it is. */
+        return x > acc ? x : acc;
+    }
     static inline float cnnc_ldexp2(float p, float n) {
         /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
         int32_t bits = ((int32_t)n + 127) << 23;

@@ -101,7 +101,7 @@ enum ConvEmitter {
                 .loop("ww", .int(size[2]), [
                     .decl("const int64_t", "cw", .v("pw") * .int(stride[2]) - .int(pad[2]) + .v("ww")),
                     .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(o3[2]), [
-                        isMax ? .assign(.v("pacc")[.v("pw")], "=", .call("fmaxf", [.v("pacc")[.v("pw")], .v("acc")[.v("cw")]]))
+                        isMax ? .assign(.v("pacc")[.v("pw")], "=", maxFold(.v("pacc")[.v("pw")], .v("acc")[.v("cw")]))
                               : .assign(.v("pacc")[.v("pw")], "+=", .v("acc")[.v("cw")]),
                     ], else: []),
                 ]),

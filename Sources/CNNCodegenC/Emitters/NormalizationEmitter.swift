@@ -14,7 +14,7 @@ enum NormalizationEmitter {
                 .decl("float *restrict", "y", ctx.output + .v("b") * .int(shape.reduce(1, *))),
                 .loop("o", .int(outer), [.loop("r", .int(inner), [
                     .decl("float", "m", .float(-.infinity)),
-                    .loop("j", .int(len), [.assign(.v("m"), "=", .call("fmaxf", [.v("m"), .v("x")[at(.v("j"))]]))]),
+                    .loop("j", .int(len), [.assign(.v("m"), "=", maxFold(.v("m"), .v("x")[at(.v("j"))]))]),
                     .decl("float", "sum", .float(0)),
                     .loop("j", .int(len), [
                         .decl("const float", "e", .call("cnnc_expf", [.v("x")[at(.v("j"))] - .v("m")])),

@@ -35,7 +35,7 @@ enum PoolEmitter {
             .assign(.v("acc"), "+=", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
         ]
         if isMax {
-            inner = [.assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]]))]
+            inner = [.assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]))]
         }
         for d in (0..<3).reversed() {
             let i = "i" + coords[d], k = "k" + coords[d]
@@ -62,7 +62,7 @@ enum PoolEmitter {
         // Padded columns the windows read: x = ow*sw + k, input column x - pw.
         let width = (ow - 1) * sw + kw
         let identity: CExpr = isMax ? .float(-.infinity) : .float(0)
-        let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? .call("fmaxf", [acc, x]) : acc + x }
+        let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? maxFold(acc, x) : acc + x }
         // Input columns j that land inside the padded row: 0 <= j < w and 0 <= j + pw < width.
         let jlo = max(0, -pw), jhi = min(w, width - pw)
         let count = windowCount(dims: [.int(0), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3, includePad: p.countIncludePad)
@@ -92,11 +92,12 @@ enum PoolEmitter {
     static func separableMaxPool(input i3: [Int], output o3: [Int], size: [Int], pad: [Int]) -> [CStmt] {
         let (h, w, oh) = (i3[1], i3[2], o3[1])
         let (kh, kw, ph, pw) = (size[1], size[2], pad[1], pad[2])
-        let fold: (CExpr, CExpr) -> CExpr = { acc, x in .call("fmaxf", [acc, x]) }
+        let fold = maxFold
         // Output rows whose window lies inside the input: r - ph >= 0 and r - ph + kh <= h.
         let rlo = min(ph, oh), rhi = max(rlo, min(oh, h - kh + ph + 1))
-        var down: CExpr = .v("x")[.v("q") - .int(ph * w)]
-        for k in 1..<max(kh, 1) { down = fold(down, .v("x")[.v("q") + .int((k - ph) * w)]) }
+        // From -inf, so a NaN is skipped wherever it is in the window (`maxFold`).
+        var down: CExpr = .float(-.infinity)
+        for k in 0..<max(kh, 1) { down = fold(down, .v("x")[.v("q") + .int((k - ph) * w)]) }
         let edgeRow: (Int, Int) -> CStmt = { lo, hi in
             .loop("r", .int(lo), .int(hi), [
                 .decl("float *restrict", "vr", .v("v") + .v("r") * .int(w)),
@@ -138,7 +139,7 @@ enum PoolEmitter {
         let isMax = kind == .max
         return ctx.function(planeLoop(ctx, channels: c, inCount: count, outCount: 1, work: count, body: [
             .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
-            .loop("i", .int(count), [isMax ? .assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("x")[.v("i")]])) : .assign(.v("acc"), "+=", .v("x")[.v("i")])]),
+            .loop("i", .int(count), [isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[.v("i")])) : .assign(.v("acc"), "+=", .v("x")[.v("i")])]),
             .assign(.v("y")[0], "=", isMax ? .v("acc") : .v("acc") / .float(Float(count))),
         ]))
     }
@@ -157,7 +158,7 @@ enum PoolEmitter {
                 .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
                 .loop("ih", .v("h_start")[.v("oh")], .v("h_end")[.v("oh")], [
                     .loop("iw", .v("w_start")[.v("ow")], .v("w_end")[.v("ow")], [
-                        isMax ? .assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("x")[.v("ih") * .int(iw) + .v("iw")]]))
+                        isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[.v("ih") * .int(iw) + .v("iw")]))
                               : .assign(.v("acc"), "+=", .v("x")[.v("ih") * .int(iw) + .v("iw")]),
                     ]),
                 ]),

@@ -420,7 +420,7 @@ enum TiledConvEmitter {
         if pw == 0 && (pooledW - 1) * sw + kw <= t.outW {
             // Every window lies inside the row: no bounds test, rows outer, so the loop over
             // pooled columns vectorises (the common 2x2/2 pool after a conv).
-            let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? .call("fmaxf", [acc, x]) : acc + x }
+            let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? maxFold(acc, x) : acc + x }
             body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "=", isMax ? .float(-.infinity) : .float(0))]))
             body.append(.loop("r", .v("rlo"), .v("rhi"), [
                 .decl("const float *restrict", "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
@@ -441,7 +441,7 @@ enum TiledConvEmitter {
                 .loop("k", .int(kw), [
                     .decl("const int64_t", "cw", .v("px") * .int(sw) - .int(pw) + .v("k")),
                     .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(t.outW), [
-                        isMax ? .assign(.v("acc"), "=", .call("fmaxf", [.v("acc"), .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]]))
+                        isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]))
                               : .assign(.v("acc"), "+=", .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]),
                     ], else: []),
                 ]),

@@ -99,6 +99,10 @@ typedef struct cnnc_model_desc {
 
 #endif /* CNNC_ABI_H */
 
+static inline float cnnc_maxf(float acc, float x) {
+    /* The larger of a running maximum and a value; a NaN value leaves the maximum as it is. */
+    return x > acc ? x : acc;
+}
 static inline float cnnc_ldexp2(float p, float n) {
     /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
     int32_t bits = ((int32_t)n + 127) << 23;
@@ -376,8 +380,8 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                 const float *restrict row = wt + j * 32 + (r - rlo) * 8;
                                 for (int64_t px = 0; px < 3; px++) {
                                     float acc = dst[px];
-                                    acc = fmaxf(acc, row[px * 2]);
-                                    acc = fmaxf(acc, row[px * 2 + 1]);
+                                    acc = cnnc_maxf(acc, row[px * 2]);
+                                    acc = cnnc_maxf(acc, row[px * 2 + 1]);
                                     dst[px] = acc;
                                 }
                             }
@@ -517,8 +521,8 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                 const float *restrict row = wt + j * 32 + (r - rlo) * 8;
                                 for (int64_t px = 0; px < 3; px++) {
                                     float acc = dst[px];
-                                    acc = fmaxf(acc, row[px * 2]);
-                                    acc = fmaxf(acc, row[px * 2 + 1]);
+                                    acc = cnnc_maxf(acc, row[px * 2]);
+                                    acc = cnnc_maxf(acc, row[px * 2 + 1]);
                                     dst[px] = acc;
                                 }
                             }
@@ -595,7 +599,7 @@ static void k4_prob(int64_t n, int nt, const float *restrict in0, float *restric
                 for (int64_t r = 0; r < 1; r++) {
                     float m = (-INFINITY);
                     for (int64_t j = 0; j < 4; j++) {
-                        m = fmaxf(m, x[o * 4 + j + r]);
+                        m = cnnc_maxf(m, x[o * 4 + j + r]);
                     }
                     float sum = 0.0f;
                     for (int64_t j = 0; j < 4; j++) {
@@ -618,7 +622,7 @@ static void k4_prob(int64_t n, int nt, const float *restrict in0, float *restric
                 for (int64_t r = 0; r < 1; r++) {
                     float m = (-INFINITY);
                     for (int64_t j = 0; j < 4; j++) {
-                        m = fmaxf(m, x[o * 4 + j + r]);
+                        m = cnnc_maxf(m, x[o * 4 + j + r]);
                     }
                     float sum = 0.0f;
                     for (int64_t j = 0; j < 4; j++) {

@@ -1,0 +1,72 @@
+import CNNCompiler
+import CNNFrontend
+import CNNTestSupport
+import Foundation
+import Testing
+
+/// Max pooling's documented NaN rule (docs/architecture.md): a NaN in a window is skipped, as
+/// fmaxf skips it, wherever it sits in the window. The kernels fold with one compare-and-select
+/// from -inf, so this holds for every pooling path: the separable stride-1 pool, the row pool,
+/// and a pool fused into a conv's epilogue.
+@Suite struct MaxPoolNaNTests {
+    /// The max of each 3x3 window (stride `stride`, padding `pad`) of a `h`x`w` plane, NaNs skipped.
+    static func reference(_ x: [Float], h: Int, w: Int, stride: Int, pad: Int) -> [Float] {
+        let oh = (h + 2 * pad - 3) / stride + 1, ow = (w + 2 * pad - 3) / stride + 1
+        var y: [Float] = []
+        for r in 0..<oh {
+            for c in 0..<ow {
+                var m = -Float.infinity
+                for i in 0..<3 {
+                    for j in 0..<3 {
+                        let (ih, iw) = (r * stride - pad + i, c * stride - pad + j)
+                        guard ih >= 0, ih < h, iw >= 0, iw < w else { continue }
+                        let v = x[ih * w + iw]
+                        if !v.isNaN { m = max(m, v) }
+                    }
+                }
+                y.append(m)
+            }
+        }
+        return y
+    }
+
+    @Test(arguments: [(1, 1), (2, 0)])
+    func maxPoolSkipsNaN(_ stride: Int, _ pad: Int) throws {
+        let (h, w) = (20, 20)
+        let dir = TemporaryDirectory()
+        let net = dir.write("net.json", """
+        {"version": 1, "name": "pool_nan", "inputs": [{"name": "x", "shape": [1, \(h), \(w)]}],
+         "layers": [{"name": "pool", "op": "maxpool2d", "size": 3, "stride": \(stride), "padding": \(pad)}]}
+        """)
+        // A ramp with NaNs at a window's first cell, its middle, a row end and the plane's corner.
+        var x = (0..<(h * w)).map { Float(($0 * 37) % 101) - 50 }
+        for i in [0, 21, 42, 19, 399, 200, 201, 202] { x[i] = .nan }
+        let model = try CompiledModel(net: net)
+        let y = try model.run([x], batch: 1)[0]
+        let want = Self.reference(x, h: h, w: w, stride: stride, pad: pad)
+        #expect(y.count == want.count)
+        #expect(!y.contains { $0.isNaN }, "no NaN comes out: \(y)")
+        #expect(y == want)
+    }
+
+    /// A pool fused into a conv's epilogue (a 1x1 conv with stand-in weights, then maxpool 2)
+    /// skips NaNs the same way: it gives what the separate pool kernel gives, and no NaN.
+    @Test func fusedPoolSkipsNaN() throws {
+        let dir = TemporaryDirectory()
+        let net = dir.write("net.json", """
+        {"version": 1, "name": "fused_nan", "inputs": [{"name": "x", "shape": [2, 16, 16]}],
+         "layers": [{"name": "conv", "op": "conv2d", "filters": 4, "kernel": 1},
+                    {"name": "pool", "op": "maxpool2d", "size": 2}]}
+        """)
+        var x = (0..<512).map { Float(($0 * 29) % 61) / 7 - 4 }
+        for i in [0, 17, 34, 255, 300] { x[i] = .nan }
+        var options = CompileOptions()
+        options.seeded = SeededWeights(seed: 7)
+        let fused = try CompiledModel(net: net, options: options)
+        options.fuse = false
+        let separate = try CompiledModel(net: net, options: options)
+        let y = try fused.run([x], batch: 1)[0]
+        #expect(!y.contains { $0.isNaN }, "\(y)")
+        #expect(y == (try separate.run([x], batch: 1)[0]))
+    }
+}
