@@ -129,7 +129,7 @@ extension TiledConvEmitter {
             .loop("x", .int(width), [.assign(.v("row")[.v("x")], "=", .float(0))]),
         ], else: [
             .loop("x", .int(t.padLeft), [.assign(.v("row")[.v("x")], "=", .float(0))]),
-            .loop("x", .int(t.inW), [.assign(.v("row")[.int(t.padLeft) + .v("x")], "=", .v("src")[.v("ih") * .int(t.inW) + .v("x")])]),
+            copyFloats(to: .v("row") + .int(t.padLeft), from: .v("src") + .v("ih") * .int(t.inW), count: t.inW),
             .loop("x", .int(t.padLeft + t.inW), .int(width), [.assign(.v("row")[.v("x")], "=", .float(0))]),
         ])
     }

@@ -201,9 +201,7 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                     for (int64_t j = 0; j < 1; j++) {
                                         row[j] = 0.0f;
                                     }
-                                    for (int64_t j = 1; j < 7; j++) {
-                                        row[j] = line[j];
-                                    }
+                                    memcpy(row + 1, line + 1, (size_t)6 * sizeof(float));
                                     for (int64_t j = 7; j < 8; j++) {
                                         row[j] = 0.0f;
                                     }
@@ -234,9 +232,7 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                     for (int64_t j = 0; j < 1; j++) {
                                         row[j] = 0.0f;
                                     }
-                                    for (int64_t j = 1; j < 7; j++) {
-                                        row[j] = line[j];
-                                    }
+                                    memcpy(row + 1, line + 1, (size_t)6 * sizeof(float));
                                     for (int64_t j = 7; j < 8; j++) {
                                         row[j] = 0.0f;
                                     }
