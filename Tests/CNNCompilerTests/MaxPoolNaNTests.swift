@@ -30,6 +30,7 @@ import Testing
         return y
     }
 
+    /// Stride 1 with padding 1 runs the separable pool (two flat passes), stride 2 the row pool.
     @Test(arguments: [(1, 1), (2, 0)])
     func maxPoolSkipsNaN(_ stride: Int, _ pad: Int) throws {
         let (h, w) = (20, 20)

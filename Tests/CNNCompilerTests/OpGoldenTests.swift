@@ -37,6 +37,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// The Winograd cases that run as tile Winograd on AVX-512: planes of at least 36 tiles
     /// without a fused pool, and one small plane with large weights (which the kernel
     /// transforms as it runs); the smaller ones stay row Winograd, which the others test.
+    /// The named case's only conv, planned for `target`.
+    static func convPlan(_ name: String, target: VectorTarget) throws -> TiledConvPlan {
+        let c = try #require(all.first { $0.name == name }, "\(name)")
+        let planned = try Compiler.plan(try Compiler.load(c.net))
+        let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+        return try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: target))
+    }
+
     static let tileWinogradCases = [
         "conv3x3_winograd_uneven_tasks", "conv3x3_winograd_32x32_balanced", "conv3x3_winograd_chunks",
         "conv3x3_winograd_tile_edges", "conv3x3_winograd_tile_narrow_block", "conv3x3_winograd_tile_chunks",
@@ -122,10 +130,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     func columnCopiesTakeTheCasesMadeForThem(_ target: VectorTarget) throws {
         let cases = ["conv5x5_column_copies", "conv_column_copies_strided_dilated", "conv1d_column_copies", "conv5x5_column_copies_maxpool"]
         for name in cases {
-            let c = try #require(GoldenCase.all.first { $0.name == name })
-            let planned = try Compiler.plan(try Compiler.load(c.net))
-            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-            let plan = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: target))
+            let plan = try GoldenCase.convPlan(name, target: target)
             #expect(plan.tiling.columnCopies && plan.tiling.wq == plan.tiling.outW, "\(name), lanes \(target.lanes)")
         }
     }
@@ -136,10 +141,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func stridedCopiesSplitPhasesWithShuffles(_ target: VectorTarget) throws {
         for name in ["conv3x3_stride2_phase_shuffles", "conv7x7_stride4_phase_shuffles", "conv1x1_stride2_phase_shuffles"] {
-            let c = try #require(GoldenCase.all.first { $0.name == name })
-            let planned = try Compiler.plan(try Compiler.load(c.net))
-            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-            let plan = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: target))
+            let plan = try GoldenCase.convPlan(name, target: target)
             #expect(plan.kernel == .positionTiles && plan.tiling.splitsPhasesWithShuffles, "\(name), lanes \(target.lanes)")
         }
     }
