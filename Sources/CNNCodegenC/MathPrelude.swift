@@ -1,4 +1,5 @@
-/// Vectorisable float32 exp, expm1, tanh and sigmoid for activations and softmax.
+/// Vectorisable float32 exp, expm1, tanh and sigmoid for activations and softmax, and the
+/// max pools' running maximum (`cnnc_maxf`, see `maxFold`).
 ///
 /// libm's scalar calls stop clang from vectorising a loop, and on small networks they
 /// dominate the run time (LeNet-5 spent 60% of its time in tanhf). These are branch-free

@@ -63,7 +63,16 @@ public struct ChannelTiling: Sendable, Hashable {
 
     /// Weights `[block][ic][tap][blockChannels]`, zero past the last channel.
     public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
-        let ic = base.icg, oc = base.ocg
+        ChannelTiling.packBlocks(weight, oc: base.ocg, ic: base.icg, taps: taps, blockChannels: blockChannels)
+    }
+
+    /// Biases padded to whole blocks.
+    public func packBias(_ bias: [Float]) -> [Float] { ChannelTiling.padBias(bias, blocks: blocks, blockChannels: blockChannels) }
+
+    /// Weights `[oc][ic][taps]` for output channels across the lanes: `[block][ic][tap][blockChannels]`,
+    /// zero past the last channel (this kernel's packing, and tile Winograd's direct weights).
+    static func packBlocks(_ weight: UnsafeBufferPointer<Float>, oc: Int, ic: Int, taps: Int, blockChannels: Int) -> [Float] {
+        let blocks = (oc + blockChannels - 1) / blockChannels
         var out = [Float](repeating: 0, count: blocks * ic * taps * blockChannels)
         for o in 0..<oc {
             let (block, lane) = (o / blockChannels, o % blockChannels)
@@ -76,8 +85,8 @@ public struct ChannelTiling: Sendable, Hashable {
         return out
     }
 
-    /// Biases padded to whole blocks.
-    public func packBias(_ bias: [Float]) -> [Float] {
+    /// `bias` padded with zeros to `blocks` whole blocks of channels.
+    static func padBias(_ bias: [Float], blocks: Int, blockChannels: Int) -> [Float] {
         bias + [Float](repeating: 0, count: blocks * blockChannels - bias.count)
     }
 }

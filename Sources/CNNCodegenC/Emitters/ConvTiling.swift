@@ -63,8 +63,6 @@ public struct ConvTiling: Sendable, Hashable {
     public var phaseCols: Int { min(sw, (kw - 1) * dw + 1) }
     /// Column planes per phase row: the stride phases, or one copy per kernel column.
     public var columnPlanes: Int { columnCopies ? kw : phaseCols }
-    /// Where column plane `p` starts in the padded input's columns.
-    public func columnPlaneOffset(_ p: CExpr) -> CExpr { columnCopies ? p * .int(dw) : p }
     public var phases: Int { phaseRows * columnPlanes }
     /// Whether the copy splits each padded input row into its column phases with vector loads and
     /// deinterleaving shuffles: strides 2 and 4 (keeping the phases the taps use: only the first

@@ -139,15 +139,7 @@ public struct TileWinograd: Sendable, Hashable {
     /// With `transformsWeights`, the direct weights `[block][ic][9][blockChannels]` instead.
     public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
         let oc = conv.ocg, ic = conv.icg, bc = blockChannels
-        if transformsWeights {
-            var out = [Float](repeating: 0, count: blocks * ic * 9 * bc)
-            for o in 0..<oc {
-                for c in 0..<ic {
-                    for k in 0..<9 { out[((o / bc * ic + c) * 9 + k) * bc + o % bc] = weight[(o * ic + c) * 9 + k] }
-                }
-            }
-            return out
-        }
+        if transformsWeights { return ChannelTiling.packBlocks(weight, oc: oc, ic: ic, taps: 9, blockChannels: bc) }
         let perPoint = blocks * ic * bc
         var out = [Float](repeating: 0, count: TileWinograd.points * perPoint)
         let g = RowWinograd.g
@@ -177,7 +169,5 @@ public struct TileWinograd: Sendable, Hashable {
     }
 
     /// Biases padded to whole blocks.
-    public func packBias(_ bias: [Float]) -> [Float] {
-        bias + [Float](repeating: 0, count: blocks * blockChannels - bias.count)
-    }
+    public func packBias(_ bias: [Float]) -> [Float] { ChannelTiling.padBias(bias, blocks: blocks, blockChannels: blockChannels) }
 }

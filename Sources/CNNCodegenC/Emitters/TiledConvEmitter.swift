@@ -133,78 +133,58 @@ enum TiledConvEmitter {
     /// so the middle loop vectorises.
     static func planeCopy(_ t: ConvTiling, from: CExpr, to: CExpr) -> [CStmt] {
         let zero: (String, CExpr, CExpr) -> CStmt = { v, lo, hi in .loop(v, lo, hi, [.assign(.v("row")[.v(v)], "=", .float(0))]) }
-        // The rows of column plane `p` (a loop variable or a constant) starting `off` columns in.
-        func rows(_ p: CExpr, off: CExpr, constantBounds: (lo: Int, hi: Int)?) -> [CStmt] {
-            let line = CExpr.v("src") + .v("ih") * .int(t.inW) + off - .int(t.padLeft)
-            let copy: [CStmt]
-            if let (lo, hi) = constantBounds {
-                // Unit column stride, a known offset: constant bounds, so straight-line vector code.
-                copy = [
-                    .decl("const float *restrict", "line", line),
-                    zero("j", .int(0), .int(lo)),
-                    copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
-                    zero("j", .int(hi), .int(t.wq)),
-                ]
-            } else {
-                copy = [
-                    .decl("const float *restrict", "line", line),
-                    zero("j", .int(0), .v("jlo")),
-                    .loop("j", .v("jlo"), .v("jhi"), [.assign(.v("row")[.v("j")], "=", .v("line")[.v("j") * .int(t.sw)])]),
-                    zero("j", .v("jhi"), .int(t.wq)),
-                ]
-            }
-            // Valid columns j: 0 <= j*sw + off - padLeft < inW.
-            let jlo = CExpr.call("cnnc_min", [.call("cnnc_max", [(.int(t.padLeft + t.sw - 1) - off) / .int(t.sw), .int(0)]), .int(t.wq)])
-            let jhi = CExpr.call("cnnc_max", [.call("cnnc_min", [(.int(t.inW + t.padLeft + t.sw - 1) - off) / .int(t.sw), .int(t.wq)]), .v("jlo")])
-            return (constantBounds == nil ? [.decl("const int64_t", "jlo", jlo), .decl("const int64_t", "jhi", jhi)] : []) + [
-                .loop("i", .int(t.hq), [
-                    .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
-                    .decl("float *restrict", "row", .v("dst") + ((.v("rh") * .int(t.columnPlanes) + p) * .int(t.hq) + .v("i")) * .int(t.wq)),
-                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), [zero("j", .int(0), .int(t.wq))], else: copy),
-                ]),
-            ]
-        }
+        // Where column plane p starts in the padded input's columns: its stride phase, or with
+        // column copies its kernel column.
+        let offsets = (0..<t.columnPlanes).map { t.columnCopies ? $0 * t.dw : $0 }
+        let planeRow: (Int) -> CExpr = { p in .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq) }
+        let inputRow = CExpr.v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)
+        let outside = CExpr.v("ih") < .int(0) || .v("ih") >= .int(t.inH)
         let perRow: [CStmt]
-        if t.sw > 1 && !t.columnCopies {
+        var buffers: [CStmt] = []
+        if t.sw == 1 {
+            // Unit column stride: each plane's rows are runs of the input at its offset, with
+            // constant bounds, so straight-line vector code.
+            perRow = offsets.enumerated().map { p, off in
+                let lo = min(max(t.padLeft - off, 0), t.wq), hi = max(min(t.inW + t.padLeft - off, t.wq), lo)
+                return .block([
+                    .loop("i", .int(t.hq), [
+                        .decl("const int64_t", "ih", inputRow),
+                        .decl("float *restrict", "row", planeRow(p)),
+                        .ifThen(outside, [zero("j", .int(0), .int(t.wq))], else: [
+                            .decl("const float *restrict", "line", .v("src") + .v("ih") * .int(t.inW) + .int(off) - .int(t.padLeft)),
+                            zero("j", .int(0), .int(lo)),
+                            copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
+                            zero("j", .int(hi), .int(t.wq)),
+                        ]),
+                    ]),
+                ])
+            }
+        } else {
             // Strided: each input row is padded once into `line`, then split into its column
-            // phases (`splitPhases`) rather than gathered phase by phase with scalar loads
+            // planes (`splitPhases`) rather than gathered plane by plane with scalar loads
             // (MobileNetV2's stride-2 depthwise conv on 112x112: 0.39 -> 0.27 ms). The shuffles
             // read whole groups of `sw` columns, so then the line holds wq*sw of them.
-            let width = t.splitsPhasesWithShuffles ? t.wq * t.sw : (t.wq - 1) * t.sw + t.phaseCols
+            let width = t.splitsPhasesWithShuffles ? t.wq * t.sw : (t.wq - 1) * t.sw + offsets.last! + 1
             let lo = min(t.padLeft, width), hi = max(min(t.inW + t.padLeft, width), lo)
-            let phaseRow: (Int) -> CExpr = { p in .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq) }
+            buffers = [.array("float", "line", count: width, alignment: 64)]
             perRow = [
                 .loop("i", .int(t.hq), [
-                    .decl("const int64_t", "ih", .v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)),
-                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(t.inH), (0..<t.phaseCols).map { p in
-                        .block([.decl("float *restrict", "row", phaseRow(p)), zero("j", .int(0), .int(t.wq))])
+                    .decl("const int64_t", "ih", inputRow),
+                    .ifThen(outside, offsets.indices.map { p in
+                        .block([.decl("float *restrict", "row", planeRow(p)), zero("j", .int(0), .int(t.wq))])
                     }, else: [
                         .decl("const float *restrict", "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
                         .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
                         copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
                         .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                    ] + (0..<t.phaseCols).map { p in .decl("float *restrict", "row\(p)", phaseRow(p)) } + splitPhases(t)),
+                    ] + offsets.indices.map { p in .decl("float *restrict", "row\(p)", planeRow(p)) } + splitPhases(t, offsets: offsets)),
                 ]),
             ]
-            return [.block([
-                .decl("const float *restrict", "src", from),
-                .decl("float *restrict", "dst", to),
-                .array("float", "line", count: width, alignment: 64),
-                .loop("rh", .int(t.phaseRows), perRow),
-            ])]
-        } else if t.sw == 1 {
-            // One block per column plane, each with its own constant bounds.
-            perRow = (0..<t.columnPlanes).map { p in
-                let off = t.columnCopies ? p * t.dw : p
-                let lo = min(max(t.padLeft - off, 0), t.wq)
-                return .block(rows(.int(p), off: .int(off), constantBounds: (lo, max(min(t.inW + t.padLeft - off, t.wq), lo))))
-            }
-        } else {
-            perRow = [.loop("rw", .int(t.columnPlanes), rows(.v("rw"), off: t.columnPlaneOffset(.v("rw")), constantBounds: nil))]
         }
         return [.block([
             .decl("const float *restrict", "src", from),
             .decl("float *restrict", "dst", to),
+        ] + buffers + [
             .loop("rh", .int(t.phaseRows), perRow),
         ])]
     }
@@ -216,15 +196,16 @@ enum TiledConvEmitter {
         count > 0 ? .expr(.call("memcpy", [to, from, .cast("size_t", .int(count)) * .call("sizeof", [.v("float")])])) : .block([])
     }
 
-    /// Splits the padded row `line` into the phase rows `row0`... (`row{p}[j] = line[j*sw + p]`).
-    /// Strides 2 and 4 run as vector loads and deinterleaving shuffles, storing the phases the
-    /// taps use, the last vector overlapping the one before so no store passes the row's end;
-    /// other strides, and rows shorter than a vector, as one scalar loop over the phases.
-    static func splitPhases(_ t: ConvTiling) -> [CStmt] {
+    /// Splits the padded row `line` into the plane rows `row0`... (`row{p}[j] = line[j*sw +
+    /// offsets[p]]`). The stride phases of strides 2 and 4 run as vector loads and
+    /// deinterleaving shuffles, storing the phases the taps use, the last vector overlapping the
+    /// one before so no store passes the row's end; other strides, column copies, and rows
+    /// shorter than a vector, as one scalar loop over the planes.
+    static func splitPhases(_ t: ConvTiling, offsets: [Int]) -> [CStmt] {
         let lanes = t.lanes, vtype = "cnnc_v\(lanes)", sw = t.sw
         guard t.splitsPhasesWithShuffles else {
-            return [.loop("j", .int(t.wq), (0..<t.phaseCols).map { p in
-                .assign(.v("row\(p)")[.v("j")], "=", .v("line")[.v("j") * .int(sw) + .int(p)])
+            return [.loop("j", .int(t.wq), offsets.enumerated().map { p, off in
+                .assign(.v("row\(p)")[.v("j")], "=", .v("line")[.v("j") * .int(sw) + .int(off)])
             })]
         }
         func load(_ k: Int) -> CExpr { .index(.cast("const \(vtype) *", .v("line") + .v("j") * .int(sw) + .int(k * lanes)), 0) }
