@@ -17,6 +17,19 @@ public struct TiledConvPlan: Sendable, Hashable {
     public var tileWinograd: TileWinograd? { if case .tileWinograd(let w) = kernel { return w }; return nil }
     /// The channel tiling, when the conv runs with output channels across the lanes.
     public var channels: ChannelTiling? { if case .channelTiles(let c) = kernel { return c }; return nil }
+    /// Whether the position-tile kernel applies its epilogue in registers and stores whole tiles
+    /// straight to the output (`TiledConvEmitter.registerEpilogue`): the tile's positions are the
+    /// output's own offsets (no padding columns, no pool, no pixel shuffle), and every step has a
+    /// vector form (sigmoid, tanh and ELU have none).
+    public var storesFromRegisters: Bool {
+        guard kernel == .positionTiles, upsample == [1, 1], attributes.epilogue.pool == nil,
+              tiling.wq == tiling.outW, tiling.positions == tiling.outH * tiling.outW else { return false }
+        return attributes.epilogue.allSatisfy { step in
+            if case .activation(let act) = step { return vectorActivation(act, .v("v"), lanes: tiling.lanes) != nil }
+            return true
+        }
+    }
+
     /// Scratch floats per sample the kernel needs.
     public var scratchFloats: Int {
         switch kernel {

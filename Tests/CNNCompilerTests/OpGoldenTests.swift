@@ -146,6 +146,30 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// The cases made for it apply their epilogue in registers on every vector target (relu6 as
+    /// a clip, leaky relu, a residual add; 1x1 convs and column copies), so the goldens test the
+    /// vector forms against the scalar ones of a partial last tile. Convs with padding columns, a
+    /// fused pool (here with column copies, so no padding columns), or an activation with no
+    /// vector form keep the scalar epilogue.
+    @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
+    func epiloguesRunInRegistersWhereTheyCan(_ target: VectorTarget) throws {
+        for name in ["conv1x1_registers_relu6_tail", "conv1x1_registers_leaky", "conv1x1_registers_bn_residual", "conv5x5_column_copies"] {
+            let plan = try GoldenCase.convPlan(name, target: target)
+            #expect(plan.kernel == .positionTiles && plan.storesFromRegisters, "\(name), lanes \(target.lanes)")
+        }
+        for name in ["conv3x3_stride2_phase_shuffles", "conv_bn_relu_maxpool"] {
+            #expect(try !GoldenCase.convPlan(name, target: target).storesFromRegisters, "\(name), lanes \(target.lanes)")
+        }
+        // A 1x1 conv with a sigmoid, which has no vector form here.
+        let c = try #require(GoldenCase.all.first { $0.name == "conv1x1_registers_leaky" })
+        let planned = try Compiler.plan(try Compiler.load(c.net))
+        var node = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+        guard case .conv(var a) = node.op else { return }
+        a.epilogue = [.activation(.sigmoid)]
+        node.op = .conv(a)
+        #expect(try #require(KernelSelection.tiledConv(node, in: planned.graph, target: target)).storesFromRegisters == false)
+    }
+
     /// Column copies where they were measured to win, and not where the tile's lanes gain nothing:
     /// AlexNet's 5x5 conv2 on 27x27 takes them; DenseNet's 3x3 convs on 7x7 (a 64-position tile
     /// either way) do not.

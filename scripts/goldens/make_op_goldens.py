@@ -831,8 +831,26 @@ simple("conv1d_column_copies", "conv1d kernel 7, padding 3 on length 44 (50 padd
        "in one dimension", [16, 44], "conv1d", file=True, filters=16, kernel=7, padding=3, activation="relu")
 
 simple("conv3x3_stride2_phase_shuffles", "3x3 conv, stride 2, padding 1 on 56x56 (29 columns per phase row): the "
-       "copy splits each row into its two column phases with vector shuffles, the last vector overlapping",
+       "copy splits each row into its two column phases with vector shuffles, the last partial vector through a buffer",
        [6, 56, 56], "conv2d", batch=1, file=True, filters=8, kernel=3, stride=2, padding=1)
+
+# --- epilogues in registers: tiles whose positions are the output's own offsets store from registers ---
+@case("conv1x1_registers_relu6_tail", "MobileNet-style expand: 1x1 conv 24 -> 40 -> clip 0..6 (relu6, fused) on "
+      "15x15: full tiles apply the clip as vectors and store from registers, the last partial tile goes through the "
+      "scalar epilogue")
+def _(b):
+    b.input("x", [24, 15, 15], scale=4.0)
+    b.weights_file()
+    b.L("conv", "conv2d", filters=40, kernel=1)
+    b.L("relu6", "clip", min=0, max=6)
+
+
+simple("conv1x1_registers_leaky", "1x1 conv 16 -> 20 (a narrower last block of channels), leaky relu 0.2, on 12x20: "
+       "leaky relu as a vector select", [16, 12, 20], "conv2d", in_scale=2.0, file=True, filters=20, kernel=1,
+       activation={"op": "leaky_relu", "alpha": 0.2})
+conv_bn_residual("conv1x1_registers_bn_residual", "1x1 conv -> batchnorm -> add(block input) -> relu, 48 channels on "
+                 "13x13: the residual is added as vectors", [48, 13, 13], 1)
+
 simple("conv1x1_stride2_phase_shuffles", "ResNet-style downsample: 1x1 conv, stride 2 on 8x40x40 (20 columns): the "
        "copy keeps only the even columns of each row, split out with shuffles", [8, 40, 40], "conv2d", batch=1,
        file=True, filters=16, kernel=1, stride=2)

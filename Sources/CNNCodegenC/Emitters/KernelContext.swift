@@ -110,6 +110,38 @@ func activationExpr(_ act: Activation, _ v: CExpr) -> CExpr {
     }
 }
 
+/// Assignments applying `act` to every lane of the vector variable `v` of `lanes` floats, with
+/// the scalar form's results (a NaN becomes 0, or the clip's lower bound, as with fmaxf; only
+/// the sign of a zero may differ); nil for the activations with no vector form here (sigmoid,
+/// tanh, ELU).
+func vectorActivation(_ act: Activation, _ v: CExpr, lanes: Int) -> [CStmt]? {
+    let splat: (Float) -> CExpr = { .call("cnnc_splat\(lanes)", [.float($0)]) }
+    let select: (CExpr, CExpr, CExpr) -> CStmt = { m, a, b in .assign(v, "=", .call("cnnc_select\(lanes)", [.cast("cnnc_i\(lanes)", m), a, b])) }
+    switch act {
+    case .relu: return [select(v > splat(0), v, splat(0))]
+    case .leakyRelu(let alpha): return [select(v > splat(0), v, splat(alpha) * v)]
+    case .clip(let lo, let hi): return [select(v > splat(lo), v, splat(lo)), select(v < splat(hi), v, splat(hi))]
+    case .sigmoid, .tanh, .elu: return nil
+    }
+}
+
+/// Statements applying the non-pool epilogue steps to the vector variable `v` of `lanes` floats,
+/// whose first lane is element `operandIndex`; nil when a step has no vector form.
+func vectorEpilogueStatements(_ steps: [EpilogueStep], value v: CExpr, operandIndex: CExpr, lanes: Int) -> [CStmt]? {
+    var out: [CStmt] = []
+    for step in steps {
+        switch step {
+        case .activation(let act):
+            guard let assignments = vectorActivation(act, v, lanes: lanes) else { return nil }
+            out += assignments
+        case .add(let operand):
+            out.append(.assign(v, "+=", .index(.cast("const cnnc_v\(lanes) *", CExpr.ident("in\(operand)") + operandIndex), 0)))
+        case .pool: return nil
+        }
+    }
+    return out
+}
+
 /// Statements applying the non-pool epilogue steps to the float variable `v`.
 /// `operandIndex` is the element index (per the node's unpooled shape) for fused adds.
 func epilogueStatements(_ steps: [EpilogueStep], value v: CExpr, operandIndex: CExpr) -> [CStmt] {
