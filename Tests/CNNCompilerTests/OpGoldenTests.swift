@@ -170,6 +170,18 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(try #require(KernelSelection.tiledConv(node, in: planned.graph, target: target)).storesFromRegisters == false)
     }
 
+    /// The depthwise cases made for it run each plane in chunks of whole rows on every vector
+    /// target: two chunks (60 and 10 rows of 68 positions) for the larger plane, one for the
+    /// strided one; a conv with few groups keeps chunks of whole tiles.
+    @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
+    func depthwisePlanesRunInChunksOfWholeRows(_ target: VectorTarget) throws {
+        let large = try GoldenCase.convPlan("conv_depthwise_row_chunks", target: target).tiling
+        #expect(large.copiesPerGroup && large.wq == 68 && large.chunkRows == 60, "lanes \(target.lanes)")
+        let strided = try GoldenCase.convPlan("conv_depthwise_stride2_whole_plane", target: target).tiling
+        #expect(strided.copiesPerGroup && strided.chunkRows == strided.outH, "lanes \(target.lanes)")
+        #expect(try GoldenCase.convPlan("conv2d_depthwise", target: target).tiling.chunkRows == nil, "lanes \(target.lanes)")
+    }
+
     /// Column copies where they were measured to win, and not where the tile's lanes gain nothing:
     /// AlexNet's 5x5 conv2 on 27x27 takes them; DenseNet's 3x3 convs on 7x7 (a 64-position tile
     /// either way) do not.

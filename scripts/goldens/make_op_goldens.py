@@ -851,6 +851,20 @@ simple("conv1x1_registers_leaky", "1x1 conv 16 -> 20 (a narrower last block of c
 conv_bn_residual("conv1x1_registers_bn_residual", "1x1 conv -> batchnorm -> add(block input) -> relu, 48 channels on "
                  "13x13: the residual is added as vectors", [48, 13, 13], 1)
 
+# --- depthwise convs with a plane per task: chunks of whole rows ---
+@case("conv_depthwise_row_chunks", "MobileNet-style depthwise 3x3, padding 1, 8 channels on 70x66 -> clip 0..6: "
+      "rows of 68 positions, at most 4096 a chunk, so each plane runs as two chunks of whole rows (60 and 10)")
+def _(b):
+    b.input("x", [8, 70, 66], scale=4.0)
+    b.weights_file()
+    b.L("dw", "conv2d", filters=8, kernel=3, groups=8, padding=1)
+    b.L("relu6", "clip", min=0, max=6)
+
+
+simple("conv_depthwise_stride2_whole_plane", "depthwise 3x3, stride 2, padding 1, 16 channels on 29x29, relu: "
+       "the whole plane is one chunk", [16, 29, 29], "conv2d", file=True, filters=16, kernel=3, groups=16,
+       stride=2, padding=1, activation="relu")
+
 simple("conv1x1_stride2_phase_shuffles", "ResNet-style downsample: 1x1 conv, stride 2 on 8x40x40 (20 columns): the "
        "copy keeps only the even columns of each row, split out with shuffles", [8, 40, 40], "conv2d", batch=1,
        file=True, filters=16, kernel=1, stride=2)

@@ -77,6 +77,9 @@ public struct ConvTiling: Sendable, Hashable {
     /// channel's plane just before using it, into a stack buffer that stays in cache,
     /// instead of copying the whole tensor through memory first.
     public var copiesPerGroup: Bool { copiesInput && icg == 1 && blocksPerGroup == 1 && localCopyFloats <= 16384 }
+    /// Rows per chunk of a depthwise conv's plane (one task per plane): whole rows, at most 4096
+    /// positions; nil for other convs (chunks of whole tiles).
+    public var chunkRows: Int? { copiesPerGroup && groups >= 8 ? max(1, min(outH, 4096 / wq)) : nil }
     /// Floats of a per-group copy: one channel's phase planes plus room for the last tile's overrun.
     public var localCopyFloats: Int { phases * planeFloats + tile + kw * dw + 16 }
     /// Scratch floats per sample for the copied input.
