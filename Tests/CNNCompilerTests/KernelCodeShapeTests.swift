@@ -7,17 +7,22 @@ import CNNToolchain
 import Foundation
 import Testing
 
-/// The shape of the machine code of a 3x3 conv kernel, so a slow-down in code shape is caught
+/// The shape of the machine code of a conv kernel, so a slow-down in code shape is caught
 /// even though tests cannot time: full-width FMAs in the kernel, and no register spills in
 /// its reduction loop (LLVM's register-allocation remarks).
 @Suite struct KernelCodeShapeTests {
     /// The direct register-tiled kernel (Winograd off), the row-Winograd kernel, whose six GEMMs
     /// run the same micro-kernel with 3 taps, and the tile-Winograd kernel, whose 36 GEMMs run a
-    /// micro-kernel with output channels across the lanes.
-    @Test(arguments: [(false, false), (true, false), (true, true)])
-    func convKernelUsesFullWidthFMAsAndDoesNotSpill(winograd: Bool, tile: Bool) throws {
+    /// micro-kernel with output channels across the lanes: a 3x3 conv. And a 1x1 conv with relu6
+    /// and a residual add, whose epilogue runs in registers after the reduction (`pointwise`).
+    @Test(arguments: [(false, false, false), (true, false, false), (true, true, false), (false, false, true)])
+    func convKernelUsesFullWidthFMAsAndDoesNotSpill(winograd: Bool, tile: Bool, pointwise: Bool) throws {
         var f = GraphFixture(name: "shape", inputs: [("x", [64, 56, 56])])
-        try f.add("c3x3", GraphFixture.conv(64, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        if pointwise {
+            try f.add("c1x1", GraphFixture.conv(64, 1, epilogue: [.activation(.clip(min: 0, max: 6)), .add(operand: 1)]), ["x", "x"])
+        } else {
+            try f.add("c3x3", GraphFixture.conv(64, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        }
         // Nothing else in the model: other kernels' vectorised remainder loops may use narrower registers.
         var vector = Compiler.vectorTarget(.native)
         vector.winograd = winograd
@@ -26,8 +31,9 @@ import Testing
         let plan = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector))
         #expect((plan.winograd != nil) == (winograd && !tile), "this conv should run as row Winograd exactly when allowed")
         #expect((plan.tileWinograd != nil) == tile, "this conv should run as tile Winograd exactly when allowed")
+        #expect(plan.storesFromRegisters == pointwise, "only the 1x1 conv stores from registers")
         let tiling = plan.winograd?.gemm ?? plan.tiling
-        let taps = plan.winograd == nil ? 9 : 3
+        let taps = plan.winograd == nil ? plan.tiling.kh * plan.tiling.kw : 3
         // FMAs in one micro-tile, and the variable its reduction step reads first.
         let perTile = plan.tileWinograd.map { $0.p * $0.ocv } ?? tiling.ocb * tiling.uv * taps
         let stepPointer = plan.tileWinograd == nil ? " xi = " : " xc = "
@@ -65,6 +71,10 @@ import Testing
         let register = vector.lanes == 16 ? "%zmm" : vector.lanes == 8 ? "%ymm" : "%xmm"
         let wide = packed.filter { $0.contains(register) }.count
         #expect(wide >= perTile, "\(wide) \(register) FMAs, expected at least \(perTile) (one tile)")
+        if pointwise {
+            // The epilogue in registers stores each accumulator, a whole vector, straight to the output.
+            #expect(model.source.contains("((cnnc_v\(vector.lanes) *)(out + "), "no vector store to the output in the generated C")
+        }
         // (Winograd's transforms are row loops whose vectorised remainders may be narrower.)
         for narrower in winograd ? [] : Array(widths.drop(while: { $0 != register }).dropFirst()) {
             let count = packed.filter { $0.contains(narrower) && !$0.contains(register) }.count
