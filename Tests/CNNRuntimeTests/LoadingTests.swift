@@ -1,3 +1,4 @@
+import CNNTestSupport
 import Foundation
 import Testing
 @testable import CNNRuntime
@@ -13,6 +14,29 @@ import Testing
         #expect(library.inputs[0].elementCount == 6)
         #expect(library.outputs[1].elementCount == 3)
         #expect(library.workspaceBytesPerSample == 24)
+    }
+
+    /// A library built by gcc loads libgomp, which cannot be unloaded while its worker threads
+    /// idle: the runtime keeps the OpenMP runtime a model brings in loaded after the model is
+    /// closed. (The library is not run here, so no worker thread exists if that regresses.)
+    @Test func openMPRuntimeOutlivesAGCCBuiltLibrary() throws {
+        let dir = try fixtures().scratchPath("gcc-model")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["CC"] = "gcc"
+        let path = dir + "/model.so"
+        let build = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", path], environment: environment)
+        try #require(build.status == 0, "\(build)")
+        do {
+            let library = try ModelLibrary(path: path)
+            #expect(library.name == "lenet5")
+            let loaded = dlopen("libgomp.so.1", RTLD_NOW | RTLD_NOLOAD)
+            #expect(loaded != nil, "the gcc-built library should have loaded libgomp")
+            if let loaded { dlclose(loaded) }
+        }
+        let pinned = dlopen("libgomp.so.1", RTLD_NOW | RTLD_NOLOAD)
+        #expect(pinned != nil, "libgomp was unloaded with the library")
+        if let pinned { dlclose(pinned) }
     }
 
     @Test func missingFile() throws {

@@ -52,6 +52,7 @@ public final class ModelLibrary: @unchecked Sendable {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown dlopen error"
             throw RuntimeError.notALibrary(path, reason: reason)
         }
+        Self.pinOpenMPRuntimes()
         do {
             let symbol = try Self.descriptorSymbol(inFileAt: loadPath, displayPath: path)
             guard let address = dlsym(handle, symbol) else {
@@ -76,6 +77,19 @@ public final class ModelLibrary: @unchecked Sendable {
         } catch {
             dlclose(handle)
             throw error
+        }
+    }
+
+    /// OpenMP runtimes a model library may have loaded. (clang links libomp, gcc libgomp.)
+    static let openMPRuntimes = ["libomp.so.5", "libomp.so", "libgomp.so.1", "libiomp5.so", "libomp.dylib"]
+
+    /// Keeps whichever OpenMP runtime the model brought in loaded for the life of the process
+    /// (`RTLD_NOLOAD | RTLD_NODELETE`: nothing new is loaded). Closing the last model that used
+    /// libgomp would unload it while its idle worker threads still run its code: a library built
+    /// by gcc crashed `cnnc run` at exit in two runs out of three.
+    static func pinOpenMPRuntimes() {
+        for name in openMPRuntimes {
+            if let pinned = dlopen(name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) { dlclose(pinned) }
         }
     }
 
