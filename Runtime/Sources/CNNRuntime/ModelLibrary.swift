@@ -86,7 +86,7 @@ public final class ModelLibrary: @unchecked Sendable {
     /// Keeps whichever OpenMP runtime the model brought in loaded for the life of the process
     /// (`RTLD_NOLOAD | RTLD_NODELETE`: nothing new is loaded). Closing the last model that used
     /// libgomp would unload it while its idle worker threads still run its code: a library built
-    /// by gcc crashed `cnnc run` at exit in two runs out of three.
+    /// by gcc crashed `cnnc run` at exit in about a third of the runs.
     static func pinOpenMPRuntimes() {
         for name in openMPRuntimes {
             if let pinned = dlopen(name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) { dlclose(pinned) }
