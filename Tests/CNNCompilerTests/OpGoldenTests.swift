@@ -147,13 +147,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     }
 
     /// The cases made for it apply their epilogue in registers on every vector target (relu6 as
-    /// a clip, leaky relu, a residual add; 1x1 convs and column copies), so the goldens test the
-    /// vector forms against the scalar ones of a partial last tile. Convs with padding columns, a
-    /// fused pool (here with column copies, so no padding columns), or an activation with no
-    /// vector form keep the scalar epilogue.
+    /// a clip, leaky relu, a residual add; 1x1 convs, grouped and depthwise, and column copies),
+    /// so the goldens test the vector forms against the scalar ones of a partial last tile. Convs
+    /// with padding columns, a fused pool (here with column copies, so no padding columns), or an
+    /// activation with no vector form keep the scalar epilogue.
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func epiloguesRunInRegistersWhereTheyCan(_ target: VectorTarget) throws {
-        for name in ["conv1x1_registers_relu6_tail", "conv1x1_registers_leaky", "conv1x1_registers_bn_residual", "conv5x5_column_copies"] {
+        for name in ["conv1x1_registers_relu6_tail", "conv1x1_registers_leaky", "conv1x1_registers_bn_residual", "conv1x1_registers_groups",
+                     "conv1x1_registers_depthwise", "conv5x5_column_copies"] {
             let plan = try GoldenCase.convPlan(name, target: target)
             #expect(plan.kernel == .positionTiles && plan.storesFromRegisters, "\(name), lanes \(target.lanes)")
         }

@@ -850,6 +850,19 @@ simple("conv1x1_registers_leaky", "1x1 conv 16 -> 20 (a narrower last block of c
        activation={"op": "leaky_relu", "alpha": 0.2})
 conv_bn_residual("conv1x1_registers_bn_residual", "1x1 conv -> batchnorm -> add(block input) -> relu, 48 channels on "
                  "13x13: the residual is added as vectors", [48, 13, 13], 1)
+simple("conv1x1_registers_groups", "grouped 1x1 conv: 24 -> 36 channels in 3 groups on 9x10, relu: each group's "
+       "tiles store from registers at their group's channel offset", [24, 9, 10], "conv2d", in_scale=2.0, file=True,
+       filters=36, kernel=1, groups=3, activation="relu")
+
+
+@case("conv1x1_registers_depthwise", "depthwise 1x1 conv (a per-channel scale and bias), 16 channels on 20x20 -> "
+      "clip 0..6: a plane per task, stored from registers")
+def _(b):
+    b.input("x", [16, 20, 20], scale=4.0)
+    b.weights_file()
+    b.L("dw", "conv2d", filters=16, kernel=1, groups=16)
+    b.L("relu6", "clip", min=0, max=6)
+
 
 # --- depthwise convs with a plane per task: chunks of whole rows ---
 @case("conv_depthwise_row_chunks", "MobileNet-style depthwise 3x3, padding 1, 8 channels on 70x66 -> clip 0..6: "
