@@ -22,12 +22,9 @@ public struct TiledConvPlan: Sendable, Hashable {
     /// output's own offsets (no padding columns, no pool, no pixel shuffle), and every step has a
     /// vector form (sigmoid, tanh and ELU have none).
     public var storesFromRegisters: Bool {
-        guard kernel == .positionTiles, upsample == [1, 1], attributes.epilogue.pool == nil,
-              tiling.wq == tiling.outW, tiling.positions == tiling.outH * tiling.outW else { return false }
-        return attributes.epilogue.allSatisfy { step in
-            if case .activation(let act) = step { return vectorActivation(act, .v("v"), lanes: tiling.lanes) != nil }
-            return true
-        }
+        guard kernel == .positionTiles, upsample == [1, 1], tiling.wq == tiling.outW, tiling.positions == tiling.outH * tiling.outW else { return false }
+        // (A pool step has no vector form either.)
+        return vectorEpilogueStatements(attributes.epilogue, value: .v("v"), operandIndex: .int(0), lanes: tiling.lanes) != nil
     }
 
     /// Scratch floats per sample the kernel needs.

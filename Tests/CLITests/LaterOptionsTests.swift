@@ -1,5 +1,6 @@
 import CNNNumPy
 import CNNTestSupport
+import CNNToolchain
 import Foundation
 import Testing
 
@@ -53,8 +54,7 @@ import Testing
         let expected = try loadNPY(golden + "/output0.npy")
         var builds = [(["--no-winograd"], false)]
         // x86-64-v4 code only runs on an AVX-512 host.
-        let avx512 = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains(" avx512f") ?? false
-        builds += avx512 ? [([], true), (["--target", "x86-64-v4"], true)] : [([], true)]
+        builds += HostCPU.hasAVX512 ? [([], true), (["--target", "x86-64-v4"], true)] : [([], true)]
         for (k, (options, winograd)) in builds.enumerated() {
             let lib = dir.path("lib\(k).so"), source = dir.path("model\(k).c"), out = dir.path("out\(k).npy")
             let compile = try cnnc(["compile", golden + "/net.json", "-o", lib, "--emit-c", source] + options)
@@ -79,12 +79,12 @@ import Testing
         let rows = result.stdout.split(separator: "\n")
         #expect(rows.first { $0.hasPrefix("conv1_1 ") }?.contains("k0 conv2d [position tiles]") == true, "\(result.stdout)")
         #expect(rows.first { $0.hasPrefix("conv1_2 ") }?.contains("k1 conv2d [row Winograd F(4,3)] (fused: conv1_2 + pool1)") == true)
-        let fma = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains(" avx2") ?? false
+        let fma = HostCPU.hasAVX2
         let conv21 = try #require(rows.first { $0.hasPrefix("conv2_1 ") })
         #expect(conv21.contains(fma ? "k2 conv2d [tile Winograd F(4x4,3x3)]" : "k2 conv2d [row Winograd F(4,3)]"), "\(conv21)")
         let fc6 = try #require(rows.first { $0.hasPrefix("fc6 ") })
         #expect(fc6.hasSuffix(" dense"), "only convs name an algorithm: \(fc6)")
-        if (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains(" avx512f") ?? false {
+        if HostCPU.hasAVX512 {
             // AlexNet's 5x5 conv2 on 27x27 copies its input per kernel column on AVX-512.
             let alexnet = try cnnc(["inspect", TestPaths.repo("examples/alexnet/net.json"), "--seeded-weights", "2026"])
             let conv2 = try #require(alexnet.stdout.split(separator: "\n").first { $0.hasPrefix("conv2 ") })

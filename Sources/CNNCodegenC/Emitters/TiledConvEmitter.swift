@@ -36,7 +36,6 @@ enum TiledConvEmitter {
         // chunk of whole tiles.
         let chunkTiles: Int
         let chunks: Int
-        var chunkRows: Int? = nil
         if let pool {
             // A window of conv rows may start mid-tile, so one extra tile of room.
             chunkTiles = (rowValue(pool.size, 1) * t.wq + t.tile - 1) / t.tile + 1
@@ -46,7 +45,6 @@ enum TiledConvEmitter {
             // 4096 positions), so the epilogue stores whole rows with constant bounds, where
             // chunks of 512 positions left a partial row at each end (MobileNetV2's 144-channel
             // depthwise conv on 56x56: 0.125 -> 0.105 ms). The last tile runs past the chunk.
-            chunkRows = rows
             chunkTiles = (rows * t.wq + t.tile - 1) / t.tile
             chunks = (t.outH + rows - 1) / rows
         } else {
@@ -54,7 +52,8 @@ enum TiledConvEmitter {
             chunks = (t.positions + chunkTiles * t.tile - 1) / (chunkTiles * t.tile)
         }
         let span = chunkTiles * t.tile
-        let chunkPositions = chunkRows.map { $0 * t.wq } ?? span
+        // Positions between unpooled chunks: whole rows, or the chunk's whole tiles.
+        let chunkPositions = t.chunkRows.map { $0 * t.wq } ?? span
         var task: [CStmt] = [
             .decl("const int64_t", "width", .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)])),
             .decl("const float *restrict", "xs", t.copiesPerGroup ? source : source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
