@@ -183,6 +183,20 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(try GoldenCase.convPlan("conv2d_depthwise", target: target).tiling.chunkRows == nil, "lanes \(target.lanes)")
     }
 
+    /// Whole rows of those depthwise convs (and of the two made for it: a residual add on rows of
+    /// 14, leaky relu on rows of 9) take the vector epilogue on every vector target, so their
+    /// goldens test the vectors that run into the next rows and the scalar loop of the plane's
+    /// last rows; a conv without whole-row chunks does not.
+    @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
+    func depthwiseRowsStoreAsVectors(_ target: VectorTarget) throws {
+        for (name, width) in [("conv_depthwise_row_chunks", 66), ("conv_depthwise_stride2_whole_plane", 15),
+                              ("conv_depthwise_rows_residual", 14), ("conv_depthwise_rows_narrow", 9)] {
+            let plan = try GoldenCase.convPlan(name, target: target)
+            #expect(plan.tiling.outW == width && plan.rowEpilogueVectors == (width + target.lanes - 1) / target.lanes, "\(name), lanes \(target.lanes)")
+        }
+        #expect(try GoldenCase.convPlan("conv2d_depthwise", target: target).rowEpilogueVectors == nil, "lanes \(target.lanes)")
+    }
+
     /// Column copies where they were measured to win, and not where the tile's lanes gain nothing:
     /// AlexNet's 5x5 conv2 on 27x27 takes them; DenseNet's 3x3 convs on 7x7 (a 64-position tile
     /// either way) do not.

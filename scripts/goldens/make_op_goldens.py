@@ -878,6 +878,15 @@ simple("conv_depthwise_stride2_whole_plane", "depthwise 3x3, stride 2, padding 1
        "the whole plane is one chunk", [16, 29, 29], "conv2d", file=True, filters=16, kernel=3, groups=16,
        stride=2, padding=1, activation="relu")
 
+conv_bn_residual("conv_depthwise_rows_residual", "depthwise 3x3 -> batchnorm -> add(block input) -> relu, 12 channels "
+                 "on 14x14: each whole row's epilogue runs as vectors, the residual loaded as vectors, the last vector "
+                 "running into the next rows; the plane's last rows take the scalar loop", [12, 14, 14], 3,
+                 padding=1, groups=12)
+simple("conv_depthwise_rows_narrow", "depthwise 3x3, padding 1, 16 channels on 7x9, leaky relu 0.1: rows of 9 "
+       "(under a 16-lane vector; each row's vector epilogue writes into the next row, which is stored after it)",
+       [16, 7, 9], "conv2d", file=True, filters=16, kernel=3, groups=16, padding=1,
+       activation={"op": "leaky_relu", "alpha": 0.1})
+
 simple("conv1x1_stride2_phase_shuffles", "ResNet-style downsample: 1x1 conv, stride 2 on 8x40x40 (20 columns): the "
        "copy keeps only the even columns of each row, split out with shuffles", [8, 40, 40], "conv2d", batch=1,
        file=True, filters=16, kernel=1, stride=2)
