@@ -243,6 +243,24 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(plan?.channels != nil && plan?.winograd == nil, "\(String(describing: plan?.tiling))")
     }
 
+    /// 1x1 convs that read their input in place run their channel tiles across row ends (the
+    /// cases made for it end their tasks in tails of two widths on AVX-512); a small-plane case
+    /// that reads the caller's buffer goes through a copy and keeps whole-row tiles.
+    @Test(arguments: [VectorTarget.avx512, .avx2])
+    func channelTilesRunAcrossRowsWhenReadInPlace(_ target: VectorTarget) throws {
+        for name in ["conv_small_plane_flat_tails", "conv_small_plane_flat_residual"] {
+            let tiles = try #require(try GoldenCase.convPlan(name, target: target).channels, "\(name), lanes \(target.lanes)")
+            #expect(tiles.flat && !tiles.base.copiesInput, "\(name), lanes \(target.lanes)")
+            if target == .avx512 {
+                #expect(tiles.flatTails.count == 2 && tiles.flatTails.allSatisfy { $0.tail > 0 && $0.tail < tiles.p }, "\(name): \(tiles.flatTails)")
+            }
+        }
+        if target == .avx512 {
+            let copied = try #require(try GoldenCase.convPlan("conv_small_plane_1x1", target: target).channels)
+            #expect(!copied.flat && copied.base.outW % copied.p == 0)
+        }
+    }
+
     /// With Winograd off, the same cases match through the direct kernel.
     @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("conv3x3_winograd") })
     func winogradCasesMatchWithWinogradOff(_ c: GoldenCase) throws {

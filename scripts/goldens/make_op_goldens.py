@@ -965,6 +965,29 @@ conv_bn_residual("conv_small_plane_residual", "1x1 conv on 7x7, 144 -> 144 chann
                  [144, 7, 7], 1)
 
 
+
+# 1x1 convs read in place (their input is not the caller's buffer): channel tiles run across rows.
+@case("conv_small_plane_flat_tails", "relu -> 1x1 conv 128 -> 64 on 11x11, relu: the conv reads its input in place, "
+      "so its channel tiles run across row ends; tasks of 2 rows and of 1 row end in narrower tiles of different "
+      "widths")
+def _(b):
+    b.input("x", [128, 11, 11])
+    b.weights_file()
+    b.L("pre", "relu")
+    b.L("conv", "conv2d", filters=64, kernel=1, activation="relu")
+
+
+@case("conv_small_plane_flat_residual", "relu -> 1x1 conv 144 -> 144 on 7x7 -> batchnorm -> add(relu output) -> "
+      "relu: channel tiles across row ends, with the residual add")
+def _(b):
+    b.input("x", [144, 7, 7])
+    b.weights_file()
+    b.L("pre", "relu")
+    b.L("conv", "conv2d", filters=144, kernel=1, bias=False)
+    b.L("bn", "batchnorm")
+    b.L("sum", "add", inputs=["bn", "pre"])
+    b.L("out", "relu")
+
 # --- merge / resize / pad / bias --------------------------------------------
 @case("add2_inputs", "add of the two network inputs (also: two inputs)")
 def _(b):

@@ -15,7 +15,7 @@ extension TiledConvEmitter {
         let w = weight.withUnsafeBufferPointer { ctx.weights(ct.pack($0)) }
         let bias = ctx.weights(ct.packBias(biasValues))
         var body: [CStmt] = [
-            .comment("channel-tiled: \(ct.p) positions x \(ct.ocv) vectors of \(lanes) channels, \(ct.blocks) blocks"),
+            .comment("channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : "") x \(ct.ocv) vectors of \(lanes) channels, \(ct.blocks) blocks"),
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", bias),
         ]
@@ -26,36 +26,60 @@ extension TiledConvEmitter {
         } else {
             source = ctx.input(0)
         }
-        func acc(_ p: Int, _ v: Int) -> CExpr { .v("a\(p)_\(v)") }
-        // Accumulators start from the bias on the first chunk of input channels, else from the buffer.
-        var tile: [CStmt] = [
-            .decl("float *restrict", "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
-            .decl("const float *restrict", "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
-            .decl("const int64_t", "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
-        ]
-        for v in 0..<ct.ocv {
-            for p in 0..<ct.p {
-                tile.append(.decl(vtype, "a\(p)_\(v)", .index(.cast("const \(vtype) *", .v("ib") + .int(p) * .v("is") + .int(v * lanes)), 0)))
-            }
-        }
-        var step: [CStmt] = [
-            .decl("const float *restrict", "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
-            .decl("const float *restrict", "wi", .v("wb") + .v("c") * .int(taps * bc)),
-        ]
-        // The next chunk's weights (the next block's after the last chunk) load while this one runs.
-        step += prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc)
-        for kh in 0..<t.kh {
-            for kw in 0..<t.kw {
-                let tap = kh * t.kw + kw
-                let offset = t.rowOffset(kh) + t.columnOffset(kw)
-                step.append(.block(channelLaneFMAs(p: ct.p, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })))
-            }
-        }
-        tile.append(.loop("c", .v("c0"), .v("c1"), step))
-        for p in 0..<ct.p {
+        // One tile of `width` positions at `ow0` of row `oh` (with `flat` tiles, of the task's range from `oh0`).
+        func tile(_ width: Int) -> [CStmt] {
+            // Accumulators start from the bias on the first chunk of input channels, else from the buffer.
+            var tile: [CStmt] = [
+                .decl("float *restrict", "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
+                .decl("const float *restrict", "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
+                .decl("const int64_t", "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
+            ]
             for v in 0..<ct.ocv {
-                tile.append(.assign(.index(.cast("\(vtype) *", .v("ab") + .int(p * bc + v * lanes)), 0), "=", acc(p, v)))
+                for p in 0..<width {
+                    tile.append(.decl(vtype, "a\(p)_\(v)", .index(.cast("const \(vtype) *", .v("ib") + .int(p) * .v("is") + .int(v * lanes)), 0)))
+                }
             }
+            var step: [CStmt] = [
+                .decl("const float *restrict", "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
+                .decl("const float *restrict", "wi", .v("wb") + .v("c") * .int(taps * bc)),
+            ]
+            // The next chunk's weights (the next block's after the last chunk) load while this one runs.
+            step += prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc)
+            for kh in 0..<t.kh {
+                for kw in 0..<t.kw {
+                    let tap = kh * t.kw + kw
+                    let offset = t.rowOffset(kh) + t.columnOffset(kw)
+                    step.append(.block(channelLaneFMAs(p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })))
+                }
+            }
+            tile.append(.loop("c", .v("c0"), .v("c1"), step))
+            for p in 0..<width {
+                for v in 0..<ct.ocv {
+                    tile.append(.assign(.index(.cast("\(vtype) *", .v("ab") + .int(p * bc + v * lanes)), 0), "=", .v("a\(p)_\(v)")))
+                }
+            }
+            return tile
+        }
+        let tiles: [CStmt]
+        if ct.flat {
+            // The task's rows as one range: whole tiles, then a narrower one for the rest (its
+            // width fixed per task size).
+            var tails: CStmt? = nil
+            for (rows, tail) in ct.flatTails.reversed() {
+                let body: [CStmt] = [.decl("const int64_t", "ow0", .int(rows * t.outW - tail))] + tile(tail)
+                tails = ct.flatTails.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(rows * t.outW)), body, else: tails.map { [$0] } ?? [])
+            }
+            tiles = [
+                .decl("const int64_t", "oh", .v("oh0")),
+                .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
+                .decl("const int64_t", "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
+                .loop("ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p, [.block(tile(ct.p))]),
+            ] + (tails.map { [$0] } ?? [])
+        } else {
+            tiles = [.loop("oh", .v("oh0"), .v("oh1"), [
+                .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
+                .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(tile(ct.p))]),
+            ])]
         }
         // The epilogue transposes out of the buffer: channel j's row is contiguous in the output.
         let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
@@ -76,11 +100,7 @@ extension TiledConvEmitter {
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop("c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk, [
                 .decl("const int64_t", "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),
-                .loop("oh", .v("oh0"), .v("oh1"), [
-                    .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
-                    .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(tile)]),
-                ]),
-            ]),
+            ] + tiles),
             .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
                 .decl("float *restrict", "dst", ctx.output + row * .int(t.outW)),
             ] + store)]),

@@ -6,17 +6,24 @@ import CNNIR
 /// small: a 7x7 plane is 49 positions in 64 lanes, read at addresses that are not vector
 /// aligned. Here a tile is `p` output positions of one row x `ocv` vectors of output
 /// channels: each step loads `ocv` weight vectors (packed `[block][ic][tap][ocv*lanes]`,
-/// aligned) and broadcasts `p` input values, for p*ocv FMAs. `p` divides the row, so no lane
-/// computes a position that does not exist; the only waste is a narrower last block of
-/// channels, padded with zero weights. The input is read through the same padded,
+/// aligned) and broadcasts `p` input values, for p*ocv FMAs. `p` divides the row (or the tiles
+/// run across rows, `flat`), so no lane computes a position that does not exist; the only
+/// waste is a narrower last block of channels, padded with zero weights. The input is read through the same padded,
 /// phase-split copy as `ConvTiling` (or in place, for unpadded stride-1 1x1 convs).
 public struct ChannelTiling: Sendable, Hashable {
     /// The conv's geometry and input copy (its `uv`/`ocb` are unused).
     public var base: ConvTiling
-    /// Positions per tile (a divisor of the output row).
+    /// Positions per tile (a divisor of the output row, unless `flat`).
     public var p: Int
     /// Vectors of output channels per tile.
     public var ocv: Int
+    /// Whether tiles run on across row ends, over a task's rows as one range of positions, with
+    /// a narrower tile for the range's last positions: for 1x1 stride-1 convs read in place,
+    /// whose positions are the input's and the output's own offsets. Then `p` need not divide
+    /// the row: a 14x14 plane with 256 channels takes 13 positions x 2 vectors (26
+    /// accumulators, no lane wasted), where whole-row tiles took 7 x 3 (21, with 256 channels
+    /// in blocks of 48).
+    public var flat = false
 
     public var lanes: Int { base.lanes }
     /// Output channels per block: the weights' packing width.
@@ -32,6 +39,11 @@ public struct ChannelTiling: Sendable, Hashable {
         return (base.outH + groups - 1) / groups
     }
     public var rowTasks: Int { (base.outH + rowsPerTask - 1) / rowsPerTask }
+    /// The rows of each distinct task size: `rowsPerTask`, and the last task's rows if fewer.
+    public var taskRows: [Int] {
+        let last = base.outH - (rowTasks - 1) * rowsPerTask
+        return last == rowsPerTask ? [rowsPerTask] : [rowsPerTask, last]
+    }
 
     /// Channel tiling for a conv whose position tiling is `base`, when the plane is small enough
     /// that positions waste lanes and this tiling keeps more of them busy, else nil.
@@ -40,12 +52,14 @@ public struct ChannelTiling: Sendable, Hashable {
               base.icg * base.kh * base.kw >= 128, base.ocg >= target.lanes else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.
         let budget = target.registers - 4
+        let flat = base.kh == 1 && base.kw == 1 && base.sh == 1 && base.sw == 1 && !base.copiesInput && base.wq == base.outW
         var best: (score: Double, p: Int, ocv: Int) = (0, 0, 0)
-        for p in 1...min(16, base.outW) where base.outW % p == 0 {
+        for p in 1...16 where flat || (p <= base.outW && base.outW % p == 0) {
             for ocv in 1...4 where p * ocv + ocv <= budget {
                 let blockChannels = ocv * target.lanes
                 let blocks = (base.ocg + blockChannels - 1) / blockChannels
-                let score = Double(p * ocv) * Double(base.ocg) / Double(blocks * blockChannels)
+                var score = Double(p * ocv) * Double(base.ocg) / Double(blocks * blockChannels)
+                if flat { score *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
                 if score > best.score + 1e-9 { best = (score, p, ocv) }
             }
         }
@@ -58,7 +72,27 @@ public struct ChannelTiling: Sendable, Hashable {
             * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
         if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= 0.8 }
         guard best.score > 1.1 * positionScore else { return nil }
-        return ChannelTiling(base: base, p: best.p, ocv: best.ocv)
+        return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: flat)
+    }
+
+    /// The positions a task's tail tile covers (its range's positions past the last whole tile),
+    /// per distinct task size: `(rows, tail)`, zero tails left out.
+    public var flatTails: [(rows: Int, tail: Int)] {
+        taskRows.map { ($0, $0 * base.outW % p) }.filter { $0.tail > 0 }
+    }
+
+    /// With `flat` tiles, the share of the tiles' work that is real: a tail tile of `t`
+    /// positions costs as much as `t` positions, but no less than `8 / ocv` (fewer than 8
+    /// accumulators wait on the FMA latency).
+    var flatShare: Double {
+        var real = 0.0, cost = 0.0
+        for task in 0..<rowTasks {
+            let rows = min(rowsPerTask, base.outH - task * rowsPerTask)
+            let span = rows * base.outW, tail = span % p
+            real += Double(span)
+            cost += Double(span - tail) + (tail > 0 ? max(Double(tail), 8 / Double(ocv)) : 0)
+        }
+        return real / cost
     }
 
     /// Weights `[block][ic][tap][blockChannels]`, zero past the last channel.
