@@ -243,12 +243,13 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(plan?.channels != nil && plan?.winograd == nil, "\(String(describing: plan?.tiling))")
     }
 
-    /// 1x1 convs that read their input in place run their channel tiles across row ends (the
-    /// cases made for it end their tasks in tails of two widths on AVX-512); a small-plane case
-    /// that reads the caller's buffer goes through a copy and keeps whole-row tiles.
+    /// 1x1 convs run their channel tiles across row ends, whether they read their input in place
+    /// or through the copy (the cases made for it end their tasks in tails of two widths on
+    /// AVX-512); convs with more taps keep whole-row tiles.
     @Test(arguments: [VectorTarget.avx512, .avx2])
-    func channelTilesRunAcrossRowsWhenReadInPlace(_ target: VectorTarget) throws {
-        for name in ["conv_small_plane_flat_tails", "conv_small_plane_flat_residual"] {
+    func channelTilesRunAcrossRowsInOneByOneConvs(_ target: VectorTarget) throws {
+        // (With 8 lanes, 11 positions fill the flat_tails case's 11-wide rows: whole-row tiles, a tie.)
+        for name in target == .avx512 ? ["conv_small_plane_flat_tails", "conv_small_plane_flat_residual"] : ["conv_small_plane_flat_residual"] {
             let tiles = try #require(try GoldenCase.convPlan(name, target: target).channels, "\(name), lanes \(target.lanes)")
             #expect(tiles.flat && !tiles.base.copiesInput, "\(name), lanes \(target.lanes)")
             if target == .avx512 {
@@ -257,7 +258,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         }
         if target == .avx512 {
             let copied = try #require(try GoldenCase.convPlan("conv_small_plane_1x1", target: target).channels)
-            #expect(!copied.flat && copied.base.outW % copied.p == 0)
+            #expect(copied.flat && copied.base.copiesInput)
+            let strided = try #require(try GoldenCase.convPlan("conv_small_plane_stride2", target: target).channels)
+            #expect(!strided.flat && strided.base.outW % strided.p == 0)
         }
     }
 

@@ -17,12 +17,13 @@ public struct ChannelTiling: Sendable, Hashable {
     public var p: Int
     /// Vectors of output channels per tile.
     public var ocv: Int
-    /// Whether tiles run on across row ends, over a task's rows as one range of positions, with
-    /// a narrower tile for the range's last positions: for 1x1 stride-1 convs read in place,
-    /// whose positions are the input's and the output's own offsets. Then `p` need not divide
-    /// the row: a 14x14 plane with 256 channels takes 13 positions x 2 vectors (26
-    /// accumulators, no lane wasted), where whole-row tiles took 7 x 3 (21, with 256 channels
-    /// in blocks of 48).
+    /// Whether tiles run on across row ends, over a task's rows as one range of wide positions
+    /// (`base.wq` per row, as position tiles count them), with a narrower tile for the range's
+    /// last positions. Then `p` need not divide the row: a 1x1 conv on a 14x14 plane with 256
+    /// channels takes 13 positions x 2 vectors (26 accumulators, no lane wasted), where
+    /// whole-row tiles took 7 x 3 (21, with 256 channels in blocks of 48). The price is the
+    /// padding columns between rows (`wq - outW` each), computed and dropped; 1x1 convs, the
+    /// only ones that take it, have none.
     public var flat = false
 
     public var lanes: Int { base.lanes }
@@ -52,15 +53,20 @@ public struct ChannelTiling: Sendable, Hashable {
               base.icg * base.kh * base.kw >= 128, base.ocg >= target.lanes else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.
         let budget = target.registers - 4
-        let flat = base.kh == 1 && base.kw == 1 && base.sh == 1 && base.sw == 1 && !base.copiesInput && base.wq == base.outW
-        var best: (score: Double, p: Int, ocv: Int) = (0, 0, 0)
-        for p in 1...16 where flat || (p <= base.outW && base.outW % p == 0) {
-            for ocv in 1...4 where p * ocv + ocv <= budget {
-                let blockChannels = ocv * target.lanes
-                let blocks = (base.ocg + blockChannels - 1) / blockChannels
-                var score = Double(p * ocv) * Double(base.ocg) / Double(blocks * blockChannels)
-                if flat { score *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
-                if score > best.score + 1e-9 { best = (score, p, ocv) }
+        var best: (score: Double, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, false)
+        // Whole-row tiles first, so they win ties. Tiles across rows only for 1x1 convs: with
+        // more taps, clang keeps the broadcasts that neighbouring taps share live across them,
+        // and a wide tile then spills (a 3x3 stride-2 conv onto 7x7 with 512 channels: 1.10 ms
+        // with 7 x 3 whole-row tiles, 1.33 ms with 13 x 2 across rows).
+        for flat in base.kh * base.kw == 1 ? [false, true] : [false] {
+            for p in 1...16 where flat || (p <= base.outW && base.outW % p == 0) {
+                for ocv in 1...4 where p * ocv + ocv <= budget {
+                    let blockChannels = ocv * target.lanes
+                    let blocks = (base.ocg + blockChannels - 1) / blockChannels
+                    var score = Double(p * ocv) * Double(base.ocg) / Double(blocks * blockChannels)
+                    if flat { score *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
+                    if score > best.score + 1e-9 { best = (score, p, ocv, flat) }
+                }
             }
         }
         guard best.p > 0 else { return nil }
@@ -72,24 +78,31 @@ public struct ChannelTiling: Sendable, Hashable {
             * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
         if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= 0.8 }
         guard best.score > 1.1 * positionScore else { return nil }
-        return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: flat)
+        return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: best.flat)
     }
+
+    /// Positions in the buffer of a task's partial sums, per row: wide rows with `flat` tiles.
+    public var bufferRow: Int { flat ? base.wq : base.outW }
+
+    /// With `flat` tiles, the wide positions of a task of `rows` rows: its rows but the last
+    /// one's padding columns.
+    public func flatSpan(rows: Int) -> Int { rows * base.wq - (base.wq - base.outW) }
 
     /// The positions a task's tail tile covers (its range's positions past the last whole tile),
     /// per distinct task size: `(rows, tail)`, zero tails left out.
     public var flatTails: [(rows: Int, tail: Int)] {
-        taskRows.map { ($0, $0 * base.outW % p) }.filter { $0.tail > 0 }
+        taskRows.map { ($0, flatSpan(rows: $0) % p) }.filter { $0.tail > 0 }
     }
 
-    /// With `flat` tiles, the share of the tiles' work that is real: a tail tile of `t`
+    /// With `flat` tiles, the share of the tiles' work that is real outputs: a tail tile of `t`
     /// positions costs as much as `t` positions, but no less than `8 / ocv` (fewer than 8
-    /// accumulators wait on the FMA latency).
+    /// accumulators wait on the FMA latency); padding columns are work too.
     var flatShare: Double {
         var real = 0.0, cost = 0.0
         for task in 0..<rowTasks {
             let rows = min(rowsPerTask, base.outH - task * rowsPerTask)
-            let span = rows * base.outW, tail = span % p
-            real += Double(span)
+            let span = flatSpan(rows: rows), tail = span % p
+            real += Double(rows * base.outW)
             cost += Double(span - tail) + (tail > 0 ? max(Double(tail), 8 / Double(ocv)) : 0)
         }
         return real / cost
