@@ -58,4 +58,33 @@ import Testing
             #expect(alone[0] == Array(one[0][(s * outPlane)..<((s + 1) * outPlane)]), "sample \(s)")
         }
     }
+
+    /// The kernels whose tasks changed shape this session: a 1x1 conv read in place, with channel
+    /// tiles across row ends and narrower tail tiles; a depthwise conv with a residual add, whose
+    /// whole rows store as vectors running into the rows after them. The same bits on 1 and 2
+    /// threads, and each sample of a batch the same as that sample alone.
+    @Test func flatChannelTilesAndDepthwiseRowsAreTheSameOnAnyThreadCount() throws {
+        let (c, side) = (192, 14)
+        var f = GraphFixture(inputs: [("x", [c, side, side])])
+        try f.add("pre", .activation(.relu), ["x"])
+        try f.add("pw", GraphFixture.conv(144, 1, epilogue: [.activation(.relu)]), ["pre"])
+        try f.add("dw", GraphFixture.conv(144, 3, pad: 1, groups: 144, epilogue: [.add(operand: 1), .activation(.clip(min: 0, max: 6))]), ["pw", "pw"])
+        f.outputs(["dw"])
+        let vector = Compiler.vectorTarget(.native)
+        if vector.lanes == 16 {
+            let pw = try #require(KernelSelection.tiledConv(f.graph.nodes[2], in: f.graph, target: vector)?.channels)
+            #expect(pw.flat && !pw.flatTails.isEmpty, "\(pw)")
+            #expect(KernelSelection.tiledConv(f.graph.nodes[3], in: f.graph, target: vector)?.rowEpilogueVectors == 1)
+        }
+        let model = try CompiledModel(graph: f.graph)
+        let plane = c * side * side, outPlane = 144 * side * side
+        let x = (0..<(3 * plane)).map { Float(($0 * 7919) % 2003) / 1001.5 - 1 }
+        let one = try model.run([x], batch: 3, threads: 1)
+        let two = try model.run([x], batch: 3, threads: 2)
+        #expect(one == two, "1 and 2 threads")
+        for s in 0..<3 {
+            let alone = try model.run([Array(x[(s * plane)..<((s + 1) * plane)])], batch: 1, threads: 2)
+            #expect(alone[0] == Array(one[0][(s * outPlane)..<((s + 1) * outPlane)]), "sample \(s)")
+        }
+    }
 }
