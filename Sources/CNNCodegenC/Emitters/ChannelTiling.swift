@@ -6,10 +6,11 @@ import CNNIR
 /// small: a 7x7 plane is 49 positions in 64 lanes, read at addresses that are not vector
 /// aligned. Here a tile is `p` output positions of one row x `ocv` vectors of output
 /// channels: each step loads `ocv` weight vectors (packed `[block][ic][tap][ocv*lanes]`,
-/// aligned) and broadcasts `p` input values, for p*ocv FMAs. `p` divides the row (or the tiles
-/// run across rows, `flat`), so no lane computes a position that does not exist; the only
-/// waste is a narrower last block of channels, padded with zero weights. The input is read through the same padded,
-/// phase-split copy as `ConvTiling` (or in place, for unpadded stride-1 1x1 convs).
+/// aligned) and broadcasts `p` input values, for p*ocv FMAs. `p` divides the row (or the
+/// tiles run across rows, `flat`), so no lane computes a position that does not exist; the
+/// only waste is a narrower last block of channels, padded with zero weights. The input is
+/// read through the same padded, phase-split copy as `ConvTiling` (or in place, for unpadded
+/// stride-1 1x1 convs).
 public struct ChannelTiling: Sendable, Hashable {
     /// The conv's geometry and input copy (its `uv`/`ocb` are unused).
     public var base: ConvTiling
