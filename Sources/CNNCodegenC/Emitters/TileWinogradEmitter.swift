@@ -136,6 +136,8 @@ extension TiledConvEmitter {
         // task per block of output channels, which transforms its direct weights chunk by chunk
         // of input channels (into `ub`, L1/L2) and accumulates each chunk's GEMMs in `mb`.
         let chunk = TileWinograd.weightChunk
+        // The next chunk's direct weights, prefetched a 36th at a time by each point's GEMMs.
+        let perPointFloats = (chunk * 9 * bc / points + 15) / 16 * 16
         let ubStride = chunk * bc + 16
         let groups = min(ic, 8)
         var transform: [CStmt] = []
@@ -173,8 +175,10 @@ extension TiledConvEmitter {
                 .decl("const int64_t", "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
                 .loop("cl", .v("cn"), [
                     .decl("const float *restrict", "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc)),
-                ] + prefetch(from: "wd", ahead: chunk * 9 * bc, floats: 9 * bc) + transform),
+                ] + transform),
                 .loop("pt", .int(points), [
+                    .decl("const float *restrict", "wn", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .int(chunk)) * .int(9)) * .int(bc) + .v("pt") * .int(perPointFloats)),
+                ] + prefetch(from: "wn", ahead: 0, floats: perPointFloats) + [
                     .decl("const float *restrict", "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
                     .decl("const float *restrict", "wb", .v("ub") + .v("pt") * .int(ubStride)),
                     .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
