@@ -47,16 +47,7 @@ import Testing
             #expect(tile.transformsWeights == weightsAtRunTime)
             #expect(weightsAtRunTime || tile.tasks > 1)
         }
-        let model = try CompiledModel(graph: f.graph)
-        let plane = ic * side * side, outPlane = oc * side * side
-        let x = (0..<(3 * plane)).map { Float(($0 * 7919) % 2003) / 1001.5 - 1 }
-        let one = try model.run([x], batch: 3, threads: 1)
-        let two = try model.run([x], batch: 3, threads: 2)
-        #expect(one == two, "1 and 2 threads")
-        for s in 0..<3 {
-            let alone = try model.run([Array(x[(s * plane)..<((s + 1) * plane)])], batch: 1, threads: 2)
-            #expect(alone[0] == Array(one[0][(s * outPlane)..<((s + 1) * outPlane)]), "sample \(s)")
-        }
+        try expectSameOnAnyThreadCount(f.graph, plane: ic * side * side, outPlane: oc * side * side)
     }
 
     /// The kernels whose tasks changed shape this session: a 1x1 conv read in place, with channel
@@ -76,8 +67,14 @@ import Testing
             #expect(pw.flat && !pw.flatTails.isEmpty, "\(pw)")
             #expect(KernelSelection.tiledConv(f.graph.nodes[3], in: f.graph, target: vector)?.rowEpilogueVectors == 1)
         }
-        let model = try CompiledModel(graph: f.graph)
-        let plane = c * side * side, outPlane = 144 * side * side
+        try expectSameOnAnyThreadCount(f.graph, plane: c * side * side, outPlane: 144 * side * side)
+    }
+
+    /// Runs the one-input, one-output `graph` on a batch of 3 at 1 and 2 threads and expects the
+    /// same bits, and each sample the same as that sample alone (`plane`/`outPlane`: floats per
+    /// sample of the input and the output).
+    func expectSameOnAnyThreadCount(_ graph: Graph, plane: Int, outPlane: Int) throws {
+        let model = try CompiledModel(graph: graph)
         let x = (0..<(3 * plane)).map { Float(($0 * 7919) % 2003) / 1001.5 - 1 }
         let one = try model.run([x], batch: 3, threads: 1)
         let two = try model.run([x], batch: 3, threads: 2)
