@@ -33,13 +33,15 @@ public struct TiledConvPlan: Sendable, Hashable {
     /// half a vector (7x7 planes with 16 lanes) keep the scalar loop, which measured faster (960
     /// channels on 7x7: 0.023 ms scalar, 0.030 ms as vectors): each vector load there spans two
     /// of the micro-kernel's stores to `wt`, which cannot forward to it.
+    /// A plane smaller than one row's vectors (a 1-D depthwise conv of length 20 takes two 16-lane
+    /// vectors) has no row whose vectors end within it, and keeps the scalar loop too.
     public var rowEpilogueVectors: Int? {
         let t = tiling
-        guard kernel == .positionTiles, upsample == [1, 1], attributes.epilogue.pool == nil, t.chunkRows != nil,
-              t.lanes > 1, 2 * t.outW >= t.lanes, t.outH * t.outW >= t.lanes,
+        guard kernel == .positionTiles, upsample == [1, 1], t.chunkRows != nil, t.lanes > 1, 2 * t.outW >= t.lanes,
               vectorEpilogueStatements(attributes.epilogue, value: .v("v"), operandIndex: .int(0), lanes: t.lanes) != nil
         else { return nil }
-        return (t.outW + t.lanes - 1) / t.lanes
+        let vectors = (t.outW + t.lanes - 1) / t.lanes
+        return vectors * t.lanes <= t.outH * t.outW ? vectors : nil
     }
 
     /// Scratch floats per sample the kernel needs.

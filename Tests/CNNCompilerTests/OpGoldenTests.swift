@@ -195,6 +195,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             #expect(plan.tiling.outW == width && plan.rowEpilogueVectors == (width + target.lanes - 1) / target.lanes, "\(name), lanes \(target.lanes)")
         }
         #expect(try GoldenCase.convPlan("conv2d_depthwise", target: target).rowEpilogueVectors == nil, "lanes \(target.lanes)")
+        // A 1-D plane of 20: two vectors of 16 or three of 8 would run past it; five of 4 fill it.
+        let short = try GoldenCase.convPlan("conv1d_depthwise_rows_short_plane", target: target)
+        #expect(short.tiling.chunkRows != nil && short.rowEpilogueVectors == (target.lanes == 4 ? 5 : nil), "lanes \(target.lanes)")
     }
 
     /// Column copies where they were measured to win, and not where the tile's lanes gain nothing:

@@ -886,6 +886,9 @@ simple("conv_depthwise_rows_narrow", "depthwise 3x3, padding 1, 16 channels on 7
        "(under a 16-lane vector; each row's vector epilogue writes into the next row, which is stored after it)",
        [16, 7, 9], "conv2d", file=True, filters=16, kernel=3, groups=16, padding=1,
        activation={"op": "leaky_relu", "alpha": 0.1})
+simple("conv1d_depthwise_rows_short_plane", "depthwise conv1d k3 padding 1, 8 channels of length 20, relu: a plane "
+       "shorter than one row's vectors on 16 and 8 lanes keeps the scalar epilogue; 4 lanes fill it exactly",
+       [8, 20], "conv1d", file=True, filters=8, kernel=3, groups=8, padding=1, activation="relu")
 
 simple("conv1x1_stride2_phase_shuffles", "ResNet-style downsample: 1x1 conv, stride 2 on 8x40x40 (20 columns): the "
        "copy keeps only the even columns of each row, split out with shuffles", [8, 40, 40], "conv2d", batch=1,
