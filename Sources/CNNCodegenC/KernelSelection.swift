@@ -22,9 +22,14 @@ public struct TiledConvPlan: Sendable, Hashable {
     /// output's own offsets (no padding columns, no pool, no pixel shuffle), and every step has a
     /// vector form (sigmoid, tanh and ELU have none).
     public var storesFromRegisters: Bool {
-        guard kernel == .positionTiles, upsample == [1, 1], tiling.wq == tiling.outW, tiling.positions == tiling.outH * tiling.outW else { return false }
-        // (A pool step has no vector form either.)
-        return vectorEpilogueStatements(attributes.epilogue, value: .v("v"), operandIndex: .int(0), lanes: tiling.lanes) != nil
+        positionTileEpilogueHasVectorForm && tiling.wq == tiling.outW && tiling.positions == tiling.outH * tiling.outW
+    }
+
+    /// Whether the position-tile kernel (no pixel shuffle) has an epilogue whose every step has a
+    /// vector form (a pool step has none either).
+    var positionTileEpilogueHasVectorForm: Bool {
+        kernel == .positionTiles && upsample == [1, 1]
+            && vectorEpilogueStatements(attributes.epilogue, value: .v("v"), operandIndex: .int(0), lanes: tiling.lanes) != nil
     }
 
     /// Vectors per output row when the epilogue of a whole row runs as vectors
@@ -37,9 +42,7 @@ public struct TiledConvPlan: Sendable, Hashable {
     /// vectors) has no row whose vectors end within it, and keeps the scalar loop too.
     public var rowEpilogueVectors: Int? {
         let t = tiling
-        guard kernel == .positionTiles, upsample == [1, 1], t.chunkRows != nil, t.lanes > 1, 2 * t.outW >= t.lanes,
-              vectorEpilogueStatements(attributes.epilogue, value: .v("v"), operandIndex: .int(0), lanes: t.lanes) != nil
-        else { return nil }
+        guard positionTileEpilogueHasVectorForm, t.chunkRows != nil, t.lanes > 1, 2 * t.outW >= t.lanes else { return nil }
         let vectors = (t.outW + t.lanes - 1) / t.lanes
         return vectors * t.lanes <= t.outH * t.outW ? vectors : nil
     }

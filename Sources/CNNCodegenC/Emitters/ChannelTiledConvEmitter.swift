@@ -30,7 +30,7 @@ extension TiledConvEmitter {
         func tile(_ width: Int) -> [CStmt] {
             // Accumulators start from the bias on the first chunk of input channels, else from the buffer.
             var tile: [CStmt] = [
-                .decl("float *restrict", "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(ct.bufferRow) + .v("ow0")) * .int(bc)),
+                .decl("float *restrict", "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
                 .decl("const float *restrict", "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
                 .decl("const int64_t", "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
             ]
@@ -62,20 +62,20 @@ extension TiledConvEmitter {
         }
         let tiles: [CStmt]
         if ct.flat {
-            // The task's rows as one range of wide positions: whole tiles, then a narrower one for
-            // the rest (its width fixed per task size).
-            var tails: CStmt? = nil
-            for (rows, tail) in ct.flatTails.reversed() {
-                let span = ct.flatSpan(rows: rows)
-                let body: [CStmt] = [.decl("const int64_t", "ow0", .int(span - tail))] + tile(tail)
-                tails = ct.flatTails.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(span)), body, else: tails.map { [$0] } ?? [])
+            // The task's rows as one range (1x1 convs: rows of `outW` positions, no padding
+            // columns): whole tiles, then a narrower one for the rest, whose width is fixed per
+            // task size; with two task sizes, each tail runs only in its own.
+            precondition(t.wq == t.outW, "flat channel tiles need rows without padding columns")
+            let tails: [CStmt] = ct.flatTails.map { rows, tail in
+                let body: [CStmt] = [.decl("const int64_t", "ow0", .int(rows * t.outW - tail))] + tile(tail)
+                return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(rows * t.outW)), body, else: [])
             }
             tiles = [
                 .decl("const int64_t", "oh", .v("oh0")),
                 .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
-                .decl("const int64_t", "span", (.v("oh1") - .v("oh0")) * .int(t.wq) - .int(t.wq - t.outW)),
+                .decl("const int64_t", "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
                 .loop("ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p, [.block(tile(ct.p))]),
-            ] + (tails.map { [$0] } ?? [])
+            ] + tails
         } else {
             tiles = [.loop("oh", .v("oh0"), .v("oh1"), [
                 .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
@@ -85,7 +85,7 @@ extension TiledConvEmitter {
         // The epilogue transposes out of the buffer: channel j's row is contiguous in the output.
         let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
         let element: (CExpr) -> [CStmt] = { ow in
-            [.decl("float", "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(ct.bufferRow) + ow) * .int(bc) + .v("j")])]
+            [.decl("float", "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(t.outW) + ow) * .int(bc) + .v("j")])]
                 + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: row * .int(t.outW) + ow)
                 + [.assign(.v("dst")[ow], "=", .v("v"))]
         }
@@ -97,7 +97,7 @@ extension TiledConvEmitter {
             .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
             .decl("const int64_t", "oh0", .v("rg") * .int(ct.rowsPerTask)),
             .decl("const int64_t", "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
-            .array("float", "acc", count: ct.rowsPerTask * ct.bufferRow * bc, alignment: 64),
+            .array("float", "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop("c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk, [
                 .decl("const int64_t", "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),

@@ -18,13 +18,11 @@ public struct ChannelTiling: Sendable, Hashable {
     public var p: Int
     /// Vectors of output channels per tile.
     public var ocv: Int
-    /// Whether tiles run on across row ends, over a task's rows as one range of wide positions
-    /// (`base.wq` per row, as position tiles count them), with a narrower tile for the range's
-    /// last positions. Then `p` need not divide the row: a 1x1 conv on a 14x14 plane with 256
-    /// channels takes 13 positions x 2 vectors (26 accumulators, no lane wasted), where
-    /// whole-row tiles took 7 x 3 (21, with 256 channels in blocks of 48). The price is the
-    /// padding columns between rows (`wq - outW` each), computed and dropped; 1x1 convs, the
-    /// only ones that take it, have none.
+    /// Whether tiles run on across row ends, over a task's rows as one range of positions, with a
+    /// narrower tile for the range's last positions: 1x1 convs only, whose rows have no padding
+    /// columns (`wq == outW`). Then `p` need not divide the row: a 1x1 conv on a 14x14 plane
+    /// with 256 channels takes 13 positions x 2 vectors (26 accumulators, no lane wasted),
+    /// where whole-row tiles took 7 x 3 (21, with 256 channels in blocks of 48).
     public var flat = false
 
     public var lanes: Int { base.lanes }
@@ -82,28 +80,20 @@ public struct ChannelTiling: Sendable, Hashable {
         return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: best.flat)
     }
 
-    /// Positions in the buffer of a task's partial sums, per row: wide rows with `flat` tiles.
-    public var bufferRow: Int { flat ? base.wq : base.outW }
-
-    /// With `flat` tiles, the wide positions of a task of `rows` rows: its rows but the last
-    /// one's padding columns.
-    public func flatSpan(rows: Int) -> Int { rows * base.wq - (base.wq - base.outW) }
-
     /// The positions a task's tail tile covers (its range's positions past the last whole tile),
     /// per distinct task size: `(rows, tail)`, zero tails left out.
     public var flatTails: [(rows: Int, tail: Int)] {
-        taskRows.map { ($0, flatSpan(rows: $0) % p) }.filter { $0.tail > 0 }
+        taskRows.map { ($0, $0 * base.outW % p) }.filter { $0.tail > 0 }
     }
 
     /// With `flat` tiles, the share of the tiles' work that is real outputs: a tail tile of `t`
     /// positions costs as much as `t` positions, but no less than `8 / ocv` (fewer than 8
-    /// accumulators wait on the FMA latency); padding columns are work too.
+    /// accumulators wait on the FMA latency).
     var flatShare: Double {
         var real = 0.0, cost = 0.0
         for task in 0..<rowTasks {
-            let rows = min(rowsPerTask, base.outH - task * rowsPerTask)
-            let span = flatSpan(rows: rows), tail = span % p
-            real += Double(rows * base.outW)
+            let span = min(rowsPerTask, base.outH - task * rowsPerTask) * base.outW, tail = span % p
+            real += Double(span)
             cost += Double(span - tail) + (tail > 0 ? max(Double(tail), 8 / Double(ocv)) : 0)
         }
         return real / cost

@@ -419,7 +419,8 @@ enum TiledConvEmitter {
             .loop("ow", lo, hi, [.decl("float", "v", .v("wt")[.v("base") + .v("ow")])]
                 + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index) + [.assign(.v("dst")[.v("ow")], "=", .v("v"))])
         }
-        let wholeRow = wholeRowVectors(plan, indexAt: indexAt, scalar: store(.int(0), .int(t.outW))) ?? store(.int(0), .int(t.outW))
+        let scalarRow = store(.int(0), .int(t.outW))
+        let wholeRow = wholeRowVectors(plan, indexAt: indexAt, scalar: scalarRow) ?? scalarRow
         return [
             .loop("j", .v("width"), [
                 // Rows outer, columns vectorised: with a chunk's rows known at compile time (a
