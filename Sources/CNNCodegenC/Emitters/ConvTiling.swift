@@ -12,16 +12,47 @@ public struct VectorTarget: Sendable, Hashable {
     /// Whether those convs may run as tile Winograd F(4x4,3x3) (`TileWinograd`) where it wins,
     /// with a quarter of the multiplies (off: row Winograd only; tests use it to cover both).
     public var tileWinograd: Bool
-    public init(lanes: Int, registers: Int, winograd: Bool = true, tileWinograd: Bool = true) {
+    /// How the position-tile kernel scores its candidate tiles on this target.
+    public var tileScore: TileScore
+    /// Registers a position tile leaves free beyond its accumulators, its input vectors and one
+    /// broadcast: what clang's scheduler needs to keep the reduction loop free of spills.
+    public var spareRegisters: Int
+    public init(lanes: Int, registers: Int, winograd: Bool = true, tileWinograd: Bool = true, tileScore: TileScore = .accumulators, spareRegisters: Int = 2) {
         self.lanes = lanes
         self.registers = registers
         self.winograd = winograd
         self.tileWinograd = tileWinograd
+        self.tileScore = tileScore
+        self.spareRegisters = spareRegisters
     }
+    /// 32 zmm registers: the tile with the most accumulators is also the fastest (measured on
+    /// AVX-512 hosts: 2 x 13 on 64 channels keeps both FMA units busy with 2 loads per 26 FMAs).
+    /// Two spare registers: a 5 x 5 tile (25 + 5 + 1) spilled 2 in its loop under
+    /// `-march=x86-64-v4`'s generic tuning (not under `-march=znver4`).
     public static let avx512 = VectorTarget(lanes: 16, registers: 32)
-    public static let avx2 = VectorTarget(lanes: 8, registers: 16)
-    public static let sse = VectorTarget(lanes: 4, registers: 16)
+    /// 16 ymm registers: see `TileScore.throughput`.
+    public static let avx2 = VectorTarget(lanes: 8, registers: 16, tileScore: .throughput(minimumAccumulators: 10), spareRegisters: 1)
+    /// 16 xmm registers and no FMA (the portable x86-64 baseline): as AVX2, with more spares,
+    /// since each multiply-add needs a product register and SSE's two-operand forms copy.
+    public static let sse = VectorTarget(lanes: 4, registers: 16, tileScore: .throughput(minimumAccumulators: 10), spareRegisters: 4)
     public static let scalar = VectorTarget(lanes: 0, registers: 0)
+
+    /// Registers a position tile's accumulators and input vectors may use.
+    public var tileRegisters: Int { registers - 1 - spareRegisters }
+}
+
+/// How a target ranks the register tiles of the position-tile kernel (`ConvTiling.bestTile`).
+public enum TileScore: Sendable, Hashable {
+    /// The most useful accumulators that fit the registers (one input vector per position vector,
+    /// one broadcast, the spares): right where registers are plenty.
+    case accumulators
+    /// The most useful FMAs per cycle, counting a step's loads and broadcasts against its FMAs
+    /// and at least `minimumAccumulators` to hide the FMA latency. With 16 registers the most accumulators is one position vector by 13
+    /// channels: 13 broadcasts per 13 FMAs keep the load ports busier than the FMA units, and
+    /// clang, hoisting broadcasts of neighbouring taps, spilled 17 registers in the 3x3 loop.
+    /// Zen 2 (AVX2): FMA latency 5 cycles on 2 units, hence 10 accumulators.
+    case throughput(minimumAccumulators: Int)
+
 }
 
 /// How a 1-D or 2-D conv runs as a register-tiled kernel over a "wide" output.
@@ -116,7 +147,11 @@ public struct ConvTiling: Sendable, Hashable {
         let taskPositions = poolRows.map { $0 * wq } ?? positions
         // The most useful FMAs per step: accumulators times the share of lanes doing real work.
         let best = bestTile(ocg: ocg, target: target, maxUV: maxUV(taskPositions: taskPositions, lanes: target.lanes)) { uv, ocb in
-            Double(uv * ocb) * laneEfficiency(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: target.lanes)
+            let useful = Double(uv * ocb) * laneEfficiency(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: target.lanes)
+            switch target.tileScore {
+            case .accumulators: return useful
+            case .throughput(let minimum): return useful / max(Double(uv * ocb), 1.5 * Double(uv + ocb), Double(minimum))
+            }
         }
         return ConvTiling(lanes: target.lanes, uv: best.uv, ocb: best.ocb, icg: icg, ocg: ocg, groups: a.groups,
                           inH: i2[0], inW: i2[1], outH: outH, outW: outW, kh: k[0], kw: k[1], sh: s[0], sw: s[1], dh: d[0], dw: d[1],
@@ -152,12 +187,13 @@ public struct ConvTiling: Sendable, Hashable {
     }
 
     /// The candidate tile with the highest `score`: for each width `ocb` up to 16 channels, as
-    /// many vectors of positions as the registers hold (accumulators plus one weight each, and
-    /// one spare), up to `maxUV`. The first of equal scores wins.
+    /// many vectors of positions as the registers hold (accumulators plus one input vector per
+    /// position vector, within `VectorTarget.tileRegisters`), up to `maxUV`. The first of equal
+    /// scores wins.
     static func bestTile(ocg: Int, target: VectorTarget, maxUV: Int, score: (_ uv: Int, _ ocb: Int) -> Double) -> (uv: Int, ocb: Int) {
         var best: (score: Double, uv: Int, ocb: Int) = (0, 1, 1)
         for ocb in 1...min(ocg, 16) {
-            let uv = min(maxUV, (target.registers - 1) / (ocb + 1))
+            let uv = min(maxUV, target.tileRegisters / (ocb + 1))
             guard uv >= 1 else { continue }
             let s = score(uv, ocb)
             if s > best.score + 1e-9 { best = (s, uv, ocb) }
