@@ -66,8 +66,10 @@ struct Run: ParsableCommand {
         }
     }
 
-    /// Matches `[NAME=]FILE` arguments to tensors: NAME= may be left out only when there is one tensor.
-    static func bind(_ arguments: [String], to specs: [TensorSpec], what: String, library: String) throws -> [(index: Int, file: String)] {
+    /// Matches `[NAME=]FILE` arguments of `--option` (default `--what`) to tensors: NAME= may be left
+    /// out only when there is one tensor. Files of options other than `--output` are read, so exist.
+    static func bind(_ arguments: [String], to specs: [TensorSpec], what: String, option: String? = nil, library: String) throws -> [(index: Int, file: String)] {
+        let option = option ?? what
         var bound: [(index: Int, file: String)] = []
         for argument in arguments {
             var index: Int?
@@ -81,14 +83,14 @@ struct Run: ParsableCommand {
             if let (split, i) = named {
                 index = i
                 file = String(argument[argument.index(after: split)...])
-            } else if let eq, !(specs.count == 1 && (argument[..<eq].contains("/") || (what == "input" && FileManager.default.fileExists(atPath: argument)))) {
+            } else if let eq, !(specs.count == 1 && (argument[..<eq].contains("/") || (option != "output" && FileManager.default.fileExists(atPath: argument)))) {
                 // NAME=FILE with an unknown NAME; a lone file whose path holds '=' is still accepted.
-                throw RunError("\(library): expected NAME in --\(what) NAME=FILE.npy to be one of the model's \(what)s (\(names)), got '\(argument[..<eq])'")
+                throw RunError("\(library): expected NAME in --\(option) NAME=FILE.npy to be one of the model's \(what)s (\(names)), got '\(argument[..<eq])'")
             } else if specs.count == 1 {
                 index = 0
             }
             guard let index else {
-                throw RunError("\(library): expected --\(what) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
+                throw RunError("\(library): expected --\(option) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
             }
             guard !bound.contains(where: { $0.index == index }) else {
                 throw RunError("\(library): expected each \(what) once, got '\(specs[index].name)' twice")
