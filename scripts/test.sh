@@ -5,3 +5,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-toolchain.sh
 swift build --build-tests
 swift test --skip-build "$@"
+
+# The Python package (docs/python.md): installed into a venv under .build, tested with pytest
+# against the cnnc just built. pytest's exit status is the script's (set -e); a run that
+# collects no tests exits 5, so it fails too.
+venv=.build/python-venv
+[ -x "$venv/bin/python3" ] || python3 -m venv --system-site-packages "$venv"
+if "$venv/bin/python3" -c 'import setuptools, wheel, sys; sys.exit(int(setuptools.__version__.split(".")[0]) < 61)' 2>/dev/null; then
+    isolation=--no-build-isolation   # build with the setuptools and wheel at hand: no download
+else
+    isolation=
+fi
+"$venv/bin/python3" -m pip install --quiet $isolation ./python numpy pytest
+CNNC="$(swift build --show-bin-path)/cnnc" "$venv/bin/python3" -m pytest python/tests -q -p no:cacheprovider
