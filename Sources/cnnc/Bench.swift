@@ -18,6 +18,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Timed runs after the warm-up.")
     var iterations: Int = 20
 
+    @Option(name: .long, help: "Concurrent sessions, each on its own thread with its own buffers: total throughput.")
+    var sessions: Int = 1
+
     @Flag(name: .long, help: "Print one JSON object on standard output.")
     var json = false
 
@@ -28,10 +31,13 @@ struct Bench: ParsableCommand {
         guard batch >= 1 else { throw ValidationError("expected --batch of at least 1, got \(batch)") }
         guard threads >= 0 else { throw ValidationError("expected --threads of at least 0, got \(threads)") }
         guard iterations >= 1 else { throw ValidationError("expected --iterations of at least 1, got \(iterations)") }
+        guard sessions >= 1, sessions <= 1024 else { throw ValidationError("expected --sessions from 1 to 1024, got \(sessions)") }
+        if sessions > 1 && layers { throw ValidationError("expected --layers with one session, got --sessions \(sessions)") }
     }
 
     func run() throws {
         let model = try ModelLibrary(path: library)
+        if sessions > 1 { return try runConcurrent(model) }
         let session = try model.makeSession(maxBatch: batch, threads: threads)
         // A fixed-seed generator: the same input every time, so runs are comparable.
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -74,7 +80,7 @@ struct Bench: ParsableCommand {
         if json {
             var fields: [String] = [
                 "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
-                "\"iterations\": \(iterations)", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
+                "\"iterations\": \(iterations)", "\"sessions\": 1", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
                 "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)",
                 "\"times_ms\": [" + times.map { String($0) }.joined(separator: ", ") + "]",
             ]
@@ -84,6 +90,35 @@ struct Bench: ParsableCommand {
             print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : ""), \(iterations) runs")
             print(String(format: "median %.3f ms, min %.3f ms, %.1f images/s, %.2f GFLOP/s", median, minimum, imagesPerSecond, gflops))
             if let profile { print(profile.table(), terminator: "") }
+        }
+    }
+
+    /// `--sessions K`: K sessions run at once; images/s and GFLOP/s are the total, latencies every run's.
+    func runConcurrent(_ model: ModelLibrary) throws {
+        let result = try ConcurrentBench.run(model: model, sessions: sessions, batch: batch, threads: threads, iterations: iterations)
+        let times = result.times.flatMap { $0 }
+        let median = Self.median(times)
+        let minimum = times.min() ?? 0
+        let images = Double(sessions * iterations * batch)
+        let imagesPerSecond = images / (result.wallMilliseconds / 1000)
+        let gflops = Double(model.flopsPerSample) * imagesPerSecond / 1e9
+        // What the sessions would reach together if no run ever waited for a core: K x batch / median.
+        let medianImagesPerSecond = Double(sessions * batch) / (median / 1000)
+        let effectiveThreads = threads > 0 ? threads : Self.openMPDefaultThreads()
+        if json {
+            let fields: [String] = [
+                "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
+                "\"iterations\": \(iterations)", "\"sessions\": \(sessions)", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
+                "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)", "\"wall_ms\": \(result.wallMilliseconds)",
+                "\"median_images_per_second\": \(medianImagesPerSecond)",
+                "\"session_images_per_second\": [" + result.times.map { String(Double(iterations * batch) / ($0.reduce(0, +) / 1000)) }.joined(separator: ", ") + "]",
+                "\"times_ms\": [" + times.map { String($0) }.joined(separator: ", ") + "]",
+            ]
+            print("{" + fields.joined(separator: ", ") + "}")
+        } else {
+            print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : "") per session, \(sessions) sessions at once, \(iterations) runs each")
+            print(String(format: "%.1f images/s in all, %.2f GFLOP/s; per run: median %.3f ms, min %.3f ms (%.1f images/s at the median)",
+                         imagesPerSecond, gflops, median, minimum, medianImagesPerSecond))
         }
     }
 
