@@ -163,6 +163,32 @@ struct VerifyCommandTests {
         #expect(text.stdout.contains("1 of 12 out of tolerance (8.33%), 1 NaN"), "\(text)")
     }
 
+    /// An infinite expected value must be matched exactly: rtol * inf would allow any finite value.
+    @Test func infiniteExpectedValuesMatchExactly() throws {
+        let dir = TemporaryDirectory()
+        let netPath = dir.write("net.json", net(#"{"name": "sum", "op": "add", "inputs": ["a", "b"]}"#,
+                                                inputs: #"[{"name": "a", "shape": [4]}, {"name": "b", "shape": [4]}]"#))
+        let library = dir.path("sum.so")
+        let compiled = try cnnc(["compile", netPath, "-o", library])
+        try #require(compiled.status == 0, "\(compiled)")
+        try writeNPY([1, 4], [.infinity, 1, 2, 3], to: dir.path("a.npy"))
+        try writeNPY([1, 4], [1, 1, 1, 1], to: dir.path("b.npy"))
+        try writeNPY([1, 4], [.infinity, 2, 3, 4], to: dir.path("same.npy"))
+        try writeNPY([1, 4], [.infinity, 2, -.infinity, 4], to: dir.path("other.npy"))
+        let arguments = ["verify", library, "--input", "a=a.npy", "--input", "b=b.npy", "--expected"]
+
+        let same = try cnnc(arguments + ["same.npy"], cwd: dir.url.path)
+        #expect(same.status == 0, "\(same)")
+        #expect(same.stdout.contains("PASS sum [1, 4]: max abs 0,"), "\(same)")
+
+        let other = try cnnc(arguments + ["other.npy", "--json"], cwd: dir.url.path)
+        #expect(other.status == 1, "\(other)")
+        let output = try Self.firstOutput(try Self.jsonObject(other.stdout))
+        #expect(output["out_of_tolerance"] as? Int == 1)
+        #expect(output["worst_index"] as? [Int] == [0, 2])
+        #expect(output["worst_expected"] is NSNull)
+    }
+
     // MARK: bad input
 
     @Test func nanInExpectedFileIsAnError() throws {
