@@ -68,7 +68,7 @@ extension ModelEmitter {
         return (decls, "static const cnnc_tensor_desc \(kind)_descs[\(max(nodes.count, 1))] = {\n" + rows.joined(separator: "\n") + "\n};\n")
     }
 
-    static func entryPoints(graph: Graph, prefix: String, arenaFloats: Int, slackFloats: Int, kernels: [KernelInfo], lanes: Int) -> [CDecl] {
+    static func entryPoints(graph: Graph, prefix: String, arenaFloats: Int, slackFloats: Int, kernels: [KernelInfo], lanes: Int, registers: Int) -> [CDecl] {
         let flops = Cost.flops(graph)
         let inputs = graph.inputs
         let outputs = graph.outputs.map { graph.node($0) }
@@ -144,7 +144,7 @@ extension ModelEmitter {
         }
 
         \(kernelTable(kernels))
-        \(fmaProbe(lanes: lanes))
+        \(fmaProbe(lanes: lanes, registers: registers))
 
         static const cnnc_model_desc model_desc = {
             CNNC_ABI_VERSION, \(inputs.count)u, \(outputs.count)u, 0u,
@@ -168,9 +168,12 @@ extension ModelEmitter {
     }
 
     /// A loop of independent FMAs on the same vector type the kernels use: the peak they can approach.
-    static func fmaProbe(lanes: Int) -> String {
+    /// Enough accumulators to hide the FMA latency on both units, and no more than the registers
+    /// hold with the two operands: 24 of 32 zmm registers; 12 of 16 (24 spilled on AVX2 and
+    /// reported half the peak, 50.7 GFLOP/s where a 12-accumulator loop runs at 100-105).
+    static func fmaProbe(lanes: Int, registers: Int) -> String {
         let l = lanes > 0 ? lanes : 4
-        let accumulators = 24
+        let accumulators = registers >= 32 ? 24 : 12
         let decls = (0..<accumulators).map { "cnnc_v\(l) a\($0) = cnnc_splat\(l)(one + \($0) * 1e-3f);" }.joined(separator: " ")
         let body = (0..<accumulators).map { "a\($0) = a\($0) * m + c;" }.joined(separator: " ")
         let sum = (0..<accumulators).map { "a\($0)" }.joined(separator: " + ")

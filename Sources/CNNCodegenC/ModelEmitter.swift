@@ -95,7 +95,7 @@ public enum ModelEmitter {
             + kernels
             + [.function(runChunk)]
             + entryPoints(graph: graph, prefix: prefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
-                          kernels: kernelList, lanes: options.vector.lanes)
+                          kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers)
         )
         return GeneratedModel(prefix: prefix, source: source, header: header(graph: graph, prefix: prefix), blob: blob, weightsFileName: weightsFileName, kernels: kernelList)
     }

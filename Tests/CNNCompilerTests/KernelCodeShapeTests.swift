@@ -92,4 +92,27 @@ import Testing
             #expect(count == 0, "\(count) packed FMAs on \(narrower): the kernel was split into narrower vectors")
         }
     }
+
+    /// The FMA probe that `bench --layers` divides by keeps all its accumulators in registers on
+    /// each target (24 accumulators spilled on AVX2's 16 registers and reported half its peak).
+    @Test(arguments: targets)
+    func fmaProbeDoesNotSpill(target: TargetCPU) throws {
+        var f = GraphFixture(name: "probe", inputs: [("x", [4, 8, 8])])
+        try f.add("c", GraphFixture.conv(4, 1), ["x"])
+        let vector = Compiler.vectorTarget(target)
+        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
+        let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
+        let dir = TemporaryDirectory()
+        let source = dir.write("model.c", model.source)
+        FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: Data(count: 4096))
+        let toolchain = try Toolchain.find()
+        let flags = ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(target)
+        let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
+        #expect(build.status == 0, "\(build.stderr)")
+        let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let loopLine = try #require(lines.firstIndex { $0.contains("for (int64_t i = 0; i < chunk; i++)") }) + 1
+        let spills = build.stderr.split(separator: "\n").filter { $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads")) }
+        #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
+        #expect(model.source.contains("a\(vector.registers >= 32 ? 23 : 11) = a"), "the probe's accumulators")
+    }
 }
