@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNNCompiler
 import CNNNumPy
+import CNNONNX
 import CNNRuntime
 import Foundation
 
@@ -232,8 +233,8 @@ struct Verify: ParsableCommand {
             let array: NPYArray
             var index: Int?
             if ext == ".pb" {
-                let tensor = try TensorProtoFile.read(contentsOf: file)
-                array = tensor.array
+                let tensor = try ONNXTensorFile.read(contentsOf: file)
+                array = NPYArray(shape: tensor.shape, values: tensor.values)
                 index = specs.firstIndex { $0.name == tensor.name }
             } else {
                 array = try NPY.read(contentsOf: file)
