@@ -7,7 +7,9 @@ enum Folding {
     static func constant(_ im: inout Importer, _ ctx: NodeContext) throws {
         let c: ConstTensor
         if let t = try ctx.tensor("value") {
-            c = try im.decoder.decode(t)
+            var decoder = im.decoder
+            decoder.kind = "value tensor"
+            c = try decoder.decode(t)
         } else if let f = try ctx.float("value_float") {
             c = ConstTensor(shape: [], floats: [f])
         } else if let f = try ctx.floats("value_floats") {
@@ -143,7 +145,11 @@ enum Folding {
             throw ctx.error("unsupported shape \(dims) (at most 2^24 non-negative elements)")
         }
         var fill = ConstTensor(shape: [1], floats: [0])
-        if let t = try ctx.tensor("value") { fill = try im.decoder.decode(t) }
+        if let t = try ctx.tensor("value") {
+            var decoder = im.decoder
+            decoder.kind = "value tensor"
+            fill = try decoder.decode(t)
+        }
         guard fill.count == 1 else { throw ctx.error("expected a one-element value, got \(fill.summary)") }
         im.define(ctx, 0, .constant(fill.gathering(Array(repeating: 0, count: count), shape: dims)))
     }

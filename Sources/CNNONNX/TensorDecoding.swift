@@ -23,6 +23,8 @@ struct TensorDecoder {
     /// The model file, for diagnostics.
     var modelFile: String
     var seeded: SeededWeights?
+    /// How diagnostics call the tensor being decoded ("initializer", or "value tensor" for a Constant node's).
+    var kind = "initializer"
 
     static let floatType: Int32 = 1
     static let typeNames: [Int32: String] = [
@@ -34,7 +36,7 @@ struct TensorDecoder {
     static func typeName(_ type: Int32) -> String { typeNames[type] ?? "type \(type)" }
 
     func fail(_ tensor: Onnx_TensorProto, _ message: String) -> Diagnostic {
-        Diagnostic("tensor '\(Diagnostic.quoted(tensor.name))': \(message)", at: SourceLocation(file: modelFile))
+        Diagnostic("\(kind) '\(Diagnostic.quoted(tensor.name))': \(message)", at: SourceLocation(file: modelFile))
     }
 
     /// The tensor's value; `role` picks the seeded rule when its external file is missing and seeding is on.
@@ -128,39 +130,6 @@ struct TensorDecoder {
         return bytes.withUnsafeBytes { raw in
             (0..<count).map { k in bits(Word(littleEndian: raw.loadUnaligned(fromByteOffset: k * width, as: Word.self))) }
         }
-    }
-
-    /// The bytes of an external tensor, or nil if its file is missing and seeding is on.
-    func externalBytes(_ tensor: Onnx_TensorProto) throws -> Data? {
-        var fields: [String: String] = [:]
-        for entry in tensor.externalData { fields[entry.key] = entry.value }
-        guard let location = fields["location"], !location.isEmpty else {
-            throw fail(tensor, "expected an external_data 'location', got none")
-        }
-        let path = location.hasPrefix("/") ? location : modelDirectory + "/" + location
-        guard FileManager.default.fileExists(atPath: path) else {
-            if seeded != nil && tensor.dataType == Self.floatType { return nil }
-            throw fail(tensor, "cannot read its external data file '\(Diagnostic.quoted(path))': no such file")
-        }
-        func integer(_ key: String) throws -> Int? {
-            guard let text = fields[key] else { return nil }
-            guard let value = Int(text), value >= 0 else { throw fail(tensor, "expected external_data '\(key)' to be a non-negative integer, got '\(Diagnostic.quoted(text))'") }
-            return value
-        }
-        let offset = try integer("offset") ?? 0
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw fail(tensor, "cannot open its external data file '\(Diagnostic.quoted(path))'")
-        }
-        defer { try? handle.close() }
-        let size = Int((try? handle.seekToEnd()) ?? 0)
-        let length = try integer("length") ?? max(size - offset, 0)
-        guard offset + length <= size else {
-            throw fail(tensor, "expected bytes \(offset)..<\(offset + length) in '\(Diagnostic.quoted(path))', got a file of \(size) bytes")
-        }
-        try handle.seek(toOffset: UInt64(offset))
-        let data = try handle.read(upToCount: length) ?? Data()
-        guard data.count == length else { throw fail(tensor, "short read from '\(Diagnostic.quoted(path))'") }
-        return data
     }
 
     /// The seeded stand-in for a float initializer (docs/onnx.md, "Seeded weights").

@@ -63,4 +63,19 @@ import Testing
         let result = try runProcess(TestPaths.cnnc, ["inspect", TestPaths.repo("examples/lenet5/net.json"), "--shape", "image=1x1x32x32"])
         #expect(result.status == 1 && result.stderr.contains("applies to ONNX models only"))
     }
+
+    /// An untrusted model cannot read files outside its folder through external data (issue 15, item 1).
+    @Test func externalDataOutsideTheModelsFolderIsRefused() throws {
+        let dir = TemporaryDirectory()
+        let golden = try Data(contentsOf: URL(fileURLWithPath: golden("external_data") + "/model.onnx"))
+        // Same length, so the protobuf framing stays valid: both initializers now point at /etc/passwd.
+        let hostile = try #require(String(data: golden, encoding: .isoLatin1)?.replacingOccurrences(of: "weights.bin", with: "/etc/passwd").data(using: .isoLatin1))
+        #expect(hostile != golden)
+        try hostile.write(to: URL(fileURLWithPath: dir.path("model.onnx")))
+        let lib = dir.path("lib.so")
+        let r = try cnnc(["compile", dir.path("model.onnx"), "-o", lib])
+        expectCleanFailure(r)
+        #expect(r.stderr.contains("model.onnx: initializer 'w': external data location '/etc/passwd' is an absolute path"), "\(r)")
+        #expect(listing(dir.url.path) == ["model.onnx"])
+    }
 }
