@@ -123,18 +123,18 @@ enum DenseOps {
         if first == nil || first == 0 {
             // The batch size itself, or a copy of the input's first dimension (the batch).
         } else if first == -1 {
-            guard inferred == 0, rest.reduce(1, *) == count else {
+            guard inferred == 0, ShapeBounds.product(rest) == count else {
                 throw ctx.error("unsupported shape \(target.summary): with -1 first, the other sizes must hold one sample exactly (\(count) values)")
             }
         } else if first != Int64(im.declaredBatch ?? -2) {
             throw ctx.error("unsupported shape \(target.summary): the first entry must keep the batch (the batch size, 0 or -1), got \(first!)")
         }
         if inferred == 1 {
-            let known = rest.filter { $0 != -1 }.reduce(1, *)
+            let known = ShapeBounds.product(rest.filter { $0 != -1 }) ?? 0
             guard known > 0, count % known == 0 else { throw ctx.error("cannot reshape \(count) values per sample to \(target.summary)") }
             rest = rest.map { $0 == -1 ? count / known : $0 }
         }
-        guard rest.reduce(1, *) == count else { throw ctx.error("cannot reshape \(count) values per sample to \(target.summary)") }
+        guard ShapeBounds.product(rest) == count else { throw ctx.error("cannot reshape \(count) values per sample to \(target.summary)") }
         try reshape(&im, ctx, x, to: rest)
     }
 

@@ -120,11 +120,21 @@ enum Folding {
             if step > 0 {
                 var i = norm(starts[j], low: 0, high: size)
                 let e = norm(ends[j], low: 0, high: size)
-                while i < e { picked.append(i); i += step }
+                while i < e {
+                    picked.append(i)
+                    let (next, overflow) = i.addingReportingOverflow(step)
+                    if overflow { break }
+                    i = next
+                }
             } else {
                 var i = norm(starts[j], low: 0, high: size - 1)
                 let e = norm(ends[j], low: -1, high: size - 1)
-                while i > e { picked.append(i); i += step }
+                while i > e {
+                    picked.append(i)
+                    let (next, overflow) = i.addingReportingOverflow(step)
+                    if overflow { break }
+                    i = next
+                }
             }
             ranges[axis] = picked
         }
@@ -141,7 +151,7 @@ enum Folding {
         guard let shapeTensor = try im.constant(ctx, 0, what: "the shape"), let dims = shapeTensor.knownInts else {
             throw ctx.error("expected a constant shape without the batch size")
         }
-        guard dims.allSatisfy({ $0 >= 0 }), let count = ShapeInference.boundedElementCount(dims), count <= 1 << 24 else {
+        guard ShapeBounds.isBounded(dims), let count = ShapeInference.boundedElementCount(dims), count <= 1 << 24 else {
             throw ctx.error("unsupported shape \(dims) (at most 2^24 non-negative elements)")
         }
         var fill = ConstTensor(shape: [1], floats: [0])
@@ -186,11 +196,13 @@ enum Folding {
             }
         }
         if let k = out.firstIndex(of: -1) {
-            let known = out.enumerated().filter { $0.offset != k }.map(\.element).reduce(1, *)
-            guard known > 0, c.count % known == 0 else { throw ctx.error("cannot reshape \(c.count) values to \(dims)") }
+            let known = ShapeBounds.product(out.enumerated().filter { $0.offset != k }.map(\.element)) ?? 0
+            guard known > 0, c.count % known == 0 else {
+                throw ctx.error("cannot reshape \(c.count) values to [\(dims.map { $0.map(String.init) ?? "N" }.joined(separator: ", "))]")
+            }
             out[k] = c.count / known
         }
-        guard out.allSatisfy({ $0 >= 0 }), out.reduce(1, *) == c.count else {
+        guard ShapeBounds.isBounded(out), ShapeBounds.product(out) == c.count else {
             throw ctx.error("cannot reshape a constant of shape \(ShapeInference.format(c.shape)) to \(out)")
         }
         return c.reshaped(out)
@@ -209,6 +221,9 @@ enum Folding {
         let outer = parts[0].shape[..<axis].reduce(1, *)
         var shape = parts[0].shape
         shape[axis] = parts.map { $0.shape[axis] }.reduce(0, +)
+        guard ShapeBounds.isBounded(shape) else {
+            throw ctx.error("expected a concatenation of at most 2^40 elements, got shape \(ShapeInference.format(shape))")
+        }
         let allInt = parts.allSatisfy { !$0.isFloat }
         var ints: [Int64?] = [], floats: [Float] = []
         for o in 0..<outer {

@@ -37,7 +37,10 @@ struct NodeContext {
     func int(_ name: String) throws -> Int? {
         guard let a = attribute(name) else { return nil }
         guard a.type == .int || (!a.hasType && a.hasI) else { throw typeError(a, expected: "an integer") }
-        guard let v = Int(exactly: a.i), abs(v) <= 1 << 40 else { throw error("attribute '\(name)' is out of range: \(a.i)") }
+        // A range check, not abs(): abs(Int64.min) traps.
+        guard let v = Int(exactly: a.i), (-(1 << 40)...(1 << 40)).contains(v) else {
+            throw error("expected attribute '\(name)' in -2^40...2^40, got \(a.i)")
+        }
         return v
     }
 
@@ -55,7 +58,9 @@ struct NodeContext {
         guard let a = attribute(name) else { return nil }
         guard a.type == .ints || !a.hasType else { throw typeError(a, expected: "a list of integers") }
         return try a.ints.map { v in
-            guard let i = Int(exactly: v), abs(i) <= 1 << 40 else { throw error("attribute '\(name)' is out of range: \(a.ints)") }
+            guard let i = Int(exactly: v), (-(1 << 40)...(1 << 40)).contains(i) else {
+                throw error("expected attribute '\(name)' values in -2^40...2^40, got \(a.ints)")
+            }
             return i
         }
     }

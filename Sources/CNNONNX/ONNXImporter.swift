@@ -148,6 +148,9 @@ struct Importer {
         }
         for (index, info) in inputs.enumerated() {
             let shape = try inputShape(info, override: shapes[info.name])
+            guard ShapeBounds.isBounded(shape) else {
+                throw fail("input '\(Diagnostic.quoted(info.name))': expected at most 2^40 elements per sample, got shape \(ShapeInference.format(shape))")
+            }
             let id = nodes.count
             guard !info.name.isEmpty, info.name.count <= 256, usedNames.insert(info.name).inserted else {
                 throw fail("expected input names that are unique, non-empty and at most 256 characters, got '\(Diagnostic.quoted(info.name))'")
@@ -357,14 +360,22 @@ extension Importer {
         switch values[name] {
         case .constant(let c)?: return c.shape
         case nil where aliases[name] != nil:
-            return initializers[aliases[name]!]!.dims.map { Int(clamping: $0) }
+            return try boundedShape(initializers[aliases[name]!]!, ctx, what: what)
         case .tensor?: throw ctx.error("expected \(what) (input \(k)) to be an initializer or a constant, got a tensor computed at run time")
         case nil:
             guard let t = initializers[name] else {
                 throw ctx.error("input \(k) '\(Diagnostic.quoted(name))' is not a model input, an initializer or the output of an earlier node")
             }
-            return t.dims.map { Int(clamping: $0) }
+            return try boundedShape(t, ctx, what: what)
         }
+    }
+
+    /// The dimensions of initializer `t`, checked before anything multiplies them (a fan-in, a size).
+    func boundedShape(_ t: Onnx_TensorProto, _ ctx: NodeContext, what: String) throws -> [Int] {
+        guard let shape = ShapeBounds.shape(t.dims) else {
+            throw ctx.error("expected \(what) '\(Diagnostic.quoted(t.name))' to have non-negative dimensions and at most 2^40 elements (zero dimensions aside), got dims \(t.dims)")
+        }
+        return shape
     }
 
     /// A weight tensor from a float constant.

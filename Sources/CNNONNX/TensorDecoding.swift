@@ -46,7 +46,9 @@ struct TensorDecoder {
             guard d >= 0, d <= 1 << 40 else { throw fail(tensor, "expected non-negative dimensions, got \(tensor.dims)") }
             shape.append(Int(d))
         }
-        guard let count = ShapeInference.boundedElementCount(shape) else { throw fail(tensor, "expected at most 2^40 elements, got shape \(shape)") }
+        guard ShapeBounds.isBounded(shape), let count = ShapeInference.boundedElementCount(shape) else {
+            throw fail(tensor, "expected at most 2^40 elements (zero dimensions aside), got shape \(shape)")
+        }
         let type = tensor.dataType
         let bytes: Data?
         if tensor.dataLocation == .external {
