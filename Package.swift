@@ -17,19 +17,21 @@ let package = Package(
     targets: [
         // Compiler libraries; dependencies point one way: IR <- frontend/passes/codegen <- compiler <- CLI.
         .target(name: "CNNIR"),
-        .target(name: "CNNNumPy"),
-        .target(name: "CNNFrontend", dependencies: ["CNNIR", "CNNNumPy"]),
+        // Output files (atomic, regular files only, never an input) and cleanup on SIGINT/SIGTERM.
+        .target(name: "CNNFiles"),
+        .target(name: "CNNNumPy", dependencies: ["CNNFiles"]),
+        .target(name: "CNNFrontend", dependencies: ["CNNIR", "CNNNumPy", "CNNFiles"]),
         // ONNX import: the generated protobuf code is committed (scripts/onnx/generate-proto.sh).
-        .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNFrontend", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+        .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNFrontend", "CNNFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(name: "CNNPasses", dependencies: ["CNNIR"]),
         .target(name: "CNNCodegenC", dependencies: ["CNNIR"]),
-        .target(name: "CNNToolchain"),
-        .target(name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNPasses", "CNNCodegenC", "CNNToolchain"]),
+        .target(name: "CNNToolchain", dependencies: ["CNNFiles"]),
+        .target(name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNPasses", "CNNCodegenC", "CNNToolchain", "CNNFiles"]),
         // The runtime depends only on the ABI header, so an app that embeds a model never links the compiler.
         .target(name: "CNNModelABI", path: "Runtime/CModelABI"),
         .target(name: "CNNRuntime", dependencies: ["CNNModelABI"], path: "Runtime/Sources/CNNRuntime"),
         .executableTarget(name: "cnnc", dependencies: [
-            "CNNCompiler", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy",
+            "CNNCompiler", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy", "CNNFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"], path: "Tests/CNNTestSupport"),

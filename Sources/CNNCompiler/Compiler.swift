@@ -1,4 +1,5 @@
 import CNNCodegenC
+import CNNFiles
 import CNNFrontend
 import CNNIR
 import CNNONNX
@@ -29,6 +30,8 @@ public struct CompileOptions: Sendable {
     public var seeded: SeededWeights?
     /// Full shapes (batch first) for ONNX inputs with symbolic dimensions, by input name (`--shape`).
     public var shapes: [String: [Int]] = [:]
+    /// Seconds the C compiler may run before it is stopped (and the compile fails); nil waits forever.
+    public var compilerTimeLimit: Double? = 3600
     public init() {}
 }
 
@@ -118,7 +121,7 @@ public enum Compiler {
     public static func compile(netPath: String, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
         // Argument problems are reported before any time is spent parsing.
         try checkPrefix(options.prefix)
-        for path in [output, options.headerPath, options.sourcePath].compactMap({ $0 }) { try checkWritable(path) }
+        try checkOutputs(output: output, options: options, inputs: [netPath])
         progress(.parse)
         let start = DispatchTime.now().uptimeNanoseconds
         let graph = try load(netPath, seeded: options.seeded, shapes: options.shapes)
@@ -131,7 +134,7 @@ public enum Compiler {
     /// Compiles an already loaded graph (e.g. from `ONNXImporter`) into a shared library at `output`, atomically.
     public static func compile(graph: Graph, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
         try checkPrefix(options.prefix)
-        for path in [output, options.headerPath, options.sourcePath].compactMap({ $0 }) { try checkWritable(path) }
+        try checkOutputs(output: output, options: options, inputs: [])
         var timings: [(CompileStage, Double)] = []
         func timed<T>(_ stage: CompileStage, _ body: () throws -> T) rethrows -> T {
             progress(stage)
@@ -147,64 +150,94 @@ public enum Compiler {
 
     /// Writes the C source and weight blob to a private directory, builds the library and
     /// moves every requested file into place only once all of them exist.
+    ///
+    /// Each output is built under a temporary name beside its final path (`PendingOutput`) and
+    /// renamed into place, side files first and the library last, so a failure leaves no library
+    /// behind. The work directory and temporary files are registered with `Cleanup`, so an
+    /// interrupted compile removes them too.
     static func build(_ model: GeneratedModel, output: String, options: CompileOptions) throws {
         let toolchain = try Toolchain.find()
-        let workDir = FileManager.default.temporaryDirectory.appendingPathComponent("cnnc-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workDir) }
-        let sourceFile = workDir.appendingPathComponent("model.c").path
-        try Data(model.source.utf8).write(to: URL(fileURLWithPath: sourceFile))
-        try writeBlob(model.blob, to: workDir.appendingPathComponent(model.weightsFileName).path)
-        // Everything is built under temporary names beside its destination, then renamed into
-        // place (side files first, the library last), so a failure leaves no library behind.
-        var pending: [(temporary: String, final: String)] = []
-        defer { for p in pending { try? FileManager.default.removeItem(atPath: p.temporary) } }
-        for (path, text) in [(options.headerPath, model.header), (options.sourcePath, model.source)] {
-            guard let path else { continue }
-            let temporary = temporaryName(beside: path)
-            pending.append((temporary, path))
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: temporary)) } catch {
-                throw Diagnostic("cannot write '\(path)': \(error.localizedDescription)", at: SourceLocation(file: path))
-            }
+        // Checked again now that the files read are recorded: no output may replace an input.
+        try checkOutputs(output: output, options: options, inputs: [])
+        let library = try fileErrors { try PendingOutput(output) }
+        let sideFiles = try zip([options.headerPath, options.sourcePath], [model.header, model.source]).compactMap { path, text in
+            try path.map { path in (try fileErrors { try PendingOutput(path) }, text) }
         }
-        let library = temporaryName(beside: output)
-        pending.append((library, output))
-        try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir.path, output: library, target: options.target)
-        while !pending.isEmpty {
-            let p = pending[0]
-            guard rename(p.temporary, p.final) == 0 else {
-                throw Diagnostic("cannot write '\(p.final)': \(String(cString: strerror(errno)))", at: SourceLocation(file: p.final))
-            }
-            pending.removeFirst()
+        let workDir = try makeWorkDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: workDir)
+            Cleanup.shared.remove(path: workDir)
+        }
+        let sourceFile = workDir + "/model.c"
+        try temporaryFileErrors(workDir) {
+            try Data(model.source.utf8).write(to: URL(fileURLWithPath: sourceFile))
+            try writeBlob(model.blob, to: workDir + "/" + model.weightsFileName)
+        }
+        for (file, text) in sideFiles { try fileErrors { try file.write(Data(text.utf8)) } }
+        do {
+            try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target, timeLimit: options.compilerTimeLimit)
+            try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
+        } catch let error as ToolchainError {
+            throw Diagnostic(error.description, at: SourceLocation(file: output))
+        }
+        try fileErrors {
+            for (file, _) in sideFiles { try file.commit() }
+            try library.commit()
+        }
+    }
+
+    /// A fresh private directory under the temporary directory, registered for cleanup.
+    static func makeWorkDirectory() throws -> String {
+        let root = FileManager.default.temporaryDirectory.path
+        let path = root + "/cnnc-\(getpid())-\(UUID().uuidString.prefix(8))"
+        Cleanup.shared.add(path: path)
+        guard mkdir(path, 0o700) == 0 else {
+            let reason = OutputFile.reason(errno)
+            Cleanup.shared.remove(path: path)
+            throw Diagnostic("cannot create cnnc's work directory in the temporary directory '\(root)' (\(reason)); set TMPDIR to a writable directory with space", at: SourceLocation(file: path))
+        }
+        return path
+    }
+
+    /// Runs `body`, turning a file error into a diagnostic located at the file.
+    static func fileErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as FileError {
+            throw Diagnostic(error.message, at: SourceLocation(file: error.path))
+        }
+    }
+
+    /// Runs `body`, which writes into the work directory, naming the directory and the reason on failure.
+    static func temporaryFileErrors(_ directory: String, _ body: () throws -> Void) throws {
+        do { try body() } catch let d as Diagnostic { throw d } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? OutputFile.reason(Int32($0.code)) : nil } ?? error.localizedDescription
+            throw Diagnostic("cannot write the generated C into the work directory (\(reason)); set TMPDIR to a writable directory with space", at: SourceLocation(file: directory))
         }
     }
 
     static func writeBlob(_ blob: WeightBlob, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw Diagnostic("cannot write the weight blob to the temporary directory \(path)")
+            throw Diagnostic("cannot write the weight blob to the work directory (\(OutputFile.reason(errno))); set TMPDIR to a writable directory with space", at: SourceLocation(file: path))
         }
         defer { try? handle.close() }
         try blob.write { bytes in try handle.write(contentsOf: bytes) }
     }
 
-    static func temporaryName(beside path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString.prefix(8))").path
-    }
-
-    /// The output's directory must exist and be writable, and the path must not be a directory.
-    static func checkWritable(_ path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw Diagnostic("expected an output file path, got a directory", at: SourceLocation(file: path))
+    /// Checks every output path (`OutputFile.destination`): regular files or new ones, not an input, all different.
+    @discardableResult
+    static func checkOutputs(output: String, options: CompileOptions, inputs: [String]) throws -> [String] {
+        var seen: [String: String] = [:]
+        var destinations: [String] = []
+        for (path, what) in [(output, "-o"), (options.headerPath, "--header"), (options.sourcePath, "--emit-c")] {
+            guard let path else { continue }
+            let destination = try fileErrors { try OutputFile.destination(path, inputs: inputs) }
+            let identity = OutputFile.identity(destination)
+            if let other = seen[identity] {
+                throw Diagnostic("expected \(what) to name a different file than \(other), got the same one", at: SourceLocation(file: path))
+            }
+            seen[identity] = what
+            destinations.append(destination)
         }
-        let dir = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Diagnostic("cannot write the output: its directory '\(dir)' does not exist", at: SourceLocation(file: path))
-        }
-        guard FileManager.default.isWritableFile(atPath: dir) else {
-            throw Diagnostic("cannot write the output: its directory '\(dir)' is not writable", at: SourceLocation(file: path))
-        }
+        return destinations
     }
 }

@@ -1,3 +1,4 @@
+import CNNFiles
 import CNNIR
 
 #if canImport(Glibc)
@@ -106,17 +107,24 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     private static func map(_ path: String, displayName: String) throws -> UnsafeRawBufferPointer {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // A device or FIFO is refused before it is opened (opening a FIFO blocks until a writer comes).
+        var before = stat()
+        if stat(path, &before) == 0, (before.st_mode & S_IFMT) != S_IFREG {
+            throw fail("expected a regular safetensors file, got \(OutputFile.kindName(before.st_mode & S_IFMT))", displayName)
+        }
+        // O_NONBLOCK: a file swapped for a FIFO meanwhile is refused by the check below, not waited on.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             throw fail("expected a readable safetensors file, got: \(String(cString: strerror(errno)))", displayName)
         }
         defer { close(fd) }
+        InputFiles.record(path)
         var status = stat()
         guard fstat(fd, &status) == 0 else {
             throw fail("expected a readable safetensors file, got: \(String(cString: strerror(errno)))", displayName)
         }
         guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw fail("expected a regular safetensors file, got a directory or device", displayName)
+            throw fail("expected a regular safetensors file, got \(OutputFile.kindName(status.st_mode & S_IFMT))", displayName)
         }
         let size = Int(status.st_size)
         guard size >= 8 else {
@@ -280,18 +288,22 @@ public enum SafetensorsWriter {
         // 8-byte padding keeps every tensor (all multiples of 4 bytes) aligned for mapping.
         headerBytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (8 - headerBytes.count % 8) % 8))
 
-        try AtomicFile.replace(path) { sink in
-            var length = UInt64(headerBytes.count).littleEndian
-            try withUnsafeBytes(of: &length) { try sink($0) }
-            try headerBytes.withUnsafeBytes { try sink($0) }
-            for (_, tensor) in tensors {
-                #if _endian(little)
-                try sink(UnsafeRawBufferPointer(tensor.storage.floats))
-                #else
-                let swapped = tensor.storage.floats.map { $0.bitPattern.littleEndian }
-                try swapped.withUnsafeBytes { try sink($0) }
-                #endif
+        do {
+            try OutputFile.write(path) { sink in
+                var length = UInt64(headerBytes.count).littleEndian
+                try withUnsafeBytes(of: &length) { try sink($0) }
+                try headerBytes.withUnsafeBytes { try sink($0) }
+                for (_, tensor) in tensors {
+                    #if _endian(little)
+                    try sink(UnsafeRawBufferPointer(tensor.storage.floats))
+                    #else
+                    let swapped = tensor.storage.floats.map { $0.bitPattern.littleEndian }
+                    try swapped.withUnsafeBytes { try sink($0) }
+                    #endif
+                }
             }
+        } catch let error as FileError {
+            throw Diagnostic(error.message, at: SourceLocation(file: path))
         }
     }
 
@@ -312,46 +324,5 @@ public enum SafetensorsWriter {
             }
         }
         return out + "\""
-    }
-}
-
-/// Replaces a file atomically: everything goes to a temporary file in the same directory, which is renamed over the target only once complete.
-private enum AtomicFile {
-    /// Calls `body` with a sink that appends bytes; on any error the temporary file is removed and the target is untouched.
-    static func replace(_ path: String, body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        func fail(_ what: String) -> Diagnostic {
-            Diagnostic("\(what), got: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
-        }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(directory).\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw fail("expected to create a temporary file in the directory of the output") }
-        var isOpen = true
-        var renamed = false
-        defer {
-            if isOpen { close(fd) }
-            if !renamed { unlink(temporary) }
-        }
-        try body { bytes in
-            guard let start = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(fd, start + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw fail("expected to write the file")
-                }
-                offset += written
-            }
-        }
-        // Flush before the rename so a crash cannot leave a renamed but incomplete file.
-        guard fsync(fd) == 0 else { throw fail("expected to write the file") }
-        isOpen = false
-        guard close(fd) == 0 else { throw fail("expected to write the file") }
-        guard rename(temporary, path) == 0 else { throw fail("expected to replace the file") }
-        renamed = true
     }
 }

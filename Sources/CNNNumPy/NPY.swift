@@ -1,3 +1,5 @@
+import CNNFiles
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -148,6 +150,8 @@ public enum NPY {
     }
 
     /// Writes `array` to `path` atomically: a temporary file in the same directory is renamed over it, so no half-written file is ever seen.
+    ///
+    /// `path` must be a regular file or a new one, never a directory, device, FIFO or a file this process read (`OutputFile`).
     public static func write(_ array: NPYArray, to path: String) throws {
         if let bad = array.shape.first(where: { $0 < 0 }) {
             throw NPYError(file: path, message: "expected non-negative dimensions, got \(bad) in shape \(pythonTuple(array.shape))")
@@ -158,7 +162,12 @@ public enum NPY {
                 file: path,
                 message: "expected \(count) values for shape \(pythonTuple(array.shape)), got \(array.values.count)")
         }
-        try FileIO.writeAtomically(encode(array), to: path, name: path)
+        let bytes = encode(array)
+        do {
+            try OutputFile.write(path) { append in try bytes.withUnsafeBytes { try append($0) } }
+        } catch let error as FileError {
+            throw NPYError(file: path, message: error.message)
+        }
     }
 
     /// The number of elements, refusing negative dimensions and sizes whose byte count overflows.
@@ -432,6 +441,7 @@ enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw NPYError(file: name, message: "expected a readable file, got: \(errorText())") }
         defer { close(fd) }
+        InputFiles.record(path)
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw NPYError(file: name, message: "expected a readable file, got: \(errorText())") }
         var bytes: [UInt8] = []
@@ -446,38 +456,5 @@ enum FileIO {
             if got == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<got])
         }
-    }
-
-    /// Writes `bytes` to a temporary file next to `path`, flushes it, and renames it over `path`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, name: String) throws {
-        func fail(_ what: String) -> NPYError { NPYError(file: name, message: "\(what), got: \(errorText())") }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(directory).\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw fail("expected to create a temporary file in the directory of the output") }
-        var succeeded = false
-        defer { if !succeeded { unlink(temporary) } }
-        var ok = bytes.withUnsafeBytes { raw -> Bool in
-            guard let base = raw.baseAddress else { return true }
-            var offset = 0
-            while offset < raw.count {
-                let written = write(fd, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
-        // Flush before the rename so a crash cannot leave a renamed but empty file.
-        ok = ok && fsync(fd) == 0
-        let closed = close(fd) == 0
-        guard ok, closed else { throw fail("expected to write the file") }
-        guard rename(temporary, path) == 0 else { throw fail("expected to replace the file") }
-        succeeded = true
     }
 }

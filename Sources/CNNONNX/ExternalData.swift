@@ -1,3 +1,4 @@
+import CNNFiles
 import CNNIR
 import Foundation
 
@@ -99,6 +100,7 @@ struct ExternalDataFile {
         }
         descriptor = fd
         size = Int(after.st_size)
+        InputFiles.record(resolved)
     }
 
     /// Closes the descriptor.

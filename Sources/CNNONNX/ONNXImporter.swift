@@ -1,3 +1,4 @@
+import CNNFiles
 import CNNFrontend
 import CNNIR
 import Foundation
@@ -28,6 +29,7 @@ public enum ONNXImporter {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            InputFiles.record(path)
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read" : "no such file"
             throw Diagnostic("cannot read the ONNX model: \(reason)", at: SourceLocation(file: path))

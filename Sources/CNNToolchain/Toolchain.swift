@@ -1,3 +1,4 @@
+import CNNFiles
 import Foundation
 
 /// A failure to find or run the C toolchain, worded for the user.
@@ -107,7 +108,8 @@ public struct Toolchain: Sendable {
 
     /// Compiles `sourceFile` (which `.incbin`s files in `workingDirectory`) into a shared library at `output`.
     /// Callers pass a temporary path and rename it into place, so a failed build leaves nothing behind.
-    public func buildSharedLibrary(sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = []) throws {
+    /// Past `timeLimit` seconds the compiler (and everything it started) is stopped and the build fails.
+    public func buildSharedLibrary(sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = [], timeLimit: Double? = nil) throws {
         var args = ["-std=c11", "-O3", "-fopenmp", "-shared", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"]
         args += Toolchain.targetFlags(target)
         if let dir = openMPLibraryDirectory { args += ["-Wl,-rpath,\(dir)"] }
@@ -115,14 +117,43 @@ public struct Toolchain: Sendable {
         args += ["-o", output, sourceFile, "-lm"]
         let result: ProcessResult
         do {
-            result = try Toolchain.run(compiler, args, in: workingDirectory)
+            // TMPDIR: clang's object file goes into the work directory, removed with it (also on an interrupt).
+            result = try Toolchain.run(compiler, args, in: workingDirectory, timeLimit: timeLimit, temporaryDirectory: workingDirectory)
         } catch {
             throw ToolchainError("could not run the C compiler \(compiler): \(error)")
         }
+        if result.timedOut, let timeLimit {
+            throw ToolchainError("the C compiler (\(compiler)) did not finish within \(Int(timeLimit)) s and was stopped; expected it to finish (raise the limit with --cc-timeout SECONDS, 0 for none)")
+        }
         guard result.status == 0 else {
             let excerpt = result.stderr.split(separator: "\n").prefix(12).joined(separator: "\n")
+            for full in ["No space left on device", "Disk quota exceeded"] where result.stderr.contains(full) {
+                let directory = (output as NSString).deletingLastPathComponent
+                throw ToolchainError("the C compiler (\(compiler)) could not write the library: \(full.lowercased()) (in the output's directory '\(directory.isEmpty ? "." : directory)' or the temporary directory '\(FileManager.default.temporaryDirectory.path)'); free some space and retry:\n\(excerpt)")
+            }
             throw ToolchainError("the C compiler (\(compiler)) failed with status \(result.status); this is a cnnc bug, please report it with the network description:\n\(excerpt)")
         }
+    }
+}
+
+extension Toolchain {
+    /// Checks that the compiler left a shared library at `path`: a regular ELF file of type
+    /// ET_DYN. A "compiler" that exits 0 without writing one (`CC=/bin/true`) is an error, not
+    /// a garbage file installed as the library.
+    public static func checkSharedLibrary(at path: String, compiler: String) throws {
+        func refuse(_ got: String) -> ToolchainError {
+            ToolchainError("the C compiler (\(compiler)) reported success but \(got); expected an ELF shared library (is $CC a C compiler?)")
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw refuse("wrote no file") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw refuse("left something that is not a regular file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw refuse("wrote a file that cannot be read") }
+        defer { try? handle.close() }
+        let header = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
+        guard header.count >= 4, header[0] == 0x7F, header[1] == 0x45, header[2] == 0x4C, header[3] == 0x46 else { throw refuse("wrote a file that is not ELF") }
+        guard header.count == 64 else { throw refuse("wrote an ELF file of only \(info.st_size) bytes") }
+        let type = UInt16(header[16]) | UInt16(header[17]) << 8
+        guard header[5] != 1 || type == 3 else { throw refuse("wrote an ELF file of type \(type), not a shared object") }
     }
 }
 

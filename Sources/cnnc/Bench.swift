@@ -9,13 +9,13 @@ struct Bench: ParsableCommand {
     @Argument(help: "The shared library built by `cnnc compile`.")
     var library: String
 
-    @Option(name: .long, help: "Samples per run.")
+    @Option(name: .long, parsing: .unconditional, help: "Samples per run.")
     var batch: Int = 1
 
-    @Option(name: .long, help: "Threads (default: OpenMP's default).")
+    @Option(name: .long, parsing: .unconditional, help: "Threads (default: OpenMP's default).")
     var threads: Int = 0
 
-    @Option(name: .long, help: "Timed runs after the warm-up.")
+    @Option(name: .long, parsing: .unconditional, help: "Timed runs after the warm-up.")
     var iterations: Int = 20
 
     @Option(name: .long, help: "Concurrent sessions, each on its own thread with its own buffers: total throughput.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNFiles
 import CNNIR
 import Foundation
 
@@ -15,6 +16,8 @@ struct CNNC: ParsableCommand {
 
     /// Parses, runs, and renders every failure once as `error: ...` with exit status 1 (cli.md).
     static func main() {
+        // No output of a command may replace a file it read (docs/cli.md, "Output files").
+        InputFiles.startTracking()
         do {
             var command = try parseAsRoot()
             try command.run()

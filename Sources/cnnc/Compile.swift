@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNNCompiler
+import CNNFiles
 import CNNToolchain
 import Foundation
 
@@ -37,11 +38,21 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var shapes: ShapeOptions
 
+    @Option(name: .customLong("cc-timeout"), help: ArgumentHelp("Stop the C compiler after this many seconds and fail (0: no limit).", valueName: "seconds"))
+    var ccTimeout: Double = 3600
+
     @Flag(name: .shortAndLong, help: "Print nothing on success, not even progress.")
     var quiet = false
 
+    func validate() throws {
+        guard ccTimeout >= 0, ccTimeout.isFinite else { throw ValidationError("expected --cc-timeout of at least 0 seconds, got \(ccTimeout)") }
+    }
+
     func run() throws {
+        // Ctrl-C or a kill removes the temporary files and ends the C compiler (docs/cli.md).
+        Cleanup.shared.installSignalHandlers()
         var options = CompileOptions()
+        options.compilerTimeLimit = ccTimeout > 0 ? ccTimeout : nil
         options.seeded = seeded.value
         options.shapes = try shapes.value()
         options.target = target

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNNCompiler
+import CNNFiles
 import CNNFrontend
 
 /// `cnnc import model.onnx -o net.json`: a readable version-1 description plus `weights.safetensors` beside it.
@@ -24,6 +25,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
+        Cleanup.shared.installSignalHandlers()
         let graph = try Compiler.load(model, shapes: try shapes.value())
         try NetworkWriter.write(graph, descriptionPath: output, weightsFileName: weights)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNFiles
 import CNNNumPy
 import CNNRuntime
 import Foundation
@@ -22,7 +23,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Where to write a model output, as [NAME=]FILE.npy.")
     var output: [String] = []
 
-    @Option(name: .long, help: "Threads to use (default: OpenMP's default).")
+    @Option(name: .long, parsing: .unconditional, help: "Threads to use (default: OpenMP's default).")
     var threads: Int = 0
 
     func validate() throws {
@@ -30,10 +31,12 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        Cleanup.shared.installSignalHandlers()
         let model = try ModelLibrary(path: library)
         let inputs = try Self.bind(input, to: model.inputs, what: "input", library: library)
         guard !output.isEmpty else { throw RunError("\(library): expected at least one --output [NAME=]FILE.npy (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))") }
         let outputs = try Self.bind(output, to: model.outputs, what: "output", library: library)
+        try Self.checkOutputs(outputs.map(\.file), inputs: [library] + inputs.map(\.file))
         guard inputs.count == model.inputs.count else {
             let missing = model.inputs.indices.filter { i in !inputs.contains { $0.index == i } }.map { model.inputs[$0].name }
             throw RunError("\(library): expected every input to be given, missing: \(missing.joined(separator: ", "))")
@@ -63,6 +66,22 @@ struct Run: ParsableCommand {
         for binding in outputs {
             let spec = model.outputs[binding.index]
             try NPY.write(NPYArray(shape: [n] + spec.shape, values: results[binding.index]), to: binding.file)
+        }
+    }
+
+    /// Every output is checked before anything runs: a regular file or a new one, not an input, all different.
+    static func checkOutputs(_ files: [String], inputs: [String]) throws {
+        var seen: Set<String> = []
+        for file in files {
+            let destination: String
+            do {
+                destination = try OutputFile.destination(file, inputs: inputs)
+            } catch {
+                throw RunError(error.description)
+            }
+            guard seen.insert(OutputFile.identity(destination)).inserted else {
+                throw RunError("\(file): expected each --output to name a different file, got this one twice")
+            }
         }
     }
 

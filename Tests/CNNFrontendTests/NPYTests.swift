@@ -210,11 +210,11 @@ private let headerErrors: [NPYHeaderCase] = [
         let negative = try #require(throws: NPYError.self) { try NPY.write(NPYArray(shape: [-1], values: []), to: path) }
         #expect(negative.message == "expected non-negative dimensions, got -1 in shape (-1,)")
 
-        // The rename fails because the target is a non-empty directory: the temporary file must not linger.
+        // The target is a directory: refused before anything is written, no temporary file lingers.
         let blocked = directory + "/blocked.npy"
         try FileManager.default.createDirectory(atPath: blocked + "/inside", withIntermediateDirectories: true)
         let renameError = try #require(throws: NPYError.self) { try NPY.write(NPYArray(shape: [1], values: [1]), to: blocked) }
-        #expect(renameError.message.hasPrefix("expected to replace the file, got: "))
+        #expect(renameError.message == "expected an output file path, got a directory; nothing was written")
 
         #expect(try bytes(of: path) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["blocked.npy", "keep.npy"])
@@ -222,6 +222,6 @@ private let headerErrors: [NPYHeaderCase] = [
         let noDirectory = try #require(throws: NPYError.self) {
             try NPY.write(NPYArray(shape: [1], values: [1]), to: directory + "/missing/x.npy")
         }
-        #expect(noDirectory.message.hasSuffix("got: No such file or directory"))
+        #expect(noDirectory.message == "cannot write the output: its directory '\(directory)/missing' does not exist")
     }
 }

@@ -1,3 +1,4 @@
+import CNNFiles
 import CNNIR
 import Foundation
 
@@ -17,6 +18,7 @@ public enum NetworkReader {
             let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read" : "no such file"
             throw Diagnostic("cannot read the network description: \(reason)", at: SourceLocation(file: path))
         }
+        InputFiles.record(path)
         let directory = (path as NSString).deletingLastPathComponent
         return try parse(Array(data), file: path, directory: directory.isEmpty ? "." : directory, seeded: seeded)
     }

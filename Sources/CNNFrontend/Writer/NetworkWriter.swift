@@ -1,3 +1,4 @@
+import CNNFiles
 import CNNIR
 import Foundation
 
@@ -20,32 +21,23 @@ public enum NetworkWriter {
         let tensors = graph.nodes.flatMap { node in
             parameterOrder(node).map { (name: node.name + "." + $0, tensor: node.params[$0]!) }
         }
-        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let weightsTemp = temporary(beside: weightsPath, tag: tag)
-        let descriptionTemp = temporary(beside: descriptionPath, tag: tag)
-        var pending: [(String, String)] = []
-        defer { for (temp, _) in pending { unlink(temp) } }
-        if !tensors.isEmpty {
-            try SafetensorsWriter.write(tensors, to: weightsTemp, metadata: ["format": "pt", "written_by": "cnnc"])
-            pending.append((weightsTemp, weightsPath))
+        func checked<T>(_ body: () throws -> T) throws -> T {
+            do { return try body() } catch let error as FileError { throw Diagnostic(error.message, at: SourceLocation(file: error.path)) }
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: descriptionTemp))
-        } catch {
-            throw Diagnostic("cannot write the description: \(error.localizedDescription)", at: SourceLocation(file: descriptionPath))
+        guard URL(fileURLWithPath: weightsPath).standardizedFileURL != url.standardizedFileURL else {
+            throw Diagnostic("expected the description and its weights file '\(weightsFileName)' to be different files, got the same path", at: SourceLocation(file: descriptionPath))
         }
-        pending.append((descriptionTemp, descriptionPath))
-        while let (temp, final) = pending.first {
-            guard rename(temp, final) == 0 else {
-                throw Diagnostic("cannot write '\(final)': \(String(cString: strerror(errno)))", at: SourceLocation(file: final))
-            }
-            pending.removeFirst()
+        // Both are written beside their final paths and renamed into place only once both are complete.
+        let weightsOutput = try checked { tensors.isEmpty ? nil : try PendingOutput(weightsPath) }
+        let descriptionOutput = try checked { try PendingOutput(descriptionPath) }
+        if let weightsOutput {
+            try SafetensorsWriter.write(tensors, to: weightsOutput.temporary, metadata: ["format": "pt", "written_by": "cnnc"])
         }
-    }
-
-    static func temporary(beside path: String, tag: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(tag)").path
+        try checked {
+            try descriptionOutput.write(Data(text.utf8))
+            try weightsOutput?.commit()
+            try descriptionOutput.commit()
+        }
     }
 
     /// The parameters of `node` in the order `ParameterRules` lists them.
