@@ -211,7 +211,8 @@ extension ModelEmitter {
 
     /// `<prefix>.h`: the ABI types and the model's prefixed entry points, for C and C++ apps.
     static func header(graph: Graph, prefix p: String) -> String {
-        let guardName = p.uppercased() + "_CNNC_MODEL_H"
+        // The prefix as it is, not upper-cased: models named `net` and `Net` get different guards.
+        let guardName = p + "_CNNC_MODEL_H"
         let inputs = graph.inputs, outputs = graph.outputs.map { graph.node($0) }
         func describe(_ nodes: [Node], _ what: String) -> String {
             nodes.enumerated().map { i, n in
