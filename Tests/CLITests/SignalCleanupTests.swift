@@ -102,4 +102,17 @@ import Testing
         #expect(children.count == 2)
         for pid in children { #expect(Self.isGone(pid)) }
     }
+
+    /// A FIFO as the weights file is refused at once, not opened and waited on (issue 15, item 7).
+    @Test(.timeLimit(.minutes(1))) func aFIFOAsTheWeightsFileIsRefusedNotWaitedOn() throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.copyItem(atPath: TestPaths.repo("examples/lenet5"), toPath: dir.path("lenet5"))
+        let weights = dir.path("lenet5/lenet5.safetensors")
+        try FileManager.default.removeItem(atPath: weights)
+        #expect(mkfifo(weights, 0o644) == 0)
+        let r = try cnnc(["compile", dir.path("lenet5/net.json"), "-o", dir.path("lib.so")])
+        expectCleanFailure(r)
+        #expect(r.stderr.contains("cannot use the weights file") && r.stderr.contains("expected a regular safetensors file, got a FIFO"), "\(r)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("lib.so")))
+    }
 }

@@ -65,6 +65,27 @@ import Testing
         #expect(throws: RuntimeError.self) { try ModelLibrary(path: path) }
     }
 
+    /// Truncated past the headers, the loader would map pages beyond the end of the file and die
+    /// of SIGBUS: the segments are checked against the file size before dlopen (issue 15, item 4).
+    @Test func truncatedLibrariesAreRefusedBeforeTheLoaderMapsThem() throws {
+        let fixtures = try fixtures()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: fixtures.library("scale")))
+        for size in [bytes.count / 2, bytes.count * 3 / 4, bytes.count - 1, 4096] {
+            let path = fixtures.scratchPath("truncated-\(size).so")
+            try bytes.prefix(size).write(to: URL(fileURLWithPath: path))
+            let error = try #require(throws: RuntimeError.self) { try ModelLibrary(path: path) }
+            guard case .malformedLibrary(path, let reason) = error else {
+                Issue.record("expected .malformedLibrary for \(size) bytes, got \(error)")
+                continue
+            }
+            #expect(reason.hasPrefix("a truncated file ("), "\(reason)")
+        }
+        // A FIFO is refused, not waited on.
+        let fifo = fixtures.scratchPath("fifo.so")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(throws: RuntimeError.malformedLibrary(fifo, reason: "something that is not a regular file")) { try ModelLibrary(path: fifo) }
+    }
+
     @Test func sharedLibraryWithoutModel() throws {
         let path = try fixtures().library("no_model")
         #expect(throws: RuntimeError.notACNNCModel(path)) { try ModelLibrary(path: path) }

@@ -40,6 +40,47 @@ enum ELFDynamicSymbols {
     private static let stbWeak: UInt8 = 2
     private static let sttFunc: UInt8 = 2
 
+    /// Checks, before `dlopen` maps it, that the file at `path` is a regular little-endian ELF64
+    /// file whose loadable segments and section header table lie inside it.
+    ///
+    /// `dlopen` maps segments without checking them against the file size: a truncated library
+    /// then dies of SIGBUS when the loader touches a page past the end (issue 15, item 4).
+    /// - Returns: false when the file has no ELF magic number (left to `dlopen` to describe).
+    static func checkLoadable(path: String) throws(ELFReadError) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw ELFReadError(reason: "a file that cannot be read (\(String(cString: strerror(errno))))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ELFReadError(reason: "something that is not a regular file") }
+        let file = try ReadOnlyFile(path: path)
+        defer { file.close() }
+        guard file.size >= 4 else { return false }
+        let magic = try file.bytes(at: 0, count: 4, what: "the ELF magic number")
+        guard magic[0] == 0x7F, magic[1] == 0x45, magic[2] == 0x4C, magic[3] == 0x46 else { return false }
+        let header = try file.bytes(at: 0, count: UInt64(elfHeaderSize), what: "an ELF header")
+        guard header[4] == 2 else { throw ELFReadError(reason: "a 32-bit ELF file") }
+        guard header[5] == 1 else { throw ELFReadError(reason: "a big-endian ELF file") }
+        let programTable = header.u64(at: 0x20)
+        let programEntrySize = UInt64(header.u16(at: 0x36))
+        let programCount = UInt64(header.u16(at: 0x38))
+        guard programCount > 0, programEntrySize >= 56 else { throw ELFReadError(reason: "an ELF file without program headers") }
+        let table = try file.bytes(at: programTable, count: programCount * programEntrySize, what: "the program header table")
+        for index in 0..<Int(programCount) {
+            let entry = table.slice(at: index * Int(programEntrySize), count: 56)
+            guard entry.u32(at: 0) == 1 else { continue }  // PT_LOAD
+            let offset = entry.u64(at: 8), size = entry.u64(at: 32)
+            let (end, overflow) = offset.addingReportingOverflow(size)
+            guard !overflow, end <= file.size else {
+                throw ELFReadError(reason: "a truncated file (loadable segment \(index) at offset \(offset), \(size) bytes, lies past its end at \(file.size) bytes)")
+            }
+        }
+        let sectionTable = header.u64(at: 0x28)
+        let (sectionTableSize, o1) = UInt64(header.u16(at: 0x3A)).multipliedReportingOverflow(by: UInt64(header.u16(at: 0x3C)))
+        let (sectionEnd, o2) = sectionTable.addingReportingOverflow(sectionTableSize)
+        guard !o1, !o2, sectionEnd <= file.size else {
+            throw ELFReadError(reason: "a truncated file (the section header table at offset \(sectionTable), \(sectionTableSize) bytes, lies past its end at \(file.size) bytes)")
+        }
+        return true
+    }
+
     /// The dynamic symbols of the ELF file at `path`, in table order (the null symbol 0 skipped).
     static func read(path: String) throws(ELFReadError) -> [ELFDynamicSymbol] {
         let file = try ReadOnlyFile(path: path)

@@ -47,6 +47,13 @@ public final class ModelLibrary: @unchecked Sendable {
         guard access(path, F_OK) == 0 else { throw RuntimeError.fileNotFound(path) }
         // Without a slash dlopen searches the library path instead of opening the file named.
         let loadPath = path.contains("/") ? path : "./" + path
+        // Checked before dlopen maps it: a truncated file would die of SIGBUS inside the loader,
+        // and a FIFO would block it. Files without the ELF magic are left to dlopen's own message.
+        do {
+            _ = try ELFDynamicSymbols.checkLoadable(path: loadPath)
+        } catch {
+            throw RuntimeError.malformedLibrary(path, reason: error.reason)
+        }
         _ = dlerror()
         guard let handle = dlopen(loadPath, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown dlopen error"
