@@ -455,6 +455,8 @@ enum FileIO {
             }
             if got == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<got])
+            // Not a .npy file (e.g. /dev/zero, which never ends): stop here, `decode` says what it got.
+            if bytes.count >= 6 && !bytes.prefix(6).elementsEqual([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]) { return Array(bytes.prefix(64)) }
         }
     }
 }

@@ -163,4 +163,15 @@ import Testing
         let b = try cnnc(["bench", "lib.so", "--threads", "-2"])
         expectRefused(b, ["expected --threads of at least 0, got -2"])
     }
+
+    /// An endless non-.npy input is refused after its first bytes, not read until memory runs out (issue 15, item 4).
+    @Test(.timeLimit(.minutes(1))) func anEndlessInputIsRefusedByItsFirstBytes() throws {
+        let dir = TemporaryDirectory()
+        let net = try tinyNet(dir)
+        let lib = dir.path("lib.so")
+        #expect(try cnnc(["compile", net, "-o", lib]).status == 0)
+        let r = try cnnc(["run", lib, "--input", "/dev/zero", "--output", dir.path("y.npy")])
+        expectRefused(r, ["/dev/zero: expected a .npy file starting with \\x93NUMPY"])
+        #expect(!FileManager.default.fileExists(atPath: dir.path("y.npy")))
+    }
 }
