@@ -47,11 +47,20 @@ public final class Cleanup: @unchecked Sendable {
 
     /// Ends the process group of `pid`: SIGTERM, then SIGKILL if it is still there after `grace` seconds.
     public static func endProcessGroup(_ pid: pid_t, grace: Double = 2) {
-        guard pid > 0 else { return }
-        kill(-pid, SIGTERM)
+        endProcessGroups([pid], grace: grace)
+    }
+
+    /// Ends the process groups led by `pids` (or the processes alone, for a child that does not lead a group).
+    static func endProcessGroups(_ pids: some Collection<pid_t>, grace: Double) {
+        // Foundation's Process starts each child as the leader of a new group; if it ever does
+        // not, kill(-pid) fails with ESRCH and the child itself is signalled.
+        func signal(_ pid: pid_t, _ sig: Int32) { if kill(-pid, sig) != 0 { kill(pid, sig) } }
+        func alive(_ pid: pid_t) -> Bool { kill(-pid, 0) == 0 || kill(pid, 0) == 0 }
+        let targets = pids.filter { $0 > 0 }
+        for pid in targets { signal(pid, SIGTERM) }
         let deadline = Date().addingTimeInterval(grace)
-        while kill(-pid, 0) == 0 && Date() < deadline { usleep(20_000) }
-        kill(-pid, SIGKILL)
+        while targets.contains(where: alive) && Date() < deadline { usleep(20_000) }
+        for pid in targets { signal(pid, SIGKILL) }
     }
 
     /// Installs the handlers for SIGINT, SIGTERM and SIGHUP (once per process).
@@ -75,10 +84,7 @@ public final class Cleanup: @unchecked Sendable {
         let groups = children
         let leftovers = paths
         // Held until exit: nothing new is spawned or registered meanwhile.
-        for pid in groups { kill(-pid, SIGTERM) }
-        let deadline = Date().addingTimeInterval(2)
-        while groups.contains(where: { kill(-$0, 0) == 0 }) && Date() < deadline { usleep(20_000) }
-        for pid in groups { kill(-pid, SIGKILL) }
+        Self.endProcessGroups(groups, grace: 2)
         for path in leftovers { try? FileManager.default.removeItem(atPath: path) }
         // Die of the same signal, as if there were no handler (the shell then sees 128 + sig).
         // Dispatch's worker threads block signals: unblock it here and send it to this thread.
