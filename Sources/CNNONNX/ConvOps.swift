@@ -90,8 +90,13 @@ enum ConvOps {
         }
         var full: [Int] = []
         for d in 0..<rank {
-            let extent: Int = dilation[d] * (kernel[d] - 1) + 1
-            full.append(stride[d] * (spatial[d] - 1) + outputPadding[d] + extent)
+            // Checked: stride, dilation and sizes come from the model (a stride of 2^40 overflowed).
+            guard let extent = ShapeBounds.sum(ShapeBounds.product([dilation[d], kernel[d] - 1]), 1),
+                  let size = ShapeBounds.sum(ShapeBounds.product([stride[d], spatial[d] - 1]), outputPadding[d], extent),
+                  size <= ShapeBounds.maxElements else {
+                throw ctx.error("expected an output of at most 2^40 elements along spatial dimension \(d), got stride \(stride[d]), dilation \(dilation[d]) and kernel \(kernel[d]) on an input of \(spatial[d])")
+            }
+            full.append(size)
         }
         var begin = Array(repeating: 0, count: rank), end = begin
         var target: [Int]? = try ctx.ints("output_shape")
@@ -99,7 +104,7 @@ enum ConvOps {
             guard t.count == rank || t.count == rank + 2 else { throw ctx.error("expected output_shape with \(rank) spatial sizes, got \(t)") }
             target = Array(t.suffix(rank))
         } else if autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" {
-            target = (0..<rank).map { spatial[$0] * stride[$0] }
+            target = (0..<rank).map { min(ShapeBounds.product([spatial[$0], stride[$0]]) ?? Int.max, ShapeBounds.maxElements) }
         }
         if let target {
             for d in 0..<rank {
@@ -126,7 +131,10 @@ enum ConvOps {
             }
             outputPadding[d] += begin[d] - end[d]
         }
-        let attributes = ConvTransposeAttributes(filters: w.shape[1] * groups, kernel: kernel, stride: stride, dilation: dilation, padding: begin, outputPadding: outputPadding, groups: groups, hasBias: b != nil)
+        guard let filters = ShapeBounds.product([w.shape[1], groups]), filters <= ShapeBounds.maxElements else {
+            throw ctx.error("expected at most 2^40 output channels, got \(w.shape[1]) per group x \(groups) groups")
+        }
+        let attributes = ConvTransposeAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: begin, outputPadding: outputPadding, groups: groups, hasBias: b != nil)
         var params = ["weight": WeightTensor(shape: w.shape, values: w.floats!)]
         if let b { params["bias"] = WeightTensor(shape: b.shape, values: b.floats!) }
         try im.emit(ctx, .convTranspose(attributes), inputs: [x], params: params)

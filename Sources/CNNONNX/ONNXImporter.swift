@@ -322,6 +322,10 @@ struct Importer {
         } catch let d as Diagnostic {
             throw ctx.error(d.message)
         }
+        // Every later step (element counts, costs, the arena plan) multiplies these sizes.
+        guard ShapeBounds.isBounded(shape) else {
+            throw ctx.error("expected an output of at most 2^40 elements per sample, got shape \(ShapeInference.format(shape))")
+        }
         for expected in ParameterRules.expected(for: op, input: inputShapes[0]) {
             guard let tensor = params[expected.name], expected.alternatives.contains(tensor.shape) else {
                 let got = params[expected.name].map { ShapeInference.format($0.shape) } ?? "none"

@@ -19,6 +19,18 @@ enum ShapeBounds {
         return p
     }
 
+    /// The sum of `values`, or nil when it overflows `Int`.
+    static func sum(_ values: Int?...) -> Int? {
+        var s = 0
+        for v in values {
+            guard let v else { return nil }
+            let (t, overflow) = s.addingReportingOverflow(v)
+            guard !overflow else { return nil }
+            s = t
+        }
+        return s
+    }
+
     /// Whether `shape` is a usable tensor shape: non-negative dimensions whose product, with any
     /// zero dimensions left out, is at most `maxElements` (so that no partial product, such as a
     /// weight's fan-in or a block size, can overflow, even for an empty tensor).

@@ -142,4 +142,25 @@ import Testing
         let back = tensor("sp", dims: [1], int64s: [Int64.min]), from = tensor("st", dims: [1], int64s: [-1]), to = tensor("en", dims: [1], int64s: [Int64.min])
         #expect(try importError([node("Slice", ["c", "st", "en", "ax", "sp"], ["r"]), node("Relu", ["x"], ["y"])], [c, from, to, axes, back]) == nil)
     }
+
+    /// Sizes computed from model-given strides and scales: a ConvTranspose of stride 2^40 and a
+    /// Resize by 2^20 trapped (the first in the importer, the second when counting elements).
+    @Test func outputSizesThatOverflowAreErrors() throws {
+        let w = tensor("W", dims: [1, 1, 1], floats: [1])
+        expectError(try importError([node("ConvTranspose", ["x", "W"], attributes: [ints("strides", [1 << 40])])], [w], input: [1, 1, (1 << 23) + 1]),
+                    "node 0 'convtranspose' (ConvTranspose): expected an output of at most 2^40 elements along spatial dimension 0, got stride 1099511627776")
+        let scales = tensor("s", dims: [4], floats: [1, 1, 1_048_576, 1_048_576])
+        expectError(try importError([node("Resize", ["x", "", "s"], attributes: [string("mode", "nearest")])], [scales], input: [1, 1, 1 << 20, 1 << 20]),
+                    "node 0 'resize' (Resize): expected an output of at most 2^40 elements per sample, got shape [1, 1099511627776, 1099511627776]")
+        let pads = tensor("p", dims: [6], int64s: [0, 0, 1 << 40, 0, 0, 1 << 40])
+        expectError(try importError([node("Pad", ["x", "p"])], [pads], input: [1, 1, 1 << 20]), "(Pad): expected an output of at most 2^40 elements per sample")
+    }
+
+    func string(_ name: String, _ value: String) -> Onnx_AttributeProto {
+        var a = Onnx_AttributeProto()
+        a.name = name
+        a.type = .string
+        a.s = Data(value.utf8)
+        return a
+    }
 }
