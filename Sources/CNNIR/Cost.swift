@@ -26,7 +26,8 @@ public enum Cost {
         case .globalPool, .adaptivePool: return inputShapes[0].reduce(1, *)
         case .lrn(let a): return node.elementCount * (a.size + 4)
         case .softmax: return node.elementCount * 4
-        case .conv, .convTranspose, .dense, .activation, .prelu, .batchNorm, .add, .upsample, .bias:
+        case .activation(let a): return node.elementCount * a.kind.facts.cost
+        case .conv, .convTranspose, .dense, .prelu, .batchNorm, .add, .upsample, .bias:
             return node.elementCount * max(1, node.inputs.count)
         }
     }

@@ -1,13 +1,3 @@
-/// A pointwise activation function.
-public enum Activation: Hashable, Sendable {
-    case relu
-    case sigmoid
-    case tanh
-    case leakyRelu(alpha: Float)
-    case elu(alpha: Float)
-    case clip(min: Float, max: Float)
-}
-
 /// Max or average pooling.
 public enum PoolKind: String, Hashable, Sendable {
     case max
@@ -180,15 +170,7 @@ public enum Op: Hashable, Sendable {
         case .pool(let a): return (a.kind == .max ? "maxpool" : "avgpool") + "\(a.spatialRank)d"
         case .globalPool(let k): return k == .max ? "global_maxpool" : "global_avgpool"
         case .adaptivePool(let k, _): return k == .max ? "adaptive_maxpool2d" : "adaptive_avgpool2d"
-        case .activation(let a):
-            switch a {
-            case .relu: return "relu"
-            case .sigmoid: return "sigmoid"
-            case .tanh: return "tanh"
-            case .leakyRelu: return "leaky_relu"
-            case .elu: return "elu"
-            case .clip: return "clip"
-            }
+        case .activation(let a): return a.kind.rawValue
         case .prelu: return "prelu"
         case .softmax: return "softmax"
         case .batchNorm: return "batchnorm"

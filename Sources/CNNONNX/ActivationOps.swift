@@ -7,16 +7,27 @@ enum ActivationOps {
         try im.emit(ctx, .activation(a), inputs: [x])
     }
 
-    static func relu(_ im: inout Importer, _ ctx: NodeContext) throws { try activation(&im, ctx, .relu) }
-    static func sigmoid(_ im: inout Importer, _ ctx: NodeContext) throws { try activation(&im, ctx, .sigmoid) }
-    static func tanh(_ im: inout Importer, _ ctx: NodeContext) throws { try activation(&im, ctx, .tanh) }
-
-    static func leakyRelu(_ im: inout Importer, _ ctx: NodeContext) throws {
-        try activation(&im, ctx, .leakyRelu(alpha: try ctx.float("alpha", default: 0.01)))
-    }
-
-    static func elu(_ im: inout Importer, _ ctx: NodeContext) throws {
-        try activation(&im, ctx, .elu(alpha: try ctx.float("alpha", default: 1.0)))
+    /// An activation whose facts name an ONNX op: its parameters are attributes, with the ONNX defaults.
+    static func table(_ kind: ActivationKind) -> OpTable.Handler {
+        return { im, ctx in
+            var values: [Float] = []
+            for p in kind.facts.parameters {
+                let name = p.onnxName ?? p.name
+                switch p.kind {
+                case .number:
+                    guard let value = try ctx.float(name) ?? p.onnxDefault ?? p.defaultValue else { throw ctx.error("expected the attribute \(name), got none") }
+                    values.append(value)
+                case .choice(let names):
+                    let chosen = try ctx.string(name) ?? names[Int(p.onnxDefault ?? p.defaultValue ?? 0)]
+                    guard let i = names.firstIndex(of: chosen) else {
+                        throw ctx.error("unsupported \(name) '\(Diagnostic.quoted(chosen))' (expected \(names.map { "'\($0)'" }.joined(separator: " or ")))")
+                    }
+                    values.append(Float(i))
+                }
+            }
+            if let (_, message) = kind.facts.validate(values) { throw ctx.error("unsupported attributes: \(message)") }
+            try activation(&im, ctx, Activation(kind, values))
+        }
     }
 
     /// Clip: min and max are attributes before opset 11 and optional scalar inputs from 11; a missing bound is infinite.

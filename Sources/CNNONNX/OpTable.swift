@@ -7,7 +7,14 @@ import CNNIR
 enum OpTable {
     typealias Handler = @Sendable (inout Importer, NodeContext) throws -> Void
 
-    static let handlers: [String: Handler] = [
+    static let handlers: [String: Handler] = fixedHandlers.merging(activationHandlers) { a, _ in a }
+
+    /// Activations mapped through their facts (`ActivationKind.facts.onnx`).
+    static let activationHandlers: [String: Handler] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
+        kind.facts.onnx.map { ($0, ActivationOps.table(kind)) }
+    })
+
+    static let fixedHandlers: [String: Handler] = [
         // Mapped to CNNIR ops.
         "Conv": ConvOps.conv,
         "ConvTranspose": ConvOps.convTranspose,
@@ -23,12 +30,7 @@ enum OpTable {
         "Reshape": DenseOps.reshape,
         "Squeeze": DenseOps.squeeze,
         "Unsqueeze": DenseOps.unsqueeze,
-        "Relu": ActivationOps.relu,
-        "LeakyRelu": ActivationOps.leakyRelu,
         "PRelu": ActivationOps.prelu,
-        "Elu": ActivationOps.elu,
-        "Sigmoid": ActivationOps.sigmoid,
-        "Tanh": ActivationOps.tanh,
         "Clip": ActivationOps.clip,
         "Softmax": ActivationOps.softmax,
         "BatchNormalization": NormalizationOps.batchNormalization,
@@ -53,7 +55,13 @@ enum OpTable {
         "Div": ArithmeticOps.div,
     ]
 
-    static let attributes: [String: Set<String>] = [
+    static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }
+
+    static let activationAttributes: [String: Set<String>] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
+        kind.facts.onnx.map { ($0, Set(kind.facts.parameters.map { $0.onnxName ?? $0.name })) }
+    })
+
+    static let fixedAttributes: [String: Set<String>] = [
         "Conv": ["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"],
         "ConvTranspose": ["auto_pad", "dilations", "group", "kernel_shape", "output_padding", "output_shape", "pads", "strides"],
         "MaxPool": ["auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads", "storage_order", "strides"],
@@ -65,8 +73,6 @@ enum OpTable {
         "Reshape": ["allowzero"],
         "Squeeze": ["axes"],
         "Unsqueeze": ["axes"],
-        "LeakyRelu": ["alpha"],
-        "Elu": ["alpha"],
         "Clip": ["min", "max"],
         "Softmax": ["axis"],
         "BatchNormalization": ["epsilon", "momentum", "spatial", "training_mode"],

@@ -94,9 +94,9 @@ func expectEquivalent(_ a: Graph, _ b: Graph, sourceLocation: Testing.SourceLoca
 
 /// `op` as a version-1 description can hold it: an infinite clip bound is written as the largest float32.
 func writable(_ op: Op) -> Op {
-    guard case .activation(.clip(let lo, let hi)) = op else { return op }
+    guard case .activation(let a) = op, a.kind == .clip else { return op }
     func finite(_ v: Float) -> Float { v.isInfinite ? (v < 0 ? -Float.greatestFiniteMagnitude : .greatestFiniteMagnitude) : v }
-    return .activation(.clip(min: finite(lo), max: finite(hi)))
+    return .activation(.clip(min: finite(a["min"]), max: finite(a["max"])))
 }
 
 /// The diagnostic text a load gives, or nil if it loads.

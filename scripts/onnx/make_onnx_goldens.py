@@ -586,9 +586,9 @@ def negative(name, opset, what, error, in_shape=(3, 4, 4), raw_opset=False):
     return register
 
 
-@negative("neg_unsupported_op", 13, "an op cnnc does not support (HardSwish)", "node 1 'hs' (HardSwish): unsupported op HardSwish (supported ops: ")
+@negative("neg_unsupported_op", 13, "an op cnnc does not support (Hardmax)", "node 1 'hm' (Hardmax): unsupported op Hardmax (supported ops: ")
 def _(rng):
-    return [h.make_node("Relu", ["x0"], ["r"], name="r"), h.make_node("HardSwish", ["r"], ["y0"], name="hs")], []
+    return [h.make_node("Relu", ["x0"], ["r"], name="r"), h.make_node("Hardmax", ["r"], ["y0"], name="hm")], []
 
 
 @negative("neg_pool_dilations", 13, "MaxPool with dilations 2", "node 0 'mp' (MaxPool): unsupported dilations [2, 2] (only 1)")

@@ -99,29 +99,75 @@ func to3D(_ dims: [Int], fill: Int) -> [Int] { Array(repeating: fill, count: 3 -
 func maxFold(_ acc: CExpr, _ x: CExpr) -> CExpr { .call("cnnc_maxf", [acc, x]) }
 
 /// A C expression for `act` applied to the variable `v` (which may be evaluated more than once).
-func activationExpr(_ act: Activation, _ v: CExpr) -> CExpr {
-    switch act {
-    case .relu: return .ternary(v > .float(0), v, .float(0))
-    case .sigmoid: return .call("cnnc_sigmoidf", [v])
-    case .tanh: return .call("cnnc_tanhf", [v])
-    case .leakyRelu(let alpha): return .ternary(v > .float(0), v, .float(alpha) * v)
-    case .elu(let alpha): return .ternary(v > .float(0), v, .float(alpha) * .call("cnnc_expm1f", [v]))
-    case .clip(let lo, let hi): return .call("fminf", [.call("fmaxf", [v, .float(lo)]), .float(hi)])
+func activationExpr(_ act: Activation, _ v: CExpr) -> CExpr { scalarExpr(act.formula, v) }
+
+/// The C spelling of a formula on the float variable `v`.
+func scalarExpr(_ f: Formula, _ v: CExpr) -> CExpr {
+    let e = { (g: Formula) in scalarExpr(g, v) }
+    switch f {
+    case .x: return v
+    case .constant(let c): return .float(c)
+    case .add(let a, let b): return e(a) + e(b)
+    case .sub(let a, let b): return e(a) - e(b)
+    case .mul(let a, let b): return e(a) * e(b)
+    case .div(let a, let b): return e(a) / e(b)
+    case .negate(let a): return .negate(e(a))
+    case .greater(let a, let b): return e(a) > e(b)
+    case .less(let a, let b): return e(a) < e(b)
+    case .select(let c, let a, let b): return .ternary(e(c), e(a), e(b))
+    case .call(let fn, let args): return .call(cName(fn), args.map(e))
+    }
+}
+
+/// The C function a formula's call names: the prelude's fast forms, else libm's float functions.
+func cName(_ fn: MathFunction) -> String {
+    switch fn {
+    case .sigmoid: return "cnnc_sigmoidf"
+    case .tanh: return "cnnc_tanhf"
+    case .expm1Fast: return "cnnc_expm1f"
+    case .fmin: return "fminf"
+    case .fmax: return "fmaxf"
+    case .exp: return "expf"
+    case .expm1: return "expm1f"
+    case .log: return "logf"
+    case .log1p: return "log1pf"
+    case .sqrt: return "sqrtf"
+    case .abs: return "fabsf"
+    case .erf: return "erff"
     }
 }
 
 /// Assignments applying `act` to every lane of the vector variable `v` of `lanes` floats, with
-/// the scalar form's results (a NaN becomes 0, or the clip's lower bound, as with fmaxf; only
-/// the sign of a zero may differ); nil for the activations with no vector form here (sigmoid,
-/// tanh, ELU).
+/// the scalar form's results (only the sign of a zero may differ); nil for the activations with
+/// no vector form (`ActivationFacts.vector`).
 func vectorActivation(_ act: Activation, _ v: CExpr, lanes: Int) -> [CStmt]? {
-    let splat: (Float) -> CExpr = { .call("cnnc_splat\(lanes)", [.float($0)]) }
-    let select: (CExpr, CExpr, CExpr) -> CStmt = { m, a, b in .assign(v, "=", .call("cnnc_select\(lanes)", [.cast("cnnc_i\(lanes)", m), a, b])) }
-    switch act {
-    case .relu: return [select(v > splat(0), v, splat(0))]
-    case .leakyRelu(let alpha): return [select(v > splat(0), v, splat(alpha) * v)]
-    case .clip(let lo, let hi): return [select(v > splat(lo), v, splat(lo)), select(v < splat(hi), v, splat(hi))]
-    case .sigmoid, .tanh, .elu: return nil
+    guard let steps = act.vectorSteps else { return nil }
+    var out: [CStmt] = []
+    for step in steps {
+        guard let value = vectorExpr(step, v, lanes: lanes) else { return nil }
+        out.append(.assign(v, "=", value))
+    }
+    return out
+}
+
+/// The lane-wise C of a formula on the vector variable `v`: constants splatted, selects through
+/// `cnnc_select`; nil when it calls a function (which has no vector form here).
+func vectorExpr(_ f: Formula, _ v: CExpr, lanes: Int) -> CExpr? {
+    let e = { (g: Formula) in vectorExpr(g, v, lanes: lanes) }
+    switch f {
+    case .x: return v
+    case .constant(let c): return .call("cnnc_splat\(lanes)", [.float(c)])
+    case .add(let a, let b): return e(a).flatMap { x in e(b).map { x + $0 } }
+    case .sub(let a, let b): return e(a).flatMap { x in e(b).map { x - $0 } }
+    case .mul(let a, let b): return e(a).flatMap { x in e(b).map { x * $0 } }
+    case .div(let a, let b): return e(a).flatMap { x in e(b).map { x / $0 } }
+    case .negate(let a): return e(a).map { .negate($0) }
+    case .greater(let a, let b): return e(a).flatMap { x in e(b).map { x > $0 } }
+    case .less(let a, let b): return e(a).flatMap { x in e(b).map { x < $0 } }
+    case .select(let c, let a, let b):
+        guard let m = e(c), let x = e(a), let y = e(b) else { return nil }
+        return .call("cnnc_select\(lanes)", [.cast("cnnc_i\(lanes)", m), x, y])
+    case .call: return nil
     }
 }
 

@@ -15,12 +15,10 @@ enum OpParser {
             table["avgpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "count_include_pad"]
         }
         table["dense"] = ["units", "bias", "activation"]
-        for op in ["flatten", "global_maxpool", "global_avgpool", "relu", "sigmoid", "tanh", "prelu"] { table[op] = [] }
+        for op in ["flatten", "global_maxpool", "global_avgpool", "prelu"] { table[op] = [] }
+        for kind in ActivationKind.allCases { table[kind.rawValue] = kind.facts.parameters.map(\.name) }
         table["adaptive_avgpool2d"] = ["output"]
         table["adaptive_maxpool2d"] = ["output"]
-        table["leaky_relu"] = ["alpha"]
-        table["elu"] = ["alpha"]
-        table["clip"] = ["min", "max"]
         table["softmax"] = ["axis"]
         table["batchnorm"] = ["epsilon"]
         table["lrn"] = ["size", "alpha", "beta", "k"]
@@ -56,6 +54,7 @@ enum OpParser {
             throw Diagnostic("expected an input of shape \(expected) for \(name), got \(ShapeInference.format(input))", at: f.location)
         }
         let spatial = Array(input.dropFirst())
+        if let kind = ActivationKind(rawValue: name) { return .activation(try activationLayer(kind, f)) }
         switch name {
         case _ where name.hasPrefix("conv_transpose"):
             let filters = try f.int("filters", min: 1, what: "filters")
@@ -96,17 +95,7 @@ enum OpParser {
         case "adaptive_avgpool2d", "adaptive_maxpool2d":
             let output = try f.intPerDim("output", rank: 2, min: 1, what: "output size")
             return .adaptivePool(name.hasPrefix("adaptive_max") ? .max : .average, output: output)
-        case "relu": return .activation(.relu)
-        case "sigmoid": return .activation(.sigmoid)
-        case "tanh": return .activation(.tanh)
-        case "leaky_relu": return .activation(.leakyRelu(alpha: try f.float("alpha", default: 0.01, what: "alpha")))
-        case "elu": return .activation(.elu(alpha: try f.float("alpha", default: 1.0, what: "alpha")))
         case "prelu": return .prelu
-        case "clip":
-            let lo = try f.float("min", what: "min")
-            let hi = try f.float("max", what: "max")
-            guard lo <= hi else { throw f.error("max", "expected max >= min (\(lo)), got \(hi)") }
-            return .activation(.clip(min: lo, max: hi))
         case "softmax":
             let axis = try f.int("axis", default: 0, min: 0, what: "axis")
             guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
@@ -181,10 +170,28 @@ enum OpParser {
         return Padding(begin: amounts, end: amounts)
     }
 
-    /// The optional `activation` field as an epilogue.
+    /// An activation layer: each parameter a field of the layer, with its default.
+    static func activationLayer(_ kind: ActivationKind, _ f: FieldReader) throws -> Activation {
+        var values: [Float] = []
+        for p in kind.facts.parameters {
+            switch p.kind {
+            case .number: values.append(try f.float(p.name, default: p.defaultValue, what: p.name))
+            case .choice(let names):
+                let chosen = try f.string(p.name) ?? names[Int(p.defaultValue ?? 0)]
+                guard let i = names.firstIndex(of: chosen) else {
+                    throw f.error(p.name, "expected \(p.name) \(names.map { "\"\($0)\"" }.joined(separator: " or ")), got \"\(Diagnostic.quoted(chosen))\"")
+                }
+                values.append(Float(i))
+            }
+        }
+        if let (field, message) = kind.facts.validate(values) { throw f.error(field, message) }
+        return Activation(kind, values)
+    }
+
+    /// The optional `activation` field as an epilogue: a name, or an object with `op` and the activation's parameters.
     static func activation(_ f: FieldReader) throws -> [EpilogueStep] {
         guard let v = f.value("activation") else { return [] }
-        let names = "\"relu\", \"sigmoid\", \"tanh\", \"elu\", \"leaky_relu\", \"clip\""
+        let names = ActivationKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         var name: String
         var params: JSONObject? = nil
         switch v.kind {
@@ -196,28 +203,34 @@ enum OpParser {
         case .null, .bool, .number, .array:
             throw f.error("activation", "expected an activation name (\(names)) or an object, got \(v.typeName)")
         }
-        func number(_ key: String, _ def: Float?) throws -> Float {
-            guard let value = params?[key] else {
-                if let def { return def }
-                throw f.error("activation", "missing required field '\(key)' of the \(name) activation")
+        guard let kind = ActivationKind(rawValue: name) else {
+            throw f.error("activation", "expected an activation of \(names), got \"\(Diagnostic.quoted(name))\"")
+        }
+        var values: [Float] = []
+        for p in kind.facts.parameters {
+            guard let value = params?[p.name] else {
+                guard let def = p.defaultValue else { throw f.error("activation", "missing required field '\(p.name)' of the \(name) activation") }
+                values.append(def)
+                continue
             }
-            guard case .number(let n) = value.kind, Float(n.double).isFinite else { throw f.error("activation", "expected \(key) as a number, got \(value.typeName)") }
-            return Float(n.double)
+            switch (p.kind, value.kind) {
+            case (.number, .number(let n)) where Float(n.double).isFinite:
+                values.append(Float(n.double))
+            case (.choice(let choices), .string(let s)):
+                guard let i = choices.firstIndex(of: s) else {
+                    throw f.error("activation", "expected \(p.name) \(choices.map { "\"\($0)\"" }.joined(separator: " or ")), got \"\(Diagnostic.quoted(s))\"")
+                }
+                values.append(Float(i))
+            case (.number, _):
+                throw f.error("activation", "expected \(p.name) as a number, got \(value.typeName)")
+            case (.choice, _):
+                throw f.error("activation", "expected \(p.name) as a string, got \(value.typeName)")
+            }
         }
-        let allowed: Set<String>
-        let act: Activation
-        switch name {
-        case "relu": act = .relu; allowed = ["op"]
-        case "sigmoid": act = .sigmoid; allowed = ["op"]
-        case "tanh": act = .tanh; allowed = ["op"]
-        case "elu": act = .elu(alpha: try number("alpha", 1.0)); allowed = ["op", "alpha"]
-        case "leaky_relu": act = .leakyRelu(alpha: try number("alpha", 0.01)); allowed = ["op", "alpha"]
-        case "clip": act = .clip(min: try number("min", nil), max: try number("max", nil)); allowed = ["op", "min", "max"]
-        default: throw f.error("activation", "expected an activation of \(names), got \"\(Diagnostic.quoted(name))\"")
-        }
+        let allowed = Set(["op"] + kind.facts.parameters.map(\.name))
         for entry in params?.entries ?? [] where !allowed.contains(entry.key) {
             throw f.error("activation", "unknown key '\(Diagnostic.quoted(entry.key))' in the \(name) activation")
         }
-        return [.activation(act)]
+        return [.activation(Activation(kind, values))]
     }
 }

@@ -42,14 +42,7 @@ enum OpFields {
         case .adaptivePool(_, let output):
             add("output", JSONText.ints(output))
         case .activation(let a):
-            switch a {
-            case .relu, .sigmoid, .tanh: break
-            case .leakyRelu(let alpha): if alpha != 0.01 { add("alpha", JSONText.float(alpha)) }
-            case .elu(let alpha): if alpha != 1 { add("alpha", JSONText.float(alpha)) }
-            case .clip(let lo, let hi):
-                add("min", JSONText.float(lo))
-                add("max", JSONText.float(hi))
-            }
+            out += activationFields(a)
         case .softmax(let axis):
             if axis != 0 { add("axis", String(axis)) }
         case .batchNorm(let epsilon, _):
@@ -88,13 +81,16 @@ enum OpFields {
         guard steps.count == 1, case .activation(let a) = steps[0] else {
             throw Diagnostic("layer '\(Diagnostic.quoted(node.name))' has a fused epilogue (a residual add or a pool), which a version-1 description cannot express; write the graph before the passes run")
         }
-        switch a {
-        case .relu: return "\"relu\""
-        case .sigmoid: return "\"sigmoid\""
-        case .tanh: return "\"tanh\""
-        case .elu(let alpha): return alpha == 1 ? "\"elu\"" : "{\"op\": \"elu\", \"alpha\": \(JSONText.float(alpha))}"
-        case .leakyRelu(let alpha): return alpha == 0.01 ? "\"leaky_relu\"" : "{\"op\": \"leaky_relu\", \"alpha\": \(JSONText.float(alpha))}"
-        case .clip(let lo, let hi): return "{\"op\": \"clip\", \"min\": \(JSONText.float(lo)), \"max\": \(JSONText.float(hi))}"
+        let fields = activationFields(a)
+        guard !fields.isEmpty else { return JSONText.string(a.kind.rawValue) }
+        return "{\"op\": \(JSONText.string(a.kind.rawValue)), " + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// An activation's parameters that differ from their defaults (required ones always).
+    static func activationFields(_ a: Activation) -> [(String, String)] {
+        zip(a.kind.facts.parameters, a.parameters).compactMap { p, value in
+            if let def = p.defaultValue, def.bitPattern == value.bitPattern { return nil }
+            return (p.name, p.choiceName(value).map(JSONText.string) ?? JSONText.float(value))
         }
     }
 }
