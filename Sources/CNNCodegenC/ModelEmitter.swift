@@ -130,6 +130,7 @@ public enum ModelEmitter {
         case .upsample(let scale, let mode): return DataMovementEmitter.emitUpsample(scale: scale, mode: mode, &ctx)
         case .pad(let padding, let value): return DataMovementEmitter.emitPad(padding, value: value, &ctx)
         case .bias(let mode): return ElementwiseEmitter.emitBias(mode, &ctx)
+        case .binary(let a): return BinaryEmitter.emit(a, &ctx)
         }
     }
 }

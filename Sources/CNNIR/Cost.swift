@@ -11,7 +11,7 @@ public enum Cost {
         case .dense(let a):
             return a.units * inputShapes[0].reduce(1, *)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary:
             return 0
         }
     }
@@ -27,6 +27,7 @@ public enum Cost {
         case .lrn(let a): return node.elementCount * (a.size + 4)
         case .softmax: return node.elementCount * 4
         case .activation(let a): return node.elementCount * a.kind.facts.cost
+        case .binary(let a): return node.elementCount * a.op.cost
         case .conv, .convTranspose, .dense, .prelu, .batchNorm, .add, .upsample, .bias:
             return node.elementCount * max(1, node.inputs.count)
         }

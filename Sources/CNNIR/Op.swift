@@ -158,6 +158,8 @@ public enum Op: Hashable, Sendable {
     case upsample(scale: [Int], mode: UpsampleMode)
     case pad(Padding, value: Float)
     case bias(BiasMode)
+    /// `a op b` with NumPy broadcasting (sub, mul, SE scales, `x * sigmoid(x)`...); `epilogue` holds fused activations.
+    case binary(BinaryAttributes)
 
     /// The short name used in diagnostics and `cnnc inspect`.
     public var kindName: String {
@@ -181,6 +183,7 @@ public enum Op: Hashable, Sendable {
         case .upsample: return "upsample2d"
         case .pad: return "pad"
         case .bias: return "bias"
+        case .binary(let a): return a.op.name
         }
     }
 
@@ -192,6 +195,7 @@ public enum Op: Hashable, Sendable {
         case .dense(let a): return a.epilogue
         case .add(let e): return e
         case .batchNorm(_, let e): return e
+        case .binary(let a): return a.epilogue
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
              .lrn, .dropout, .concat, .upsample, .pad, .bias:
             return []
@@ -209,6 +213,11 @@ public enum Op: Hashable, Sendable {
             // Only activations: the elementwise kernel has no second operand and no window.
             guard steps.allSatisfy({ if case .activation = $0 { return true } else { return false } }) else { return nil }
             return .batchNorm(epsilon: epsilon, epilogue: steps)
+        case .binary(var a):
+            // Only activations: the broadcasting kernel has no third operand and no window.
+            guard steps.allSatisfy({ if case .activation = $0 { return true } else { return false } }) else { return nil }
+            a.epilogue = steps
+            return .binary(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
              .lrn, .dropout, .concat, .upsample, .pad, .bias:
             return nil

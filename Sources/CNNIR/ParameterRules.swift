@@ -28,6 +28,8 @@ public enum ParameterRules {
             return [Expected(name: "slope", alternatives: input[0] == 1 ? [[1]] : [[input[0]], [1]])]
         case .bias(let mode):
             return [one("bias", mode == .channel ? [input[0]] : input)]
+        case .binary(let a):
+            return a.constant.map { [one("constant", $0.shape)] } ?? []
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .softmax, .lrn,
              .dropout, .add, .concat, .upsample, .pad:
             return []

@@ -43,6 +43,9 @@ public enum ShapeInference {
             return try applyEpilogue(epilogue, to: inputs[0], inputs: inputs)
         case .concat(let axis):
             return try concat(axis: axis, inputs: inputs)
+        case .binary(let a):
+            let (x, y) = a.operandShapes(inputs: inputs)
+            return try applyEpilogue(a.epilogue, to: try Broadcasting.shape(x, y, op: a.op.name), inputs: inputs)
         case .upsample(let scale, _):
             try requireSpatial(inputs[0], rank: 2, what: "upsample2d")
             return [inputs[0][0], inputs[0][1] * scale[0], inputs[0][2] * scale[1]]

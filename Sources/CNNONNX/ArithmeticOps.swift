@@ -1,27 +1,96 @@
 import CNNIR
 
-/// Add (tensors, biases and folded constants), Identity, and Sub/Mul/Div on constants.
+/// Add, Sub, Mul, Div, Pow, Max, Min and Sum (broadcasting, folded on constants), and Identity.
 enum ArithmeticOps {
-    /// Add of two tensors of the same shape, of a tensor and a constant (a bias per channel or
-    /// per position), or of two constants (folded).
+    /// Add: two tensors of equal shape stay the residual `add`; a tensor and a constant that
+    /// broadcasts into it stay a `bias`; any other broadcast is the general binary op.
     static func add(_ im: inout Importer, _ ctx: NodeContext) throws {
         let a = try im.value(ctx, 0), b = try im.value(ctx, 1)
         switch (a, b) {
-        case (.constant(let x)?, .constant(let y)?):
-            im.define(ctx, 0, .constant(try Folding.binary(ctx, x, y, "+")))
-        case (.tensor(let x)?, .tensor(let y)?):
-            guard im.shape(x) == im.shape(y) else {
-                throw ctx.error("unsupported broadcast of [N, \(im.shape(x).map(String.init).joined(separator: ", "))] and [N, \(im.shape(y).map(String.init).joined(separator: ", "))] (only equal shapes, or a constant bias)")
-            }
+        case (.tensor(let x)?, .tensor(let y)?) where im.shape(x) == im.shape(y):
             try im.emit(ctx, .add(epilogue: []), inputs: [x, y])
-        case (.tensor(let x)?, .constant?), (.constant?, .tensor(let x)?):
+        case (.tensor(let x)?, .constant(let c)?), (.constant(let c)?, .tensor(let x)?):
             let k = a.map { if case .tensor = $0 { return 1 } else { return 0 } } ?? 1
-            let c = try im.floats(ctx, k, what: "the constant", role: .bias)
-            try addBias(&im, ctx, tensor: x, tensorName: ctx.proto.input[1 - k], c)
-        default:
+            if fitsInto(c.shape, perSample: im.shape(x)) {
+                let c = try im.floats(ctx, k, what: "the constant", role: .bias)
+                try addBias(&im, ctx, tensor: x, tensorName: ctx.proto.input[1 - k], c)
+            } else {
+                try binary(&im, ctx, .add)
+            }
+        case (.constant?, .constant?), (.tensor?, .tensor?), (nil, _), (_, nil):
+            try binary(&im, ctx, .add)
+        }
+    }
+
+    /// Whether a constant of `shape` broadcasts to one sample without growing it.
+    static func fitsInto(_ shape: [Int], perSample: [Int]) -> Bool {
+        let full = [1] + perSample
+        var shape = shape
+        while shape.count > full.count, shape.first == 1 { shape.removeFirst() }
+        let padded = Broadcasting.padded(shape, to: full.count)
+        return padded.count == full.count && padded[0] == 1 && zip(padded, full).dropFirst().allSatisfy { $0 == 1 || $0 == $1 }
+    }
+
+    /// Sub, Mul, Div, Pow, Max, Min (and the broadcasting Add): folded on two constants (+ - * /),
+    /// else the broadcasting `binary` op of two computed tensors or of a tensor and a constant.
+    static func binary(_ im: inout Importer, _ ctx: NodeContext, _ op: BinaryOperator) throws {
+        guard ctx.proto.input.count == 2 else { throw ctx.error("unsupported \(ctx.opType) of \(ctx.proto.input.count) inputs (only 2)") }
+        let a = try im.value(ctx, 0), b = try im.value(ctx, 1)
+        switch (a, b) {
+        case (.constant(let x)?, .constant(let y)?):
+            let symbols: [BinaryOperator: String] = [.add: "+", .sub: "-", .mul: "*", .div: "/"]
+            guard let symbol = symbols[op] else { throw ctx.error("unsupported \(ctx.opType) of two constants (only Add, Sub, Mul and Div are folded)") }
+            im.define(ctx, 0, .constant(try Folding.binary(ctx, x, y, symbol)))
+        case (.tensor(let x)?, .tensor(let y)?):
+            let sx = im.shape(x), sy = im.shape(y)
+            guard sx.count == sy.count else {
+                throw ctx.error("unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+            }
+            try im.emit(ctx, .binary(BinaryAttributes(op: op)), inputs: [x, y])
+        case (.tensor(let x)?, .constant?), (.constant?, .tensor(let x)?):
+            let constantFirst: Bool
+            if case .constant? = a { constantFirst = true } else { constantFirst = false }
+            let c = try im.floats(ctx, constantFirst ? 0 : 1, what: "the constant", role: .bias)
+            // The constant's shape against [N, per-sample...], NumPy-aligned at the last dimension.
+            var shape = c.shape
+            let rank = im.shape(x).count + 1
+            while shape.count > rank, shape.first == 1 { shape.removeFirst() }
+            let padded = Broadcasting.padded(shape, to: rank)
+            guard padded.count == rank, padded[0] == 1 else {
+                throw ctx.error("unsupported constant of shape \(ShapeInference.format(c.shape)) against \(full(im.shape(x))): it would broadcast across the batch")
+            }
+            let perSample = Array(padded.dropFirst())
+            let operand = ConstantOperand(shape: perSample, isFirst: constantFirst)
+            try im.emit(ctx, .binary(BinaryAttributes(op: op, constant: operand)), inputs: [x],
+                        params: ["constant": WeightTensor(shape: perSample, values: c.floats!)])
+        case (nil, _), (_, nil):
             throw ctx.error("expected two inputs, got \(ctx.proto.input.count)")
         }
     }
+
+    /// Sum of one or more inputs: a chain of broadcasting adds (an equal-shape pair stays `add`).
+    static func sum(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let count = ctx.proto.input.count
+        guard count >= 1 else { throw ctx.error("expected at least one input, got none") }
+        guard count > 1 else {
+            guard let v = try im.value(ctx, 0) else { throw ctx.error("expected an input, got none") }
+            im.define(ctx, 0, v)
+            return
+        }
+        var acc = try im.tensor(ctx, 0, what: "input 0 of Sum")
+        for k in 1..<count {
+            let y = try im.tensor(ctx, k, what: "input \(k) of Sum")
+            let part = k == count - 1 ? nil : "sum\(k)"
+            let (sx, sy) = (im.shape(acc), im.shape(y))
+            guard sx.count == sy.count else {
+                throw ctx.error("unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+            }
+            let op: Op = sx == sy ? .add(epilogue: []) : .binary(BinaryAttributes(op: .add))
+            acc = try im.emit(ctx, op, inputs: [acc, y], part: part)
+        }
+    }
+
+    static func full(_ perSample: [Int]) -> String { "[N" + perSample.map { ", \($0)" }.joined() + "]" }
 
     static func addBias(_ im: inout Importer, _ ctx: NodeContext, tensor x: NodeID, tensorName: String, _ c: ConstTensor) throws {
         let shape = im.shape(x)
@@ -62,15 +131,12 @@ enum ArithmeticOps {
         im.define(ctx, 0, v)
     }
 
-    static func constantsOnly(_ im: inout Importer, _ ctx: NodeContext, _ symbol: String) throws {
-        let a = try im.value(ctx, 0), b = try im.value(ctx, 1)
-        guard case .constant(let x)? = a, case .constant(let y)? = b else {
-            throw ctx.error("unsupported \(ctx.opType) of a tensor computed at run time (\(ctx.opType) is only folded on constants)")
-        }
-        im.define(ctx, 0, .constant(try Folding.binary(ctx, x, y, symbol)))
-    }
+    static func sub(_ im: inout Importer, _ ctx: NodeContext) throws { try binary(&im, ctx, .sub) }
+    static func mul(_ im: inout Importer, _ ctx: NodeContext) throws { try binary(&im, ctx, .mul) }
+    static func div(_ im: inout Importer, _ ctx: NodeContext) throws { try binary(&im, ctx, .div) }
+    static func pow(_ im: inout Importer, _ ctx: NodeContext) throws { try binary(&im, ctx, .pow) }
 
-    static func sub(_ im: inout Importer, _ ctx: NodeContext) throws { try constantsOnly(&im, ctx, "-") }
-    static func mul(_ im: inout Importer, _ ctx: NodeContext) throws { try constantsOnly(&im, ctx, "*") }
-    static func div(_ im: inout Importer, _ ctx: NodeContext) throws { try constantsOnly(&im, ctx, "/") }
+    /// Max and Min: variadic in ONNX; two inputs here.
+    static func max(_ im: inout Importer, _ ctx: NodeContext) throws { try binary(&im, ctx, .max) }
+    static func min(_ im: inout Importer, _ ctx: NodeContext) throws { try binary(&im, ctx, .min) }
 }

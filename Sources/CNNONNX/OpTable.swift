@@ -53,6 +53,10 @@ enum OpTable {
         "Sub": ArithmeticOps.sub,
         "Mul": ArithmeticOps.mul,
         "Div": ArithmeticOps.div,
+        "Pow": ArithmeticOps.pow,
+        "Max": ArithmeticOps.max,
+        "Min": ArithmeticOps.min,
+        "Sum": ArithmeticOps.sum,
     ]
 
     static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }

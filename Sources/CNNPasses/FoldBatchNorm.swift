@@ -50,7 +50,7 @@ public struct FoldBatchNorm: RewriteRule {
             a.hasBias = true
             folded = .convTranspose(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary:
             return nil
         }
         let w = weight.storage.floats

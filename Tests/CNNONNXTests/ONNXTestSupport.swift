@@ -19,9 +19,11 @@ struct ONNXCase: CustomTestStringConvertible, Sendable {
     var seeded: SeededWeights?
     /// For a negative case, a substring of the expected error.
     var error: String?
+    /// The folder under Tests/Goldens holding the case (onnx, or onnx-elementwise).
+    var suite = "onnx"
     var testDescription: String { name }
 
-    var directory: String { TestPaths.repo("Tests/Goldens/onnx/\(name)") }
+    var directory: String { TestPaths.repo("Tests/Goldens/\(suite)/\(name)") }
     var model: String { directory + "/model.onnx" }
 
     func files(_ prefix: String) -> [String] {
@@ -30,8 +32,10 @@ struct ONNXCase: CustomTestStringConvertible, Sendable {
         return out
     }
 
-    static let all: [ONNXCase] = {
-        let url = URL(fileURLWithPath: TestPaths.repo("Tests/Goldens/onnx/manifest.json"))
+    static let all: [ONNXCase] = load(suite: "onnx")
+
+    static func load(suite: String) -> [ONNXCase] {
+        let url = URL(fileURLWithPath: TestPaths.repo("Tests/Goldens/\(suite)/manifest.json"))
         guard let data = try? Data(contentsOf: url),
               let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
         return entries.map { e in
@@ -39,9 +43,9 @@ struct ONNXCase: CustomTestStringConvertible, Sendable {
             let seeded = (e["seeded"] as? [String: NSNumber]).map { SeededWeights(seed: $0["seed"]!.uint64Value, gain: $0["gain"]!.doubleValue) }
             return ONNXCase(name: e["case"] as! String, opset: (e["opset"] as! NSNumber).intValue,
                             atol: Float((e["atol"] as? NSNumber)?.doubleValue ?? 0), rtol: Float((e["rtol"] as? NSNumber)?.doubleValue ?? 0),
-                            shapes: shapes, seeded: seeded, error: e["error"] as? String)
+                            shapes: shapes, seeded: seeded, error: e["error"] as? String, suite: suite)
         }
-    }()
+    }
 
     static var positive: [ONNXCase] { all.filter { $0.error == nil } }
     static var negative: [ONNXCase] { all.filter { $0.error != nil } }

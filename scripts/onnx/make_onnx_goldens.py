@@ -653,9 +653,9 @@ def _(rng):
     return [h.make_node("ReduceMean", ["x0"], ["y0"], axes=[1])], []
 
 
-@negative("neg_runtime_mul", 13, "Mul of two activations", "(Mul): unsupported Mul of a tensor computed at run time")
+@negative("neg_max_three_inputs", 13, "Max of three activations", "(Max): unsupported Max of 3 inputs (only 2)")
 def _(rng):
-    return [h.make_node("Mul", ["x0", "x0"], ["y0"])], []
+    return [h.make_node("Max", ["x0", "x0", "x0"], ["y0"])], []
 
 
 # ----------------------------------------------------------------------------

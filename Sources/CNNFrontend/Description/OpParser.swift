@@ -23,7 +23,8 @@ enum OpParser {
         table["batchnorm"] = ["epsilon"]
         table["lrn"] = ["size", "alpha", "beta", "k"]
         table["dropout"] = ["rate"]
-        table["add"] = ["activation"]
+        table["add"] = ["activation", "broadcast", "constant", "constant_first"]
+        for op in BinaryOperator.allCases where op != .add { table[op.name] = ["activation", "constant", "constant_first"] }
         table["concat"] = ["axis"]
         table["upsample2d"] = ["scale", "mode"]
         table["pad"] = ["padding", "value"]
@@ -34,7 +35,8 @@ enum OpParser {
     /// How many inputs an op reads (an upper bound of Int.max means "or more").
     static func arity(_ op: String) -> ClosedRange<Int> {
         switch op {
-        case "add": return 2...Int.max
+        case "add": return 1...Int.max
+        case _ where BinaryOperator(rawValue: op) != nil: return 1...2
         case "concat": return 1...Int.max
         default: return 1...1
         }
@@ -112,7 +114,15 @@ enum OpParser {
             let rate = try f.float("rate", what: "rate")
             guard rate >= 0 && rate < 1 else { throw f.error("rate", "expected a rate in [0, 1), got \(rate)") }
             return .dropout(rate: rate)
-        case "add": return .add(epilogue: try activation(f))
+        case "add":
+            guard try f.bool("broadcast", default: false) else {
+                for key in ["constant", "constant_first"] where f.has(key) { throw f.error(key, "expected \(key) only on an add with \"broadcast\": true") }
+                guard inputs.count >= 2 else { throw f.error(f.has("input") ? "input" : "inputs", "expected at least 2 inputs for add, got \(inputs.count)") }
+                return .add(epilogue: try activation(f))
+            }
+            return .binary(try binary(.add, f, inputs: inputs))
+        case _ where BinaryOperator(rawValue: name) != nil:
+            return .binary(try binary(BinaryOperator(rawValue: name)!, f, inputs: inputs))
         case "concat":
             let axis = try f.int("axis", default: 0, min: 0, what: "axis")
             guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
@@ -168,6 +178,23 @@ enum OpParser {
         }
         let amounts = try FieldReader.intList(v, rank: rank, min: 0, what: "padding", error: err)
         return Padding(begin: amounts, end: amounts)
+    }
+
+    /// A broadcasting binary op: two inputs, or one input and a `constant` of the given shape
+    /// (the parameter `constant`), the second operand unless `constant_first` is true.
+    static func binary(_ op: BinaryOperator, _ f: FieldReader, inputs: [[Int]]) throws -> BinaryAttributes {
+        let key = f.has("input") ? "input" : "inputs"
+        guard let v = f.value("constant") else {
+            if f.has("constant_first") { throw f.error("constant_first", "expected constant_first only with a constant") }
+            guard inputs.count == 2 else { throw f.error(key, "expected 2 inputs for \(op.name) (or 1 and a constant), got \(inputs.count)") }
+            return BinaryAttributes(op: op, epilogue: try activation(f))
+        }
+        guard inputs.count == 1 else { throw f.error(key, "expected 1 input for \(op.name) with a constant, got \(inputs.count)") }
+        guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error("constant", "expected the constant's shape as a non-empty list of integers, got \(v.typeName)") }
+        let shape = try FieldReader.intList(v, rank: items.count, min: 1, what: "constant shape") { f.error("constant", $0) }
+        guard ShapeInference.boundedElementCount(shape) != nil else { throw f.error("constant", "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))") }
+        let first = try f.bool("constant_first", default: false)
+        return BinaryAttributes(op: op, constant: ConstantOperand(shape: shape, isFirst: first), epilogue: try activation(f))
     }
 
     /// An activation layer: each parameter a field of the layer, with its default.

@@ -66,6 +66,13 @@ enum OpFields {
             if value != 0 || value.sign == .minus { add("value", JSONText.float(value)) }
         case .bias(let mode):
             if mode != .channel { add("per", JSONText.string(mode.rawValue)) }
+        case .binary(let a):
+            if a.op == .add { add("broadcast", "true") }
+            if let c = a.constant {
+                add("constant", JSONText.ints(c.shape))
+                if c.isFirst { add("constant_first", "true") }
+            }
+            if let act = try activation(a.epilogue, node) { add("activation", act) }
         }
         return out
     }

@@ -1,0 +1,76 @@
+import CNNCompiler
+import CNNIR
+import CNNNumPy
+import CNNONNX
+import CNNTestSupport
+import Foundation
+import Testing
+
+/// The activations, unary math ops and broadcasting binary ops against ONNX Runtime, on the
+/// cases of Tests/Goldens/onnx-elementwise (scripts/goldens/make_elementwise_goldens.py).
+///
+/// Tolerance |got - expected| <= 1e-5 + 1e-4 |expected|, as for the other ONNX goldens; a NaN
+/// expected must come out as a NaN (every new activation propagates NaN, as PyTorch does), and
+/// an infinity as the same infinity.
+@Suite struct ElementwiseGoldenTests {
+    static let cases = ONNXCase.load(suite: "onnx-elementwise")
+
+    @Test func manifestIsComplete() {
+        #expect(Self.cases.filter { $0.error == nil }.count >= 60)
+        #expect(Self.cases.filter { $0.error != nil }.count >= 3)
+        // Every new activation of the ONNX table has a standalone NaN case and a fused conv case.
+        for kind in ActivationKind.allCases {
+            guard let onnx = kind.facts.onnx, ![.relu, .sigmoid, .tanh, .leakyRelu, .elu].contains(kind) else { continue }
+            let prefix = onnx.lowercased()
+            #expect(Self.cases.contains { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("_nan") }, "\(onnx) NaN case")
+            #expect(Self.cases.contains { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("_conv") }, "\(onnx) conv case")
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.error == nil })
+    func matchesONNXRuntime(_ c: ONNXCase) throws {
+        let graph = try ONNXImporter.load(path: c.model, shapes: c.shapes)
+        let compiled = try CompiledGraph(graph)
+        expectEquivalent(graph, compiled.reread)
+        let inputs = try c.files("input").map(loadNPY)
+        let expected = try c.files("output").map(loadNPY)
+        let outputs = try compiled.run(inputs.map(\.values), batch: inputs[0].shape[0])
+        #expect(outputs.count == expected.count)
+        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
+            #expect(compiled.model.library.outputs[k].shape == Array(want.shape.dropFirst()), "output \(k) shape")
+            let mismatch = nanAwareMismatch(actual, want.values, atol: c.atol, rtol: c.rtol)
+            #expect(mismatch == nil, "output \(k): \(mismatch ?? "")")
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.error != nil })
+    func refusesWithTheExpectedError(_ c: ONNXCase) throws {
+        let message = try #require(importError(c.model, shapes: c.shapes), "\(c.name) imported without an error")
+        #expect(message.contains(c.error!), "error was: \(message)")
+        #expect(message.hasPrefix(c.model), "the error names the model file: \(message)")
+    }
+
+    /// The fused cases really fuse: the activation runs in the conv's epilogue, and SiLU as exported stays correct.
+    @Test func activationsFuseIntoTheConv() throws {
+        let c = try #require(Self.cases.first { $0.name == "hardswish_conv" })
+        let planned = try Compiler.plan(try ONNXImporter.load(path: c.model))
+        let convs = planned.graph.nodes.filter { if case .conv = $0.op { return true } else { return false } }
+        #expect(convs.count == 1)
+        #expect(convs.first?.op.epilogue == [.activation(Activation(.hardSwish))])
+        #expect(!planned.graph.nodes.contains { if case .activation = $0.op { return true } else { return false } })
+    }
+
+    /// A description of the first mismatch, where a NaN must meet a NaN and an infinity the same infinity.
+    func nanAwareMismatch(_ actual: [Float], _ expected: [Float], atol: Float, rtol: Float) -> String? {
+        guard actual.count == expected.count else { return "got \(actual.count) elements, expected \(expected.count)" }
+        for i in actual.indices {
+            let (a, e) = (actual[i], expected[i])
+            if e.isNaN || e.isInfinite {
+                if !(a.isNaN && e.isNaN) && a != e { return "element \(i): got \(a), expected \(e)" }
+            } else if !(abs(a - e) <= atol + rtol * abs(e)) {
+                return "element \(i): got \(a), expected \(e) (diff \(abs(a - e)))"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""Write the elementwise golden cases into Tests/Goldens/onnx-elementwise/.
+
+Tiny ONNX models built with onnx.helper for the unary activations and math ops (standalone,
+fused after a Conv, Gemm, Add or BatchNormalization, and with NaN inputs) and the binary
+ops with NumPy broadcasting (Add, Sub, Mul, Div, Pow, Max, Min, Sum on computed tensors and
+constants, squeeze-and-excitation blocks, SiLU as exporters write it), plus the inputs and
+the outputs of **ONNX Runtime** with every graph optimisation disabled (never cnnc's).
+Negative cases hold a model cnnc must refuse and a substring of its error.
+
+Same layout as Tests/Goldens/onnx (read by the same Swift harness):
+
+    Tests/Goldens/onnx-elementwise/manifest.json
+        [{"case", "opset", "atol", "rtol", "what", ["error"]}, ...]
+    Tests/Goldens/onnx-elementwise/<case>/model.onnx
+    Tests/Goldens/onnx-elementwise/<case>/input0.npy ...   float32 [N, ...]
+    Tests/Goldens/onnx-elementwise/<case>/output0.npy ...  float32
+
+Deterministic (seed = crc32 of the case name, one thread); the folder is rewritten from
+scratch. Needs only onnx, onnxruntime and numpy (pip install onnx onnxruntime numpy);
+tested with onnx 1.23, onnxruntime 1.32, numpy 2.4.
+
+Usage:  python3 scripts/goldens/make_elementwise_goldens.py [--out DIR]
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import zlib
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+from onnx import TensorProto as T
+from onnx import helper as h
+from onnx import numpy_helper as nph
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DEFAULT_OUT = os.path.join(REPO, "Tests", "Goldens", "onnx-elementwise")
+ATOL, RTOL = 1e-5, 1e-4
+BATCH = 2
+
+CASES = []  # (name, opset, what, make, tolerance) with make(rng) -> (nodes, inits, {input: shape}, {input: array})
+NEGATIVE = []  # (name, opset, what, error, make)
+
+
+def case(name, opset, what, atol=ATOL, rtol=RTOL):
+    def register(make):
+        CASES.append((name, opset, what, make, (atol, rtol)))
+        return make
+    return register
+
+
+def negative(name, opset, what, error):
+    def register(make):
+        NEGATIVE.append((name, opset, what, error, make))
+        return make
+    return register
+
+
+def f32(rng, *shape, scale=2.0):
+    return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+
+def with_nans(x):
+    """Two NaNs, at fixed places (the first element and one further on), to check they propagate."""
+    x = x.copy()
+    x.flat[0] = np.nan
+    x.flat[x.size // 2 + 1] = np.nan
+    return x
+
+
+def init(name, array):
+    return nph.from_array(np.asarray(array, dtype=np.float32), name)
+
+
+def model(nodes, inputs, inits, opset):
+    g = h.make_graph(nodes, "g", [h.make_tensor_value_info(n, T.FLOAT, ["N"] + list(s[1:])) for n, s in inputs],
+                     [h.make_tensor_value_info("y0", T.FLOAT, None)], inits)
+    ops = [h.make_opsetid("", opset)]
+    return h.make_model(g, opset_imports=ops, ir_version=h.find_min_ir_version_for(ops), producer_name="cnnc-goldens")
+
+
+def ort_run(m, feeds):
+    so = ort.SessionOptions()
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+    so.intra_op_num_threads = 1
+    s = ort.InferenceSession(m.SerializeToString(), so, providers=["CPUExecutionProvider"])
+    return s.run(None, feeds)
+
+
+# ----------------------------------------------------------------------------
+# Unary activations and math ops
+# ----------------------------------------------------------------------------
+
+# (ONNX op, attributes, opset, how to make the input positive where the op needs it)
+UNARY = [
+    ("HardSwish", {}, 14, False),
+    ("HardSigmoid", {}, 13, False),
+    ("HardSigmoid", {"alpha": 1.0 / 6, "beta": 0.5}, 13, False),
+    ("Gelu", {}, 20, False),
+    ("Gelu", {"approximate": "tanh"}, 20, False),
+    ("Mish", {}, 18, False),
+    ("Softplus", {}, 13, False),
+    ("Softsign", {}, 13, False),
+    ("Selu", {}, 13, False),
+    ("Selu", {"alpha": 1.5, "gamma": 1.2}, 13, False),
+    ("Celu", {}, 13, False),
+    ("Celu", {"alpha": 0.5}, 13, False),
+    ("Exp", {}, 13, False),
+    ("Log", {}, 13, True),
+    ("Sqrt", {}, 13, True),
+    ("Abs", {}, 13, False),
+    ("Neg", {}, 13, False),
+    ("Reciprocal", {}, 13, True),
+    ("Erf", {}, 13, False),
+]
+
+
+def unary_name(op, attrs):
+    suffix = "".join(f"_{k}{v:g}" if isinstance(v, float) else f"_{v}" for k, v in sorted(attrs.items()))
+    return op.lower() + suffix.replace(".", "p")
+
+
+for _op, _attrs, _opset, _positive in UNARY:
+    _name = unary_name(_op, _attrs)
+
+    @case(f"{_name}_nan", _opset, f"{_op} {_attrs} standalone on [N, 3, 4, 5] with two NaN inputs")
+    def _(rng, op=_op, attrs=_attrs, positive=_positive):
+        x = f32(rng, BATCH, 3, 4, 5)
+        if positive:
+            x = np.abs(x) + np.float32(0.25)
+        return [h.make_node(op, ["x0"], ["y0"], **attrs)], [], {"x0": with_nans(x)}
+
+    @case(f"{_name}_conv", _opset, f"Conv 3->4 k3 pad 1 then {_op} {_attrs} (fused epilogue)")
+    def _(rng, op=_op, attrs=_attrs, positive=_positive):
+        w, b = f32(rng, 4, 3, 3, 3, scale=0.3), f32(rng, 4, scale=0.1)
+        nodes = [h.make_node("Conv", ["x0", "w", "b"], ["c"], pads=[1, 1, 1, 1])]
+        if positive:
+            nodes += [h.make_node("Abs", ["c"], ["a"]), h.make_node(op, ["a"], ["y0"], **attrs)]
+        else:
+            nodes += [h.make_node(op, ["c"], ["y0"], **attrs)]
+        return nodes, [init("w", w), init("b", b)], {"x0": f32(rng, BATCH, 3, 6, 16)}
+
+
+@case("hardswish_gemm", 14, "Gemm 10->6 then HardSwish (dense epilogue)")
+def _(rng):
+    nodes = [h.make_node("Gemm", ["x0", "w", "b"], ["g"], transB=1), h.make_node("HardSwish", ["g"], ["y0"])]
+    return nodes, [init("w", f32(rng, 6, 10, scale=0.5)), init("b", f32(rng, 6, scale=0.1))], {"x0": f32(rng, BATCH, 10)}
+
+
+@case("gelu_add", 20, "Add of two tensors then Gelu (add epilogue)")
+def _(rng):
+    nodes = [h.make_node("Add", ["x0", "x1"], ["s"]), h.make_node("Gelu", ["s"], ["y0"])]
+    return nodes, [], {"x0": f32(rng, BATCH, 3, 4, 4), "x1": f32(rng, BATCH, 3, 4, 4)}
+
+
+@case("mish_batchnorm", 18, "standalone BatchNormalization then Mish (batchnorm epilogue)")
+def _(rng):
+    c = 3
+    inits = [init("s", 1 + 0.2 * rng.standard_normal(c)), init("bb", 0.1 * rng.standard_normal(c)),
+             init("m", 0.1 * rng.standard_normal(c)), init("v", 1 + 0.5 * rng.random(c))]
+    nodes = [h.make_node("BatchNormalization", ["x0", "s", "bb", "m", "v"], ["n"]), h.make_node("Mish", ["n"], ["y0"])]
+    return nodes, inits, {"x0": f32(rng, BATCH, c, 4, 4)}
+
+
+# ----------------------------------------------------------------------------
+# Binary ops with broadcasting
+# ----------------------------------------------------------------------------
+
+def two(op, a, b, positive_b=False, opset=13, what=None):
+    name = f"{op.lower()}_{'x'.join(map(str, a[1:]))}_by_{'x'.join(map(str, b[1:]))}"
+
+    @case(name, opset, what or f"{op} of computed [N, {a[1:]}] and [N, {b[1:]}]")
+    def _(rng):
+        y = f32(rng, *b)
+        if positive_b:
+            y = np.abs(y) + np.float32(0.5)
+        return [h.make_node(op, ["x0", "x1"], ["y0"])], [], {"x0": f32(rng, *a), "x1": y}
+
+
+two("Mul", (BATCH, 4, 5, 6), (BATCH, 4, 1, 1), what="Mul [N, C, H, W] by [N, C, 1, 1] (a squeeze-and-excitation scale)")
+two("Sub", (BATCH, 3, 4, 5), (BATCH, 1, 4, 1))
+two("Div", (BATCH, 3, 1, 5), (BATCH, 1, 4, 1), positive_b=True, what="Div where both operands broadcast: [N, 3, 1, 5] / [N, 1, 4, 1]")
+two("Add", (BATCH, 3, 4, 5), (BATCH, 3, 1, 5))
+two("Mul", (BATCH, 10), (BATCH, 1))
+two("Mul", (BATCH, 3, 4, 5), (BATCH, 3, 4, 5), what="Mul of equal shapes")
+two("Max", (BATCH, 3, 4, 5), (BATCH, 3, 1, 5))
+two("Min", (BATCH, 3, 4, 5), (BATCH, 1, 1, 5))
+two("Sub", (BATCH, 2, 3, 4, 5), (BATCH, 2, 1, 4, 1), what="Sub of 5-D tensors [N, 2, 3, 4, 5] - [N, 2, 1, 4, 1]")
+
+
+@case("pow_computed", 13, "Pow of a positive tensor to a computed exponent, broadcast [N, 3, 4] ^ [N, 1, 4]")
+def _(rng):
+    base = np.abs(f32(rng, BATCH, 3, 4)) + np.float32(0.1)
+    return [h.make_node("Pow", ["x0", "x1"], ["y0"])], [], {"x0": base, "x1": f32(rng, BATCH, 1, 4, scale=1.0)}
+
+
+@case("pow_square_constant", 13, "Pow(x, 2) with a scalar constant exponent")
+def _(rng):
+    return [h.make_node("Pow", ["x0", "e"], ["y0"])], [init("e", np.float32(2.0))], {"x0": f32(rng, BATCH, 3, 4, 4)}
+
+
+@case("max_min_nan", 13, "Max then Min of tensors with NaNs (NaN from either side propagates, as numpy and PyTorch do)")
+def _(rng):
+    nodes = [h.make_node("Max", ["x0", "x1"], ["m"]), h.make_node("Min", ["m", "x1"], ["y0"])]
+    return nodes, [], {"x0": with_nans(f32(rng, BATCH, 3, 4)), "x1": f32(rng, BATCH, 3, 4)}
+
+
+@case("normalize_constants", 13, "(x - mean) / std with constants [1, 3, 1, 1] (input normalisation)")
+def _(rng):
+    nodes = [h.make_node("Sub", ["x0", "mean"], ["d"]), h.make_node("Div", ["d", "std"], ["y0"])]
+    inits = [init("mean", np.array([0.485, 0.456, 0.406]).reshape(1, 3, 1, 1)),
+             init("std", np.array([0.229, 0.224, 0.225]).reshape(1, 3, 1, 1))]
+    return nodes, inits, {"x0": rng.random((BATCH, 3, 4, 5)).astype(np.float32)}
+
+
+@case("constant_first", 13, "1 - x, then 2 / that, then a per-position constant minus it (constants as first operands)")
+def _(rng):
+    nodes = [h.make_node("Sub", ["one", "x0"], ["a"]), h.make_node("Div", ["two", "a"], ["b"]),
+             h.make_node("Sub", ["pos", "b"], ["y0"])]
+    inits = [init("one", np.float32(1)), init("two", np.float32(2)), init("pos", f32(rng, 4, 5))]
+    return nodes, inits, {"x0": -np.abs(f32(rng, BATCH, 3, 4, 5)) - np.float32(0.5)}
+
+
+@case("mul_constant_grows", 13, "Mul of [N, 1, 4, 4] by a constant [1, 3, 1, 1]: the constant widens the output to 3 channels")
+def _(rng):
+    return [h.make_node("Mul", ["x0", "c"], ["y0"])], [init("c", f32(rng, 1, 3, 1, 1))], {"x0": f32(rng, BATCH, 1, 4, 4)}
+
+
+@case("add_constant_grows", 13, "Add of [N, 1, 4, 4] and a constant [3, 1, 1] (not a bias: it widens the output)")
+def _(rng):
+    return [h.make_node("Add", ["x0", "c"], ["y0"])], [init("c", f32(rng, 3, 1, 1))], {"x0": f32(rng, BATCH, 1, 4, 4)}
+
+
+@case("sum_three", 13, "Sum of three tensors, the last [N, 3, 1, 1]")
+def _(rng):
+    nodes = [h.make_node("Sum", ["x0", "x1", "x2"], ["y0"])]
+    return nodes, [], {"x0": f32(rng, BATCH, 3, 4, 4), "x1": f32(rng, BATCH, 3, 4, 4), "x2": f32(rng, BATCH, 3, 1, 1)}
+
+
+@case("silu_exported", 13, "Conv then x * Sigmoid(x), as PyTorch exports SiLU")
+def _(rng):
+    nodes = [h.make_node("Conv", ["x0", "w", "b"], ["c"], pads=[1, 1, 1, 1]), h.make_node("Sigmoid", ["c"], ["s"]),
+             h.make_node("Mul", ["c", "s"], ["y0"])]
+    return nodes, [init("w", f32(rng, 4, 3, 3, 3, scale=0.3)), init("b", f32(rng, 4, scale=0.1))], {"x0": f32(rng, BATCH, 3, 6, 16)}
+
+
+def se_block(rng, gate, gate_attrs):
+    """Conv -> Relu -> [GlobalAveragePool -> Conv 1x1 -> Relu -> Conv 1x1 -> gate] -> Mul with the block input."""
+    c, r = 8, 4
+    nodes = [
+        h.make_node("Conv", ["x0", "w0", "b0"], ["x"], pads=[1, 1, 1, 1]),
+        h.make_node("Relu", ["x"], ["xr"]),
+        h.make_node("GlobalAveragePool", ["xr"], ["p"]),
+        h.make_node("Conv", ["p", "w1", "b1"], ["q"]),
+        h.make_node("Relu", ["q"], ["qr"]),
+        h.make_node("Conv", ["qr", "w2", "b2"], ["z"]),
+        h.make_node(gate, ["z"], ["s"], **gate_attrs),
+        h.make_node("Mul", ["xr", "s"], ["y0"]),
+    ]
+    inits = [init("w0", f32(rng, c, c, 3, 3, scale=0.2)), init("b0", f32(rng, c, scale=0.1)),
+             init("w1", f32(rng, r, c, 1, 1, scale=0.5)), init("b1", f32(rng, r, scale=0.1)),
+             init("w2", f32(rng, c, r, 1, 1, scale=0.5)), init("b2", f32(rng, c, scale=0.1))]
+    return nodes, inits, {"x0": f32(rng, BATCH, c, 5, 5, scale=1.0)}
+
+
+@case("se_block_hardsigmoid", 13, "squeeze-and-excitation (MobileNetV3): pool, 1x1 conv, relu, 1x1 conv, HardSigmoid(1/6, 0.5), Mul")
+def _(rng):
+    return se_block(rng, "HardSigmoid", {"alpha": 1.0 / 6, "beta": 0.5})
+
+
+@case("se_block_sigmoid", 13, "squeeze-and-excitation (EfficientNet): pool, 1x1 conv, relu, 1x1 conv, Sigmoid, Mul")
+def _(rng):
+    return se_block(rng, "Sigmoid", {})
+
+
+# ----------------------------------------------------------------------------
+# Refused
+# ----------------------------------------------------------------------------
+
+@negative("neg_broadcast_mismatch", 13, "Mul of [N, 3, 4, 5] and [N, 2, 1, 1]",
+          "(Mul): expected shapes that broadcast (equal sizes or 1, aligned at the last dimension) for mul, got [3, 4, 5] and [2, 1, 1] (3 against 2 in dimension 3 from the last)")
+def _():
+    return [h.make_node("Mul", ["x0", "x1"], ["y0"], name="m")], [], [("x0", (1, 3, 4, 5)), ("x1", (1, 2, 1, 1))]
+
+
+@negative("neg_broadcast_ranks", 13, "Add of computed tensors of ranks 4 and 2",
+          "(Add): unsupported broadcast of [N, 3, 4, 5] and [N, 5] computed at run time")
+def _():
+    return [h.make_node("Add", ["x0", "x1"], ["y0"], name="a")], [], [("x0", (1, 3, 4, 5)), ("x1", (1, 5))]
+
+
+@negative("neg_constant_across_batch", 13, "Mul by a constant with a batch dimension of 2",
+          "(Mul): unsupported constant of shape [2, 3, 1, 1] against [N, 3, 4, 5]: it would broadcast across the batch")
+def _():
+    return [h.make_node("Mul", ["x0", "c"], ["y0"], name="m")], [init("c", np.ones((2, 3, 1, 1)))], [("x0", (1, 3, 4, 5))]
+
+
+def save_npy(path, array):
+    np.save(path, np.ascontiguousarray(array, dtype=np.float32))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    a = ap.parse_args()
+    if os.path.isdir(a.out):
+        shutil.rmtree(a.out)
+    os.makedirs(a.out)
+    manifest = []
+    names = set()
+    for name, opset, what, make, (atol, rtol) in CASES:
+        assert name not in names, name
+        names.add(name)
+        rng = np.random.default_rng(zlib.crc32(name.encode()))
+        nodes, inits, feeds = make(rng)
+        m = model(nodes, [(k, v.shape) for k, v in feeds.items()], inits, opset)
+        outs = ort_run(m, feeds)
+        directory = os.path.join(a.out, name)
+        os.makedirs(directory)
+        onnx.save_model(m, os.path.join(directory, "model.onnx"))
+        for i, k in enumerate(feeds):
+            save_npy(os.path.join(directory, f"input{i}.npy"), feeds[k])
+        for i, o in enumerate(outs):
+            save_npy(os.path.join(directory, f"output{i}.npy"), o)
+        manifest.append({"case": name, "opset": opset, "atol": atol, "rtol": rtol, "what": what})
+    for name, opset, what, error, make in NEGATIVE:
+        assert name not in names, name
+        names.add(name)
+        nodes, inits, inputs = make()
+        m = model(nodes, inputs, inits, opset)
+        directory = os.path.join(a.out, name)
+        os.makedirs(directory)
+        onnx.save_model(m, os.path.join(directory, "model.onnx"))
+        manifest.append({"case": name, "opset": opset, "what": what, "error": error})
+    with open(os.path.join(a.out, "manifest.json"), "w") as f:
+        f.write("[\n" + ",\n".join("  " + json.dumps(e) for e in manifest) + "\n]\n")
+    total = sum(os.path.getsize(os.path.join(d, x)) for d, _, fs in os.walk(a.out) for x in fs)
+    print(f"{a.out}: {len(CASES)} cases, {len(NEGATIVE)} negative cases, {total / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
