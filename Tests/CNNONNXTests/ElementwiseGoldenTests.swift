@@ -58,6 +58,11 @@ import Testing
         #expect(convs.count == 1)
         #expect(convs.first?.op.epilogue == [.activation(Activation(.hardSwish))])
         #expect(!planned.graph.nodes.contains { if case .activation = $0.op { return true } else { return false } })
+        // SiLU as PyTorch exports it (Conv, Sigmoid, Mul) becomes one conv with a silu epilogue.
+        let silu = try #require(Self.cases.first { $0.name == "silu_exported" })
+        let g = try Compiler.plan(try ONNXImporter.load(path: silu.model)).graph
+        #expect(g.nodes.count == 2)
+        #expect(g.nodes.last?.op.epilogue == [.activation(Activation(.silu))])
     }
 
     /// A description of the first mismatch, where a NaN must meet a NaN and an infinity the same infinity.
