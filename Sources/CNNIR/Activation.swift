@@ -148,7 +148,7 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
                                    parameters: [.init("alpha", default: 1.0 / 6, onnxDefault: 0.2), .init("beta", default: 0.5)],
                                    formula: { p in F.unitClamp(.constant(p[0]) * x + .constant(p[1])) }, vector: .sameAsScalar, cost: 4)
         case .silu:
-            // No ONNX op: exporters write x * Sigmoid(x), which FuseSiLU rewrites to this.
+            // No ONNX op: exporters write x * Sigmoid(x), which FuseGatedActivation rewrites to this.
             return ActivationFacts(onnx: nil, formula: { _ in x * .call(.sigmoid, [x]) }, cost: 20)
         case .gelu:
             return ActivationFacts(onnx: "Gelu", parameters: [.init("approximate", .choice(["none", "tanh"]), default: 0)],

@@ -18,7 +18,7 @@ public enum Pipeline {
     public static func run(_ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node, Graph) -> Int = { _, _ in 0 }) throws -> PlannedGraph {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
-        //    x * sigmoid(x) becomes silu(x) (after the folding, which a sigmoid reading a batchnorm needs).
+        //    x * sigmoid(x) becomes silu(x), x * hardsigmoid(x) hardswish(x) (after the folding, which a gate reading a batchnorm needs).
         // 3. Average pools move in front of the 1x1 convs that feed them (before pools are fused).
         // 4. Activations, residual adds and pools move into producers' epilogues, to a fixpoint.
         // 5. Layers that reach no output are removed.
@@ -27,7 +27,7 @@ public enum Pipeline {
         ]
         if options.fuse {
             steps.append(("fold-batchnorm", { RewriteDriver.run([FoldBatchNorm()], on: $0) }))
-            steps.append(("fuse-silu", { RewriteDriver.run([FuseSiLU()], on: $0) }))
+            steps.append(("fuse-gated-activation", { RewriteDriver.run([FuseGatedActivation()], on: $0) }))
             steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))
             steps.append(("fuse", { RewriteDriver.run([FuseActivation(), FuseAdd(), FusePool()], on: $0) }))
         }

@@ -58,11 +58,13 @@ import Testing
         #expect(convs.count == 1)
         #expect(convs.first?.op.epilogue == [.activation(Activation(.hardSwish))])
         #expect(!planned.graph.nodes.contains { if case .activation = $0.op { return true } else { return false } })
-        // SiLU as PyTorch exports it (Conv, Sigmoid, Mul) becomes one conv with a silu epilogue.
-        let silu = try #require(Self.cases.first { $0.name == "silu_exported" })
-        let g = try Compiler.plan(try ONNXImporter.load(path: silu.model)).graph
-        #expect(g.nodes.count == 2)
-        #expect(g.nodes.last?.op.epilogue == [.activation(Activation(.silu))])
+        // SiLU and old-opset hardswish as PyTorch exports them (Conv, gate, Mul) become one conv with the activation in its epilogue.
+        for (name, kind) in [("silu_exported", ActivationKind.silu), ("hardswish_exported_13", .hardSwish)] {
+            let exported = try #require(Self.cases.first { $0.name == name })
+            let g = try Compiler.plan(try ONNXImporter.load(path: exported.model)).graph
+            #expect(g.nodes.count == 2, "\(name)")
+            #expect(g.nodes.last?.op.epilogue == [.activation(Activation(kind))], "\(name)")
+        }
     }
 
     /// A description of the first mismatch, where a NaN must meet a NaN and an infinity the same infinity.

@@ -247,6 +247,13 @@ def _(rng):
     return nodes, [init("w", f32(rng, 4, 3, 3, 3, scale=0.3)), init("b", f32(rng, 4, scale=0.1))], {"x0": f32(rng, BATCH, 3, 6, 16)}
 
 
+@case("hardswish_exported_13", 13, "Conv then x * HardSigmoid(x; 1/6, 0.5), as PyTorch exports hardswish before opset 14")
+def _(rng):
+    nodes = [h.make_node("Conv", ["x0", "w", "b"], ["c"], pads=[1, 1, 1, 1]),
+             h.make_node("HardSigmoid", ["c"], ["s"], alpha=1.0 / 6, beta=0.5), h.make_node("Mul", ["s", "c"], ["y0"])]
+    return nodes, [init("w", f32(rng, 4, 3, 3, 3, scale=0.3)), init("b", f32(rng, 4, scale=0.1))], {"x0": f32(rng, BATCH, 3, 6, 16)}
+
+
 def se_block(rng, gate, gate_attrs):
     """Conv -> Relu -> [GlobalAveragePool -> Conv 1x1 -> Relu -> Conv 1x1 -> gate] -> Mul with the block input."""
     c, r = 8, 4

@@ -6,7 +6,7 @@ enum ElementwiseEmitter {
     static func emitActivation(_ act: Activation, _ ctx: inout KernelContext) -> CFunction {
         let count = ctx.node.elementCount
         return ctx.function([
-            KernelContext.parallelFor(collapse: 1, work: count),
+            KernelContext.parallelFor(collapse: 1, work: count * act.kind.facts.cost),
             .loop("i", ctx.batch * .int(count), [
                 .decl("float", "v", ctx.input(0)[.v("i")]),
                 .assign(ctx.output[.v("i")], "=", activationExpr(act, .v("v"))),
