@@ -79,12 +79,12 @@ struct Bench: ParsableCommand {
         }
         if json {
             var fields: [String] = [
-                "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
+                "\"model\": \(JSON.string(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
                 "\"iterations\": \(iterations)", "\"sessions\": 1", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
                 "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)",
                 "\"times_ms\": [" + times.map { String($0) }.joined(separator: ", ") + "]",
             ]
-            if let profile { fields += profile.jsonFields(jsonString) }
+            if let profile { fields += profile.jsonFields(JSON.string) }
             print("{" + fields.joined(separator: ", ") + "}")
         } else {
             print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : ""), \(iterations) runs")
@@ -107,7 +107,7 @@ struct Bench: ParsableCommand {
         let effectiveThreads = threads > 0 ? threads : Self.openMPDefaultThreads()
         if json {
             let fields: [String] = [
-                "\"model\": \(jsonString(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
+                "\"model\": \(JSON.string(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
                 "\"iterations\": \(iterations)", "\"sessions\": \(sessions)", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
                 "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)", "\"wall_ms\": \(result.wallMilliseconds)",
                 "\"median_images_per_second\": \(medianImagesPerSecond)",
@@ -135,18 +135,5 @@ struct Bench: ParsableCommand {
             return first
         }
         return ProcessInfo.processInfo.activeProcessorCount
-    }
-
-    func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
