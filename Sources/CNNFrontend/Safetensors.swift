@@ -308,7 +308,7 @@ public enum SafetensorsWriter {
     }
 
     /// `text` as a JSON string literal, escaping quotes, backslashes and control characters.
-    static func jsonString(_ text: String) -> String {
+    public static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

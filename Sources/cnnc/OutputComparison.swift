@@ -1,3 +1,4 @@
+import CNNFrontend
 import Foundation
 
 /// How close an output must be to its expected values (`cnnc verify`).
@@ -143,19 +144,8 @@ struct OutputComparison: Sendable {
     }
 }
 
-/// JSON spelling shared by the reports.
+/// JSON spelling shared by the reports: the escaping the safetensors and description writers use.
 enum JSON {
     /// A JSON string literal.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { SafetensorsWriter.jsonString(s) }
 }
