@@ -38,45 +38,9 @@ struct Bench: ParsableCommand {
     func run() throws {
         let model = try ModelLibrary(path: library)
         if sessions > 1 { return try runConcurrent(model) }
-        let session = try model.makeSession(maxBatch: batch, threads: threads)
-        // A fixed-seed generator: the same input every time, so runs are comparable.
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Float {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 1_000_000 - 1
-        }
-        // Buffers allocated once, so the timed call is the library's run and nothing else.
-        let inputs = model.inputs.map { spec -> UnsafeMutableBufferPointer<Float> in
-            let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: spec.elementCount * batch)
-            for i in buffer.indices { buffer[i] = next() }
-            return buffer
-        }
-        let outputs = model.outputs.map { UnsafeMutableBufferPointer<Float>.allocate(capacity: $0.elementCount * batch) }
-        defer { (inputs + outputs).forEach { $0.deallocate() } }
-        let constInputs = inputs.map { UnsafeBufferPointer($0) }
-        func once() throws { try session.run(batch: batch, inputs: constInputs, outputs: outputs) }
-        for _ in 0..<max(2, iterations / 10) { try once() }
-        var times: [Double] = []
-        for _ in 0..<iterations {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try once()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        let median = Self.median(times)
-        let minimum = times.min() ?? 0
-        let imagesPerSecond = Double(batch) / (median / 1000)
-        let gflops = Double(model.flopsPerSample) * Double(batch) / (median / 1000) / 1e9
-        let effectiveThreads = session.threads > 0 ? session.threads : Self.openMPDefaultThreads()
-        var profile: LayerProfile?
-        if layers {
-            var perKernel = [[Double]](repeating: [], count: model.kernels.count)
-            for _ in 0..<iterations {
-                let seconds = try session.runProfiled(batch: batch, inputs: constInputs, outputs: outputs)
-                for (k, s) in seconds.enumerated() { perKernel[k].append(s * 1000) }
-            }
-            let peak = model.fmaPeakGFLOPS(threads: effectiveThreads, seconds: 0.3)
-            profile = LayerProfile(kernels: model.kernels, medians: perKernel.map(Self.median), batch: batch, peakGFLOPS: peak)
-        }
+        let m = try Measurement.take(model: model, batch: batch, threads: threads, iterations: iterations, layers: layers)
+        let (times, median, minimum, imagesPerSecond, gflops) = (m.times, m.median, m.minimum, m.imagesPerSecond, m.gflops)
+        let (effectiveThreads, profile) = (m.threads, m.profile)
         if json {
             var fields: [String] = [
                 "\"model\": \(JSON.string(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
@@ -90,6 +54,63 @@ struct Bench: ParsableCommand {
             print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : ""), \(iterations) runs")
             print(String(format: "median %.3f ms, min %.3f ms, %.1f images/s, %.2f GFLOP/s", median, minimum, imagesPerSecond, gflops))
             if let profile { print(profile.table(), terminator: "") }
+        }
+    }
+
+    /// One single-session measurement: the run's latencies and, with `layers`, each kernel's median.
+    struct Measurement {
+        var times: [Double]
+        var median: Double
+        var minimum: Double
+        var imagesPerSecond: Double
+        var gflops: Double
+        /// The threads the runs used (OpenMP's default resolved).
+        var threads: Int
+        var profile: LayerProfile?
+
+        /// Times `iterations` runs of `model` on fixed pseudo-random input after a warm-up.
+        static func take(model: ModelLibrary, batch: Int, threads: Int, iterations: Int, layers: Bool) throws -> Measurement {
+            let session = try model.makeSession(maxBatch: batch, threads: threads)
+            // A fixed-seed generator: the same input every time, so runs are comparable.
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+            func next() -> Float {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 1_000_000 - 1
+            }
+            // Buffers allocated once, so the timed call is the library's run and nothing else.
+            let inputs = model.inputs.map { spec -> UnsafeMutableBufferPointer<Float> in
+                let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: spec.elementCount * batch)
+                for i in buffer.indices { buffer[i] = next() }
+                return buffer
+            }
+            let outputs = model.outputs.map { UnsafeMutableBufferPointer<Float>.allocate(capacity: $0.elementCount * batch) }
+            defer { (inputs + outputs).forEach { $0.deallocate() } }
+            let constInputs = inputs.map { UnsafeBufferPointer($0) }
+            func once() throws { try session.run(batch: batch, inputs: constInputs, outputs: outputs) }
+            for _ in 0..<max(2, iterations / 10) { try once() }
+            var times: [Double] = []
+            for _ in 0..<iterations {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try once()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            let median = Bench.median(times)
+            let minimum = times.min() ?? 0
+            let imagesPerSecond = Double(batch) / (median / 1000)
+            let gflops = Double(model.flopsPerSample) * Double(batch) / (median / 1000) / 1e9
+            let effectiveThreads = session.threads > 0 ? session.threads : Bench.openMPDefaultThreads()
+            var profile: LayerProfile?
+            if layers {
+                var perKernel = [[Double]](repeating: [], count: model.kernels.count)
+                for _ in 0..<iterations {
+                    let seconds = try session.runProfiled(batch: batch, inputs: constInputs, outputs: outputs)
+                    for (k, s) in seconds.enumerated() { perKernel[k].append(s * 1000) }
+                }
+                let peak = model.fmaPeakGFLOPS(threads: effectiveThreads, seconds: 0.3)
+                profile = LayerProfile(kernels: model.kernels, medians: perKernel.map(Bench.median), batch: batch, peakGFLOPS: peak)
+            }
+            return Measurement(times: times, median: median, minimum: minimum, imagesPerSecond: imagesPerSecond, gflops: gflops,
+                               threads: effectiveThreads, profile: profile)
         }
     }
 
