@@ -26,12 +26,14 @@ let package = Package(
         .target(name: "CNNPasses", dependencies: ["CNNIR"]),
         .target(name: "CNNCodegenC", dependencies: ["CNNIR"]),
         .target(name: "CNNToolchain", dependencies: ["CNNFiles"]),
+        // `cnnc report`'s HTML page, drawn from plain values (ReportData).
+        .target(name: "CNNReport", dependencies: ["CNNIR"]),
         .target(name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNPasses", "CNNCodegenC", "CNNToolchain", "CNNFiles"]),
         // The runtime depends only on the ABI header, so an app that embeds a model never links the compiler.
         .target(name: "CNNModelABI", path: "Runtime/CModelABI"),
         .target(name: "CNNRuntime", dependencies: ["CNNModelABI"], path: "Runtime/Sources/CNNRuntime"),
         .executableTarget(name: "cnnc", dependencies: [
-            "CNNCompiler", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy", "CNNFiles",
+            "CNNCompiler", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy", "CNNFiles", "CNNReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"], path: "Tests/CNNTestSupport"),

@@ -241,3 +241,19 @@ public enum Compiler {
         return destinations
     }
 }
+
+extension Compiler {
+    /// Scratch floats per sample the kernel codegen picks for `node` of the planned `graph` takes while it runs (for `cnnc report`).
+    public static func scratchFloats(_ node: Node, in graph: Graph, options: CompileOptions) -> Int {
+        KernelSelection.scratchFloats(node, in: graph, target: vectorTarget(options))
+    }
+}
+
+extension Compiler {
+    /// The target in words for reports: `x86-64-v3 (AVX2, 8-float vectors)`; `native` names what this host resolves to.
+    public static func targetDescription(_ options: CompileOptions) -> String {
+        let vector = vectorTarget(options)
+        let unit = vector.lanes >= 16 ? "AVX-512" : vector.lanes == 8 ? "AVX2" : "SSE/portable C"
+        return "\(options.target.rawValue) (\(unit), \(vector.lanes)-float vectors)"
+    }
+}

@@ -11,7 +11,7 @@ struct CNNC: ParsableCommand {
         abstract: "An ahead-of-time compiler for convolutional neural networks.",
         discussion: "Compiles a network description (net.json) into one self-contained shared library of C kernels specialised to its shapes.",
         version: "0.1.0",
-        subcommands: [Compile.self, Run.self, Inspect.self, Bench.self, Import.self, Verify.self]
+        subcommands: [Compile.self, Run.self, Inspect.self, Bench.self, Import.self, Verify.self, Report.self]
     )
 
     /// Parses, runs, and renders every failure once as `error: ...` with exit status 1 (cli.md).
