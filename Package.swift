@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "CNNCodegenCTests", dependencies: ["CNNCodegenC", "CNNFrontend", "CNNPasses", "CNNTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNCompiler", "CNNTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNCompilerTests", dependencies: ["CNNCompiler", "CNNToolchain", "CNNCodegenC", "CNNPasses", "CNNIR", "CNNRuntime", "CNNFrontend", "CNNNumPy", "CNNTestSupport"]),
+        .testTarget(name: "CNNReportTests", dependencies: ["CNNReport"]),
         .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport", "CNNToolchain"]),
     ]
 )
