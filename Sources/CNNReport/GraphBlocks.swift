@@ -48,7 +48,11 @@ struct GraphBlocks {
         var lastIsSmallRun = false
         for block in merged {
             let small = block.count < Self.smallBlock
-            if small, lastIsSmallRun, let last = compact.last, last.count + block.count <= Self.mergedLimit {
+            if let last = compact.last, last.allSatisfy({ layers[$0].op == "input" }) {
+                // The model inputs go with the layers that read them.
+                compact[compact.count - 1] = last.lowerBound..<block.upperBound
+                lastIsSmallRun = small
+            } else if small, lastIsSmallRun, let last = compact.last, last.count + block.count <= Self.mergedLimit {
                 compact[compact.count - 1] = last.lowerBound..<block.upperBound
             } else {
                 compact.append(block)

@@ -16,6 +16,8 @@ struct GraphSVG {
 
     let data: ReportData
     let range: Range<Int>
+    /// The block's common name prefix (`layer1.0.`), left out of the boxes; nil when there is none.
+    let prefix: String?
     /// Verify entries by layer name.
     let errors: [String: ReportData.Verification.Entry]
 
@@ -63,7 +65,7 @@ struct GraphSVG {
         // Incoming tensors: a stub at the top of their lane.
         for producer in external {
             let x = centreX(laneOf[producer]!)
-            out += "<text class=\"from\" x=\"\(x)\" y=\"11\" text-anchor=\"middle\">from \(HTML.escape(HTML.truncated(layers[producer].name, Self.nameLimit)))</text>\n"
+            out += "<text class=\"from\" x=\"\(x)\" y=\"11\" text-anchor=\"middle\">from \(HTML.escape(HTML.truncatedStart(layers[producer].name, Self.nameLimit)))</text>\n"
             out += "<text class=\"shape\" x=\"\(x + 5)\" y=\"22\">\(HTML.shape(layers[producer].shape))</text>\n"
         }
         // Kernel boxes behind the layers.
@@ -126,7 +128,7 @@ struct GraphSVG {
             }
             out += "<g class=\"\(classes)\" data-name=\"\(HTML.escape(layer.name))\" data-layer=\"\(i)\"><title>\(HTML.escape(title))</title>"
             out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(Self.boxWidth)\" height=\"\(boxHeight(i))\" rx=\"4\"/>"
-            out += "<text class=\"name\" x=\"\(x + 6)\" y=\"\(y + 12)\">\(HTML.escape(HTML.truncated(layer.name, Self.nameLimit)))</text>"
+            out += "<text class=\"name\" x=\"\(x + 6)\" y=\"\(y + 12)\">\(HTML.escape(shortName(layer.name)))</text>"
             out += "<text class=\"op\" x=\"\(x + 6)\" y=\"\(y + 25)\">\(HTML.escape(HTML.truncated(detail, Self.detailLimit)))</text>"
             if let algorithm { out += "<text class=\"algo\" x=\"\(x + 6)\" y=\"\(y + 37)\">\(HTML.escape(HTML.truncated(algorithm, Self.detailLimit)))</text>" }
             out += "</g>\n"
@@ -137,6 +139,13 @@ struct GraphSVG {
         }
         out += "</svg>"
         return out
+    }
+
+    /// A name as its box shows it: without the block's prefix, and cut at the start when long (the end tells layers apart).
+    private func shortName(_ name: String) -> String {
+        var short = name
+        if let prefix, name.hasPrefix(prefix), name.count > prefix.count { short = String(name.dropFirst(prefix.count)) }
+        return HTML.truncatedStart(short, Self.nameLimit)
     }
 
     /// The algorithm shown in layer `i`'s box: its kernel's, on the layer the kernel is named after.

@@ -28,6 +28,11 @@ enum HTML {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
+    /// `text` cut to its last `limit` characters after an ellipsis.
+    static func truncatedStart(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : "…" + String(text.suffix(limit - 1))
+    }
+
     /// `n` with thousands separators: 25,557,032.
     static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)

@@ -98,23 +98,23 @@ public enum HTMLReport {
         let names = range.map { data.layers[$0].name }
         let kernels = Set(range.compactMap { data.layers[$0].kernel })
         let flops = range.reduce(0) { $0 + data.layers[$1].flops }
-        let title = commonPrefix(names) ?? (names.first! + (names.count > 1 ? " … " + names.last! : ""))
+        let prefix = commonPrefix(names)
+        let title = prefix.map { $0 + "*" } ?? (names.first! + (names.count > 1 ? " … " + names.last! : ""))
         var out = "<details class=\"block\"\(open ? " open" : "")><summary><span class=\"bnum\">block \(b + 1)</span> <b>\(HTML.escape(title))</b>"
         out += " <span class=\"bmeta\">\(range.count) layer\(range.count == 1 ? "" : "s"), \(kernels.count) kernel\(kernels.count == 1 ? "" : "s"), "
         out += "\(HTML.flops(flops))FLOPs → \(HTML.shape(data.layers[range.upperBound - 1].shape))</span></summary>\n"
-        out += GraphSVG(data: data, range: range, errors: errors).render()
+        out += GraphSVG(data: data, range: range, prefix: prefix, errors: errors).render()
         return out + "\n</details>\n"
     }
 
-    /// The longest common prefix of `names` ending at a separator, when it says something.
+    /// The longest common prefix of `names` up to and with a separator (`layer1.0.`), when it says something.
     static func commonPrefix(_ names: [String]) -> String? {
         guard names.count > 1, var prefix = names.first else { return nil }
         for name in names.dropFirst() {
             while !name.hasPrefix(prefix) { prefix.removeLast() }
         }
         while let last = prefix.last, last != "." && last != "/" { prefix.removeLast() }
-        while let last = prefix.last, last == "." || last == "/" { prefix.removeLast() }
-        return prefix.count >= 2 ? prefix + ".*" : nil
+        return prefix.count >= 3 ? prefix : nil
     }
 
     static let legend = """

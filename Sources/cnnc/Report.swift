@@ -72,7 +72,12 @@ struct Report: ParsableCommand {
         var data: ReportData
         var library: ModelLibrary?
         var temporaryDirectory: String?
-        defer { if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) } }
+        defer {
+            if let temporaryDirectory {
+                try? FileManager.default.removeItem(atPath: temporaryDirectory)
+                Cleanup.shared.remove(path: temporaryDirectory)
+            }
+        }
         if isNetwork {
             let graph = try Compiler.load(model, seeded: options.seeded, shapes: options.shapes)
             let planned = try Compiler.plan(graph, options: options)
@@ -81,6 +86,8 @@ struct Report: ParsableCommand {
                               scratchFloats: { Compiler.scratchFloats($0, in: planned.graph, options: options) })
             if bench {
                 let directory = try Verify.makeTemporaryDirectory()
+                // Removed on exit, and on Ctrl-C or a kill too.
+                Cleanup.shared.add(path: directory)
                 temporaryDirectory = directory
                 _ = try Compiler.compile(graph: graph, output: directory + "/model.so", options: options)
                 library = try ModelLibrary(path: directory + "/model.so")
