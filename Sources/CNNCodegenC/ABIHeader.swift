@@ -28,6 +28,9 @@ extern "C" {
 #endif
 
 #define CNNC_ABI_VERSION 1u
+/* Fields appended within version 1; a library states its revision in abi_revision
+   (libraries from before revisions existed have 0 there). 1: required_cpu_features. */
+#define CNNC_ABI_REVISION 1u
 
 /** Status codes returned by create and run. */
 enum cnnc_status {
@@ -36,6 +39,8 @@ enum cnnc_status {
     CNNC_ERROR_INVALID_ARGUMENT = 1,
     /** The context's arena could not be allocated. */
     CNNC_ERROR_OUT_OF_MEMORY = 2,
+    /** The CPU lacks a feature the library's code needs (see required_cpu_features). */
+    CNNC_ERROR_UNSUPPORTED_CPU = 3,
 };
 
 /** One model input or output: its name and per-sample shape (no batch dimension). */
@@ -62,7 +67,7 @@ typedef struct cnnc_model_desc {
     uint32_t abi_version;            /* CNNC_ABI_VERSION the library was built for */
     uint32_t input_count;
     uint32_t output_count;
-    uint32_t reserved;
+    uint32_t abi_revision;           /* CNNC_ABI_REVISION the library was built for (0: none) */
     const char *name;                /* the model's name from its description */
     const char *prefix;              /* the C prefix of every exported symbol */
     const cnnc_tensor_desc *inputs;  /* input_count entries, in description order */
@@ -91,6 +96,12 @@ typedef struct cnnc_model_desc {
     /* Measures the FMA throughput this library's code can reach, in GFLOP/s, on `threads`
        threads (<= 0: OpenMP's default) for about `seconds`: the peak its kernels approach. */
     double (*fma_peak_gflops)(int32_t threads, double seconds);
+    /* Revision 1 and later (check abi_revision >= 1 before reading): the CPU features the
+       code this descriptor runs needs, as /proc/cpuinfo names them, separated by spaces
+       ("" for none). A multi-target library returns the descriptor of the code it chose for
+       this CPU; on a CPU without one of these features, create returns
+       CNNC_ERROR_UNSUPPORTED_CPU and a loader should refuse the library, naming it. */
+    const char *required_cpu_features;
 } cnnc_model_desc;
 
 #ifdef __cplusplus

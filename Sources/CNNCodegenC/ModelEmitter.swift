@@ -6,9 +6,18 @@ public struct CodegenOptions: Sendable, Hashable {
     public var prefix: String?
     /// The vector unit the tiled kernels target (`.scalar` uses the direct kernels only).
     public var vector: VectorTarget
-    public init(prefix: String? = nil, vector: VectorTarget = .scalar) {
+    /// The CPU features (as `/proc/cpuinfo` names them) the code needs: recorded in the
+    /// descriptor and checked by `create`. From the target (`TargetCPU.requiredFeatures`).
+    public var requiredFeatures: [String] = []
+    /// Set when this unit is one target's code in a multi-target library: the prefix the
+    /// library exports (its dispatcher's), which the descriptor states. The unit's own
+    /// `prefix`-named functions are then not exported, and its weights file is its own.
+    public var dispatchPrefix: String?
+    public init(prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil) {
         self.prefix = prefix
         self.vector = vector
+        self.requiredFeatures = requiredFeatures
+        self.dispatchPrefix = dispatchPrefix
     }
 }
 
@@ -26,6 +35,8 @@ public struct GeneratedModel: Sendable {
     public var weightsFileName: String
     /// One entry per kernel, in run order: C function name, op, the layers it computes, flops per sample.
     public var kernels: [KernelInfo]
+    /// The CPU features the code needs (recorded in the descriptor).
+    public var requiredFeatures: [String] = []
 }
 
 /// What the profiling table says about one generated kernel.
@@ -43,6 +54,8 @@ public enum ModelEmitter {
     public static func emit(_ planned: PlannedGraph, options: CodegenOptions = CodegenOptions()) -> GeneratedModel {
         let graph = planned.graph
         let prefix = options.prefix ?? Namer.sanitize(graph.name)
+        let publicPrefix = options.dispatchPrefix ?? prefix
+        let weightsFile = options.dispatchPrefix == nil ? weightsFileName : "weights_\(prefix).bin"
         var namer = Namer()
         let weightsSymbol = prefix + "_weights"
         var blob = WeightBlob()
@@ -91,13 +104,13 @@ public enum ModelEmitter {
         ] + calls)
 
         let source = CPrinter.print(
-            prelude(prefix: prefix, weightsSymbol: weightsSymbol)
+            prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: options.dispatchPrefix == nil, requiredFeatures: options.requiredFeatures)
             + kernels
             + [.function(runChunk)]
-            + entryPoints(graph: graph, prefix: prefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
-                          kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers)
+            + entryPoints(graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
+                          kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers, requiredFeatures: options.requiredFeatures)
         )
-        return GeneratedModel(prefix: prefix, source: source, header: header(graph: graph, prefix: prefix), blob: blob, weightsFileName: weightsFileName, kernels: kernelList)
+        return GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures)
     }
 
     /// The tensor pointer for a storage location inside `run_chunk`.

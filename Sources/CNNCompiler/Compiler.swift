@@ -9,7 +9,21 @@ import Foundation
 
 /// Everything a user can choose about one compilation.
 public struct CompileOptions: Sendable {
-    public var target: TargetCPU = .native
+    /// The targets whose code the library holds, most demanding first (`TargetList.parse`):
+    /// one, or several x86-64 targets chosen among when the library is loaded.
+    public var targets: [TargetCPU] = [.native]
+    /// The target of a single-target library (the first of `targets`).
+    public var target: TargetCPU {
+        get { targets[0] }
+        set { targets = [newValue] }
+    }
+    /// The C compiler (`--cc`): a path or a name on PATH; nil searches (`$CC`, clang, gcc, or the cross gcc).
+    public var cc: String?
+    /// The sysroot for cross-compiling (`--sysroot`).
+    public var sysroot: String?
+    /// Extra CPU features a target's code is recorded as needing: for tests of the load-time
+    /// refusal and the dispatch fallback (a name no CPU has makes code no CPU runs).
+    public var extraRequiredFeatures: [TargetCPU: [String]] = [:]
     /// Fold and fuse layers (turning this off is for debugging and differential tests).
     public var fuse = true
     /// Run 3x3 stride-1 convs as Winograd where it pays: tile Winograd F(4x4,3x3) (a quarter of
@@ -106,7 +120,18 @@ public enum Compiler {
         case .x86_64_v4: return .avx512
         case .x86_64_v3: return .avx2
         case .generic: return .sse
+        case .aarch64: return .neon
+        case .aarch64Generic: return .scalar
         }
+    }
+
+    /// The codegen options for one target of `options` (`dispatchPrefix` set in a multi-target library).
+    static func codegenOptions(_ options: CompileOptions, target: TargetCPU, publicPrefix: String?) -> CodegenOptions {
+        var single = options
+        single.target = target
+        return CodegenOptions(prefix: publicPrefix.map { "\($0)_\(target.tag)" } ?? options.prefix, vector: vectorTarget(single),
+                              requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
+                              dispatchPrefix: publicPrefix)
     }
 
     /// Validates a user-chosen symbol prefix: it must already be a C identifier.
@@ -142,10 +167,23 @@ public enum Compiler {
             defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
             return try body()
         }
-        let planned = try timed(.passes) { try plan(graph, options: options) }
-        let generated = timed(.codegen) { ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options))) }
-        try timed(.cCompiler) { try build(generated, output: output, options: options) }
-        return CompileResult(planned: planned, generated: generated, timings: timings)
+        guard !options.targets.isEmpty else { throw Diagnostic("expected at least one target, got none") }
+        if options.targets.count > 1, let source = options.sourcePath {
+            throw Diagnostic("expected one --target with --emit-c, got \(options.targets.count) (a multi-target library is one C file per target and a dispatcher); compile the C of each target separately", at: SourceLocation(file: source))
+        }
+        // A multi-target library: each target's code planned and generated on its own, under
+        // `<prefix>_<tag>`, behind a dispatcher that exports `<prefix>_*`.
+        let publicPrefix = options.targets.count > 1 ? options.prefix ?? Namer.sanitize(graph.name) : nil
+        var units: [(target: TargetCPU, planned: PlannedGraph, generated: GeneratedModel)] = []
+        for target in options.targets {
+            var single = options
+            single.target = target
+            let planned = try timed(.passes) { try plan(graph, options: single) }
+            let generated = timed(.codegen) { ModelEmitter.emit(planned, options: codegenOptions(options, target: target, publicPrefix: publicPrefix)) }
+            units.append((target, planned, generated))
+        }
+        try timed(.cCompiler) { try build(units.map { ($0.target, $0.generated) }, output: output, options: options) }
+        return CompileResult(planned: units[0].planned, generated: units[0].generated, timings: timings)
     }
 
     /// Writes the C source and weight blob to a private directory, builds the library and
@@ -155,8 +193,14 @@ public enum Compiler {
     /// renamed into place, side files first and the library last, so a failure leaves no library
     /// behind. The work directory and temporary files are registered with `Cleanup`, so an
     /// interrupted compile removes them too.
-    static func build(_ model: GeneratedModel, output: String, options: CompileOptions) throws {
-        let toolchain = try Toolchain.find()
+    static func build(_ units: [(target: TargetCPU, model: GeneratedModel)], output: String, options: CompileOptions) throws {
+        let model = units[0].model
+        let toolchain: Toolchain
+        do {
+            toolchain = try Toolchain.find(for: options.target.architecture, cc: options.cc, sysroot: options.sysroot)
+        } catch let error as ToolchainError {
+            throw Diagnostic(error.description, at: SourceLocation(file: output))
+        }
         // Checked again now that the files read are recorded: no output may replace an input.
         try checkOutputs(output: output, options: options, inputs: [])
         let library = try fileErrors { try PendingOutput(output) }
@@ -169,13 +213,32 @@ public enum Compiler {
             Cleanup.shared.remove(path: workDir)
         }
         let sourceFile = workDir + "/model.c"
+        var buildUnits: [Toolchain.Unit] = []
         try temporaryFileErrors(workDir) {
-            try Data(model.source.utf8).write(to: URL(fileURLWithPath: sourceFile))
-            try writeBlob(model.blob, to: workDir + "/" + model.weightsFileName)
+            if units.count == 1 {
+                try Data(model.source.utf8).write(to: URL(fileURLWithPath: sourceFile))
+                try writeBlob(model.blob, to: workDir + "/" + model.weightsFileName)
+            } else {
+                for (target, unit) in units {
+                    let file = workDir + "/model_\(target.tag).c"
+                    try Data(unit.source.utf8).write(to: URL(fileURLWithPath: file))
+                    try writeBlob(unit.blob, to: workDir + "/" + unit.weightsFileName)
+                    buildUnits.append(Toolchain.Unit(source: file, flags: Toolchain.targetFlags(target)))
+                }
+                let variants = units.map { DispatchEmitter.Variant(prefix: "\(model.prefix)_\($0.target.tag)", requiredFeatures: $0.model.requiredFeatures) }
+                let dispatcher = workDir + "/dispatch.c"
+                try Data(DispatchEmitter.emit(prefix: model.prefix, variants: variants).utf8).write(to: URL(fileURLWithPath: dispatcher))
+                // The dispatcher runs before any feature is known: the architecture's baseline.
+                buildUnits.append(Toolchain.Unit(source: dispatcher, flags: []))
+            }
         }
         for (file, text) in sideFiles { try fileErrors { try file.write(Data(text.utf8)) } }
         do {
-            try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target, timeLimit: options.compilerTimeLimit)
+            if buildUnits.isEmpty {
+                try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target, timeLimit: options.compilerTimeLimit)
+            } else {
+                try toolchain.buildSharedLibrary(units: buildUnits, workingDirectory: workDir, output: library.temporary, timeLimit: options.compilerTimeLimit)
+            }
             try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
         } catch let error as ToolchainError {
             throw Diagnostic(error.description, at: SourceLocation(file: output))

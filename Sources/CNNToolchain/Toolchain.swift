@@ -17,6 +17,98 @@ public enum TargetCPU: String, Sendable, CaseIterable {
     case x86_64_v3 = "x86-64-v3"
     /// Portable C for any CPU the compiler targets by default.
     case generic
+    /// 64-bit ARM Linux with NEON (32 128-bit registers, FMA): cross-compiled.
+    case aarch64
+    /// 64-bit ARM Linux, plain C kernels (no tiled NEON kernels): cross-compiled.
+    case aarch64Generic = "aarch64-generic"
+
+    /// The instruction-set architecture the code is for.
+    public var architecture: Architecture {
+        switch self {
+        case .native, .x86_64_v4, .x86_64_v3, .generic: return .x86_64
+        case .aarch64, .aarch64Generic: return .aarch64
+        }
+    }
+
+    /// The CPU features (as `/proc/cpuinfo` spells them) the generated code needs: a library
+    /// records them in its descriptor and refuses to run on a CPU without one of them.
+    /// `native` needs the host's level (this machine's AVX-512 or AVX2 and FMA).
+    public var requiredFeatures: [String] {
+        switch self {
+        case .native: return HostCPU.hasAVX512 ? TargetCPU.x86_64_v4.requiredFeatures : HostCPU.hasAVX2 ? TargetCPU.x86_64_v3.requiredFeatures : []
+        case .x86_64_v4: return TargetCPU.x86_64_v3.requiredFeatures + ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"]
+        case .x86_64_v3: return ["avx", "avx2", "fma", "bmi1", "bmi2"]
+        case .generic, .aarch64, .aarch64Generic: return []
+        }
+    }
+
+    /// A short tag for symbol names of this target's code in a multi-target library.
+    public var tag: String {
+        switch self {
+        case .native: return "native"
+        case .x86_64_v4: return "v4"
+        case .x86_64_v3: return "v3"
+        case .generic: return "generic"
+        case .aarch64: return "aarch64"
+        case .aarch64Generic: return "aarch64_generic"
+        }
+    }
+}
+
+/// The instruction-set architecture of a target.
+public enum Architecture: String, Sendable {
+    case x86_64 = "x86-64"
+    case aarch64
+    /// The architecture cnnc itself runs on.
+    public static var host: Architecture {
+        #if arch(arm64)
+        return .aarch64
+        #else
+        return .x86_64
+        #endif
+    }
+    /// The GNU triple of its Linux cross toolchain.
+    public var triple: String { self == .aarch64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu" }
+}
+
+/// What `--target` names: one target, or several whose kernels one library holds and chooses
+/// among when it is loaded (`x86-64-v3,x86-64-v4`), or the `portable` preset.
+public enum TargetList {
+    /// The preset for shipping a library to other x86-64 machines: AVX-512 kernels, AVX2 kernels
+    /// and a baseline fallback, chosen at load from the CPU's features.
+    public static let portable: [TargetCPU] = [.x86_64_v4, .x86_64_v3, .generic]
+
+    /// Parses `native`, `x86-64-v3`, `x86-64-v3,x86-64-v4`, `portable`, ... Names are checked,
+    /// duplicates and mixed architectures refused; the order is the preference order: the
+    /// most demanding target first (a list is sorted so, whatever order the user wrote).
+    public static func parse(_ text: String) throws -> [TargetCPU] {
+        var targets: [TargetCPU] = []
+        let names = TargetCPU.allCases.map(\.rawValue) + ["portable"]
+        for part in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let found: [TargetCPU]
+            if part == "portable" { found = portable } else if let target = TargetCPU(rawValue: part) { found = [target] } else {
+                throw ToolchainError("expected --target to be one of \(names.joined(separator: ", ")) or a comma-separated list of them, got '\(part)'")
+            }
+            for target in found {
+                guard !targets.contains(target) else { throw ToolchainError("expected each target once in --target, got '\(target.rawValue)' twice") }
+                targets.append(target)
+            }
+        }
+        if targets.count > 1 {
+            if targets.contains(.native) {
+                throw ToolchainError("expected named targets in a --target list (native is this machine only), got '\(text)'")
+            }
+            if Set(targets.map(\.architecture)).count > 1 {
+                throw ToolchainError("expected the targets of a --target list to share one architecture, got '\(text)'")
+            }
+            if targets.contains(where: { $0.architecture != .x86_64 }) {
+                throw ToolchainError("expected x86-64 targets in a --target list (load-time dispatch is x86-64 only), got '\(text)'")
+            }
+            // Most demanding first: the dispatcher takes the first one the CPU supports.
+            targets.sort { $0.requiredFeatures.count > $1.requiredFeatures.count }
+        }
+        return targets
+    }
 }
 
 /// A C compiler with OpenMP that builds generated models into shared libraries.
@@ -25,6 +117,19 @@ public struct Toolchain: Sendable {
     public let compiler: String
     /// Directory holding the OpenMP runtime the library links against (added as its rpath), if not a system directory.
     public let openMPLibraryDirectory: String?
+
+    /// Flags every compile and link passes to reach the target: `--target=` and `--sysroot=`
+    /// for clang cross-compiling, `--sysroot=` for a cross gcc; empty for the host.
+    public var crossFlags: [String] = []
+    /// The flag that turns on OpenMP (clang cross-compiling uses the cross gcc's libgomp).
+    public var openMPFlags: [String] = ["-fopenmp"]
+
+    public init(compiler: String, openMPLibraryDirectory: String?, crossFlags: [String] = [], openMPFlags: [String] = ["-fopenmp"]) {
+        self.compiler = compiler
+        self.openMPLibraryDirectory = openMPLibraryDirectory
+        self.crossFlags = crossFlags
+        self.openMPFlags = openMPFlags
+    }
 
     /// The hint every "no usable compiler" error ends with.
     public static let installHint = "install one with: apt-get install -y clang libomp-dev"
@@ -68,18 +173,62 @@ public struct Toolchain: Sendable {
         throw ToolchainError("no C compiler with OpenMP support found (\(problems.joined(separator: "; "))); \(installHint)")
     }
 
+    /// The hint for a missing ARM64 cross toolchain.
+    public static let crossInstallHint = "install one with: apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross libgomp1-arm64-cross (and qemu-user to run its libraries on this machine), or name a cross compiler with --cc"
+
+    /// Finds the compiler for `architecture`: the host's as `find` does, or a cross compiler.
+    /// `cc` (`--cc`) names the compiler (a path or a name on PATH) instead of the search; for
+    /// ARM64 the search looks for `aarch64-linux-gnu-gcc`. A clang cross-compiles with
+    /// `--target=aarch64-linux-gnu` and the cross gcc's libgomp; `sysroot` (`--sysroot`) is passed on.
+    public static func find(for architecture: Architecture, cc: String?, sysroot: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
+        if architecture == Architecture.host, cc == nil, sysroot == nil { return try find(environment: environment) }
+        if let sysroot {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sysroot, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ToolchainError("expected --sysroot to name a directory, got '\(sysroot)'")
+            }
+        }
+        let compiler: String
+        if let cc {
+            guard let path = resolve(cc, environment: environment) else {
+                throw ToolchainError("the C compiler named by --cc ('\(cc)') was not found; " + (architecture == .host ? installHint : crossInstallHint))
+            }
+            compiler = path
+        } else {
+            let name = architecture.triple + "-gcc"
+            guard let path = resolve(name, environment: environment) else {
+                throw ToolchainError("no C compiler for \(architecture.rawValue) found (looked for \(name) on PATH); \(crossInstallHint)")
+            }
+            compiler = path
+        }
+        var crossFlags = sysroot.map { ["--sysroot=\($0)"] } ?? []
+        var openMP = ["-fopenmp"]
+        if architecture != .host, (compiler as NSString).lastPathComponent.contains("clang") {
+            crossFlags = ["--target=\(architecture.triple)"] + crossFlags
+            openMP = ["-fopenmp=libgomp"]
+        }
+        switch checkOpenMP(compiler, crossFlags: crossFlags, openMPFlags: openMP) {
+        case .success(let toolchain): return toolchain
+        case .failure(let problem):
+            throw ToolchainError("the C compiler \(compiler) cannot build OpenMP code for \(architecture.rawValue) (\(problem)); " + (architecture == .host ? installHint : crossInstallHint))
+        }
+    }
+
     /// Builds a one-line OpenMP library to check the compiler, omp.h and the runtime library are all there.
-    static func checkOpenMP(_ compiler: String) -> Result<Toolchain, ToolchainError> {
+    static func checkOpenMP(_ compiler: String, crossFlags: [String] = [], openMPFlags: [String] = ["-fopenmp"]) -> Result<Toolchain, ToolchainError> {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnnc-probe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let source = dir.appendingPathComponent("probe.c").path
             try "#include <omp.h>\nint probe(void) { return omp_get_max_threads(); }\n".write(toFile: source, atomically: true, encoding: .utf8)
-            let result = try run(compiler, ["-fopenmp", "-shared", "-fPIC", "-o", dir.appendingPathComponent("probe.so").path, source], in: dir.path)
+            let result = try run(compiler, openMPFlags + crossFlags + ["-shared", "-fPIC", "-o", dir.appendingPathComponent("probe.so").path, source], in: dir.path)
             guard result.status == 0 else {
                 let firstLine = result.stderr.split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
                 return .failure(ToolchainError("cannot build OpenMP code (\(firstLine))"))
+            }
+            if !crossFlags.isEmpty || openMPFlags != ["-fopenmp"] {
+                return .success(Toolchain(compiler: compiler, openMPLibraryDirectory: nil, crossFlags: crossFlags, openMPFlags: openMPFlags))
             }
             let located = try run(compiler, ["-print-file-name=libomp.so"], in: dir.path)
             let path = located.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -103,18 +252,56 @@ public struct Toolchain: Sendable {
         case .x86_64_v4: return ["-march=x86-64-v4", "-mprefer-vector-width=512"]
         case .x86_64_v3: return ["-march=x86-64-v3"]
         case .generic: return []
+        case .aarch64, .aarch64Generic: return ["-march=armv8-a"]
         }
+    }
+
+    /// One translation unit of a library and the target flags it is compiled with.
+    public struct Unit: Sendable {
+        public var source: String
+        public var flags: [String]
+        public init(source: String, flags: [String]) {
+            self.source = source
+            self.flags = flags
+        }
+    }
+
+    /// Compiles several translation units, each with its own target flags (a multi-target
+    /// library: one unit per target's kernels and a dispatcher), and links them into a shared
+    /// library at `output`. Same contract as `buildSharedLibrary(sourceFile:...)`.
+    public func buildSharedLibrary(units: [Unit], workingDirectory: String, output: String, timeLimit: Double? = nil) throws {
+        var objects: [String] = []
+        let start = DispatchTime.now().uptimeNanoseconds
+        func remaining() -> Double? {
+            timeLimit.map { max(1, $0 - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        }
+        for (index, unit) in units.enumerated() {
+            let object = workingDirectory + "/unit\(index).o"
+            var args = ["-std=c11", "-O3", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + openMPFlags + crossFlags
+            args += unit.flags + ["-c", "-o", object, unit.source]
+            try invoke(args, workingDirectory: workingDirectory, output: object, timeLimit: remaining(), limit: timeLimit)
+            objects.append(object)
+        }
+        var link = openMPFlags + crossFlags + ["-shared", "-fPIC"]
+        if let dir = openMPLibraryDirectory { link += ["-Wl,-rpath,\(dir)"] }
+        link += ["-o", output] + objects + ["-lm"]
+        try invoke(link, workingDirectory: workingDirectory, output: output, timeLimit: remaining(), limit: timeLimit)
     }
 
     /// Compiles `sourceFile` (which `.incbin`s files in `workingDirectory`) into a shared library at `output`.
     /// Callers pass a temporary path and rename it into place, so a failed build leaves nothing behind.
     /// Past `timeLimit` seconds the compiler (and everything it started) is stopped and the build fails.
     public func buildSharedLibrary(sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = [], timeLimit: Double? = nil) throws {
-        var args = ["-std=c11", "-O3", "-fopenmp", "-shared", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"]
+        var args = ["-std=c11", "-O3"] + openMPFlags + ["-shared", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + crossFlags
         args += Toolchain.targetFlags(target)
         if let dir = openMPLibraryDirectory { args += ["-Wl,-rpath,\(dir)"] }
         args += extraFlags
         args += ["-o", output, sourceFile, "-lm"]
+        try invoke(args, workingDirectory: workingDirectory, output: output, timeLimit: timeLimit, limit: timeLimit)
+    }
+
+    /// Runs the compiler with `args`, turning a failure into a worded `ToolchainError`.
+    func invoke(_ args: [String], workingDirectory: String, output: String, timeLimit: Double?, limit: Double?) throws {
         let result: ProcessResult
         do {
             // TMPDIR: clang's object file goes into the work directory, removed with it (also on an interrupt).
@@ -122,7 +309,7 @@ public struct Toolchain: Sendable {
         } catch {
             throw ToolchainError("could not run the C compiler \(compiler): \(error)")
         }
-        if result.timedOut, let timeLimit {
+        if result.timedOut, let timeLimit = limit ?? timeLimit {
             throw ToolchainError("the C compiler (\(compiler)) did not finish within \(Int(timeLimit)) s and was stopped; expected it to finish (raise the limit with --cc-timeout SECONDS, 0 for none)")
         }
         guard result.status == 0 else {

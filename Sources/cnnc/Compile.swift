@@ -25,8 +25,14 @@ struct Compile: ParsableCommand {
     @Option(name: .long, help: "Symbol prefix (default: the sanitised model name).")
     var prefix: String?
 
-    @Option(name: .long, help: "CPU to tune for: native, x86-64-v4, x86-64-v3 or generic.")
-    var target: TargetCPU = .native
+    @Option(name: .long, help: ArgumentHelp("CPU to compile for: native, x86-64-v4, x86-64-v3, generic, aarch64 or aarch64-generic; a comma-separated list of x86-64 targets (the library chooses at load from the CPU's features); or portable (x86-64-v4,x86-64-v3,generic: for shipping to other machines).", valueName: "target"))
+    var target: String = "native"
+
+    @Option(name: .long, help: ArgumentHelp("The C compiler (a path or a name on PATH): for aarch64 a cross compiler, by default aarch64-linux-gnu-gcc.", valueName: "compiler"))
+    var cc: String?
+
+    @Option(name: .long, help: ArgumentHelp("The sysroot to cross-compile against (passed to the compiler as --sysroot).", valueName: "directory"))
+    var sysroot: String?
 
     @Flag(name: .customLong("no-fuse"), help: "Do not fold or fuse layers (for debugging).")
     var noFuse = false
@@ -46,6 +52,7 @@ struct Compile: ParsableCommand {
 
     func validate() throws {
         guard ccTimeout >= 0, ccTimeout.isFinite else { throw ValidationError("expected --cc-timeout of at least 0 seconds, got \(ccTimeout)") }
+        do { _ = try TargetList.parse(target) } catch let error as ToolchainError { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -55,7 +62,9 @@ struct Compile: ParsableCommand {
         options.compilerTimeLimit = ccTimeout > 0 ? ccTimeout : nil
         options.seeded = seeded.value
         options.shapes = try shapes.value()
-        options.target = target
+        options.targets = try TargetList.parse(target)
+        options.cc = cc
+        options.sysroot = sysroot
         options.fuse = !noFuse
         options.winograd = !noWinograd
         options.prefix = prefix

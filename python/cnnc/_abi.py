@@ -1,10 +1,12 @@
-"""ctypes mirrors of ``Runtime/CModelABI/include/cnnc_abi.h`` (ABI version 1)."""
+"""ctypes mirrors of ``Runtime/CModelABI/include/cnnc_abi.h`` (ABI version 1, revision 1)."""
 
 import ctypes
 from ctypes import POINTER, c_char_p, c_double, c_int, c_int32, c_int64, c_uint32, c_uint64, c_void_p
 
 ABI_VERSION = 1
+ABI_REVISION = 1
 OK = 0
+UNSUPPORTED_CPU = 3
 
 
 class TensorDesc(ctypes.Structure):
@@ -42,7 +44,7 @@ class ModelDesc(ctypes.Structure):
         ("abi_version", c_uint32),
         ("input_count", c_uint32),
         ("output_count", c_uint32),
-        ("reserved", c_uint32),
+        ("abi_revision", c_uint32),
         ("name", c_char_p),
         ("prefix", c_char_p),
         ("inputs", POINTER(TensorDesc)),
@@ -58,4 +60,14 @@ class ModelDesc(ctypes.Structure):
         ("kernels", POINTER(KernelDesc)),
         ("run_profiled", RunProfiledFunction),
         ("fma_peak_gflops", FMAPeakFunction),
+    ]
+
+
+class ModelDescR1(ctypes.Structure):
+    """``cnnc_model_desc`` of revision 1 and later: adds ``required_cpu_features``.
+
+    Read through this type only when ``abi_revision >= 1``: older descriptors end before it.
+    """
+    _fields_ = ModelDesc._fields_ + [
+        ("required_cpu_features", c_char_p),
     ]

@@ -24,6 +24,24 @@ class TensorInfo(NamedTuple):
     shape: Tuple[int, ...]
 
 
+def host_cpu_features(cpuinfo_path="/proc/cpuinfo"):
+    """The flags of the first processor in /proc/cpuinfo (``flags`` on x86, ``Features`` on ARM)."""
+    try:
+        with open(cpuinfo_path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return set()
+    for line in text.splitlines():
+        if (line.startswith("flags") or line.startswith("Features")) and ":" in line:
+            return set(line.split(":", 1)[1].split())
+    return set()
+
+
+def missing_cpu_features(required, available):
+    """The features in ``required`` that ``available`` lacks, in the order required lists them."""
+    return [f for f in required if f not in available]
+
+
 _MAX_TENSORS = 1 << 16
 _MAX_RANK = 64
 
@@ -126,6 +144,15 @@ class Model:
         self.outputs = self._tensors(d.outputs, d.output_count, "output")
         self.workspace_bytes_per_sample = int(d.workspace_bytes_per_sample)
         self.flops_per_sample = int(d.flops_per_sample)
+        self.required_cpu_features = []
+        if d.abi_revision >= 1:
+            features = ctypes.cast(ctypes.pointer(d), ctypes.POINTER(_abi.ModelDescR1)).contents.required_cpu_features
+            self.required_cpu_features = (features or b"").decode("utf-8", "replace").split()
+        # Before any of the model's code runs: refuse code this CPU cannot execute, by name.
+        missing = missing_cpu_features(self.required_cpu_features, host_cpu_features())
+        if missing:
+            raise Error(f"{self.path}: expected a CPU with {' '.join(self.required_cpu_features)} (the features the library was built for), "
+                        f"got one without {' '.join(missing)}; rebuild it for this CPU or with --target portable")
 
     def _tensors(self, base, count, role):
         if count > _MAX_TENSORS:

@@ -8,6 +8,8 @@ struct ValidatedModel {
     let outputs: [TensorSpec]
     let workspaceBytesPerSample: Int
     let kernels: [KernelSpec]
+    /// The CPU features the code needs (ABI revision 1; none for older libraries).
+    let requiredCPUFeatures: [String]
 }
 
 /// Checks a `cnnc_model_desc` before the runtime trusts any pointer or count in it.
@@ -43,7 +45,14 @@ struct DescriptorValidator {
             inputs: try tensors(desc.inputs, count: desc.input_count, role: "input"),
             outputs: try tensors(desc.outputs, count: desc.output_count, role: "output"),
             workspaceBytesPerSample: workspace,
-            kernels: try kernels(desc))
+            kernels: try kernels(desc),
+            requiredCPUFeatures: requiredFeatures(desc))
+    }
+
+    /// Revision 1 appended `required_cpu_features`; an older descriptor ends before it.
+    private func requiredFeatures(_ desc: cnnc_model_desc) -> [String] {
+        guard desc.abi_revision >= 1, let text = desc.required_cpu_features else { return [] }
+        return String(cString: text).split(separator: " ").map(String.init)
     }
 
     private func kernels(_ desc: cnnc_model_desc) throws -> [KernelSpec] {

@@ -30,6 +30,9 @@ public final class ModelLibrary: @unchecked Sendable {
     public let flopsPerSample: Int
     /// The generated kernels in run order (fused groups of layers), for profiling.
     public let kernels: [KernelSpec]
+    /// The CPU features (`/proc/cpuinfo` names) the library's code for this CPU needs: in a
+    /// multi-target library, those of the target it chose. Loading checked this CPU has them.
+    public let requiredCPUFeatures: [String]
 
     private let handle: UnsafeMutableRawPointer
     let descriptor: UnsafePointer<cnnc_model_desc>
@@ -42,7 +45,8 @@ public final class ModelLibrary: @unchecked Sendable {
     /// The descriptor function is found without knowing the prefix: the one defined
     /// function in the file's ELF dynamic symbol table whose name ends in `_cnnc_model`.
     /// - Throws: `RuntimeError.fileNotFound`, `.notALibrary`, `.notACNNCModel`,
-    ///   `.multipleModels`, `.malformedLibrary`, `.abiVersionMismatch` or `.invalidDescriptor`.
+    ///   `.multipleModels`, `.malformedLibrary`, `.abiVersionMismatch`, `.invalidDescriptor`
+    ///   or `.unsupportedCPU`.
     public init(path: String) throws {
         guard access(path, F_OK) == 0 else { throw RuntimeError.fileNotFound(path) }
         // Without a slash dlopen searches the library path instead of opening the file named.
@@ -71,6 +75,12 @@ public final class ModelLibrary: @unchecked Sendable {
                 throw RuntimeError.invalidDescriptor(path, reason: "a null pointer from \(symbol)()")
             }
             let model = try DescriptorValidator(path: path, symbol: symbol).validate(descriptor.pointee)
+            // Before any of the model's code runs: a library built for features this CPU lacks
+            // is refused by name, never run into an illegal instruction.
+            let missing = CPUFeatures.missing(model.requiredCPUFeatures, available: CPUFeatures.host)
+            guard missing.isEmpty else {
+                throw RuntimeError.unsupportedCPU(path, missing: missing, required: model.requiredCPUFeatures)
+            }
             self.path = path
             self.handle = handle
             self.descriptor = descriptor
@@ -81,6 +91,7 @@ public final class ModelLibrary: @unchecked Sendable {
             self.workspaceBytesPerSample = model.workspaceBytesPerSample
             self.flopsPerSample = Int(clamping: descriptor.pointee.flops_per_sample)
             self.kernels = model.kernels
+            self.requiredCPUFeatures = model.requiredCPUFeatures
         } catch {
             dlclose(handle)
             throw error

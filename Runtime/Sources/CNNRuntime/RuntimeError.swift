@@ -17,6 +17,9 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
     case abiVersionMismatch(String, found: UInt32, expected: UInt32)
     /// The model descriptor is inconsistent (null pointers, wrong element counts, duplicate names, ...).
     case invalidDescriptor(String, reason: String)
+    /// The library's code needs CPU features this machine lacks (`missing`, by their
+    /// `/proc/cpuinfo` names); running it would stop at an illegal instruction.
+    case unsupportedCPU(String, missing: [String], required: [String])
     /// A positional run got a different number of input tensors than the model has.
     case wrongInputCount(expected: Int, got: Int)
     /// A buffer run got a different number of output buffers than the model has.
@@ -53,6 +56,8 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path): expected cnnc model ABI version \(expected), got version \(found) (rebuild it with this cnnc)"
         case .invalidDescriptor(let path, let reason):
             return "\(path): expected a well-formed cnnc model descriptor, got \(reason)"
+        case .unsupportedCPU(let path, let missing, let required):
+            return "\(path): expected a CPU with \(required.joined(separator: " ")) (the features the library was built for), got one without \(missing.joined(separator: " ")); rebuild it for this CPU or with --target portable"
         case .wrongInputCount(let expected, let got):
             return "expected \(expected) input tensor\(expected == 1 ? "" : "s"), got \(got)"
         case .wrongOutputCount(let expected, let got):

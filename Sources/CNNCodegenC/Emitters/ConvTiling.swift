@@ -35,6 +35,9 @@ public struct VectorTarget: Sendable, Hashable {
     /// 16 xmm registers and no FMA (the portable x86-64 baseline): as AVX2, with more spares,
     /// since each multiply-add needs a product register and SSE's two-operand forms copy.
     public static let sse = VectorTarget(lanes: 4, registers: 16, tileScore: .throughput(minimumAccumulators: 10), spareRegisters: 4)
+    /// ARM64 NEON: 32 128-bit registers and FMA (`fmla`). With 32 registers the most
+    /// accumulators is also the best tile, as on AVX-512; two spares, as there.
+    public static let neon = VectorTarget(lanes: 4, registers: 32)
     public static let scalar = VectorTarget(lanes: 0, registers: 0)
 
     /// Registers a position tile's accumulators and input vectors may use.

@@ -28,6 +28,9 @@ extern "C" {
 #endif
 
 #define CNNC_ABI_VERSION 1u
+/* Fields appended within version 1; a library states its revision in abi_revision
+   (libraries from before revisions existed have 0 there). 1: required_cpu_features. */
+#define CNNC_ABI_REVISION 1u
 
 /** Status codes returned by create and run. */
 enum cnnc_status {
@@ -36,6 +39,8 @@ enum cnnc_status {
     CNNC_ERROR_INVALID_ARGUMENT = 1,
     /** The context's arena could not be allocated. */
     CNNC_ERROR_OUT_OF_MEMORY = 2,
+    /** The CPU lacks a feature the library's code needs (see required_cpu_features). */
+    CNNC_ERROR_UNSUPPORTED_CPU = 3,
 };
 
 /** One model input or output: its name and per-sample shape (no batch dimension). */
@@ -62,7 +67,7 @@ typedef struct cnnc_model_desc {
     uint32_t abi_version;            /* CNNC_ABI_VERSION the library was built for */
     uint32_t input_count;
     uint32_t output_count;
-    uint32_t reserved;
+    uint32_t abi_revision;           /* CNNC_ABI_REVISION the library was built for (0: none) */
     const char *name;                /* the model's name from its description */
     const char *prefix;              /* the C prefix of every exported symbol */
     const cnnc_tensor_desc *inputs;  /* input_count entries, in description order */
@@ -91,6 +96,12 @@ typedef struct cnnc_model_desc {
     /* Measures the FMA throughput this library's code can reach, in GFLOP/s, on `threads`
        threads (<= 0: OpenMP's default) for about `seconds`: the peak its kernels approach. */
     double (*fma_peak_gflops)(int32_t threads, double seconds);
+    /* Revision 1 and later (check abi_revision >= 1 before reading): the CPU features the
+       code this descriptor runs needs, as /proc/cpuinfo names them, separated by spaces
+       ("" for none). A multi-target library returns the descriptor of the code it chose for
+       this CPU; on a CPU without one of these features, create returns
+       CNNC_ERROR_UNSUPPORTED_CPU and a loader should refuse the library, naming it. */
+    const char *required_cpu_features;
 } cnnc_model_desc;
 
 #ifdef __cplusplus
@@ -144,6 +155,8 @@ static inline float cnnc_tanhf(float x) {
 static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
 
 #define CNNC_EXPORT __attribute__((visibility("default")))
+/* Whether this CPU has the features the code needs (required_cpu_features). */
+static int cnnc_cpu_supported(void) { return 1; }
 
 static inline int64_t cnnc_min(int64_t a, int64_t b) { return a < b ? a : b; }
 static inline int64_t cnnc_max(int64_t a, int64_t b) { return a > b ? a : b; }
@@ -701,6 +714,7 @@ CNNC_EXPORT const char *tiny_net_status_message(int status) {
     case CNNC_OK: return "ok";
     case CNNC_ERROR_INVALID_ARGUMENT: return "invalid argument (null pointer, or batch or max_batch below 1)";
     case CNNC_ERROR_OUT_OF_MEMORY: return "out of memory allocating the context's arena";
+    case CNNC_ERROR_UNSUPPORTED_CPU: return "this CPU lacks a feature the library was built for (it needs: ); rebuild it with --target portable or for this CPU";
     default: return "unknown status";
     }
 }
@@ -708,6 +722,7 @@ CNNC_EXPORT const char *tiny_net_status_message(int status) {
 CNNC_EXPORT int tiny_net_create(int64_t max_batch, int32_t threads, cnnc_context **out) {
     if (!out || max_batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
     *out = NULL;
+    if (!cnnc_cpu_supported()) return CNNC_ERROR_UNSUPPORTED_CPU;
     if (ARENA_FLOATS_PER_SAMPLE > 0 && (uint64_t)max_batch > (uint64_t)INT64_MAX / 4u / (uint64_t)ARENA_FLOATS_PER_SAMPLE) return CNNC_ERROR_OUT_OF_MEMORY;
     cnnc_context *ctx = (cnnc_context *)calloc(1, sizeof(cnnc_context));
     if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;
@@ -789,13 +804,14 @@ static double fma_peak_gflops(int32_t threads, double seconds) {
 }
 
 static const cnnc_model_desc model_desc = {
-    CNNC_ABI_VERSION, 1u, 1u, 0u,
+    CNNC_ABI_VERSION, 1u, 1u, CNNC_ABI_REVISION,
     "tiny net", "tiny_net",
     input_descs, output_descs,
     (uint64_t)(ARENA_FLOATS_PER_SAMPLE * 4),
     tiny_net_create, tiny_net_run, tiny_net_destroy, tiny_net_status_message,
     4120ull,
     4u, 0u, kernel_descs, run_profiled, fma_peak_gflops,
+    "",
 };
 
 CNNC_EXPORT const cnnc_model_desc *tiny_net_cnnc_model(void) { return &model_desc; }
