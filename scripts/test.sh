@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The README's test command: installs clang + libomp (and chromium, for the HTML report's
-# browser test) if missing, then builds and runs every test.
+# The README's test command: installs clang + libomp (chromium for the HTML report's browser
+# test, the aarch64 cross toolchain and qemu-user for the ARM64 tests) if missing, then builds
+# and runs every test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-toolchain.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-cross-toolchain.sh   # ARM64 tests: cross gcc + qemu-user (docs/targets.md)
 swift build --build-tests
 swift test --skip-build "$@"
 

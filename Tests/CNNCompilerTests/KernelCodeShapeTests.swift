@@ -93,6 +93,60 @@ import Testing
         }
     }
 
+    /// ARM64 NEON (`--target aarch64`, 32 128-bit registers): the direct 3x3 kernel, row Winograd
+    /// (tile Winograd runs on 8 and 16 lanes only) and the 1x1 kernel with its epilogue in
+    /// registers, cross-compiled by clang for aarch64-linux-gnu with the target's flags: no spill
+    /// in the reduction loop, and at least one tile's worth of `fmla` on 4-lane v registers.
+    @Test(arguments: [(false, false), (true, false), (false, true)])
+    func aarch64ConvKernelUsesFMLAAndDoesNotSpill(winograd: Bool, pointwise: Bool) throws {
+        var f = GraphFixture(name: "shape", inputs: [("x", [64, 56, 56])])
+        if pointwise {
+            try f.add("c1x1", GraphFixture.conv(64, 1, epilogue: [.activation(.clip(min: 0, max: 6)), .add(operand: 1)]), ["x", "x"])
+        } else {
+            try f.add("c3x3", GraphFixture.conv(64, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        }
+        var vector = Compiler.vectorTarget(.aarch64)
+        #expect(vector.lanes == 4 && vector.registers == 32)
+        vector.winograd = winograd
+        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
+        let plan = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector))
+        #expect((plan.winograd != nil) == winograd)
+        #expect(plan.tileWinograd == nil)
+        let tiling = plan.winograd?.gemm ?? plan.tiling
+        let taps = plan.winograd == nil ? plan.tiling.kh * plan.tiling.kw : 3
+        let perTile = tiling.ocb * tiling.uv * taps
+        // 32 registers: a tile of more than the 16 registers AVX2 has, so the planner used them.
+        #expect(tiling.ocb * tiling.uv > 16, "tile \(tiling.uv) x \(tiling.ocb) does not use NEON's 32 registers")
+        let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
+        let dir = TemporaryDirectory()
+        let source = dir.write("model.c", model.source)
+        FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir.path(model.weightsFileName)))
+        try model.blob.write { try handle.write(contentsOf: $0) }
+        try handle.close()
+        let toolchain = try Toolchain.find()
+        let flags = ["--target=aarch64-linux-gnu", "-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(.aarch64)
+        let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
+        #expect(build.status == 0, "\(build.stderr)")
+
+        let kernel = model.kernels[0].function
+        let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.contains(" \(kernel)(") })
+        let loopLine = try #require(lines.indices.dropFirst(start).first { i in
+            lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count && lines[i + 1].contains(" xi = ")
+        }) + 1
+        let spillsInLoop = build.stderr.split(separator: "\n").filter { $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads")) }
+        #expect(spillsInLoop.isEmpty, "\(spillsInLoop.joined(separator: "\n"))")
+
+        let disassembly = try runProcess("/usr/bin/env", ["llvm-objdump-14", "-d", "--no-show-raw-insn", dir.path("model.o")])
+        #expect(disassembly.status == 0, "\(disassembly.stderr)")
+        let fmla = disassembly.stdout.split(separator: "\n").filter { $0.contains("fmla") && $0.contains(".4s") }
+        #expect(fmla.count >= perTile, "\(fmla.count) fmla on .4s registers, expected at least \(perTile) (one tile)")
+        if pointwise {
+            #expect(model.source.contains("((cnnc_v4 *)(out + "), "no vector store to the output in the generated C")
+        }
+    }
+
     /// The FMA probe that `bench --layers` divides by keeps all its accumulators in registers on
     /// each target (24 accumulators spilled on AVX2's 16 registers and reported half its peak).
     @Test(arguments: targets)

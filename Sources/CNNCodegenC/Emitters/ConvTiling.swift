@@ -36,8 +36,11 @@ public struct VectorTarget: Sendable, Hashable {
     /// since each multiply-add needs a product register and SSE's two-operand forms copy.
     public static let sse = VectorTarget(lanes: 4, registers: 16, tileScore: .throughput(minimumAccumulators: 10), spareRegisters: 4)
     /// ARM64 NEON: 32 128-bit registers and FMA (`fmla`). With 32 registers the most
-    /// accumulators is also the best tile, as on AVX-512; two spares, as there.
-    public static let neon = VectorTarget(lanes: 4, registers: 32)
+    /// accumulators is the best tile, as on AVX-512, but with four spares: two (a 2 x 13 tile
+    /// of 26 accumulators) spilled 10 registers in the direct 3x3 loop and 4 in the row-Winograd
+    /// GEMM under clang 14 for armv8-a (`KernelCodeShapeTests`); with four (at most 24
+    /// accumulators, e.g. 3 x 8 on 64 channels) neither spills.
+    public static let neon = VectorTarget(lanes: 4, registers: 32, spareRegisters: 4)
     public static let scalar = VectorTarget(lanes: 0, registers: 0)
 
     /// Registers a position tile's accumulators and input vectors may use.
