@@ -87,6 +87,23 @@ import Testing
         #expect(text.contains(Self.impossible), "\(text)")
     }
 
+    /// `--emit-c` writes one C file, so with several targets it is an error before anything is
+    /// built or written.
+    @Test func emitCTakesOneTarget() throws {
+        var options = CompileOptions()
+        options.targets = TargetList.portable
+        let dir = TemporaryDirectory()
+        options.sourcePath = dir.path("model.c")
+        let net = try #require(GoldenCase.all.first { $0.name == "conv2d_default" }).net
+        #expect {
+            _ = try Compiler.compile(netPath: net, output: dir.path("lib.so"), options: options)
+        } throws: { error in
+            "\(error)".contains("expected one --target with --emit-c, got 3")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path("lib.so")))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("model.c")))
+    }
+
     /// The runtime's check against a made-up CPU: which features are missing, in order.
     @Test func featureCheckAgainstAFakeCPU() {
         let avx2Host = CPUFeatures.parse(cpuinfo: "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma bmi1 bmi2\n\nprocessor\t: 1\nflags\t\t: fpu\n")
