@@ -181,12 +181,17 @@ public struct Toolchain: Sendable {
     /// ARM64 the search looks for `aarch64-linux-gnu-gcc`. A clang cross-compiles with
     /// `--target=aarch64-linux-gnu` and the cross gcc's libgomp; `sysroot` (`--sysroot`) is passed on.
     public static func find(for architecture: Architecture, cc: String?, sysroot: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
-        if architecture == Architecture.host, cc == nil, sysroot == nil { return try find(environment: environment) }
         if let sysroot {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: sysroot, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ToolchainError("expected --sysroot to name a directory, got '\(sysroot)'")
             }
+        }
+        if architecture == Architecture.host, cc == nil {
+            // The host's usual compiler (`$CC`, clang, gcc), with the sysroot if one is given.
+            var found = try find(environment: environment)
+            if let sysroot { found.crossFlags = ["--sysroot=\(sysroot)"] }
+            return found
         }
         let compiler: String
         if let cc {
