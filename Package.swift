@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "CNNCompiler", targets: ["CNNCompiler"]),
         .library(name: "CNNRuntime", targets: ["CNNRuntime"]),
         .library(name: "CNNNumPy", targets: ["CNNNumPy"]),
+        // What the fuzzers in Fuzz/ drive (scripts/fuzz.sh); the corpus replay test runs it too.
+        .library(name: "CNNFuzzTargets", targets: ["CNNFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +38,7 @@ let package = Package(
             "CNNCompiler", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy", "CNNFiles", "CNNReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "CNNFuzzTargets", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNCompiler", "CNNCodegenC", "CNNNumPy", "CNNRuntime", "CNNModelABI"]),
         .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"], path: "Tests/CNNTestSupport"),
         // The demo and embedding example: a Swift app that loads a compiled model through the runtime only.
         .executableTarget(name: "digits-demo", dependencies: ["CNNRuntime", "CNNNumPy"], path: "examples/swift-app"),
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNCompiler", "CNNTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNCompilerTests", dependencies: ["CNNCompiler", "CNNToolchain", "CNNCodegenC", "CNNPasses", "CNNIR", "CNNRuntime", "CNNFrontend", "CNNNumPy", "CNNTestSupport"]),
         .testTarget(name: "CNNReportTests", dependencies: ["CNNReport"]),
+        .testTarget(name: "CNNFuzzTests", dependencies: ["CNNFuzzTargets", "CNNCompiler", "CNNTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport", "CNNToolchain"]),
     ]
 )

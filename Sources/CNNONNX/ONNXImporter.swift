@@ -34,6 +34,11 @@ public enum ONNXImporter {
             let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read" : "no such file"
             throw Diagnostic("cannot read the ONNX model: \(reason)", at: SourceLocation(file: path))
         }
+        return try load(data: data, path: path, shapes: shapes, seeded: seeded)
+    }
+
+    /// Reads a model already in memory; `path` names it in errors and its folder holds any external data.
+    public static func load(data: Data, path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil) throws -> Graph {
         let model: Onnx_ModelProto
         do {
             var options = BinaryDecodingOptions()
