@@ -115,13 +115,18 @@ public enum TargetList {
 public struct Toolchain: Sendable {
     /// Absolute path of the compiler.
     public let compiler: String
-    /// Directory holding the OpenMP runtime the library links against (added as its rpath), if not a system directory.
+    /// Directory holding the OpenMP runtime the library links against, if the compiler names one.
+    /// Informational only: libraries carry no run path (docs/deploy.md), so they load on machines without this directory.
     public let openMPLibraryDirectory: String?
+    /// The OpenMP runtime an OpenMP library built by this compiler needs at run time (its
+    /// `DT_NEEDED` soname, e.g. `libomp.so.5` for clang, `libgomp.so.1` for gcc), if found.
+    public var openMPRuntime: String? = nil
 
     /// Flags every compile and link passes to reach the target: `--target=` and `--sysroot=`
     /// for clang cross-compiling, `--sysroot=` for a cross gcc; empty for the host.
     public var crossFlags: [String] = []
-    /// The flag that turns on OpenMP (clang cross-compiling uses the cross gcc's libgomp).
+    /// The flags that build OpenMP code: `-fopenmp`, plus `-fno-openmp-implicit-rpath` where clang
+    /// would add a run path to its own directory; clang cross-compiling uses the cross gcc's libgomp.
     public var openMPFlags: [String] = ["-fopenmp"]
 
     public init(compiler: String, openMPLibraryDirectory: String?, crossFlags: [String] = [], openMPFlags: [String] = ["-fopenmp"]) {
@@ -242,7 +247,10 @@ public struct Toolchain: Sendable {
                 let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent().path
                 libraryDirectory = resolved
             }
-            return .success(Toolchain(compiler: compiler, openMPLibraryDirectory: libraryDirectory))
+            var toolchain = Toolchain(compiler: compiler, openMPLibraryDirectory: libraryDirectory)
+            toolchain.openMPRuntime = openMPRuntime(ofLibrary: dir.appendingPathComponent("probe.so").path)
+            toolchain.openMPFlags = try noRunPathFlags(compiler, probeSource: source, in: dir.path)
+            return .success(toolchain)
         } catch {
             return .failure(ToolchainError("\(error)"))
         }
@@ -273,7 +281,7 @@ public struct Toolchain: Sendable {
 
     /// Compiles several translation units, each with its own target flags (a multi-target
     /// library: one unit per target's kernels and a dispatcher), and links them into a shared
-    /// library at `output`. Same contract as `buildSharedLibrary(sourceFile:...)`.
+    /// library at `output`. Same contract as `buildSharedLibrary(sourceFile:...)`; no run path.
     public func buildSharedLibrary(units: [Unit], workingDirectory: String, output: String, timeLimit: Double? = nil) throws {
         var objects: [String] = []
         let start = DispatchTime.now().uptimeNanoseconds
@@ -287,21 +295,21 @@ public struct Toolchain: Sendable {
             try invoke(args, workingDirectory: workingDirectory, output: object, timeLimit: remaining(), limit: timeLimit)
             objects.append(object)
         }
-        var link = openMPFlags + crossFlags + ["-shared", "-fPIC"]
-        if let dir = openMPLibraryDirectory { link += ["-Wl,-rpath,\(dir)"] }
-        link += ["-o", output] + objects + ["-lm"]
+        let link = openMPFlags + crossFlags + ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
         try invoke(link, workingDirectory: workingDirectory, output: output, timeLimit: remaining(), limit: timeLimit)
     }
 
-    /// Compiles `sourceFile` (which `.incbin`s files in `workingDirectory`) into a shared library at `output`.
+    /// Compiles `sourceFile` (which `.incbin`s files in `workingDirectory`) into a shared library at `output`
+    /// (or, with `product: .object`, a position-independent object file for a static library).
     /// Callers pass a temporary path and rename it into place, so a failed build leaves nothing behind.
     /// Past `timeLimit` seconds the compiler (and everything it started) is stopped and the build fails.
-    public func buildSharedLibrary(sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = [], timeLimit: Double? = nil) throws {
-        var args = ["-std=c11", "-O3"] + openMPFlags + ["-shared", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + crossFlags
+    /// The library gets no run path: it finds the OpenMP runtime where the system's loader looks (docs/deploy.md).
+    public func buildSharedLibrary(sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = [], timeLimit: Double? = nil,
+                                   product: BuildProduct = .sharedLibrary, threads: ThreadsRuntime = .openmp) throws {
+        var args = ["-std=c11", "-O3"] + (threads == .openmp ? openMPFlags : []) + product.compilerFlags + ["-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + crossFlags
         args += Toolchain.targetFlags(target)
-        if let dir = openMPLibraryDirectory { args += ["-Wl,-rpath,\(dir)"] }
         args += extraFlags
-        args += ["-o", output, sourceFile, "-lm"]
+        args += ["-o", output, sourceFile] + product.linkerInputs
         try invoke(args, workingDirectory: workingDirectory, output: output, timeLimit: timeLimit, limit: timeLimit)
     }
 
