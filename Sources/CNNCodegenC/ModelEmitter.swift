@@ -13,11 +13,14 @@ public struct CodegenOptions: Sendable, Hashable {
     /// library exports (its dispatcher's), which the descriptor states. The unit's own
     /// `prefix`-named functions are then not exported, and its weights file is its own.
     public var dispatchPrefix: String?
-    public init(prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil) {
+    /// What the header says about threads and the OpenMP runtime (comment lines, no `*/`); nil: the general rule.
+    public var threadsNote: [String]?
+    public init(prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil, threadsNote: [String]? = nil) {
         self.prefix = prefix
         self.vector = vector
         self.requiredFeatures = requiredFeatures
         self.dispatchPrefix = dispatchPrefix
+        self.threadsNote = threadsNote
     }
 }
 
@@ -49,13 +52,17 @@ public struct KernelInfo: Sendable, Hashable {
 
 /// Emits the translation unit: ABI types, kernels, the run sequence, the descriptor and the exported entry points.
 public enum ModelEmitter {
-    public static let weightsFileName = "weights.bin"
+    /// The blob's file name: the source `.incbin`s it by this name, found in the assembler's
+    /// working directory or include path (`-I`). Named after the prefix, so two models' C
+    /// directories on one include path cannot pick up each other's weights.
+    public static func weightsFileName(prefix: String) -> String { prefix + ".weights.bin" }
 
     public static func emit(_ planned: PlannedGraph, options: CodegenOptions = CodegenOptions()) -> GeneratedModel {
         let graph = planned.graph
         let prefix = options.prefix ?? Namer.sanitize(graph.name)
         let publicPrefix = options.dispatchPrefix ?? prefix
-        let weightsFile = options.dispatchPrefix == nil ? weightsFileName : "weights_\(prefix).bin"
+        // Named after the unit's prefix, so each target's unit of a multi-target library has its own.
+        let weightsFile = Self.weightsFileName(prefix: prefix)
         var namer = Namer()
         let weightsSymbol = prefix + "_weights"
         var blob = WeightBlob()
@@ -110,7 +117,7 @@ public enum ModelEmitter {
             + entryPoints(graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
                           kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers, requiredFeatures: options.requiredFeatures)
         )
-        return GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures)
+        return GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures)
     }
 
     /// The tensor pointer for a storage location inside `run_chunk`.

@@ -46,6 +46,10 @@ public struct CompileOptions: Sendable {
     public var shapes: [String: [Int]] = [:]
     /// Seconds the C compiler may run before it is stopped (and the compile fails); nil waits forever.
     public var compilerTimeLimit: Double? = 3600
+    /// What `output` is: a shared library, a static library, or a directory of C source, header and weights.
+    public var emit: EmitForm = .shared
+    /// OpenMP, or none (one thread, no OpenMP dependency); nil: OpenMP. Not for `.c`, whose builder chooses.
+    public var threads: ThreadsRuntime?
     public init() {}
 }
 
@@ -126,12 +130,12 @@ public enum Compiler {
     }
 
     /// The codegen options for one target of `options` (`dispatchPrefix` set in a multi-target library).
-    static func codegenOptions(_ options: CompileOptions, target: TargetCPU, publicPrefix: String?) -> CodegenOptions {
+    static func codegenOptions(_ options: CompileOptions, target: TargetCPU, publicPrefix: String?, threadsNote: [String]? = nil) -> CodegenOptions {
         var single = options
         single.target = target
         return CodegenOptions(prefix: publicPrefix.map { "\($0)_\(target.tag)" } ?? options.prefix, vector: vectorTarget(single),
                               requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
-                              dispatchPrefix: publicPrefix)
+                              dispatchPrefix: publicPrefix, threadsNote: threadsNote)
     }
 
     /// Validates a user-chosen symbol prefix: it must already be a C identifier.
@@ -146,6 +150,7 @@ public enum Compiler {
     public static func compile(netPath: String, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
         // Argument problems are reported before any time is spent parsing.
         try checkPrefix(options.prefix)
+        try checkEmitForm(options)
         try checkOutputs(output: output, options: options, inputs: [netPath])
         progress(.parse)
         let start = DispatchTime.now().uptimeNanoseconds
@@ -159,6 +164,7 @@ public enum Compiler {
     /// Compiles an already loaded graph (e.g. from `ONNXImporter`) into a shared library at `output`, atomically.
     public static func compile(graph: Graph, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
         try checkPrefix(options.prefix)
+        try checkEmitForm(options)
         try checkOutputs(output: output, options: options, inputs: [])
         var timings: [(CompileStage, Double)] = []
         func timed<T>(_ stage: CompileStage, _ body: () throws -> T) rethrows -> T {
@@ -171,6 +177,21 @@ public enum Compiler {
         if options.targets.count > 1, let source = options.sourcePath {
             throw Diagnostic("expected one --target with --emit-c, got \(options.targets.count) (a multi-target library is one C file per target and a dispatcher); compile the C of each target separately", at: SourceLocation(file: source))
         }
+        if options.targets.count > 1, options.emit != .shared {
+            throw Diagnostic("expected one --target with --emit \(options.emit.rawValue), got \(options.targets.count); a multi-target library (kernels chosen at load) is a shared library only", at: SourceLocation(file: output))
+        }
+        // The toolchain is found first so the header can name the OpenMP runtime it links (not needed for C).
+        let toolchain: Toolchain?
+        if options.emit == .c {
+            toolchain = nil
+        } else {
+            do {
+                toolchain = try Toolchain.find(for: options.target.architecture, cc: options.cc, sysroot: options.sysroot)
+            } catch let error as ToolchainError {
+                throw Diagnostic(error.description, at: SourceLocation(file: output))
+            }
+        }
+        let note = threadsNote(options, toolchain: toolchain)
         // A multi-target library: each target's code planned and generated on its own, under
         // `<prefix>_<tag>`, behind a dispatcher that exports `<prefix>_*`.
         let publicPrefix = options.targets.count > 1 ? options.prefix ?? Namer.sanitize(graph.name) : nil
@@ -179,10 +200,16 @@ public enum Compiler {
             var single = options
             single.target = target
             let planned = try timed(.passes) { try plan(graph, options: single) }
-            let generated = timed(.codegen) { ModelEmitter.emit(planned, options: codegenOptions(options, target: target, publicPrefix: publicPrefix)) }
+            let generated = timed(.codegen) { ModelEmitter.emit(planned, options: codegenOptions(options, target: target, publicPrefix: publicPrefix, threadsNote: note)) }
             units.append((target, planned, generated))
         }
-        try timed(.cCompiler) { try build(units.map { ($0.target, $0.generated) }, output: output, options: options) }
+        try timed(.cCompiler) {
+            if let toolchain {
+                try build(units.map { ($0.target, $0.generated) }, output: output, options: options, toolchain: toolchain)
+            } else {
+                try writeCDirectory(units[0].generated, output: output, options: options)
+            }
+        }
         return CompileResult(planned: units[0].planned, generated: units[0].generated, timings: timings)
     }
 
@@ -193,14 +220,8 @@ public enum Compiler {
     /// renamed into place, side files first and the library last, so a failure leaves no library
     /// behind. The work directory and temporary files are registered with `Cleanup`, so an
     /// interrupted compile removes them too.
-    static func build(_ units: [(target: TargetCPU, model: GeneratedModel)], output: String, options: CompileOptions) throws {
+    static func build(_ units: [(target: TargetCPU, model: GeneratedModel)], output: String, options: CompileOptions, toolchain: Toolchain) throws {
         let model = units[0].model
-        let toolchain: Toolchain
-        do {
-            toolchain = try Toolchain.find(for: options.target.architecture, cc: options.cc, sysroot: options.sysroot)
-        } catch let error as ToolchainError {
-            throw Diagnostic(error.description, at: SourceLocation(file: output))
-        }
         // Checked again now that the files read are recorded: no output may replace an input.
         try checkOutputs(output: output, options: options, inputs: [])
         let library = try fileErrors { try PendingOutput(output) }
@@ -212,7 +233,7 @@ public enum Compiler {
             try? FileManager.default.removeItem(atPath: workDir)
             Cleanup.shared.remove(path: workDir)
         }
-        let sourceFile = workDir + "/model.c"
+        let sourceFile = workDir + "/\(model.prefix).c"
         var buildUnits: [Toolchain.Unit] = []
         try temporaryFileErrors(workDir) {
             if units.count == 1 {
@@ -233,13 +254,24 @@ public enum Compiler {
             }
         }
         for (file, text) in sideFiles { try fileErrors { try file.write(Data(text.utf8)) } }
+        let threads = options.threads ?? .openmp
         do {
-            if buildUnits.isEmpty {
-                try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target, timeLimit: options.compilerTimeLimit)
-            } else {
+            if !buildUnits.isEmpty {
                 try toolchain.buildSharedLibrary(units: buildUnits, workingDirectory: workDir, output: library.temporary, timeLimit: options.compilerTimeLimit)
+                try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
+            } else {
+                switch options.emit {
+                case .shared, .c:
+                    try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target,
+                                                     timeLimit: options.compilerTimeLimit, threads: threads)
+                    try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
+                case .static:
+                    let object = workDir + "/\(model.prefix).o"
+                    try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: object, target: options.target,
+                                                     timeLimit: options.compilerTimeLimit, product: .object, threads: threads)
+                    try toolchain.buildStaticLibrary(object: object, memberName: "\(model.prefix).o", workingDirectory: workDir, output: library.temporary)
+                }
             }
-            try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
         } catch let error as ToolchainError {
             throw Diagnostic(error.description, at: SourceLocation(file: output))
         }
@@ -291,6 +323,9 @@ public enum Compiler {
     static func checkOutputs(output: String, options: CompileOptions, inputs: [String]) throws -> [String] {
         var seen: [String: String] = [:]
         var destinations: [String] = []
+        if options.emit == .c {
+            return [try fileErrors { try OutputDirectory.destination(output, inputs: inputs, replaceable: isGeneratedCFile) }]
+        }
         for (path, what) in [(output, "-o"), (options.headerPath, "--header"), (options.sourcePath, "--emit-c")] {
             guard let path else { continue }
             let destination = try fileErrors { try OutputFile.destination(path, inputs: inputs) }

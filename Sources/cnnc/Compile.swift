@@ -5,16 +5,24 @@ import CNNToolchain
 import Foundation
 
 extension TargetCPU: ExpressibleByArgument {}
+extension EmitForm: ExpressibleByArgument {}
+extension ThreadsRuntime: ExpressibleByArgument {}
 
 /// `cnnc compile NET -o LIB`.
 struct Compile: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compile a network description into a shared library.")
+    static let configuration = CommandConfiguration(abstract: "Compile a network description into a shared library (or a static library, or C source).")
 
     @Argument(help: "The network: a description (net.json) or an ONNX model (.onnx).")
     var net: String
 
-    @Option(name: .shortAndLong, help: "The shared library to write.")
+    @Option(name: .shortAndLong, help: "The shared library to write (with --emit: the static library or the C directory).")
     var output: String
+
+    @Option(name: .long, help: ArgumentHelp("What -o writes: a shared library, a static library (ar archive) or a directory of C source, header and weights.", valueName: "shared|static|c"))
+    var emit: EmitForm = .shared
+
+    @Option(name: .customLong("threads-runtime"), help: ArgumentHelp("openmp (default), or none: one thread and no OpenMP dependency.", valueName: "openmp|none"))
+    var threadsRuntime: ThreadsRuntime?
 
     @Option(name: .long, help: "Also write the C header for this model here.")
     var header: String?
@@ -70,6 +78,8 @@ struct Compile: ParsableCommand {
         options.prefix = prefix
         options.headerPath = header
         options.sourcePath = emitC
+        options.emit = emit
+        options.threads = threadsRuntime
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         defer { progress.finish() }
         _ = try Compiler.compile(netPath: net, output: output, options: options) { stage in progress.show(stage) }

@@ -91,7 +91,8 @@ import Testing
         let model = ModelEmitter.emit(try tinyGraph(), options: CodegenOptions(vector: .avx512))
         // 3*2*9 + 3 conv, 4*27 + 4 dense (repacked to 16 lanes), ...: all in the 64-byte aligned blob.
         #expect(model.blob.segments.allSatisfy { $0.offset % WeightBlob.alignment == 0 })
-        #expect(model.source.contains(".incbin \\\"weights.bin\\\""))
+        #expect(model.weightsFileName == "\(model.prefix).weights.bin")
+        #expect(model.source.contains(".incbin \\\"\(model.weightsFileName)\\\""))
         #expect(!model.source.contains("{0."))  // no float array literals
         #expect(model.kernels.map(\.layers) == [["conv", "relu", "pool"], ["flat"], ["fc"], ["prob"]])
     }

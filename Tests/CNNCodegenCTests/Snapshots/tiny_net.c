@@ -3,7 +3,17 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* Threads: OpenMP when built with -fopenmp; without it one thread (the pragmas are
+   ignored and these stand in for the two OpenMP calls the code makes). */
+#ifdef _OPENMP
 #include <omp.h>
+#else
+#define omp_get_max_threads() 1
+static double cnnc_wtime(void) { struct timespec t; timespec_get(&t, TIME_UTC); return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec; }
+#define omp_get_wtime() cnnc_wtime()
+#endif
 
 /*
  * cnnc model ABI, version 1.
@@ -171,7 +181,7 @@ __asm__(".section .rodata.cnnc_weights,\"a\",@progbits\n"
         ".globl tiny_net_weights\n"
         ".hidden tiny_net_weights\n"
         "tiny_net_weights:\n"
-        ".incbin \"weights.bin\"\n"
+        ".incbin \"tiny_net.weights.bin\"\n"
         ".balign 64\n"
         ".previous\n");
 extern const float tiny_net_weights[] __attribute__((visibility("hidden"), aligned(64)));
@@ -728,6 +738,9 @@ CNNC_EXPORT int tiny_net_create(int64_t max_batch, int32_t threads, cnnc_context
     if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;
     ctx->max_batch = max_batch;
     ctx->threads = threads > 0 ? threads : omp_get_max_threads();
+    #ifndef _OPENMP
+    ctx->threads = 1; /* built without OpenMP: one thread, whatever was asked */
+    #endif
     size_t bytes = (size_t)(ARENA_FLOATS_PER_SAMPLE * max_batch + ARENA_SLACK_FLOATS) * sizeof(float);
     if (ARENA_FLOATS_PER_SAMPLE > 0) {
         ctx->arena = (float *)aligned_alloc(64, (bytes + 63u) / 64u * 64u);
