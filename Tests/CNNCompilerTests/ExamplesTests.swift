@@ -93,7 +93,7 @@ import Testing
         let program = directory.path("digits-c")
         let build = try runProcess("/usr/bin/env", [
             "clang", "-O2", "-std=c11", "-Wall", "-Wextra", "-Werror",
-            TestPaths.repo("examples/c-app/main.c"), "-I", directory.url.path, "-L", directory.url.path, "-ldigits",
+            TestPaths.repo("examples/c-app/main.c"), "-I", directory.url.path, "-L", directory.url.path, "-ldigits", "-lm",
             "-Wl,-rpath,\(directory.url.path)", "-o", program,
         ])
         try #require(build.status == 0, "clang failed: \(build.stderr)")

@@ -6,12 +6,18 @@
  *   clang -O2 main.c -Ibuild -Lbuild -ldigits -Wl,-rpath,build -o build/digits-c
  *   build/digits-c examples/digits/test_images.npy examples/digits/test_labels.npy
  *
+ * With a third argument, PyTorch's probabilities (examples/digits/torch_probabilities.npy),
+ * it also compares every probability: |got - expected| <= 1e-5 + 1e-4 |expected| (the tests'
+ * tolerance), prints "probabilities match PyTorch" and fails with an `error:` line otherwise.
+ * The same main.c is linked against the static library by examples/cmake-static.
+ *
  * IMAGES and LABELS are float32 arrays, each either a .npy file ('<f4', C order)
  * or raw little-endian float32 (e.g. numpy's `a.astype('<f4').tofile(path)`):
  * N x 64 pixels ([N, 1, 8, 8]) and N labels.
  */
 #include "digits.h" /* digits_create/run/destroy, digits_cnnc_model, and the ABI types */
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,8 +95,8 @@ static void print_tensor(const char *role, const cnnc_tensor_desc *tensor) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IMAGES(.npy|.f32) LABELS(.npy|.f32)\n", argv[0]);
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: %s IMAGES(.npy|.f32) LABELS(.npy|.f32) [EXPECTED_PROBABILITIES(.npy|.f32)]\n", argv[0]);
         return 1;
     }
 
@@ -149,8 +155,37 @@ int main(int argc, char **argv) {
     }
     printf("accuracy: %zu/%zu (%.2f%%)\n", correct, n, 100.0 * (double)correct / (double)n);
 
+    int failed = 0;
+    if (argc == 4) {
+        size_t expected_count = 0;
+        float *expected = read_floats(argv[3], &expected_count);
+        if (!expected) {
+            failed = 1;
+        } else if (expected_count != n * classes) {
+            fprintf(stderr, "error: %s: expected %zu x %zu probabilities, got %zu values\n", argv[3], n, classes, expected_count);
+            failed = 1;
+        } else {
+            size_t worst = 0;
+            double worst_excess = -1, worst_error = 0;
+            for (size_t i = 0; i < n * classes; i++) {
+                const double error = fabs((double)probabilities[i] - (double)expected[i]);
+                const double excess = error - (1e-5 + 1e-4 * fabs((double)expected[i]));
+                if (error > worst_error) worst_error = error;
+                if (excess > worst_excess) { worst_excess = excess; worst = i; }
+            }
+            if (worst_excess > 0) {
+                fprintf(stderr, "error: %s: expected probability %zu within 1e-5 + 1e-4 |expected| of %.9g, got %.9g\n", argv[3], worst,
+                        (double)expected[worst], (double)probabilities[worst]);
+                failed = 1;
+            } else {
+                printf("probabilities match PyTorch (max abs error %.3g)\n", worst_error);
+            }
+        }
+        free(expected);
+    }
+
     free(images);
     free(labels);
     free(probabilities);
-    return 0;
+    return failed;
 }
