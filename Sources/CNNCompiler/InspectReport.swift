@@ -20,6 +20,9 @@ public struct InspectReport: Sendable {
     public var kernelCount = 0
     /// Arena bytes for one sample (a context for batch B holds B times this).
     public var arenaBytesPerSample = 0
+    /// Bytes of weights the library stores (the blob: repacked, and Winograd-transformed where
+    /// chosen, so more than the parameters' float32 bytes); nil when not computed.
+    public var weightBytesStored: Int?
 
     /// `algorithm` names how a kernel computes its node (shown after its op), or nil to say nothing.
     public init(graph: Graph, planned: PlannedGraph, algorithm: (Node) -> String? = { _ in nil }) {
@@ -81,6 +84,10 @@ public struct InspectReport: Sendable {
         out += "FLOPs:      \(Self.grouped(totalFLOPs)) (\(Self.scaled(Double(totalFLOPs), "G", 1e9)))\n"
         out += "kernels:    \(kernelCount)\n"
         out += "arena:      \(Self.grouped(arenaBytesPerSample)) bytes per sample (\(Self.scaled(Double(arenaBytesPerSample), " MiB", 1048576)))\n"
+        if let stored = weightBytesStored {
+            let ratio = totalParameters > 0 ? String(format: "%.2fx", Double(stored) / Double(totalParameters * 4)) : "-"
+            out += "weights:    \(Self.grouped(stored)) bytes stored in the library (\(Self.scaled(Double(stored), " MiB", 1048576)); \(ratio) the parameters' float32 bytes)\n"
+        }
         return out
     }
 

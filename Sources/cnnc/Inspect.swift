@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNNCompiler
 import CNNIR
+import CNNToolchain
 import Foundation
 
 /// `cnnc inspect NET`: layers, shapes, parameters, FLOPs and fused kernels.
@@ -17,14 +18,24 @@ struct Inspect: ParsableCommand {
     @Flag(name: .customLong("no-fuse"), help: "Show the plan without folding or fusion.")
     var noFuse = false
 
+    @Flag(name: .customLong("no-winograd"), help: "Show the plan with every conv on the direct kernel (as compile --no-winograd).")
+    var noWinograd = false
+
+    @Option(name: .long, help: "CPU to plan for (as compile --target): native, x86-64-v4, x86-64-v3 or generic.")
+    var target: TargetCPU = .native
+
     func run() throws {
         let graph = try Compiler.load(net, seeded: seeded.value, shapes: try shapes.value())
         var options = CompileOptions()
         options.seeded = seeded.value
         options.shapes = try shapes.value()
         options.fuse = !noFuse
+        options.winograd = !noWinograd
+        options.target = target
         let planned = try Compiler.plan(graph, options: options)
-        let report = InspectReport(graph: graph, planned: planned) { Compiler.convAlgorithm($0, in: planned.graph, options: options) }
+        var report = InspectReport(graph: graph, planned: planned) { Compiler.convAlgorithm($0, in: planned.graph, options: options) }
+        // The weight blob as compile would store it (codegen without the C compiler).
+        report.weightBytesStored = Compiler.weightBytesStored(planned, options: options)
         print(report.render(), terminator: "")
     }
 }
