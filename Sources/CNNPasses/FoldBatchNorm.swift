@@ -13,7 +13,7 @@ public struct FoldBatchNorm: RewriteRule {
     public init() {}
     public var name: String { "fold-batchnorm" }
 
-    public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
+    public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .batchNorm(let eps, let bnSteps) = node.op, graph.hasSingleReader(node.inputs[0]) else { return nil }
         let producer = graph.node(node.inputs[0])
         guard producer.op.epilogue.isEmpty, let weight = producer.params["weight"] else { return nil }
@@ -66,6 +66,6 @@ public struct FoldBatchNorm: RewriteRule {
         // Activations already fused into the batchnorm move on to the producer.
         fused.op = folded.withEpilogue(bnSteps) ?? folded
         fused.params = ["weight": WeightTensor(shape: weight.shape, values: newWeight), "bias": WeightTensor(shape: [channels], values: newBias)]
-        return graph.merging(producer, into: node, as: fused)
+        return .merge(producer: producer.id, consumer: node.id, fused: fused)
     }
 }

@@ -8,7 +8,7 @@ public struct FuseActivation: RewriteRule {
     public init() {}
     public var name: String { "fuse-activation" }
 
-    public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
+    public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .activation(let act) = node.op, graph.hasSingleReader(node.inputs[0]) else { return nil }
         let producer = graph.node(node.inputs[0])
         let steps = producer.op.epilogue
@@ -16,6 +16,6 @@ public struct FuseActivation: RewriteRule {
         guard let op = producer.op.withEpilogue(steps + [.activation(act)]) else { return nil }
         var fused = producer
         fused.op = op
-        return graph.merging(producer, into: node, as: fused)
+        return .merge(producer: producer.id, consumer: node.id, fused: fused)
     }
 }

@@ -6,10 +6,10 @@ public struct FuseAdd: RewriteRule {
     public init() {}
     public var name: String { "fuse-add" }
 
-    public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
+    public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .add(let addEpilogue) = node.op, node.inputs.count == 2, node.inputs[0] != node.inputs[1] else { return nil }
         // Prefer the operand computed last: the conv closest to the add.
-        let candidates = node.inputs.enumerated().sorted { graph.index(of: $0.element)! > graph.index(of: $1.element)! }
+        let candidates = node.inputs.enumerated().sorted { graph.position(of: $0.element) > graph.position(of: $1.element) }
         for (position, producerID) in candidates {
             let producer = graph.node(producerID)
             guard case .conv = producer.op, graph.hasSingleReader(producerID) else { continue }
@@ -20,7 +20,7 @@ public struct FuseAdd: RewriteRule {
             fused.inputs.append(other)
             guard let op = producer.op.withEpilogue(steps + [.add(operand: fused.inputs.count - 1)] + addEpilogue) else { continue }
             fused.op = op
-            return graph.merging(producer, into: node, as: fused)
+            return .merge(producer: producer.id, consumer: node.id, fused: fused)
         }
         return nil
     }

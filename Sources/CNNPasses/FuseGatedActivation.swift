@@ -23,7 +23,7 @@ public struct FuseGatedActivation: RewriteRule {
         }
     }
 
-    public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
+    public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .binary(let a) = node.op, a.op == .mul, a.constant == nil, a.epilogue.isEmpty, node.inputs.count == 2 else { return nil }
         for (k, id) in node.inputs.enumerated() {
             let gate = graph.node(id)
@@ -33,7 +33,7 @@ public struct FuseGatedActivation: RewriteRule {
             merged.op = .activation(fused)
             merged.name = node.name
             merged.location = node.location
-            return graph.merging(gate, into: node, as: merged)
+            return .merge(producer: gate.id, consumer: node.id, fused: merged)
         }
         return nil
     }

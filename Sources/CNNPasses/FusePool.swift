@@ -7,7 +7,7 @@ public struct FusePool: RewriteRule {
     public init() {}
     public var name: String { "fuse-pool" }
 
-    public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
+    public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .pool(let pool) = node.op, graph.hasSingleReader(node.inputs[0]) else { return nil }
         guard zip(pool.stride, pool.size).allSatisfy({ $0 >= $1 }) else { return nil }
         let producer = graph.node(node.inputs[0])
@@ -18,6 +18,6 @@ public struct FusePool: RewriteRule {
         var fused = producer
         fused.op = op
         fused.shape = node.shape
-        return graph.merging(producer, into: node, as: fused)
+        return .merge(producer: producer.id, consumer: node.id, fused: fused)
     }
 }

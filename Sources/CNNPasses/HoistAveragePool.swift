@@ -15,26 +15,21 @@ public struct HoistAveragePool: RewriteRule {
     public init() {}
     public var name: String { "hoist-average-pool" }
 
-    public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
+    public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .pool(let pool) = node.op, pool.kind == .average, pool.padding.isZero, !pool.ceilMode,
               graph.hasSingleReader(node.inputs[0]) else { return nil }
         let conv = graph.node(node.inputs[0])
         guard case .conv(let a) = conv.op, a.epilogue.isEmpty, a.spatialRank == pool.spatialRank,
               a.kernel.allSatisfy({ $0 == 1 }), a.stride.allSatisfy({ $0 == 1 }), a.padding.isZero,
-              node.elementCount / node.shape[0] < conv.elementCount / conv.shape[0],
-              let convSlot = graph.index(of: conv.id), let poolSlot = graph.index(of: node.id) else { return nil }
+              node.elementCount / node.shape[0] < conv.elementCount / conv.shape[0] else { return nil }
         let input = graph.node(conv.inputs[0])
-        var graph = graph
         // The pool's readers now read the conv, which reads the pool, which reads the conv's input.
-        graph.replaceUses(of: node.id, with: conv.id)
         var hoisted = node
         hoisted.inputs = conv.inputs
         hoisted.shape = [input.shape[0]] + node.shape.dropFirst()
         var moved = conv
         moved.inputs = [node.id]
         moved.shape = node.shape
-        graph.nodes[convSlot] = hoisted
-        graph.nodes[poolSlot] = moved
-        return graph
+        return .exchange(first: moved, second: hoisted)
     }
 }

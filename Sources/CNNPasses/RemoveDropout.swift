@@ -5,11 +5,8 @@ public struct RemoveDropout: RewriteRule {
     public init() {}
     public var name: String { "remove-dropout" }
 
-    public func rewrite(_ node: Node, in graph: Graph) -> Graph? {
+    public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .dropout = node.op else { return nil }
-        var graph = graph
-        graph.replaceUses(of: node.id, with: node.inputs[0])
-        graph.remove(node.id)
-        return graph
+        return .bypass(node.id, with: node.inputs[0])
     }
 }
