@@ -104,9 +104,10 @@ public struct ActivationFacts: Sendable {
 
 /// Every activation, by its net.json name (also its name in diagnostics and `inspect`).
 ///
-/// NaN: the new activations (from hardswish on) return NaN for a NaN input, as PyTorch does:
-/// their selects test `x > 0` or `t < 0`, which a NaN fails, so the NaN flows to the result,
-/// and they call libm where the prelude's `cnnc_expf` would clamp a NaN to a number.
+/// NaN and infinities: every activation returns NaN for a NaN input and PyTorch's value at
+/// +-inf. A select's test is written so that a NaN fails it and takes the branch that keeps `x`
+/// (`x < 0 ? 0 : x`, never `x > 0 ? x : 0`), and the prelude's fast functions (`cnnc_expf`,
+/// sigmoid, tanh, expm1) return NaN for NaN. `NaNPropagationTests` checks each one.
 public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
     case relu, sigmoid, tanh
     case leakyRelu = "leaky_relu"
@@ -121,7 +122,9 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
         let x = F.x
         switch self {
         case .relu:
-            return ActivationFacts(onnx: "Relu", formula: { _ in .select(x > 0, x, 0) }, vector: .sameAsScalar)
+            // `x < 0 ? 0 : x`, not `x > 0 ? x : 0`: a NaN fails the test and stays NaN, as in PyTorch
+            // (and it is still one vector max, with the operands in this order).
+            return ActivationFacts(onnx: "Relu", formula: { _ in .select(x < 0, 0, x) }, vector: .sameAsScalar)
         case .sigmoid:
             return ActivationFacts(onnx: "Sigmoid", formula: { _ in .call(.sigmoid, [x]) })
         case .tanh:
@@ -134,10 +137,11 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
                                    formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1Fast, [x])) })
         case .clip:
             // ONNX Clip takes its bounds as inputs from opset 11: ActivationOps.clip imports it.
-            // A NaN becomes the lower bound (fmaxf), in both forms.
+            // A NaN stays NaN (PyTorch's clamp), in both forms: each test fails on a NaN and selects x
+            // (still one vector max and one min).
             return ActivationFacts(onnx: nil, parameters: [.init("min", default: nil), .init("max", default: nil)],
-                                   formula: { p in .call(.fmin, [.call(.fmax, [x, .constant(p[0])]), .constant(p[1])]) },
-                                   vector: .steps { p in [.select(x > .constant(p[0]), x, .constant(p[0])), .select(x < .constant(p[1]), x, .constant(p[1]))] },
+                                   formula: { p in .select(x < .constant(p[0]), .constant(p[0]), .select(x > .constant(p[1]), .constant(p[1]), x)) },
+                                   vector: .steps { p in [.select(x < .constant(p[0]), .constant(p[0]), x), .select(x > .constant(p[1]), .constant(p[1]), x)] },
                                    validate: { p in p[0] <= p[1] ? nil : ("max", "expected max >= min (\(p[0])), got \(p[1])") })
         case .hardSwish:
             // x * hardsigmoid(x) with PyTorch's (and ONNX HardSwish's) alpha 1/6, beta 0.5.

@@ -42,7 +42,7 @@ public indirect enum Formula: Hashable, Sendable, ExpressibleByFloatLiteral, Exp
 /// The math functions a formula may call.
 public enum MathFunction: Hashable, Sendable {
     /// The generated library's branch-free sigmoid, tanh and expm1 (vectorisable, a few ulp;
-    /// they clamp a NaN input to a number, so new activations do not rely on them for NaN).
+    /// a NaN input gives NaN).
     case sigmoid, tanh, expm1Fast
     /// libm.
     case fmin, fmax, exp, expm1, log, log1p, sqrt, abs, erf

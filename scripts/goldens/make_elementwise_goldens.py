@@ -2,7 +2,9 @@
 """Write the elementwise golden cases into Tests/Goldens/onnx-elementwise/.
 
 Tiny ONNX models built with onnx.helper for the unary activations and math ops (standalone,
-fused after a Conv, Gemm, Add or BatchNormalization, and with NaN inputs) and the binary
+fused after a Conv, Gemm, Add or BatchNormalization, and with NaN inputs), NaN and +-inf
+through relu, clip, sigmoid, tanh, elu, leaky relu, hardswish, softmax and the max pools
+(standalone and fused; see "NaN and infinities" below for the max pools), and the binary
 ops with NumPy broadcasting (Add, Sub, Mul, Div, Pow, Max, Min, Sum on computed tensors and
 constants, squeeze-and-excitation blocks, SiLU as exporters write it), plus the inputs and
 the outputs of **ONNX Runtime** with every graph optimisation disabled (never cnnc's).
@@ -284,6 +286,142 @@ def _(rng):
 
 
 # ----------------------------------------------------------------------------
+# NaN and infinities, as PyTorch treats them
+# ----------------------------------------------------------------------------
+# Inputs hold NaN, +inf and -inf. ONNX Runtime's values are PyTorch's for every op here except
+# the max pools: ORT (and onnx.reference) let a NaN through only when it happens to be the last
+# of its window, while PyTorch's max pools (and np.max) return NaN for any window holding one.
+# For those cases (`pytorch_max_pool=True`) the expected values are ORT's with NaN wherever the
+# window holds a NaN, which ORT itself finds: the same MaxPool run on isnan(pool input) as 0/1.
+
+def with_specials(x):
+    """NaN, +inf and -inf at fixed places (two NaNs, one of each infinity)."""
+    x = x.copy()
+    n = x.size
+    x.flat[0] = np.nan
+    x.flat[n // 3] = np.inf
+    x.flat[n // 2 + 1] = np.nan
+    x.flat[2 * n // 3] = -np.inf
+    return x
+
+
+PYTORCH_MAX_POOL = set()
+
+
+SPECIAL_UNARY = [
+    ("Relu", {}, 13),
+    ("Sigmoid", {}, 13),
+    ("Tanh", {}, 13),
+    ("Elu", {}, 13),
+    ("Elu", {"alpha": 0.5}, 13),
+    ("LeakyRelu", {}, 13),
+    ("LeakyRelu", {"alpha": 0.2}, 13),
+    ("HardSwish", {}, 14),
+    ("HardSigmoid", {}, 13),
+    ("Softsign", {}, 13),
+]
+
+for _op, _attrs, _opset in SPECIAL_UNARY:
+    @case(f"{unary_name(_op, _attrs)}_specials", _opset, f"{_op} {_attrs} standalone on [N, 3, 4, 6] holding NaN, +inf and -inf")
+    def _(rng, op=_op, attrs=_attrs):
+        return [h.make_node(op, ["x0"], ["y0"], **attrs)], [], {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+@case("clip_specials", 13, "Clip(-1, 1) standalone on [N, 3, 4, 6] holding NaN, +inf and -inf")
+def _(rng):
+    nodes = [h.make_node("Clip", ["x0", "lo", "hi"], ["y0"])]
+    return nodes, [init("lo", np.float32(-1)), init("hi", np.float32(1))], {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+def conv1x1(rng, act_nodes, cin=3, cout=4):
+    w, b = f32(rng, cout, cin, 1, 1, scale=0.5), f32(rng, cout, scale=0.1)
+    return [h.make_node("Conv", ["x0", "w", "b"], ["c"])] + act_nodes, [init("w", w), init("b", b)]
+
+
+@case("conv_relu_specials", 13, "Conv 1x1 3->4 then Relu (fused epilogue), input holding NaN, +inf and -inf")
+def _(rng):
+    nodes, inits = conv1x1(rng, [h.make_node("Relu", ["c"], ["y0"])])
+    return nodes, inits, {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+@case("conv_relu6_specials", 13, "Conv 1x1 3->4 then Clip(0, 6) (relu6, fused epilogue), input holding NaN, +inf and -inf")
+def _(rng):
+    nodes, inits = conv1x1(rng, [h.make_node("Clip", ["c", "lo", "hi"], ["y0"])])
+    return nodes, inits + [init("lo", np.float32(0)), init("hi", np.float32(6))], {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+@case("conv5_relu_nan", 13, "Conv 5x5 pad 2 3->8 then Relu (tiled conv epilogue), input holding two NaNs")
+def _(rng):
+    w, b = f32(rng, 8, 3, 5, 5, scale=0.2), f32(rng, 8, scale=0.1)
+    nodes = [h.make_node("Conv", ["x0", "w", "b"], ["c"], pads=[2, 2, 2, 2]), h.make_node("Relu", ["c"], ["y0"])]
+    return nodes, [init("w", w), init("b", b)], {"x0": with_nans(f32(rng, BATCH, 3, 12, 16))}
+
+
+@case("gemm_relu_nan", 13, "Gemm 10->6 then Relu (dense epilogue), input holding two NaNs")
+def _(rng):
+    nodes = [h.make_node("Gemm", ["x0", "w", "b"], ["g"], transB=1), h.make_node("Relu", ["g"], ["y0"])]
+    return nodes, [init("w", f32(rng, 6, 10, scale=0.5)), init("b", f32(rng, 6, scale=0.1))], {"x0": with_nans(f32(rng, BATCH, 10))}
+
+
+@case("softmax_specials", 13, "Softmax over [N, 10]: row 0 holds a NaN (all NaN), row 1 a -inf (its entry 0)")
+def _(rng):
+    x = f32(rng, BATCH, 10)
+    x[0, 3] = np.nan
+    x[1, 5] = -np.inf
+    return [h.make_node("Softmax", ["x0"], ["y0"], axis=1)], [], {"x0": x}
+
+
+@case("softmax_pos_inf", 13, "Softmax over [N, 10] with a +inf in row 0 (inf - inf: all NaN, as PyTorch) and none in row 1")
+def _(rng):
+    x = f32(rng, BATCH, 10)
+    x[0, 7] = np.inf
+    return [h.make_node("Softmax", ["x0"], ["y0"], axis=1)], [], {"x0": x}
+
+
+def pytorch_max_pool(name, opset, what):
+    PYTORCH_MAX_POOL.add(name)
+    return case(name, opset, what)
+
+
+@pytorch_max_pool("maxpool_specials", 13, "MaxPool 2x2 stride 2 on [N, 3, 4, 6] holding NaN, +inf and -inf (NaN propagates, as PyTorch)")
+def _(rng):
+    return [h.make_node("MaxPool", ["x0"], ["y0"], kernel_shape=[2, 2], strides=[2, 2])], [], {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+@pytorch_max_pool("maxpool_3x3_pad_specials", 13, "MaxPool 3x3 stride 1 pad 1 on [N, 3, 8, 8] holding NaN, +inf and -inf (NaN propagates, as PyTorch)")
+def _(rng):
+    return ([h.make_node("MaxPool", ["x0"], ["y0"], kernel_shape=[3, 3], strides=[1, 1], pads=[1, 1, 1, 1])], [],
+            {"x0": with_specials(f32(rng, BATCH, 3, 8, 8))})
+
+
+@pytorch_max_pool("globalmaxpool_specials", 13, "GlobalMaxPool on [N, 3, 4, 6] holding NaN, +inf and -inf (NaN propagates, as PyTorch)")
+def _(rng):
+    return [h.make_node("GlobalMaxPool", ["x0"], ["y0"])], [], {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+@pytorch_max_pool("conv_relu_maxpool_nan", 13, "Conv 1x1 3->4, Relu, MaxPool 2x2 stride 2 (all fused into the conv), input holding two NaNs")
+def _(rng):
+    nodes, inits = conv1x1(rng, [h.make_node("Relu", ["c"], ["r"]),
+                                 h.make_node("MaxPool", ["r"], ["y0"], kernel_shape=[2, 2], strides=[2, 2])])
+    return nodes, inits, {"x0": with_nans(f32(rng, BATCH, 3, 4, 6))}
+
+
+def with_pytorch_max_pool(m, feeds, outs):
+    """ORT's output of `m`, whose last node is a max pool, with NaN wherever the pool's window holds a NaN."""
+    pool = m.graph.node[-1]
+    assert pool.op_type in ("MaxPool", "GlobalMaxPool") and pool.output[0] == "y0", pool
+    probe = onnx.ModelProto()
+    probe.CopyFrom(m)
+    probe.graph.output.append(h.make_tensor_value_info(pool.input[0], T.FLOAT, None))
+    pool_input = ort_run(probe, feeds)[-1]
+    mask_graph = h.make_graph([pool], "mask", [h.make_tensor_value_info(pool.input[0], T.FLOAT, None)],
+                              [h.make_tensor_value_info("y0", T.FLOAT, None)])
+    mask_model = h.make_model(mask_graph, opset_imports=m.opset_import, ir_version=m.ir_version)
+    has_nan = ort_run(mask_model, {pool.input[0]: np.isnan(pool_input).astype(np.float32)})[0]
+    return [np.where(has_nan > 0, np.float32(np.nan), outs[0]).astype(np.float32)]
+
+
+# ----------------------------------------------------------------------------
 # Refused
 # ----------------------------------------------------------------------------
 
@@ -325,6 +463,8 @@ def main():
         nodes, inits, feeds = make(rng)
         m = model(nodes, [(k, v.shape) for k, v in feeds.items()], inits, opset)
         outs = ort_run(m, feeds)
+        if name in PYTORCH_MAX_POOL:
+            outs = with_pytorch_max_pool(m, feeds, outs)
         directory = os.path.join(a.out, name)
         os.makedirs(directory)
         onnx.save_model(m, os.path.join(directory, "model.onnx"))

@@ -95,7 +95,7 @@ enum PoolEmitter {
         let fold = maxFold
         // Output rows whose window lies inside the input: r - ph >= 0 and r - ph + kh <= h.
         let rlo = min(ph, oh), rhi = max(rlo, min(oh, h - kh + ph + 1))
-        // From -inf, so a NaN is skipped wherever it is in the window (`maxFold`).
+        // From -inf; a NaN anywhere in the window becomes the result (`maxFold`).
         var down: CExpr = .float(-.infinity)
         for k in 0..<max(kh, 1) { down = fold(down, .v("x")[.v("q") + .int((k - ph) * w)]) }
         let edgeRow: (Int, Int) -> CStmt = { lo, hi in
