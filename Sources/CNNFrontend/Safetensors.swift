@@ -70,8 +70,10 @@ public final class SafetensorsFile: @unchecked Sendable {
     /// Tensor `name` as float32 weights, borrowing the mapping when its data is 4-byte aligned.
     ///
     /// Writers (including `SafetensorsWriter` and the Python library) pad the
-    /// header so data is aligned; a file whose tensor starts at an unaligned
+    /// header so data is aligned; a file whose data buffer starts at an unaligned
     /// offset is still read correctly, by copying that tensor into owned storage.
+    /// (A tensor at an offset within the buffer that is not a multiple of its element
+    /// size is refused when the file is opened, as are overlapping tensors.)
     public func tensor(_ name: String) throws -> WeightTensor {
         guard let entry = entries[name] else {
             throw Diagnostic(
@@ -185,7 +187,26 @@ public final class SafetensorsFile: @unchecked Sendable {
             }
             entries[name] = try parseEntry(name, member.value, bufferSize: bufferSize, fail: fail)
         }
+        try checkLayout(entries, fail: fail)
         return (entries, metadata, dataStart)
+    }
+
+    /// No two tensors share bytes (a weight edited through one would change another, and the
+    /// reference implementation refuses it), and each starts at a multiple of its element size
+    /// within the data buffer (as every writer lays them out).
+    private static func checkLayout(_ entries: [String: Entry], fail: (String) -> Diagnostic) throws {
+        func quoted(_ name: String) -> String { "'\(Diagnostic.quoted(name))'" }
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            guard let bits = bitsPerElement[entry.dtype], bits % 8 == 0 else { continue }
+            guard entry.begin % (bits / 8) == 0 else {
+                throw fail("tensor \(quoted(name)): expected data_offsets starting at a multiple of \(bits / 8) bytes (the size of a \(entry.dtype) element), got [\(entry.begin), \(entry.end)]")
+            }
+        }
+        let ranges = entries.filter { $0.value.begin < $0.value.end }
+            .sorted { ($0.value.begin, $0.value.end, $0.key) < ($1.value.begin, $1.value.end, $1.key) }
+        for (a, b) in zip(ranges, ranges.dropFirst()) where b.value.begin < a.value.end {
+            throw fail("tensors \(quoted(a.key)) and \(quoted(b.key)): expected data_offsets that do not overlap, got [\(a.value.begin), \(a.value.end)] and [\(b.value.begin), \(b.value.end)]")
+        }
     }
 
     private static func parseEntry(

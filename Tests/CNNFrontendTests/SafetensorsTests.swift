@@ -74,6 +74,17 @@ private let entryErrors: [SafetensorsEntryCase] = [
           message: "tensor 'a': expected 6 bytes for dtype F16 and shape [3], got 8 (data_offsets [0, 8])"),
     .init(header: #"{"a": {"dtype": "F32", "shape": [4294967296, 4294967296], "data_offsets": [0, 8]}}"#,
           message: "tensor 'a': expected a shape whose size fits in memory, got [4294967296, 4294967296]"),
+    // Issue 15: overlapping and misaligned tensors were accepted.
+    .init(header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
+          message: "tensors 'a' and 'b': expected data_offsets that do not overlap, got [0, 8] and [4, 8]"),
+    .init(header: #"{"w": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}, "v": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
+          message: "tensors 'v' and 'w': expected data_offsets that do not overlap, got [4, 8] and [4, 8]"),
+    .init(header: #"{"a": {"dtype": "U8", "shape": [6], "data_offsets": [0, 6]}, "b": {"dtype": "U8", "shape": [3], "data_offsets": [5, 8]}}"#,
+          message: "tensors 'a' and 'b': expected data_offsets that do not overlap, got [0, 6] and [5, 8]"),
+    .init(header: #"{"a": {"dtype": "U8", "shape": [2], "data_offsets": [0, 2]}, "m": {"dtype": "F32", "shape": [1], "data_offsets": [2, 6]}}"#,
+          message: "tensor 'm': expected data_offsets starting at a multiple of 4 bytes (the size of a F32 element), got [2, 6]"),
+    .init(header: #"{"h": {"dtype": "F16", "shape": [1], "data_offsets": [3, 5]}}"#,
+          message: "tensor 'h': expected data_offsets starting at a multiple of 2 bytes (the size of a F16 element), got [3, 5]"),
     .init(header: #"{"__metadata__": {"n": 1}}"#, message: "expected __metadata__ 'n' to be a string, got a number"),
     .init(header: #"{"__metadata__": []}"#, message: "expected __metadata__ to be an object of strings, got an array"),
     .init(header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "a": {}}"#,
@@ -216,6 +227,12 @@ private let entryErrors: [SafetensorsEntryCase] = [
     func headerEntryError(_ testCase: SafetensorsEntryCase) throws {
         let diagnostic = try #require(try openError(handMade(header: testCase.header, data: [UInt8](repeating: 0, count: 8))))
         #expect(diagnostic.message == testCase.message)
+    }
+
+    /// Empty tensors share no bytes, and tensors back to back do not overlap.
+    @Test func adjacentAndEmptyTensorsAreAccepted() throws {
+        let header = #"{"a": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}, "e": {"dtype": "F32", "shape": [0], "data_offsets": [4, 4]}, "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#
+        #expect(try openError(handMade(header: header, data: [UInt8](repeating: 0, count: 8))) == nil)
     }
 
     @Test func listsUnknownAndSubByteDtypesButOnlyReadsF32() throws {
