@@ -18,7 +18,7 @@ struct Bench: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Timed runs after the warm-up.")
     var iterations: Int = 20
 
-    @Option(name: .long, help: "Concurrent sessions, each on its own thread with its own buffers: total throughput.")
+    @Option(name: .long, parsing: .unconditional, help: "Concurrent sessions, each on its own thread with its own buffers: total throughput.")
     var sessions: Int = 1
 
     @Flag(name: .long, help: "Print one JSON object on standard output.")

@@ -52,7 +52,7 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var shapes: ShapeOptions
 
-    @Option(name: .customLong("cc-timeout"), help: ArgumentHelp("Stop the C compiler after this many seconds and fail (0: no limit).", valueName: "seconds"))
+    @Option(name: .customLong("cc-timeout"), parsing: .unconditional, help: ArgumentHelp("Stop the C compiler after this many seconds and fail (0: no limit).", valueName: "seconds"))
     var ccTimeout: Double = 3600
 
     @Flag(name: .shortAndLong, help: "Print nothing on success, not even progress.")

@@ -29,16 +29,16 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "A directory of test_data_set_K/ folders holding input_*.npy|.pb and output_*.npy|.pb (ONNX test data layout).")
     var cases: String?
 
-    @Option(name: .long, help: "Relative tolerance.")
+    @Option(name: .long, parsing: .unconditional, help: "Relative tolerance.")
     var rtol: Double = 1e-4
 
-    @Option(name: .long, help: "Absolute tolerance, also the floor below which ULPs are not counted.")
+    @Option(name: .long, parsing: .unconditional, help: "Absolute tolerance, also the floor below which ULPs are not counted.")
     var atol: Double = 1e-5
 
-    @Option(name: .customLong("max-ulp"), help: "Also require every element to be at most U ULPs from its expected value.")
+    @Option(name: .customLong("max-ulp"), parsing: .unconditional, help: "Also require every element to be at most U ULPs from its expected value.")
     var maxULP: UInt64?
 
-    @Option(name: .long, help: "Threads to use (default: OpenMP's default).")
+    @Option(name: .long, parsing: .unconditional, help: "Threads to use (default: OpenMP's default).")
     var threads: Int = 0
 
     @Flag(name: .long, help: "Print one JSON object on standard output instead of text.")

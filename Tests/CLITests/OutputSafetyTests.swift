@@ -162,6 +162,22 @@ import Testing
         #expect(!r.stderr.contains("Missing value"))
         let b = try cnnc(["bench", "lib.so", "--threads", "-2"])
         expectRefused(b, ["expected --threads of at least 0, got -2"])
+        // Every numeric option takes a negative value as a value, then says what it expected.
+        let cases: [([String], String)] = [
+            (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--threads", "-1"], "expected --threads of at least 0, got -1"),
+            (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--rtol", "-1"], "expected --rtol of at least 0, got -1.0"),
+            (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--atol", "-0.5"], "expected --atol of at least 0, got -0.5"),
+            (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--max-ulp", "-3"], "'-3' is invalid for '--max-ulp"),
+            (["bench", "lib.so", "--sessions", "-1"], "expected --sessions from 1 to 1024, got -1"),
+            (["compile", "net.json", "-o", "lib.so", "--cc-timeout", "-5"], "expected --cc-timeout of at least 0 seconds, got -5.0"),
+            (["compile", "net.json", "-o", "lib.so", "--seeded-weights", "1", "--seeded-gain", "-1"], "expected --seeded-gain above 0, got -1.0"),
+            (["compile", "net.json", "-o", "lib.so", "--seeded-weights", "-1"], "'-1' is invalid for '--seeded-weights"),
+        ]
+        for (arguments, message) in cases {
+            let r = try cnnc(arguments)
+            expectRefused(r, [message])
+            #expect(!r.stderr.contains("Missing value"), "\(arguments): \(r.stderr)")
+        }
     }
 
     /// An endless non-.npy input is refused after its first bytes, not read until memory runs out (issue 15, item 4).
