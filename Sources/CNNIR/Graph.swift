@@ -1,3 +1,5 @@
+import Foundation
+
 /// Identifies a node (and the tensor it produces) within a graph; stable across passes.
 public typealias NodeID = Int
 
@@ -48,7 +50,11 @@ public struct Node: Sendable {
 /// A network: nodes in a topological order, plus which of them are returned.
 public struct Graph: Sendable {
     public var name: String
-    public var nodes: [Node]
+    /// Any change to the nodes drops the id lookup, which is rebuilt on the next `node(_:)`.
+    public var nodes: [Node] { didSet { lookup = NodeLookup() } }
+    /// Positions by id, so `node(_:)` is constant time (a linear search made kernel selection
+    /// and inspection quadratic in the layers: 16k layers took minutes).
+    private var lookup = NodeLookup()
     /// Producer ids of the model outputs, in the description's order.
     public var outputs: [NodeID]
     /// The next unused node id.
@@ -71,12 +77,12 @@ public struct Graph: Sendable {
 
     /// The node with `id`; a missing id is a compiler bug.
     public func node(_ id: NodeID) -> Node {
-        guard let node = nodes.first(where: { $0.id == id }) else { preconditionFailure("no node \(id)") }
-        return node
+        guard let i = index(of: id) else { preconditionFailure("no node \(id)") }
+        return nodes[i]
     }
 
-    /// Position of `id` in `nodes`.
-    public func index(of id: NodeID) -> Int? { nodes.firstIndex { $0.id == id } }
+    /// Position of `id` in `nodes` (the first, should ids repeat).
+    public func index(of id: NodeID) -> Int? { lookup.position(of: id, in: nodes) }
 
     /// How many times `id` is used: by node inputs and as a model output.
     public func useCount(of id: NodeID) -> Int {
@@ -95,5 +101,23 @@ public struct Graph: Sendable {
     public mutating func remove(_ id: NodeID) {
         precondition(useCount(of: id) == 0, "removing node \(id) that is still used")
         nodes.removeAll { $0.id == id }
+    }
+}
+
+/// A graph's positions by node id, built on first use; shared by copies of an unchanged graph.
+private final class NodeLookup: @unchecked Sendable {
+    private let lock = NSLock()
+    private var positions: [NodeID: Int]?
+
+    func position(of id: NodeID, in nodes: [Node]) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if positions == nil {
+            var map: [NodeID: Int] = [:]
+            map.reserveCapacity(nodes.count)
+            for (i, node) in nodes.enumerated() where map[node.id] == nil { map[node.id] = i }
+            positions = map
+        }
+        return positions![id]
     }
 }
