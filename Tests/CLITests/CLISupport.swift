@@ -46,8 +46,8 @@ struct SafetensorsEntry {
     var bytes: [UInt8]
 
     /// A float32 tensor of `shape` holding 0, 1, 2, ...
-    static func f32(_ name: String, _ shape: [Int]) -> SafetensorsEntry {
-        let values = (0..<shape.reduce(1, *)).map { Float($0) }
+    static func f32(_ name: String, _ shape: [Int], replacing: [Int: Float] = [:]) -> SafetensorsEntry {
+        let values = (0..<shape.reduce(1, *)).map { replacing[$0] ?? Float($0) }
         return SafetensorsEntry(name: name, dtype: "F32", shape: shape, bytes: values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) })
     }
 

@@ -56,6 +56,15 @@ struct WeightErrorTests {
                          expected: ["'d.weight'", "rectangular"]),
         CompileErrorCase(label: "inline array of strings", json: dense(params: #""weight": [["a", 2, 3], [4, 5, 6]], "bias": [0, 0]"#), layer: "d",
                          expected: ["'d.weight'", "got a string"]),
+        // Not finite: refused from the file as inline (issue 15: NaN was accepted from a file).
+        CompileErrorCase(label: "NaN weight in the file", json: dense(weights: "w.safetensors"),
+                         files: file([.f32("d.weight", [2, 3], replacing: [4: .nan]), goodBias]), file: "w.safetensors", layer: "d",
+                         expected: ["parameter 'd.weight': expected finite float32 numbers, got nan at index [1, 1]"]),
+        CompileErrorCase(label: "infinite bias in the file", json: dense(weights: "w.safetensors"),
+                         files: file([goodWeight, .f32("d.bias", [2], replacing: [1: -.infinity])]), file: "w.safetensors", layer: "d",
+                         expected: ["parameter 'd.bias': expected finite float32 numbers, got -inf at index [1]"]),
+        CompileErrorCase(label: "inline weight beyond float32", json: dense(params: #""weight": [[1, 2, 3], [4, 1e39, 6]], "bias": [0, 0]"#), layer: "d",
+                         expected: ["(layers[0].params.weight)", "parameter 'd.weight': expected finite float32 numbers, got 1e39"]),
         // Not F32.
         CompileErrorCase(label: "F16 tensor in the file", json: dense(weights: "w.safetensors"), files: file([.f16("d.weight", [2, 3]), goodBias]), file: "w.safetensors", layer: "d",
                          expected: ["'d.weight'", "F32", "got F16"]),

@@ -25,6 +25,10 @@ extension GraphBuilder {
         for parameter in expected {
             let tensorName = layer + "." + parameter.name
             let shapes = parameter.alternatives.map(ShapeInference.format).joined(separator: " or ")
+            // Before anything is read or generated: huge stand-in weights were an allocation abort.
+            let elements = ShapeInference.boundedElementCount(parameter.alternatives[0]) ?? Int.max / 4
+            weightBytes = weightBytes > Int.max - 4 * elements ? Int.max : weightBytes + 4 * elements
+            try limits.checkWeights(total: weightBytes, adding: tensorName, at: f.location)
             let tensor: WeightTensor
             var where_ = f.location
             if let (value, loc) = inline[parameter.name] {
@@ -43,6 +47,12 @@ extension GraphBuilder {
                 } catch let d as Diagnostic {
                     throw d.located(in: where_)
                 }
+                // As inline (where JSON cannot spell NaN and 1e39 is refused): a NaN or infinite
+                // weight is almost always a diverged training run, and would only show as NaN outputs.
+                let floats = tensor.storage.floats
+                if let bad = floats.firstIndex(where: { !$0.isFinite }) {
+                    throw Diagnostic("parameter '\(Diagnostic.quoted(tensorName))': expected finite float32 numbers, got \(floats[bad]) at index \(ShapeInference.format(Self.position(bad, in: tensor.shape)))", at: where_)
+                }
             } else {
                 let source = weights == nil ? "no weights file is given and there is no inline params entry" : "not in the weights file nor inline"
                 throw Diagnostic("missing parameter '\(Diagnostic.quoted(tensorName))' (expected shape \(shapes)): \(source)", at: f.location)
@@ -58,6 +68,19 @@ extension GraphBuilder {
             if weights?.info(tensorName) != nil { claimed.insert(tensorName) }
         }
         return params
+    }
+}
+
+extension GraphBuilder {
+    /// The multi-index of flat element `flat` in a C-order tensor of `shape`.
+    static func position(_ flat: Int, in shape: [Int]) -> [Int] {
+        var rest = flat
+        var index = [Int](repeating: 0, count: shape.count)
+        for d in shape.indices.reversed() where shape[d] > 0 {
+            index[d] = rest % shape[d]
+            rest /= shape[d]
+        }
+        return index
     }
 }
 
