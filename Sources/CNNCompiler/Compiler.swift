@@ -50,6 +50,8 @@ public struct CompileOptions: Sendable {
     public var emit: EmitForm = .shared
     /// OpenMP, or none (one thread, no OpenMP dependency); nil: OpenMP. Not for `.c`, whose builder chooses.
     public var threads: ThreadsRuntime?
+    /// Resource limits checked before allocating (`--limit`, docs/untrusted-models.md).
+    public var limits = Limits()
     public init() {}
 }
 
@@ -72,23 +74,27 @@ public struct CompileResult: Sendable {
 /// The typed pipeline: description -> graph -> planned graph -> C -> shared library.
 public enum Compiler {
     /// Reads a network: an ONNX model (`.onnx`) or a version-1 description (anything else, usually `.json`).
-    public static func load(_ path: String, seeded: SeededWeights? = nil, shapes: [String: [Int]] = [:]) throws -> Graph {
+    public static func load(_ path: String, seeded: SeededWeights? = nil, shapes: [String: [Int]] = [:], limits: Limits = Limits()) throws -> Graph {
         if path.lowercased().hasSuffix(".onnx") {
-            return try ONNXImporter.load(path: path, shapes: shapes, seeded: seeded)
+            let graph = try ONNXImporter.load(path: path, shapes: shapes, seeded: seeded)
+            try limits.check(graph)
+            return graph
         }
         if let name = shapes.keys.sorted().first {
             throw Diagnostic("--shape \(Diagnostic.quoted(name))=... applies to ONNX models only; a description's input shapes are in the file", at: SourceLocation(file: path))
         }
-        return try NetworkReader.read(path: path, seeded: seeded)
+        return try NetworkReader.read(path: path, seeded: seeded, limits: limits)
     }
 
     /// Runs the pass pipeline.
     public static func plan(_ graph: Graph, options: CompileOptions = CompileOptions()) throws -> PlannedGraph {
         let vector = vectorTarget(options)
         // Scratch depends on the kernel codegen will choose for each node of the final graph.
-        return try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses)) { node, final in
+        let planned = try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses)) { node, final in
             KernelSelection.scratchFloats(node, in: final, target: vector)
         }
+        try options.limits.checkArena(floatsPerSample: planned.memory.arenaFloatsPerSample, graph: planned.graph)
+        return planned
     }
 
     /// How codegen will compute a conv node of the planned `graph` (for `cnnc inspect`), or nil for other ops.
@@ -154,7 +160,7 @@ public enum Compiler {
         try checkOutputs(output: output, options: options, inputs: [netPath])
         progress(.parse)
         let start = DispatchTime.now().uptimeNanoseconds
-        let graph = try load(netPath, seeded: options.seeded, shapes: options.shapes)
+        let graph = try load(netPath, seeded: options.seeded, shapes: options.shapes, limits: options.limits)
         let parseSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var result = try compile(graph: graph, output: output, options: options, progress: progress)
         result.timings.insert((.parse, parseSeconds), at: 0)

@@ -436,6 +436,12 @@ struct HeaderParser {
 enum FileIO {
     static func errorText() -> String { String(cString: strerror(errno)) }
 
+    static func physicalMemory() -> Int {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, size > 0 else { return Int.max }
+        return pages.multipliedReportingOverflow(by: size).overflow ? Int.max : pages * size
+    }
+
     /// Reads the whole file at `path`.
     static func readAll(_ path: String, name: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -444,6 +450,11 @@ enum FileIO {
         InputFiles.record(path)
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw NPYError(file: name, message: "expected a readable file, got: \(errorText())") }
+        // Before reserving: a file larger than the machine's memory was an allocation abort.
+        let memory = physicalMemory()
+        guard Int(info.st_size) <= memory else {
+            throw NPYError(file: name, message: "expected a file that fits in this machine's memory (\(memory) bytes), got \(info.st_size) bytes")
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)

@@ -52,6 +52,8 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var shapes: ShapeOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Option(name: .customLong("cc-timeout"), parsing: .unconditional, help: ArgumentHelp("Stop the C compiler after this many seconds and fail (0: no limit).", valueName: "seconds"))
     var ccTimeout: Double = 3600
 
@@ -73,6 +75,7 @@ struct Compile: ParsableCommand {
         options.targets = try TargetList.parse(target)
         options.cc = cc
         options.sysroot = sysroot
+        options.limits = try limits.value()
         options.fuse = !noFuse
         options.winograd = !noWinograd
         options.prefix = prefix

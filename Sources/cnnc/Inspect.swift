@@ -15,6 +15,8 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var shapes: ShapeOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Flag(name: .customLong("no-fuse"), help: "Show the plan without folding or fusion.")
     var noFuse = false
 
@@ -25,8 +27,9 @@ struct Inspect: ParsableCommand {
     var target: TargetCPU = .native
 
     func run() throws {
-        let graph = try Compiler.load(net, seeded: seeded.value, shapes: try shapes.value())
+        let graph = try Compiler.load(net, seeded: seeded.value, shapes: try shapes.value(), limits: try limits.value())
         var options = CompileOptions()
+        options.limits = try limits.value()
         options.seeded = seeded.value
         options.shapes = try shapes.value()
         options.fuse = !noFuse

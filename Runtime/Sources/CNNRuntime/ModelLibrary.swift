@@ -128,6 +128,36 @@ public final class ModelLibrary: @unchecked Sendable {
     ///   - maxBatch: Samples the session's arena holds at once (at least 1).
     ///   - threads: OpenMP threads for each run; 0 means OpenMP's default.
     /// - Throws: `RuntimeError.invalidBatch`, `.invalidThreadCount`, or `.status` when the library's `create` fails.
+    /// Bytes `batch` samples need: their inputs, outputs and arena; nil when that overflows.
+    public func bytesNeeded(batch: Int) -> Int? {
+        var perSample = workspaceBytesPerSample
+        for spec in inputs + outputs {
+            let (bytes, o1) = spec.elementCount.multipliedReportingOverflow(by: 4)
+            let (sum, o2) = perSample.addingReportingOverflow(bytes)
+            guard !o1, !o2 else { return nil }
+            perSample = sum
+        }
+        let (total, overflow) = perSample.multipliedReportingOverflow(by: max(batch, 1))
+        return overflow ? nil : total
+    }
+
+    /// The machine's physical memory in bytes.
+    public static var physicalMemory: Int {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, size > 0 else { return Int.max }
+        return pages.multipliedReportingOverflow(by: size).overflow ? Int.max : pages * size
+    }
+
+    /// Throws `RuntimeError.insufficientMemory` when `batch` samples need more bytes than the
+    /// machine has, before anything is allocated (a 40 GB sample was an allocation abort).
+    public func checkMemory(batch: Int) throws {
+        let available = Self.physicalMemory
+        let bytes = bytesNeeded(batch: batch)
+        guard let bytes, bytes <= available else {
+            throw RuntimeError.insufficientMemory(path, batch: batch, bytes: bytes, available: available)
+        }
+    }
+
     public func makeSession(maxBatch: Int = 1, threads: Int = 0) throws -> Session {
         try Session(library: self, maxBatch: maxBatch, threads: threads)
     }

@@ -38,6 +38,8 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
     case overlappingBuffers(String)
     /// The library's `create` or `run` returned a nonzero `cnnc_status`.
     case status(Int32, message: String)
+    /// `batch` samples need more memory (inputs, outputs and arena) than the machine has.
+    case insufficientMemory(String, batch: Int, bytes: Int?, available: Int)
 
     /// The diagnostic body, e.g. "libnet.so: expected cnnc model ABI version 1, got version 99".
     public var description: String {
@@ -76,6 +78,9 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
             return "expected output buffers that overlap no other buffer, got \(what)"
         case .status(let code, let message):
             return "model returned status \(code): \(message)"
+        case .insufficientMemory(let path, let batch, let bytes, let available):
+            let need = bytes.map { "\($0) bytes" } ?? "more bytes than can be addressed"
+            return "\(path): expected a batch that fits in this machine's memory (\(available) bytes), got batch \(batch) needing \(need) for inputs, outputs and arena"
         }
     }
 }

@@ -23,6 +23,7 @@ public final class Session {
         guard let threadCount = Int32(exactly: threads), threadCount >= 0 else {
             throw RuntimeError.invalidThreadCount(threads)
         }
+        try library.checkMemory(batch: maxBatch)
         let desc = library.descriptor.pointee
         var context: OpaquePointer?
         let code = desc.create!(Int64(maxBatch), threadCount, &context)
@@ -56,6 +57,7 @@ public final class Session {
         for (spec, input) in zip(specs, inputs) {
             try checkCount(input.count, of: spec, batch: batch)
         }
+        try library.checkMemory(batch: batch)
         var outputs = try library.outputs.map { [Float](repeating: 0, count: try floats(for: $0, batch: batch)) }
         try outputs.withUnsafeMutableBufferPointer { outputArrays in
             try withInputPointers(inputs, from: 0, into: []) { inputPointers in

@@ -8,6 +8,9 @@ struct GraphBuilder {
     var weights: SafetensorsFile?
     /// Stand-in weights for every parameter not given inline (benchmarks, full-size tests).
     var seeded: SeededWeights?
+    /// Resource limits (`--limit`), and the parameter bytes bound so far.
+    var limits = Limits()
+    var weightBytes = 0
     /// Weight-file tensors a layer has taken, to find the ones nobody asked for.
     var claimed: Set<String> = []
     /// Every layer name in the file, to tell "defined below" from "not defined at all".
@@ -37,6 +40,7 @@ struct GraphBuilder {
         }
         try define(name, at: f, key: "name", layer: name)
         let id = nodes.count
+        try limits.checkElements(shape, at: loc)
         nodes.append(Node(id: id, name: name, op: .input(index: index), inputs: [], shape: shape, location: loc))
         ids[name] = id
     }
@@ -76,6 +80,7 @@ struct GraphBuilder {
         guard ShapeInference.boundedElementCount(shape) != nil else {
             throw Diagnostic("expected an output of at most 2^40 elements, got \(ShapeInference.format(shape))", at: f.location)
         }
+        try limits.checkElements(shape, at: f.location)
         let params = try bindParameters(for: parsed, op: op, layer: name, input: inputShapes[0], fields: f)
         let id = nodes.count
         nodes.append(Node(id: id, name: name, op: parsed, inputs: inputs, shape: shape, params: params, location: f.location))

@@ -13,18 +13,18 @@ public enum NetworkReader {
 
     /// Reads and checks the description at `path`. With `seeded`, parameters not given inline are
     /// generated (for benchmarks and full-size tests) and the weights file is not opened.
-    public static func read(path: String, seeded: SeededWeights? = nil) throws -> Graph {
+    public static func read(path: String, seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read" : "no such file"
             throw Diagnostic("cannot read the network description: \(reason)", at: SourceLocation(file: path))
         }
         InputFiles.record(path)
         let directory = (path as NSString).deletingLastPathComponent
-        return try parse(Array(data), file: path, directory: directory.isEmpty ? "." : directory, seeded: seeded)
+        return try parse(Array(data), file: path, directory: directory.isEmpty ? "." : directory, seeded: seeded, limits: limits)
     }
 
     /// Parses description bytes; `directory` resolves the relative `weights` path.
-    public static func parse(_ bytes: [UInt8], file: String, directory: String, seeded: SeededWeights? = nil) throws -> Graph {
+    public static func parse(_ bytes: [UInt8], file: String, directory: String, seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
         let root = try JSONParser.parse(bytes, file: file)
         var top = try FieldReader(root, location: SourceLocation(file: file, path: ""), what: "the network description")
         try top.rejectUnknownKeys(what: "the network description", allowed: topLevelKeys, known: topLevelKeys)
@@ -38,6 +38,7 @@ public enum NetworkReader {
 
         var builder = GraphBuilder(file: file)
         builder.seeded = seeded
+        builder.limits = limits
         let inputsValue = try top.required("inputs", "a list of {\"name\", \"shape\"}")
         guard case .array(let inputItems) = inputsValue.kind, !inputItems.isEmpty else {
             throw top.error("inputs", "expected a non-empty list of inputs, got \(inputsValue.typeName == "an array" ? "an empty list" : inputsValue.typeName)")
@@ -62,6 +63,9 @@ public enum NetworkReader {
         let layersValue = try top.required("layers", "a list of layers")
         guard case .array(let layerItems) = layersValue.kind, !layerItems.isEmpty else {
             throw top.error("layers", "expected a non-empty list of layers, got \(layersValue.typeName == "an array" ? "an empty list" : layersValue.typeName)")
+        }
+        guard layerItems.count <= limits.layers else {
+            throw top.error("layers", "expected at most \(limits.layers) layers (--limit layers=N raises it), got \(layerItems.count)")
         }
         builder.laterNames = Set(layerItems.compactMap { item in
             guard case .object(let object) = item.kind, let name = object["name"], case .string(let s) = name.kind else { return nil }
