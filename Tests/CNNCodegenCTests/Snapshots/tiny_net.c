@@ -121,8 +121,9 @@ typedef struct cnnc_model_desc {
 #endif /* CNNC_ABI_H */
 
 static inline float cnnc_maxf(float acc, float x) {
-    /* The larger of a running maximum and a value; a NaN value leaves the maximum as it is. */
-    return x > acc ? x : acc;
+    /* The larger of a running maximum and a value; a NaN value becomes the maximum and stays
+       (x > NaN fails), as PyTorch's max pool propagates NaN. */
+    return x > acc || x != x ? x : acc;
 }
 static inline float cnnc_ldexp2(float p, float n) {
     /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
@@ -132,8 +133,12 @@ static inline float cnnc_ldexp2(float p, float n) {
     return p * scale;
 }
 static inline float cnnc_expf(float x) {
-    x = fminf(fmaxf(x, -87.33654f), 88.37626f);
-    const float n = floorf(x * 1.44269504f + 0.5f);
+    /* Clamped with selects that a NaN fails, so a NaN stays NaN (fminf/fmaxf would make it
+       a number); n is made 0 for a NaN so the int conversion in cnnc_ldexp2 stays defined. */
+    x = x < -87.33654f ? -87.33654f : x;
+    x = x > 88.37626f ? 88.37626f : x;
+    float n = floorf(x * 1.44269504f + 0.5f);
+    n = n == n ? n : 0.0f;
     const float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     float p = 1.9875691500e-4f;
     p = p * r + 1.3981999507e-3f;
@@ -394,7 +399,7 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                 float *restrict rows = wt + j * 32;
                                 for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
                                     float v = rows[i];
-                                    v = (v > 0.0f ? v : 0.0f);
+                                    v = (v < 0.0f ? 0.0f : v);
                                     rows[i] = v;
                                 }
                             }
@@ -535,7 +540,7 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
                                 float *restrict rows = wt + j * 32;
                                 for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
                                     float v = rows[i];
-                                    v = (v > 0.0f ? v : 0.0f);
+                                    v = (v < 0.0f ? 0.0f : v);
                                     rows[i] = v;
                                 }
                             }
