@@ -43,15 +43,27 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// Weights for parameters a fuzzed description does not give inline: generated, never read.
     static let seeded = SeededWeights(seed: 1)
 
+    /// Tight resource limits (`--limit`), so a few bytes cannot ask for gigabytes of generated
+    /// weights or arena: the fuzzer looks for crashes, and a huge model is refused, not a crash.
+    static let limits: Limits = {
+        var limits = Limits()
+        limits.tensorElements = 1 << 22
+        limits.weightBytes = 64 << 20
+        limits.layers = 5_000
+        limits.arenaBytes = 256 << 20
+        return limits
+    }()
+
     /// Runs one input. Errors of the kind users see become `.rejected`; anything else is a bug and traps.
     public func run(_ bytes: [UInt8]) -> Outcome {
         do {
             switch self {
             case .description:
-                let graph = try NetworkReader.parse(bytes, file: "fuzz.json", directory: Self.scratch, seeded: Self.seeded)
+                let graph = try NetworkReader.parse(bytes, file: "fuzz.json", directory: Self.scratch, seeded: Self.seeded, limits: Self.limits)
                 try Self.planAndGenerate(graph)
             case .onnx:
                 let graph = try ONNXImporter.load(data: Data(bytes), path: Self.scratch + "/fuzz.onnx", seeded: Self.seeded)
+                try Self.limits.check(graph)
                 try Self.planAndGenerate(graph)
             case .safetensors:
                 try Self.withFile(bytes, named: "fuzz.safetensors") { path in
@@ -86,6 +98,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     static func planAndGenerate(_ graph: Graph) throws {
         var options = CompileOptions()
         options.target = .x86_64_v3
+        options.limits = limits
         let planned = try Compiler.plan(graph, options: options)
         let generated = ModelEmitter.emit(planned, options: CodegenOptions(vector: Compiler.vectorTarget(options)))
         guard !generated.source.isEmpty else { fatalError("no C generated") }
