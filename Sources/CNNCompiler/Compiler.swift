@@ -76,7 +76,7 @@ public enum Compiler {
     /// Reads a network: an ONNX model (`.onnx`) or a version-1 description (anything else, usually `.json`).
     public static func load(_ path: String, seeded: SeededWeights? = nil, shapes: [String: [Int]] = [:], limits: Limits = Limits()) throws -> Graph {
         if path.lowercased().hasSuffix(".onnx") {
-            let graph = try ONNXImporter.load(path: path, shapes: shapes, seeded: seeded)
+            let graph = try ONNXImporter.load(path: path, shapes: shapes, seeded: seeded, limits: limits)
             try limits.check(graph)
             return graph
         }

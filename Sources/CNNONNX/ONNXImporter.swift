@@ -25,7 +25,8 @@ public enum ONNXImporter {
     ///     inputs with symbolic dimensions other than the batch; the batch entry is dropped.
     ///   - seeded: when set, float initializers stored as external data whose file is missing are
     ///     generated with this generator instead (docs/onnx.md, "Seeded weights").
-    public static func load(path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil) throws -> Graph {
+    ///   - limits: `--limit`; a seeded initializer larger than the weight limit is refused before it is generated.
+    public static func load(path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -34,11 +35,11 @@ public enum ONNXImporter {
             let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read" : "no such file"
             throw Diagnostic("cannot read the ONNX model: \(reason)", at: SourceLocation(file: path))
         }
-        return try load(data: data, path: path, shapes: shapes, seeded: seeded)
+        return try load(data: data, path: path, shapes: shapes, seeded: seeded, limits: limits)
     }
 
     /// Reads a model already in memory; `path` names it in errors and its folder holds any external data.
-    public static func load(data: Data, path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil) throws -> Graph {
+    public static func load(data: Data, path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
         let model: Onnx_ModelProto
         do {
             var options = BinaryDecodingOptions()
@@ -48,7 +49,8 @@ public enum ONNXImporter {
             throw Diagnostic("expected an ONNX model (a binary ModelProto), got bytes that do not parse: \(error)", at: SourceLocation(file: path))
         }
         let directory = (path as NSString).deletingLastPathComponent
-        let decoder = TensorDecoder(modelDirectory: directory.isEmpty ? "." : directory, modelFile: path, seeded: seeded)
+        var decoder = TensorDecoder(modelDirectory: directory.isEmpty ? "." : directory, modelFile: path, seeded: seeded)
+        decoder.limits = limits
         let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var importer = try Importer(model: model, file: path, decoder: decoder, fallbackName: fallbackName)
         return try importer.run(shapes: shapes)

@@ -23,6 +23,9 @@ struct TensorDecoder {
     /// The model file, for diagnostics.
     var modelFile: String
     var seeded: SeededWeights?
+    /// `--limit weight-bytes` bounds each generated (seeded) initializer before it is made; the
+    /// total is checked once the graph is imported (`Compiler.load`).
+    var limits = Limits()
     /// How diagnostics call the tensor being decoded ("initializer", or "value tensor" for a Constant node's).
     var kind = "initializer"
 
@@ -54,7 +57,9 @@ struct TensorDecoder {
         if tensor.dataLocation == .external {
             let external = try externalBytes(tensor)
             guard let external else {
-                // Missing file with seeding on: generate it (floats only).
+                // Missing file with seeding on: generate it (floats only), within the weight limit.
+                let (bytes, overflow) = count.multipliedReportingOverflow(by: 4)
+                try limits.checkWeights(total: overflow ? .max : bytes, adding: tensor.name, at: SourceLocation(file: modelFile))
                 return try seededValue(tensor, shape: shape, count: count, role: role)
             }
             bytes = external
