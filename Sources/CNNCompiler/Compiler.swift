@@ -44,6 +44,9 @@ public struct CompileOptions: Sendable {
     public var seeded: SeededWeights?
     /// Full shapes (batch first) for ONNX inputs with symbolic dimensions, by input name (`--shape`).
     public var shapes: [String: [Int]] = [:]
+    /// Also return every layer's result (`--all-layers`): each kernel's output is exported under the
+    /// name of the last layer it computes; the layers fused before it are listed in the kernel table.
+    public var allLayers = false
     /// Seconds the C compiler may run before it is stopped (and the compile fails); nil waits forever.
     public var compilerTimeLimit: Double? = 3600
     /// What `output` is: a shared library, a static library, or a directory of C source, header and weights.
@@ -90,7 +93,7 @@ public enum Compiler {
     public static func plan(_ graph: Graph, options: CompileOptions = CompileOptions()) throws -> PlannedGraph {
         let vector = vectorTarget(options)
         // Scratch depends on the kernel codegen will choose for each node of the final graph.
-        let planned = try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses)) { node, final in
+        let planned = try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses, allLayers: options.allLayers)) { node, final in
             KernelSelection.scratchFloats(node, in: final, target: vector)
         }
         try options.limits.checkArena(floatsPerSample: planned.memory.arenaFloatsPerSample, graph: planned.graph)
@@ -144,6 +147,24 @@ public enum Compiler {
                               dispatchPrefix: publicPrefix, threadsNote: threadsNote)
     }
 
+    /// Names reach the library as C strings: one with a NUL would be cut there (and could collide).
+    static func checkNames(_ graph: Graph) throws {
+        for node in graph.nodes where node.name.unicodeScalars.contains("\0") {
+            throw Diagnostic("expected a layer or input name without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(node.name))'", at: node.location)
+        }
+        for name in graph.outputNames where name.unicodeScalars.contains("\0") {
+            throw Diagnostic("expected output names without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(name))'")
+        }
+    }
+
+    /// The runtime refuses a library with two outputs of one name: refused here instead.
+    static func checkOutputNames(_ graph: Graph) throws {
+        var seen: Set<String> = []
+        for name in graph.outputNames where !seen.insert(name).inserted {
+            throw Diagnostic("expected distinct output names, got two outputs named '\(Diagnostic.quoted(name))'")
+        }
+    }
+
     /// Validates a user-chosen symbol prefix: it must already be a C identifier.
     static func checkPrefix(_ prefix: String?) throws {
         guard let prefix else { return }
@@ -180,6 +201,7 @@ public enum Compiler {
             return try body()
         }
         guard !options.targets.isEmpty else { throw Diagnostic("expected at least one target, got none") }
+        try checkNames(graph)
         if options.targets.count > 1, let source = options.sourcePath {
             throw Diagnostic("expected one --target with --emit-c, got \(options.targets.count) (a multi-target library is one C file per target and a dispatcher); compile the C of each target separately", at: SourceLocation(file: source))
         }
@@ -206,6 +228,7 @@ public enum Compiler {
             var single = options
             single.target = target
             let planned = try timed(.passes) { try plan(graph, options: single) }
+            try checkOutputNames(planned.graph)
             let generated = timed(.codegen) { ModelEmitter.emit(planned, options: codegenOptions(options, target: target, publicPrefix: publicPrefix, threadsNote: note)) }
             units.append((target, planned, generated))
         }

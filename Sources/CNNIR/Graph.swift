@@ -57,6 +57,12 @@ public struct Graph: Sendable {
     private var lookup = NodeLookup()
     /// Producer ids of the model outputs, in the description's order.
     public var outputs: [NodeID]
+    /// The name each output is exported under, parallel to `outputs`: the layer the description
+    /// names, which keeps its name when passes fuse it into its producer or remove it (dropout).
+    public var outputNames: [String]
+    /// For an imported ONNX model: the output tensor's name of each layer whose name differs from
+    /// it (a node's own name is used for the layer when it has one). Used by `--all-layers`.
+    public var tensorNames: [String: String] = [:]
     /// The next unused node id.
     public var nextID: NodeID
 
@@ -64,6 +70,7 @@ public struct Graph: Sendable {
         self.name = name
         self.nodes = nodes
         self.outputs = outputs
+        self.outputNames = outputs.map { id in nodes.first { $0.id == id }?.name ?? "" }
         self.nextID = (nodes.map(\.id).max() ?? -1) + 1
     }
 
@@ -95,6 +102,12 @@ public struct Graph: Sendable {
             nodes[i].inputs = nodes[i].inputs.map { $0 == old ? new : $0 }
         }
         outputs = outputs.map { $0 == old ? new : $0 }
+    }
+
+    /// Adds `id` as one more model output exported as `name`.
+    public mutating func addOutput(_ id: NodeID, name: String) {
+        outputs.append(id)
+        outputNames.append(name)
     }
 
     /// Removes the node `id`; callers first move its uses elsewhere.

@@ -92,6 +92,8 @@ struct Importer {
     var decoded: [String: ConstTensor] = [:]
     /// Names given to CNNIR nodes so far, plus the model's input and output names.
     var usedNames: Set<String> = []
+    /// Layer name -> the ONNX output tensor it computes, where they differ (`Graph.tensorNames`).
+    var tensorNames: [String: String] = [:]
     /// How many node inputs and graph outputs read each ONNX value.
     var readers: [String: Int] = [:]
     let graphOutputs: [String]
@@ -256,7 +258,11 @@ struct Importer {
             }
             outputIDs.append(id)
         }
-        return Graph(name: modelName, nodes: nodes, outputs: outputIDs)
+        var graph = Graph(name: modelName, nodes: nodes, outputs: outputIDs)
+        // Outputs renamed above already carry their tensor's name.
+        let layerNames = Set(nodes.map(\.name))
+        graph.tensorNames = tensorNames.filter { layer, _ in layerNames.contains(layer) }
+        return graph
     }
 
     // MARK: Values
@@ -342,7 +348,10 @@ struct Importer {
         let name = uniqueName(for: ctx, part: part)
         let id = nodes.count
         nodes.append(Node(id: id, name: name, op: op, inputs: inputs, shape: shape, params: params, location: SourceLocation(file: file, path: "graph.node[\(ctx.index)]", layer: name)))
-        if part == nil { define(ctx, 0, .tensor(id)) }
+        if part == nil {
+            define(ctx, 0, .tensor(id))
+            if let tensor = ctx.proto.output.first, !tensor.isEmpty, tensor != name { tensorNames[name] = tensor }
+        }
         return id
     }
 

@@ -29,6 +29,9 @@ public enum GraphVerifier {
             }
             defined[node.id] = node.shape
         }
+        guard graph.outputNames.count == graph.outputs.count else {
+            throw Diagnostic("internal error after \(pass): \(graph.outputs.count) outputs but \(graph.outputNames.count) output names")
+        }
         for id in graph.outputs where defined[id] == nil {
             throw Diagnostic("internal error after \(pass): output \(id) is not defined")
         }

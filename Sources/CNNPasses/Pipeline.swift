@@ -6,9 +6,12 @@ public struct PassOptions: Sendable, Hashable {
     public var fuse: Bool = true
     /// Re-verify the graph after every pass (tests turn this on).
     public var verifyEachPass: Bool = false
-    public init(fuse: Bool = true, verifyEachPass: Bool = false) {
+    /// Also return every kernel's result as a model output (`ExportAllLayers`).
+    public var allLayers: Bool = false
+    public init(fuse: Bool = true, verifyEachPass: Bool = false, allLayers: Bool = false) {
         self.fuse = fuse
         self.verifyEachPass = verifyEachPass
+        self.allLayers = allLayers
     }
 }
 
@@ -19,17 +22,25 @@ public enum Pipeline {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
         //    x * sigmoid(x) becomes silu(x), x * hardsigmoid(x) hardswish(x) (after the folding, which a gate reading a batchnorm needs).
-        // 3. Average pools move in front of the 1x1 convs that feed them (before pools are fused).
+        // 3. Average pools move in front of the 1x1 convs that feed them (before pools are fused; not with --all-layers).
         // 4. Activations, residual adds and pools move into producers' epilogues, to a fixpoint.
-        // 5. Layers that reach no output are removed.
+        // 5. With --all-layers, every kernel's result becomes an output (after fusion, which stays on).
+        // 6. Layers that reach no output are removed.
         var steps: [(String, (Graph) -> Graph)] = [
             ("remove-dropout", { RewriteDriver.run([RemoveDropout()], on: $0) }),
         ]
         if options.fuse {
             steps.append(("fold-batchnorm", { RewriteDriver.run([FoldBatchNorm()], on: $0) }))
             steps.append(("fuse-gated-activation", { RewriteDriver.run([FuseGatedActivation()], on: $0) }))
-            steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))
+            // Not with --all-layers: the hoisted conv would compute the pool's value and the pool a value no layer has.
+            if !options.allLayers {
+                steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))
+            }
             steps.append(("fuse", { RewriteDriver.run([FuseActivation(), FuseAdd(), FusePool()], on: $0) }))
+        }
+        if options.allLayers {
+            let dropouts = ExportAllLayers.dropoutAliases(graph)
+            steps.append(("export-all-layers", { ExportAllLayers.run($0, dropouts: dropouts) }))
         }
         steps.append(("eliminate-dead-nodes", EliminateDeadNodes.run))
         var graph = graph

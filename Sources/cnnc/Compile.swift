@@ -48,6 +48,9 @@ struct Compile: ParsableCommand {
     @Flag(name: .customLong("no-winograd"), help: "Run every conv with the direct kernel, never Winograd (rounding closest to a direct conv).")
     var noWinograd = false
 
+    @Flag(name: .customLong("all-layers"), help: "Also return every layer's result, for `cnnc run --all-layers` and `cnnc verify --per-layer` (fusion stays on: layers fused into a kernel are listed, not returned).")
+    var allLayers = false
+
     @OptionGroup var seeded: SeededWeightsOptions
 
     @OptionGroup var shapes: ShapeOptions
@@ -77,6 +80,7 @@ struct Compile: ParsableCommand {
         options.sysroot = sysroot
         options.limits = try limits.value()
         options.fuse = !noFuse
+        options.allLayers = allLayers
         options.winograd = !noWinograd
         options.prefix = prefix
         options.headerPath = header

@@ -23,6 +23,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Where to write a model output, as [NAME=]FILE.npy.")
     var output: [String] = []
 
+    @Option(name: .customLong("all-layers"), help: ArgumentHelp("Write every layer of a library built with `cnnc compile --all-layers` into DIR (created if missing): one .npy per layer and layers.json, which also lists the layers fused into a kernel.", valueName: "DIR"))
+    var allLayers: String?
+
     @Option(name: .long, parsing: .unconditional, help: "Threads to use (default: OpenMP's default).")
     var threads: Int = 0
 
@@ -34,9 +37,10 @@ struct Run: ParsableCommand {
         Cleanup.shared.installSignalHandlers()
         let model = try ModelLibrary(path: library)
         let inputs = try Self.bind(input, to: model.inputs, what: "input", library: library)
-        guard !output.isEmpty else { throw RunError("\(library): expected at least one --output [NAME=]FILE.npy (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))") }
+        guard !output.isEmpty || allLayers != nil else { throw RunError("\(library): expected at least one --output [NAME=]FILE.npy or --all-layers DIR (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))") }
         let outputs = try Self.bind(output, to: model.outputs, what: "output", library: library)
         try Self.checkOutputs(outputs.map(\.file), inputs: [library] + inputs.map(\.file))
+        let layers = try allLayers.map { _ in try LayerDump.layers(of: model, path: library) }
         guard inputs.count == model.inputs.count else {
             let missing = model.inputs.indices.filter { i in !inputs.contains { $0.index == i } }.map { model.inputs[$0].name }
             throw RunError("\(library): expected every input to be given, missing: \(missing.joined(separator: ", "))")
@@ -61,11 +65,15 @@ struct Run: ParsableCommand {
             arrays[binding.index] = array.values
         }
         let n = batch ?? 1
+        if let allLayers { try LayerDump.prepareDirectory(allLayers) }
         let session = try model.makeSession(maxBatch: min(n, 64), threads: threads)
         let results = try session.run(batch: n, inputs: arrays)
         for binding in outputs {
             let spec = model.outputs[binding.index]
             try NPY.write(NPYArray(shape: [n] + spec.shape, values: results[binding.index]), to: binding.file)
+        }
+        if let allLayers, let layers {
+            try LayerDump.write(results, batch: n, model: model, layers: layers, to: allLayers, inputs: [library] + inputs.map(\.file))
         }
     }
 

@@ -42,12 +42,16 @@ public struct GraphFixture {
         graph.nextID += 1
         graph.nodes.append(Node(id: id, name: name, op: op, inputs: inputIDs, shape: shape, params: params))
         graph.outputs = [id]
+        graph.outputNames = [name]
         ids[name] = id
         return id
     }
 
     /// Sets the model outputs by name.
-    public mutating func outputs(_ names: [String]) { graph.outputs = names.map { ids[$0]! } }
+    public mutating func outputs(_ names: [String]) {
+        graph.outputs = names.map { ids[$0]! }
+        graph.outputNames = names
+    }
 
     /// A 2-D conv with "valid" or symmetric padding.
     public static func conv(_ filters: Int, _ k: Int, stride: Int = 1, pad: Int = 0, groups: Int = 1, epilogue: [EpilogueStep] = []) -> Op {

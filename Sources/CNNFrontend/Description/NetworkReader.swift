@@ -83,9 +83,12 @@ public enum NetworkReader {
         return Graph(name: name, nodes: builder.nodes, outputs: outputs)
     }
 
-    /// Names are non-empty and at most 256 characters.
+    /// Names are non-empty, at most 256 characters, and free of NUL (the library holds them as C strings).
     static func checkName(_ name: String, fields: FieldReader, key: String) throws {
         guard !name.isEmpty else { throw fields.error(key, "expected a non-empty name, got \"\"") }
+        guard !name.unicodeScalars.contains("\0") else {
+            throw fields.error(key, "expected a name without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(name))'")
+        }
         guard name.count <= maxNameLength else {
             throw fields.error(key, "expected a name of at most \(maxNameLength) characters, got \(name.count)")
         }

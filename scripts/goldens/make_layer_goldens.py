@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Per-layer goldens for `cnnc compile --all-layers` / `cnnc run --all-layers` / `cnnc verify --per-layer`.
+
+Builds a small CNN as an ONNX graph with fixed seeded weights (node names differ from their
+output tensors' names, so the tests check that layers are named by tensor), runs it in ONNX
+Runtime with every intermediate tensor marked as an output (python/cnnc/reference.py), and
+writes Tests/Goldens/layers/small_cnn/: model.onnx, input.npy, and the reference directory
+ort/ (layers.json and one .npy per tensor). It also writes conv2_perturbed.onnx, the same model
+with one weight of conv2 changed by 0.5, which `cnnc verify --per-layer --reference ort` must
+name as the first diverging layer. Deterministic: rerunning rewrites the same files.
+
+    python3 scripts/goldens/make_layer_goldens.py
+"""
+
+import os
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+from cnnc import reference  # noqa: E402
+
+OUT = os.path.join(ROOT, "Tests", "Goldens", "layers", "small_cnn")
+
+
+def small_cnn(rng):
+    def weight(name, *shape, scale=0.3):
+        return numpy_helper.from_array((rng.standard_normal(shape) * scale).astype(np.float32), name)
+
+    inits = [
+        weight("conv1.w", 4, 3, 3, 3), weight("conv1.b", 4),
+        weight("conv2.w", 4, 4, 3, 3), weight("conv2.b", 4),
+        numpy_helper.from_array((1 + 0.1 * rng.standard_normal(4)).astype(np.float32), "bn2.scale"),
+        weight("bn2.bias", 4, scale=0.1), weight("bn2.mean", 4, scale=0.1),
+        numpy_helper.from_array((1 + 0.2 * rng.random(4)).astype(np.float32), "bn2.var"),
+        weight("fc.w", 5, 4), weight("fc.b", 5),
+    ]
+    nodes = [
+        helper.make_node("Conv", ["image", "conv1.w", "conv1.b"], ["t_conv1"], name="conv1", pads=[1, 1, 1, 1]),
+        helper.make_node("Relu", ["t_conv1"], ["t_relu1"], name="relu1"),
+        helper.make_node("MaxPool", ["t_relu1"], ["t_pool1"], name="pool1", kernel_shape=[2, 2], strides=[2, 2]),
+        helper.make_node("Conv", ["t_pool1", "conv2.w", "conv2.b"], ["t_conv2"], name="conv2", pads=[1, 1, 1, 1]),
+        helper.make_node("BatchNormalization", ["t_conv2", "bn2.scale", "bn2.bias", "bn2.mean", "bn2.var"], ["t_bn2"], name="bn2"),
+        helper.make_node("Add", ["t_bn2", "t_pool1"], ["t_add"], name="add"),
+        helper.make_node("Relu", ["t_add"], ["t_relu2"], name="relu2"),
+        helper.make_node("GlobalAveragePool", ["t_relu2"], ["t_gap"], name="gap"),
+        helper.make_node("Flatten", ["t_gap"], ["t_flat"], name="flat"),
+        helper.make_node("Gemm", ["t_flat", "fc.w", "fc.b"], ["logits"], name="fc", transB=1),
+        helper.make_node("Softmax", ["logits"], ["prob"], name="softmax", axis=1),
+    ]
+    graph = helper.make_graph(
+        nodes, "small_cnn",
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", 3, 8, 8])],
+        [helper.make_tensor_value_info("prob", TensorProto.FLOAT, ["N", 5])],
+        inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_layer_goldens")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
+
+
+def main():
+    rng = np.random.default_rng(17)
+    model = small_cnn(rng)
+    os.makedirs(OUT, exist_ok=True)
+    path = os.path.join(OUT, "model.onnx")
+    onnx.save(model, path)
+    image = rng.standard_normal((2, 3, 8, 8)).astype(np.float32)
+    np.save(os.path.join(OUT, "input.npy"), image)
+    layers = reference.run_layers(path, {"image": image})
+    reference.write_layers(layers, os.path.join(OUT, "ort"), "model.onnx")
+    for init in model.graph.initializer:
+        if init.name == "conv2.w":
+            w = numpy_helper.to_array(init).copy()
+            w[1, 2, 1, 1] += 0.5
+            init.CopyFrom(numpy_helper.from_array(w, "conv2.w"))
+    onnx.save(model, os.path.join(OUT, "conv2_perturbed.onnx"))
+    print(f"wrote {OUT}: {len(layers)} layers")
+
+
+if __name__ == "__main__":
+    main()
