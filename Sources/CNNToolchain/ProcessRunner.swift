@@ -84,3 +84,15 @@ private final class TimeoutFlag: @unchecked Sendable {
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+extension Toolchain {
+    /// Runs a helper program (e.g. `python3 -m cnnc.reference`) found on PATH, or at `executable` when it
+    /// holds a '/', with an argument array; nil when there is no such program.
+    public static func runHelper(_ executable: String, _ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String)? {
+        let environment = ProcessInfo.processInfo.environment
+        let path = executable.contains("/") ? executable : allOnPath(executable, environment: environment).first
+        guard let path, FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        let r = try run(path, arguments, in: directory)
+        return (r.status, r.stdout, r.stderr)
+    }
+}

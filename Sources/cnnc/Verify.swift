@@ -29,6 +29,12 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "A directory of test_data_set_K/ folders holding input_*.npy|.pb and output_*.npy|.pb (ONNX test data layout).")
     var cases: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --per-layer: `onnxruntime` (runs `python3 -m cnnc.reference`, needs pip install './python[onnxruntime]') or a directory of per-layer .npy files with layers.json.", valueName: "onnxruntime|DIR"))
+    var reference: String?
+
+    @Flag(name: .customLong("per-layer"), help: "Compile with --all-layers and compare every layer with --reference, naming the first one out of tolerance.")
+    var perLayer = false
+
     @Option(name: .long, parsing: .unconditional, help: "Relative tolerance.")
     var rtol: Double = 1e-4
 
@@ -51,11 +57,21 @@ struct Verify: ParsableCommand {
     @Flag(name: .customLong("no-winograd"), help: "When compiling NET: run every conv with the direct kernel.")
     var noWinograd = false
 
+    @Flag(name: .customLong("no-fuse"), help: "When compiling NET: do not fold or fuse layers (with --per-layer: every layer is compared, none is fused).")
+    var noFuse = false
+
     func validate() throws {
         guard rtol >= 0, rtol.isFinite else { throw ValidationError("expected --rtol of at least 0, got \(rtol)") }
         guard atol >= 0, atol.isFinite else { throw ValidationError("expected --atol of at least 0, got \(atol)") }
         guard threads >= 0 else { throw ValidationError("expected --threads of at least 0, got \(threads)") }
-        if cases != nil {
+        if perLayer || reference != nil {
+            guard perLayer, reference != nil else {
+                throw ValidationError("expected --per-layer and --reference onnxruntime|DIR together, got only \(perLayer ? "--per-layer" : "--reference")")
+            }
+            guard expected.isEmpty, cases == nil, !input.isEmpty else {
+                throw ValidationError("expected --input [NAME=]FILE.npy with --per-layer (the reference gives the expected values; --expected and --cases do not apply)")
+            }
+        } else if cases != nil {
             guard input.isEmpty, expected.isEmpty else {
                 throw ValidationError("expected either --cases DIR or --input/--expected files, got both")
             }
@@ -81,6 +97,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let tolerance = Tolerance(rtol: rtol, atol: atol, maxULP: maxULP)
+        if perLayer, let reference { return try runPerLayer(reference: reference, tolerance: tolerance) }
         var temporaryDirectory: String?
         defer { if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) } }
         var libraryPath = model
@@ -92,6 +109,7 @@ struct Verify: ParsableCommand {
             options.seeded = seeded.value
             options.shapes = try shapes.value()
             options.winograd = !noWinograd
+            options.fuse = !noFuse
             let progress = Progress(enabled: !json && isatty(STDERR_FILENO) != 0)
             defer { progress.finish() }
             _ = try Compiler.compile(netPath: model, output: libraryPath, options: options) { progress.show($0) }
@@ -132,6 +150,55 @@ struct Verify: ParsableCommand {
                          : "failed: \(failed) of \(all.count) output\(all.count == 1 ? "" : "s") out of tolerance\(where_)")
         }
         if !passed { throw ExitCode(1) }
+    }
+
+    /// `--per-layer`: the library built with --all-layers (or given, built so) against the reference's layers.
+    private func runPerLayer(reference: String, tolerance: Tolerance) throws {
+        let temporary = try Self.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        var libraryPath = model
+        if isNetwork {
+            libraryPath = temporary + "/model.so"
+            var options = CompileOptions()
+            options.seeded = seeded.value
+            options.shapes = try shapes.value()
+            options.winograd = !noWinograd
+            options.fuse = !noFuse
+            options.allLayers = true
+            let progress = Progress(enabled: !json && isatty(STDERR_FILENO) != 0)
+            defer { progress.finish() }
+            _ = try Compiler.compile(netPath: model, output: libraryPath, options: options) { progress.show($0) }
+        }
+        let library = try ModelLibrary(path: libraryPath)
+        let layers = try LayerDump.layers(of: library, path: model)
+        let bound = try Run.bind(input, to: library.inputs, what: "input", library: model)
+        guard bound.count == library.inputs.count else {
+            let missing = library.inputs.indices.filter { i in !bound.contains { $0.index == i } }.map { library.inputs[$0].name }
+            throw VerifyError("\(model): expected every input to be given, missing: \(missing.joined(separator: ", "))")
+        }
+        let c = Case(name: nil, inputs: try bound.map { ($0.index, $0.file, try NPY.read(contentsOf: $0.file)) }, expected: [])
+        let n = try Self.batch(of: c, model: library)
+        var referenceDirectory = reference
+        if reference == "onnxruntime" {
+            guard model.lowercased().hasSuffix(".onnx") else {
+                throw VerifyError("\(model): --reference onnxruntime needs the ONNX model itself (model.onnx); for a description or a library, give --reference DIR of per-layer .npy files (docs/python.md: the PyTorch hook script)")
+            }
+            referenceDirectory = temporary + "/reference"
+            try FileManager.default.createDirectory(atPath: referenceDirectory, withIntermediateDirectories: false)
+            try PerLayerComparison.runOnnxRuntime(model: model, inputs: bound.map { (library.inputs[$0.index].name, $0.file) }, into: referenceDirectory)
+        }
+        var arrays = [[Float]](repeating: [], count: library.inputs.count)
+        for binding in c.inputs { arrays[binding.index] = binding.array.values }
+        let session = try library.makeSession(maxBatch: min(n, 64), threads: threads)
+        let results = try session.run(batch: n, inputs: arrays)
+        let comparison = try PerLayerComparison(results: results, batch: n, model: library, layers: layers, reference: referenceDirectory, tolerance: tolerance)
+        if json {
+            print(comparison.json(model: library.name, reference: reference, tolerance: tolerance))
+        } else {
+            print("model \(library.name) (\(model)) against \(reference), layer by layer: rtol \(rtol), atol \(atol)\(maxULP.map { ", max ULP \($0)" } ?? "")")
+            print(comparison.text())
+        }
+        if !comparison.passed { throw ExitCode(1) }
     }
 
     private func report(json results: [(name: String?, batch: Int, outputs: [OutputComparison])], model library: ModelLibrary, passed: Bool) -> String {
