@@ -40,11 +40,16 @@ def run_layers(model_path, inputs):
     declared = {o.name for o in graph.output}
     initializers = {i.name for i in graph.initializer}
     layers = []
+    constant = set(initializers)
     for node in graph.node:
+        # A node that reads only constants (Constant, an Identity of a weight) computes no layer.
+        if all(i in constant for i in node.input if i):
+            constant.update(o for o in node.output if o)
+            continue
         for name in node.output:
             if not name:
                 continue
-            layers.append((name, node.op_type, [i for i in node.input if i and i not in initializers]))
+            layers.append((name, node.op_type, [i for i in node.input if i and i not in constant]))
             if name not in declared:
                 graph.output.append(onnx.ValueInfoProto(name=name))
                 declared.add(name)

@@ -67,3 +67,21 @@ def test_verify_per_layer_against_onnxruntime(tmp_path, cnnc_executable):
     # ORT runs the perturbed model too, so the layers agree: cnnc against ORT on the same weights, unfused.
     assert same.returncode == 0, same.stdout + same.stderr
     assert "passed: all 11 compared layers" in same.stdout, same.stdout
+
+
+def test_reference_skips_nodes_that_read_only_constants(tmp_path):
+    """TorchScript exports copy weights through Identity nodes: those are not layers."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    w = numpy_helper.from_array(np.ones((2, 3), np.float32), "w")
+    nodes = [helper.make_node("Identity", ["w"], ["w_copy"]), helper.make_node("Gemm", ["x", "w_copy"], ["y"], transB=1),
+             helper.make_node("Relu", ["y"], ["z"])]
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 3])],
+                              [helper.make_tensor_value_info("z", TensorProto.FLOAT, ["N", 2])], [w])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.save(model, tmp_path / "m.onnx")
+    layers = reference.run_layers(str(tmp_path / "m.onnx"), {"x": np.array([[1, -2, 0.5]], np.float32)})
+    assert [(name, reads) for name, _, _, reads in layers] == [("y", ["x"]), ("z", ["y"])]
+    np.testing.assert_array_equal(layers[1][1], [[0, 0]])
