@@ -55,8 +55,8 @@ enum LayerDump {
         return String(format: "%04d_", position) + safe + ".npy"
     }
 
-    /// Checks DIR for `--all-layers`: an existing directory, or a new one whose parent exists (created here).
-    static func prepareDirectory(_ directory: String) throws {
+    /// Checks DIR for `--all-layers` before anything runs: an existing directory, or a new path whose parent exists.
+    static func checkDirectory(_ directory: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -64,6 +64,16 @@ enum LayerDump {
             }
             return
         }
+        let parent = (directory as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RunError("\(directory): expected a directory for --all-layers or a new one in an existing directory, got no directory '\(parent)'")
+        }
+    }
+
+    /// Creates DIR when missing (after the run succeeded: a failed run leaves nothing).
+    static func createDirectory(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue { return }
         guard mkdir(directory, 0o777) == 0 else {
             throw RunError("\(directory): cannot create the --all-layers directory (\(String(cString: strerror(errno))))")
         }
@@ -71,6 +81,7 @@ enum LayerDump {
 
     /// Writes every returned layer of a batch-`batch` run, then the manifest (each file atomically).
     static func write(_ results: [[Float]], batch: Int, model: ModelLibrary, layers: [Layer], to directory: String, inputs: [String]) throws {
+        try createDirectory(directory)
         var entries: [String] = []
         for (position, layer) in layers.enumerated() {
             if let index = layer.output {

@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
             arrays[binding.index] = array.values
         }
         let n = batch ?? 1
-        if let allLayers { try LayerDump.prepareDirectory(allLayers) }
+        if let allLayers { try LayerDump.checkDirectory(allLayers) }
         let session = try model.makeSession(maxBatch: min(n, 64), threads: threads)
         let results = try session.run(batch: n, inputs: arrays)
         for binding in outputs {

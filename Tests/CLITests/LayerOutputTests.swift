@@ -192,5 +192,9 @@ struct LayerOutputTests {
         expectCleanFailure(onFile)
         #expect(onFile.stderr.contains("expected a directory"), "\(onFile)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
+        let noParent = try cnnc(["run", dir.path("model.so"), "--input", dir.path("x.npy"), "--all-layers", dir.path("missing/out")])
+        expectCleanFailure(noParent)
+        #expect(noParent.stderr.contains("got no directory"), "\(noParent)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("missing")))
     }
 }
