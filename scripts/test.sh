@@ -25,3 +25,11 @@ fi
 # under load: numpy + onnx + onnxruntime + pytest 80 s, then ray[data] 171 s; nothing when present.
 "$venv/bin/python3" -m pip install --quiet $isolation './python[onnxruntime]' numpy pytest 'ray[data]'
 CNNC="$(swift build --show-bin-path)/cnnc" "$venv/bin/python3" -m pytest python/tests -q -p no:cacheprovider
+
+# Fuzzing and sanitizers (docs/fuzzing.md): every fuzz target for 30 s from its seeds, and the
+# Swift runtime's concurrent sessions under ThreadSanitizer (the generated C under ASan and UBSan
+# is SanitizerTests, above). Skipped when arguments select tests (`scripts/test.sh --filter X`).
+if [ $# -eq 0 ]; then
+    bash scripts/fuzz.sh --seconds 30
+    bash scripts/sanitize.sh
+fi
