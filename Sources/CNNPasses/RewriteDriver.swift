@@ -82,6 +82,9 @@ public struct RewriteGraph {
     /// Model outputs, and where each producer appears among them.
     private var outputs: [NodeID]
     private var outputPositions: [NodeID: [Int]] = [:]
+    /// The names outputs are exported under (parallel to `outputs`) and ONNX tensor names: kept as they are.
+    private let outputNames: [String]
+    private let tensorNames: [String: String]
     private let name: String
     private let nextID: NodeID
 
@@ -89,6 +92,8 @@ public struct RewriteGraph {
         slots = graph.nodes
         slotByID = Dictionary(graph.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         outputs = graph.outputs
+        outputNames = graph.outputNames
+        tensorNames = graph.tensorNames
         name = graph.name
         nextID = graph.nextID
         for node in graph.nodes { addReads(of: node) }
@@ -119,6 +124,8 @@ public struct RewriteGraph {
     /// The plain graph, in the rewritten order.
     func graph() -> Graph {
         var graph = Graph(name: name, nodes: slots.compactMap { $0 }, outputs: outputs)
+        graph.outputNames = outputNames
+        graph.tensorNames = tensorNames
         graph.nextID = max(graph.nextID, nextID)
         return graph
     }
