@@ -18,16 +18,7 @@ command -v cmake >/dev/null 2>&1 || packages+=(cmake)
 if [ ${#packages[@]} -eq 0 ]; then
     exit 0
 fi
-echo "==> installing ${packages[*]} (apt-get)"
-command -v apt-get >/dev/null 2>&1 ||
-    { echo "error: ${packages[*]} missing and apt-get is missing; install clang, the LLVM OpenMP runtime (libomp) and cmake" >&2; exit 1; }
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "error: installing ${packages[*]} needs root, and sudo is missing" >&2; exit 1; }
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
+apt_install "clang, the LLVM OpenMP runtime and cmake" "${packages[@]}"
 can_build_openmp || { echo "error: clang with OpenMP still not usable after installing clang and libomp-dev" >&2; exit 1; }
 command -v cmake >/dev/null 2>&1 || { echo "error: cmake still missing after installing it" >&2; exit 1; }
