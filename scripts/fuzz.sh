@@ -26,8 +26,13 @@ done
 
 bash scripts/ensure-toolchain.sh
 echo "== building the harness (release, -sanitize=fuzzer,address)"
-swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address >/dev/null
-harness="$(swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)/cnnc-fuzz"
+build=(swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address)
+if ! "${build[@]}" --product cnnc-fuzz >"Fuzz/.build-fuzz.log" 2>&1; then
+    grep -E 'error' "Fuzz/.build-fuzz.log" | head -20 >&2
+    echo "error: the fuzz harness did not build (the whole log: Fuzz/.build-fuzz.log)" >&2
+    exit 1
+fi
+harness="$("${build[@]}" --show-bin-path)/cnnc-fuzz"
 
 work=Fuzz/.work
 rm -rf "$work"
