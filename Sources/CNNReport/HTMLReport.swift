@@ -8,6 +8,10 @@ public enum HTMLReport {
     public static func render(_ data: ReportData) -> String {
         var errors: [String: ReportData.Verification.Entry] = [:]
         for entry in data.verification?.entries ?? [] where errors[entry.name] == nil { errors[entry.name] = entry }
+        // Per-layer results of an ONNX model name layers by their output tensors.
+        for (layer, tensor) in data.tensorNames.sorted(by: { $0.key < $1.key }) where errors[layer] == nil {
+            if let entry = errors[tensor] { errors[layer] = entry }
+        }
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>cnnc report: \(HTML.escape(data.title))</title>\n<style>\n\(css)</style>\n</head>\n"

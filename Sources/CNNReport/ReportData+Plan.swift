@@ -45,6 +45,7 @@ extension ReportData {
                   inputs: graph.inputs.map { Port(name: $0.name, shape: $0.shape) },
                   outputs: graph.outputs.map { id in Port(name: graph.node(id).name, shape: graph.node(id).shape) },
                   parameters: parameters, flops: flops, arenaBytes: planned.memory.arenaFloatsPerSample * 4)
+        tensorNames = graph.tensorNames
     }
 
     /// Every arena tensor and scratch block with its lifetime in kernels (as `PlanMemory` decided it).

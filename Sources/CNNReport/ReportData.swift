@@ -159,6 +159,9 @@ public struct ReportData: Sendable, Equatable {
     public var arenaBytes: Int
     public var timing: Timing?
     public var verification: Verification?
+    /// For an imported ONNX model: each layer's output tensor name where it differs from the layer's
+    /// (what `verify --per-layer` names layers by), so their errors land on the right layers.
+    public var tensorNames: [String: String] = [:]
 
     public init(title: String, source: String, target: String, hasGraph: Bool, layers: [Layer], kernels: [Kernel], slices: [Slice], inputs: [Port], outputs: [Port], parameters: Int, flops: Int, arenaBytes: Int) {
         self.title = title

@@ -66,6 +66,17 @@ enum ReportInputs {
             }
         }
         for (l, layer) in ((object["layers"] as? [[String: Any]]) ?? []).enumerated() {
+            // `verify --per-layer --json`: a row per layer with its `status`; compared layers carry a
+            // `comparison` (the per-output statistics), fused and absent ones have no error to show.
+            if let status = layer["status"] as? String, let name = layer["name"] as? String {
+                if var comparison = layer["comparison"] as? [String: Any] {
+                    comparison["name"] = name
+                    entries.append(try entry(comparison, "layers[\(l)].comparison"))
+                } else if status == "shape_mismatch" {
+                    entries.append(.init(name: name, passed: false, maxAbsError: nil, maxRelError: nil, outOfToleranceShare: nil))
+                }
+                continue
+            }
             entries.append(try entry(layer, "layers[\(l)]"))
         }
         guard !entries.isEmpty else {

@@ -144,3 +144,23 @@ struct ReportCommandTests {
         #expect(!listing(dir.path("")).contains("r.html"))
     }
 }
+
+/// `report --verify-json` of a `verify --per-layer --json` run on an ONNX model: the layers, named
+/// by ONNX tensor in the verify output, are coloured on the graph's layers.
+@Suite struct ReportPerLayerVerifyTests {
+    @Test func perLayerErrorsColourTheirLayers() throws {
+        let dir = TemporaryDirectory()
+        let small = TestPaths.repo("Tests/Goldens/layers/small_cnn")
+        let model = small + "/conv2_perturbed.onnx"
+        var r = try cnnc(["verify", model, "--input", small + "/input.npy", "--per-layer", "--reference", small + "/ort", "--json"])
+        #expect(r.status == 1, "the perturbed conv2 is out of tolerance: \(r)")
+        try Data(r.stdout.utf8).write(to: URL(fileURLWithPath: dir.path("layers.json")))
+        r = try cnnc(["report", model, "-o", dir.path("r.html"), "--verify-json", dir.path("layers.json")])
+        #expect(r.status == 0, "\(r)")
+        let html = try String(contentsOfFile: dir.path("r.html"), encoding: .utf8)
+        // relu2 (tensor t_relu2) ends the kernel holding the perturbed conv: out of tolerance; relu1 is fine.
+        #expect(html.contains("err-bad\" data-name=\"relu2\""), "relu2 coloured as out of tolerance")
+        #expect(html.contains("err-ok\" data-name=\"pool1\""), "pool1 (t_pool1) coloured as within tolerance")
+        #expect(html.contains("<tr class=\"err-bad\" data-name=\"t_relu2\">"), "the verify table lists the failing layer")
+    }
+}
