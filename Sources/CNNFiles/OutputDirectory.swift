@@ -87,25 +87,7 @@ private struct PendingFileInDirectory {
     let file: String
 
     func write(_ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
-        guard fd >= 0 else { throw FileError(path: path, message: "cannot create a file in a temporary directory beside it (\(OutputFile.reason(errno)))") }
-        var isOpen = true
-        defer { if isOpen { close(fd) } }
-        try body { bytes in
-            guard let start = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = posixWrite(fd, start + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))")
-                }
-                offset += written
-            }
-        }
-        guard fsync(fd) == 0 else { throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))") }
-        isOpen = false
-        guard close(fd) == 0 else { throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))") }
+        try writeNewFile(file, path: path, createFailure: "cannot create a file in a temporary directory beside it", body)
     }
 }
 
@@ -160,7 +142,3 @@ public enum OutputDirectory {
     }
 }
 
-/// `write(2)`, named apart from the methods called `write`.
-private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
-}

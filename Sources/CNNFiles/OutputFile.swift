@@ -54,28 +54,7 @@ public final class PendingOutput: @unchecked Sendable {
 
     /// Creates the temporary file and writes to it what `body` appends, then flushes it to disk.
     public func write(_ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
-        guard fd >= 0 else {
-            throw FileError(path: path, message: "cannot create a temporary file beside it (\(OutputFile.reason(errno)))")
-        }
-        var isOpen = true
-        defer { if isOpen { close(fd) } }
-        try body { bytes in
-            guard let start = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = writeBytes(fd, start + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError(path: self.path, message: "cannot write it (\(OutputFile.reason(errno)))")
-                }
-                offset += written
-            }
-        }
-        // Flush before the rename so a crash cannot leave a renamed but incomplete file.
-        guard fsync(fd) == 0 else { throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))") }
-        isOpen = false
-        guard close(fd) == 0 else { throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))") }
+        try writeNewFile(temporary, path: path, createFailure: "cannot create a temporary file beside it", body)
     }
 
     /// Writes `data` (see `write(_:)`).
@@ -250,7 +229,27 @@ public enum InputFiles {
     }
 }
 
-/// `write(2)`, named apart from the methods called `write`.
-private func writeBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
+/// Creates `file` (never an existing file or a link), writes what `body` appends, flushes it to disk
+/// (so a crash cannot leave a renamed but incomplete file) and closes it; errors name `path`.
+func writeNewFile(_ file: String, path: String, createFailure: String,
+                  _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+    let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
+    guard fd >= 0 else { throw FileError(path: path, message: "\(createFailure) (\(OutputFile.reason(errno)))") }
+    var isOpen = true
+    defer { if isOpen { close(fd) } }
+    try body { bytes in
+        guard let start = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(fd, start + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))")
+            }
+            offset += written
+        }
+    }
+    guard fsync(fd) == 0 else { throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))") }
+    isOpen = false
+    guard close(fd) == 0 else { throw FileError(path: path, message: "cannot write it (\(OutputFile.reason(errno)))") }
 }
