@@ -28,7 +28,7 @@ for net in examples/lenet5/net.json Tests/Goldens/ops/two_outputs/net.json Tests
     name=$(basename "$(dirname "$net")")
     "$cnnc" compile "$net" -o "$work/$name.so" --target x86-64-v3 >/dev/null
     echo "== runtime-tsan $name"
-    TSAN_OPTIONS=halt_on_error=1:exitcode=66 "$tsan" "$work/$name.so" 20
+    TSAN_OPTIONS="halt_on_error=1:exitcode=66:suppressions=$PWD/Fuzz/tsan.supp" "$tsan" "$work/$name.so" 20
 done
 
 if [ $all -eq 1 ]; then
