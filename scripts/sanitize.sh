@@ -30,6 +30,11 @@ for net in examples/lenet5/net.json Tests/Goldens/ops/two_outputs/net.json Tests
     echo "== runtime-tsan $name"
     TSAN_OPTIONS="halt_on_error=1:exitcode=66:suppressions=$PWD/Fuzz/tsan.supp" "$tsan" "$work/$name.so" 20
 done
+# Winograd weights transformed by the first session (--winograd-weights at-load): sessions
+# created at once race to it; one transforms, the others wait.
+"$cnnc" compile Tests/Goldens/ops/conv3x3_winograd_tile_bn_residual/net.json -o "$work/at_load.so" --target x86-64-v3 --winograd-weights at-load >/dev/null
+echo "== runtime-tsan at_load"
+TSAN_OPTIONS="halt_on_error=1:exitcode=66:suppressions=$PWD/Fuzz/tsan.supp" "$tsan" "$work/at_load.so" 20
 
 if [ $all -eq 1 ]; then
     echo "== every golden case under ASan + UBSan"

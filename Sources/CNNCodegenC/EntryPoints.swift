@@ -115,6 +115,7 @@ extension ModelEmitter {
             if (!out || max_batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
             *out = NULL;
             if (!cnnc_cpu_supported()) return CNNC_ERROR_UNSUPPORTED_CPU;
+            if (!prepare_weights()) return CNNC_ERROR_OUT_OF_MEMORY;
             if (ARENA_FLOATS_PER_SAMPLE > 0 && (uint64_t)max_batch > (uint64_t)INT64_MAX / 4u / (uint64_t)ARENA_FLOATS_PER_SAMPLE) return CNNC_ERROR_OUT_OF_MEMORY;
             cnnc_context *ctx = (cnnc_context *)calloc(1, sizeof(cnnc_context));
             if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;

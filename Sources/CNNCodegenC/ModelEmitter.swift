@@ -15,7 +15,11 @@ public struct CodegenOptions: Sendable, Hashable {
     public var dispatchPrefix: String?
     /// What the header says about threads and the OpenMP runtime (comment lines, no `*/`); nil: the general rule.
     public var threadsNote: [String]?
-    public init(prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil, threadsNote: [String]? = nil) {
+    /// Winograd weights stored transformed in the library, or transformed by its first `create`.
+    public var winogradWeights: WinogradWeights = .stored
+    public init(prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil, threadsNote: [String]? = nil,
+                winogradWeights: WinogradWeights = .stored) {
+        self.winogradWeights = winogradWeights
         self.prefix = prefix
         self.vector = vector
         self.requiredFeatures = requiredFeatures
@@ -40,6 +44,8 @@ public struct GeneratedModel: Sendable {
     public var kernels: [KernelInfo]
     /// The CPU features the code needs (recorded in the descriptor).
     public var requiredFeatures: [String] = []
+    /// Bytes of Winograd weights the first `create` transforms into memory (`--winograd-weights at-load`).
+    public var loadTimeBytes = 0
 }
 
 /// What the profiling table says about one generated kernel.
@@ -66,6 +72,7 @@ public enum ModelEmitter {
         var namer = Namer()
         let weightsSymbol = prefix + "_weights"
         var blob = WeightBlob()
+        var loadTime: LoadTimeWeights? = options.winogradWeights == .atLoad ? LoadTimeWeights() : nil
         var kernels: [CDecl] = []
         var calls: [CStmt] = []
         var kernelList: [KernelInfo] = []
@@ -74,10 +81,11 @@ public enum ModelEmitter {
         for (position, node) in graph.nodes.enumerated() {
             if case .input = node.op { continue }
             let name = namer.fresh(node.name, prefix: "k\(position)_")
-            var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol, blob: blob)
+            var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol, blob: blob, loadTime: loadTime)
             let tiled = KernelSelection.tiledConv(node, in: graph, target: options.vector)
             let function = tiled.map { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
             blob = ctx.blob
+            loadTime = ctx.loadTime
             kernels.append(.function(function))
             kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,
                                          flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
@@ -112,12 +120,14 @@ public enum ModelEmitter {
 
         let source = CPrinter.print(
             prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: options.dispatchPrefix == nil, requiredFeatures: options.requiredFeatures)
+            + [.verbatim((loadTime ?? LoadTimeWeights()).declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank]
             + kernels
             + [.function(runChunk)]
             + entryPoints(graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
                           kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers, requiredFeatures: options.requiredFeatures)
         )
-        return GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures)
+        return GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures,
+                              loadTimeBytes: (loadTime?.floats ?? 0) * 4)
     }
 
     /// The tensor pointer for a storage location inside `run_chunk`.

@@ -32,6 +32,9 @@ public struct CompileOptions: Sendable {
     public var winograd = true
     /// Allow tile Winograd F(4x4,3x3) (off: row Winograd only, for tests and comparisons).
     public var tileWinograd = true
+    /// Winograd weights stored transformed (2-4x the direct ones) or transformed by the
+    /// library's first `create` (`--winograd-weights`, docs/deploy.md).
+    public var winogradWeights: WinogradWeights = .stored
     /// Symbol prefix; nil uses the sanitised model name.
     public var prefix: String?
     /// Also write the generated header here.
@@ -144,7 +147,7 @@ public enum Compiler {
         single.target = target
         return CodegenOptions(prefix: publicPrefix.map { "\($0)_\(target.tag)" } ?? options.prefix, vector: vectorTarget(single),
                               requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
-                              dispatchPrefix: publicPrefix, threadsNote: threadsNote)
+                              dispatchPrefix: publicPrefix, threadsNote: threadsNote, winogradWeights: options.winogradWeights)
     }
 
     /// Names reach the library as C strings: one with a NUL would be cut there (and could collide).

@@ -16,10 +16,15 @@ public enum EmitForm: String, Sendable, CaseIterable {
     case c
 }
 
+/// Where Winograd-transformed weights live (`--winograd-weights`); see `CNNCodegenC.WinogradWeights`.
+public typealias WinogradWeights = CNNCodegenC.WinogradWeights
+
 extension Compiler {
-    /// The bytes of weights a library compiled from `planned` with `options` stores (for `cnnc inspect`).
-    public static func weightBytesStored(_ planned: PlannedGraph, options: CompileOptions) -> Int {
-        ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options))).blob.byteCount
+    /// The bytes of weights a library compiled from `planned` with `options` stores, and the bytes
+    /// of Winograd weights its first session transforms into memory (for `cnnc inspect`).
+    public static func weightBytes(_ planned: PlannedGraph, options: CompileOptions) -> (stored: Int, atLoad: Int) {
+        let model = ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options), winogradWeights: options.winogradWeights))
+        return (model.blob.byteCount, model.loadTimeBytes)
     }
 
     /// Refuses option combinations that contradict the emit form, before any work is done.

@@ -23,6 +23,8 @@ public struct InspectReport: Sendable {
     /// Bytes of weights the library stores (the blob: repacked, and Winograd-transformed where
     /// chosen, so more than the parameters' float32 bytes); nil when not computed.
     public var weightBytesStored: Int?
+    /// Bytes of Winograd weights the library's first session transforms into memory (`--winograd-weights at-load`).
+    public var weightBytesAtLoad = 0
 
     /// `algorithm` names how a kernel computes its node (shown after its op), or nil to say nothing.
     public init(graph: Graph, planned: PlannedGraph, algorithm: (Node) -> String? = { _ in nil }) {
@@ -87,6 +89,9 @@ public struct InspectReport: Sendable {
         if let stored = weightBytesStored {
             let ratio = totalParameters > 0 ? String(format: "%.2fx", Double(stored) / Double(totalParameters * 4)) : "-"
             out += "weights:    \(Self.grouped(stored)) bytes stored in the library (\(Self.scaled(Double(stored), " MiB", 1048576)); \(ratio) the parameters' float32 bytes)\n"
+            if weightBytesAtLoad > 0 {
+                out += "at load:    \(Self.grouped(weightBytesAtLoad)) bytes of Winograd weights transformed by the first session, once per process (\(Self.scaled(Double(weightBytesAtLoad), " MiB", 1048576)))\n"
+            }
         }
         return out
     }

@@ -36,7 +36,14 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        // Load time: opening the library (ELF checks, dlopen, descriptor) and its first session,
+        // which with --winograd-weights at-load transforms the Winograd weights.
+        let start = DispatchTime.now().uptimeNanoseconds
         let model = try ModelLibrary(path: library)
+        let opened = DispatchTime.now().uptimeNanoseconds
+        _ = try model.makeSession(maxBatch: 1, threads: 1)
+        let created = DispatchTime.now().uptimeNanoseconds
+        let (loadMs, firstCreateMs) = (Double(opened - start) / 1e6, Double(created - opened) / 1e6)
         if sessions > 1 { return try runConcurrent(model) }
         let m = try Measurement.take(model: model, batch: batch, threads: threads, iterations: iterations, layers: layers)
         let (times, median, minimum, imagesPerSecond, gflops) = (m.times, m.median, m.minimum, m.imagesPerSecond, m.gflops)
@@ -46,6 +53,7 @@ struct Bench: ParsableCommand {
                 "\"model\": \(JSON.string(model.name))", "\"batch\": \(batch)", "\"threads\": \(effectiveThreads)",
                 "\"iterations\": \(iterations)", "\"sessions\": 1", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
                 "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)",
+                "\"load_ms\": \(loadMs)", "\"first_create_ms\": \(firstCreateMs)",
                 "\"times_ms\": [" + times.map { String($0) }.joined(separator: ", ") + "]",
             ]
             if let profile { fields += profile.jsonFields(JSON.string) }
@@ -53,6 +61,7 @@ struct Bench: ParsableCommand {
         } else {
             print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : ""), \(iterations) runs")
             print(String(format: "median %.3f ms, min %.3f ms, %.1f images/s, %.2f GFLOP/s", median, minimum, imagesPerSecond, gflops))
+            print(String(format: "load %.1f ms, first session %.1f ms", loadMs, firstCreateMs))
             if let profile { print(profile.table(), terminator: "") }
         }
     }

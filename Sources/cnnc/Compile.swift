@@ -7,6 +7,7 @@ import Foundation
 extension TargetCPU: ExpressibleByArgument {}
 extension EmitForm: ExpressibleByArgument {}
 extension ThreadsRuntime: ExpressibleByArgument {}
+extension WinogradWeights: ExpressibleByArgument {}
 
 /// `cnnc compile NET -o LIB`.
 struct Compile: ParsableCommand {
@@ -48,6 +49,9 @@ struct Compile: ParsableCommand {
     @Flag(name: .customLong("no-winograd"), help: "Run every conv with the direct kernel, never Winograd (rounding closest to a direct conv).")
     var noWinograd = false
 
+    @Option(name: .customLong("winograd-weights"), help: ArgumentHelp("Winograd weights stored transformed in the library (stored: 2-4x the direct weights) or transformed by its first session (at-load: a library the size of its weights; docs/deploy.md).", valueName: "stored|at-load"))
+    var winogradWeights: WinogradWeights = .stored
+
     @Flag(name: .customLong("all-layers"), help: "Also return every layer's result, for `cnnc run --all-layers` and `cnnc verify --per-layer` (fusion stays on: layers fused into a kernel are listed, not returned).")
     var allLayers = false
 
@@ -82,6 +86,7 @@ struct Compile: ParsableCommand {
         options.fuse = !noFuse
         options.allLayers = allLayers
         options.winograd = !noWinograd
+        options.winogradWeights = winogradWeights
         options.prefix = prefix
         options.headerPath = header
         options.sourcePath = emitC

@@ -23,6 +23,9 @@ struct Inspect: ParsableCommand {
     @Flag(name: .customLong("no-winograd"), help: "Show the plan with every conv on the direct kernel (as compile --no-winograd).")
     var noWinograd = false
 
+    @Option(name: .customLong("winograd-weights"), help: ArgumentHelp("Count Winograd weights as compile would store them (stored) or transform them at load (at-load).", valueName: "stored|at-load"))
+    var winogradWeights: WinogradWeights = .stored
+
     @Option(name: .long, help: "CPU to plan for (as compile --target): native, x86-64-v4, x86-64-v3 or generic.")
     var target: TargetCPU = .native
 
@@ -35,10 +38,11 @@ struct Inspect: ParsableCommand {
         options.fuse = !noFuse
         options.winograd = !noWinograd
         options.target = target
+        options.winogradWeights = winogradWeights
         let planned = try Compiler.plan(graph, options: options)
         var report = InspectReport(graph: graph, planned: planned) { Compiler.convAlgorithm($0, in: planned.graph, options: options) }
         // The weight blob as compile would store it (codegen without the C compiler).
-        report.weightBytesStored = Compiler.weightBytesStored(planned, options: options)
+        (report.weightBytesStored, report.weightBytesAtLoad) = Compiler.weightBytes(planned, options: options)
         print(report.render(), terminator: "")
     }
 }

@@ -8,6 +8,10 @@ struct KernelContext {
     let functionName: String
     let weightsSymbol: String
     var blob: WeightBlob
+    /// Set for `--winograd-weights at-load`: the transforms the library runs in its first create.
+    var loadTime: LoadTimeWeights? = nil
+    /// The pointer kernels read load-time transformed weights through.
+    static let loadSymbol = "transformed_weights"
 
     /// Adds a parameter tensor to the blob; returns a pointer expression to it.
     mutating func weights(_ tensor: WeightTensor) -> CExpr {
@@ -17,6 +21,23 @@ struct KernelContext {
     /// Adds computed values (repacked weights, folded scales) to the blob.
     mutating func weights(_ values: [Float]) -> CExpr {
         .ident(weightsSymbol) + .int(blob.add(values))
+    }
+
+    /// Row Winograd's weights: stored transformed, or (at load) the kernel rows' packed planes,
+    /// transformed by the library's first create.
+    mutating func rowWinogradWeights(_ wg: RowWinograd, _ weight: UnsafeBufferPointer<Float>) -> CExpr {
+        guard loadTime != nil else { return weights(wg.pack(weight)) }
+        let rows = wg.packRows(weight)
+        let source = blob.add(rows)
+        return .ident(Self.loadSymbol) + .int(loadTime!.addRows(sourceOffset: source, count: rows.count / 3))
+    }
+
+    /// Tile Winograd's weights: stored transformed, or (at load) packed as `[block][ic][9][bc]`.
+    mutating func tileWinogradWeights(_ tw: TileWinograd, _ weight: UnsafeBufferPointer<Float>) -> CExpr {
+        guard loadTime != nil, !tw.transformsWeights else { return weights(tw.pack(weight)) }
+        let direct = ChannelTiling.packBlocks(weight, oc: tw.conv.ocg, ic: tw.conv.icg, taps: 9, blockChannels: tw.blockChannels)
+        let source = blob.add(direct)
+        return .ident(Self.loadSymbol) + .int(loadTime!.addTiles(sourceOffset: source, groups: tw.blocks * tw.conv.icg, blockChannels: tw.blockChannels))
     }
 
     func input(_ i: Int) -> CExpr { .ident("in\(i)") }

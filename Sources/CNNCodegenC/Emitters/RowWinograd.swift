@@ -112,6 +112,24 @@ public struct RowWinograd: Sendable, Hashable {
         return Double(winogradSteps) <= 0.8 * Double(directSteps) ? plan : nil
     }
 
+    /// The direct weights as three planes, one per kernel row k, each packed as the GEMM reads
+    /// a transformed plane: `[k][block][ic][kx][ocb]` (for `--winograd-weights at-load`).
+    public func packRows(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
+        let oc = conv.ocg, ic = conv.icg
+        var out: [Float] = []
+        out.reserveCapacity(3 * oc * ic * 3)
+        var plane = [Float](repeating: 0, count: oc * ic * 3)
+        for k in 0..<3 {
+            for o in 0..<oc {
+                for c in 0..<ic {
+                    for kx in 0..<3 { plane[(o * ic + c) * 3 + kx] = weight[(o * ic + c) * 9 + k * 3 + kx] }
+                }
+            }
+            out += plane.withUnsafeBufferPointer { gemm.pack($0) }
+        }
+        return out
+    }
+
     /// Transformed weights, `[ξ][block][ic][kx][ocb]` (the GEMM's packing for each plane):
     /// `U[ξ][oc][ic][kx] = Σ_k G[ξ][k] · w[oc][ic][k][kx]`, in double precision.
     public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {

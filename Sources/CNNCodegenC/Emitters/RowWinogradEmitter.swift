@@ -10,7 +10,7 @@ extension TiledConvEmitter {
         let ic = t.icg, oc = t.ocg
         let vtype = "cnnc_v\(gemm.lanes)"
         let (weight, biasValues) = equivalentParameters(plan, ctx.node)
-        let w = weight.withUnsafeBufferPointer { ctx.weights(wg.pack($0)) }
+        let w = weight.withUnsafeBufferPointer { ctx.rowWinogradWeights(wg, $0) }
         let bias = ctx.weights(biasValues)
         let span = wg.span
         let planeStride = ic * wg.planeFloats

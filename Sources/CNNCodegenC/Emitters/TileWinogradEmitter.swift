@@ -13,7 +13,7 @@ extension TiledConvEmitter {
         let ct = tw.chunkTiles, ts = tw.taskStride, m = TileWinograd.m
         let vtype = "cnnc_v\(lanes)"
         let (weight, biasValues) = equivalentParameters(plan, ctx.node)
-        let w = weight.withUnsafeBufferPointer { ctx.weights(tw.pack($0)) }
+        let w = weight.withUnsafeBufferPointer { ctx.tileWinogradWeights(tw, $0) }
         let bias = ctx.weights(tw.packBias(biasValues))
         let perPoint = tw.blocks * ic * bc
 
