@@ -83,7 +83,7 @@ extension ModelEmitter {
         return (decls, "static const cnnc_tensor_desc \(kind)_descs[\(max(nodes.count, 1))] = {\n" + rows.joined(separator: "\n") + "\n};\n")
     }
 
-    static func entryPoints(graph: Graph, prefix: String, publicPrefix: String, arenaFloats: Int, slackFloats: Int, kernels: [KernelInfo], lanes: Int, registers: Int, requiredFeatures: [String]) -> [CDecl] {
+    static func entryPoints(graph: Graph, prefix: String, publicPrefix: String, arenaFloats: Int, slackFloats: Int, kernels: [KernelInfo], lanes: Int, registers: Int, requiredFeatures: [String], preparesWeights: Bool = false) -> [CDecl] {
         let flops = Cost.flops(graph)
         let inputs = graph.inputs
         let outputs = graph.outputs.map { graph.node($0) }
@@ -114,8 +114,7 @@ extension ModelEmitter {
         CNNC_EXPORT int \(p)_create(int64_t max_batch, int32_t threads, cnnc_context **out) {
             if (!out || max_batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
             *out = NULL;
-            if (!cnnc_cpu_supported()) return CNNC_ERROR_UNSUPPORTED_CPU;
-            if (!prepare_weights()) return CNNC_ERROR_OUT_OF_MEMORY;
+            if (!cnnc_cpu_supported()) return CNNC_ERROR_UNSUPPORTED_CPU;\(preparesWeights ? "\n    if (!prepare_weights()) return CNNC_ERROR_OUT_OF_MEMORY; /* Winograd weights transformed at the first create */" : "")
             if (ARENA_FLOATS_PER_SAMPLE > 0 && (uint64_t)max_batch > (uint64_t)INT64_MAX / 4u / (uint64_t)ARENA_FLOATS_PER_SAMPLE) return CNNC_ERROR_OUT_OF_MEMORY;
             cnnc_context *ctx = (cnnc_context *)calloc(1, sizeof(cnnc_context));
             if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;

@@ -49,12 +49,10 @@ struct LoadTimeWeights: Sendable {
     }
 
     /// C: the transform helpers, the once-only preparation `prepare_weights()` (returns 0 when
-    /// out of memory) and the destructor that frees the memory when the library is unloaded.
-    /// Kernels read the transformed weights through `symbol`.
+    /// out of memory, called by `create`) and the destructor that frees the memory when the
+    /// library is unloaded; nothing without transforms. Kernels read them through `symbol`.
     func declarations(symbol: String, weightsSymbol: String) -> String {
-        guard !transforms.isEmpty else {
-            return "static int prepare_weights(void) { return 1; }\n"
-        }
+        guard !transforms.isEmpty else { return "" }
         func doubles(_ rows: [[Double]]) -> String {
             "{" + rows.map { "{" + $0.map { "\($0)" }.joined(separator: ", ") + "}" }.joined(separator: ", ") + "}"
         }

@@ -118,13 +118,15 @@ public enum ModelEmitter {
             .expr(.cast("void", .v("arena"))), .expr(.cast("void", .v("cap"))), .expr(.cast("void", .v("in"))),
         ] + calls)
 
+        let prepares = !(loadTime?.transforms.isEmpty ?? true)
         let source = CPrinter.print(
             prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: options.dispatchPrefix == nil, requiredFeatures: options.requiredFeatures)
-            + [.verbatim((loadTime ?? LoadTimeWeights()).declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank]
+            + (prepares ? [.verbatim(loadTime!.declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank] : [])
             + kernels
             + [.function(runChunk)]
             + entryPoints(graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
-                          kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers, requiredFeatures: options.requiredFeatures)
+                          kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers, requiredFeatures: options.requiredFeatures,
+                          preparesWeights: prepares)
         )
         return GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures,
                               loadTimeBytes: (loadTime?.floats ?? 0) * 4)
