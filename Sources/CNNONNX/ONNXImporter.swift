@@ -327,6 +327,24 @@ struct Importer {
     ///
     /// With `part`, the node is an intermediate step of the ONNX node (named `<node>/<part>`) and does not define its output.
     @discardableResult
+    /// A learned parameter (weights, biases, batchnorm statistics, PReLU slopes) that is NaN or
+    /// infinite is almost always a diverged training run and would only show as NaN outputs: it is
+    /// refused, as in descriptions and safetensors files. Constants of elementwise ops (a Max with
+    /// -inf, a Clip bound) stay allowed.
+    static func checkFinite(_ ctx: NodeContext, _ op: Op, _ params: [String: WeightTensor]) throws {
+        switch op {
+        case .conv, .convTranspose, .dense, .batchNorm, .prelu, .bias: break
+        default: return
+        }
+        for name in params.keys.sorted() {
+            let tensor = params[name]!
+            guard let bad = tensor.storage.floats.firstIndex(where: { !$0.isFinite }) else { continue }
+            var index: [Int] = [], rest = bad
+            for size in tensor.shape.reversed() { index.insert(rest % max(size, 1), at: 0); rest /= max(size, 1) }
+            throw ctx.error("expected finite float32 numbers in parameter \(name), got \(tensor.storage.floats[bad]) at index \(ShapeInference.format(index)) (a NaN or infinite weight is usually a diverged training run)")
+        }
+    }
+
     mutating func emit(_ ctx: NodeContext, _ op: Op, inputs: [NodeID], params: [String: WeightTensor] = [:], part: String? = nil) throws -> NodeID {
         let inputShapes = inputs.map { nodes[$0].shape }
         let shape: [Int]
@@ -345,6 +363,7 @@ struct Importer {
                 throw ctx.error("expected parameter \(expected.name) of shape \(expected.alternatives.map(ShapeInference.format).joined(separator: " or ")), got \(got)")
             }
         }
+        try Self.checkFinite(ctx, op, params)
         let name = uniqueName(for: ctx, part: part)
         let id = nodes.count
         nodes.append(Node(id: id, name: name, op: op, inputs: inputs, shape: shape, params: params, location: SourceLocation(file: file, path: "graph.node[\(ctx.index)]", layer: name)))

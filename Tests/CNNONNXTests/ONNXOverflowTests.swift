@@ -97,6 +97,23 @@ import Testing
         #expect(try importError([node("Conv", ["x", "W"])], [weight]) == nil)
     }
 
+    /// NaN or infinite learned parameters are refused, naming the node and the element (as in
+    /// descriptions and safetensors files); an infinite constant of an elementwise op is not.
+    @Test func nonFiniteParametersAreErrors() throws {
+        expectError(try importError([node("Conv", ["x", "W"])], [tensor("W", dims: [2, 2, 1, 1], floats: [1, 0, .nan, 1])]),
+                    "model.onnx: node 0 'conv' (Conv): expected finite float32 numbers in parameter weight, got nan at index [1, 0, 0, 0]")
+        expectError(try importError([node("Conv", ["x", "W", "B"])], [weight, tensor("B", dims: [2], floats: [0, .infinity])]),
+                    "(Conv): expected finite float32 numbers in parameter bias, got inf at index [1]")
+        let bn = ["scale", "bias", "mean", "var"].enumerated().map { i, name in
+            tensor(name, dims: [2], floats: i == 3 ? [1, -.infinity] : [1, 1])
+        }
+        expectError(try importError([node("BatchNormalization", ["x", "scale", "bias", "mean", "var"])], bn),
+                    "(BatchNormalization): expected finite float32 numbers in parameter running_var, got -inf at index [1]")
+        expectError(try importError([node("PRelu", ["x", "slope"])], [tensor("slope", dims: [2, 1, 1], floats: [0.25, .nan])]),
+                    "(PRelu): expected finite float32 numbers in parameter slope")
+        #expect(try importError([node("Max", ["x", "low"])], [tensor("low", dims: [1], floats: [-.infinity])]) == nil)
+    }
+
     @Test func int64MinAttributesAreErrors() throws {
         expectError(try importError([node("Conv", ["x", "W"], attributes: [int("group", Self.int64Min)])], [weight]),
                     "model.onnx: node 0 'conv' (Conv): expected attribute 'group' in -2^40...2^40, got -9223372036854775808")
