@@ -76,20 +76,35 @@ public enum ModelEmitter {
         var kernels: [CDecl] = []
         var calls: [CStmt] = []
         var kernelList: [KernelInfo] = []
+        var functionByBody: [CFunction: String] = [:]
         let shapes = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.shape) })
 
         for (position, node) in graph.nodes.enumerated() {
             if case .input = node.op { continue }
             let name = namer.fresh(node.name, prefix: "k\(position)_")
-            var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol, blob: blob, loadTime: loadTime)
+            let weightBase = blob.nextOffset
+            var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol,
+                                    blob: blob, weightBase: weightBase, loadTime: loadTime)
             let tiled = KernelSelection.tiledConv(node, in: graph, target: options.vector)
             let function = tiled.map { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
             blob = ctx.blob
             loadTime = ctx.loadTime
-            kernels.append(.function(function))
+            // A kernel the same as an earlier one but for its name and comment (a repeated block's
+            // layer) calls that one with its own weights: the C is written once.
+            var key = function
+            key.name = ""
+            if case .comment? = key.body.first { key.body.removeFirst() }
+            let callee: String
+            if let earlier = functionByBody[key] {
+                callee = earlier
+            } else {
+                callee = name
+                functionByBody[key] = name
+                kernels.append(.function(function))
+            }
             kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,
                                          flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
-            var args: [CExpr] = [.v("n"), .v("nt")] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
+            var args: [CExpr] = [.v("n"), .v("nt"), .ident(weightsSymbol) + .int(weightBase)] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
             if (tiled?.scratchFloats ?? 0) > 0 {
                 guard let offset = planned.memory.scratch[node.id] else {
                     preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
@@ -100,9 +115,9 @@ public enum ModelEmitter {
             let index = kernelList.count - 1
             calls.append(.ifThen(.v("times"), [
                 .decl("const double", "t0", .call("omp_get_wtime", [])),
-                .expr(.call(name, args)),
+                .expr(.call(callee, args)),
                 .assign(.v("times")[.int(index)], "+=", .call("omp_get_wtime", []) - .v("t0")),
-            ], else: [.expr(.call(name, args))]))
+            ], else: [.expr(.call(callee, args))]))
         }
         for copy in planned.memory.outputCopies {
             let count = shapes[copy.source]!.reduce(1, *)

@@ -4,7 +4,7 @@ import CNNIR
 ///
 /// Segments are 64-byte aligned so kernels can use aligned vector loads. A
 /// segment may borrow a mapped tensor (no copy until written out) or own
-/// repacked values; identical tensors are stored once.
+/// repacked values.
 public struct WeightBlob: Sendable {
     public static let alignment = 64
 
@@ -24,6 +24,9 @@ public struct WeightBlob: Sendable {
     public private(set) var byteCount = 0
 
     public init() {}
+
+    /// The offset (floats) the next segment will get.
+    public var nextOffset: Int { (byteCount + WeightBlob.alignment - 1) / WeightBlob.alignment * WeightBlob.alignment / 4 }
 
     /// Appends a tensor and returns its offset in floats.
     public mutating func add(_ tensor: WeightTensor) -> Int { append(.tensor(tensor)) }

@@ -1,13 +1,20 @@
 import CNNIR
 
 /// What one kernel emitter sees: the node, its input shapes, the blob to put weights in,
-/// and the uniform kernel signature `(n, nt, in0, in1, ..., out)`.
+/// and the uniform kernel signature `(n, nt, wts, in0, in1, ..., out)`.
+///
+/// Kernels read their weights through `wts`, the blob at `weightBase` (where this kernel's
+/// weights start), at offsets relative to it: two layers of the same shapes and fusion then
+/// get the same function, which the model emitter keeps once (ResNet-50: 58 kernels, 32
+/// functions, half the C).
 struct KernelContext {
     let node: Node
     let inputShapes: [[Int]]
     let functionName: String
     let weightsSymbol: String
     var blob: WeightBlob
+    /// The blob offset (floats) `wts` points at: where this kernel's first weights go.
+    let weightBase: Int
     /// Set for `--winograd-weights at-load`: the transforms the library runs in its first create.
     var loadTime: LoadTimeWeights? = nil
     /// The pointer kernels read load-time transformed weights through.
@@ -15,12 +22,12 @@ struct KernelContext {
 
     /// Adds a parameter tensor to the blob; returns a pointer expression to it.
     mutating func weights(_ tensor: WeightTensor) -> CExpr {
-        .ident(weightsSymbol) + .int(blob.add(tensor))
+        .ident("wts") + .int(blob.add(tensor) - weightBase)
     }
 
     /// Adds computed values (repacked weights, folded scales) to the blob.
     mutating func weights(_ values: [Float]) -> CExpr {
-        .ident(weightsSymbol) + .int(blob.add(values))
+        .ident("wts") + .int(blob.add(values) - weightBase)
     }
 
     /// Row Winograd's weights: stored transformed, or (at load) the kernel rows' packed planes,
@@ -47,7 +54,7 @@ struct KernelContext {
     /// The kernel function with the uniform signature.
     /// `scratch` adds a trailing `float *restrict scratch` parameter (the node's planned scratch).
     func function(_ body: [CStmt], scratch: Bool = false) -> CFunction {
-        var params: [(type: String, name: String)] = [("int64_t", "n"), ("int", "nt")]
+        var params: [(type: String, name: String)] = [("int64_t", "n"), ("int", "nt"), ("const float *restrict", "wts")]
         for i in node.inputs.indices { params.append(("const float *restrict", "in\(i)")) }
         params.append(("float *restrict", "out"))
         if scratch { params.append(("float *restrict", "scratch")) }

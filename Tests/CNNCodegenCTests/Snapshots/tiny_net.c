@@ -211,10 +211,10 @@ struct cnnc_context {
     int threads;
     float *arena;
 };
-static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restrict out, float *restrict scratch) {
+static void k1_conv(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out, float *restrict scratch) {
     /* conv2d [conv + relu + pool]: [2, 6, 6] -> [3, 3, 3] */
-    const float *restrict w = tiny_net_weights;
-    const float *restrict bias = tiny_net_weights + 64;
+    const float *restrict w = wts;
+    const float *restrict bias = wts + 64;
     if (nt > 1) {
 #pragma omp parallel for collapse(2) schedule(static) num_threads(nt) if(n >= 256)
         for (int64_t b = 0; b < n; b++) {
@@ -565,16 +565,16 @@ static void k1_conv(int64_t n, int nt, const float *restrict in0, float *restric
     }
 }
 
-static void k2_flat(int64_t n, int nt, const float *restrict in0, float *restrict out) {
+static void k2_flat(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out) {
     /* flatten [flat]: [3, 3, 3] -> [27] */
     memcpy(out, in0, (size_t)(n * 27) * sizeof(float));
     (void)nt;
 }
 
-static void k3_fc(int64_t n, int nt, const float *restrict in0, float *restrict out) {
+static void k3_fc(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out) {
     /* dense [fc]: [27] -> [4] */
-    const float *restrict w = tiny_net_weights + 80;
-    const float *restrict bias = tiny_net_weights + 512;
+    const float *restrict w = wts;
+    const float *restrict bias = wts + 432;
     if (nt > 1) {
 #pragma omp parallel for schedule(static) num_threads(nt) if(n >= 37)
         for (int64_t t = 0; t < 1; t++) {
@@ -619,7 +619,7 @@ static void k3_fc(int64_t n, int nt, const float *restrict in0, float *restrict 
     }
 }
 
-static void k4_prob(int64_t n, int nt, const float *restrict in0, float *restrict out) {
+static void k4_prob(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out) {
     /* softmax [prob]: [4] -> [4] */
     if (nt > 1) {
 #pragma omp parallel for schedule(static) num_threads(nt) if(n >= 1024)
@@ -680,31 +680,31 @@ static void run_chunk(cnnc_context * ctx, int64_t n, const float *const * in, fl
     (void)in;
     if (times) {
         const double t0 = omp_get_wtime();
-        k1_conv(n, nt, in[0], arena, arena + 32 * cap);
+        k1_conv(n, nt, tiny_net_weights, in[0], arena, arena + 32 * cap);
         times[0] += omp_get_wtime() - t0;
     } else {
-        k1_conv(n, nt, in[0], arena, arena + 32 * cap);
+        k1_conv(n, nt, tiny_net_weights, in[0], arena, arena + 32 * cap);
     }
     if (times) {
         const double t0 = omp_get_wtime();
-        k2_flat(n, nt, arena, arena + 32 * cap);
+        k2_flat(n, nt, tiny_net_weights + 80, arena, arena + 32 * cap);
         times[1] += omp_get_wtime() - t0;
     } else {
-        k2_flat(n, nt, arena, arena + 32 * cap);
+        k2_flat(n, nt, tiny_net_weights + 80, arena, arena + 32 * cap);
     }
     if (times) {
         const double t0 = omp_get_wtime();
-        k3_fc(n, nt, arena + 32 * cap, arena);
+        k3_fc(n, nt, tiny_net_weights + 80, arena + 32 * cap, arena);
         times[2] += omp_get_wtime() - t0;
     } else {
-        k3_fc(n, nt, arena + 32 * cap, arena);
+        k3_fc(n, nt, tiny_net_weights + 80, arena + 32 * cap, arena);
     }
     if (times) {
         const double t0 = omp_get_wtime();
-        k4_prob(n, nt, arena, out[0]);
+        k4_prob(n, nt, tiny_net_weights + 528, arena, out[0]);
         times[3] += omp_get_wtime() - t0;
     } else {
-        k4_prob(n, nt, arena, out[0]);
+        k4_prob(n, nt, tiny_net_weights + 528, arena, out[0]);
     }
 }
 
