@@ -58,6 +58,8 @@ public struct CompileOptions: Sendable {
     public var threads: ThreadsRuntime?
     /// Resource limits checked before allocating (`--limit`, docs/untrusted-models.md).
     public var limits = Limits()
+    /// Sees the graph as imported and after each pass, by pass name (`--dump-ir-after`).
+    public var afterPass: (@Sendable (String, Graph) -> Void)?
     public init() {}
 }
 
@@ -96,9 +98,9 @@ public enum Compiler {
     public static func plan(_ graph: Graph, options: CompileOptions = CompileOptions()) throws -> PlannedGraph {
         let vector = vectorTarget(options)
         // Scratch depends on the kernel codegen will choose for each node of the final graph.
-        let planned = try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses, allLayers: options.allLayers)) { node, final in
-            KernelSelection.scratchFloats(node, in: final, target: vector)
-        }
+        let planned = try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses, allLayers: options.allLayers),
+                                       scratch: { node, final in KernelSelection.scratchFloats(node, in: final, target: vector) },
+                                       afterPass: { options.afterPass?($0, $1) })
         try options.limits.checkArena(floatsPerSample: planned.memory.arenaFloatsPerSample, graph: planned.graph)
         return planned
     }

@@ -20,6 +20,11 @@ public enum EmitForm: String, Sendable, CaseIterable {
 public typealias WinogradWeights = CNNCodegenC.WinogradWeights
 
 extension Compiler {
+    /// The passes `--dump-ir-after` takes (`CNNPasses.Pipeline.passNames`).
+    public static var passNames: [String] { Pipeline.passNames }
+}
+
+extension Compiler {
     /// The bytes of weights a library compiled from `planned` with `options` stores, and the bytes
     /// of Winograd weights its first session transforms into memory (for `cnnc inspect`).
     public static func weightBytes(_ planned: PlannedGraph, options: CompileOptions) -> (stored: Int, atLoad: Int) {

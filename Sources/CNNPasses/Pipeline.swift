@@ -17,8 +17,16 @@ public struct PassOptions: Sendable, Hashable {
 
 /// The pass pipeline, in order. Each step is Graph -> Graph; memory planning ends it.
 public enum Pipeline {
+    /// Every pass's name, in pipeline order, after `import` (the graph before any pass); which run
+    /// depends on the options. `cnnc compile --dump-ir-after` takes these.
+    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fuse-gated-activation", "hoist-average-pool", "fuse",
+                                   "export-all-layers", "eliminate-dead-nodes"]
+
     /// `scratch` tells memory planning how much scratch each chosen kernel needs (codegen decides).
-    public static func run(_ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node, Graph) -> Int = { _, _ in 0 }) throws -> PlannedGraph {
+    /// `afterPass` sees the graph as imported (`import`) and after each pass, by the pass's name
+    /// (`cnnc compile --dump-ir-after`).
+    public static func run(_ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node, Graph) -> Int = { _, _ in 0 },
+                           afterPass: (String, Graph) -> Void = { _, _ in }) throws -> PlannedGraph {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
         //    x * sigmoid(x) becomes silu(x), x * hardsigmoid(x) hardswish(x) (after the folding, which a gate reading a batchnorm needs).
@@ -44,9 +52,12 @@ public enum Pipeline {
         }
         steps.append(("eliminate-dead-nodes", EliminateDeadNodes.run))
         var graph = graph
+        afterPass("import", graph)
         for (name, step) in steps {
+            assert(passNames.contains(name), "pass \(name) is missing from Pipeline.passNames")
             graph = step(graph)
             if options.verifyEachPass { try GraphVerifier.verify(graph, after: name) }
+            afterPass(name, graph)
         }
         return PlanMemory.run(graph, scratch: scratch)
     }

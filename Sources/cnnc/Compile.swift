@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNNCompiler
+import CNNIR
 import CNNFiles
 import CNNToolchain
 import Foundation
@@ -52,6 +53,9 @@ struct Compile: ParsableCommand {
     @Option(name: .customLong("winograd-weights"), help: ArgumentHelp("Winograd weights stored transformed in the library (stored: 2-4x the direct weights) or transformed by its first session (at-load: a library the size of its weights; docs/deploy.md).", valueName: "stored|at-load"))
     var winogradWeights: WinogradWeights = .stored
 
+    @Option(name: .customLong("dump-ir-after"), help: ArgumentHelp("Print the graph after this pass (or 'import', or 'all') on standard output; repeatable. Passes: \(Compiler.passNames.joined(separator: ", ")).", valueName: "pass|all"))
+    var dumpIRAfter: [String] = []
+
     @Flag(name: .customLong("all-layers"), help: "Also return every layer's result, for `cnnc run --all-layers` and `cnnc verify --per-layer` (fusion stays on: layers fused into a kernel are listed, not returned).")
     var allLayers = false
 
@@ -87,6 +91,16 @@ struct Compile: ParsableCommand {
         options.allLayers = allLayers
         options.winograd = !noWinograd
         options.winogradWeights = winogradWeights
+        for name in dumpIRAfter where name != "all" && !Compiler.passNames.contains(name) {
+            throw Diagnostic("--dump-ir-after: expected a pass name or 'all' (passes: \(Compiler.passNames.joined(separator: ", "))), got '\(Diagnostic.quoted(name))'")
+        }
+        if !dumpIRAfter.isEmpty {
+            let wanted = Set(dumpIRAfter)
+            options.afterPass = { name, graph in
+                guard wanted.contains("all") || wanted.contains(name) else { return }
+                print("== after \(name)\n" + graph.dump(), terminator: "")
+            }
+        }
         options.prefix = prefix
         options.headerPath = header
         options.sourcePath = emitC
