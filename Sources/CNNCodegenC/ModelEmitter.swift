@@ -178,6 +178,7 @@ public enum ModelEmitter {
         case .pad(let padding, let value): return DataMovementEmitter.emitPad(padding, value: value, &ctx)
         case .bias(let mode): return ElementwiseEmitter.emitBias(mode, &ctx)
         case .binary(let a): return BinaryEmitter.emit(a, &ctx)
+        case .movement(let m): return MovementEmitter.emit(m, &ctx)
         }
     }
 }

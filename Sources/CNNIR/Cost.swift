@@ -11,7 +11,7 @@ public enum Cost {
         case .dense(let a):
             return a.units * inputShapes[0].reduce(1, *)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement:
             return 0
         }
     }
@@ -21,7 +21,7 @@ public enum Cost {
         let macs = macs(node, inputShapes: inputShapes)
         if macs > 0 { return 2 * macs }
         switch node.op {
-        case .input, .flatten, .dropout, .concat, .pad: return 0
+        case .input, .flatten, .dropout, .concat, .pad, .movement: return 0
         case .pool(let p): return node.elementCount * p.size.reduce(1, *)
         case .globalPool, .adaptivePool: return inputShapes[0].reduce(1, *)
         case .lrn(let a): return node.elementCount * (a.size + 4)

@@ -160,6 +160,8 @@ public enum Op: Hashable, Sendable {
     case bias(BiasMode)
     /// `a op b` with NumPy broadcasting (sub, mul, SE scales, `x * sigmoid(x)`...); `epilogue` holds fused activations.
     case binary(BinaryAttributes)
+    /// Reshape, transpose, slice, channel shuffle, depth/space rearrangements (`MovementOp`).
+    case movement(MovementOp)
 
     /// The short name used in diagnostics and `cnnc inspect`.
     public var kindName: String {
@@ -184,6 +186,7 @@ public enum Op: Hashable, Sendable {
         case .pad: return "pad"
         case .bias: return "bias"
         case .binary(let a): return a.op.name
+        case .movement(let m): return m.name
         }
     }
 
@@ -197,7 +200,7 @@ public enum Op: Hashable, Sendable {
         case .batchNorm(_, let e): return e
         case .binary(let a): return a.epilogue
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement:
             return []
         }
     }
@@ -219,7 +222,7 @@ public enum Op: Hashable, Sendable {
             a.epilogue = steps
             return .binary(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement:
             return nil
         }
     }

@@ -31,7 +31,7 @@ public enum ParameterRules {
         case .binary(let a):
             return a.constant.map { [one("constant", $0.shape)] } ?? []
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .softmax, .lrn,
-             .dropout, .add, .concat, .upsample, .pad:
+             .dropout, .add, .concat, .upsample, .pad, .movement:
             return []
         }
     }

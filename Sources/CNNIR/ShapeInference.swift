@@ -46,6 +46,8 @@ public enum ShapeInference {
         case .binary(let a):
             let (x, y) = a.operandShapes(inputs: inputs)
             return try applyEpilogue(a.epilogue, to: try Broadcasting.shape(x, y, op: a.op.name), inputs: inputs)
+        case .movement(let m):
+            return try m.outputShape(input: inputs[0])
         case .upsample(let scale, _):
             try requireSpatial(inputs[0], rank: 2, what: "upsample2d")
             return [inputs[0][0], inputs[0][1] * scale[0], inputs[0][2] * scale[1]]

@@ -81,7 +81,7 @@ enum DenseOps {
         try reshape(&im, ctx, x, to: [shape.reduce(1, *)])
     }
 
-    /// A runtime reshape to `target` (per sample): the same shape is an alias, a flat shape is a flatten; anything else is an error.
+    /// A runtime reshape to `target` (per sample): the same shape is an alias, a flat shape is a flatten, any other a reshape.
     static func reshape(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, to target: [Int]) throws {
         let shape = im.shape(x)
         if target == shape {
@@ -89,7 +89,7 @@ enum DenseOps {
         } else if target.count == 1 && target[0] == shape.reduce(1, *) {
             try im.emit(ctx, .flatten, inputs: [x])
         } else {
-            throw ctx.error("unsupported reshape of [N, \(shape.map(String.init).joined(separator: ", "))] to [N, \(target.map(String.init).joined(separator: ", "))] (only to a flat [N, \(shape.reduce(1, *))] or to the same shape)")
+            try im.emit(ctx, .movement(.reshape(shape: target)), inputs: [x])
         }
     }
 

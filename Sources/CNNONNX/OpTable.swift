@@ -47,9 +47,12 @@ enum OpTable {
         "Shape": Folding.shape,
         "Gather": Folding.gather,
         "Cast": Folding.cast,
-        "Slice": Folding.slice,
+        "Slice": MovementOps.slice,
+        "Split": MovementOps.split,
+        "DepthToSpace": MovementOps.depthToSpace,
+        "SpaceToDepth": MovementOps.spaceToDepth,
         "ConstantOfShape": Folding.constantOfShape,
-        "Transpose": Folding.transpose,
+        "Transpose": MovementOps.transpose,
         "Sub": ArithmeticOps.sub,
         "Mul": ArithmeticOps.mul,
         "Div": ArithmeticOps.div,
@@ -92,5 +95,8 @@ enum OpTable {
         "Cast": ["to", "saturate", "round_mode"],
         "ConstantOfShape": ["value"],
         "Transpose": ["perm"],
+        "Split": ["axis", "split", "num_outputs"],
+        "DepthToSpace": ["blocksize", "mode"],
+        "SpaceToDepth": ["blocksize"],
     ]
 }

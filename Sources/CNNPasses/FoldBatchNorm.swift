@@ -50,7 +50,7 @@ public struct FoldBatchNorm: RewriteRule {
             a.hasBias = true
             folded = .convTranspose(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement:
             return nil
         }
         let w = weight.storage.floats

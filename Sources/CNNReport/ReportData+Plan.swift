@@ -101,6 +101,8 @@ extension ReportData {
             return "axis \(axis)"
         case .upsample(let scale, _):
             return "x" + scale.map(String.init).joined(separator: "x")
+        case .movement(let m):
+            return m.summary
         case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary:
             return ""
         }

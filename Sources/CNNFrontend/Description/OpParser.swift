@@ -29,6 +29,8 @@ enum OpParser {
         table["upsample2d"] = ["scale", "mode"]
         table["pad"] = ["padding", "value"]
         table["bias"] = ["per"]
+        table.merge(MovementParser.fields) { a, _ in a }
+        table["flatten"] = ["axis"]
         return table
     }()
 
@@ -57,6 +59,7 @@ enum OpParser {
         }
         let spatial = Array(input.dropFirst())
         if let kind = ActivationKind(rawValue: name) { return .activation(try activationLayer(kind, f)) }
+        if let op = try MovementParser.parse(op: name, fields: f, input: input) { return op }
         switch name {
         case _ where name.hasPrefix("conv_transpose"):
             let filters = try f.int("filters", min: 1, what: "filters")

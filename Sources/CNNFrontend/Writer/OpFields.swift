@@ -66,6 +66,8 @@ enum OpFields {
             if value != 0 || value.sign == .minus { add("value", JSONText.float(value)) }
         case .bias(let mode):
             if mode != .channel { add("per", JSONText.string(mode.rawValue)) }
+        case .movement(let m):
+            out += MovementFields.fields(m)
         case .binary(let a):
             if a.op == .add { add("broadcast", "true") }
             if let c = a.constant {
