@@ -30,7 +30,8 @@ public enum Pipeline {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
         //    x * sigmoid(x) becomes silu(x), x * hardsigmoid(x) hardswish(x) (after the folding, which a gate reading a batchnorm needs).
-        //    Reshape / transpose / reshape of a channel shuffle becomes one channel_shuffle.
+        //    Reshape / transpose / reshape of a channel shuffle becomes one channel_shuffle, which folds
+        //    into an ungrouped conv reading it (a permutation of the conv's input channels).
         // 3. Average pools move in front of the 1x1 convs that feed them (before pools are fused; not with --all-layers).
         // 4. Activations, residual adds and pools move into producers' epilogues, to a fixpoint.
         // 5. With --all-layers, every kernel's result becomes an output (after fusion, which stays on).
@@ -42,6 +43,7 @@ public enum Pipeline {
             steps.append(("fold-batchnorm", { RewriteDriver.run([FoldBatchNorm()], on: $0) }))
             steps.append(("fuse-gated-activation", { RewriteDriver.run([FuseGatedActivation()], on: $0) }))
             steps.append(("fuse-channel-shuffle", { RewriteDriver.run([FuseChannelShuffle()], on: $0) }))
+            steps.append(("fold-shuffle-into-conv", { RewriteDriver.run([FoldShuffleIntoConv()], on: $0) }))
             // Not with --all-layers: the hoisted conv would compute the pool's value and the pool a value no layer has.
             if !options.allLayers {
                 steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))
