@@ -19,10 +19,19 @@ public enum PlanMemory {
         for (j, id) in graph.outputs.enumerated() {
             if storage[id] == nil { storage[id] = .output(j) } else { copies.append((j, id)) }
         }
-        // Last position at which each tensor is read.
+        // A reshape of an arena tensor shares its storage: the same elements in the same order
+        // (its kernel sees `out == in0` and copies nothing). Not for caller buffers: a model
+        // output must be written to its own buffer, and a kernel that may read past its input
+        // only checks whether its direct producer is a model input.
+        var root: [NodeID: NodeID] = [:]
+        for node in graph.nodes {
+            guard case .movement(.reshape) = node.op, storage[node.id] == nil, storage[node.inputs[0]] == nil else { continue }
+            root[node.id] = root[node.inputs[0]] ?? node.inputs[0]
+        }
+        // Last position at which each tensor (with its aliases) is read.
         var lastUse: [NodeID: Int] = [:]
         for (position, node) in graph.nodes.enumerated() {
-            for input in node.inputs { lastUse[input] = position }
+            for input in node.inputs { lastUse[root[input] ?? input] = position }
         }
         var free: [(offset: Int, size: Int)] = []   // sorted by offset, coalesced
         var top = 0
@@ -46,7 +55,9 @@ public enum PlanMemory {
             return (top - size, size)
         }
         for (position, node) in graph.nodes.enumerated() {
-            if storage[node.id] == nil {
+            if let r = root[node.id] {
+                storage[node.id] = storage[r]
+            } else if storage[node.id] == nil {
                 let block = allocate(node.elementCount)
                 storage[node.id] = .arena(offset: block.offset)
                 // A tensor nobody reads dies right after it is written (only outputs normally).

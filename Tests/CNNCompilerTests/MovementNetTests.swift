@@ -146,4 +146,39 @@ import Testing
         }
         #expect(out == expected)
     }
+
+    /// A reshape shares its input's arena storage; the input stays live while the reshape is read.
+    @Test func reshapeAliasesKeepTheirInputAlive() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("net.json", #"""
+        {"version": 1, "name": "al", "inputs": [{"name": "x", "shape": [4, 3, 6]}],
+         "layers": [
+          {"name": "a", "op": "relu"},
+          {"name": "r", "op": "reshape", "shape": [12, 6]},
+          {"name": "b", "op": "sigmoid", "input": "x"},
+          {"name": "c", "op": "reshape", "shape": [12, 6]},
+          {"name": "d", "op": "tanh", "input": "x"},
+          {"name": "s", "op": "add", "inputs": ["r", "c"]},
+          {"name": "t", "op": "transpose", "input": "d", "perm": [2, 0, 1]},
+          {"name": "u", "op": "reshape", "shape": [12, 6]},
+          {"name": "v", "op": "add", "inputs": ["s", "u"]}
+         ]}
+        """#)
+        let planned = try Compiler.plan(try NetworkReader.read(path: path))
+        let ids = Dictionary(uniqueKeysWithValues: planned.graph.nodes.map { ($0.name, $0.id) })
+        #expect(planned.memory.storage[ids["r"]!] == planned.memory.storage[ids["a"]!])
+        #expect(planned.memory.storage[ids["u"]!] == planned.memory.storage[ids["t"]!])
+        let model = try CompiledModel(net: path)
+        let x = (0..<144).map { Float($0 % 37) * 0.125 - 2 }
+        let out = try model.run([x], batch: 2)[0]
+        var expected: [Float] = []
+        for b in 0..<2 {
+            let s = Array(x[(b * 72)..<(b * 72 + 72)])
+            // t = transpose of tanh(x) by [2, 0, 1]: t[w, c, h] = tanh(x[c, h, w]), read flat.
+            var t: [Float] = []
+            for w in 0..<6 { for c in 0..<4 { for h in 0..<3 { t.append(tanhf(s[(c * 3 + h) * 6 + w])) } } }
+            for i in 0..<72 { expected.append(max(s[i], 0) + 1 / (1 + expf(-s[i])) + t[i]) }
+        }
+        #expect(zip(out, expected).allSatisfy { abs($0 - $1) <= 1e-5 + 1e-5 * abs($1) })
+    }
 }

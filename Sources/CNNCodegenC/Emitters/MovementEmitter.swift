@@ -19,7 +19,10 @@ enum MovementEmitter {
 
     static func emit(_ m: MovementOp, _ ctx: inout KernelContext) -> CFunction {
         let input = ctx.inputShapes[0]
-        return emitStridedCopy(m.stridedView(input: input).canonical, inCount: input.reduce(1, *), &ctx)
+        let copy = emitStridedCopy(m.stridedView(input: input).canonical, inCount: input.reduce(1, *), &ctx)
+        guard case .reshape = m else { return copy }
+        // Memory planning makes most reshapes aliases of their input (`PlanMemory`): nothing to copy then.
+        return ctx.function([.ifThen(ctx.output.ne(ctx.input(0)), Array(copy.body.dropFirst()), else: [])])
     }
 
     /// `out[b][i...] = in0[b][offset + sum(i_k * strides[k])]` over the view's row-major order.
