@@ -117,8 +117,10 @@ public enum MovementOp: Hashable, Sendable {
             }
             return input
         case .depthToSpace(let b, _):
-            guard input.count == 3, b >= 1, input[0] % (b * b) == 0 else {
-                throw Diagnostic("expected an input [C, H, W] with C divisible by blocksize^2 (\(b * b)) for depth_to_space, got \(f(input))")
+            // b <= C first, so b * b cannot overflow.
+            guard input.count == 3, b >= 1, b <= input[0], input[0] % (b * b) == 0 else {
+                let square = b.multipliedReportingOverflow(by: b)
+                throw Diagnostic("expected an input [C, H, W] with C divisible by blocksize^2 (\(square.overflow ? "\(b)^2" : "\(square.partialValue)")) for depth_to_space, got \(f(input))")
             }
             return [input[0] / (b * b), input[1] * b, input[2] * b]
         case .spaceToDepth(let b):

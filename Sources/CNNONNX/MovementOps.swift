@@ -83,7 +83,8 @@ enum MovementOps {
             sizes = Array(repeating: size / outputs, count: outputs)
         }
         guard sizes.count == outputs else { throw ctx.error("expected \(outputs) split sizes (one per output), got \(sizes)") }
-        guard sizes.allSatisfy({ $0 >= 1 }), sizes.reduce(0, +) == size else {
+        // Each size within 1...size first, so the sum cannot overflow.
+        guard sizes.allSatisfy({ $0 >= 1 && $0 <= size }), sizes.reduce(0, +) == size else {
             throw ctx.error("expected split sizes of at least 1 that sum to the axis size \(size), got \(sizes)")
         }
         var start = 0

@@ -172,6 +172,10 @@ import Testing
         #expect(throws: Diagnostic.self) { try MovementOp.slice([SliceAxis(axis: 3, start: 0, end: 1, step: 1)]).outputShape(input: [3, 4, 5]) }
         #expect(throws: Diagnostic.self) { try MovementOp.slice([SliceAxis(axis: 0, start: 0, end: 1, step: 0)]).outputShape(input: [3, 4, 5]) }
         #expect(throws: Diagnostic.self) { try MovementOp.spaceToDepth(blockSize: 2).outputShape(input: [3, 4, 5]) }
+        // Huge block sizes are errors, not overflows.
+        #expect(throws: Diagnostic.self) { try MovementOp.depthToSpace(blockSize: 1 << 40, mode: .dcr).outputShape(input: [4, 2, 2]) }
+        #expect(throws: Diagnostic.self) { try MovementOp.spaceToDepth(blockSize: 1 << 40).outputShape(input: [4, 2, 2]) }
+        #expect(throws: Diagnostic.self) { try MovementOp.channelShuffle(groups: 1 << 40).outputShape(input: [4, 2, 2]) }
     }
 
     /// Every view reads each output element from the input element its definition names.
