@@ -19,7 +19,8 @@ public struct PassOptions: Sendable, Hashable {
 public enum Pipeline {
     /// Every pass's name, in pipeline order, after `import` (the graph before any pass); which run
     /// depends on the options. `cnnc compile --dump-ir-after` takes these.
-    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fuse-gated-activation", "hoist-average-pool", "fuse",
+    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fuse-gated-activation", "fuse-channel-shuffle",
+                                   "fold-shuffle-into-conv", "hoist-average-pool", "fuse",
                                    "export-all-layers", "eliminate-dead-nodes"]
 
     /// `scratch` tells memory planning how much scratch each chosen kernel needs (codegen decides).
