@@ -9,9 +9,9 @@ public enum Cost {
         case .convTranspose(let a):
             return inputShapes[0].reduce(1, *) * (a.filters / a.groups) * a.kernel.reduce(1, *)
         case .dense(let a):
-            return a.units * inputShapes[0].reduce(1, *)
+            return a.units * inputShapes[0].reduce(1, *)  // rows x K for a linear layer
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization:
             return 0
         }
     }
@@ -26,6 +26,8 @@ public enum Cost {
         case .globalPool, .adaptivePool: return inputShapes[0].reduce(1, *)
         case .lrn(let a): return node.elementCount * (a.size + 4)
         case .softmax: return node.elementCount * 4
+        case .reduce(let a): return inputShapes[0].reduce(1, *) * a.kind.cost
+        case .normalization: return node.elementCount * 6
         case .activation(let a): return node.elementCount * a.kind.facts.cost
         case .binary(let a): return node.elementCount * a.op.cost
         case .conv, .convTranspose, .dense, .prelu, .batchNorm, .add, .upsample, .bias:

@@ -77,15 +77,19 @@ public struct ConvTransposeAttributes: Hashable, Sendable {
     }
 }
 
-/// Fully connected layer on a flat input.
+/// Fully connected layer on a flat input, or (`lastAxis`, net.json's `linear`) on the last axis
+/// of an input of any rank: `[..., K]` to `[..., units]`, as PyTorch's `nn.Linear`.
 public struct DenseAttributes: Hashable, Sendable {
     public var units: Int
     public var hasBias: Bool
     public var epilogue: [EpilogueStep] = []
-    public init(units: Int, hasBias: Bool, epilogue: [EpilogueStep] = []) {
+    /// Applies to the last axis, every other axis being rows (false: the input must be flat).
+    public var lastAxis: Bool = false
+    public init(units: Int, hasBias: Bool, epilogue: [EpilogueStep] = [], lastAxis: Bool = false) {
         self.units = units
         self.hasBias = hasBias
         self.epilogue = epilogue
+        self.lastAxis = lastAxis
     }
 }
 
@@ -148,7 +152,12 @@ public enum Op: Hashable, Sendable {
     case adaptivePool(PoolKind, output: [Int])
     case activation(Activation)
     case prelu
-    case softmax(axis: Int)
+    /// Softmax (or with `log`, log-softmax) over one per-sample axis.
+    case softmax(axis: Int, log: Bool = false)
+    /// Mean, sum, max, ... over a set of per-sample axes.
+    case reduce(ReduceAttributes)
+    /// Layer, instance or group normalisation with the learned `weight` and `bias`.
+    case normalization(NormAttributes)
     /// Standalone batchnorm (one that follows no conv or dense); `epilogue` holds fused activations.
     case batchNorm(epsilon: Float, epilogue: [EpilogueStep])
     case lrn(LRNAttributes)
@@ -169,14 +178,16 @@ public enum Op: Hashable, Sendable {
         case .input: return "input"
         case .conv(let a): return "conv\(a.spatialRank)d"
         case .convTranspose(let a): return "conv_transpose\(a.spatialRank)d"
-        case .dense: return "dense"
+        case .dense(let a): return a.lastAxis ? "linear" : "dense"
         case .flatten: return "flatten"
         case .pool(let a): return (a.kind == .max ? "maxpool" : "avgpool") + "\(a.spatialRank)d"
         case .globalPool(let k): return k == .max ? "global_maxpool" : "global_avgpool"
         case .adaptivePool(let k, _): return k == .max ? "adaptive_maxpool2d" : "adaptive_avgpool2d"
         case .activation(let a): return a.kind.rawValue
         case .prelu: return "prelu"
-        case .softmax: return "softmax"
+        case .softmax(_, let log): return log ? "log_softmax" : "softmax"
+        case .reduce(let a): return a.kind.name
+        case .normalization(let a): return a.name
         case .batchNorm: return "batchnorm"
         case .lrn: return "lrn"
         case .dropout: return "dropout"
@@ -200,7 +211,7 @@ public enum Op: Hashable, Sendable {
         case .batchNorm(_, let e): return e
         case .binary(let a): return a.epilogue
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization:
             return []
         }
     }
@@ -222,7 +233,7 @@ public enum Op: Hashable, Sendable {
             a.epilogue = steps
             return .binary(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization:
             return nil
         }
     }

@@ -19,7 +19,7 @@ public enum ParameterRules {
             if a.hasBias { out.append(one("bias", [a.filters])) }
             return out
         case .dense(let a):
-            var out = [one("weight", [a.units, input.reduce(1, *)])]
+            var out = [one("weight", [a.units, a.lastAxis ? input.last ?? 1 : input.reduce(1, *)])]
             if a.hasBias { out.append(one("bias", [a.units])) }
             return out
         case .batchNorm:
@@ -28,10 +28,12 @@ public enum ParameterRules {
             return [Expected(name: "slope", alternatives: input[0] == 1 ? [[1]] : [[input[0]], [1]])]
         case .bias(let mode):
             return [one("bias", mode == .channel ? [input[0]] : input)]
+        case .normalization(let a):
+            return ["weight", "bias"].map { one($0, a.parameterShape(input: input)) }
         case .binary(let a):
             return a.constant.map { [one("constant", $0.shape)] } ?? []
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .softmax, .lrn,
-             .dropout, .add, .concat, .upsample, .pad, .movement:
+             .dropout, .add, .concat, .upsample, .pad, .movement, .reduce:
             return []
         }
     }

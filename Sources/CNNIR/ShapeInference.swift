@@ -11,6 +11,8 @@ public enum ShapeInference {
             return try applyEpilogue(a.epilogue, to: try conv(a, input: inputs[0]), inputs: inputs)
         case .convTranspose(let a):
             return try applyEpilogue(a.epilogue, to: try convTranspose(a, input: inputs[0]), inputs: inputs)
+        case .dense(let a) where a.lastAxis:
+            return try applyEpilogue(a.epilogue, to: inputs[0].dropLast() + [a.units], inputs: inputs)
         case .dense(let a):
             guard inputs[0].count == 1 else {
                 throw Diagnostic("expected a flat input [N] for dense, got \(format(inputs[0])) (add a flatten layer before it)")
@@ -28,9 +30,14 @@ public enum ShapeInference {
             return [inputs[0][0]] + output
         case .activation, .prelu, .dropout:
             return inputs[0]
-        case .softmax(let axis):
+        case .reduce(let a):
+            return try a.outputShape(input: inputs[0])
+        case .normalization(let a):
+            try a.check(input: inputs[0])
+            return inputs[0]
+        case .softmax(let axis, _):
             guard axis >= 0 && axis < inputs[0].count else {
-                throw Diagnostic("expected softmax axis in 0..<\(inputs[0].count) for input \(format(inputs[0])), got \(axis)")
+                throw Diagnostic("expected \(op.kindName) axis in 0..<\(inputs[0].count) for input \(format(inputs[0])), got \(axis)")
             }
             return inputs[0]
         case .batchNorm, .lrn, .bias:

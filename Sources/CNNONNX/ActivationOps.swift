@@ -53,22 +53,25 @@ enum ActivationOps {
     /// Softmax. From opset 13 over one axis. Before 13, over the input coerced to 2-D at `axis`
     /// (all dimensions from `axis` on flattened): accepted when that is the same as a softmax
     /// over a single axis, i.e. when at most one of the flattened dimensions is not 1.
-    static func softmax(_ im: inout Importer, _ ctx: NodeContext) throws {
+    static func softmax(_ im: inout Importer, _ ctx: NodeContext) throws { try softmax(&im, ctx, log: false) }
+
+    /// Softmax, or with `log` LogSoftmax (the same axis rules).
+    static func softmax(_ im: inout Importer, _ ctx: NodeContext, log: Bool) throws {
         let x = try im.tensor(ctx, 0, what: "the input")
         let shape = im.shape(x)
         let rank = shape.count + 1
         let axis = try ctx.axis(try ctx.int("axis", default: im.opset < 13 ? 1 : -1), rank: rank)
-        guard axis >= 1 else { throw ctx.error("unsupported axis 0 (a softmax across the batch)") }
+        guard axis >= 1 else { throw ctx.error("unsupported axis 0 (a \(log ? "log-softmax" : "softmax") across the batch)") }
         var perSample = axis - 1
         if im.opset < 13 {
             let trailing = Array(shape[perSample...])
             let big = trailing.indices.filter { trailing[$0] != 1 }
             guard big.count <= 1 else {
-                throw ctx.error("unsupported axis \(axis) in opset \(im.opset): the softmax runs over the flattened dimensions \(ShapeInference.format(trailing)) (only one of them may be larger than 1; export with opset 13 or later, or flatten first)")
+                throw ctx.error("unsupported axis \(axis) in opset \(im.opset): the \(log ? "log-softmax" : "softmax") runs over the flattened dimensions \(ShapeInference.format(trailing)) (only one of them may be larger than 1; export with opset 13 or later, or flatten first)")
             }
             perSample += big.first ?? 0
         }
-        try im.emit(ctx, .softmax(axis: perSample), inputs: [x])
+        try im.emit(ctx, .softmax(axis: perSample, log: log), inputs: [x])
     }
 
     static func prelu(_ im: inout Importer, _ ctx: NodeContext) throws {

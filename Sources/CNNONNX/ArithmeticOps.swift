@@ -94,6 +94,16 @@ enum ArithmeticOps {
 
     static func addBias(_ im: inout Importer, _ ctx: NodeContext, tensor x: NodeID, tensorName: String, _ c: ConstTensor) throws {
         let shape = im.shape(x)
+        // MatMul on [N, ..., K] then Add of a vector along the last axis: one linear layer with a bias.
+        if im.biasless.contains(x), im.readers[tensorName, default: 0] == 1, shape.count > 1, case .dense(var attributes) = im.nodes[x].op,
+           let values = c.floats, c.shape.drop(while: { $0 == 1 }).count <= 1, c.shape.count <= shape.count + 1, [1, shape.last!].contains(c.count) {
+            attributes.hasBias = true
+            im.nodes[x].op = .dense(attributes)
+            im.nodes[x].params["bias"] = WeightTensor(shape: [shape.last!], values: values.count == 1 ? Array(repeating: values[0], count: shape.last!) : values)
+            im.biasless.remove(x)
+            im.define(ctx, 0, .tensor(x))
+            return
+        }
         let kind = try Broadcast.classify(ctx, c, perSample: shape, what: "constant")
         // MatMul then Add of a vector: one dense layer with a bias.
         if im.biasless.contains(x), im.readers[tensorName, default: 0] == 1, shape.count == 1, case .dense(var attributes) = im.nodes[x].op {

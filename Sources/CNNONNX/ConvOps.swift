@@ -175,33 +175,5 @@ enum ConvOps {
 
     static func globalAveragePool(_ im: inout Importer, _ ctx: NodeContext) throws { try globalPool(&im, ctx, kind: .average) }
 
-    /// ReduceMean / ReduceMax over every spatial axis: a global pool (then a flatten without keepdims).
-    static func reduce(_ im: inout Importer, _ ctx: NodeContext, kind: PoolKind) throws {
-        let x = try im.tensor(ctx, 0, what: "the data")
-        let rank = im.shape(x).count + 1
-        var axes = try ctx.ints("axes")
-        if axes == nil, let c = try im.constant(ctx, 1, what: "the axes") {
-            guard let v = c.knownInts else { throw ctx.error("expected constant integer axes, got \(c.summary)") }
-            axes = v
-        }
-        if axes?.isEmpty ?? true, try ctx.int("noop_with_empty_axes", default: 0) == 1 {
-            im.define(ctx, 0, .tensor(x))
-            return
-        }
-        let spatial = Array(2..<max(rank, 2))
-        guard let axes, Set(try axes.map { try ctx.axis($0, rank: rank) }) == Set(spatial), !spatial.isEmpty, axes.count == spatial.count else {
-            throw ctx.error("unsupported axes \(axes.map { "\($0)" } ?? "(all)") (only every spatial axis \(spatial), a global pool)")
-        }
-        let keep = try ctx.int("keepdims", default: 1)
-        if keep != 0 {
-            try im.emit(ctx, .globalPool(kind), inputs: [x])
-        } else {
-            let pooled = try im.emit(ctx, .globalPool(kind), inputs: [x], part: "pool")
-            try im.emit(ctx, .flatten, inputs: [pooled])
-        }
-    }
-
-    static func reduceMean(_ im: inout Importer, _ ctx: NodeContext) throws { try reduce(&im, ctx, kind: .average) }
-    static func reduceMax(_ im: inout Importer, _ ctx: NodeContext) throws { try reduce(&im, ctx, kind: .max) }
     static func globalMaxPool(_ im: inout Importer, _ ctx: NodeContext) throws { try globalPool(&im, ctx, kind: .max) }
 }

@@ -45,20 +45,27 @@ enum DenseOps {
         return WeightTensor(shape: [units], values: scale == 1 ? vector : vector.map { scale * $0 })
     }
 
-    /// MatMul of the activations [N, K] by a constant [K, units]: a dense layer (an Add of a constant after it becomes its bias).
+    /// MatMul of the activations [N, ..., K] by a constant [K, units]: a dense layer on [N, K],
+    /// a linear layer (on the last axis) on higher ranks, as PyTorch's `nn.Linear` on a
+    /// channels-last tensor exports. An Add of a constant after it becomes its bias.
     static func matMul(_ im: inout Importer, _ ctx: NodeContext) throws {
         let a = try im.tensor(ctx, 0, what: "A")
+        // Looked up without decoding: B's seeded rule depends on its role (a weight), chosen below.
+        if ctx.proto.input.count > 1, case .tensor? = im.values[ctx.proto.input[1]] {
+            throw ctx.error("unsupported MatMul of two tensors computed at run time (only by a constant B [K, units])")
+        }
         let dims = try im.constantShape(ctx, 1, what: "B")
         guard dims.count == 2 else { throw ctx.error("unsupported B of shape \(ShapeInference.format(dims)) (only a constant matrix [K, units])") }
         let (k, units) = (dims[0], dims[1])
         let b = try im.floats(ctx, 1, what: "B", role: .weight(fanIn: k))
-        guard im.shape(a) == [k] else {
-            throw ctx.error("unsupported A of shape [N, \(im.shape(a).map(String.init).joined(separator: ", "))] (only [N, \(k)] to match B \(ShapeInference.format(dims)))")
+        let shape = im.shape(a)
+        guard shape.last == k else {
+            throw ctx.error("expected A [N, ..., \(k)] to match B \(ShapeInference.format(dims)), got [N, \(shape.map(String.init).joined(separator: ", "))]")
         }
         let bv = b.floats!
         var weight = [Float](repeating: 0, count: units * k)
         for u in 0..<units { for j in 0..<k { weight[u * k + j] = bv[j * units + u] } }
-        let id = try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: false)), inputs: [a], params: ["weight": WeightTensor(shape: [units, k], values: weight)])
+        let id = try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: false, lastAxis: shape.count > 1)), inputs: [a], params: ["weight": WeightTensor(shape: [units, k], values: weight)])
         if im.readers[ctx.proto.output[0], default: 0] == 1 && !im.graphOutputs.contains(ctx.proto.output[0]) {
             im.biasless.insert(id)
         }

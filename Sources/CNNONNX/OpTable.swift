@@ -7,7 +7,7 @@ import CNNIR
 enum OpTable {
     typealias Handler = @Sendable (inout Importer, NodeContext) throws -> Void
 
-    static let handlers: [String: Handler] = fixedHandlers.merging(activationHandlers) { a, _ in a }
+    static let handlers: [String: Handler] = fixedHandlers.merging(activationHandlers) { a, _ in a }.merging(ReductionOps.handlers) { a, _ in a }
 
     /// Activations mapped through their facts (`ActivationKind.facts.onnx`).
     static let activationHandlers: [String: Handler] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
@@ -22,8 +22,6 @@ enum OpTable {
         "AveragePool": ConvOps.averagePool,
         "GlobalAveragePool": ConvOps.globalAveragePool,
         "GlobalMaxPool": ConvOps.globalMaxPool,
-        "ReduceMean": ConvOps.reduceMean,
-        "ReduceMax": ConvOps.reduceMax,
         "Gemm": DenseOps.gemm,
         "MatMul": DenseOps.matMul,
         "Flatten": DenseOps.flatten,
@@ -33,6 +31,10 @@ enum OpTable {
         "PRelu": ActivationOps.prelu,
         "Clip": ActivationOps.clip,
         "Softmax": ActivationOps.softmax,
+        "LogSoftmax": ReductionOps.logSoftmax,
+        "LayerNormalization": ReductionOps.layerNormalization,
+        "InstanceNormalization": ReductionOps.instanceNormalization,
+        "GroupNormalization": ReductionOps.groupNormalization,
         "BatchNormalization": NormalizationOps.batchNormalization,
         "LRN": NormalizationOps.lrn,
         "Dropout": NormalizationOps.dropout,
@@ -62,7 +64,7 @@ enum OpTable {
         "Sum": ArithmeticOps.sum,
     ]
 
-    static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }
+    static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }.merging(ReductionOps.attributes) { a, _ in a }
 
     static let activationAttributes: [String: Set<String>] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
         kind.facts.onnx.map { ($0, Set(kind.facts.parameters.map { $0.onnxName ?? $0.name })) }
@@ -73,8 +75,6 @@ enum OpTable {
         "ConvTranspose": ["auto_pad", "dilations", "group", "kernel_shape", "output_padding", "output_shape", "pads", "strides"],
         "MaxPool": ["auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads", "storage_order", "strides"],
         "AveragePool": ["auto_pad", "ceil_mode", "count_include_pad", "dilations", "kernel_shape", "pads", "strides"],
-        "ReduceMean": ["axes", "keepdims", "noop_with_empty_axes"],
-        "ReduceMax": ["axes", "keepdims", "noop_with_empty_axes"],
         "Gemm": ["alpha", "beta", "transA", "transB"],
         "Flatten": ["axis"],
         "Reshape": ["allowzero"],
@@ -82,6 +82,10 @@ enum OpTable {
         "Unsqueeze": ["axes"],
         "Clip": ["min", "max"],
         "Softmax": ["axis"],
+        "LogSoftmax": ["axis"],
+        "LayerNormalization": ["axis", "epsilon", "stash_type"],
+        "InstanceNormalization": ["epsilon"],
+        "GroupNormalization": ["epsilon", "num_groups", "stash_type"],
         "BatchNormalization": ["epsilon", "momentum", "spatial", "training_mode"],
         "LRN": ["alpha", "beta", "bias", "size"],
         "Dropout": ["ratio", "seed"],

@@ -33,6 +33,8 @@ public struct FoldBatchNorm: RewriteRule {
             a.hasBias = true
             folded = .conv(a)
         case .dense(var a):
+            // A linear layer's units are its last axis, a batchnorm's channels the first.
+            guard !a.lastAxis || node.shape.count == 1 else { return nil }
             let perChannel = weight.count / channels
             channelOf = { $0 / perChannel }
             a.hasBias = true
@@ -50,7 +52,7 @@ public struct FoldBatchNorm: RewriteRule {
             a.hasBias = true
             folded = .convTranspose(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization:
             return nil
         }
         let w = weight.storage.floats

@@ -97,13 +97,15 @@ extension ReportData {
             return "to " + output.map(String.init).joined(separator: "x")
         case .concat(let axis):
             return "axis \(axis)"
-        case .softmax(let axis):
+        case .softmax(let axis, _):
             return "axis \(axis)"
+        case .reduce(let a):
+            return "axes " + a.axes.map(String.init).joined(separator: ",")
         case .upsample(let scale, _):
             return "x" + scale.map(String.init).joined(separator: "x")
         case .movement(let m):
             return m.summary
-        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary:
+        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary, .normalization:
             return ""
         }
     }

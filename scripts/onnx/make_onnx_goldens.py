@@ -648,9 +648,9 @@ def _(rng):
     return [h.make_node("Relu", ["x0"], ["y0"])], []
 
 
-@negative("neg_reduce_channels", 13, "ReduceMean over the channels", "(ReduceMean): unsupported axes [1] (only every spatial axis [2, 3]")
+@negative("neg_reduce_channels", 13, "ReduceMean over the batch and the channels", "(ReduceMean): unsupported reduction over the batch axis 0 (axes [0, 1])")
 def _(rng):
-    return [h.make_node("ReduceMean", ["x0"], ["y0"], axes=[1])], []
+    return [h.make_node("ReduceMean", ["x0"], ["y0"], axes=[0, 1])], []
 
 
 @negative("neg_max_three_inputs", 13, "Max of three activations", "(Max): unsupported Max of 3 inputs (only 2)")

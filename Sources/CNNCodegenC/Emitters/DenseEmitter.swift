@@ -13,7 +13,10 @@ enum DenseEmitter {
     static func group(blocks: Int) -> Int { min(4, blocks) }
 
     static func emit(_ a: DenseAttributes, _ ctx: inout KernelContext) -> CFunction {
-        let n = ctx.inputShapes[0].reduce(1, *), units = a.units
+        // A linear layer (`lastAxis`) runs as a dense layer on a batch of n x rows vectors of its last axis.
+        let input = ctx.inputShapes[0]
+        let n = a.lastAxis ? input.last ?? 1 : input.reduce(1, *), units = a.units
+        let rows = a.lastAxis ? input.dropLast().reduce(1, *) : 1
         let blocks = (units + block - 1) / block
         let group = group(blocks: blocks)
         let tasks = (blocks + group - 1) / group
@@ -38,7 +41,7 @@ enum DenseEmitter {
             KernelContext.parallelFor(collapse: 1, work: 2 * n * block * blocks),
             .loop("t", .int(tasks), [
                 .decl("const float *restrict", "wb", .v("w") + .v("t") * .int(group * n * block)),
-                .loop("b", ctx.batch, [
+                .loop("b", ctx.batch * .int(rows), [
                     .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
                     .array("float", "acc", count: group * block, alignment: 64),
                 ] + (0..<group).map { g in

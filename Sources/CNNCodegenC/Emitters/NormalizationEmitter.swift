@@ -3,7 +3,8 @@ import CNNIR
 /// Softmax along one axis and cross-channel LRN.
 enum NormalizationEmitter {
     /// Softmax over `axis` of the per-sample shape: max-subtracted for range, in float.
-    static func emitSoftmax(axis: Int, _ ctx: inout KernelContext) -> CFunction {
+    /// With `log`, log-softmax: (x - max) - log(sum of exp(x - max)).
+    static func emitSoftmax(axis: Int, log: Bool = false, _ ctx: inout KernelContext) -> CFunction {
         let shape = ctx.node.shape
         let outer = shape[..<axis].reduce(1, *), len = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)
         let at: (CExpr) -> CExpr = { j in (.v("o") * .int(len) + j) * .int(inner) + .v("r") }
@@ -16,6 +17,11 @@ enum NormalizationEmitter {
                     .decl("float", "m", .float(-.infinity)),
                     .loop("j", .int(len), [.assign(.v("m"), "=", maxFold(.v("m"), .v("x")[at(.v("j"))]))]),
                     .decl("float", "sum", .float(0)),
+                ] + (log ? [
+                    .loop("j", .int(len), [.assign(.v("sum"), "+=", .call("cnnc_expf", [.v("x")[at(.v("j"))] - .v("m")]))]),
+                    .decl("const float", "lse", .call("logf", [.v("sum")])),
+                    .loop("j", .int(len), [.assign(.v("y")[at(.v("j"))], "=", (.v("x")[at(.v("j"))] - .v("m")) - .v("lse"))]),
+                ] : [
                     .loop("j", .int(len), [
                         .decl("const float", "e", .call("cnnc_expf", [.v("x")[at(.v("j"))] - .v("m")])),
                         .assign(.v("y")[at(.v("j"))], "=", .v("e")),
@@ -23,7 +29,7 @@ enum NormalizationEmitter {
                     ]),
                     .decl("const float", "inv", .float(1) / .v("sum")),
                     .loop("j", .int(len), [.assign(.v("y")[at(.v("j"))], "*=", .v("inv"))]),
-                ])]),
+                ]))]),
             ]),
         ])
     }

@@ -20,6 +20,12 @@ enum OpParser {
         table["adaptive_avgpool2d"] = ["output"]
         table["adaptive_maxpool2d"] = ["output"]
         table["softmax"] = ["axis"]
+        table["log_softmax"] = ["axis"]
+        table["linear"] = ["units", "bias", "activation"]
+        for kind in ReduceKind.allCases { table[kind.name] = ["axes", "keepdims"] }
+        table["layernorm"] = ["axis", "last_axis", "epsilon"]
+        table["instancenorm"] = ["epsilon"]
+        table["groupnorm"] = ["groups", "epsilon"]
         table["batchnorm"] = ["epsilon"]
         table["lrn"] = ["size", "alpha", "beta", "k"]
         table["dropout"] = ["rate"]
@@ -101,10 +107,48 @@ enum OpParser {
             let output = try f.intPerDim("output", rank: 2, min: 1, what: "output size")
             return .adaptivePool(name.hasPrefix("adaptive_max") ? .max : .average, output: output)
         case "prelu": return .prelu
-        case "softmax":
+        case "softmax", "log_softmax":
             let axis = try f.int("axis", default: 0, min: 0, what: "axis")
             guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
-            return .softmax(axis: axis)
+            return .softmax(axis: axis, log: name == "log_softmax")
+        case "linear":
+            let units = try f.int("units", min: 1, what: "units")
+            let bias = try f.bool("bias", default: true)
+            return .dense(DenseAttributes(units: units, hasBias: bias, epilogue: try activation(f), lastAxis: true))
+        case _ where name.hasPrefix("reduce_"):
+            let kind = ReduceKind.allCases.first { $0.name == name }!
+            let v = try f.required("axes", "the reduced axes (a list of per-sample axes)")
+            guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error("axes", "expected axes as a non-empty list of integers, got \(v.typeName)") }
+            var axes: [Int] = []
+            for item in items {
+                guard let a = FieldReader.int(item), a >= -input.count, a < input.count else {
+                    throw f.error("axes", "expected axes in \(-input.count)..<\(input.count) for input \(ShapeInference.format(input)), got \(FieldReader.describe(item))")
+                }
+                axes.append(a < 0 ? a + input.count : a)
+            }
+            guard Set(axes).count == axes.count else { throw f.error("axes", "expected distinct axes, got \(ShapeInference.format(axes))") }
+            return .reduce(ReduceAttributes(kind: kind, axes: axes.sorted(), keepDims: try f.bool("keepdims", default: true)))
+        case "layernorm", "instancenorm", "groupnorm":
+            let eps = try f.float("epsilon", default: 1e-5, what: "epsilon")
+            guard eps > 0 else { throw f.error("epsilon", "expected epsilon > 0, got \(eps)") }
+            switch name {
+            case "layernorm":
+                let rank = input.count
+                var bounds: [Int] = []
+                for key in ["axis", "last_axis"] {
+                    let a = try f.int(key, default: -1, what: key)
+                    guard a >= -rank && a < rank else { throw f.error(key, "expected \(key) in \(-rank)..<\(rank) for input \(ShapeInference.format(input)), got \(a)") }
+                    bounds.append(a < 0 ? a + rank : a)
+                }
+                guard bounds[0] <= bounds[1] else { throw f.error("last_axis", "expected last_axis at or after axis (\(bounds[0])), got \(bounds[1])") }
+                return .normalization(NormAttributes(kind: .layer(first: bounds[0], last: bounds[1]), epsilon: eps))
+            case "instancenorm":
+                return .normalization(NormAttributes(kind: .instance, epsilon: eps))
+            default:
+                let groups = try f.int("groups", min: 1, what: "groups")
+                guard input[0] % groups == 0 else { throw f.error("groups", "expected groups dividing the \(input[0]) channels of \(ShapeInference.format(input)), got \(groups)") }
+                return .normalization(NormAttributes(kind: .group(groups), epsilon: eps))
+            }
         case "batchnorm":
             let eps = try f.float("epsilon", default: 1e-5, what: "epsilon")
             guard eps > 0 else { throw f.error("epsilon", "expected epsilon > 0, got \(eps)") }

@@ -83,7 +83,7 @@ public enum NetworkWriter {
             case .add, .concat:
                 fields.append(("inputs", "[" + sources.map(JSONText.string).joined(separator: ", ") + "]"))
             case .input, .conv, .convTranspose, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu,
-                 .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement:
+                 .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization:
                 if node.inputs != [previous] { fields.append(("input", JSONText.string(sources[0]))) }
             }
             fields += try OpFields.fields(node)

@@ -43,8 +43,19 @@ enum OpFields {
             add("output", JSONText.ints(output))
         case .activation(let a):
             out += activationFields(a)
-        case .softmax(let axis):
+        case .softmax(let axis, _):
             if axis != 0 { add("axis", String(axis)) }
+        case .reduce(let a):
+            add("axes", JSONText.ints(a.axes))
+            if !a.keepDims { add("keepdims", "false") }
+        case .normalization(let a):
+            if case .layer(let first, let last) = a.kind {
+                let rank = node.shape.count
+                if first != rank - 1 { add("axis", String(first)) }
+                if last != rank - 1 { add("last_axis", String(last)) }
+            }
+            if case .group(let g) = a.kind { add("groups", String(g)) }
+            if a.epsilon != 1e-5 { add("epsilon", JSONText.float(a.epsilon)) }
         case .batchNorm(let epsilon, _):
             if epsilon != 1e-5 { add("epsilon", JSONText.float(epsilon)) }
         case .lrn(let a):

@@ -1,0 +1,88 @@
+import CNNCompiler
+import CNNIR
+import CNNNumPy
+import CNNONNX
+import CNNTestSupport
+import Foundation
+import Testing
+
+/// Reductions, softmax and log-softmax on any axis, layer / instance / group norm and MatMul on
+/// any rank against ONNX Runtime, on the cases of Tests/Goldens/onnx-norm
+/// (scripts/goldens/make_norm_goldens.py).
+///
+/// Tolerance |got - expected| <= 1e-5 + 1e-4 |expected|, as for the other ONNX goldens; a NaN
+/// expected must come out as a NaN, and an infinity as the same infinity.
+@Suite struct NormGoldenTests {
+    static let cases = ONNXCase.load(suite: "onnx-norm")
+
+    @Test func manifestIsComplete() {
+        #expect(Self.cases.filter { $0.error == nil }.count >= 120)
+        #expect(Self.cases.filter { $0.error != nil }.count >= 10)
+        // Every reduction has a NaN case, keepdims both ways, and the axes both as an attribute and as an input.
+        for kind in ReduceKind.allCases {
+            let prefix = String(kind.onnx.dropFirst(6)).lowercased() + "_"
+            let mine = Self.cases.filter { $0.name.hasPrefix(prefix) }
+            #expect(mine.contains { $0.name.hasSuffix("_nan") }, "\(kind.onnx) NaN case")
+            #expect(mine.contains { $0.name.contains("_k0_") } && mine.contains { $0.name.contains("_k1_") }, "\(kind.onnx) keepdims")
+            #expect(Set(mine.map(\.opset)).count >= 2, "\(kind.onnx) axes as attribute and input")
+        }
+        for op in ["softmax", "logsoftmax", "layernorm", "instancenorm", "groupnorm"] {
+            #expect(Self.cases.contains { $0.name.hasPrefix(op + "_") && $0.name.hasSuffix("_nan") }, "\(op) NaN case")
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.error == nil })
+    func matchesONNXRuntime(_ c: ONNXCase) throws {
+        let graph = try ONNXImporter.load(path: c.model, shapes: c.shapes)
+        let compiled = try CompiledGraph(graph)
+        expectEquivalent(graph, compiled.reread)
+        let inputs = try c.files("input").map(loadNPY)
+        let expected = try c.files("output").map(loadNPY)
+        let outputs = try compiled.run(inputs.map(\.values), batch: inputs[0].shape[0])
+        #expect(outputs.count == expected.count)
+        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
+            // A reduction to one value per sample is [N] in ONNX and [1] per sample here.
+            let wantShape = want.shape.count == 1 ? [1] : Array(want.shape.dropFirst())
+            #expect(compiled.model.library.outputs[k].shape == wantShape, "output \(k) shape")
+            let mismatch = nanAwareMismatch(actual, want.values, atol: c.atol, rtol: c.rtol)
+            #expect(mismatch == nil, "output \(k): \(mismatch ?? "")")
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.error != nil })
+    func refusesWithTheExpectedError(_ c: ONNXCase) throws {
+        let message = try #require(importError(c.model, shapes: c.shapes), "\(c.name) imported without an error")
+        #expect(message.contains(c.error!), "error was: \(message)")
+        #expect(message.hasPrefix(c.model), "the error names the model file: \(message)")
+    }
+
+    /// The ConvNeXt block's Linear layers become linear nodes with their bias folded and GELU
+    /// in the first one's epilogue; a spatial ReduceMean stays the global pool.
+    @Test func convNeXtBlockFuses() throws {
+        let c = try #require(Self.cases.first { $0.name == "convnext_block_channels_last" })
+        let graph = try Compiler.plan(try ONNXImporter.load(path: c.model)).graph
+        let linears = graph.nodes.filter { if case .dense(let a) = $0.op { return a.lastAxis } else { return false } }
+        #expect(linears.count == 2)
+        #expect(linears.allSatisfy { $0.params["bias"] != nil })
+        #expect(linears.first?.op.epilogue == [.activation(Activation(.gelu, [0]))])
+        #expect(graph.nodes.contains { if case .normalization(let a) = $0.op { return a.kind == .layer(first: 2, last: 2) } else { return false } })
+        let pool = try #require(Self.cases.first { $0.name == "reducemean_spatial_pool" })
+        let pooled = try ONNXImporter.load(path: pool.model)
+        #expect(pooled.nodes.contains { $0.op == .globalPool(.average) })
+        #expect(!pooled.nodes.contains { if case .reduce = $0.op { return true } else { return false } })
+    }
+
+    /// A description of the first mismatch, where a NaN must meet a NaN and an infinity the same infinity.
+    func nanAwareMismatch(_ actual: [Float], _ expected: [Float], atol: Float, rtol: Float) -> String? {
+        guard actual.count == expected.count else { return "got \(actual.count) elements, expected \(expected.count)" }
+        for i in actual.indices {
+            let (a, e) = (actual[i], expected[i])
+            if e.isNaN || e.isInfinite {
+                if !(a.isNaN && e.isNaN) && a != e { return "element \(i): got \(a), expected \(e)" }
+            } else if !(abs(a - e) <= atol + rtol * abs(e)) {
+                return "element \(i): got \(a), expected \(e) (diff \(abs(a - e)))"
+            }
+        }
+        return nil
+    }
+}
