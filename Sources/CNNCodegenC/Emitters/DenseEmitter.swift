@@ -12,13 +12,19 @@ enum DenseEmitter {
     /// Blocks accumulated together (the weights are padded with zero blocks to a whole number of groups).
     static func group(blocks: Int) -> Int { min(4, blocks) }
 
+    /// Rows of a linear layer computed together: each weight vector loaded serves this many
+    /// rows (4 accumulators of 16 lanes, 8 AVX2 registers), one block of units per task.
+    static let rowTile = 4
+
     static func emit(_ a: DenseAttributes, _ ctx: inout KernelContext) -> CFunction {
         // A linear layer (`lastAxis`) runs as a dense layer on a batch of n x rows vectors of its last axis.
         let input = ctx.inputShapes[0]
         let n = a.lastAxis ? input.last ?? 1 : input.reduce(1, *), units = a.units
         let rows = a.lastAxis ? input.dropLast().reduce(1, *) : 1
         let blocks = (units + block - 1) / block
-        let group = group(blocks: blocks)
+        // With several rows a sample, rows are tiled instead of blocks (`rowTile`).
+        let tiled = rows >= rowTile
+        let group = tiled ? 1 : group(blocks: blocks)
         let tasks = (blocks + group - 1) / group
         let weight = ctx.node.params["weight"]!.storage.floats
         var packed = [Float](repeating: 0, count: tasks * group * n * block)
@@ -35,29 +41,60 @@ enum DenseEmitter {
         let store: CStmt = .loop("u", .int(group * block), [
             .ifThen(unit < .int(units), [.decl("float", "v", .v("acc")[.v("u")])] + steps + [.assign(ctx.output[.v("b") * .int(units) + unit], "=", .v("v"))], else: []),
         ])
+        /// `count` rows from row `first`: accumulators a<r>_<g> start at the bias, then one
+        /// FMA per input per row and block, in input order (the same sums whatever the tiling).
+        func rowsStatements(_ count: Int, first: CExpr) -> [CStmt] {
+            let rs = 0..<count, gs = 0..<group
+            var out: [CStmt] = rs.map { r in .decl("const float *restrict", "x\(r)", ctx.input(0) + (first + .int(r)) * .int(n)) }
+            for r in rs {
+                for g in gs {
+                    out.append(.decl("cnnc_v16", "a\(r)_\(g)", .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0)))
+                }
+            }
+            var inner: [CStmt] = gs.map { g in .decl("const cnnc_v16", "w\(g)", .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0)) }
+            for r in rs {
+                for g in gs { inner.append(.assign(.v("a\(r)_\(g)"), "+=", .v("x\(r)")[.v("k")] * .v("w\(g)"))) }
+            }
+            out.append(.loop("k", .int(n), inner))
+            for r in rs {
+                out.append(.block([
+                    .decl("const int64_t", "b", first + .int(r)),
+                    .array("float", "acc", count: group * block, alignment: 64),
+                ] + gs.map { g in .assign(.index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0), "=", .v("a\(r)_\(g)")) } + [store]))
+            }
+            return out
+        }
+        let total = ctx.batch * .int(rows)
+        let perTask: [CStmt] = tiled ? [
+            .decl("const int64_t", "full", total / .int(rowTile) * .int(rowTile)),
+            .loop("r0", from: .int(0), to: .v("full"), step: rowTile, rowsStatements(rowTile, first: .v("r0"))),
+            .loop("r0", .v("full"), total, rowsStatements(1, first: .v("r0"))),
+        ] : [
+            // One row at a time, several blocks side by side (the dense layer's form).
+            .loop("b", total, [
+                .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
+                .array("float", "acc", count: group * block, alignment: 64),
+            ] + (0..<group).map { g in
+                .decl("cnnc_v16", "a\(g)", .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0))
+            } + [
+                .loop("k", .int(n), [
+                    .decl("const float", "xv", .v("xb")[.v("k")]),
+                ] + (0..<group).map { g in
+                    .assign(.v("a\(g)"), "+=", .v("xv") * .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
+                }),
+            ] + (0..<group).map { g in
+                .assign(.index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0), "=", .v("a\(g)"))
+            } + [
+                store,
+            ]),
+        ]
         return ctx.function([
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", biasPtr),
-            KernelContext.parallelFor(collapse: 1, work: 2 * n * block * blocks),
+            KernelContext.parallelFor(collapse: 1, work: 2 * n * block * blocks * rows),
             .loop("t", .int(tasks), [
                 .decl("const float *restrict", "wb", .v("w") + .v("t") * .int(group * n * block)),
-                .loop("b", ctx.batch * .int(rows), [
-                    .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
-                    .array("float", "acc", count: group * block, alignment: 64),
-                ] + (0..<group).map { g in
-                    .decl("cnnc_v16", "a\(g)", .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0))
-                } + [
-                    .loop("k", .int(n), [
-                        .decl("const float", "xv", .v("xb")[.v("k")]),
-                    ] + (0..<group).map { g in
-                        .assign(.v("a\(g)"), "+=", .v("xv") * .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
-                    }),
-                ] + (0..<group).map { g in
-                    .assign(.index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0), "=", .v("a\(g)"))
-                } + [
-                    store,
-                ]),
-            ]),
+            ] + perTask),
         ])
     }
 }
