@@ -113,7 +113,7 @@ public enum KernelSelection {
             return ConvTiling.plan(equivalent, input: shape, target: target, inputIsCallerBuffer: callerBuffer)
                 .map { TiledConvPlan(attributes: equivalent, tiling: $0, upsample: Array(repeating: 1, count: 2 - a.spatialRank) + a.stride) }
         case .input, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool:
             return nil
         }
     }

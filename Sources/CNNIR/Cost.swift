@@ -11,7 +11,7 @@ public enum Cost {
         case .dense(let a):
             return a.units * inputShapes[0].reduce(1, *)  // rows x K for a linear layer
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool:
             return 0
         }
     }
@@ -23,6 +23,8 @@ public enum Cost {
         switch node.op {
         case .input, .flatten, .dropout, .concat, .pad, .movement: return 0
         case .pool(let p): return node.elementCount * p.size.reduce(1, *)
+        case .resize(let a): return node.elementCount * (0..<a.output.count).reduce(1) { $0 * a.taps(axis: $1, input: inputShapes[0][$1]) } * 2
+        case .lpPool(let a): return a.window.map { node.elementCount * $0.size.reduce(1, *) * 3 } ?? inputShapes[0].reduce(1, *) * 3
         case .globalPool, .adaptivePool: return inputShapes[0].reduce(1, *)
         case .lrn(let a): return node.elementCount * (a.size + 4)
         case .softmax: return node.elementCount * 4

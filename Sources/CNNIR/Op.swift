@@ -101,14 +101,19 @@ public struct PoolAttributes: Hashable, Sendable {
     public var padding: Padding
     public var ceilMode: Bool
     public var countIncludePad: Bool
+    /// Spacing of the window's cells (1: adjacent).
+    public var dilation: [Int]
     public var spatialRank: Int { size.count }
-    public init(kind: PoolKind, size: [Int], stride: [Int], padding: Padding, ceilMode: Bool, countIncludePad: Bool) {
+    /// True when some dilation is above 1 (only the direct kernel handles those).
+    public var isDilated: Bool { dilation.contains { $0 != 1 } }
+    public init(kind: PoolKind, size: [Int], stride: [Int], padding: Padding, ceilMode: Bool, countIncludePad: Bool, dilation: [Int]? = nil) {
         self.kind = kind
         self.size = size
         self.stride = stride
         self.padding = padding
         self.ceilMode = ceilMode
         self.countIncludePad = countIncludePad
+        self.dilation = dilation ?? Array(repeating: 1, count: size.count)
     }
 }
 
@@ -165,7 +170,12 @@ public enum Op: Hashable, Sendable {
     case add(epilogue: [EpilogueStep])
     case concat(axis: Int)
     case upsample(scale: [Int], mode: UpsampleMode)
-    case pad(Padding, value: Float)
+    /// Constant, reflect, edge or wrap padding (negative: cropping) of any per-sample axis.
+    case pad(PadAttributes)
+    /// Nearest, linear or cubic resizing of any per-sample axes (`upsample` is the integer fast path).
+    case resize(ResizeAttributes)
+    /// Windowed or global Lp pooling.
+    case lpPool(LpPoolAttributes)
     case bias(BiasMode)
     /// `a op b` with NumPy broadcasting (sub, mul, SE scales, `x * sigmoid(x)`...); `epilogue` holds fused activations.
     case binary(BinaryAttributes)
@@ -195,6 +205,8 @@ public enum Op: Hashable, Sendable {
         case .concat: return "concat"
         case .upsample: return "upsample2d"
         case .pad: return "pad"
+        case .resize: return "resize"
+        case .lpPool(let a): return a.window.map { "lppool\($0.spatialRank)d" } ?? "global_lppool"
         case .bias: return "bias"
         case .binary(let a): return a.op.name
         case .movement(let m): return m.name
@@ -211,7 +223,7 @@ public enum Op: Hashable, Sendable {
         case .batchNorm(_, let e): return e
         case .binary(let a): return a.epilogue
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool:
             return []
         }
     }
@@ -233,7 +245,7 @@ public enum Op: Hashable, Sendable {
             a.epilogue = steps
             return .binary(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool:
             return nil
         }
     }

@@ -33,7 +33,7 @@ public enum ParameterRules {
         case .binary(let a):
             return a.constant.map { [one("constant", $0.shape)] } ?? []
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .softmax, .lrn,
-             .dropout, .add, .concat, .upsample, .pad, .movement, .reduce:
+             .dropout, .add, .concat, .upsample, .pad, .movement, .reduce, .resize, .lpPool:
             return []
         }
     }

@@ -58,11 +58,12 @@ public enum ShapeInference {
         case .upsample(let scale, _):
             try requireSpatial(inputs[0], rank: 2, what: "upsample2d")
             return [inputs[0][0], inputs[0][1] * scale[0], inputs[0][2] * scale[1]]
-        case .pad(let padding, _):
-            try requireSpatial(inputs[0], rank: padding.begin.count, what: "pad")
-            var out = inputs[0]
-            for d in padding.begin.indices { out[d + 1] += padding.begin[d] + padding.end[d] }
-            return out
+        case .pad(let a):
+            return try a.outputShape(input: inputs[0])
+        case .resize(let a):
+            return try a.outputShape(input: inputs[0])
+        case .lpPool(let a):
+            return try a.outputShape(input: inputs[0])
         }
     }
 
@@ -127,14 +128,14 @@ public enum ShapeInference {
     }
 
     /// Windowed pool output shape.
-    public static func pool(_ a: PoolAttributes, input: [Int]) throws -> [Int] {
-        let name = (a.kind == .max ? "maxpool" : "avgpool") + "\(a.spatialRank)d"
+    public static func pool(_ a: PoolAttributes, input: [Int], name: String? = nil) throws -> [Int] {
+        let name = name ?? (a.kind == .max ? "maxpool" : "avgpool") + "\(a.spatialRank)d"
         try requireSpatial(input, rank: a.spatialRank, what: name)
         var out = [input[0]]
         for d in 0..<a.spatialRank {
-            let size = WindowArithmetic.poolOutput(input: input[d + 1], size: a.size[d], stride: a.stride[d], padBegin: a.padding.begin[d], padEnd: a.padding.end[d], ceil: a.ceilMode)
+            let size = WindowArithmetic.poolOutput(input: input[d + 1], size: a.dilation[d] * (a.size[d] - 1) + 1, stride: a.stride[d], padBegin: a.padding.begin[d], padEnd: a.padding.end[d], ceil: a.ceilMode)
             guard size >= 1 else {
-                throw Diagnostic("expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.size)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(Array(repeating: 1, count: a.spatialRank))))")
+                throw Diagnostic("expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.size)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(a.dilation)))")
             }
             out.append(size)
         }

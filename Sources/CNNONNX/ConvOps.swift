@@ -141,6 +141,12 @@ enum ConvOps {
     }
 
     static func pool(_ im: inout Importer, _ ctx: NodeContext, kind: PoolKind) throws {
+        let (x, attributes) = try window(&im, ctx, kind: kind)
+        try im.emit(ctx, .pool(attributes), inputs: [x])
+    }
+
+    /// The input and window of a pooling node: kernel_shape, strides, pads (or auto_pad), dilations, ceil_mode, count_include_pad.
+    static func window(_ im: inout Importer, _ ctx: NodeContext, kind: PoolKind) throws -> (NodeID, PoolAttributes) {
         let x = try im.tensor(ctx, 0, what: "the input X")
         try im.requireUnusedOutputs(ctx, from: 1)
         guard let kernel = try ctx.ints("kernel_shape") else { throw ctx.error("expected attribute 'kernel_shape', got none") }
@@ -152,17 +158,15 @@ enum ConvOps {
         }
         let stride = try ctx.perDim("strides", rank: rank, default: 1, min: 1)
         let dilation = try ctx.perDim("dilations", rank: rank, default: 1, min: 1)
-        guard dilation.allSatisfy({ $0 == 1 }) else { throw ctx.error("unsupported dilations \(dilation) (only 1)") }
         let ceil = try ctx.int("ceil_mode", default: 0)
         guard ceil == 0 || ceil == 1 else { throw ctx.error("expected ceil_mode 0 or 1, got \(ceil)") }
         let includePad = kind == .average ? try ctx.int("count_include_pad", default: 0) : 0
         guard includePad == 0 || includePad == 1 else { throw ctx.error("expected count_include_pad 0 or 1, got \(includePad)") }
         let padding = try Self.padding(ctx, spatial: Array(xShape.dropFirst()), kernel: kernel, stride: stride, dilation: dilation)
-        for d in 0..<rank where padding.begin[d] >= kernel[d] || padding.end[d] >= kernel[d] {
+        for d in 0..<rank where padding.begin[d] >= dilation[d] * (kernel[d] - 1) + 1 || padding.end[d] >= dilation[d] * (kernel[d] - 1) + 1 {
             throw ctx.error("unsupported padding \(padding.begin) / \(padding.end) not smaller than the kernel \(kernel)")
         }
-        let attributes = PoolAttributes(kind: kind, size: kernel, stride: stride, padding: padding, ceilMode: ceil == 1, countIncludePad: includePad == 1)
-        try im.emit(ctx, .pool(attributes), inputs: [x])
+        return (x, PoolAttributes(kind: kind, size: kernel, stride: stride, padding: padding, ceilMode: ceil == 1, countIncludePad: includePad == 1, dilation: dilation))
     }
 
     static func maxPool(_ im: inout Importer, _ ctx: NodeContext) throws { try pool(&im, ctx, kind: .max) }

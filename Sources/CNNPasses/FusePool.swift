@@ -8,7 +8,7 @@ public struct FusePool: RewriteRule {
     public var name: String { "fuse-pool" }
 
     public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
-        guard case .pool(let pool) = node.op, graph.hasSingleReader(node.inputs[0]) else { return nil }
+        guard case .pool(let pool) = node.op, !pool.isDilated, graph.hasSingleReader(node.inputs[0]) else { return nil }
         guard zip(pool.stride, pool.size).allSatisfy({ $0 >= $1 }) else { return nil }
         let producer = graph.node(node.inputs[0])
         guard case .conv = producer.op else { return nil }

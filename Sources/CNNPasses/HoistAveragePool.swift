@@ -16,7 +16,7 @@ public struct HoistAveragePool: RewriteRule {
     public var name: String { "hoist-average-pool" }
 
     public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
-        guard case .pool(let pool) = node.op, pool.kind == .average, pool.padding.isZero, !pool.ceilMode,
+        guard case .pool(let pool) = node.op, pool.kind == .average, !pool.isDilated, pool.padding.isZero, !pool.ceilMode,
               graph.hasSingleReader(node.inputs[0]) else { return nil }
         let conv = graph.node(node.inputs[0])
         guard case .conv(let a) = conv.op, a.epilogue.isEmpty, a.spatialRank == pool.spatialRank,

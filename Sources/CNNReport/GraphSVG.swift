@@ -169,7 +169,7 @@ struct GraphSVG {
         if ["add", "concat", "binary", "mul", "sub", "div"].contains(op) { return "merge" }
         if op == "batchnorm" || op == "bias" || op == "lrn" { return "norm" }
         if op == "input" { return "input" }
-        if ["flatten", "dropout", "pad", "upsample2d", "softmax"].contains(op) { return "shape" }
+        if ["flatten", "dropout", "pad", "upsample2d", "resize", "softmax"].contains(op) { return "shape" }
         return "act"
     }
 }

@@ -103,9 +103,11 @@ extension ReportData {
             return "axes " + a.axes.map(String.init).joined(separator: ",")
         case .upsample(let scale, _):
             return "x" + scale.map(String.init).joined(separator: "x")
+        case .resize(let a):
+            return "to " + a.output.dropFirst().map(String.init).joined(separator: "x")
         case .movement(let m):
             return m.summary
-        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary, .normalization:
+        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary, .normalization, .lpPool:
             return ""
         }
     }

@@ -37,7 +37,7 @@ import Testing
         try f.add("soft", .softmax(axis: 1), ["cat"])
         try f.add("up", .upsample(scale: [2, 3], mode: .bilinear), ["soft"])
         try f.add("up2", .upsample(scale: [2, 2], mode: .nearest), ["up"])
-        try f.add("pad", .pad(Padding(begin: [1, 0], end: [0, 2]), value: -1.5), ["up2"])
+        try f.add("pad", .pad(PadAttributes(spatial: Padding(begin: [1, 0], end: [0, 2]), value: -1.5)), ["up2"])
         try f.add("flat", .flatten, ["pad"])
         try f.add("dense", .dense(DenseAttributes(units: 5, hasBias: false, epilogue: [.activation(.tanh)])), ["flat"])
         try f.add("conv1d", .conv(ConvAttributes(filters: 3, kernel: [3], stride: [1], dilation: [1], padding: Padding(begin: [1], end: [1]), groups: 1, hasBias: true)), ["signal"])

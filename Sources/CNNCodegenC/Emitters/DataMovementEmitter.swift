@@ -1,6 +1,6 @@
 import CNNIR
 
-/// Kernels that only move data: concat, pad, upsample and copies (flatten, output aliases).
+/// Kernels that only move data: concat, upsample and copies (pad: `ResampleEmitter`) (flatten, output aliases).
 enum DataMovementEmitter {
     /// Plain copy of the per-sample tensor (flatten keeps channel-major order, so it is a copy).
     static func emitCopy(_ ctx: inout KernelContext) -> CFunction {
@@ -37,26 +37,6 @@ enum DataMovementEmitter {
             offset += run
         }
         return ctx.function([KernelContext.parallelTeam(work: out.reduce(1, *) / 4), .block(body)])
-    }
-
-    /// Constant padding of the spatial dimensions.
-    static func emitPad(_ padding: Padding, value: Float, _ ctx: inout KernelContext) -> CFunction {
-        let inShape = ctx.inputShapes[0]
-        let c = inShape[0]
-        let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
-        let o3 = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
-        let pb = to3D(padding.begin, fill: 0)
-        let inRange: CExpr = .v("id") >= .int(0) && .v("id") < .int(i3[0]) && .v("ih") >= .int(0) && .v("ih") < .int(i3[1]) && .v("iw") >= .int(0) && .v("iw") < .int(i3[2])
-        let body: [CStmt] = [
-            .loop("od", .int(o3[0]), [.loop("oh", .int(o3[1]), [.loop("ow", .int(o3[2]), [
-                .decl("const int64_t", "id", .v("od") - .int(pb[0])),
-                .decl("const int64_t", "ih", .v("oh") - .int(pb[1])),
-                .decl("const int64_t", "iw", .v("ow") - .int(pb[2])),
-                .assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "=",
-                        .ternary(inRange, .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")], .float(value))),
-            ])])]),
-        ]
-        return ctx.function(PoolEmitter.planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: o3.reduce(1, *), body: body))
     }
 
     /// Nearest (source floor(i / scale)) or bilinear (half-pixel centres, align_corners false) upsampling.

@@ -24,32 +24,76 @@ enum PoolEmitter {
         let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1)
         let pad = to3D(p.padding.begin, fill: 0), padEnd = to3D(p.padding.end, fill: 0)
         let isMax = p.kind == .max
-        if i3[0] == 1 && o3[0] == 1 && size[0] == 1 {
+        if i3[0] == 1 && o3[0] == 1 && size[0] == 1 && !p.isDilated {
             let separable = isMax && stride[1] == 1 && stride[2] == 1 && o3[2] == i3[2] && o3[1] * o3[2] <= 16384
             return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
                                           body: separable ? separableMaxPool(input: i3, output: o3, size: size, pad: pad)
                                               : rowPool(p, input: i3, output: o3, size: size, stride: stride, pad: pad, padEnd: padEnd)))
         }
-        let coords = ["d", "h", "w"]
-        var inner: [CStmt] = [
-            .assign(.v("acc"), "+=", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
-        ]
-        if isMax {
-            inner = [.assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]))]
+        let cell: (CExpr) -> CStmt = { x in isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), x)) : .assign(.v("acc"), "+=", x) }
+        var count: [CStmt] = []
+        var divisor: CExpr = .int(1)
+        if !isMax && p.isDilated {
+            // Dilated windows are not runs, so each axis counts its cells inside the (padded) input.
+            let dil = to3D(p.dilation, fill: 1)
+            for (d, name) in ["d", "h", "w"].enumerated() where size[d] > 1 || pad[d] > 0 || padEnd[d] > 0 {
+                let i: CExpr = .v("o" + name) * .int(stride[d]) - .int(pad[d]) + .v("k") * .int(dil[d])
+                let (lower, upper) = p.countIncludePad ? (-pad[d], i3[d] + padEnd[d]) : (0, i3[d])
+                count += [.decl("int64_t", "n" + name, .int(0)), .loop("k", .int(size[d]), [.assign(.v("n" + name), "+=", .cast("int64_t", i >= .int(lower) && i < .int(upper)))])]
+                divisor = divisor * .v("n" + name)
+            }
+        } else if !isMax {
+            divisor = windowCount(dims: [.v("od"), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3, includePad: p.countIncludePad)
         }
+        return ctx.function(windowLoop(p, ctx, initial: isMax ? .float(-.infinity) : .float(0), fold: cell,
+                                       finish: isMax ? .v("acc") : .v("acc") / .cast("float", divisor), prologue: count))
+    }
+
+    /// The direct kernel of any window (dilated, 3-D): per output cell, `fold` each input cell
+    /// inside the window into `acc` (from `initial`); padding cells are skipped; `prologue` runs
+    /// first in the cell; the output is `finish`.
+    static func windowLoop(_ p: PoolAttributes, _ ctx: KernelContext, initial: CExpr, fold: (CExpr) -> CStmt, finish: CExpr, prologue: [CStmt] = []) -> [CStmt] {
+        let inShape = ctx.inputShapes[0]
+        let c = inShape[0]
+        let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
+        let o3 = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
+        let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1), dil = to3D(p.dilation, fill: 1)
+        let pad = to3D(p.padding.begin, fill: 0)
+        let coords = ["d", "h", "w"]
+        var inner: [CStmt] = [fold(.v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")])]
         for d in (0..<3).reversed() {
             let i = "i" + coords[d], k = "k" + coords[d]
             inner = [.loop(k, .int(size[d]), [
-                .decl("const int64_t", i, .v("o" + coords[d]) * .int(stride[d]) - .int(pad[d]) + .v(k)),
+                .decl("const int64_t", i, .v("o" + coords[d]) * .int(stride[d]) - .int(pad[d]) + .v(k) * .int(dil[d])),
                 .ifThen(.v(i) < .int(0) || .v(i) >= .int(i3[d]), [.continueLoop], else: []),
             ] + inner)]
         }
         let outIndex = (.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")
-        let result: CExpr = isMax ? .v("acc") : .v("acc") / .cast("float", windowCount(dims: [.v("od"), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3, includePad: p.countIncludePad))
-        let cell: [CStmt] = [.decl("float", "acc", isMax ? .float(-.infinity) : .float(0))] + inner + [.assign(.v("y")[outIndex], "=", result)]
-        return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *), body: [
+        let cell: [CStmt] = prologue + [.decl("float", "acc", initial)] + inner + [.assign(.v("y")[outIndex], "=", finish)]
+        return planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *), body: [
             .loop("od", .int(o3[0]), [.loop("oh", .int(o3[1]), [.loop("ow", .int(o3[2]), cell)])]),
-        ]))
+        ])
+    }
+
+    /// Lp pooling: the p-th root of the sum of |x|^p over the window (padding cells add 0), or over the plane.
+    static func emitLp(_ a: LpPoolAttributes, _ ctx: inout KernelContext) -> CFunction {
+        let power: (CExpr) -> CExpr = { x in
+            switch a.p {
+            case 1: return .call("fabsf", [x])
+            case 2: return x * x
+            default: return .call("powf", [.call("fabsf", [x]), .float(Float(a.p))])
+            }
+        }
+        let root: CExpr = a.p == 1 ? .v("acc") : a.p == 2 ? .call("sqrtf", [.v("acc")]) : .call("powf", [.v("acc"), .float(1 / Float(a.p))])
+        guard let window = a.window else {
+            let c = ctx.inputShapes[0][0], count = ctx.inputShapes[0].dropFirst().reduce(1, *)
+            return ctx.function(planeLoop(ctx, channels: c, inCount: count, outCount: 1, work: count * 3, body: [
+                .decl("float", "acc", .float(0)),
+                .loop("i", .int(count), [.assign(.v("acc"), "+=", power(.v("x")[.v("i")]))]),
+                .assign(.v("y")[0], "=", root),
+            ]))
+        }
+        return ctx.function(windowLoop(window, ctx, initial: .float(0), fold: { .assign(.v("acc"), "+=", power($0)) }, finish: root))
     }
 
     /// A 1-D or 2-D pool of one plane, vectorisable: per output row, the window's input rows are

@@ -11,8 +11,8 @@ enum OpParser {
         for rank in 1...3 {
             table["conv\(rank)d"] = ["filters", "kernel", "stride", "padding", "dilation", "groups", "bias", "activation"]
             table["conv_transpose\(rank)d"] = ["filters", "kernel", "stride", "padding", "output_padding", "dilation", "groups", "bias", "activation"]
-            table["maxpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode"]
-            table["avgpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "count_include_pad"]
+            table["maxpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "dilation"]
+            table["avgpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "count_include_pad", "dilation"]
         }
         table["dense"] = ["units", "bias", "activation"]
         for op in ["flatten", "global_maxpool", "global_avgpool", "prelu"] { table[op] = [] }
@@ -33,11 +33,10 @@ enum OpParser {
         for op in BinaryOperator.allCases where op != .add { table[op.name] = ["activation", "constant", "constant_first"] }
         table["concat"] = ["axis"]
         table["upsample2d"] = ["scale", "mode"]
-        table["pad"] = ["padding", "value"]
         table["bias"] = ["per"]
         table.merge(MovementParser.fields) { a, _ in a }
         table["flatten"] = ["axis"]
-        return table
+        return table.merging(resampleFields) { a, _ in a }
     }()
 
     /// How many inputs an op reads (an upper bound of Int.max means "or more").
@@ -89,13 +88,13 @@ enum OpParser {
             let epilogue = try activation(f)
             return .conv(ConvAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: padding, groups: groups, hasBias: bias, epilogue: epilogue))
         case _ where name.hasPrefix("maxpool") || name.hasPrefix("avgpool"):
-            let size = try f.intPerDim("size", rank: rank, min: 1, what: "size")
-            let stride = try f.intPerDim("stride", rank: rank, default: size, min: 1, what: "stride")
-            let padding = try paddingSpec(f, rank: rank).resolve(spatial: spatial, kernel: size, stride: stride, dilation: ones(rank))
-            let ceil = try f.bool("ceil_mode", default: false)
             let isMax = name.hasPrefix("max")
             let includePad = isMax ? false : try f.bool("count_include_pad", default: false)
-            return .pool(PoolAttributes(kind: isMax ? .max : .average, size: size, stride: stride, padding: padding, ceilMode: ceil, countIncludePad: includePad))
+            return .pool(try window(f, kind: isMax ? .max : .average, input: input, rank: rank, includePad: includePad))
+        case _ where name.hasPrefix("lppool") || name == "global_lppool":
+            return try lpPool(name, f, input: input, rank: rank)
+        case "resize":
+            return try resize(f, input: input)
         case "dense":
             let units = try f.int("units", min: 1, what: "units")
             let bias = try f.bool("bias", default: true)
@@ -181,10 +180,7 @@ enum OpParser {
             guard let m = UpsampleMode(rawValue: mode) else { throw f.error("mode", "expected mode \"nearest\" or \"bilinear\", got \"\(Diagnostic.quoted(mode))\"") }
             return .upsample(scale: scale, mode: m)
         case "pad":
-            guard input.count >= 2 else { throw Diagnostic("expected an input with channels and spatial dimensions for pad, got \(ShapeInference.format(input))", at: f.location) }
-            let v = try f.required("padding", "the padding amounts")
-            let p = try explicitPadding(v, rank: input.count - 1, fields: f)
-            return .pad(p, value: try f.float("value", default: 0, what: "value"))
+            return try pad(f, input: input)
         case "bias":
             let per = try f.string("per") ?? "channel"
             guard let mode = BiasMode(rawValue: per) else { throw f.error("per", "expected per \"channel\" or \"position\", got \"\(Diagnostic.quoted(per))\"") }

@@ -83,10 +83,10 @@ public enum NetworkWriter {
             case .add, .concat:
                 fields.append(("inputs", "[" + sources.map(JSONText.string).joined(separator: ", ") + "]"))
             case .input, .conv, .convTranspose, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu,
-                 .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization:
+                 .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool:
                 if node.inputs != [previous] { fields.append(("input", JSONText.string(sources[0]))) }
             }
-            fields += try OpFields.fields(node)
+            fields += try OpFields.fields(node, inputShape: node.inputs.first.map { byID[$0]!.shape } ?? [])
             layers.append("    {" + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}")
             previous = node.id
         }

@@ -2,7 +2,7 @@ import CNNIR
 
 /// The version-1 fields of each op, only where they differ from the format's defaults.
 enum OpFields {
-    static func fields(_ node: Node) throws -> [(String, String)] {
+    static func fields(_ node: Node, inputShape: [Int] = []) throws -> [(String, String)] {
         var out: [(String, String)] = []
         func add(_ key: String, _ value: String) { out.append((key, value)) }
         switch node.op {
@@ -34,11 +34,9 @@ enum OpFields {
         case .flatten, .prelu, .globalPool:
             break
         case .pool(let a):
-            add("size", JSONText.perDim(a.size))
-            if a.stride != a.size { add("stride", JSONText.perDim(a.stride)) }
-            if !a.padding.isZero { add("padding", padding(a.padding)) }
-            if a.ceilMode { add("ceil_mode", "true") }
+            out += windowFields(a).filter { $0.0 != "dilation" }
             if a.kind == .average && a.countIncludePad { add("count_include_pad", "true") }
+            if a.isDilated { add("dilation", JSONText.perDim(a.dilation)) }
         case .adaptivePool(_, let output):
             add("output", JSONText.ints(output))
         case .activation(let a):
@@ -72,9 +70,12 @@ enum OpFields {
         case .upsample(let scale, let mode):
             if scale != [2, 2] { add("scale", JSONText.perDim(scale)) }
             if mode != .nearest { add("mode", JSONText.string(mode.rawValue)) }
-        case .pad(let p, let value):
-            add("padding", padding(p))
-            if value != 0 || value.sign == .minus { add("value", JSONText.float(value)) }
+        case .pad(let a):
+            out += padFields(a)
+        case .resize(let a):
+            out += resizeFields(a, input: inputShape)
+        case .lpPool(let a):
+            out += lpPoolFields(a)
         case .bias(let mode):
             if mode != .channel { add("per", JSONText.string(mode.rawValue)) }
         case .movement(let m):
