@@ -591,22 +591,6 @@ def _(rng):
     return [h.make_node("Relu", ["x0"], ["r"], name="r"), h.make_node("Hardmax", ["r"], ["y0"], name="hm")], []
 
 
-@negative("neg_pool_dilations", 13, "MaxPool with dilations 2", "node 0 'mp' (MaxPool): unsupported dilations [2, 2] (only 1)")
-def _(rng):
-    return [h.make_node("MaxPool", ["x0"], ["y0"], name="mp", kernel_shape=[2, 2], dilations=[2, 2])], []
-
-
-@negative("neg_resize_cubic", 13, "Resize mode cubic", "(Resize): unsupported mode \"cubic\" (supported: nearest, linear)")
-def _(rng):
-    return [h.make_node("Resize", ["x0", "", "s"], ["y0"], name="rs", mode="cubic")], [init("s", np.array([1, 1, 2, 2], np.float32))]
-
-
-@negative("neg_resize_fractional", 13, "Resize by 1.5", "unsupported scale 1.5 (only integer scales")
-def _(rng):
-    return [h.make_node("Resize", ["x0", "", "s"], ["y0"], mode="nearest", coordinate_transformation_mode="asymmetric",
-                        nearest_mode="floor")], [init("s", np.array([1, 1, 1.5, 1.5], np.float32))]
-
-
 @negative("neg_gemm_transa", 13, "Gemm transA=1", "(Gemm): unsupported transA 1", in_shape=(6,))
 def _(rng):
     return [h.make_node("Gemm", ["x0", "B"], ["y0"], transA=1)], [init("B", f32(rng, 6, 3))]
@@ -615,16 +599,6 @@ def _(rng):
 @negative("neg_softmax_old_axis", 11, "Softmax opset 11 axis 1 over C*H*W", "unsupported axis 1 in opset 11")
 def _(rng):
     return [h.make_node("Softmax", ["x0"], ["y0"], axis=1)], []
-
-
-@negative("neg_upsample_linear", 11, "Upsample linear (asymmetric coordinates)", "(Upsample): unsupported mode \"linear\"")
-def _(rng):
-    return [h.make_node("Upsample", ["x0", "s"], ["y0"], mode="linear")], [init("s", np.array([1, 1, 2, 2], np.float32))]
-
-
-@negative("neg_pad_reflect", 13, "Pad mode reflect", "(Pad): unsupported mode \"reflect\" (only constant)")
-def _(rng):
-    return [h.make_node("Pad", ["x0", "p"], ["y0"], mode="reflect")], [init("p", np.array([0, 0, 1, 1, 0, 0, 1, 1], np.int64))]
 
 
 @negative("neg_unknown_attribute", 13, "Conv with an attribute cnnc does not know", "unsupported attribute 'future_option'")
