@@ -160,7 +160,7 @@ struct CompileErrorTests {
         CompileErrorCase(label: "unknown op", json: net(#"{"name": "c", "op": "conv2"}"#), layer: "c", expected: ["(layers[0].op)", "expected a known op", "conv2d", "got \"conv2\""]),
         CompileErrorCase(label: "unknown top-level key", json: net(relu, extra: #""output": ["r"], "#), expected: ["unknown key 'output'", "outputs"]),
         CompileErrorCase(label: "unknown layer key", json: net(#"{"name": "c", "op": "conv2d", "filters": 2, "kernel": 3, "activaton": "relu"}"#), layer: "c", expected: ["unknown key 'activaton'", "activation"]),
-        CompileErrorCase(label: "a key of another op", json: net(#"{"name": "p", "op": "maxpool2d", "size": 2, "dilation": 2}"#), layer: "p", expected: ["unknown key 'dilation'"]),
+        CompileErrorCase(label: "a key of another op", json: net(#"{"name": "p", "op": "maxpool2d", "size": 2, "count_include_pad": true}"#), layer: "p", expected: ["unknown key 'count_include_pad'"]),
         CompileErrorCase(label: "unknown key in an input", json: net(relu, inputs: #"[{"name": "x", "shape": [4], "dtype": "f32"}]"#), expected: ["unknown key 'dtype'", "inputs[0]"]),
         CompileErrorCase(label: "unknown name in input", json: net(#"{"name": "r", "op": "relu", "input": "nope"}"#), layer: "r", expected: ["(layers[0].input)", "'nope'", "defined above"]),
         CompileErrorCase(label: "unknown name in inputs", json: net(#"{"name": "s", "op": "add", "inputs": ["x", "nope"]}"#), layer: "s", expected: ["(layers[0].inputs)", "'nope'"]),
