@@ -65,37 +65,36 @@ enum ResampleEmitter {
         let tapAxes = axes.indices.filter { axes[$0].taps > 1 }
         // An axis whose table has -1 gets a test; the others never read outside the input.
         let outside = axes.indices.filter { axes[$0].indices?.contains(-1) ?? false }
-        // Offsets of single-tap axes are fixed per output index; tap axes loop inside the cell.
-        func offset(_ d: Int) -> CExpr {
+        // Each axis's offsets (and weights) are loaded once at its own loop level, as locals
+        // `a<d>_<t>` / `w<d>_<t>`; the cell is the unrolled sum over every combination of taps.
+        func level(_ d: Int) -> [CStmt] {
             let axis = axes[d]
-            if axis.indices == nil { return .v("o\(d)") * .int(axis.stride) }
-            return axis.taps == 1 ? .v("ix\(d)")[.v("o\(d)")] : .v("ix\(d)")[.v("o\(d)") * .int(axis.taps) + .v("t\(d)")]
+            guard let _ = axis.indices else { return [.decl("const int64_t", "a\(d)_0", .v("o\(d)") * .int(axis.stride))] }
+            var out: [CStmt] = []
+            for t in 0..<axis.taps {
+                let at: CExpr = axis.taps == 1 ? .v("o\(d)") : .v("o\(d)") * .int(axis.taps) + .int(t)
+                out.append(.decl("const int64_t", "a\(d)_\(t)", .v("ix\(d)")[at]))
+                if axis.weights != nil { out.append(.decl("const float", "w\(d)_\(t)", .v("wt\(d)")[at])) }
+            }
+            return out
         }
-        var sum: CExpr = .int(0)
-        for d in axes.indices { sum = sum + .v("a\(d)") }
-        var weight: CExpr = .int(1)
-        for d in tapAxes { weight = weight * .v("wt\(d)")[.v("o\(d)") * .int(axes[d].taps) + .v("t\(d)")] }
-        var cell: [CStmt]
         let outIndex: CExpr = axes.indices.reduce(CExpr.int(0)) { $0 + .v("o\($1)") * .int(outStrides[$1]) }
-        if tapAxes.isEmpty {
-            cell = [.assign(.v("y")[outIndex], "=", .v("x")[sum])]
-        } else {
-            var inner: [CStmt] = [.assign(.v("acc"), "+=", weight * .v("x")[sum])]
-            for d in tapAxes.reversed() {
-                inner = [.loop("t\(d)", .int(axes[d].taps), [.decl("const int64_t", "a\(d)", offset(d))] + inner)]
-            }
-            cell = [.decl("float", "acc", .float(0))] + inner + [.assign(.v("y")[outIndex], "=", .v("acc"))]
-        }
-        // Loops from the last axis out; single-tap offsets are declared at their own loop level.
-        var body = cell
+        var terms: [([Int: Int])] = [[:]]
+        for d in tapAxes { terms = terms.flatMap { combo in (0..<axes[d].taps).map { t in combo.merging([d: t]) { a, _ in a } } } }
+        let value: CExpr = terms.map { combo -> CExpr in
+            var offset: CExpr = .int(0)
+            for d in axes.indices { offset = offset + .v("a\(d)_\(combo[d] ?? 0)") }
+            var weight: CExpr = .int(1)
+            for d in tapAxes { weight = weight * .v("w\(d)_\(combo[d]!)") }
+            return tapAxes.isEmpty ? .v("x")[offset] : weight * .v("x")[offset]
+        }.reduce(nil) { (sum: CExpr?, term: CExpr) in sum.map { $0 + term } ?? term }!
+        var body: [CStmt] = [.assign(.v("y")[outIndex], "=", value)]
         for d in axes.indices.reversed() {
-            var level: [CStmt] = []
-            if axes[d].taps == 1 { level.append(.decl("const int64_t", "a\(d)", offset(d))) }
+            var prologue = level(d)
             if outside.contains(d) {
-                let index: CExpr = axes[d].taps == 1 ? .v("a\(d)") : .v("ix\(d)")[.v("o\(d)") * .int(axes[d].taps)]
-                level.append(.ifThen(index < .int(0), [fillBlock(axes, from: d + 1, fill: fill, outIndex: outIndex), .continueLoop], else: []))
+                prologue.append(.ifThen(.v("a\(d)_0") < .int(0), [fillBlock(axes, from: d + 1, fill: fill, outIndex: outIndex), .continueLoop], else: []))
             }
-            body = level + body
+            body = prologue + body
             if d > 0 { body = [.loop("o\(d)", .int(axes[d].size), body)] }
         }
         let work = outCount * max(1, tapAxes.reduce(1) { $0 * axes[$1].taps })
