@@ -128,6 +128,9 @@ public struct ResizeAttributes: Hashable, Sendable {
         self.extrapolation = extrapolation
     }
 
+    /// The most output cells along one axis (its tap table is in the generated C).
+    public static let maxAxisCells = 1 << 20
+
     /// Output / input as ONNX Runtime computes the scale when only sizes are given.
     public static func scale(input: Int, output: Int) -> Float { Float(output) / Float(input) }
 
@@ -136,6 +139,10 @@ public struct ResizeAttributes: Hashable, Sendable {
             throw Diagnostic("expected resize sizes for the \(input.count) per-sample axes of \(ShapeInference.format(input)), got \(ShapeInference.format(output))")
         }
         guard output.allSatisfy({ $0 >= 1 }) else { throw Diagnostic("expected output sizes of at least 1, got \(ShapeInference.format(output))") }
+        // Each resized axis has a compile-time table of its cells' taps.
+        guard output.allSatisfy({ $0 <= ResizeAttributes.maxAxisCells }) else {
+            throw Diagnostic("unsupported resize to more than \(ResizeAttributes.maxAxisCells) cells along one axis, got \(ShapeInference.format(output))")
+        }
         guard scales.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw Diagnostic("expected positive finite scales, got \(scales)") }
         guard coordinates != .tfCropAndResize || roi.count == 2 * input.count else {
             throw Diagnostic("expected a roi of \(2 * input.count) values (starts then ends) for tf_crop_and_resize, got \(roi.count)")
@@ -196,7 +203,9 @@ public struct ResizeAttributes: Hashable, Sendable {
         weights.reserveCapacity(output[d] * k)
         let last = Float(input - 1)
         for o in 0..<output[d] {
-            let x = sourceCoordinate(o, axis: d, input: input)
+            // Clamped far outside any input (and NaN to 0), so the integer conversions below cannot trap on extreme scales.
+            let raw = sourceCoordinate(o, axis: d, input: input)
+            let x = raw.isNaN ? 0 : min(max(raw, -0x1p50), 0x1p50)
             if coordinates == .tfCropAndResize && (x < 0 || x > last) {
                 indices += Array(repeating: -1, count: k)
                 weights += Array(repeating: 0, count: k)

@@ -28,11 +28,12 @@ struct SanitizerTests {
 
     static var cases: [String] {
         let all = ProcessInfo.processInfo.environment["CNNC_SANITIZE_ALL"] == "1"
-        guard all else { return ciCases.map { "Tests/Goldens/ops/\($0)/net.json" } + ["examples/lenet5/net.json"] }
+        // Tests/Goldens/resample: pad (crop, reflect, wrap), resize (cubic, tf_crop_and_resize, nearest), dilated and Lp pools.
+        guard all else { return ciCases.map { "Tests/Goldens/ops/\($0)/net.json" } + ["examples/lenet5/net.json", "Tests/Goldens/resample/net.json"] }
         let ops = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.repo("Tests/Goldens/ops"))) ?? []
         return ops.sorted().filter { FileManager.default.fileExists(atPath: TestPaths.repo("Tests/Goldens/ops/\($0)/net.json")) }
             .map { "Tests/Goldens/ops/\($0)/net.json" }
-            + ["examples/lenet5/net.json", "examples/digits/net.json", "examples/keras-mnist/net.json"]
+            + ["examples/lenet5/net.json", "examples/digits/net.json", "examples/keras-mnist/net.json", "Tests/Goldens/resample/net.json"]
     }
 
     /// The 8-lane AVX2 kernels (every host seen has AVX2) and the 4-lane baseline, chosen by name.

@@ -15,14 +15,21 @@ enum ResampleEmitter {
         var indices: [Int]?
         /// Per output cell, `taps` weights; nil when every weight is 1.
         var weights: [Float]?
+        /// Pad's mapping, computed in the loop instead of a table (a padded axis may be long).
+        var pad: (before: Int, lo: Int, n: Int, mode: PadMode)? = nil
     }
 
     static func emitPad(_ a: PadAttributes, _ ctx: inout KernelContext) -> CFunction {
         let input = ctx.inputShapes[0]
         let strides = contiguousStrides(input)
         let axes = input.indices.map { d -> Axis in
-            let identity = a.begin[d] == 0 && a.end[d] == 0
-            return Axis(size: ctx.node.shape[d], stride: strides[d], taps: 1, indices: identity ? nil : a.sourceIndices(axis: d, size: input[d]), weights: nil)
+            var axis = Axis(size: ctx.node.shape[d], stride: strides[d], taps: 1, indices: nil, weights: nil)
+            if a.begin[d] != 0 || a.end[d] != 0 {
+                // The same mapping as `PadAttributes.sourceIndices`: crop [lo, lo + n), then pad by the mode.
+                let lo = max(-a.begin[d], 0)
+                axis.pad = (before: max(a.begin[d], 0), lo: lo, n: input[d] - lo - max(-a.end[d], 0), mode: a.mode)
+            }
+            return axis
         }
         return emitGather(axes, fill: a.value, &ctx)
     }
@@ -64,11 +71,15 @@ enum ResampleEmitter {
         }
         let tapAxes = axes.indices.filter { axes[$0].taps > 1 }
         // An axis whose table has -1 gets a test; the others never read outside the input.
-        let outside = axes.indices.filter { axes[$0].indices?.contains(-1) ?? false }
+        let outside = axes.indices.filter { d in
+            if let p = axes[d].pad { return p.mode == .constant && axes[d].size > p.n }
+            return axes[d].indices?.contains(-1) ?? false
+        }
         // Each axis's offsets (and weights) are loaded once at its own loop level, as locals
         // `a<d>_<t>` / `w<d>_<t>`; the cell is the unrolled sum over every combination of taps.
         func level(_ d: Int) -> [CStmt] {
             let axis = axes[d]
+            if let p = axis.pad { return padLevel(d, p, stride: axis.stride) }
             guard let _ = axis.indices else { return [.decl("const int64_t", "a\(d)_0", .v("o\(d)") * .int(axis.stride))] }
             var out: [CStmt] = []
             for t in 0..<axis.taps {
@@ -105,6 +116,28 @@ enum ResampleEmitter {
                 .decl("float *restrict", "y", ctx.output + .v("b") * .int(outCount)),
             ] + body)]),
         ])
+    }
+
+    /// `a<d>_0` for a padded axis: the cell `j = o - before` of the kept run `[lo, lo + n)`, or
+    /// by the mode outside it (-1 for the constant).
+    static func padLevel(_ d: Int, _ p: (before: Int, lo: Int, n: Int, mode: PadMode), stride: Int) -> [CStmt] {
+        let j: CExpr = .v("j\(d)"), n = p.n
+        let source: CExpr
+        switch p.mode {
+        case .constant:
+            return [.decl("const int64_t", "j\(d)", .v("o\(d)") - .int(p.before)),
+                    .decl("const int64_t", "a\(d)_0", .ternary(j >= .int(0) && j < .int(n), (j + .int(p.lo)) * .int(stride), .int(-1)))]
+        case .edge:
+            source = .call("cnnc_min", [.call("cnnc_max", [j, .int(0)]), .int(n - 1)])
+        case .wrap:
+            source = ((j % .int(n)) + .int(n)) % .int(n)
+        case .reflect:
+            let period = max(2 * (n - 1), 1)
+            let m: CExpr = ((j % .int(period)) + .int(period)) % .int(period)
+            source = n > 1 ? .ternary(m < .int(n), m, .int(period) - m) : .int(0)
+        }
+        return [.decl("const int64_t", "j\(d)", .v("o\(d)") - .int(p.before)),
+                .decl("const int64_t", "a\(d)_0", (source + .int(p.lo)) * .int(stride))]
     }
 
     /// Fills every output cell below loop level `from` (the cells of the current index of the outer axes).
