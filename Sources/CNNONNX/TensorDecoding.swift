@@ -12,6 +12,8 @@ enum ParameterRole: Equatable {
     case batchNorm(BatchNormPart)
     /// PRelu's slope.
     case preluSlope
+    /// The scale of LayerNormalization, GroupNormalization or InstanceNormalization (their bias is `.bias`).
+    case normScale
 
     enum BatchNormPart { case scale, bias, mean, variance }
 }
@@ -153,6 +155,7 @@ struct TensorDecoder {
         case .batchNorm(.bias), .batchNorm(.mean): f = { 0.1 * $0 }
         case .batchNorm(.variance): f = { 1 + 0.25 * ($0 + 1) }
         case .preluSlope: f = { 0.25 + 0.05 * $0 }
+        case .normScale: f = { 1 + 0.1 * $0 }
         }
         return ConstTensor(shape: shape, floats: u.map { Float(f($0)) })
     }

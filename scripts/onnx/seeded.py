@@ -18,6 +18,7 @@ the uses of its output are, at their own positions):
     BatchNormalization scale                1 + 0.1 u
     BatchNormalization B, input_mean        0.1 u
     BatchNormalization input_var            1 + 0.25 (u + 1)
+    LayerNormalization / GroupNormalization / InstanceNormalization scale   1 + 0.1 u  (their bias: 0.1 u)
     PRelu slope                             0.25 + 0.05 u
 
 A model input `name` is float32(u) of the tensor "input:<name>".
@@ -34,6 +35,10 @@ _spec = importlib.util.spec_from_file_location(
 _zoo = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_zoo)
 DEFAULT_SEED, DEFAULT_GAIN, uniform, input_tensor = _zoo.DEFAULT_SEED, _zoo.DEFAULT_GAIN, _zoo.uniform, _zoo.input_tensor
+
+
+# Normalisations with a learned affine (input 1 the scale, input 2 the bias).
+NORM_OPS = ("LayerNormalization", "GroupNormalization", "InstanceNormalization")
 
 
 def role_of(model, name):
@@ -62,6 +67,8 @@ def role_of(model, name):
                 return ("bn_scale", "bn_bias", "bn_mean", "bn_var")[k - 1], None
             if op == "PRelu" and k == 1:
                 return "prelu", None
+            if op in NORM_OPS and k == 1:
+                return "norm_scale", None
             return "bias", None
     return "bias", None
 
@@ -72,7 +79,7 @@ def initializer_value(name, shape, kind, fan_in=None, seed=DEFAULT_SEED, gain=DE
     u = uniform(name, n, seed)
     if kind == "weight":
         v = u * (math.sqrt(3.0) * gain / math.sqrt(float(max(fan_in, 1))))
-    elif kind == "bn_scale":
+    elif kind in ("bn_scale", "norm_scale"):
         v = 1.0 + 0.1 * u
     elif kind in ("bn_bias", "bn_mean", "bias"):
         v = 0.1 * u
