@@ -5,9 +5,13 @@ Run through `bench/compare` (it makes the venv this needs). For each network:
 
 1. builds the PyTorch model with the same architecture and weights as examples/<name>/
    (scripts/zoo/nets.py + the seeded weights of scripts/zoo/seeded.py; LeNet-5 and the Keras
-   MNIST CNN are defined here and load their safetensors files);
+   MNIST CNN are defined here and load their safetensors files); the torchvision networks of
+   issue 14 (EfficientNet-B0, ...) have no example: torchvision's model, its state_dict filled
+   by name with the same seeded generator (seed_torchvision below);
 2. exports it to ONNX (opset 17, batch 1, fixed shapes) into .build/bench/<name>/ and compiles
-   the example with cnnc (both cached there while their inputs are unchanged);
+   the example with cnnc, or for a torchvision network that ONNX model (weights inline), both
+   cached there while their inputs are unchanged; a network cnnc refuses is still timed on the
+   other engines, with cnnc's error in the table;
 3. checks once, on a fixed random input, that cnnc, OpenVINO and PyTorch agree with ONNX Runtime
    within a loose tolerance (a wrong answer is not benchmarked);
 4. times the in-process call of every engine at batch 1 on each thread count, interleaved:
@@ -48,9 +52,22 @@ import openvino as ov  # noqa: E402
 import nets  # noqa: E402  scripts/zoo/nets.py: descriptions and PyTorch models
 import seeded  # noqa: E402  scripts/zoo/seeded.py: the seeded stand-in weights
 
-# Every network of issue 5, in the table's order.
+# torchvision networks without an examples/<name>/net.json (issue 14): torchvision constructor,
+# input shape and the gain of the seeded conv and dense weights (chosen as in
+# scripts/onnx/make_zoo_onnx.py: outputs O(1-10) that depend on the input; the batchnorms are
+# not folded here, so the gains differ from the zoo's).
+TORCHVISION = {
+    "efficientnet_b0": ("efficientnet_b0", [3, 224, 224], 1.75),
+    "mobilenet_v3_large": ("mobilenet_v3_large", [3, 224, 224], 1.45),
+    "regnet_y_400mf": ("regnet_y_400mf", [3, 224, 224], 1.3),
+    "shufflenet_v2_x1_0": ("shufflenet_v2_x1_0", [3, 224, 224], 1.3),
+    "convnext_tiny": ("convnext_tiny", [3, 224, 224], 1.0),
+}
+TORCHVISION_SEED = 2026
+
+# Every network of issue 5, then those of issue 14, in the table's order.
 NETWORKS = ["lenet5", "keras-mnist", "alexnet", "vgg16", "googlenet", "resnet18", "resnet50",
-            "densenet121", "mobilenetv2", "unet", "alphago-policy"]
+            "densenet121", "mobilenetv2", "unet", "alphago-policy"] + list(TORCHVISION)
 ENGINES = ["onnxruntime", "openvino", "pytorch", "cnnc"]
 PEERS = ENGINES[:-1]
 LABELS = {"onnxruntime": "ONNX Runtime", "openvino": "OpenVINO f32", "pytorch": "PyTorch", "cnnc": "cnnc"}
@@ -151,6 +168,41 @@ def build_model(name, net, seed_cfg):
     if spec.logits is not None:  # the net.json's output is the softmax of the model's logits
         model = WithSoftmax(model)
     return model.eval(), f"seed {seed_cfg['seed']} gain {seed_cfg['gain']!r}"
+
+
+def seed_torchvision(model, seed, gain):
+    """Fills every tensor of the model's state_dict with scripts/zoo/seeded.py's generator, the
+    tensor's state_dict key as its name: conv and linear weights u sqrt(3) gain / sqrt(fan_in);
+    batchnorm weight 1 + 0.1 u, bias and running mean 0.1 u, running var 1 + 0.25 (u + 1);
+    layer norm weight 1 + 0.1 u; every other float tensor (biases, ConvNeXt's layer scale) 0.1 u."""
+    kinds = {}
+    for mname, module in model.named_modules():
+        for pname, _ in list(module.named_parameters(recurse=False)) + list(module.named_buffers(recurse=False)):
+            kinds[f"{mname}.{pname}" if mname else pname] = (type(module).__name__, pname)
+    with torch.no_grad():
+        for key, t in model.state_dict().items():
+            if not t.is_floating_point():
+                continue  # num_batches_tracked: an integer counter, unused in eval mode
+            mtype, pname = kinds[key]
+            u = seeded.uniform(key, t.numel(), seed)
+            if pname == "weight" and t.dim() >= 2:
+                v = u * seeded.weight_scale(list(t.shape), gain)
+            elif "BatchNorm" in mtype or "LayerNorm" in mtype:
+                v = {"weight": 1.0 + 0.1 * u, "bias": 0.1 * u, "running_mean": 0.1 * u,
+                     "running_var": 1.0 + 0.25 * (u + 1.0)}[pname]
+            else:
+                v = 0.1 * u
+            t.copy_(torch.from_numpy(v.astype(np.float32).reshape(tuple(t.shape))))
+    return model
+
+
+def build_torchvision(name):
+    """(eval-mode torchvision model with seeded weights, input shape, weights key for the caches)."""
+    import torchvision
+    ctor, shape, gain = TORCHVISION[name]
+    model = getattr(torchvision.models, ctor)(weights=None).eval()
+    seed_torchvision(model, TORCHVISION_SEED, gain)
+    return model, shape, f"torchvision {torchvision.__version__} {ctor} seed {TORCHVISION_SEED} gain {gain!r}"
 
 
 # ----------------------------------------------------------------------------
@@ -369,30 +421,42 @@ def cnnc_bench(cnnc, lib, threads, iterations):
 # ----------------------------------------------------------------------------
 
 def bench_network(name, args, cnnc, core, log):
-    ex = os.path.join(REPO, "examples", name)
-    net_path = os.path.join(ex, "net.json")
-    net = json.load(open(net_path, encoding="utf-8"))
-    seed_path = os.path.join(ex, "seed.json")
-    seed_cfg = json.load(open(seed_path)) if os.path.exists(seed_path) else None
     work = os.path.join(REPO, ".build", "bench", name)
     os.makedirs(work, exist_ok=True)
     result = {"network": name}
 
     t0 = time.time()
-    model, weights_key = build_model(name, net, seed_cfg)
-    spec = net["inputs"][0]
+    if name in TORCHVISION:
+        model, shape, net_key = build_torchvision(name)
+        input_name, net_path, seed_cfg = "image", None, None
+    else:
+        ex = os.path.join(REPO, "examples", name)
+        net_path = os.path.join(ex, "net.json")
+        net = json.load(open(net_path, encoding="utf-8"))
+        seed_path = os.path.join(ex, "seed.json")
+        seed_cfg = json.load(open(seed_path)) if os.path.exists(seed_path) else None
+        model, weights_key = build_model(name, net, seed_cfg)
+        spec = net["inputs"][0]
+        shape, input_name = spec["shape"], spec["name"]
+        net_key = file_digest(net_path) + " " + weights_key
     # The fixed input: uniform in [-1, 1), the range the seeded weights were scaled for.
-    x = np.random.default_rng(2026).uniform(-1, 1, [1] + spec["shape"]).astype(np.float32)
+    x = np.random.default_rng(2026).uniform(-1, 1, [1] + shape).astype(np.float32)
 
-    net_key = file_digest(net_path) + " " + weights_key
     onnx_path = os.path.join(work, "model.onnx")
     made = cached(onnx_path, f"{net_key} torch {torch.__version__} opset 17",
-                  lambda p: export_onnx(model, x, spec["name"], p))
+                  lambda p: export_onnx(model, x, input_name, p))
     lib_path = os.path.join(work, "cnnc.so")
-    made_lib = cached(lib_path, f"{net_key} cnnc {file_digest(cnnc)}",
-                      lambda p: compile_cnnc(cnnc, net_path, p, seed_cfg))
-    log(f"{name}: model {'exported' if made else 'cached'}, cnnc library {'compiled' if made_lib else 'cached'} "
-        f"({time.time() - t0:.0f} s)")
+    # A torchvision network: cnnc compiles the exported ONNX (its weights inline).
+    source = net_path or onnx_path
+    try:
+        made_lib = cached(lib_path, f"{net_key} torch {torch.__version__} cnnc {file_digest(cnnc)}",
+                          lambda p: compile_cnnc(cnnc, source, p, seed_cfg))
+    except RuntimeError as e:  # refused (an op it lacks): the other engines are still timed
+        made_lib = None
+        result["cnnc_refused"] = str(e).split("error: ", 1)[-1].splitlines()[0]
+        log(f"{name}: cnnc refuses the model: {result['cnnc_refused']}")
+    log(f"{name}: model {'exported' if made else 'cached'}, cnnc library "
+        f"{'refused' if made_lib is None else 'compiled' if made_lib else 'cached'} ({time.time() - t0:.0f} s)")
 
     # The sanity check (on the first thread count): every engine against ONNX Runtime.
     engines = {T: {"onnxruntime": OrtEngine(onnx_path, x, T),
@@ -400,8 +464,9 @@ def bench_network(name, args, cnnc, core, log):
                    "pytorch": TorchEngine(model, x, T)} for T in args.threads}
     ref = engines[args.threads[0]]["onnxruntime"].output()
     outputs = {"openvino": engines[args.threads[0]]["openvino"].output(),
-               "pytorch": engines[args.threads[0]]["pytorch"].output(),
-               "cnnc": cnnc_output(cnnc, lib_path, x, work)}
+               "pytorch": engines[args.threads[0]]["pytorch"].output()}
+    if "cnnc_refused" not in result:
+        outputs["cnnc"] = cnnc_output(cnnc, lib_path, x, work)
     checks = {e: compare_outputs(y, ref) for e, y in outputs.items()}
     result["check"] = {e: ("ok: " if ok else "WRONG: ") + note for e, (ok, note) in checks.items()}
     wrong = [e for e, (ok, _) in checks.items() if not ok]
@@ -412,7 +477,7 @@ def bench_network(name, args, cnnc, core, log):
     result["threads"] = {}
     for T in args.threads:
         runners = {e: eng for e, eng in engines[T].items() if e not in wrong}
-        if "cnnc" not in wrong:
+        if "cnnc" not in wrong and "cnnc_refused" not in result:
             runners["cnnc"] = None  # timed through `cnnc bench`
         meter = OtherLoad()
         row = result["threads"][str(T)] = time_interleaved(runners, T, args, cnnc, lib_path)
@@ -520,7 +585,8 @@ def table_rows(results, threads):
             continue
         for T in threads:
             row = res["threads"][str(T)]
-            cells = [fmt_ms(row[e]["median_ms"]) if e in row else "wrong" for e in ENGINES]
+            cells = [fmt_ms(row[e]["median_ms"]) if e in row else
+                     "refused" if e == "cnnc" and "cnnc_refused" in res else "wrong" for e in ENGINES]
             best = LABELS[row["best_peer"]] if "best_peer" in row else "-"
             ratio = f"{row['ratio']:.2f}" if "ratio" in row else "-"
             rows.append((res["network"], str(T), *cells, best, ratio, f"{row['other_load']:.2f}"))
@@ -550,11 +616,21 @@ def machine_line(m):
             f"PyTorch {v['torch']}, Python {m['python']}")
 
 
+DOCS_KEEP = "<!-- Above: written by bench/compare --write-docs. Below: kept by it. -->"
+
+
 def write_docs(path, report, rows):
+    """Rewrites docs/benchmarks.md down to the DOCS_KEEP line; what follows it is kept."""
     a = report["settings"]
+    kept = ""
+    if os.path.exists(path):
+        old = open(path, encoding="utf-8").read()
+        if DOCS_KEEP in old:
+            kept = old.split(DOCS_KEEP, 1)[1]
     text = f"""# Benchmarks: cnnc against ONNX Runtime, OpenVINO and PyTorch
 
-Latest run of `bench/compare` (written by it with `--write-docs`; do not edit by hand).
+Latest run of `bench/compare` (written by it with `--write-docs`; do not edit by hand above the
+line that says so; notes below it are kept).
 
 - Date: {report['date']}
 - Machine: {machine_line(report['machine'])}
@@ -572,16 +648,26 @@ Latest run of `bench/compare` (written by it with `--write-docs`; do not edit by
   and the Keras MNIST CNN).
 - Same networks and weights in every engine: the PyTorch model of `scripts/zoo/nets.py` with the
   example's seeded weights (LeNet-5, Keras MNIST: their safetensors files), exported to ONNX
-  (opset 17) for ONNX Runtime and OpenVINO; cnnc compiles `examples/<name>/net.json`. Every
-  engine's output was checked against ONNX Runtime's before timing.
+  (opset 17) for ONNX Runtime and OpenVINO; cnnc compiles `examples/<name>/net.json`. The
+  torchvision networks (efficientnet_b0 and after) have no example: torchvision's model with
+  seeded weights (every state_dict tensor by its name), and cnnc compiles its ONNX export;
+  `refused` means cnnc does not compile it yet. Every engine's output was checked against ONNX
+  Runtime's before timing.
 - `cnnc / best` below 1 means cnnc is faster than the fastest of the three (the goal of issue 5
   is 0.8 or less everywhere). `other load`: how many cores other processes kept busy, on
   average, while that row was timed (0 on a quiet host; this host is shared).
 
 {markdown_table(rows)}
-{chr(10) + busy_note(report["results"]) + chr(10) if busy_note(report["results"]) else ""}"""
+{chr(10) + busy_note(report["results"]) + chr(10) if busy_note(report["results"]) else ""}{refusals(report["results"])}
+{DOCS_KEEP}{kept}"""
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def refusals(results):
+    """Lines naming each network cnnc refused and why, or ''."""
+    lines = [f"- {r['network']}: {r['cnnc_refused']}" for r in results if "cnnc_refused" in r]
+    return ("\ncnnc refused:\n" + "\n".join(lines) + "\n") if lines else ""
 
 
 # ----------------------------------------------------------------------------
@@ -656,6 +742,8 @@ def main(argv):
     print(text_table(rows))
     if busy_note(results):
         print(busy_note(results))
+    if refusals(results):
+        print(refusals(results).strip())
     print(f"median ms at batch 1; cnnc / best < 1: cnnc is faster. {time.time() - start:.0f} s; "
           f"results in .build/bench/results.json" + ("; docs/benchmarks.md written" if args.write_docs else ""))
     return 1 if any("error" in r for r in results) else 0
