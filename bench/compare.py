@@ -453,7 +453,7 @@ def bench_network(name, args, cnnc, core, log):
                           lambda p: compile_cnnc(cnnc, source, p, seed_cfg))
     except RuntimeError as e:  # refused (an op it lacks): the other engines are still timed
         made_lib = None
-        result["cnnc_refused"] = str(e).split("error: ", 1)[-1].splitlines()[0]
+        result["cnnc_refused"] = str(e).split("error: ", 1)[-1].splitlines()[0].replace(REPO + os.sep, "")
         log(f"{name}: cnnc refuses the model: {result['cnnc_refused']}")
     log(f"{name}: model {'exported' if made else 'cached'}, cnnc library "
         f"{'refused' if made_lib is None else 'compiled' if made_lib else 'cached'} ({time.time() - t0:.0f} s)")
