@@ -28,14 +28,30 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, without the location prefix.
     public var message: String
     public var location: SourceLocation
+    /// Further problems found in the same input (every unsupported node of an ONNX model, not
+    /// only the first), each rendered as its own `error:` line after this one.
+    public var related: [Diagnostic] = []
 
     public init(_ message: String, at location: SourceLocation = SourceLocation()) {
         self.message = message
         self.location = location
     }
 
+    /// The first problem, with the others as `related`.
+    public init(all problems: [Diagnostic]) {
+        precondition(!problems.isEmpty, "a diagnostic needs at least one problem")
+        self = problems[0]
+        related += problems.dropFirst()
+    }
+
+    /// This problem and the related ones, one line each (without the CLI's `error: `).
+    public var lines: [String] { [line] + related.flatMap(\.lines) }
+
+    /// Every line, separated by newlines.
+    public var description: String { lines.joined(separator: "\n") }
+
     /// `file:line:col: layer 'name' (path): message`, leaving out what is unknown.
-    public var description: String {
+    public var line: String {
         var prefix = ""
         if let file = location.file {
             prefix = file

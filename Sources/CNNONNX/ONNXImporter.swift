@@ -136,10 +136,25 @@ struct Importer {
         try addInputs(shapes: shapes)
         guard !graphOutputs.isEmpty else { throw fail("expected the graph to have at least one output, got none") }
         usedNames.formUnion(graphOutputs)
+        // Every node is tried, so that one error lists every unsupported node, not only the first.
+        var problems: [Diagnostic] = []
+        // Values whose node failed: a node reading one can only be checked for its op and attributes.
+        var unknown: Set<String> = []
         for (index, proto) in graphProto.node.enumerated() {
             let context = NodeContext(proto: proto, index: index, file: file)
-            try importNode(context)
+            do {
+                if proto.input.contains(where: unknown.contains) {
+                    _ = try supportedHandler(context)
+                    unknown.formUnion(proto.output)
+                } else {
+                    try importNode(context)
+                }
+            } catch let d as Diagnostic {
+                problems.append(d)
+                unknown.formUnion(proto.output)
+            }
         }
+        if !problems.isEmpty { throw Diagnostic(all: problems) }
         return try finish()
     }
 
@@ -220,6 +235,13 @@ struct Importer {
     // MARK: Nodes
 
     mutating func importNode(_ ctx: NodeContext) throws {
+        let handler = try supportedHandler(ctx)
+        try handler(&self, ctx)
+    }
+
+    /// The node's handler, once its domain, op and attributes are known to be supported: what can
+    /// be checked without its inputs.
+    func supportedHandler(_ ctx: NodeContext) throws -> OpTable.Handler {
         let domain = ctx.proto.domain
         guard domain.isEmpty || domain == "ai.onnx" else {
             throw ctx.error("unsupported operator domain '\(Diagnostic.quoted(domain))' (only the default ONNX domain is supported)")
@@ -228,7 +250,7 @@ struct Importer {
             throw ctx.error("unsupported op \(Diagnostic.quoted(ctx.opType)) (supported ops: \(ONNXImporter.supportedOps.joined(separator: ", ")))")
         }
         try ctx.checkAttributes(allowed: OpTable.attributes[ctx.opType] ?? [])
-        try handler(&self, ctx)
+        return handler
     }
 
     /// Ends the import: every graph output names the node that computes it.

@@ -41,13 +41,13 @@ struct CNNC: ParsableCommand {
 /// The one place errors are rendered for the user.
 enum Diagnostics {
     static func report(_ error: Error, argumentMessage: String) {
-        let text: String
+        let lines: [String]
         switch error {
-        case let d as Diagnostic: text = d.description
-        case let e as CustomStringConvertible where !(error is ValidationError): text = e.description
-        default: text = argumentMessage.hasPrefix("Error: ") ? String(argumentMessage.dropFirst(7)) : argumentMessage
+        case let d as Diagnostic: lines = d.lines   // several problems: one `error:` line each
+        case let e as CustomStringConvertible where !(error is ValidationError): lines = [e.description]
+        default: lines = [argumentMessage.hasPrefix("Error: ") ? String(argumentMessage.dropFirst(7)) : argumentMessage]
         }
-        FileHandle.standardError.write(Data(("error: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(lines.map { "error: " + $0 + "\n" }.joined().utf8))
     }
 
     /// Prints a note on standard error (progress and warnings), never on standard output.
