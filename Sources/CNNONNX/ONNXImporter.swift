@@ -4,7 +4,7 @@ import CNNIR
 import Foundation
 import SwiftProtobuf
 
-/// Imports an ONNX model (opsets 11 to 21) as a CNNIR graph, the same graph the
+/// Imports an ONNX model (opsets 11 to 28) as a CNNIR graph, the same graph the
 /// net.json reader builds for the equivalent description: shapes inferred per node,
 /// parameters in PyTorch's layouts, bound and shape-checked.
 ///
@@ -12,8 +12,9 @@ import SwiftProtobuf
 /// is the runtime batch and is dropped. Anything the version-1 ops cannot express
 /// exactly is a `Diagnostic` naming the node, its op and what is not supported.
 public enum ONNXImporter {
-    /// The ONNX opsets (default domain) the importer reads.
-    public static let supportedOpsets: ClosedRange<Int> = 11...21
+    /// The ONNX opsets (default domain) the importer reads: up to the newest of onnx 1.23, every
+    /// change of every handled op since 11 reviewed (`OpsetReview`, checked by OpsetTableTests).
+    public static let supportedOpsets: ClosedRange<Int> = 11...28
 
     /// The ONNX operators the importer maps or folds, sorted.
     public static var supportedOps: [String] { OpTable.handlers.keys.sorted() }
@@ -249,6 +250,7 @@ struct Importer {
         guard let handler = OpTable.handlers[ctx.opType] else {
             throw ctx.error("unsupported op \(Diagnostic.quoted(ctx.opType)) (supported ops: \(ONNXImporter.supportedOps.joined(separator: ", ")))")
         }
+        if let reason = OpsetReview.refusal(op: ctx.opType, opset: opset) { throw ctx.error(reason) }
         try ctx.checkAttributes(allowed: OpTable.attributes[ctx.opType] ?? [])
         return handler
     }

@@ -1,0 +1,58 @@
+/// How the importer meets each change of an op's definition between opset 11 and the newest
+/// opset it reads (`ONNXImporter.supportedOpsets`), reviewed against the onnx package's schemas.
+///
+/// Tests/Goldens/onnx-opsets/history.json (scripts/onnx/make_opset_table.py) lists, for every op,
+/// each version (since_version) after opset 11 and what changed. A change that only adds element
+/// types (bfloat16, float8, int4, ...) leaves a float32 model's meaning as it was and needs no
+/// entry; every other change of an op the importer handles has one here, and OpsetTableTests
+/// fails when one is missing, so a new opset is read only once its changes are reviewed.
+/// A `.refused` change makes every node of that op an error from that opset on.
+enum OpsetReview {
+    enum Verdict {
+        /// The handler implements the new meaning (or refuses the new forms itself); why.
+        case handled(String)
+        /// The handler does not implement it: nodes of models at this opset or later are refused with this reason.
+        case refused(String)
+    }
+
+    /// op -> since_version -> verdict.
+    static let changes: [String: [Int: Verdict]] = [
+        "AveragePool": [19: .handled("dilations added: read, and any value other than 1 is refused by the handler")],
+        "BatchNormalization": [
+            14: .handled("training_mode added and outputs renamed: training_mode 1 and used training outputs are refused"),
+            15: .handled("scale/B and mean/var may have different types: only the element types changed"),
+        ],
+        "Cast": [
+            19: .handled("saturate added: it only affects casts to float8 types, which are refused"),
+            24: .handled("round_mode added: it only affects casts to float8e8m0, which is refused"),
+        ],
+        "Constant": [12: .handled("value_float(s) and value_int(s) read; value_string(s) refused as unknown attributes")],
+        "Dropout": [12: .handled("ratio and training_mode became inputs: read as constants; training_mode true refused")],
+        "Pad": [
+            18: .handled("axes input added: read"),
+            19: .handled("mode \"wrap\" added: any mode but constant is refused by the handler"),
+        ],
+        "Pow": [15: .handled("bfloat16 exponents allowed: only the element types changed")],
+        "ReduceMax": [18: .handled("axes moved from an attribute to an input: both read by opset")],
+        "ReduceMean": [18: .handled("axes moved from an attribute to an input: both read by opset")],
+        "Reshape": [14: .handled("allowzero added: read; allowzero 1 with a 0 in the shape is refused")],
+        "Resize": [
+            13: .handled("roi and scales became optional: read when present"),
+            18: .handled("antialias, axes and keep_aspect_ratio_policy added: axes read, other values than the defaults refused"),
+            19: .handled("coordinate_transformation_mode \"half_pixel_symmetric\" added: modes not listed by the handler are refused"),
+        ],
+        "Shape": [15: .handled("start and end added: read")],
+        "Softmax": [13: .handled("axis now names one axis instead of coercing to 2-D: both read by opset")],
+        "Squeeze": [13: .handled("axes moved from an attribute to an input: both read by opset")],
+        "Unsqueeze": [13: .handled("axes moved from an attribute to an input: both read by opset")],
+    ]
+
+    /// The reason nodes of `op` are refused at `opset`, if a reviewed change refuses them.
+    static func refusal(op: String, opset: Int, in table: [String: [Int: Verdict]] = changes) -> String? {
+        guard let versions = table[op] else { return nil }
+        for (since, verdict) in versions.sorted(by: { $0.key < $1.key }) where since <= opset {
+            if case .refused(let reason) = verdict { return "unsupported at opset \(opset) (the op's definition since opset \(since)): \(reason)" }
+        }
+        return nil
+    }
+}
