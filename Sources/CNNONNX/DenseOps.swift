@@ -73,19 +73,26 @@ enum DenseOps {
 
     static func flatten(_ im: inout Importer, _ ctx: NodeContext) throws {
         if case .constant(let c)? = try im.value(ctx, 0) {
-            let rank = c.shape.count
-            let axis = try ctx.axis(try ctx.int("axis", default: 1), rank: rank + 1)
+            let axis = try flattenAxis(ctx, rank: c.shape.count)
             let outer = c.shape[0..<axis].reduce(1, *)
             im.define(ctx, 0, .constant(c.reshaped([outer, c.count / max(outer, 1)])))
             return
         }
         let x = try im.tensor(ctx, 0)
         let shape = im.shape(x)
-        let axis = try ctx.axis(try ctx.int("axis", default: 1), rank: shape.count + 2)
+        let axis = try flattenAxis(ctx, rank: shape.count + 1)
         guard axis == 1 else {
             throw ctx.error("unsupported axis \(axis) (only 1: flatten everything but the batch; other axes would mix the batch into the features)")
         }
         try reshape(&im, ctx, x, to: [shape.reduce(1, *)])
+    }
+
+    /// Flatten's `axis`, in -r...r for a tensor of rank r (batch included); a negative one counts from the end,
+    /// so -r is 0 (everything, batch included, in one row), not 1.
+    static func flattenAxis(_ ctx: NodeContext, rank r: Int) throws -> Int {
+        let axis = try ctx.int("axis", default: 1)
+        guard (-r...r).contains(axis) else { throw ctx.error("expected axis in \(-r)...\(r), got \(axis)") }
+        return axis < 0 ? axis + r : axis
     }
 
     /// A runtime reshape to `target` (per sample): the same shape is an alias, a flat shape is a flatten, any other a reshape.
