@@ -357,7 +357,7 @@ struct Importer {
     /// -inf, a Clip bound) stay allowed.
     static func checkFinite(_ ctx: NodeContext, _ op: Op, _ params: [String: WeightTensor]) throws {
         switch op {
-        case .conv, .convTranspose, .dense, .batchNorm, .prelu, .bias: break
+        case .conv, .convTranspose, .dense, .batchNorm, .prelu, .bias, .normalization: break
         default: return
         }
         for name in params.keys.sorted() {

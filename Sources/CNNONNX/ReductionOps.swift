@@ -72,7 +72,7 @@ enum ReductionOps {
         guard stash == 1 else { throw ctx.error("unsupported stash_type \(stash) (only 1: statistics in float)") }
         let epsilon = try ctx.float("epsilon", default: 1e-5)
         let normalized = Array(shape[(axis - 1)...])
-        let scale = try expand(ctx, try im.floats(ctx, 1, what: "Scale"), to: normalized, what: "Scale")
+        let scale = try expand(ctx, try im.floats(ctx, 1, what: "Scale", role: .normScale), to: normalized, what: "Scale")
         let bias = try im.constant(ctx, 2, what: "B").map { try expand(ctx, $0, to: normalized, what: "B") }
             ?? Array(repeating: 0, count: scale.count)
         try im.emit(ctx, .normalization(NormAttributes(kind: .layer(first: axis - 1, last: shape.count - 1), epsilon: epsilon)), inputs: [x],
@@ -86,7 +86,7 @@ enum ReductionOps {
         guard shape.count >= 2 else { throw ctx.error("expected an input [N, C, D1, ...] with at least one spatial dimension, got [N, \(shape.map(String.init).joined(separator: ", "))]") }
         let epsilon = try ctx.float("epsilon", default: 1e-5)
         let c = shape[0]
-        let scale = try expand(ctx, try im.floats(ctx, 1, what: "scale"), to: [c], what: "scale", exact: true)
+        let scale = try expand(ctx, try im.floats(ctx, 1, what: "scale", role: .normScale), to: [c], what: "scale", exact: true)
         let bias = try expand(ctx, try im.floats(ctx, 2, what: "B"), to: [c], what: "B", exact: true)
         try im.emit(ctx, .normalization(NormAttributes(kind: .instance, epsilon: epsilon)), inputs: [x],
                     params: ["weight": WeightTensor(shape: [c], values: scale), "bias": WeightTensor(shape: [c], values: bias)])
@@ -108,7 +108,7 @@ enum ReductionOps {
         let what = perGroup ? "[num_groups] = [\(groups)] in opset \(im.opset) (per channel [C] from opset 21)" : "[C] = [\(c)]"
         var params: [String: WeightTensor] = [:]
         for (k, name, role) in [(1, "scale", "weight"), (2, "bias", "bias")] {
-            let t = try im.floats(ctx, k, what: name)
+            let t = try im.floats(ctx, k, what: name, role: k == 1 ? .normScale : .bias)
             guard t.shape == [length] else { throw ctx.error("expected \(name) of shape \(what), got \(ShapeInference.format(t.shape))") }
             let v = t.floats!
             params[role] = WeightTensor(shape: [c], values: perGroup ? (0..<c).map { v[$0 / (c / groups)] } : v)
