@@ -26,72 +26,23 @@ numpy 2.4.
 
 Usage:  python3 scripts/goldens/make_norm_goldens.py [--out DIR]
 """
-import argparse
-import json
 import os
-import shutil
 import sys
-import zlib
 
 import numpy as np
 import onnx
-import onnxruntime as ort
 from onnx import TensorProto as T
 from onnx import helper as h
 from onnx import numpy_helper as nph
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from onnx_kit import REPO, ATOL, RTOL, BATCH, CASES, NEGATIVE, case, negative, f32, with_nans, model, ort_run, save_npy, main  # noqa: E402  (scripts/goldens/onnx_kit.py)
+
 DEFAULT_OUT = os.path.join(REPO, "Tests", "Goldens", "onnx-norm")
-ATOL, RTOL = 1e-5, 1e-4
-BATCH = 2
-
-CASES = []  # (name, opset, what, make, tolerance) with make(rng) -> (nodes, inits, {input: array})
-NEGATIVE = []  # (name, opset, what, error, make) with make() -> (nodes, inits, [(input, shape)])
-
-
-def case(name, opset, what, atol=ATOL, rtol=RTOL):
-    def register(make):
-        CASES.append((name, opset, what, make, (atol, rtol)))
-        return make
-    return register
-
-
-def negative(name, opset, what, error):
-    def register(make):
-        NEGATIVE.append((name, opset, what, error, make))
-        return make
-    return register
-
-
-def f32(rng, *shape, scale=2.0):
-    return (rng.standard_normal(shape) * scale).astype(np.float32)
-
-
-def with_nans(x):
-    """Two NaNs, at fixed places (the first element and one further on), to check they propagate."""
-    x = x.copy()
-    x.flat[0] = np.nan
-    x.flat[x.size // 2 + 1] = np.nan
-    return x
 
 
 def init(name, array, dtype=np.float32):
     return nph.from_array(np.asarray(array, dtype=dtype), name)
-
-
-def model(nodes, inputs, inits, opset):
-    g = h.make_graph(nodes, "g", [h.make_tensor_value_info(n, T.FLOAT, ["N"] + list(s[1:])) for n, s in inputs],
-                     [h.make_tensor_value_info("y0", T.FLOAT, None)], inits)
-    ops = [h.make_opsetid("", opset)]
-    return h.make_model(g, opset_imports=ops, ir_version=h.find_min_ir_version_for(ops), producer_name="cnnc-goldens")
-
-
-def ort_run(m, feeds):
-    so = ort.SessionOptions()
-    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
-    so.intra_op_num_threads = 1
-    s = ort.InferenceSession(m.SerializeToString(), so, providers=["CPUExecutionProvider"])
-    return s.run(None, feeds)
 
 
 def dims(shape):
@@ -399,48 +350,5 @@ def _():
     return [h.make_node("Softmax", ["x0"], ["y0"], name="sm", axis=1)], [], [("x0", (1, 3, 4))]
 
 
-def save_npy(path, array):
-    np.save(path, np.ascontiguousarray(array, dtype=np.float32))
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default=DEFAULT_OUT)
-    a = ap.parse_args()
-    if os.path.isdir(a.out):
-        shutil.rmtree(a.out)
-    os.makedirs(a.out)
-    manifest = []
-    names = set()
-    for name, opset, what, make, (atol, rtol) in CASES:
-        assert name not in names, name
-        names.add(name)
-        rng = np.random.default_rng(zlib.crc32(name.encode()))
-        nodes, inits, feeds = make(rng)
-        m = model(nodes, [(k, v.shape) for k, v in feeds.items()], inits, opset)
-        outs = ort_run(m, feeds)
-        directory = os.path.join(a.out, name)
-        os.makedirs(directory)
-        onnx.save_model(m, os.path.join(directory, "model.onnx"))
-        for i, k in enumerate(feeds):
-            save_npy(os.path.join(directory, f"input{i}.npy"), feeds[k])
-        for i, o in enumerate(outs):
-            save_npy(os.path.join(directory, f"output{i}.npy"), o)
-        manifest.append({"case": name, "opset": opset, "atol": atol, "rtol": rtol, "what": what})
-    for name, opset, what, error, make in NEGATIVE:
-        assert name not in names, name
-        names.add(name)
-        nodes, inits, inputs = make()
-        m = model(nodes, inputs, inits, opset)
-        directory = os.path.join(a.out, name)
-        os.makedirs(directory)
-        onnx.save_model(m, os.path.join(directory, "model.onnx"))
-        manifest.append({"case": name, "opset": opset, "what": what, "error": error})
-    with open(os.path.join(a.out, "manifest.json"), "w") as f:
-        f.write("[\n" + ",\n".join("  " + json.dumps(e) for e in manifest) + "\n]\n")
-    total = sum(os.path.getsize(os.path.join(d, x)) for d, _, fs in os.walk(a.out) for x in fs)
-    print(f"{a.out}: {len(CASES)} cases, {len(NEGATIVE)} negative cases, {total / 1024:.0f} KiB")
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__, DEFAULT_OUT))
