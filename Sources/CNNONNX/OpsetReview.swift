@@ -17,7 +17,11 @@ enum OpsetReview {
 
     /// op -> since_version -> verdict.
     static let changes: [String: [Int: Verdict]] = [
-        "AveragePool": [19: .handled("dilations added: read, and any value other than 1 is refused by the handler")],
+        "AveragePool": [19: .handled("dilations added: read and implemented (dilated average pools)")],
+        "DepthToSpace": [28: .handled("no schema difference: only the operator's text changed")],
+        "GroupNormalization": [21: .handled("scale and bias per channel instead of per group, and stash_type: both forms read by opset; the statistics are computed in float32, stash_type's default, and any other stash_type is refused")],
+        "LogSoftmax": [13: .handled("axis now names one axis instead of coercing to 2-D: both read by opset")],
+        "LpPool": [18: .handled("ceil_mode and dilations added: both read and implemented")],
         "BatchNormalization": [
             14: .handled("training_mode added and outputs renamed: training_mode 1 and used training outputs are refused"),
             15: .handled("scale/B and mean/var may have different types: only the element types changed"),
@@ -30,11 +34,18 @@ enum OpsetReview {
         "Dropout": [12: .handled("ratio and training_mode became inputs: read as constants; training_mode true refused")],
         "Pad": [
             18: .handled("axes input added: read"),
-            19: .handled("mode \"wrap\" added: any mode but constant is refused by the handler"),
+            19: .handled("mode \"wrap\" added: implemented"),
         ],
         "Pow": [15: .handled("bfloat16 exponents allowed: only the element types changed")],
+        "ReduceL1": [18: .handled("axes moved from an attribute to an input, noop_with_empty_axes added: both forms read by opset")],
+        "ReduceL2": [18: .handled("axes moved from an attribute to an input, noop_with_empty_axes added: both forms read by opset")],
+        "ReduceLogSumExp": [18: .handled("axes moved from an attribute to an input, noop_with_empty_axes added: both forms read by opset")],
         "ReduceMax": [18: .handled("axes moved from an attribute to an input: both read by opset")],
         "ReduceMean": [18: .handled("axes moved from an attribute to an input: both read by opset")],
+        "ReduceMin": [18: .handled("axes moved from an attribute to an input, noop_with_empty_axes added: both forms read by opset")],
+        "ReduceProd": [18: .handled("axes moved from an attribute to an input, noop_with_empty_axes added: both forms read by opset")],
+        "ReduceSum": [13: .handled("axes moved from an attribute to an input, noop_with_empty_axes added: both forms read by opset")],
+        "ReduceSumSquare": [18: .handled("axes moved from an attribute to an input, noop_with_empty_axes added: both forms read by opset")],
         "Reshape": [14: .handled("allowzero added: read; allowzero 1 with a 0 in the shape is refused")],
         "Resize": [
             13: .handled("roi and scales became optional: read when present"),
@@ -42,6 +53,11 @@ enum OpsetReview {
             19: .handled("coordinate_transformation_mode \"half_pixel_symmetric\" added: modes not listed by the handler are refused"),
         ],
         "Shape": [15: .handled("start and end added: read")],
+        "SpaceToDepth": [28: .handled("mode added: not among the attributes read, so a node that sets it is refused as having an unknown attribute; without it the handler computes the earlier (DCR) order")],
+        "Split": [
+            13: .handled("split moved from an attribute to an input: both read by opset"),
+            18: .handled("num_outputs added: read (chunks of ceil(size / n), the last smaller)"),
+        ],
         "Softmax": [13: .handled("axis now names one axis instead of coercing to 2-D: both read by opset")],
         "Squeeze": [13: .handled("axes moved from an attribute to an input: both read by opset")],
         "Unsqueeze": [13: .handled("axes moved from an attribute to an input: both read by opset")],

@@ -20,7 +20,7 @@ public enum Pipeline {
     /// Every pass's name, in pipeline order, after `import` (the graph before any pass); which run
     /// depends on the options. `cnnc compile --dump-ir-after` takes these.
     public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fuse-gated-activation", "fuse-channel-shuffle",
-                                   "fold-shuffle-into-conv", "hoist-average-pool", "fuse",
+                                   "fold-shuffle-into-conv", "fold-channels-last-layernorm", "hoist-average-pool", "fuse",
                                    "export-all-layers", "eliminate-dead-nodes"]
 
     /// `scratch` tells memory planning how much scratch each chosen kernel needs (codegen decides).
@@ -45,6 +45,7 @@ public enum Pipeline {
             steps.append(("fuse-gated-activation", { RewriteDriver.run([FuseGatedActivation()], on: $0) }))
             steps.append(("fuse-channel-shuffle", { RewriteDriver.run([FuseChannelShuffle()], on: $0) }))
             steps.append(("fold-shuffle-into-conv", { RewriteDriver.run([FoldShuffleIntoConv()], on: $0) }))
+            steps.append(("fold-channels-last-layernorm", { RewriteDriver.run([FoldChannelsLastLayerNorm()], on: $0) }))
             // Not with --all-layers: the hoisted conv would compute the pool's value and the pool a value no layer has.
             if !options.allLayers {
                 steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))

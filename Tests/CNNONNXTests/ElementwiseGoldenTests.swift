@@ -32,22 +32,12 @@ import Testing
         let graph = try ONNXImporter.load(path: c.model, shapes: c.shapes)
         let compiled = try CompiledGraph(graph)
         expectEquivalent(graph, compiled.reread)
-        let inputs = try c.files("input").map(loadNPY)
-        let expected = try c.files("output").map(loadNPY)
-        let outputs = try compiled.run(inputs.map(\.values), batch: inputs[0].shape[0])
-        #expect(outputs.count == expected.count)
-        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
-            #expect(compiled.model.library.outputs[k].shape == Array(want.shape.dropFirst()), "output \(k) shape")
-            let mismatch = nanAwareMismatch(actual, want.values, atol: c.atol, rtol: c.rtol)
-            #expect(mismatch == nil, "output \(k): \(mismatch ?? "")")
-        }
+        try expectMatchesONNXRuntime(c, compiled)
     }
 
     @Test(arguments: cases.filter { $0.error != nil })
     func refusesWithTheExpectedError(_ c: ONNXCase) throws {
-        let message = try #require(importError(c.model, shapes: c.shapes), "\(c.name) imported without an error")
-        #expect(message.contains(c.error!), "error was: \(message)")
-        #expect(message.hasPrefix(c.model), "the error names the model file: \(message)")
+        try expectRefusedAsTheManifestSays(c)
     }
 
     /// The fused cases really fuse: the activation runs in the conv's epilogue, and SiLU as exported stays correct.
@@ -67,17 +57,4 @@ import Testing
         }
     }
 
-    /// A description of the first mismatch, where a NaN must meet a NaN and an infinity the same infinity.
-    func nanAwareMismatch(_ actual: [Float], _ expected: [Float], atol: Float, rtol: Float) -> String? {
-        guard actual.count == expected.count else { return "got \(actual.count) elements, expected \(expected.count)" }
-        for i in actual.indices {
-            let (a, e) = (actual[i], expected[i])
-            if e.isNaN || e.isInfinite {
-                if !(a.isNaN && e.isNaN) && a != e { return "element \(i): got \(a), expected \(e)" }
-            } else if !(abs(a - e) <= atol + rtol * abs(e)) {
-                return "element \(i): got \(a), expected \(e) (diff \(abs(a - e)))"
-            }
-        }
-        return nil
-    }
 }

@@ -36,24 +36,13 @@ import Testing
         let graph = try ONNXImporter.load(path: c.model, shapes: c.shapes)
         let compiled = try CompiledGraph(graph)
         expectEquivalent(graph, compiled.reread)
-        let inputs = try c.files("input").map(loadNPY)
-        let expected = try c.files("output").map(loadNPY)
-        let outputs = try compiled.run(inputs.map(\.values), batch: inputs[0].shape[0])
-        #expect(outputs.count == expected.count)
-        for (k, (actual, want)) in zip(outputs, expected).enumerated() {
-            // A reduction to one value per sample is [N] in ONNX and [1] per sample here.
-            let wantShape = want.shape.count == 1 ? [1] : Array(want.shape.dropFirst())
-            #expect(compiled.model.library.outputs[k].shape == wantShape, "output \(k) shape")
-            let mismatch = nanAwareMismatch(actual, want.values, atol: c.atol, rtol: c.rtol)
-            #expect(mismatch == nil, "output \(k): \(mismatch ?? "")")
-        }
+        // A reduction to one value per sample is [N] in ONNX and [1] per sample here.
+        try expectMatchesONNXRuntime(c, compiled, outputShape: { $0.count == 1 ? [1] : Array($0.dropFirst()) })
     }
 
     @Test(arguments: cases.filter { $0.error != nil })
     func refusesWithTheExpectedError(_ c: ONNXCase) throws {
-        let message = try #require(importError(c.model, shapes: c.shapes), "\(c.name) imported without an error")
-        #expect(message.contains(c.error!), "error was: \(message)")
-        #expect(message.hasPrefix(c.model), "the error names the model file: \(message)")
+        try expectRefusedAsTheManifestSays(c)
     }
 
     /// The ConvNeXt block's Linear layers become linear nodes with their bias folded and GELU
@@ -72,17 +61,12 @@ import Testing
         #expect(!pooled.nodes.contains { if case .reduce = $0.op { return true } else { return false } })
     }
 
-    /// A description of the first mismatch, where a NaN must meet a NaN and an infinity the same infinity.
-    func nanAwareMismatch(_ actual: [Float], _ expected: [Float], atol: Float, rtol: Float) -> String? {
-        guard actual.count == expected.count else { return "got \(actual.count) elements, expected \(expected.count)" }
-        for i in actual.indices {
-            let (a, e) = (actual[i], expected[i])
-            if e.isNaN || e.isInfinite {
-                if !(a.isNaN && e.isNaN) && a != e { return "element \(i): got \(a), expected \(e)" }
-            } else if !(abs(a - e) <= atol + rtol * abs(e)) {
-                return "element \(i): got \(a), expected \(e) (diff \(abs(a - e)))"
-            }
-        }
-        return nil
+    /// ConvNeXt's LayerNorm2d as exported (transpose, layer norm over the last axis, transpose
+    /// back) plans as one layer norm over the channels: no transpose is left.
+    @Test func exportedLayerNorm2dFoldsToChannelsFirst() throws {
+        let c = try #require(Self.cases.first { $0.name == "convnext_layernorm2d_exported" })
+        let graph = try Compiler.plan(try ONNXImporter.load(path: c.model)).graph
+        #expect(graph.nodes.map(\.op.kindName) == ["input", "conv2d", "layernorm"])
+        #expect(graph.nodes.contains { if case .normalization(let a) = $0.op { return a.kind == .layer(first: 0, last: 0) } else { return false } })
     }
 }

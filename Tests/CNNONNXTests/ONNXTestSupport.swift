@@ -112,3 +112,41 @@ func importError(_ path: String, shapes: [String: [Int]] = [:]) -> String? {
         return "\(error)"
     }
 }
+
+/// A description of the first mismatch, where a NaN must meet a NaN and an infinity the same infinity.
+func nanAwareMismatch(_ actual: [Float], _ expected: [Float], atol: Float, rtol: Float) -> String? {
+    guard actual.count == expected.count else { return "got \(actual.count) elements, expected \(expected.count)" }
+    for i in actual.indices {
+        let (a, e) = (actual[i], expected[i])
+        if e.isNaN || e.isInfinite {
+            if !(a.isNaN && e.isNaN) && a != e { return "element \(i): got \(a), expected \(e)" }
+        } else if !(abs(a - e) <= atol + rtol * abs(e)) {
+            return "element \(i): got \(a), expected \(e) (diff \(abs(a - e)))"
+        }
+    }
+    return nil
+}
+
+/// Runs a golden case's inputs through `compiled` and compares every output with ONNX Runtime's:
+/// its per-sample shape (`outputShape` maps the expected array's shape to it) and its values at
+/// the case's tolerance, NaN for NaN.
+func expectMatchesONNXRuntime(_ c: ONNXCase, _ compiled: CompiledGraph, threads: Int = 0,
+                              outputShape: ([Int]) -> [Int] = { Array($0.dropFirst()) },
+                              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let inputs = try c.files("input").map(loadNPY)
+    let expected = try c.files("output").map(loadNPY)
+    let outputs = try compiled.run(inputs.map(\.values), batch: inputs[0].shape[0], threads: threads)
+    #expect(outputs.count == expected.count, sourceLocation: sourceLocation)
+    for (k, (actual, want)) in zip(outputs, expected).enumerated() {
+        #expect(compiled.model.library.outputs[k].shape == outputShape(want.shape), "\(c.name) output \(k) shape", sourceLocation: sourceLocation)
+        let mismatch = nanAwareMismatch(actual, want.values, atol: c.atol, rtol: c.rtol)
+        #expect(mismatch == nil, "\(c.name) output \(k): \(mismatch ?? "")", sourceLocation: sourceLocation)
+    }
+}
+
+/// A refusal case: the import fails with the manifest's message, naming the model file.
+func expectRefusedAsTheManifestSays(_ c: ONNXCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let message = try #require(importError(c.model, shapes: c.shapes), "\(c.name) imported without an error", sourceLocation: sourceLocation)
+    #expect(message.contains(c.error!), "error was: \(message)", sourceLocation: sourceLocation)
+    #expect(message.hasPrefix(c.model), "the error names the model file: \(message)", sourceLocation: sourceLocation)
+}

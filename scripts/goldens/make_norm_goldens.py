@@ -284,6 +284,17 @@ def _(rng):
     return nodes, inits, {"x0": f32(rng, BATCH, 3, 20, 20)}
 
 
+@case("convnext_layernorm2d_exported", 17, "ConvNeXt's LayerNorm2d as torchvision exports it: Conv 3->16 k4 s4, Transpose to channels-last, LayerNormalization(axis=-1), Transpose back (folded into one layer norm over the channels)")
+def _(rng):
+    inits = [init("w", f32(rng, 16, 3, 4, 4, scale=0.2)), init("b", f32(rng, 16, scale=0.1)),
+             init("s", 1 + 0.1 * rng.standard_normal(16)), init("bb", 0.1 * rng.standard_normal(16))]
+    nodes = [h.make_node("Conv", ["x0", "w", "b"], ["c"], kernel_shape=[4, 4], strides=[4, 4]),
+             h.make_node("Transpose", ["c"], ["t"], perm=[0, 2, 3, 1]),
+             h.make_node("LayerNormalization", ["t", "s", "bb"], ["n"], axis=-1, epsilon=1e-6),
+             h.make_node("Transpose", ["n"], ["y0"], perm=[0, 3, 1, 2])]
+    return nodes, inits, {"x0": f32(rng, BATCH, 3, 24, 20)}
+
+
 # ----------------------------------------------------------------------------
 # Refused
 # ----------------------------------------------------------------------------
