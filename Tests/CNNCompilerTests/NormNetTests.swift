@@ -132,30 +132,13 @@ import Testing
         (#"{"name": "m", "op": "linear", "input": "x", "units": 2, "params": {"weight": [[1, 2, 3], [4, 5, 6]]}}"#, "expected [2, 5], got [2, 3]"),
         (#"{"name": "m", "op": "dense", "input": "x", "units": 2}"#, "expected a flat input [N] for dense, got [3, 4, 5]"),
     ])
-    func errorsNameTheLayer(_ layer: String, _ message: String) throws {
-        let dir = TemporaryDirectory()
-        let json = #"{"version": 1, "name": "e", "inputs": [{"name": "x", "shape": [3, 4, 5]}], "layers": ["# + layer + "]}"
-        let path = dir.write("net.json", json)
-        do {
-            _ = try NetworkReader.read(path: path)
-            Issue.record("expected an error for \(layer)")
-        } catch let d as Diagnostic {
-            let text = "\(d)"
-            #expect(text.contains(message), "\(text)")
-            #expect(text.contains("net.json") && text.contains("'m'"), "\(text)")
-        }
+    func errorsNameTheLayer(_ layer: String, _ message: String) {
+        DescriptionChecks.expectLayerError(layer, message, inputs: #"[{"name": "x", "shape": [3, 4, 5]}]"#)
     }
 
     /// The writer puts every new field back: read, write, read again gives the same graph.
     @Test func writerRoundTrips() throws {
-        let dir = TemporaryDirectory()
-        let graph = try NetworkReader.read(path: dir.write("net.json", Self.net))
-        try NetworkWriter.write(graph, descriptionPath: dir.path("out.json"))
-        let again = try NetworkReader.read(path: dir.path("out.json"))
-        #expect(graph.nodes.map(\.op) == again.nodes.map(\.op))
-        #expect(graph.nodes.map(\.inputs) == again.nodes.map(\.inputs))
-        #expect(graph.nodes.map { $0.params.mapValues(\.values) } == again.nodes.map { $0.params.mapValues(\.values) })
-        let text = try String(contentsOfFile: dir.path("out.json"), encoding: .utf8)
+        let text = try DescriptionChecks.expectWriterRoundTrips(Self.net)
         #expect(text.contains(#""op": "layernorm", "axis": 0, "last_axis": 0"#))
         #expect(text.contains(#""op": "reduce_sum", "input": "x", "axes": [0, 2], "keepdims": false"#))
         #expect(text.contains(#""op": "linear", "input": "x", "units": 2, "activation": "relu""#))

@@ -41,10 +41,16 @@ struct SanitizerTests {
 
     @Test("golden cases and examples run clean under ASan and UBSan, bit-identical on 1 to 3 threads", arguments: cases)
     func sanitized(_ description: String) throws {
-        let graph = try Compiler.load(TestPaths.repo(description))
+        try Self.buildAndRunSanitized(Compiler.load(TestPaths.repo(description)), name: description, fuse: true)
+    }
+
+    /// Compiles `graph` for each of `targets` with the sanitizers and the driver of `driver(prefix:)`,
+    /// runs it, and records an issue unless the build succeeds and the run reports "sanitized run ok".
+    static func buildAndRunSanitized(_ graph: Graph, name: String, fuse: Bool) throws {
         for target in Self.targets {
             var options = CompileOptions()
             options.target = target
+            options.fuse = fuse
             let planned = try Compiler.plan(graph, options: options)
             let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: Compiler.vectorTarget(options)))
             let dir = TemporaryDirectory()
@@ -59,10 +65,10 @@ struct SanitizerTests {
             let build = try Self.run(toolchain.compiler, ["-std=c11", "-O1", "-g", "-fopenmp", "-fno-omit-frame-pointer",
                 "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-math-errno", "-w"]
                 + Toolchain.targetFlags(target) + ["model.c", "driver.c", "-o", "run", "-lm"], in: dir.url.path)
-            try #require(build.status == 0, "\(description) for \(target): the sanitized build failed:\n\(build.output)")
+            try #require(build.status == 0, "\(name) for \(target): the sanitized build failed:\n\(build.output)")
             let result = try Self.run(dir.path("run"), [], in: dir.url.path)
             #expect(result.status == 0 && result.output.contains("sanitized run ok"),
-                    "\(description) for \(target): exit \(result.status)\n\(result.output.prefix(4000))")
+                    "\(name) for \(target): exit \(result.status)\n\(result.output.prefix(4000))")
         }
     }
 
