@@ -79,6 +79,9 @@ struct BenchCommandTests {
             #expect(object["batch"] as? Int == batch)
             #expect(object["threads"] as? Int == threads)
             if let n = object["iterations"] as? Int { #expect(n == iterations) }
+            // Opening the library and creating the first session take measurable, finite time.
+            let load = try #require(object["load_ms"] as? Double), create = try #require(object["first_create_ms"] as? Double)
+            #expect(load > 0 && load.isFinite && create > 0 && create.isFinite, "\(r.stdout)")
         }
         // Without --threads, the report gives the count OpenMP's default resolves to, not 0.
         let r = try cnnc(["bench", dir.path("lenet.so"), "--iterations", "2", "--json"])
@@ -95,6 +98,7 @@ struct BenchCommandTests {
         let r = try cnnc(["bench", dir.path("lenet.so"), "--iterations", "3"])
         #expect(r.status == 0, "\(r)")
         #expect(r.stdout.contains("median") && r.stdout.contains("ms"), "\(r)")
+        #expect(r.stdout.contains("load ") && r.stdout.contains("first session "), "\(r)")
     }
 
     @Test func errors() throws {
