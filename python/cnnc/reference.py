@@ -14,6 +14,8 @@ import sys
 
 import numpy as np
 
+from ._files import write_atomically
+
 
 def _safe_file_name(name, position):
     safe = "".join(c if (c.isascii() and (c.isalnum() or c in "._-")) else "_" for c in name[:80])
@@ -73,14 +75,10 @@ def write_layers(layers, directory, model_name=""):
     entries = []
     for position, (name, value, op, reads) in enumerate(layers):
         file = _safe_file_name(name, position)
-        np.save(os.path.join(directory, file), value)
+        write_atomically(os.path.join(directory, file), lambda f, value=value: np.save(f, value))
         entries.append({"name": name, "file": file, "shape": list(value.shape), "op": op, "inputs": reads})
     manifest = {"model": model_name, "batch": int(layers[0][1].shape[0]) if layers and layers[0][1].ndim else 1, "layers": entries}
-    temporary = os.path.join(directory, ".layers.json.tmp")
-    with open(temporary, "w") as f:
-        json.dump(manifest, f, indent=1)
-        f.write("\n")
-    os.replace(temporary, os.path.join(directory, "layers.json"))
+    write_atomically(os.path.join(directory, "layers.json"), lambda f: (json.dump(manifest, f, indent=1), f.write("\n")), text=True)
 
 
 def _bind_inputs(arguments, model_path):
