@@ -41,7 +41,8 @@ import warnings
 import numpy as np
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(REPO, "scripts", "zoo"))
+sys.path.insert(0, os.path.join(REPO, "scripts", "zoo"))  # nets.py
+sys.path.insert(0, os.path.join(REPO, "scripts"))  # the cnnc_tools package
 
 import torch  # noqa: E402  (after the path set-up, as nets.py needs it too)
 import torch.nn as nn  # noqa: E402
@@ -50,7 +51,7 @@ import onnxruntime as ort  # noqa: E402
 import openvino as ov  # noqa: E402
 
 import nets  # noqa: E402  scripts/zoo/nets.py: descriptions and PyTorch models
-import seeded  # noqa: E402  scripts/zoo/seeded.py: the seeded stand-in weights
+from cnnc_tools import seeded  # noqa: E402  scripts/cnnc_tools/seeded.py: the seeded stand-in weights
 
 # torchvision networks without an examples/<name>/net.json (issue 14): torchvision constructor,
 # input shape and the gain of the seeded conv and dense weights (chosen as in

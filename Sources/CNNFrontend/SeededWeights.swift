@@ -3,7 +3,7 @@ import CNNIR
 /// Deterministic stand-in weights for benchmarking and full-size golden tests, generated
 /// from the tensor's name and a seed, so no weight file needs to exist or be committed.
 ///
-/// The same generator is implemented in Python (`scripts/zoo/seeded.py`) to feed PyTorch;
+/// The same generator is implemented in Python (`scripts/cnnc_tools/seeded.py`) to feed PyTorch;
 /// `docs/seeded-weights.md` is the specification both follow bit for bit:
 /// r_i = splitmix64((fnv1a64(name) ^ seed) + i), u_i = (r_i >> 40) / 2^23 - 1 in [-1, 1),
 /// and each value is float32(f(u_i)) with f computed in double per parameter kind.

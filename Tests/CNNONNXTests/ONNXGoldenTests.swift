@@ -80,7 +80,7 @@ import Testing
         #expect(Mismatch.find(Array(three[0..<(2 * outPer)]), expected.values, atol: c.atol, rtol: c.rtol) == nil)
     }
 
-    /// The seeded generator gives bit for bit the values scripts/onnx/seeded.py gave ONNX Runtime, for every rule.
+    /// The seeded generator gives bit for bit the values scripts/cnnc_tools/onnx_seeded.py gave ONNX Runtime, for every rule.
     @Test func seededValuesMatchPython() throws {
         let c = try #require(ONNXCase.positive.first { $0.name == "seeded_external" })
         let graph = try ONNXImporter.load(path: c.model, seeded: c.seeded)

@@ -102,7 +102,7 @@ import Testing
         #expect(mismatch == nil, "\(m.name): \(mismatch?.description ?? "")")
     }
 
-    /// The importer's seeded generator gives, bit for bit, the values scripts/onnx/seeded.py
+    /// The importer's seeded generator gives, bit for bit, the values scripts/cnnc_tools/onnx_seeded.py
     /// gave ONNX Runtime, for every rule each model uses (LayerNormalization's scale included).
     @Test(arguments: Self.models.filter { !$0.seededChecks.isEmpty })
     func seededRulesMatchPython(_ m: Model) throws {

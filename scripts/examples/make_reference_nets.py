@@ -8,12 +8,14 @@ expected.npy (PyTorch's output, [2, 10]) and README.md.
 """
 import argparse
 import os
+import sys
 
 import numpy as np
 import torch
 import torch.nn as nn
 
-from _netjson import save_safetensors, write_net_json
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # scripts/: the cnnc_tools package
+from cnnc_tools.netjson import save_safetensors, write_net_json  # noqa: E402
 
 SEED = 1998
 BATCH = 2

@@ -10,13 +10,15 @@ import argparse
 import json
 import os
 import random
+import sys
 
 import numpy as np
 import torch
 import torch.nn as nn
 from sklearn.datasets import load_digits
 
-from _netjson import save_safetensors, write_net_json
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # scripts/: the cnnc_tools package
+from cnnc_tools.netjson import save_safetensors, write_net_json  # noqa: E402
 
 SEED = 20240601
 TEST_SIZE = 360
@@ -80,8 +82,8 @@ Files:
 - `torch_probabilities.npy` — float32 `[{ntest}, 10]`, PyTorch's output on the test set
 - `torch_accuracy.json` — correct / total / accuracy of PyTorch's argmax
 
-`python3 scripts/examples/check_examples.py` re-runs net.json + weights with an
-independent NumPy interpreter against these files.
+`python3 scripts/examples/check_examples.py` re-runs net.json + weights with the
+reference interpreter of the op goldens (float64) against these files.
 """
 
 

@@ -34,8 +34,8 @@ from onnx import TensorProto as T
 from onnx import helper as h
 from onnx import numpy_helper as nph
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from onnx_kit import REPO, ATOL, RTOL, BATCH, CASES, NEGATIVE, case, negative, f32, model, ort_run, save_npy, main  # noqa: E402  (scripts/goldens/onnx_kit.py)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # scripts/: the cnnc_tools package
+from cnnc_tools.onnx_kit import REPO, ATOL, RTOL, BATCH, CASES, NEGATIVE, case, negative, f32, model, ort_run, save_npy, main  # noqa: E402
 
 DEFAULT_OUT = os.path.join(REPO, "Tests", "Goldens", "onnx-movement")
 BIG = 2**63 - 1

@@ -38,8 +38,8 @@ from onnx import TensorProto as T
 from onnx import helper as h
 from onnx import numpy_helper as nph
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import seeded  # noqa: E402  (scripts/onnx/seeded.py)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # scripts/: the cnnc_tools package
+from cnnc_tools import onnx_seeded as seeded  # noqa: E402
 
 torch.set_num_threads(1)
 warnings.filterwarnings("ignore")

@@ -6,7 +6,7 @@ the *_dynamo models, the default exporter of current PyTorch: dynamo, its defaul
 external data, a dynamic batch dimension), then every parameter initializer (what Conv,
 ConvTranspose, Gemm, MatMul, BatchNormalization, PRelu and the Layer/Group/Instance
 normalisations read, and any other of the torch model's own tensors: layer scales, a Linear's
-bias after a MatMul) is replaced by its seeded value (scripts/onnx/seeded.py, the rule cnnc's
+bias after a MatMul) is replaced by its seeded value (scripts/cnnc_tools/onnx_seeded.py, the rule cnnc's
 importer implements) and ONNX Runtime (all optimisations off) runs the model on the seeded
 input "input:image". Committed, in Tests/Goldens/onnx-zoo/<name>/:
 
@@ -46,8 +46,8 @@ import torchvision
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, HERE)
-import seeded  # noqa: E402  (scripts/onnx/seeded.py)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # scripts/: the cnnc_tools package
+from cnnc_tools import onnx_seeded as seeded  # noqa: E402
 
 warnings.filterwarnings("ignore")
 torch.set_num_threads(1)

@@ -3,7 +3,7 @@
 
 For each network: writes examples/<name>/net.json (readable, one layer per line), seed.json,
 README.md, expected.npy and expected_logits.npy. The weights and the input come from the
-seeded generator (scripts/zoo/seeded.py, specified in docs/seeded-weights.md), so a test
+seeded generator (scripts/cnnc_tools/seeded.py, specified in docs/seeded-weights.md), so a test
 re-creates them from seed.json; PyTorch's outputs (float32, CPU, batch 1) are the goldens.
 
 Checks made on every run:
@@ -19,7 +19,6 @@ Usage:  python3 scripts/zoo/make_zoo.py [--only NAME[,NAME...]] [--weights-out D
 Needs torch, torchvision, numpy, safetensors.
 """
 import argparse
-import importlib.util
 import json
 import math
 import os
@@ -34,23 +33,15 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(REPO, "scripts", "examples"))
+sys.path.insert(0, HERE)  # nets.py, readme_text.py: the zoo's own modules
+sys.path.insert(0, os.path.dirname(HERE))  # scripts/: the cnnc_tools package
 
-import seeded  # noqa: E402
 import nets  # noqa: E402
-from _netjson import write_net_json  # noqa: E402
+from cnnc_tools import reference as REF  # noqa: E402  (the interpreter the op goldens use)
+from cnnc_tools import seeded  # noqa: E402
+from cnnc_tools.netjson import write_net_json  # noqa: E402
 
 
-def _load_reader():
-    path = os.path.join(REPO, "scripts", "goldens", "make_op_goldens.py")
-    spec = importlib.util.spec_from_file_location("make_op_goldens", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-REF = _load_reader()  # sets 1 thread + deterministic algorithms, as the op goldens do
 torch.set_num_threads(1)
 torch.use_deterministic_algorithms(True)
 

@@ -2,7 +2,7 @@
 cnnc's importer generates them (Sources/CNNONNX/TensorDecoding.swift, `seededValue`), so a
 model can be committed without its weights (docs/onnx.md, "Seeded weights").
 
-The generator is the one of docs/seeded-weights.md (scripts/zoo/seeded.py):
+The generator is the one of docs/seeded-weights.md (cnnc_tools/seeded.py):
 
     r_i = splitmix64((fnv1a64(name) ^ seed) + i),  u_i = (r_i >> 40) / 2^23 - 1  in [-1, 1)
 
@@ -23,17 +23,12 @@ the uses of its output are, at their own positions):
 
 A model input `name` is float32(u) of the tensor "input:<name>".
 """
-import importlib.util
 import math
-import os
 
 import numpy as np
 
-# The net.json generator (same name, another directory): loaded by path to reuse its uniform().
-_spec = importlib.util.spec_from_file_location(
-    "zoo_seeded", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zoo", "seeded.py"))
-_zoo = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_zoo)
+from . import seeded as _zoo
+
 DEFAULT_SEED, DEFAULT_GAIN, uniform, input_tensor = _zoo.DEFAULT_SEED, _zoo.DEFAULT_GAIN, _zoo.uniform, _zoo.input_tensor
 
 
