@@ -26,7 +26,8 @@ let package = Package(
         // ONNX import: the generated protobuf code is committed (scripts/onnx/generate-proto.sh).
         .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNFrontend", "CNNFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(name: "CNNPasses", dependencies: ["CNNIR"]),
-        .target(name: "CNNCodegenC", dependencies: ["CNNIR"]),
+        // The ABI header is embedded from its one copy in Runtime/ (Resources/cnnc_abi.h is a link to it).
+        .target(name: "CNNCodegenC", dependencies: ["CNNIR"], resources: [.embedInCode("Resources/cnnc_abi.h")]),
         .target(name: "CNNToolchain", dependencies: ["CNNFiles"]),
         // `cnnc report`'s HTML page, drawn from plain values (ReportData).
         .target(name: "CNNReport", dependencies: ["CNNIR"]),

@@ -1,0 +1,1 @@
+../../../Runtime/CModelABI/include/cnnc_abi.h
