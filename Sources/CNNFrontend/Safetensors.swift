@@ -276,20 +276,24 @@ public final class SafetensorsFile: @unchecked Sendable {
 
 /// Writes float32 tensors as a safetensors file that `safetensors.safe_open` (and `SafetensorsFile`) can read.
 public enum SafetensorsWriter {
-    /// Writes `tensors` in the given order, F32, with the header padded by spaces to 8 bytes, atomically (temporary file, then rename).
+    /// Writes `tensors` in the given order, F32, with the header padded by spaces to 8 bytes, atomically
+    /// (`OutputFile`: a temporary file beside `path`, then renamed over it).
     public static func write(
         _ tensors: [(name: String, tensor: WeightTensor)], to path: String, metadata: [String: String] = [:]
     ) throws {
-        var seen = Set<String>()
-        for (name, _) in tensors {
-            guard name != "__metadata__" else {
-                throw Diagnostic("expected a tensor name other than '__metadata__', got it", at: SourceLocation(file: path))
-            }
-            guard seen.insert(name).inserted else {
-                throw Diagnostic(
-                    "expected unique tensor names, got '\(Diagnostic.quoted(name))' twice", at: SourceLocation(file: path))
-            }
-        }
+        try checkNames(tensors, path: path)
+        let output = try located(path) { try PendingOutput(path) }
+        try write(tensors, into: output, metadata: metadata)
+        try located(path) { try output.commit() }
+    }
+
+    /// Writes `tensors` into `output`'s temporary file (see `write(_:to:metadata:)`); the caller commits it,
+    /// e.g. together with other files (`NetworkWriter`).
+    public static func write(
+        _ tensors: [(name: String, tensor: WeightTensor)], into output: PendingOutput, metadata: [String: String] = [:]
+    ) throws {
+        let path = output.path
+        try checkNames(tensors, path: path)
 
         var header = "{"
         var members: [String] = []
@@ -309,8 +313,8 @@ public enum SafetensorsWriter {
         // 8-byte padding keeps every tensor (all multiples of 4 bytes) aligned for mapping.
         headerBytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (8 - headerBytes.count % 8) % 8))
 
-        do {
-            try OutputFile.write(path) { sink in
+        try located(path) {
+            try output.write { sink in
                 var length = UInt64(headerBytes.count).littleEndian
                 try withUnsafeBytes(of: &length) { try sink($0) }
                 try headerBytes.withUnsafeBytes { try sink($0) }
@@ -323,9 +327,26 @@ public enum SafetensorsWriter {
                     #endif
                 }
             }
-        } catch let error as FileError {
-            throw Diagnostic(error.message, at: SourceLocation(file: path))
         }
+    }
+
+    /// Refuses the reserved name `__metadata__` and names given twice.
+    private static func checkNames(_ tensors: [(name: String, tensor: WeightTensor)], path: String) throws {
+        var seen = Set<String>()
+        for (name, _) in tensors {
+            guard name != "__metadata__" else {
+                throw Diagnostic("expected a tensor name other than '__metadata__', got it", at: SourceLocation(file: path))
+            }
+            guard seen.insert(name).inserted else {
+                throw Diagnostic(
+                    "expected unique tensor names, got '\(Diagnostic.quoted(name))' twice", at: SourceLocation(file: path))
+            }
+        }
+    }
+
+    /// Runs `body`, reporting a `FileError` as a `Diagnostic` located at `path`.
+    private static func located<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as FileError { throw Diagnostic(error.message, at: SourceLocation(file: path)) }
     }
 
     /// `text` as a JSON string literal, escaping quotes, backslashes and control characters.

@@ -31,7 +31,7 @@ public enum NetworkWriter {
         let weightsOutput = try checked { tensors.isEmpty ? nil : try PendingOutput(weightsPath) }
         let descriptionOutput = try checked { try PendingOutput(descriptionPath) }
         if let weightsOutput {
-            try SafetensorsWriter.write(tensors, to: weightsOutput.temporary, metadata: ["format": "pt", "written_by": "cnnc"])
+            try SafetensorsWriter.write(tensors, into: weightsOutput, metadata: ["format": "pt", "written_by": "cnnc"])
         }
         try checked {
             try descriptionOutput.write(Data(text.utf8))
