@@ -1,3 +1,4 @@
+import CNNErrors
 import Foundation
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Darwin
 #endif
 
 /// A file that could not be written or used as an output, worded for the user.
-public struct FileError: Error, CustomStringConvertible, Sendable {
+public struct FileError: LocatedError {
     /// The path as the user gave it.
     public let path: String
     /// What is wrong, as "expected X, got Y" where it can be.
@@ -18,7 +19,8 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
         self.path = path
         self.message = message
     }
-    public var description: String { "\(path): \(message)" }
+    /// The file (rendered `path: message`).
+    public var location: SourceLocation { SourceLocation(file: path) }
 }
 
 /// One output file being written atomically: bytes go to a temporary file beside the final path,

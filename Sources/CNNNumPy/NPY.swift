@@ -1,3 +1,4 @@
+import CNNErrors
 import CNNFiles
 
 #if canImport(Glibc)
@@ -12,7 +13,7 @@ import Darwin
 // read and write .npy files without linking the compiler.
 
 /// A problem with a .npy file, naming the file and saying what was expected.
-public struct NPYError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct NPYError: LocatedError, Hashable {
     /// The file as the user named it.
     public var file: String
     /// What went wrong, phrased "expected X, got Y".
@@ -24,8 +25,8 @@ public struct NPYError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file: message`.
-    public var description: String { "\(file): \(message)" }
+    /// The file (rendered `file: message`).
+    public var location: SourceLocation { SourceLocation(file: file) }
 }
 
 /// A float32 array in C (row-major) order.

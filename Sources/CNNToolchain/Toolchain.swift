@@ -1,10 +1,12 @@
+import CNNErrors
 import CNNFiles
 import Foundation
 
-/// A failure to find or run the C toolchain, worded for the user.
-public struct ToolchainError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// A failure to find or run the C toolchain, worded for the user (about no one file: `location` is empty).
+public struct ToolchainError: LocatedError {
+    public var message: String
+    public var location: SourceLocation { SourceLocation() }
+    public init(_ message: String) { self.message = message }
 }
 
 /// What the generated code is tuned for.

@@ -43,7 +43,9 @@ enum Diagnostics {
     static func report(_ error: Error, argumentMessage: String) {
         let lines: [String]
         switch error {
-        case let d as Diagnostic: lines = d.lines   // several problems: one `error:` line each
+        // Every error of the compiler and runtime layers (`Diagnostic`, `RuntimeError`, `NPYError`,
+        // `FileError`, `RunError`): located, one `error:` line per problem.
+        case let located as any LocatedError: lines = located.lines
         case let e as CustomStringConvertible where !(error is ValidationError): lines = [e.description]
         default: lines = [argumentMessage.hasPrefix("Error: ") ? String(argumentMessage.dropFirst(7)) : argumentMessage]
         }

@@ -29,7 +29,7 @@ enum LayerDump {
         for kernel in model.kernels where !kernel.layers.isEmpty {
             let names = kernel.layers.components(separatedBy: " + ")
             guard let last = names.last, outputIndex[last] != nil else {
-                throw RunError("\(path): expected a library built with `cnnc compile --all-layers`, got one that does not return layer '\(names.last ?? "")' (kernel \(kernel.name))")
+                throw RunError(file: path, "expected a library built with `cnnc compile --all-layers`, got one that does not return layer '\(names.last ?? "")' (kernel \(kernel.name))")
             }
             for name in names where seen.insert(name).inserted {
                 if let index = outputIndex[name] {
@@ -60,13 +60,13 @@ enum LayerDump {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw RunError("\(directory): expected a directory for --all-layers, got a file; nothing was written")
+                throw RunError(file: directory, "expected a directory for --all-layers, got a file; nothing was written")
             }
             return
         }
         let parent = (directory as NSString).deletingLastPathComponent
         guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RunError("\(directory): expected a directory for --all-layers or a new one in an existing directory, got no directory '\(parent)'")
+            throw RunError(file: directory, "expected a directory for --all-layers or a new one in an existing directory, got no directory '\(parent)'")
         }
     }
 
@@ -75,7 +75,7 @@ enum LayerDump {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue { return }
         guard mkdir(directory, 0o777) == 0 else {
-            throw RunError("\(directory): cannot create the --all-layers directory (\(String(cString: strerror(errno))))")
+            throw RunError(file: directory, "cannot create the --all-layers directory (\(String(cString: strerror(errno))))")
         }
     }
 
@@ -108,23 +108,23 @@ enum LayerDump {
     static func readManifest(_ directory: String) throws -> [Entry] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw VerifyError("\(directory): expected a directory of per-layer .npy files, got no directory at that path")
+            throw VerifyError(file: directory, "expected a directory of per-layer .npy files, got no directory at that path")
         }
         let manifest = directory + "/" + manifestName
         guard FileManager.default.fileExists(atPath: manifest) else {
             let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".npy") }.sorted()
-            guard !files.isEmpty else { throw VerifyError("\(directory): expected \(manifestName) or NAME.npy files, got neither") }
+            guard !files.isEmpty else { throw VerifyError(file: directory, "expected \(manifestName) or NAME.npy files, got neither") }
             return files.map { Entry(name: String($0.dropLast(4)), file: $0) }
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: manifest))
         guard let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let list = top["layers"] as? [[String: Any]] else {
-            throw VerifyError("\(manifest): expected a JSON object with a \"layers\" list, got something else")
+            throw VerifyError(file: manifest, "expected a JSON object with a \"layers\" list, got something else")
         }
         return try list.enumerated().map { i, item in
-            guard let name = item["name"] as? String else { throw VerifyError("\(manifest): expected a \"name\" string in layers[\(i)]") }
+            guard let name = item["name"] as? String else { throw VerifyError(file: manifest, "expected a \"name\" string in layers[\(i)]") }
             let file = item["file"] as? String
             if let file, file.contains("/") || file == ".." {
-                throw VerifyError("\(manifest): expected a file name inside the directory in layers[\(i)], got '\(file)'")
+                throw VerifyError(file: manifest, "expected a file name inside the directory in layers[\(i)], got '\(file)'")
             }
             return Entry(name: name, file: file, fusedInto: item["fused_into"] as? String)
         }

@@ -61,13 +61,13 @@ struct PerLayerComparison {
                 continue
             }
             if let nan = reference.values.firstIndex(where: \.isNaN) {
-                throw VerifyError("\(path): expected values without NaN for layer '\(entry.name)', got NaN at \(OutputComparison.index(nan, in: reference.shape))")
+                throw VerifyError(file: path, "expected values without NaN for layer '\(entry.name)', got NaN at \(OutputComparison.index(nan, in: reference.shape))")
             }
             let comparison = OutputComparison(name: entry.name, shape: shape, actual: results[index], expected: reference.values, tolerance: tolerance)
             rows.append(Row(name: entry.name, status: .compared(comparison), inputs: reads))
         }
         guard rows.contains(where: { if case .compared = $0.status { return true }; return false }) else {
-            throw VerifyError("\(directory): expected reference layers named like the library's (\(layers.prefix(5).map(\.name).joined(separator: ", "))\(layers.count > 5 ? ", ..." : "")), got none that match")
+            throw VerifyError(file: directory, "expected reference layers named like the library's (\(layers.prefix(5).map(\.name).joined(separator: ", "))\(layers.count > 5 ? ", ..." : "")), got none that match")
         }
     }
 

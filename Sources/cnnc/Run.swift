@@ -1,13 +1,18 @@
 import ArgumentParser
+import CNNErrors
 import CNNFiles
 import CNNNumPy
 import CNNRuntime
 import Foundation
 
-/// A failure of `cnnc run` worded for the user.
-struct RunError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// A failure of `cnnc run` worded for the user: the file it is about and what was expected.
+struct RunError: LocatedError {
+    let location: SourceLocation
+    let message: String
+    init(file: String, _ message: String) {
+        location = SourceLocation(file: file)
+        self.message = message
+    }
 }
 
 /// `cnnc run LIB --input [NAME=]FILE.npy ... --output [NAME=]FILE.npy ...`.
@@ -37,13 +42,13 @@ struct Run: ParsableCommand {
         Cleanup.shared.installSignalHandlers()
         let model = try ModelLibrary(path: library)
         let inputs = try Self.bind(input, to: model.inputs, what: "input", library: library)
-        guard !output.isEmpty || allLayers != nil else { throw RunError("\(library): expected at least one --output [NAME=]FILE.npy or --all-layers DIR (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))") }
+        guard !output.isEmpty || allLayers != nil else { throw RunError(file: library, "expected at least one --output [NAME=]FILE.npy or --all-layers DIR (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))") }
         let outputs = try Self.bind(output, to: model.outputs, what: "output", library: library)
         try Self.checkOutputs(outputs.map(\.file), inputs: [library] + inputs.map(\.file))
         let layers = try allLayers.map { _ in try LayerDump.layers(of: model, path: library) }
         guard inputs.count == model.inputs.count else {
             let missing = model.inputs.indices.filter { i in !inputs.contains { $0.index == i } }.map { model.inputs[$0].name }
-            throw RunError("\(library): expected every input to be given, missing: \(missing.joined(separator: ", "))")
+            throw RunError(file: library, "expected every input to be given, missing: \(missing.joined(separator: ", "))")
         }
         var batch: Int?
         var arrays = [[Float]](repeating: [], count: model.inputs.count)
@@ -56,10 +61,10 @@ struct Run: ParsableCommand {
             } else if array.shape.count == spec.shape.count + 1, Array(array.shape.dropFirst()) == spec.shape, array.shape[0] >= 1 {
                 n = array.shape[0]
             } else {
-                throw RunError("\(binding.file): expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(array.shape)")
+                throw RunError(file: binding.file, "expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(array.shape)")
             }
             if let batch, batch != n {
-                throw RunError("\(binding.file): expected batch size \(batch) like the other inputs, got \(n)")
+                throw RunError(file: binding.file, "expected batch size \(batch) like the other inputs, got \(n)")
             }
             batch = n
             arrays[binding.index] = array.values
@@ -81,14 +86,9 @@ struct Run: ParsableCommand {
     static func checkOutputs(_ files: [String], inputs: [String]) throws {
         var seen: Set<String> = []
         for file in files {
-            let destination: String
-            do {
-                destination = try OutputFile.destination(file, inputs: inputs)
-            } catch {
-                throw RunError(error.description)
-            }
+            let destination = try OutputFile.destination(file, inputs: inputs)
             guard seen.insert(OutputFile.identity(destination)).inserted else {
-                throw RunError("\(file): expected each --output to name a different file, got this one twice")
+                throw RunError(file: file, "expected each --output to name a different file, got this one twice")
             }
         }
     }
@@ -112,15 +112,15 @@ struct Run: ParsableCommand {
                 file = String(argument[argument.index(after: split)...])
             } else if let eq, !(specs.count == 1 && (argument[..<eq].contains("/") || (option != "output" && FileManager.default.fileExists(atPath: argument)))) {
                 // NAME=FILE with an unknown NAME; a lone file whose path holds '=' is still accepted.
-                throw RunError("\(library): expected NAME in --\(option) NAME=FILE.npy to be one of the model's \(what)s (\(names)), got '\(argument[..<eq])'")
+                throw RunError(file: library, "expected NAME in --\(option) NAME=FILE.npy to be one of the model's \(what)s (\(names)), got '\(argument[..<eq])'")
             } else if specs.count == 1 {
                 index = 0
             }
             guard let index else {
-                throw RunError("\(library): expected --\(option) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
+                throw RunError(file: library, "expected --\(option) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
             }
             guard !bound.contains(where: { $0.index == index }) else {
-                throw RunError("\(library): expected each \(what) once, got '\(specs[index].name)' twice")
+                throw RunError(file: library, "expected each \(what) once, got '\(specs[index].name)' twice")
             }
             bound.append((index, file))
         }

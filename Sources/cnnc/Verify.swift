@@ -1,14 +1,23 @@
 import ArgumentParser
 import CNNCompiler
+import CNNErrors
 import CNNNumPy
 import CNNONNX
 import CNNRuntime
 import Foundation
 
-/// A failure of `cnnc verify` worded for the user.
-struct VerifyError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// A failure of `cnnc verify` worded for the user: the file it is about, if any, and what was expected.
+struct VerifyError: LocatedError {
+    let location: SourceLocation
+    let message: String
+    init(file: String, _ message: String) {
+        location = SourceLocation(file: file)
+        self.message = message
+    }
+    init(_ message: String) {
+        location = SourceLocation()
+        self.message = message
+    }
 }
 
 /// `cnnc verify LIB|NET --input [NAME=]x.npy --expected [NAME=]y.npy`: a run checked against reference outputs.
@@ -174,14 +183,14 @@ struct Verify: ParsableCommand {
         let bound = try Run.bind(input, to: library.inputs, what: "input", library: model)
         guard bound.count == library.inputs.count else {
             let missing = library.inputs.indices.filter { i in !bound.contains { $0.index == i } }.map { library.inputs[$0].name }
-            throw VerifyError("\(model): expected every input to be given, missing: \(missing.joined(separator: ", "))")
+            throw VerifyError(file: model, "expected every input to be given, missing: \(missing.joined(separator: ", "))")
         }
         let c = Case(name: nil, inputs: try bound.map { ($0.index, $0.file, try NPY.read(contentsOf: $0.file)) }, expected: [])
         let n = try Self.batch(of: c, model: library)
         var referenceDirectory = reference
         if reference == "onnxruntime" {
             guard model.lowercased().hasSuffix(".onnx") else {
-                throw VerifyError("\(model): --reference onnxruntime needs the ONNX model itself (model.onnx); for a description or a library, give --reference DIR of per-layer .npy files (docs/python.md: the PyTorch hook script)")
+                throw VerifyError(file: model, "--reference onnxruntime needs the ONNX model itself (model.onnx); for a description or a library, give --reference DIR of per-layer .npy files (docs/python.md: the PyTorch hook script)")
             }
             referenceDirectory = temporary + "/reference"
             try FileManager.default.createDirectory(atPath: referenceDirectory, withIntermediateDirectories: false)
@@ -220,7 +229,7 @@ struct Verify: ParsableCommand {
         let inputs = try Run.bind(input, to: library.inputs, what: "input", library: model)
         guard inputs.count == library.inputs.count else {
             let missing = library.inputs.indices.filter { i in !inputs.contains { $0.index == i } }.map { library.inputs[$0].name }
-            throw VerifyError("\(model): expected every input to be given, missing: \(missing.joined(separator: ", "))")
+            throw VerifyError(file: model, "expected every input to be given, missing: \(missing.joined(separator: ", "))")
         }
         let expected = try Run.bind(self.expected, to: library.outputs, what: "output", option: "expected", library: model)
         return Case(name: nil,
@@ -240,10 +249,10 @@ struct Verify: ParsableCommand {
             } else if shape.count == spec.shape.count + 1, Array(shape.dropFirst()) == spec.shape, shape[0] >= 1 {
                 n = shape[0]
             } else {
-                throw VerifyError("\(binding.file): expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(shape)")
+                throw VerifyError(file: binding.file, "expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(shape)")
             }
             if let batch, batch != n {
-                throw VerifyError("\(binding.file): expected batch size \(batch) like the other inputs, got \(n)")
+                throw VerifyError(file: binding.file, "expected batch size \(batch) like the other inputs, got \(n)")
             }
             batch = n
         }
@@ -253,11 +262,11 @@ struct Verify: ParsableCommand {
             let shape = binding.array.shape
             guard shape == [n] + spec.shape || (n == 1 && shape == spec.shape) else {
                 let alternative = n == 1 ? " or \(spec.shape)" : ""
-                throw VerifyError("\(binding.file): expected shape \([n] + spec.shape)\(alternative) for output '\(spec.name)' (batch \(n) like the inputs), got \(shape)")
+                throw VerifyError(file: binding.file, "expected shape \([n] + spec.shape)\(alternative) for output '\(spec.name)' (batch \(n) like the inputs), got \(shape)")
             }
             if let nan = binding.array.values.firstIndex(where: \.isNaN) {
                 let count = binding.array.values.lazy.filter(\.isNaN).count
-                throw VerifyError("\(binding.file): expected values without NaN for output '\(spec.name)', got \(count) NaN (first at \(OutputComparison.index(nan, in: [n] + spec.shape)))")
+                throw VerifyError(file: binding.file, "expected values without NaN for output '\(spec.name)', got \(count) NaN (first at \(OutputComparison.index(nan, in: [n] + spec.shape)))")
             }
         }
         return n
@@ -267,14 +276,14 @@ struct Verify: ParsableCommand {
     static func loadCases(directory: String, model: ModelLibrary) throws -> [Case] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw VerifyError("\(directory): expected a directory of test_data_set_K folders, got no directory at that path")
+            throw VerifyError(file: directory, "expected a directory of test_data_set_K folders, got no directory at that path")
         }
         let folders = try FileManager.default.contentsOfDirectory(atPath: directory)
             .compactMap { name in numbered(name, prefix: "test_data_set_", extensions: [""]).map { (name, $0.number) } }
             .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: directory + "/" + $0.0, isDirectory: &d) && d.boolValue }
             .sorted { $0.1 < $1.1 }
         guard !folders.isEmpty else {
-            throw VerifyError("\(directory): expected test_data_set_K folders (ONNX test data layout), got none")
+            throw VerifyError(file: directory, "expected test_data_set_K folders (ONNX test data layout), got none")
         }
         return try folders.map { folder, _ in
             let path = directory + "/" + folder
@@ -282,10 +291,10 @@ struct Verify: ParsableCommand {
             let inputs = try bindCaseFiles(files, in: path, prefix: "input_", to: model.inputs, what: "input")
             guard inputs.count == model.inputs.count else {
                 let missing = model.inputs.indices.filter { i in !inputs.contains { $0.index == i } }.map { model.inputs[$0].name }
-                throw VerifyError("\(path): expected a file for every input, missing: \(missing.joined(separator: ", "))")
+                throw VerifyError(file: path, "expected a file for every input, missing: \(missing.joined(separator: ", "))")
             }
             let expected = try bindCaseFiles(files, in: path, prefix: "output_", to: model.outputs, what: "output")
-            guard !expected.isEmpty else { throw VerifyError("\(path): expected output_K.npy or output_K.pb files, got none") }
+            guard !expected.isEmpty else { throw VerifyError(file: path, "expected output_K.npy or output_K.pb files, got none") }
             return Case(name: folder, inputs: inputs, expected: expected)
         }
     }
@@ -308,13 +317,13 @@ struct Verify: ParsableCommand {
             }
             if index == nil {
                 guard number < specs.count else {
-                    throw VerifyError("\(file): expected at most \(specs.count) \(what) file\(specs.count == 1 ? "" : "s") (the model's \(what)s: \(specs.map(\.name).joined(separator: ", "))), got \(what) number \(number)")
+                    throw VerifyError(file: file, "expected at most \(specs.count) \(what) file\(specs.count == 1 ? "" : "s") (the model's \(what)s: \(specs.map(\.name).joined(separator: ", "))), got \(what) number \(number)")
                 }
                 index = number
             }
             guard let index else { continue }
             if let other = bound.first(where: { $0.index == index }) {
-                throw VerifyError("\(file): expected one file for \(what) '\(specs[index].name)', got this one and \(other.file)")
+                throw VerifyError(file: file, "expected one file for \(what) '\(specs[index].name)', got this one and \(other.file)")
             }
             bound.append((index, file, array))
         }

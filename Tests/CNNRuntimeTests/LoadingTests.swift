@@ -1,6 +1,7 @@
 import CNNTestSupport
 import Foundation
 import Testing
+import CNNErrors
 @testable import CNNRuntime
 
 /// Loading libraries: metadata, and every way a file can fail to be a cnnc model.
@@ -135,7 +136,12 @@ import Testing
             .malformedLibrary("m.so", reason: "a truncated file"),
             .abiVersionMismatch("m.so", found: 99, expected: 1), .invalidDescriptor("m.so", reason: "a null prefix"),
         ]
-        for error in errors { #expect(error.description.hasPrefix("m.so: expected ")) }
+        for error in errors {
+            #expect(error.description.hasPrefix("m.so: expected "))
+            #expect(error.location.file == "m.so" && error.message.hasPrefix("expected "))  // LocatedError: where, then what
+        }
+        #expect(RuntimeError.wrongInputCount(expected: 1, got: 2).location == CNNErrors.SourceLocation())
+        #expect(RuntimeError.wrongInputCount(expected: 1, got: 2).description == "expected 1 input tensor, got 2")
         #expect(RuntimeError.abiVersionMismatch("m.so", found: 99, expected: 1).description
             == "m.so: expected cnnc model ABI version 1, got version 99 (rebuild it with this cnnc)")
     }

@@ -1,3 +1,4 @@
+import CNNErrors
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -19,8 +20,12 @@ struct ELFDynamicSymbol: Hashable, Sendable {
 }
 
 /// Why an ELF file's dynamic symbols could not be read; `reason` completes "expected an ELF64 shared library, got ...".
-struct ELFReadError: Error, Equatable, Sendable {
+/// The reader does not know the path as the user gave it: `ModelLibrary` reports it located there,
+/// as `RuntimeError.malformedLibrary`.
+struct ELFReadError: LocatedError, Equatable {
     let reason: String
+    var location: SourceLocation { SourceLocation() }
+    var message: String { "expected an ELF64 shared library, got \(reason)" }
 }
 
 /// Reads the dynamic symbol table (`SHT_DYNSYM` and its linked string table) of a

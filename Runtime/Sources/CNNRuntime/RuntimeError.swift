@@ -1,8 +1,11 @@
+import CNNErrors
+
 /// Everything that can go wrong loading or running a cnnc model library.
 ///
-/// `description` is the body of a compiler-style diagnostic, phrased "expected X, got Y";
-/// load errors start with the library path, so a CLI prints `error: \(error)`.
-public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
+/// A `LocatedError`: load errors are located at the library path, and `message` is phrased
+/// "expected X, got Y", so `description` (what a CLI prints after `error: `) reads
+/// "libnet.so: expected cnnc model ABI version 1, got version 99".
+public enum RuntimeError: LocatedError, Equatable {
     /// No file exists at the path.
     case fileNotFound(String)
     /// The dynamic loader rejected the file; `reason` is its `dlerror()` text.
@@ -41,25 +44,38 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
     /// `batch` samples need more memory (inputs, outputs and arena) than the machine has.
     case insufficientMemory(String, batch: Int, bytes: Int?, available: Int)
 
-    /// The diagnostic body, e.g. "libnet.so: expected cnnc model ABI version 1, got version 99".
-    public var description: String {
+    /// The library the error is about, for the errors of loading one.
+    public var location: SourceLocation {
         switch self {
-        case .fileNotFound(let path):
-            return "\(path): expected a cnnc model library, got no file at that path"
-        case .notALibrary(let path, let reason):
-            return "\(path): expected a shared library, got a file the dynamic loader rejected: \(reason)"
-        case .notACNNCModel(let path):
-            return "\(path): expected a cnnc model library (no '*_cnnc_model' symbol), got a shared library without one"
-        case .multipleModels(let path, let symbols):
-            return "\(path): expected exactly one '*_cnnc_model' symbol, got \(symbols.count): \(symbols.joined(separator: ", "))"
-        case .malformedLibrary(let path, let reason):
-            return "\(path): expected an ELF64 shared library, got \(reason)"
-        case .abiVersionMismatch(let path, let found, let expected):
-            return "\(path): expected cnnc model ABI version \(expected), got version \(found) (rebuild it with this cnnc)"
-        case .invalidDescriptor(let path, let reason):
-            return "\(path): expected a well-formed cnnc model descriptor, got \(reason)"
-        case .unsupportedCPU(let path, let missing, let required):
-            return "\(path): expected a CPU with \(required.joined(separator: " ")) (the features the library was built for), got one without \(missing.joined(separator: " ")); rebuild it for this CPU or with --target portable"
+        case .fileNotFound(let path), .notALibrary(let path, _), .notACNNCModel(let path), .multipleModels(let path, _),
+             .malformedLibrary(let path, _), .abiVersionMismatch(let path, _, _), .invalidDescriptor(let path, _),
+             .unsupportedCPU(let path, _, _), .insufficientMemory(let path, _, _, _):
+            return SourceLocation(file: path)
+        case .wrongInputCount, .wrongOutputCount, .wrongElementCount, .unknownTensor, .missingInput, .invalidBatch,
+             .invalidThreadCount, .overlappingBuffers, .status:
+            return SourceLocation()
+        }
+    }
+
+    /// What went wrong, without the library path, e.g. "expected cnnc model ABI version 1, got version 99".
+    public var message: String {
+        switch self {
+        case .fileNotFound:
+            return "expected a cnnc model library, got no file at that path"
+        case .notALibrary(_, let reason):
+            return "expected a shared library, got a file the dynamic loader rejected: \(reason)"
+        case .notACNNCModel:
+            return "expected a cnnc model library (no '*_cnnc_model' symbol), got a shared library without one"
+        case .multipleModels(_, let symbols):
+            return "expected exactly one '*_cnnc_model' symbol, got \(symbols.count): \(symbols.joined(separator: ", "))"
+        case .malformedLibrary(_, let reason):
+            return "expected an ELF64 shared library, got \(reason)"
+        case .abiVersionMismatch(_, let found, let expected):
+            return "expected cnnc model ABI version \(expected), got version \(found) (rebuild it with this cnnc)"
+        case .invalidDescriptor(_, let reason):
+            return "expected a well-formed cnnc model descriptor, got \(reason)"
+        case .unsupportedCPU(_, let missing, let required):
+            return "expected a CPU with \(required.joined(separator: " ")) (the features the library was built for), got one without \(missing.joined(separator: " ")); rebuild it for this CPU or with --target portable"
         case .wrongInputCount(let expected, let got):
             return "expected \(expected) input tensor\(expected == 1 ? "" : "s"), got \(got)"
         case .wrongOutputCount(let expected, let got):
@@ -78,9 +94,9 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable, Sendable {
             return "expected output buffers that overlap no other buffer, got \(what)"
         case .status(let code, let message):
             return "model returned status \(code): \(message)"
-        case .insufficientMemory(let path, let batch, let bytes, let available):
+        case .insufficientMemory(_, let batch, let bytes, let available):
             let need = bytes.map { "\($0) bytes" } ?? "more bytes than can be addressed"
-            return "\(path): expected a batch that fits in this machine's memory (\(available) bytes), got batch \(batch) needing \(need) for inputs, outputs and arena"
+            return "expected a batch that fits in this machine's memory (\(available) bytes), got batch \(batch) needing \(need) for inputs, outputs and arena"
         }
     }
 }
