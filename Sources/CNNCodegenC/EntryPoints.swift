@@ -69,6 +69,9 @@ extension ModelEmitter {
             };
 
             """),
+            .comment("Lane-wise exp, expm1, tanh, sigmoid and erf for the activations' vector forms."),
+            .verbatim(MathPrelude.vectorText),
+            .blank,
         ]
     }
 

@@ -61,4 +61,86 @@ public enum MathPrelude {
     }
     static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
     """
+
+    /// Lane-wise forms of the same functions on the prelude's vector types (`cnnc_v4`, `cnnc_v8`,
+    /// `cnnc_v16`, declared after `text`), for the activations' vector forms
+    /// (`vectorMathExpr`): `cnnc_expv8`, `cnnc_expm1v8`, `cnnc_tanhv8`, `cnnc_sigmoidv8`, and
+    /// `cnnc_erfv8`. Each lane of exp, expm1, tanh and sigmoid gives the scalar function's bits
+    /// (the same operations in the same order; `MathPreludeTests` checks it), so a kernel's vector
+    /// body and its scalar tail agree.
+    /// erf has no scalar twin here (the scalar formula calls libm's erff): x * P(x^2) for
+    /// |x| < 0.9, else 1 - e^(-x^2) * R(1 / (1 + |x|)) with |x| clamped to 3.95 (past it erfc is
+    /// under half an ulp of 1), sign restored; P and R are fitted by `scripts/math/fit_erf.py`.
+    /// Measured against libm's erf in double over [-6, 6]: see `MathPreludeTests`.
+    public static var vectorText: String { [4, 8, 16].map(vectorFunctions).joined(separator: "\n") }
+
+    static func vectorFunctions(_ l: Int) -> String {
+        let v = "cnnc_v\(l)", i = "cnnc_i\(l)", sel = "cnnc_select\(l)", splat = "cnnc_splat\(l)"
+        return """
+        static inline \(v) cnnc_ldexp2v\(l)(\(v) p, \(v) n) {
+            const \(i) bits = (__builtin_convertvector(n, \(i)) + 127) << 23;
+            return p * (\(v))bits;
+        }
+        static inline \(v) cnnc_expv\(l)(\(v) x) {
+            x = \(sel)((\(i))(x < -87.33654f), \(splat)(-87.33654f), x);
+            x = \(sel)((\(i))(x > 88.37626f), \(splat)(88.37626f), x);
+            \(v) n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+            n = \(sel)((\(i))(n == n), n, \(splat)(0.0f));
+            const \(v) r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+            \(v) p = \(splat)(1.9875691500e-4f);
+            p = p * r + 1.3981999507e-3f;
+            p = p * r + 8.3334519073e-3f;
+            p = p * r + 4.1665795894e-2f;
+            p = p * r + 1.6666665459e-1f;
+            p = p * r + 5.0000001201e-1f;
+            p = p * r * r + r + 1.0f;
+            const \(v) top = \(sel)((\(i))(n > 127.0f), \(splat)(1.0f), \(splat)(0.0f));
+            return cnnc_ldexp2v\(l)(p, n - top) * (1.0f + top);
+        }
+        static inline \(v) cnnc_expm1v\(l)(\(v) x) {
+            const \(v) x2 = x * x;
+            const \(v) series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
+            return \(sel)((\(i))(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv\(l)(x) - 1.0f);
+        }
+        static inline \(v) cnnc_tanhv\(l)(\(v) x) {
+            const \(v) z = x * x;
+            \(v) small = \(splat)(-5.70498872745e-3f);
+            small = small * z + 2.06390887954e-2f;
+            small = small * z - 5.37397155531e-2f;
+            small = small * z + 1.33314422036e-1f;
+            small = small * z - 3.33332819422e-1f;
+            small = small * z * x + x;
+            const \(v) ax = __builtin_elementwise_abs(x);
+            const \(v) large = 1.0f - 2.0f / (cnnc_expv\(l)(2.0f * ax) + 1.0f);
+            const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
+            return \(sel)((\(i))(ax < 0.625f), small, signed_large);
+        }
+        static inline \(v) cnnc_sigmoidv\(l)(\(v) x) { return 1.0f / (1.0f + cnnc_expv\(l)(-x)); }
+        static inline \(v) cnnc_erfv\(l)(\(v) x) {
+            const \(v) ax = __builtin_elementwise_abs(x);
+            const \(v) z = x * x;
+            \(v) small = \(splat)(-6.090496317e-04f);
+            small = small * z + 5.011993460e-03f;
+            small = small * z - 2.677893452e-02f;
+            small = small * z + 1.128214151e-01f;
+            small = small * z - 3.761252463e-01f;
+            small = small * z + 1.128379107e+00f;
+            small = small * x;
+            const \(v) t = \(sel)((\(i))(ax > 3.95f), \(splat)(3.95f), ax);
+            const \(v) u = 1.0f / (1.0f + t);
+            \(v) q = \(splat)(-5.432600975e-01f);
+            q = q * u + 1.161183119e+00f;
+            q = q * u - 4.758971334e-01f;
+            q = q * u - 7.078995705e-01f;
+            q = q * u + 4.524897337e-01f;
+            q = q * u + 5.301369429e-01f;
+            q = q * u + 5.677091479e-01f;
+            q = q * u - 1.502075756e-04f;
+            const \(v) large = 1.0f - cnnc_expv\(l)(-(t * t)) * q;
+            const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
+            /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
+            return \(sel)((\(i))(ax < 0.9f), small, signed_large);
+        }
+        """
+    }
 }

@@ -81,7 +81,9 @@ public struct ActivationParameter: Sendable {
 public enum VectorForm: Sendable {
     /// No vector form (the epilogue then runs scalar).
     case none
-    /// The scalar formula, with constants splatted and selects done lane-wise.
+    /// The scalar formula, with constants splatted, selects done lane-wise, and calls to the
+    /// generated prelude's vector functions (sigmoid, tanh, the fast expm1, erf; codegen's
+    /// `vectorFunctionName`): a formula calling a libm function without one runs scalar.
     case sameAsScalar
     /// Assignments `x = step(x)` in order.
     case steps(@Sendable ([Float]) -> [Formula])
@@ -126,15 +128,15 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
             // (and it is still one vector max, with the operands in this order).
             return ActivationFacts(onnx: "Relu", formula: { _ in .select(x < 0, 0, x) }, vector: .sameAsScalar)
         case .sigmoid:
-            return ActivationFacts(onnx: "Sigmoid", formula: { _ in .call(.sigmoid, [x]) })
+            return ActivationFacts(onnx: "Sigmoid", formula: { _ in .call(.sigmoid, [x]) }, vector: .sameAsScalar)
         case .tanh:
-            return ActivationFacts(onnx: "Tanh", formula: { _ in .call(.tanh, [x]) })
+            return ActivationFacts(onnx: "Tanh", formula: { _ in .call(.tanh, [x]) }, vector: .sameAsScalar)
         case .leakyRelu:
             return ActivationFacts(onnx: "LeakyRelu", parameters: [.init("alpha", default: 0.01)],
                                    formula: { p in .select(x > 0, x, .constant(p[0]) * x) }, vector: .sameAsScalar)
         case .elu:
             return ActivationFacts(onnx: "Elu", parameters: [.init("alpha", default: 1.0)],
-                                   formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1Fast, [x])) })
+                                   formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1Fast, [x])) }, vector: .sameAsScalar)
         case .clip:
             // ONNX Clip takes its bounds as inputs from opset 11: ActivationOps.clip imports it.
             // A NaN stays NaN (PyTorch's clamp), in both forms: each test fails on a NaN and selects x
@@ -153,14 +155,14 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
                                    formula: { p in F.unitClamp(.constant(p[0]) * x + .constant(p[1])) }, vector: .sameAsScalar, cost: 4)
         case .silu:
             // No ONNX op: exporters write x * Sigmoid(x), which FuseGatedActivation rewrites to this.
-            return ActivationFacts(onnx: nil, formula: { _ in x * .call(.sigmoid, [x]) }, cost: 20)
+            return ActivationFacts(onnx: nil, formula: { _ in x * .call(.sigmoid, [x]) }, vector: .sameAsScalar, cost: 20)
         case .gelu:
             return ActivationFacts(onnx: "Gelu", parameters: [.init("approximate", .choice(["none", "tanh"]), default: 0)],
                                    formula: { p in
                                        if p[0] == 0 { return 0.5 * x * (1 + .call(.erf, [x * 0.70710678118654752])) }
                                        let inner = F.constant(0.79788456080286536) * (x + 0.044715 * x * x * x)
                                        return 0.5 * x * (1 + .call(.tanh, [inner]))
-                                   }, cost: 30)
+                                   }, vector: .sameAsScalar, cost: 30)
         case .mish:
             return ActivationFacts(onnx: "Mish", formula: { _ in x * .call(.tanh, [F.softplus(x)]) }, cost: 40)
         case .softplus:

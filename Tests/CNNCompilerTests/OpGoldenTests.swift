@@ -173,14 +173,23 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         for name in ["conv3x3_stride2_phase_shuffles", "conv_bn_relu_maxpool"] where !(target == .avx2 && name.hasPrefix("conv3x3")) {
             #expect(try !GoldenCase.convPlan(name, target: target).storesFromRegisters, "\(name), lanes \(target.lanes)")
         }
-        // A 1x1 conv with a sigmoid, which has no vector form here.
+        // The same 1x1 conv with mish, which has no vector form here (libm's log1p and exp), keeps
+        // the scalar epilogue; with sigmoid, tanh, SiLU, GELU (both forms) or ELU, which call the
+        // prelude's vector functions, it stores from registers.
         let c = try #require(GoldenCase.all.first { $0.name == "conv1x1_registers_leaky" })
         let planned = try Compiler.plan(try Compiler.load(c.net))
-        var node = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-        guard case .conv(var a) = node.op else { return }
-        a.epilogue = [.activation(.sigmoid)]
-        node.op = .conv(a)
-        #expect(try #require(KernelSelection.tiledConv(node, in: planned.graph, target: target)).storesFromRegisters == false)
+        let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+        func storesFromRegisters(_ act: Activation) throws -> Bool {
+            var node = conv
+            guard case .conv(var a) = node.op else { return false }
+            a.epilogue = [.activation(act)]
+            node.op = .conv(a)
+            return try #require(KernelSelection.tiledConv(node, in: planned.graph, target: target)).storesFromRegisters
+        }
+        #expect(try storesFromRegisters(Activation(.mish)) == false)
+        for act in [Activation.sigmoid, .tanh, Activation(.silu), Activation(.gelu, [0]), Activation(.gelu, [1]), .elu(alpha: 1)] {
+            #expect(try storesFromRegisters(act), "\(act), lanes \(target.lanes)")
+        }
     }
 
     /// The depthwise cases made for it run each plane in chunks of whole rows on every vector

@@ -3,8 +3,31 @@ import CNNIR
 /// Pointwise kernels: activations, prelu, learned bias, standalone batchnorm and n-ary add.
 enum ElementwiseEmitter {
     /// `out[i] = act(in0[i])` over the whole batch.
+    /// An activation whose formula calls a math function with a vector form in the prelude
+    /// (sigmoid, tanh, SiLU, GELU, ELU) runs as vectors of `mathLanes` floats, then a scalar loop
+    /// over the last `n * count % mathLanes` elements: libm's erff, which GELU's scalar form
+    /// calls, stops clang from vectorising the plain loop. Activations without calls keep the plain
+    /// loop, which clang vectorises itself.
     static func emitActivation(_ act: Activation, _ ctx: inout KernelContext) -> CFunction {
         let count = ctx.node.elementCount
+        let l = mathLanes
+        if vectorActivation(act, .v("v"), lanes: l) == nil, let steps = vectorMathActivation(act, .v("v"), lanes: l) {
+            let vtype = "cnnc_v\(l)"
+            let total: CExpr = ctx.batch * .int(count)
+            return ctx.function([
+                .decl("const int64_t", "vectors", total / .int(l)),
+                KernelContext.parallelFor(collapse: 1, work: count * act.kind.facts.cost),
+                .loop("j", .v("vectors"), [
+                    .decl(vtype, "v", .index(.cast("const \(vtype) *", ctx.input(0) + .v("j") * .int(l)), 0)),
+                ] + steps + [
+                    .assign(.index(.cast("\(vtype) *", ctx.output + .v("j") * .int(l)), 0), "=", .v("v")),
+                ]),
+                .loop("i", .v("vectors") * .int(l), total, [
+                    .decl("float", "v", ctx.input(0)[.v("i")]),
+                    .assign(ctx.output[.v("i")], "=", activationExpr(act, .v("v"))),
+                ]),
+            ])
+        }
         return ctx.function([
             KernelContext.parallelFor(collapse: 1, work: count * act.kind.facts.cost),
             .loop("i", ctx.batch * .int(count), [
@@ -13,6 +36,10 @@ enum ElementwiseEmitter {
             ]),
         ])
     }
+
+    /// Lanes of the standalone activations' vectors: one AVX-512 register, two AVX2 ones (the
+    /// kernels are not specialised per target, and the second register hides latency).
+    static let mathLanes = 16
 
     /// `out = in0 + in1 + ...`, then the epilogue (activation).
     static func emitAdd(_ epilogue: [EpilogueStep], _ ctx: inout KernelContext) -> CFunction {

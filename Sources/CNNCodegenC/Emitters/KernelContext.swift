@@ -205,7 +205,7 @@ func vectorEpilogueStatements(_ steps: [EpilogueStep], value v: CExpr, operandIn
     for step in steps {
         switch step {
         case .activation(let act):
-            guard let assignments = vectorActivation(act, v, lanes: lanes) else { return nil }
+            guard let assignments = vectorMathActivation(act, v, lanes: lanes) else { return nil }
             out += assignments
         case .add(let operand):
             out.append(.assign(v, "+=", .index(.cast("const cnnc_v\(lanes) *", CExpr.ident("in\(operand)") + operandIndex), 0)))

@@ -211,6 +211,200 @@ struct cnnc_context {
     int threads;
     float *arena;
 };
+/* Lane-wise exp, expm1, tanh, sigmoid and erf for the activations' vector forms. */
+static inline cnnc_v4 cnnc_ldexp2v4(cnnc_v4 p, cnnc_v4 n) {
+    const cnnc_i4 bits = (__builtin_convertvector(n, cnnc_i4) + 127) << 23;
+    return p * (cnnc_v4)bits;
+}
+static inline cnnc_v4 cnnc_expv4(cnnc_v4 x) {
+    x = cnnc_select4((cnnc_i4)(x < -87.33654f), cnnc_splat4(-87.33654f), x);
+    x = cnnc_select4((cnnc_i4)(x > 88.37626f), cnnc_splat4(88.37626f), x);
+    cnnc_v4 n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+    n = cnnc_select4((cnnc_i4)(n == n), n, cnnc_splat4(0.0f));
+    const cnnc_v4 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+    cnnc_v4 p = cnnc_splat4(1.9875691500e-4f);
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    p = p * r * r + r + 1.0f;
+    const cnnc_v4 top = cnnc_select4((cnnc_i4)(n > 127.0f), cnnc_splat4(1.0f), cnnc_splat4(0.0f));
+    return cnnc_ldexp2v4(p, n - top) * (1.0f + top);
+}
+static inline cnnc_v4 cnnc_expm1v4(cnnc_v4 x) {
+    const cnnc_v4 x2 = x * x;
+    const cnnc_v4 series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
+    return cnnc_select4((cnnc_i4)(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv4(x) - 1.0f);
+}
+static inline cnnc_v4 cnnc_tanhv4(cnnc_v4 x) {
+    const cnnc_v4 z = x * x;
+    cnnc_v4 small = cnnc_splat4(-5.70498872745e-3f);
+    small = small * z + 2.06390887954e-2f;
+    small = small * z - 5.37397155531e-2f;
+    small = small * z + 1.33314422036e-1f;
+    small = small * z - 3.33332819422e-1f;
+    small = small * z * x + x;
+    const cnnc_v4 ax = __builtin_elementwise_abs(x);
+    const cnnc_v4 large = 1.0f - 2.0f / (cnnc_expv4(2.0f * ax) + 1.0f);
+    const cnnc_v4 signed_large = (cnnc_v4)(((cnnc_i4)large & 0x7fffffff) | ((cnnc_i4)x & (int32_t)0x80000000));
+    return cnnc_select4((cnnc_i4)(ax < 0.625f), small, signed_large);
+}
+static inline cnnc_v4 cnnc_sigmoidv4(cnnc_v4 x) { return 1.0f / (1.0f + cnnc_expv4(-x)); }
+static inline cnnc_v4 cnnc_erfv4(cnnc_v4 x) {
+    const cnnc_v4 ax = __builtin_elementwise_abs(x);
+    const cnnc_v4 z = x * x;
+    cnnc_v4 small = cnnc_splat4(-6.090496317e-04f);
+    small = small * z + 5.011993460e-03f;
+    small = small * z - 2.677893452e-02f;
+    small = small * z + 1.128214151e-01f;
+    small = small * z - 3.761252463e-01f;
+    small = small * z + 1.128379107e+00f;
+    small = small * x;
+    const cnnc_v4 t = cnnc_select4((cnnc_i4)(ax > 3.95f), cnnc_splat4(3.95f), ax);
+    const cnnc_v4 u = 1.0f / (1.0f + t);
+    cnnc_v4 q = cnnc_splat4(-5.432600975e-01f);
+    q = q * u + 1.161183119e+00f;
+    q = q * u - 4.758971334e-01f;
+    q = q * u - 7.078995705e-01f;
+    q = q * u + 4.524897337e-01f;
+    q = q * u + 5.301369429e-01f;
+    q = q * u + 5.677091479e-01f;
+    q = q * u - 1.502075756e-04f;
+    const cnnc_v4 large = 1.0f - cnnc_expv4(-(t * t)) * q;
+    const cnnc_v4 signed_large = (cnnc_v4)(((cnnc_i4)large & 0x7fffffff) | ((cnnc_i4)x & (int32_t)0x80000000));
+    /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
+    return cnnc_select4((cnnc_i4)(ax < 0.9f), small, signed_large);
+}
+static inline cnnc_v8 cnnc_ldexp2v8(cnnc_v8 p, cnnc_v8 n) {
+    const cnnc_i8 bits = (__builtin_convertvector(n, cnnc_i8) + 127) << 23;
+    return p * (cnnc_v8)bits;
+}
+static inline cnnc_v8 cnnc_expv8(cnnc_v8 x) {
+    x = cnnc_select8((cnnc_i8)(x < -87.33654f), cnnc_splat8(-87.33654f), x);
+    x = cnnc_select8((cnnc_i8)(x > 88.37626f), cnnc_splat8(88.37626f), x);
+    cnnc_v8 n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+    n = cnnc_select8((cnnc_i8)(n == n), n, cnnc_splat8(0.0f));
+    const cnnc_v8 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+    cnnc_v8 p = cnnc_splat8(1.9875691500e-4f);
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    p = p * r * r + r + 1.0f;
+    const cnnc_v8 top = cnnc_select8((cnnc_i8)(n > 127.0f), cnnc_splat8(1.0f), cnnc_splat8(0.0f));
+    return cnnc_ldexp2v8(p, n - top) * (1.0f + top);
+}
+static inline cnnc_v8 cnnc_expm1v8(cnnc_v8 x) {
+    const cnnc_v8 x2 = x * x;
+    const cnnc_v8 series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
+    return cnnc_select8((cnnc_i8)(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv8(x) - 1.0f);
+}
+static inline cnnc_v8 cnnc_tanhv8(cnnc_v8 x) {
+    const cnnc_v8 z = x * x;
+    cnnc_v8 small = cnnc_splat8(-5.70498872745e-3f);
+    small = small * z + 2.06390887954e-2f;
+    small = small * z - 5.37397155531e-2f;
+    small = small * z + 1.33314422036e-1f;
+    small = small * z - 3.33332819422e-1f;
+    small = small * z * x + x;
+    const cnnc_v8 ax = __builtin_elementwise_abs(x);
+    const cnnc_v8 large = 1.0f - 2.0f / (cnnc_expv8(2.0f * ax) + 1.0f);
+    const cnnc_v8 signed_large = (cnnc_v8)(((cnnc_i8)large & 0x7fffffff) | ((cnnc_i8)x & (int32_t)0x80000000));
+    return cnnc_select8((cnnc_i8)(ax < 0.625f), small, signed_large);
+}
+static inline cnnc_v8 cnnc_sigmoidv8(cnnc_v8 x) { return 1.0f / (1.0f + cnnc_expv8(-x)); }
+static inline cnnc_v8 cnnc_erfv8(cnnc_v8 x) {
+    const cnnc_v8 ax = __builtin_elementwise_abs(x);
+    const cnnc_v8 z = x * x;
+    cnnc_v8 small = cnnc_splat8(-6.090496317e-04f);
+    small = small * z + 5.011993460e-03f;
+    small = small * z - 2.677893452e-02f;
+    small = small * z + 1.128214151e-01f;
+    small = small * z - 3.761252463e-01f;
+    small = small * z + 1.128379107e+00f;
+    small = small * x;
+    const cnnc_v8 t = cnnc_select8((cnnc_i8)(ax > 3.95f), cnnc_splat8(3.95f), ax);
+    const cnnc_v8 u = 1.0f / (1.0f + t);
+    cnnc_v8 q = cnnc_splat8(-5.432600975e-01f);
+    q = q * u + 1.161183119e+00f;
+    q = q * u - 4.758971334e-01f;
+    q = q * u - 7.078995705e-01f;
+    q = q * u + 4.524897337e-01f;
+    q = q * u + 5.301369429e-01f;
+    q = q * u + 5.677091479e-01f;
+    q = q * u - 1.502075756e-04f;
+    const cnnc_v8 large = 1.0f - cnnc_expv8(-(t * t)) * q;
+    const cnnc_v8 signed_large = (cnnc_v8)(((cnnc_i8)large & 0x7fffffff) | ((cnnc_i8)x & (int32_t)0x80000000));
+    /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
+    return cnnc_select8((cnnc_i8)(ax < 0.9f), small, signed_large);
+}
+static inline cnnc_v16 cnnc_ldexp2v16(cnnc_v16 p, cnnc_v16 n) {
+    const cnnc_i16 bits = (__builtin_convertvector(n, cnnc_i16) + 127) << 23;
+    return p * (cnnc_v16)bits;
+}
+static inline cnnc_v16 cnnc_expv16(cnnc_v16 x) {
+    x = cnnc_select16((cnnc_i16)(x < -87.33654f), cnnc_splat16(-87.33654f), x);
+    x = cnnc_select16((cnnc_i16)(x > 88.37626f), cnnc_splat16(88.37626f), x);
+    cnnc_v16 n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+    n = cnnc_select16((cnnc_i16)(n == n), n, cnnc_splat16(0.0f));
+    const cnnc_v16 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+    cnnc_v16 p = cnnc_splat16(1.9875691500e-4f);
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    p = p * r * r + r + 1.0f;
+    const cnnc_v16 top = cnnc_select16((cnnc_i16)(n > 127.0f), cnnc_splat16(1.0f), cnnc_splat16(0.0f));
+    return cnnc_ldexp2v16(p, n - top) * (1.0f + top);
+}
+static inline cnnc_v16 cnnc_expm1v16(cnnc_v16 x) {
+    const cnnc_v16 x2 = x * x;
+    const cnnc_v16 series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
+    return cnnc_select16((cnnc_i16)(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv16(x) - 1.0f);
+}
+static inline cnnc_v16 cnnc_tanhv16(cnnc_v16 x) {
+    const cnnc_v16 z = x * x;
+    cnnc_v16 small = cnnc_splat16(-5.70498872745e-3f);
+    small = small * z + 2.06390887954e-2f;
+    small = small * z - 5.37397155531e-2f;
+    small = small * z + 1.33314422036e-1f;
+    small = small * z - 3.33332819422e-1f;
+    small = small * z * x + x;
+    const cnnc_v16 ax = __builtin_elementwise_abs(x);
+    const cnnc_v16 large = 1.0f - 2.0f / (cnnc_expv16(2.0f * ax) + 1.0f);
+    const cnnc_v16 signed_large = (cnnc_v16)(((cnnc_i16)large & 0x7fffffff) | ((cnnc_i16)x & (int32_t)0x80000000));
+    return cnnc_select16((cnnc_i16)(ax < 0.625f), small, signed_large);
+}
+static inline cnnc_v16 cnnc_sigmoidv16(cnnc_v16 x) { return 1.0f / (1.0f + cnnc_expv16(-x)); }
+static inline cnnc_v16 cnnc_erfv16(cnnc_v16 x) {
+    const cnnc_v16 ax = __builtin_elementwise_abs(x);
+    const cnnc_v16 z = x * x;
+    cnnc_v16 small = cnnc_splat16(-6.090496317e-04f);
+    small = small * z + 5.011993460e-03f;
+    small = small * z - 2.677893452e-02f;
+    small = small * z + 1.128214151e-01f;
+    small = small * z - 3.761252463e-01f;
+    small = small * z + 1.128379107e+00f;
+    small = small * x;
+    const cnnc_v16 t = cnnc_select16((cnnc_i16)(ax > 3.95f), cnnc_splat16(3.95f), ax);
+    const cnnc_v16 u = 1.0f / (1.0f + t);
+    cnnc_v16 q = cnnc_splat16(-5.432600975e-01f);
+    q = q * u + 1.161183119e+00f;
+    q = q * u - 4.758971334e-01f;
+    q = q * u - 7.078995705e-01f;
+    q = q * u + 4.524897337e-01f;
+    q = q * u + 5.301369429e-01f;
+    q = q * u + 5.677091479e-01f;
+    q = q * u - 1.502075756e-04f;
+    const cnnc_v16 large = 1.0f - cnnc_expv16(-(t * t)) * q;
+    const cnnc_v16 signed_large = (cnnc_v16)(((cnnc_i16)large & 0x7fffffff) | ((cnnc_i16)x & (int32_t)0x80000000));
+    /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
+    return cnnc_select16((cnnc_i16)(ax < 0.9f), small, signed_large);
+}
+
 static void k1_conv(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out, float *restrict scratch) {
     /* conv2d [conv + relu + pool]: [2, 6, 6] -> [3, 3, 3] */
     const float *restrict w = wts;
