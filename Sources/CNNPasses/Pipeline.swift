@@ -19,7 +19,8 @@ public struct PassOptions: Sendable, Hashable {
 public enum Pipeline {
     /// Every pass's name, in pipeline order, after `import` (the graph before any pass); which run
     /// depends on the options. `cnnc compile --dump-ir-after` takes these.
-    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fuse-gated-activation", "fuse-channel-shuffle",
+    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fold-input-normalization", "fuse-gated-activation", "fuse-exported-gelu",
+                                   "fuse-channel-shuffle",
                                    "fold-shuffle-into-conv", "fold-channels-last-layernorm", "hoist-average-pool", "fuse",
                                    "export-all-layers", "eliminate-dead-nodes"]
 
@@ -30,7 +31,10 @@ public enum Pipeline {
                            afterPass: (String, Graph) -> Void = { _, _ in }) throws -> PlannedGraph {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
+        //    A constant scale or shift on a conv's input ((x - mean) / std, x / 255) folds into the conv's
+        //    weights and bias (a shift only into an unpadded conv).
         //    x * sigmoid(x) becomes silu(x), x * hardsigmoid(x) hardswish(x) (after the folding, which a gate reading a batchnorm needs).
+        //    (x * (erf(x / sqrt 2) + 1)) * 0.5, GELU as exported before opset 20, becomes gelu(x).
         //    Reshape / transpose / reshape of a channel shuffle becomes one channel_shuffle, which folds
         //    into an ungrouped conv reading it (a permutation of the conv's input channels).
         // 3. Average pools move in front of the 1x1 convs that feed them (before pools are fused; not with --all-layers).
@@ -42,7 +46,10 @@ public enum Pipeline {
         ]
         if options.fuse {
             steps.append(("fold-batchnorm", { RewriteDriver.run([FoldBatchNorm()], on: $0) }))
+            steps.append(("fold-input-normalization", { RewriteDriver.run([FoldInputNormalization()], on: $0) }))
             steps.append(("fuse-gated-activation", { RewriteDriver.run([FuseGatedActivation()], on: $0) }))
+            // The erf chain it leaves unread goes at once, so the activation can fuse into its producer.
+            steps.append(("fuse-exported-gelu", { EliminateDeadNodes.run(RewriteDriver.run([FuseExportedGelu()], on: $0)) }))
             steps.append(("fuse-channel-shuffle", { RewriteDriver.run([FuseChannelShuffle()], on: $0) }))
             steps.append(("fold-shuffle-into-conv", { RewriteDriver.run([FoldShuffleIntoConv()], on: $0) }))
             steps.append(("fold-channels-last-layernorm", { RewriteDriver.run([FoldChannelsLastLayerNorm()], on: $0) }))

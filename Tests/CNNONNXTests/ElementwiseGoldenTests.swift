@@ -35,6 +35,27 @@ import Testing
         try expectMatchesONNXRuntime(c, compiled)
     }
 
+    /// The kernels the fast paths leave (their values are checked against ONNX Runtime above):
+    /// a normalisation's division folds into a padded conv and its subtraction stays (borders),
+    /// both fold into an unpadded one, x / 255 folds into a padded one; exported GELU becomes
+    /// one gelu in the epilogue of the dense or linear layer before it.
+    @Test func fastPathsLeaveTheExpectedKernels() throws {
+        func kinds(_ name: String) throws -> [String] {
+            let c = try #require(Self.cases.first { $0.name == name })
+            let planned = try Compiler.plan(try ONNXImporter.load(path: c.model, shapes: c.shapes))
+            return planned.graph.nodes.map { node in
+                if case .binary(let a) = node.op { return a.op.name }
+                let fused = node.op.epilogue.compactMap { step -> String? in if case .activation(let act) = step { return act.description } else { return nil } }
+                return ([node.op.kindName] + fused).joined(separator: "+")
+            }
+        }
+        #expect(try kinds("normalize_conv_padded") == ["input", "sub", "conv2d"])
+        #expect(try kinds("normalize_conv_valid") == ["input", "conv2d"])
+        #expect(try kinds("scale255_conv_padded") == ["input", "conv2d"])
+        #expect(try kinds("gelu_exported_gemm") == ["input", "dense+gelu(approximate: 0.0)"])
+        #expect(try kinds("gelu_exported_linear") == ["input", "linear+gelu(approximate: 0.0)"])
+    }
+
     @Test(arguments: cases.filter { $0.error != nil })
     func refusesWithTheExpectedError(_ c: ONNXCase) throws {
         try expectRefusedAsTheManifestSays(c)

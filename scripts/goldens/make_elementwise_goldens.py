@@ -236,6 +236,90 @@ def _(rng):
     return se_block(rng, "Sigmoid", {})
 
 
+# Input normalisation folded into the first conv (fold-input-normalization): the border pixels of
+# a padded conv are where a wrongly folded shift would show.
+MEAN = np.array([0.485, 0.456, 0.406]).reshape(1, 3, 1, 1)
+STD = np.array([0.229, 0.224, 0.225]).reshape(1, 3, 1, 1)
+
+
+def normalize_conv(rng, pads, strides):
+    nodes = [h.make_node("Sub", ["x0", "mean"], ["d"]), h.make_node("Div", ["d", "std"], ["n"]),
+             h.make_node("Conv", ["n", "w", "b"], ["y0"], pads=pads, strides=strides)]
+    inits = [init("mean", MEAN), init("std", STD), init("w", f32(rng, 8, 3, 3, 3, scale=0.3)), init("b", f32(rng, 8, scale=0.1))]
+    return nodes, inits, {"x0": rng.random((BATCH, 3, 9, 12)).astype(np.float32)}
+
+
+@case("normalize_conv_padded", 13, "(x - mean) / std then Conv 3->8 k3 stride 2 pad 1 (the division folds, the shift cannot: borders)")
+def _(rng):
+    return normalize_conv(rng, [1, 1, 1, 1], [2, 2])
+
+
+@case("normalize_conv_valid", 13, "(x - mean) / std then Conv 3->8 k3 without padding (both fold into the conv)")
+def _(rng):
+    return normalize_conv(rng, [0, 0, 0, 0], [1, 1])
+
+
+@case("scale255_conv_padded", 13, "x / 255 then Conv 3->8 k3 pad 1 (a scale folds whatever the padding)")
+def _(rng):
+    nodes = [h.make_node("Div", ["x0", "k"], ["n"]), h.make_node("Conv", ["n", "w", "b"], ["y0"], pads=[1, 1, 1, 1])]
+    inits = [init("k", np.float32(255)), init("w", f32(rng, 8, 3, 3, 3, scale=0.3)), init("b", f32(rng, 8, scale=0.1))]
+    return nodes, inits, {"x0": np.floor(rng.random((BATCH, 3, 7, 10)) * 256).astype(np.float32)}
+
+
+# The vector forms of GELU, SiLU, sigmoid and tanh in a conv's register epilogue: a 1x1 conv on
+# 5x7 positions (no padding columns; the last tile partial on every vector width).
+def conv1x1_then(rng, act_nodes):
+    nodes = [h.make_node("Conv", ["x0", "w", "b"], ["c"])] + act_nodes
+    inits = [init("w", f32(rng, 24, 16, 1, 1, scale=0.4)), init("b", f32(rng, 24, scale=0.1))]
+    return nodes, inits, {"x0": f32(rng, BATCH, 16, 5, 7)}
+
+
+@case("gelu_conv1x1_registers", 20, "Conv 1x1 16->24 then Gelu (erf form, vector epilogue)")
+def _(rng):
+    return conv1x1_then(rng, [h.make_node("Gelu", ["c"], ["y0"])])
+
+
+@case("gelu_tanh_conv1x1_registers", 20, "Conv 1x1 16->24 then Gelu (tanh form, vector epilogue)")
+def _(rng):
+    return conv1x1_then(rng, [h.make_node("Gelu", ["c"], ["y0"], approximate="tanh")])
+
+
+@case("silu_conv1x1_registers", 13, "Conv 1x1 16->24 then x * Sigmoid(x) (SiLU, vector epilogue)")
+def _(rng):
+    return conv1x1_then(rng, [h.make_node("Sigmoid", ["c"], ["s"]), h.make_node("Mul", ["c", "s"], ["y0"])])
+
+
+@case("sigmoid_tanh_conv1x1_registers", 13, "Conv 1x1 16->24 then Tanh then Sigmoid (vector epilogue)")
+def _(rng):
+    return conv1x1_then(rng, [h.make_node("Tanh", ["c"], ["t"]), h.make_node("Sigmoid", ["t"], ["y0"])])
+
+
+def exported_gelu(src):
+    """GELU as PyTorch exports it before opset 20: (x * (erf(x / sqrt 2) + 1)) * 0.5."""
+    return [h.make_node("Div", [src, "sqrt2"], ["gd"]), h.make_node("Erf", ["gd"], ["ge"]),
+            h.make_node("Add", ["ge", "one"], ["ga"]), h.make_node("Mul", [src, "ga"], ["gm"]),
+            h.make_node("Mul", ["gm", "half"], ["y0"])], [init("sqrt2", np.float32(np.sqrt(2))), init("one", np.float32(1)), init("half", np.float32(0.5))]
+
+
+@case("gelu_exported_gemm", 17, "Gemm 10->20 then GELU as exported before opset 20 (one gelu, in the dense layer's vector epilogue)")
+def _(rng):
+    gelu, consts = exported_gelu("g")
+    nodes = [h.make_node("Gemm", ["x0", "w", "b"], ["g"], transB=1)] + gelu
+    return nodes, [init("w", f32(rng, 20, 10, scale=0.5)), init("b", f32(rng, 20, scale=0.1))] + consts, {"x0": f32(rng, BATCH, 10)}
+
+
+@case("gelu_exported_linear", 17, "MatMul [N, 6, 16] x [16, 40] + bias then exported GELU (ConvNeXt's MLP, rows of a linear layer)")
+def _(rng):
+    gelu, consts = exported_gelu("g")
+    nodes = [h.make_node("MatMul", ["x0", "w"], ["m"]), h.make_node("Add", ["m", "b"], ["g"])] + gelu
+    return nodes, [init("w", f32(rng, 16, 40, scale=0.4)), init("b", f32(rng, 40, scale=0.1))] + consts, {"x0": f32(rng, BATCH, 6, 16)}
+
+
+@case("gelu_standalone_long", 20, "Gelu standalone on [N, 5, 7, 9] with NaNs (vectors of 16 and a scalar tail)")
+def _(rng):
+    return [h.make_node("Gelu", ["x0"], ["y0"])], [], {"x0": with_nans(f32(rng, BATCH, 5, 7, 9, scale=3.0))}
+
+
 # ----------------------------------------------------------------------------
 # NaN and infinities, as PyTorch treats them
 # ----------------------------------------------------------------------------
