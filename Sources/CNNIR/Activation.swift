@@ -106,7 +106,7 @@ public struct ActivationFacts: Sendable {
 
 /// Every activation, by its net.json name (also its name in diagnostics and `inspect`).
 ///
-/// NaN and infinities: every activation returns NaN for a NaN input and PyTorch's value at
+/// NaN and infinities: every activation but ThresholdedRelu (ONNX's, which gives 0) returns NaN for a NaN input and PyTorch's value at
 /// +-inf. A select's test is written so that a NaN fails it and takes the branch that keeps `x`
 /// (`x < 0 ? 0 : x`, never `x > 0 ? x : 0`), and the prelude's fast functions (`cnnc_expf`,
 /// sigmoid, tanh, expm1) return NaN for NaN. `NaNPropagationTests` checks each one.
@@ -118,6 +118,7 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
     case hardSigmoid = "hardsigmoid"
     case silu, gelu, mish, softplus, softsign, selu, celu
     case exp, log, sqrt, abs, neg, reciprocal, erf
+    case thresholdedRelu = "thresholded_relu"
 
     public var facts: ActivationFacts {
         typealias F = Formula
@@ -185,6 +186,11 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
         case .neg: return ActivationFacts(onnx: "Neg", formula: { _ in -x }, vector: .sameAsScalar)
         case .reciprocal: return ActivationFacts(onnx: "Reciprocal", formula: { _ in 1 / x }, vector: .sameAsScalar)
         case .erf: return ActivationFacts(onnx: "Erf", formula: { _ in .call(.erf, [x]) }, cost: 20)
+        case .thresholdedRelu:
+            // x if x > alpha, else 0: ONNX's definition, which ONNX Runtime and the onnx package's
+            // reference both compute, so a NaN gives 0 here (the one activation where it does).
+            return ActivationFacts(onnx: "ThresholdedRelu", parameters: [.init("alpha", default: 1.0)],
+                                   formula: { p in .select(x > .constant(p[0]), x, 0) }, vector: .sameAsScalar, cost: 1)
         }
     }
 

@@ -18,7 +18,7 @@ public struct FuseGatedActivation: RewriteRule {
         case .sigmoid: return Activation(.silu)
         case .hardSigmoid where gate.parameters == ActivationKind.hardSigmoid.facts.parameters.map({ $0.defaultValue! }): return Activation(.hardSwish)
         case .relu, .tanh, .leakyRelu, .elu, .clip, .hardSwish, .hardSigmoid, .silu, .gelu, .mish, .softplus, .softsign,
-             .selu, .celu, .exp, .log, .sqrt, .abs, .neg, .reciprocal, .erf:
+             .selu, .celu, .exp, .log, .sqrt, .abs, .neg, .reciprocal, .erf, .thresholdedRelu:
             return nil
         }
     }

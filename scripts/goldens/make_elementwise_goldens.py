@@ -68,6 +68,8 @@ UNARY = [
     ("Neg", {}, 13, False),
     ("Reciprocal", {}, 13, True),
     ("Erf", {}, 13, False),
+    ("ThresholdedRelu", {}, 13, False),
+    ("ThresholdedRelu", {"alpha": 0.25}, 13, False),
 ]
 
 
