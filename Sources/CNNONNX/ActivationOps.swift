@@ -59,10 +59,11 @@ enum ActivationOps {
     static func softmax(_ im: inout Importer, _ ctx: NodeContext, log: Bool) throws {
         let x = try im.tensor(ctx, 0, what: "the input")
         let shape = im.shape(x)
-        let rank = shape.count + 1
+        let lead = im.lead
+        let rank = shape.count + lead
         let axis = try ctx.axis(try ctx.int("axis", default: im.opset < 13 ? 1 : -1), rank: rank)
-        guard axis >= 1 else { throw ctx.error("unsupported axis 0 (a \(log ? "log-softmax" : "softmax") across the batch)") }
-        var perSample = axis - 1
+        guard axis >= lead else { throw im.axisZeroError(ctx, "unsupported axis 0 (a \(log ? "log-softmax" : "softmax") across the batch)") }
+        var perSample = axis - lead
         if im.opset < 13 {
             let trailing = Array(shape[perSample...])
             let big = trailing.indices.filter { trailing[$0] != 1 }

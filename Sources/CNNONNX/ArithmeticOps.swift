@@ -11,7 +11,7 @@ enum ArithmeticOps {
             try im.emit(ctx, .add(epilogue: []), inputs: [x, y])
         case (.tensor(let x)?, .constant(let c)?), (.constant(let c)?, .tensor(let x)?):
             let k = a.map { if case .tensor = $0 { return 1 } else { return 0 } } ?? 1
-            if fitsInto(c.shape, perSample: im.shape(x)) {
+            if fitsInto(c.shape, perSample: im.shape(x), lead: im.lead) {
                 let c = try im.floats(ctx, k, what: "the constant", role: .bias)
                 try addBias(&im, ctx, tensor: x, tensorName: ctx.proto.input[1 - k], c)
             } else {
@@ -23,7 +23,9 @@ enum ArithmeticOps {
     }
 
     /// Whether a constant of `shape` broadcasts to one sample without growing it.
-    static func fitsInto(_ shape: [Int], perSample: [Int]) -> Bool {
+    /// In whole-tensor mode (`lead` 0) the constant must not have more axes than the tensor.
+    static func fitsInto(_ shape: [Int], perSample: [Int], lead: Int = 1) -> Bool {
+        if lead == 0 && shape.count > perSample.count { return false }
         let full = [1] + perSample
         var shape = shape
         while shape.count > full.count, shape.first == 1 { shape.removeFirst() }
@@ -34,6 +36,7 @@ enum ArithmeticOps {
     /// Sub, Mul, Div, Pow, Max, Min (and the broadcasting Add): folded on two constants (+ - * /),
     /// else the broadcasting `binary` op of two computed tensors or of a tensor and a constant.
     static func binary(_ im: inout Importer, _ ctx: NodeContext, _ op: BinaryOperator) throws {
+        if ctx.proto.input.count != 2 && (op == .max || op == .min) { return try variadic(&im, ctx, op) }
         guard ctx.proto.input.count == 2 else { throw ctx.error("unsupported \(ctx.opType) of \(ctx.proto.input.count) inputs (only 2)") }
         let a = try im.value(ctx, 0), b = try im.value(ctx, 1)
         switch (a, b) {
@@ -41,25 +44,33 @@ enum ArithmeticOps {
             let symbols: [BinaryOperator: String] = [.add: "+", .sub: "-", .mul: "*", .div: "/"]
             guard let symbol = symbols[op] else { throw ctx.error("unsupported \(ctx.opType) of two constants (only Add, Sub, Mul and Div are folded)") }
             im.define(ctx, 0, .constant(try Folding.binary(ctx, x, y, symbol)))
-        case (.tensor(let x)?, .tensor(let y)?):
-            let sx = im.shape(x), sy = im.shape(y)
+        case (.tensor(var x)?, .tensor(var y)?):
+            var sx = im.shape(x), sy = im.shape(y)
+            if im.wholeTensor && sx.count != sy.count {
+                x = try padRank(&im, ctx, x, to: sy.count, part: "a")
+                y = try padRank(&im, ctx, y, to: sx.count, part: "b")
+                (sx, sy) = (im.shape(x), im.shape(y))
+            }
             guard sx.count == sy.count else {
-                throw ctx.error("unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+                throw im.axisZeroError(ctx, "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
             }
             try im.emit(ctx, .binary(BinaryAttributes(op: op)), inputs: [x, y])
-        case (.tensor(let x)?, .constant?), (.constant?, .tensor(let x)?):
+        case (.tensor(var x)?, .constant?), (.constant?, .tensor(var x)?):
             let constantFirst: Bool
             if case .constant? = a { constantFirst = true } else { constantFirst = false }
             let c = try im.floats(ctx, constantFirst ? 0 : 1, what: "the constant", role: .bias)
             // The constant's shape against [N, per-sample...], NumPy-aligned at the last dimension.
             var shape = c.shape
-            let rank = im.shape(x).count + 1
+            if im.wholeTensor && shape.count > im.shape(x).count {
+                x = try padRank(&im, ctx, x, to: shape.count, part: "x")
+            }
+            let rank = im.shape(x).count + im.lead
             while shape.count > rank, shape.first == 1 { shape.removeFirst() }
             let padded = Broadcasting.padded(shape, to: rank)
-            guard padded.count == rank, padded[0] == 1 else {
-                throw ctx.error("unsupported constant of shape \(ShapeInference.format(c.shape)) against \(full(im.shape(x))): it would broadcast across the batch")
+            guard padded.count == rank, im.lead == 0 || padded[0] == 1 else {
+                throw im.axisZeroError(ctx, "unsupported constant of shape \(ShapeInference.format(c.shape)) against \(full(im.shape(x))): it would broadcast across the batch")
             }
-            let perSample = Array(padded.dropFirst())
+            let perSample = Array(padded.dropFirst(im.lead))
             let operand = ConstantOperand(shape: perSample, isFirst: constantFirst)
             try im.emit(ctx, .binary(BinaryAttributes(op: op, constant: operand)), inputs: [x],
                         params: ["constant": WeightTensor(shape: perSample, values: c.floats!)])
@@ -79,16 +90,61 @@ enum ArithmeticOps {
         }
         var acc = try im.tensor(ctx, 0, what: "input 0 of Sum")
         for k in 1..<count {
-            let y = try im.tensor(ctx, k, what: "input \(k) of Sum")
+            var y = try im.tensor(ctx, k, what: "input \(k) of Sum")
             let part = k == count - 1 ? nil : "sum\(k)"
+            let (ra, rb) = (im.shape(acc).count, im.shape(y).count)
+            if im.wholeTensor && ra != rb {
+                acc = try padRank(&im, ctx, acc, to: rb, part: "a\(k)")
+                y = try padRank(&im, ctx, y, to: ra, part: "b\(k)")
+            }
             let (sx, sy) = (im.shape(acc), im.shape(y))
             guard sx.count == sy.count else {
-                throw ctx.error("unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+                throw im.axisZeroError(ctx, "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
             }
             let op: Op = sx == sy ? .add(epilogue: []) : .binary(BinaryAttributes(op: .add))
             acc = try im.emit(ctx, op, inputs: [acc, y], part: part)
         }
     }
+
+    /// In whole-tensor mode, a tensor of lower rank than `rank` reshaped with leading 1s (NumPy's alignment at the last axis).
+    static func padRank(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, to rank: Int, part: String) throws -> NodeID {
+        let shape = im.shape(x)
+        guard shape.count < rank else { return x }
+        return try im.emit(ctx, .movement(.reshape(shape: Broadcasting.padded(shape, to: rank))), inputs: [x], part: part)
+    }
+
+    /// Max or Min of one or more inputs (ONNX's are variadic), and Mean (the sum divided by the count):
+    /// a chain of broadcasting binary ops.
+    static func variadic(_ im: inout Importer, _ ctx: NodeContext, _ op: BinaryOperator, mean: Bool = false) throws {
+        let count = ctx.proto.input.count
+        guard count >= 1 else { throw ctx.error("expected at least one input, got none") }
+        if count == 1 {
+            guard let v = try im.value(ctx, 0) else { throw ctx.error("expected an input, got none") }
+            return im.define(ctx, 0, v)
+        }
+        var acc = try im.tensor(ctx, 0, what: "input 0 of \(ctx.opType)")
+        for k in 1..<count {
+            var y = try im.tensor(ctx, k, what: "input \(k) of \(ctx.opType)")
+            let (ra, rb) = (im.shape(acc).count, im.shape(y).count)
+            if im.wholeTensor && ra != rb {
+                acc = try padRank(&im, ctx, acc, to: rb, part: "a\(k)")
+                y = try padRank(&im, ctx, y, to: ra, part: "b\(k)")
+            }
+            let (sx, sy) = (im.shape(acc), im.shape(y))
+            guard sx.count == sy.count else {
+                throw im.axisZeroError(ctx, "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+            }
+            let last = k == count - 1 && !mean
+            acc = try im.emit(ctx, .binary(BinaryAttributes(op: op)), inputs: [acc, y], part: last ? nil : "\(op.name)\(k)")
+        }
+        if mean {
+            let shape = [Int](repeating: 1, count: im.shape(acc).count)
+            try im.emit(ctx, .binary(BinaryAttributes(op: .div, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [acc],
+                        params: ["constant": WeightTensor(shape: shape, values: [Float(count)])])
+        }
+    }
+
+    static func mean(_ im: inout Importer, _ ctx: NodeContext) throws { try variadic(&im, ctx, .add, mean: true) }
 
     static func full(_ perSample: [Int]) -> String { "[N" + perSample.map { ", \($0)" }.joined() + "]" }
 

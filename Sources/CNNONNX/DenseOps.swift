@@ -4,9 +4,9 @@ import CNNIR
 enum DenseOps {
     /// Y = alpha A B' + beta C with A the activations [N, K]: a dense layer with weight alpha B' [units, K] and bias beta C.
     static func gemm(_ im: inout Importer, _ ctx: NodeContext) throws {
-        let a = try im.tensor(ctx, 0, what: "A")
+        var a = try im.tensor(ctx, 0, what: "A")
         let transA = try ctx.int("transA", default: 0)
-        guard transA == 0 else { throw ctx.error("unsupported transA \(transA) (A holds the batch of activations, only transA=0)") }
+        guard transA == 0 || im.wholeTensor && transA == 1 else { throw im.axisZeroError(ctx, "unsupported transA \(transA) (A holds the batch of activations, only transA=0)") }
         let transB = try ctx.int("transB", default: 0)
         guard transB == 0 || transB == 1 else { throw ctx.error("expected transB 0 or 1, got \(transB)") }
         let alpha = try ctx.float("alpha", default: 1)
@@ -16,9 +16,17 @@ enum DenseOps {
         let (k, units) = transB == 1 ? (dims[1], dims[0]) : (dims[0], dims[1])
         let b = try im.floats(ctx, 1, what: "B", role: .weight(fanIn: k))
         let c = try im.constant(ctx, 2, what: "C", role: .bias)
-        let xShape = im.shape(a)
-        guard xShape == [k] else {
-            throw ctx.error("expected A of shape [N, \(k)] to match B \(ShapeInference.format(dims)) (transB=\(transB)), got [N, \(xShape.map(String.init).joined(separator: ", "))]")
+        if im.wholeTensor {
+            // A is the whole [M, K] matrix (or [K, M] with transA): a linear layer on its last axis.
+            guard im.shape(a).count == 2 else { throw ctx.error("expected A of rank 2, got shape \(ShapeInference.format(im.shape(a)))") }
+            if transA == 1 { a = try im.emit(ctx, .movement(.transpose(perm: [1, 0])), inputs: [a], part: "transA") }
+            guard im.shape(a)[1] == k else {
+                throw ctx.error("expected A of shape [M, \(k)] to match B \(ShapeInference.format(dims)) (transA=\(transA), transB=\(transB)), got \(ShapeInference.format(im.shape(a)))")
+            }
+        } else {
+            guard im.shape(a) == [k] else {
+                throw ctx.error("expected A of shape [N, \(k)] to match B \(ShapeInference.format(dims)) (transB=\(transB)), got [N, \(im.shape(a).map(String.init).joined(separator: ", "))]")
+            }
         }
         let bv = b.floats!
         var weight = [Float](repeating: 0, count: units * k)
@@ -29,10 +37,22 @@ enum DenseOps {
             }
         }
         var params = ["weight": WeightTensor(shape: [units, k], values: weight)]
+        let rows = im.wholeTensor ? im.shape(a)[0] : 1
+        if let c, beta != 0, rows > 1, c.count > 1, let values = c.floats, !(c.shape.count == 2 && c.shape[0] == 1 || c.shape.count < 2) {
+            // Whole-tensor mode: a C with one row per row of A ([M, units] or [M, 1]) is added after the layer.
+            guard c.shape.count == 2, [1, rows].contains(c.shape[0]), [1, units].contains(c.shape[1]) else {
+                throw ctx.error("unsupported C of shape \(ShapeInference.format(c.shape)) (expected one that broadcasts to [\(rows), \(units)])")
+            }
+            let product = try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: false, lastAxis: true)), inputs: [a], params: params, part: "product")
+            let scaled = beta == 1 ? values : values.map { beta * $0 }
+            try im.emit(ctx, .binary(BinaryAttributes(op: .add, constant: ConstantOperand(shape: c.shape, isFirst: false))), inputs: [product],
+                        params: ["constant": WeightTensor(shape: c.shape, values: scaled)])
+            return
+        }
         if let c, beta != 0 {
             params["bias"] = try biasVector(ctx, c, units: units, scale: beta)
         }
-        try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: params["bias"] != nil)), inputs: [a], params: params)
+        try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: params["bias"] != nil, lastAxis: im.wholeTensor)), inputs: [a], params: params)
     }
 
     /// A constant broadcastable to [N, units] without depending on N, as a [units] bias times `scale`.
@@ -80,9 +100,13 @@ enum DenseOps {
         }
         let x = try im.tensor(ctx, 0)
         let shape = im.shape(x)
-        let axis = try flattenAxis(ctx, rank: shape.count + 1)
+        let axis = try flattenAxis(ctx, rank: shape.count + im.lead)
+        if im.wholeTensor {
+            let outer = shape[..<axis].reduce(1, *)
+            return try reshape(&im, ctx, x, to: [outer, shape[axis...].reduce(1, *)])
+        }
         guard axis == 1 else {
-            throw ctx.error("unsupported axis \(axis) (only 1: flatten everything but the batch; other axes would mix the batch into the features)")
+            throw im.axisZeroError(ctx, "unsupported axis \(axis) (only 1: flatten everything but the batch; other axes would mix the batch into the features)")
         }
         try reshape(&im, ctx, x, to: [shape.reduce(1, *)])
     }
@@ -119,6 +143,7 @@ enum DenseOps {
         let x = try im.tensor(ctx, 0)
         let shape = im.shape(x)
         let count = shape.reduce(1, *)
+        if im.wholeTensor { return try wholeReshape(&im, ctx, x, dims, target: target, allowZero: allowZero == 1) }
         guard let first = dims.first else { throw ctx.error("unsupported reshape to a scalar") }
         // The first entry must keep the batch: the batch size itself, 0 (copy), or -1 with every other size known.
         var rest: [Int] = []
@@ -141,7 +166,7 @@ enum DenseOps {
                 throw ctx.error("unsupported shape \(target.summary): with -1 first, the other sizes must hold one sample exactly (\(count) values)")
             }
         } else if first != Int64(im.declaredBatch ?? -2) {
-            throw ctx.error("unsupported shape \(target.summary): the first entry must keep the batch (the batch size, 0 or -1), got \(first!)")
+            throw im.axisZeroError(ctx, "unsupported shape \(target.summary): the first entry must keep the batch (the batch size, 0 or -1), got \(first!)")
         }
         if inferred == 1 {
             let known = ShapeBounds.product(rest.filter { $0 != -1 }) ?? 0
@@ -150,6 +175,31 @@ enum DenseOps {
         }
         guard ShapeBounds.product(rest) == count else { throw ctx.error("cannot reshape \(count) values per sample to \(target.summary)") }
         try reshape(&im, ctx, x, to: rest)
+    }
+
+    /// Reshape in whole-tensor mode: every size known, 0 copies the input's size at that position, one -1 is inferred.
+    static func wholeReshape(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, _ dims: [Int64?], target: ConstTensor, allowZero: Bool) throws {
+        let shape = im.shape(x)
+        let count = shape.reduce(1, *)
+        guard !dims.isEmpty else { throw ctx.error("unsupported reshape to a scalar") }
+        var out: [Int] = []
+        for (i, d) in dims.enumerated() {
+            guard let d, d >= -1 else { throw ctx.error("expected shape entries of at least -1, got \(target.summary)") }
+            if d == 0 && !allowZero {
+                guard i < shape.count else { throw ctx.error("shape \(target.summary): a 0 at position \(i) copies a dimension the input does not have") }
+                out.append(shape[i])
+            } else {
+                out.append(Int(d))
+            }
+        }
+        guard out.filter({ $0 == -1 }).count <= 1 else { throw ctx.error("expected at most one -1 in the shape, got \(target.summary)") }
+        if out.contains(-1) {
+            let known = ShapeBounds.product(out.filter { $0 != -1 }) ?? 0
+            guard known > 0, count % known == 0 else { throw ctx.error("cannot reshape \(count) values to \(target.summary)") }
+            out = out.map { $0 == -1 ? count / known : $0 }
+        }
+        guard ShapeBounds.product(out) == count else { throw ctx.error("cannot reshape \(count) values (shape \(ShapeInference.format(shape))) to \(target.summary)") }
+        try reshape(&im, ctx, x, to: out)
     }
 
     /// Axes from the `axes` attribute (before opset 13) or input 1 (from opset 13).
@@ -170,11 +220,19 @@ enum DenseOps {
             return
         }
         let x = try im.tensor(ctx, 0)
+        if im.wholeTensor {
+            let shape = im.shape(x)
+            let list = try (axes ?? shape.indices.filter { shape[$0] == 1 }).map { try ctx.axis($0, rank: shape.count) }
+            for a in list where shape[a] != 1 { throw ctx.error("cannot squeeze axis \(a) of size \(shape[a])") }
+            let target = shape.enumerated().filter { !list.contains($0.offset) }.map(\.element)
+            guard !target.isEmpty else { throw ctx.error("unsupported squeeze to a scalar (shape \(ShapeInference.format(shape)))") }
+            return try reshape(&im, ctx, x, to: target)
+        }
         guard let axes else { throw ctx.error("unsupported Squeeze without axes (it would also squeeze a batch of 1)") }
         let full = [1] + im.shape(x)
         let list = try axes.map { try ctx.axis($0, rank: full.count) }
         for a in list {
-            guard a != 0 else { throw ctx.error("unsupported squeeze of axis 0 (the batch)") }
+            guard a != 0 else { throw im.axisZeroError(ctx, "unsupported squeeze of axis 0 (the batch)") }
             guard full[a] == 1 else { throw ctx.error("cannot squeeze axis \(a) of size \(full[a])") }
         }
         let target = full.enumerated().filter { !list.contains($0.offset) && $0.offset > 0 }.map(\.element)
@@ -187,7 +245,7 @@ enum DenseOps {
         let inputShape: [Int]
         switch value {
         case .constant(let c)?: inputShape = c.shape
-        case .tensor(let id)?: inputShape = [1] + im.shape(id)
+        case .tensor(let id)?: inputShape = im.wholeTensor ? im.shape(id) : [1] + im.shape(id)
         case nil: throw ctx.error("expected the data (input 0), got none")
         }
         let rank = inputShape.count + axes.count
@@ -200,7 +258,8 @@ enum DenseOps {
         case .constant(let c)?:
             im.define(ctx, 0, .constant(c.reshaped(out)))
         case .tensor(let id)?:
-            guard !list.contains(0) else { throw ctx.error("unsupported unsqueeze at axis 0 (before the batch)") }
+            if im.wholeTensor { return try reshape(&im, ctx, id, to: out) }
+            guard !list.contains(0) else { throw im.axisZeroError(ctx, "unsupported unsqueeze at axis 0 (before the batch)") }
             try reshape(&im, ctx, id, to: Array(out.dropFirst()))
         case nil:
             break

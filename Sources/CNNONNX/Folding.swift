@@ -24,11 +24,26 @@ enum Folding {
         im.define(ctx, 0, .constant(c))
     }
 
+    /// Size: the number of elements, known in whole-tensor mode; with a batch it depends on the batch size.
+    static func size(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let count: Int
+        switch try im.value(ctx, 0) {
+        case .tensor(let id)?:
+            guard im.wholeTensor else {
+                throw im.axisZeroError(ctx, "unsupported Size of a tensor computed at run time (it depends on the batch size; only folded when the model's shapes are static and its first axis is not a batch)")
+            }
+            count = im.shape(id).reduce(1, *)
+        case .constant(let c)?: count = c.count
+        case nil: throw ctx.error("expected an input, got none")
+        }
+        im.define(ctx, 0, .constant(ConstTensor(shape: [], known: [Int64(count)])))
+    }
+
     /// Shape: of an activation it is [N, per-sample shape...] with N symbolic.
     static func shape(_ im: inout Importer, _ ctx: NodeContext) throws {
         let dims: [Int64?]
         switch try im.value(ctx, 0) {
-        case .tensor(let id)?: dims = [nil] + im.shape(id).map { Int64($0) }
+        case .tensor(let id)?: dims = (im.wholeTensor ? [] : [nil]) + im.shape(id).map { Int64($0) }
         case .constant(let c)?: dims = c.shape.map { Int64($0) }
         case nil: throw ctx.error("expected an input, got none")
         }
@@ -67,6 +82,23 @@ enum Folding {
 
     static func cast(_ im: inout Importer, _ ctx: NodeContext) throws {
         guard let to = try ctx.int("to") else { throw ctx.error("expected attribute 'to', got none") }
+        try cast(&im, ctx, to: to)
+    }
+
+    /// CastLike: Cast to the type of input 1. A tensor computed at run time is float32; a constant
+    /// is float32 when it holds floats (other float types are decoded to float32), else int64.
+    static func castLike(_ im: inout Importer, _ ctx: NodeContext) throws {
+        let to: Int
+        switch try im.value(ctx, 1) {
+        case .tensor?: to = 1
+        case .constant(let c)?: to = c.isFloat ? 1 : 7
+        case nil: throw ctx.error("expected target_type (input 1), got none")
+        }
+        try cast(&im, ctx, to: to)
+    }
+
+    /// Input 0 cast to ONNX element type `to`: a float32 tensor only to float32 (the identity), a constant to any float or integer type.
+    static func cast(_ im: inout Importer, _ ctx: NodeContext, to: Int) throws {
         switch try im.value(ctx, 0) {
         case .tensor(let id)?:
             guard to == 1 else { throw ctx.error("unsupported cast of a float32 tensor to \(TensorDecoder.typeName(Int32(to)))") }

@@ -7,16 +7,17 @@ enum MovementOps {
     static func transpose(_ im: inout Importer, _ ctx: NodeContext) throws {
         if case .constant? = try im.value(ctx, 0) { return try Folding.transpose(&im, ctx) }
         let x = try im.tensor(ctx, 0)
-        let rank = im.shape(x).count + 1
+        let lead = im.lead
+        let rank = im.shape(x).count + lead
         let perm = try ctx.ints("perm") ?? Array((0..<rank).reversed())
         guard perm.sorted() == Array(0..<rank) else {
-            throw ctx.error("expected perm to be a permutation of 0..<\(rank) (the input has \(rank) axes, batch included), got \(perm)")
+            throw ctx.error("expected perm to be a permutation of 0..<\(rank) (the input has \(rank) axes\(lead == 1 ? ", batch included" : "")), got \(perm)")
         }
-        guard perm[0] == 0 else {
-            throw ctx.error("unsupported perm \(perm): it moves the batch axis (axis 0 must stay first; only the per-sample axes may be permuted)")
+        guard lead == 0 || perm[0] == 0 else {
+            throw im.axisZeroError(ctx, "unsupported perm \(perm): it moves the batch axis (axis 0 must stay first; only the per-sample axes may be permuted)")
         }
-        let inner = perm.dropFirst().map { $0 - 1 }
-        if inner == Array(0..<(rank - 1)) { return im.define(ctx, 0, .tensor(x)) }
+        let inner = perm.dropFirst(lead).map { $0 - lead }
+        if inner == Array(0..<(rank - lead)) { return im.define(ctx, 0, .tensor(x)) }
         try im.emit(ctx, .movement(.transpose(perm: inner)), inputs: [x])
     }
 
@@ -31,7 +32,8 @@ enum MovementOps {
             return v
         }
         guard let starts = try list(1, "starts"), let ends = try list(2, "ends") else { throw ctx.error("expected starts and ends (inputs 1 and 2), got none") }
-        let axes = try (try list(3, "axes") ?? Array(0..<starts.count)).map { try ctx.axis($0, rank: shape.count + 1) }
+        let lead = im.lead
+        let axes = try (try list(3, "axes") ?? Array(0..<starts.count)).map { try ctx.axis($0, rank: shape.count + lead) }
         let steps = try list(4, "steps") ?? Array(repeating: 1, count: starts.count)
         guard ends.count == starts.count, axes.count == starts.count, steps.count == starts.count else {
             throw ctx.error("expected starts, ends, axes and steps of equal lengths, got \(starts.count), \(ends.count), \(axes.count) and \(steps.count)")
@@ -39,14 +41,14 @@ enum MovementOps {
         guard Set(axes).count == axes.count else { throw ctx.error("expected distinct axes, got \(axes)") }
         var parts: [SliceAxis] = []
         for j in starts.indices {
-            if axes[j] == 0 {
+            if axes[j] == 0 && lead == 1 {
                 // The whole batch (from 0, step 1, to an end past any batch) is no slice at all.
                 guard starts[j] == 0 || starts[j] <= -Int(Int32.max), steps[j] == 1, ends[j] >= Int(Int32.max) else {
-                    throw ctx.error("unsupported slice of axis 0 (the batch) with start \(starts[j]), end \(ends[j]), step \(steps[j]); only the whole batch")
+                    throw im.axisZeroError(ctx, "unsupported slice of axis 0 (the batch) with start \(starts[j]), end \(ends[j]), step \(steps[j]); only the whole batch")
                 }
                 continue
             }
-            parts.append(SliceAxis(axis: axes[j] - 1, start: starts[j], end: ends[j], step: steps[j]))
+            parts.append(SliceAxis(axis: axes[j] - lead, start: starts[j], end: ends[j], step: steps[j]))
         }
         if parts.isEmpty || parts.allSatisfy({ $0.resolved(size: shape[$0.axis]) == (0, shape[$0.axis]) && $0.step == 1 }) {
             return im.define(ctx, 0, .tensor(x))
@@ -60,9 +62,10 @@ enum MovementOps {
     static func split(_ im: inout Importer, _ ctx: NodeContext) throws {
         let x = try im.tensor(ctx, 0, what: "the data")
         let shape = im.shape(x)
-        let axis = try ctx.axis(try ctx.int("axis", default: 0), rank: shape.count + 1)
-        guard axis != 0 else { throw ctx.error("unsupported split of axis 0 (the batch)") }
-        let size = shape[axis - 1]
+        let lead = im.lead
+        let axis = try ctx.axis(try ctx.int("axis", default: 0), rank: shape.count + lead)
+        guard axis >= lead else { throw im.axisZeroError(ctx, "unsupported split of axis 0 (the batch)") }
+        let size = shape[axis - lead]
         let outputs = ctx.proto.output.count
         var sizes: [Int]
         if let given = try ctx.ints("split") {
@@ -92,7 +95,7 @@ enum MovementOps {
             defer { start += n }
             guard !ctx.proto.output[k].isEmpty else { continue }
             if n == size { im.define(ctx, k, .tensor(x)); continue }
-            let id = try im.emit(ctx, .movement(.slice([SliceAxis(axis: axis - 1, start: start, end: start + n, step: 1)])), inputs: [x], part: String(k))
+            let id = try im.emit(ctx, .movement(.slice([SliceAxis(axis: axis - lead, start: start, end: start + n, step: 1)])), inputs: [x], part: String(k))
             im.define(ctx, k, .tensor(id))
             im.tensorNames[im.nodes[id].name] = ctx.proto.output[k]
         }

@@ -54,7 +54,22 @@ public enum ONNXImporter {
         decoder.limits = limits
         let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var importer = try Importer(model: model, file: path, decoder: decoder, fallbackName: fallbackName)
-        return try importer.run(shapes: shapes)
+        do {
+            return try importer.run(shapes: shapes)
+        } catch let batched as Diagnostic {
+            // A model whose first axis is not a free batch (a rank-1 input, a node that moves,
+            // reduces or reshapes axis 0) with static input shapes: imported once more with the
+            // whole ONNX tensor as one sample (docs/onnx.md, "Whole-tensor models").
+            guard Importer.hasStaticInputs(model, shapes: shapes) else { throw batched }
+            var whole = try Importer(model: model, file: path, decoder: decoder, fallbackName: fallbackName, wholeTensor: true)
+            do {
+                return try whole.run(shapes: shapes)
+            } catch let d as Diagnostic {
+                // The errors that say why: the whole-tensor import's when the batched one failed
+                // only because axis 0 is not a batch, else the batched import's (today's).
+                throw importer.axisZeroIsData ? d : batched
+            }
+        }
     }
 
     /// Parses a `--shape` value `name=1x3x224x224` into the input name and its full shape.
@@ -104,11 +119,22 @@ struct Importer {
     var aliases: [String: String] = [:]
     /// The batch size every input declares as a number (usually 1), if they all do: a Reshape may name it for "the batch".
     var declaredBatch: Int?
+    /// Whole-tensor mode: the ONNX tensors' first axis is data, not the batch. Every shape is the
+    /// full ONNX shape (the library's batch is a unit axis in front of it), and only the ops of
+    /// `OpTable.wholeTensorOps` are read. Tried when a batched import fails and the inputs are static.
+    let wholeTensor: Bool
+    /// How many leading ONNX axes are the runtime batch: 1, or 0 in whole-tensor mode. ONNX axis
+    /// `a` of a tensor computed at run time is per-sample axis `a - lead`.
+    var lead: Int { wholeTensor ? 0 : 1 }
+    /// Set when the batched import fails because the model uses axis 0 as data (a rank-1 input, a
+    /// reduction, transpose, concat, reshape ... of axis 0): then the whole-tensor import's errors are the ones reported.
+    var axisZeroIsData = false
 
     static let genericGraphNames: Set<String> = ["", "main_graph", "torch_jit", "torch-jit-export", "tf2onnx", "graph", "model"]
 
-    init(model: Onnx_ModelProto, file: String, decoder: TensorDecoder, fallbackName: String) throws {
+    init(model: Onnx_ModelProto, file: String, decoder: TensorDecoder, fallbackName: String, wholeTensor: Bool = false) throws {
         self.file = file
+        self.wholeTensor = wholeTensor
         self.decoder = decoder
         var opset: Int?
         for entry in model.opsetImport where entry.domain == "" || entry.domain == "ai.onnx" {
@@ -132,6 +158,27 @@ struct Importer {
     }
 
     func fail(_ message: String) -> Diagnostic { Diagnostic(message, at: SourceLocation(file: file)) }
+
+    /// Whether every input that is not an initializer has a shape of numbers only (or a full `--shape`).
+    static func hasStaticInputs(_ model: Onnx_ModelProto, shapes: [String: [Int]]) -> Bool {
+        let initialized = Set(model.graph.initializer.map(\.name))
+        let inputs = model.graph.input.filter { !initialized.contains($0.name) }
+        return !inputs.isEmpty && inputs.allSatisfy { info in
+            if shapes[info.name] != nil { return true }
+            let type = info.type.tensorType
+            return type.hasShape && type.shape.dim.allSatisfy { dim in
+                if case .dimValue(let v)? = dim.value { return v >= 1 }
+                return false
+            }
+        }
+    }
+
+    /// A node error that comes from axis 0 being data rather than the batch: recorded, so that a
+    /// failed import is tried again as a whole-tensor model.
+    mutating func axisZeroError(_ ctx: NodeContext, _ message: String) -> Diagnostic {
+        axisZeroIsData = true
+        return ctx.error(message)
+    }
 
     mutating func run(shapes: [String: [Int]]) throws -> Graph {
         try addInputs(shapes: shapes)
@@ -169,7 +216,7 @@ struct Importer {
             if case .dimValue(let v)? = info.type.tensorType.shape.dim.first?.value { return Int(v) }
             return -1
         })
-        declaredBatch = leading.count == 1 && leading.first! >= 1 ? leading.first! : nil
+        declaredBatch = leading.count == 1 && leading.first! >= 1 && !wholeTensor ? leading.first! : nil
         for key in shapes.keys.sorted() where !names.contains(key) {
             throw fail("--shape names an input '\(Diagnostic.quoted(key))' that the model does not have (inputs: \(names.map { "'\(Diagnostic.quoted($0))'" }.joined(separator: ", ")))")
         }
@@ -188,7 +235,7 @@ struct Importer {
     }
 
     /// The per-sample shape of a model input: the full shape without its leading batch dimension.
-    func inputShape(_ info: Onnx_ValueInfoProto, override: [Int]?) throws -> [Int] {
+    mutating func inputShape(_ info: Onnx_ValueInfoProto, override: [Int]?) throws -> [Int] {
         let name = Diagnostic.quoted(info.name)
         let type = info.type.tensorType
         if type.hasElemType && type.elemType != TensorDecoder.floatType {
@@ -206,21 +253,27 @@ struct Importer {
             if type.hasShape && override.count != dims.count {
                 throw fail("--shape \(info.name): expected \(dims.count) dimensions (the model's input is [\(dims.map(\.1).joined(separator: ", "))]), got \(override.count)")
             }
-            guard override.count >= 2 else {
+            guard override.count >= 2 || wholeTensor else {
+                axisZeroIsData = true
                 throw fail("--shape \(info.name): expected the full shape with the batch first, e.g. 1x3x224x224, got \(override.count) dimension")
             }
-            for (d, (value, _)) in dims.enumerated() where d > 0 {
+            for (d, (value, _)) in dims.enumerated() where d > 0 || wholeTensor {
                 if let value, value != override[d] {
                     throw fail("--shape \(info.name): dimension \(d) is fixed at \(value) in the model, got \(override[d])")
                 }
             }
-            return Array(override.dropFirst())
+            return wholeTensor ? override : Array(override.dropFirst())
         }
         guard type.hasShape else {
             // No shape, or not a tensor at all (sequence and map types are not in the parsed subset).
             throw fail("input '\(name)' has no tensor shape in the model: give its full shape, batch of 1 included, with \(example)")
         }
+        if wholeTensor {
+            // hasStaticInputs checked every dimension.
+            return dims.map { $0.0! }
+        }
         guard dims.count >= 2 else {
+            axisZeroIsData = true
             throw fail("input '\(name)': expected a batch dimension and at least one more, got shape [\(dims.map(\.1).joined(separator: ", "))]")
         }
         var shape: [Int] = []
@@ -251,6 +304,9 @@ struct Importer {
             throw ctx.error("unsupported op \(Diagnostic.quoted(ctx.opType)) (supported ops: \(ONNXImporter.supportedOps.joined(separator: ", ")))")
         }
         if let reason = OpsetReview.refusal(op: ctx.opType, opset: opset) { throw ctx.error(reason) }
+        if wholeTensor && !OpTable.wholeTensorOps.contains(ctx.opType) {
+            throw ctx.error("unsupported op \(Diagnostic.quoted(ctx.opType)) in a model whose first axis is not a free batch (read as one whole tensor; there only: \(OpTable.wholeTensorOps.sorted().joined(separator: ", ")))")
+        }
         try ctx.checkAttributes(allowed: OpTable.attributes[ctx.opType] ?? [])
         return handler
     }
@@ -266,7 +322,15 @@ struct Importer {
                 throw fail("graph output '\(Diagnostic.quoted(name))' is a constant; expected a tensor computed from the inputs")
             }
             if case .input = nodes[id].op {
-                throw fail("graph output '\(Diagnostic.quoted(name))' is the model input '\(Diagnostic.quoted(nodes[id].name))' itself; expected a computed tensor")
+                guard nodes[id].name != name, !nodes.contains(where: { $0.name == name }) else {
+                    throw fail("graph output '\(Diagnostic.quoted(name))' is the model input '\(Diagnostic.quoted(nodes[id].name))' itself; expected a computed tensor")
+                }
+                // An output that is an input (an Identity of it): a copy, as an inference-time dropout is.
+                let copy = nodes.count
+                nodes.append(Node(id: copy, name: name, op: .dropout(rate: 0), inputs: [id], shape: nodes[id].shape,
+                                  location: SourceLocation(file: file, layer: name)))
+                outputIDs.append(copy)
+                continue
             }
             if outputIDs.contains(id) {
                 throw fail("graph output '\(Diagnostic.quoted(name))' is the same tensor as another output; expected distinct outputs")

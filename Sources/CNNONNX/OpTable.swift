@@ -64,7 +64,19 @@ enum OpTable {
         "Max": ArithmeticOps.max,
         "Min": ArithmeticOps.min,
         "Sum": ArithmeticOps.sum,
+        "Mean": ArithmeticOps.mean,
+        "Size": Folding.size,
+        "CastLike": Folding.castLike,
     ]
+
+    /// The ops read in whole-tensor mode (`Importer.wholeTensor`): those whose handler maps ONNX
+    /// axes through `Importer.lead` or that do not depend on axes. Any other op is refused there.
+    static let wholeTensorOps: Set<String> = Set(activationHandlers.keys).union(ReductionOps.handlers.keys).union([
+        "Clip", "PRelu", "Softmax", "LogSoftmax", "LayerNormalization", "Dropout",
+        "Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean", "Identity",
+        "Gemm", "MatMul", "Flatten", "Reshape", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Split", "Concat",
+        "Constant", "Shape", "Size", "Gather", "Cast", "CastLike", "ConstantOfShape",
+    ])
 
     static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }.merging(ReductionOps.attributes) { a, _ in a }
 
@@ -101,6 +113,7 @@ enum OpTable {
         "Shape": ["start", "end"],
         "Gather": ["axis"],
         "Cast": ["to", "saturate", "round_mode"],
+        "CastLike": ["saturate", "round_mode"],
         "ConstantOfShape": ["value"],
         "Transpose": ["perm"],
         "Split": ["axis", "split", "num_outputs"],

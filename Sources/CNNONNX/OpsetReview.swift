@@ -30,6 +30,10 @@ enum OpsetReview {
             19: .handled("saturate added: it only affects casts to float8 types, which are refused"),
             24: .handled("round_mode added: it only affects casts to float8e8m0, which is refused"),
         ],
+        "CastLike": [
+            19: .handled("saturate added: it only affects casts to float8 types; CastLike here only casts to float32 or int64"),
+            24: .handled("round_mode added: it only affects casts to float8e8m0; CastLike here only casts to float32 or int64"),
+        ],
         "Constant": [12: .handled("value_float(s) and value_int(s) read; value_string(s) refused as unknown attributes")],
         "Dropout": [12: .handled("ratio and training_mode became inputs: read as constants; training_mode true refused")],
         "Pad": [

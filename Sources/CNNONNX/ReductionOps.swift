@@ -20,7 +20,8 @@ enum ReductionOps {
     static func reduce(_ im: inout Importer, _ ctx: NodeContext, _ kind: ReduceKind) throws {
         let x = try im.tensor(ctx, 0, what: "the data")
         let shape = im.shape(x)
-        let rank = shape.count + 1
+        let lead = im.lead
+        let rank = shape.count + lead
         var axes = try ctx.ints("axes")
         if axes != nil && im.opset >= kind.axesInputSince {
             throw ctx.error("unsupported attribute axes in opset \(im.opset) (from opset \(kind.axesInputSince) the axes are input 1)")
@@ -37,12 +38,15 @@ enum ReductionOps {
                 im.define(ctx, 0, .tensor(x))
                 return
             }
-            throw ctx.error("unsupported reduction over every axis, the batch axis 0 included (no axes given; give the non-batch axes 1..<\(rank))")
+            if im.wholeTensor { axes = Array(0..<rank) }
+        }
+        if axes?.isEmpty ?? true {
+            throw im.axisZeroError(ctx, "unsupported reduction over every axis, the batch axis 0 included (no axes given; give the non-batch axes 1..<\(rank))")
         }
         let list = try axes!.map { try ctx.axis($0, rank: rank, what: "axes") }
         guard Set(list).count == list.count else { throw ctx.error("expected distinct axes, got \(axes!)") }
-        guard !list.contains(0) else { throw ctx.error("unsupported reduction over the batch axis 0 (axes \(axes!)); only axes 1..<\(rank) of each sample") }
-        let perSample = list.map { $0 - 1 }.sorted()
+        guard lead == 0 || !list.contains(0) else { throw im.axisZeroError(ctx, "unsupported reduction over the batch axis 0 (axes \(axes!)); only axes 1..<\(rank) of each sample") }
+        let perSample = list.map { $0 - lead }.sorted()
         // Fast path: a global pool over every spatial axis.
         if kind == .mean || kind == .max, shape.count >= 2, perSample == Array(1..<shape.count) {
             let pool: PoolKind = kind == .max ? .max : .average
@@ -63,20 +67,45 @@ enum ReductionOps {
     /// optional B broadcast to those axes. Outputs Mean and InvStdDev must be unused.
     static func layerNormalization(_ im: inout Importer, _ ctx: NodeContext) throws {
         let x = try im.tensor(ctx, 0, what: "the input X")
-        try im.requireUnusedOutputs(ctx, from: 1)
+        try im.requireUnusedOutputs(ctx, from: 3)
         let shape = im.shape(x)
-        let rank = shape.count + 1
+        let lead = im.lead
+        let rank = shape.count + lead
         let axis = try ctx.axis(try ctx.int("axis", default: -1), rank: rank)
-        guard axis >= 1 else { throw ctx.error("unsupported axis 0 (a layer norm across the batch); only axes 1..<\(rank)") }
+        guard axis >= lead else { throw im.axisZeroError(ctx, "unsupported axis 0 (a layer norm across the batch); only axes 1..<\(rank)") }
         let stash = try ctx.int("stash_type", default: 1)
         guard stash == 1 else { throw ctx.error("unsupported stash_type \(stash) (only 1: statistics in float)") }
         let epsilon = try ctx.float("epsilon", default: 1e-5)
-        let normalized = Array(shape[(axis - 1)...])
+        let normalized = Array(shape[(axis - lead)...])
         let scale = try expand(ctx, try im.floats(ctx, 1, what: "Scale", role: .normScale), to: normalized, what: "Scale")
         let bias = try im.constant(ctx, 2, what: "B").map { try expand(ctx, $0, to: normalized, what: "B") }
             ?? Array(repeating: 0, count: scale.count)
-        try im.emit(ctx, .normalization(NormAttributes(kind: .layer(first: axis - 1, last: shape.count - 1), epsilon: epsilon)), inputs: [x],
+        try im.emit(ctx, .normalization(NormAttributes(kind: .layer(first: axis - lead, last: shape.count - 1), epsilon: epsilon)), inputs: [x],
                     params: ["weight": WeightTensor(shape: normalized, values: scale), "bias": WeightTensor(shape: normalized, values: bias)])
+        try layerNormStatistics(&im, ctx, x, axes: Array((axis - lead)..<shape.count), epsilon: epsilon)
+    }
+
+    /// LayerNormalization's outputs Mean and InvStdDev, when used: computed beside Y (which stays one
+    /// normalization node) as the spec writes them: mean(X), 1 / sqrt(mean((X - mean)^2) + epsilon),
+    /// over the normalized axes, kept as size 1.
+    static func layerNormStatistics(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, axes: [Int], epsilon: Float) throws {
+        func used(_ k: Int) -> Bool { k < ctx.proto.output.count && !ctx.proto.output[k].isEmpty && im.readers[ctx.proto.output[k], default: 0] > 0 }
+        guard used(1) || used(2) else { return }
+        func define(_ k: Int, _ id: NodeID) {
+            im.define(ctx, k, .tensor(id))
+            im.tensorNames[im.nodes[id].name] = ctx.proto.output[k]
+        }
+        let mean = try im.emit(ctx, .reduce(ReduceAttributes(kind: .mean, axes: axes, keepDims: true)), inputs: [x], part: "mean")
+        if used(1) { define(1, mean) }
+        guard used(2) else { return }
+        let centered = try im.emit(ctx, .binary(BinaryAttributes(op: .sub)), inputs: [x, mean], part: "centered")
+        let squared = try im.emit(ctx, .binary(BinaryAttributes(op: .mul)), inputs: [centered, centered], part: "squared")
+        let variance = try im.emit(ctx, .reduce(ReduceAttributes(kind: .mean, axes: axes, keepDims: true)), inputs: [squared], part: "variance")
+        let ones = [Int](repeating: 1, count: im.shape(variance).count)
+        let shifted = try im.emit(ctx, .binary(BinaryAttributes(op: .add, constant: ConstantOperand(shape: ones, isFirst: false))), inputs: [variance],
+                                  params: ["constant": WeightTensor(shape: ones, values: [epsilon])], part: "shifted")
+        let std = try im.emit(ctx, .activation(Activation(.sqrt, [])), inputs: [shifted], part: "std")
+        define(2, try im.emit(ctx, .activation(Activation(.reciprocal, [])), inputs: [std], part: "inv_std_dev"))
     }
 
     /// InstanceNormalization: each channel of each sample over its spatial positions; scale and B per channel.

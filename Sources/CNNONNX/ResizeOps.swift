@@ -19,10 +19,10 @@ enum ResizeOps {
             throw ctx.error("unsupported concat of tensors computed at run time with constants")
         }
         let ids = values.map { v -> NodeID in if case .tensor(let id) = v { return id } else { preconditionFailure() } }
-        let rank = im.shape(ids[0]).count + 1
+        let rank = im.shape(ids[0]).count + im.lead
         let a = try ctx.axis(axis, rank: rank)
-        guard a >= 1 else { throw ctx.error("unsupported axis \(axis) (a concat along the batch)") }
-        try im.emit(ctx, .concat(axis: a - 1), inputs: ids)
+        guard a >= im.lead else { throw im.axisZeroError(ctx, "unsupported axis \(axis) (a concat along the batch)") }
+        try im.emit(ctx, .concat(axis: a - im.lead), inputs: ids)
     }
 
     /// Resize (opsets 11+) and the old Upsample: the integer nearest and bilinear scales of

@@ -122,22 +122,28 @@ import Testing
                     .map { try ONNXTensorFile.read(contentsOf: folder + "/" + $0) }
             }
             let inputs = try tensors("input_"), expected = try tensors("output_")
-            guard inputs.count == library.inputs.count, let batch = inputs.first?.shape.first else {
+            guard inputs.count == library.inputs.count, let first = inputs.first, let batch = first.shape.first else {
                 return .mismatch(kind: "inputs", detail: "the library has \(library.inputs.count) inputs, the case \(inputs.count)")
             }
+            // A whole-tensor model (docs/onnx.md) takes each ONNX tensor as one sample of the same
+            // rank, run as a batch of 1; any other model takes [N] + its per-sample shape.
+            let firstIndex = library.inputs.firstIndex { $0.name == first.name } ?? 0
+            let whole = first.shape.count == library.inputs[firstIndex].shape.count
+            let lead = whole ? [] : [batch]
             var arrays = [[Float]](repeating: [], count: library.inputs.count)
             for (k, tensor) in inputs.enumerated() {
                 let index = library.inputs.firstIndex { $0.name == tensor.name } ?? k
-                guard tensor.shape == [batch] + library.inputs[index].shape else {
-                    return .mismatch(kind: "shape", detail: "input '\(tensor.name)' is \(tensor.shape), the library takes [\(batch)] + \(library.inputs[index].shape)")
+                guard tensor.shape == lead + library.inputs[index].shape else {
+                    return .mismatch(kind: "shape", detail: "input '\(tensor.name)' is \(tensor.shape), the library takes \(lead) + \(library.inputs[index].shape)")
                 }
                 arrays[index] = tensor.values
             }
-            let outputs = try compiled.run(arrays, batch: batch)
+            let outputs = try compiled.run(arrays, batch: whole ? 1 : batch)
             for (k, want) in expected.enumerated() {
                 let index = library.outputs.firstIndex { $0.name == want.name } ?? k
-                guard index < outputs.count, want.shape == [batch] + library.outputs[index].shape else {
-                    let got = index < outputs.count ? "\([batch] + library.outputs[index].shape)" : "no such output"
+                // cnnc has no rank-0 tensors: an ONNX scalar output is its [1] (docs/onnx.md).
+                guard index < outputs.count, want.shape == lead + library.outputs[index].shape || whole && want.shape == [] && library.outputs[index].shape == [1] else {
+                    let got = index < outputs.count ? "\(lead + library.outputs[index].shape)" : "no such output"
                     return .mismatch(kind: "shape", detail: "output \(k) '\(want.name)': expected shape \(want.shape), got \(got)")
                 }
                 // NaN matches NaN (numpy.testing.assert_allclose's equal_nan).

@@ -627,11 +627,6 @@ def _(rng):
     return [h.make_node("ReduceMean", ["x0"], ["y0"], axes=[0, 1])], []
 
 
-@negative("neg_max_three_inputs", 13, "Max of three activations", "(Max): unsupported Max of 3 inputs (only 2)")
-def _(rng):
-    return [h.make_node("Max", ["x0", "x0", "x0"], ["y0"])], []
-
-
 # ----------------------------------------------------------------------------
 
 def save_npy(path, a):
