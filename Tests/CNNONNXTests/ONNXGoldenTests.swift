@@ -17,7 +17,8 @@ import Testing
     @Test func manifestIsComplete() {
         // A missing or unreadable manifest must not silently run zero cases.
         #expect(ONNXCase.positive.count >= 90)
-        #expect(ONNXCase.negative.count >= 9)
+        // 8 since Max of three inputs is supported (its negative case went; the node suite's test_max_example passes).
+        #expect(ONNXCase.negative.count >= 8)
         // The opsets the issue names are all covered.
         for opset in [11, 13, 17, 21] { #expect(ONNXCase.positive.contains { $0.opset == opset }, "opset \(opset)") }
     }
