@@ -1,6 +1,230 @@
 import CNNIR
 
-/// A conv (or an up-convolution) that runs as the register-tiled kernel.
+/// A kernel plan whose invariant does not hold: the plan would read or write outside its
+/// buffers, so it is never made. `kernel` names the plan kind, `expected` the invariant and
+/// `got` the values that broke it.
+public struct KernelPlanError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var kernel: String
+    public var expected: String
+    public var got: String
+    public var description: String { "\(kernel) plan: expected \(expected), got \(got)" }
+
+    /// Throws unless `condition` holds.
+    static func check(_ condition: Bool, _ kernel: String, expected: @autoclosure () -> String, got: @autoclosure () -> String) throws {
+        if !condition { throw KernelPlanError(kernel: kernel, expected: expected(), got: got()) }
+    }
+}
+
+/// Which kernel computes a conv (or an up-convolution), decided once by `KernelSelection` and
+/// shared by memory planning (the kernel's scratch) and code generation. Each case carries only
+/// the fields its kernel uses, and each payload is made by a throwing init that checks the
+/// kernel's invariants: a plan that would store past a plane or run a tile past its task's rows
+/// cannot be made (`KernelPlanTests`).
+public enum ConvKernelPlan: Sendable, Hashable {
+    /// The direct loops (`ConvEmitter`, `ConvTransposeEmitter`): no vector target, rank above 2,
+    /// a caller's buffer the tiled kernels would read past, or a transposed conv that is not an
+    /// up-convolution.
+    case direct
+    /// Positions across the lanes (`ConvTiling`): the default tiled kernel, with a fused pool's
+    /// window of rows or chunks of whole tiles per task.
+    case positionTiles(PositionTiles)
+    /// A depthwise conv in chunks of whole rows per plane (`ConvTiling.chunkRows`), its plane
+    /// copied per channel into a stack buffer.
+    case depthwiseRows(DepthwiseRows)
+    /// A transposed conv whose kernel equals its stride: a 1x1 conv into one channel per output
+    /// phase, stored interleaved.
+    case pixelShuffle(PixelShuffle)
+    /// Output channels across the lanes, for small planes (`ChannelTiling`).
+    case channelTiles(ChannelTiles)
+    /// 3x3 stride-1: Winograd F(4,3) along the rows (`RowWinograd`).
+    case rowWinograd(WinogradRows)
+    /// 3x3 stride-1: Winograd F(4x4,3x3) over tiles (`TileWinograd`).
+    case tileWinograd(WinogradTiles)
+
+    /// The position-tile kernel: `attributes` is the conv it computes, `tiling` its tiles.
+    public struct PositionTiles: Sendable, Hashable {
+        public let attributes: ConvAttributes
+        public let tiling: ConvTiling
+        public init(attributes: ConvAttributes, tiling: ConvTiling) throws {
+            let kind = "position-tile"
+            try KernelPlanError.check(tiling.lanes > 0 && tiling.uv >= 1 && (1...max(1, tiling.ocg)).contains(tiling.ocb), kind,
+                                      expected: "a vector target and a tile of 1 or more vectors by 1 to \(tiling.ocg) channels",
+                                      got: "\(tiling.lanes) lanes, \(tiling.uv) x \(tiling.ocb)")
+            try KernelPlanError.check(tiling.chunkRows == nil || attributes.epilogue.pool != nil, kind,
+                                      expected: "no chunks of whole rows (those are depthwise-row plans)", got: "chunks of \(tiling.chunkRows ?? 0) rows")
+            try KernelPlanError.check(tiling.wq >= tiling.outW && (!tiling.columnCopies || tiling.wq == tiling.outW), kind,
+                                      expected: "rows at least the output's width (exactly it with column copies)", got: "wq \(tiling.wq), outW \(tiling.outW)")
+            self.attributes = attributes
+            self.tiling = tiling
+        }
+    }
+
+    /// A depthwise conv in chunks of `chunkRows` whole rows of its plane; with `rowVectors`, the
+    /// epilogue stores each row as that many vectors, the last running into the next row.
+    public struct DepthwiseRows: Sendable, Hashable {
+        public let attributes: ConvAttributes
+        public let tiling: ConvTiling
+        public let chunkRows: Int
+        public let rowVectors: Int?
+        public init(attributes: ConvAttributes, tiling: ConvTiling, chunkRows: Int, rowVectors: Int?) throws {
+            let kind = "depthwise-row"
+            try KernelPlanError.check(tiling.copiesPerGroup && attributes.epilogue.pool == nil, kind,
+                                      expected: "a per-channel copy of the plane and no fused pool",
+                                      got: tiling.copiesPerGroup ? "a fused pool" : "no per-channel copy")
+            try KernelPlanError.check((1...max(1, tiling.outH)).contains(chunkRows), kind,
+                                      expected: "1 to \(tiling.outH) rows per chunk", got: "\(chunkRows)")
+            if let rowVectors {
+                let plane = tiling.outH * tiling.outW
+                // A row's vectors must cover the row and end within the plane: the last row's
+                // stores run past the row's end by up to a vector, never past the plane.
+                try KernelPlanError.check(rowVectors * tiling.lanes >= tiling.outW && rowVectors * tiling.lanes <= plane, kind,
+                                          expected: "a row's \(rowVectors) vectors of \(tiling.lanes) to cover its \(tiling.outW) columns and end within the \(plane)-float plane",
+                                          got: "\(rowVectors * tiling.lanes) floats")
+            }
+            self.attributes = attributes
+            self.tiling = tiling
+            self.chunkRows = chunkRows
+            self.rowVectors = rowVectors
+        }
+    }
+
+    /// An up-convolution as the 1x1 conv `attributes` into `filters x phases` channels, stored
+    /// interleaved: output phase (i, j) of input pixel (h, w) goes to (h * phases[0] + i, w * phases[1] + j).
+    public struct PixelShuffle: Sendable, Hashable {
+        public let attributes: ConvAttributes
+        public let tiling: ConvTiling
+        /// Output phases [sh, sw] (a 1-D up-convolution has [1, s]).
+        public let phases: [Int]
+        public init(attributes: ConvAttributes, tiling: ConvTiling, phases: [Int]) throws {
+            let kind = "pixel-shuffle"
+            try KernelPlanError.check(phases.count == 2 && phases.allSatisfy { $0 >= 1 } && phases != [1, 1], kind,
+                                      expected: "two phase counts of 1 or more, not both 1", got: "\(phases)")
+            try KernelPlanError.check(tiling.kh == 1 && tiling.kw == 1 && tiling.sh == 1 && tiling.sw == 1 && tiling.groups == 1, kind,
+                                      expected: "a 1x1 stride-1 conv in one group",
+                                      got: "\(tiling.kh)x\(tiling.kw) stride \(tiling.sh)x\(tiling.sw), \(tiling.groups) groups")
+            let count = phases.reduce(1, *)
+            try KernelPlanError.check(tiling.ocg % count == 0, kind,
+                                      expected: "output channels a multiple of the \(count) phases", got: "\(tiling.ocg)")
+            self.attributes = attributes
+            self.tiling = tiling
+            self.phases = phases
+        }
+    }
+
+    /// Channel tiles: `channels` (its `base` is the geometry and input copy). With `flat` tiles, a
+    /// task's rows run as one range of positions and `tails` are the narrower last tiles, one per
+    /// task size that has one.
+    public struct ChannelTiles: Sendable, Hashable {
+        /// The narrower tile at the end of a task of `rows` rows: positions `start ..< start + width`
+        /// of the task's range.
+        public struct Tail: Sendable, Hashable {
+            public let rows: Int, start: Int, width: Int
+            public init(rows: Int, start: Int, width: Int) { self.rows = rows; self.start = start; self.width = width }
+        }
+        public let attributes: ConvAttributes
+        public let channels: ChannelTiling
+        public let tails: [Tail]
+        /// `tails` nil: the tails `channels` implies (`ChannelTiling.flatTails`).
+        public init(attributes: ConvAttributes, channels: ChannelTiling, tails: [Tail]? = nil) throws {
+            let kind = "channel-tile", t = channels.base
+            try KernelPlanError.check(t.groups == 1 && attributes.epilogue.pool == nil && !t.copiesPerGroup, kind,
+                                      expected: "one group, no fused pool, no per-channel copy", got: "\(t.groups) groups")
+            try KernelPlanError.check(channels.p >= 1 && channels.ocv >= 1, kind, expected: "at least one position and one vector per tile",
+                                      got: "\(channels.p) x \(channels.ocv)")
+            if channels.flat {
+                try KernelPlanError.check(t.kh * t.kw == 1 && t.wq == t.outW, kind,
+                                          expected: "tiles across rows only for 1x1 convs, whose rows have no padding columns",
+                                          got: "a \(t.kh)x\(t.kw) conv with rows of \(t.wq) for \(t.outW) outputs")
+            } else {
+                try KernelPlanError.check(channels.p <= t.outW && t.outW % channels.p == 0, kind,
+                                          expected: "tiles that divide the \(t.outW)-position row", got: "\(channels.p) positions")
+            }
+            let tails = tails ?? channels.flatTails.map { Tail(rows: $0.rows, start: $0.rows * t.outW - $0.tail, width: $0.tail) }
+            try KernelPlanError.check(channels.flat || tails.isEmpty, kind, expected: "no tail tiles without flat tiles", got: "\(tails.count)")
+            let sizes = channels.taskRows
+            for tail in tails {
+                // A tail runs only in tasks of its own size, and ends where that task's range ends.
+                try KernelPlanError.check(sizes.contains(tail.rows), kind,
+                                          expected: "a tail for a task size (\(sizes.map(String.init).joined(separator: " or ")) rows)", got: "\(tail.rows) rows")
+                try KernelPlanError.check(tail.width >= 1 && tail.width < channels.p && tail.start >= 0 && tail.start + tail.width == tail.rows * t.outW, kind,
+                                          expected: "the tail of a \(tail.rows)-row task to end at its position \(tail.rows * t.outW), narrower than \(channels.p)",
+                                          got: "positions \(tail.start) ..< \(tail.start + tail.width)")
+            }
+            try KernelPlanError.check(Set(tails.map(\.rows)).count == tails.count, kind, expected: "one tail per task size", got: "\(tails.map(\.rows))")
+            self.attributes = attributes
+            self.channels = channels
+            self.tails = tails
+        }
+    }
+
+    /// Row Winograd F(4,3): `winograd.conv` is the conv's geometry, `winograd.gemm` the GEMM's tiles.
+    public struct WinogradRows: Sendable, Hashable {
+        public let attributes: ConvAttributes
+        public let winograd: RowWinograd
+        public init(attributes: ConvAttributes, winograd: RowWinograd) throws {
+            let kind = "row-Winograd", c = winograd.conv
+            try KernelPlanError.check(c.kh == 3 && c.kw == 3 && c.sh == 1 && c.sw == 1 && c.dh == 1 && c.dw == 1, kind,
+                                      expected: "a 3x3 stride-1 undilated conv", got: "\(c.kh)x\(c.kw) stride \(c.sh)x\(c.sw) dilation \(c.dh)x\(c.dw)")
+            try KernelPlanError.check(winograd.tileRows * 4 >= c.outH && (1...max(1, winograd.tileRows)).contains(winograd.chunkRows), kind,
+                                      expected: "tile rows covering the \(c.outH) output rows and 1 to \(winograd.tileRows) per task",
+                                      got: "\(winograd.tileRows) tile rows, \(winograd.chunkRows) per task")
+            self.attributes = attributes
+            self.winograd = winograd
+        }
+    }
+
+    /// Tile Winograd F(4x4,3x3): `winograd.conv` is the conv's geometry.
+    public struct WinogradTiles: Sendable, Hashable {
+        public let attributes: ConvAttributes
+        public let winograd: TileWinograd
+        public init(attributes: ConvAttributes, winograd: TileWinograd) throws {
+            let kind = "tile-Winograd", c = winograd.conv, w = winograd
+            try KernelPlanError.check(c.kh == 3 && c.kw == 3 && c.sh == 1 && c.sw == 1 && c.dh == 1 && c.dw == 1, kind,
+                                      expected: "a 3x3 stride-1 undilated conv", got: "\(c.kh)x\(c.kw) stride \(c.sh)x\(c.sw) dilation \(c.dh)x\(c.dw)")
+            try KernelPlanError.check(w.tilesH * TileWinograd.m >= c.outH && w.tilesW * TileWinograd.m >= c.outW, kind,
+                                      expected: "4x4 tiles covering the \(c.outH)x\(c.outW) output", got: "\(w.tilesH)x\(w.tilesW) tiles")
+            try KernelPlanError.check(w.tasks >= 1 && w.rowsPerTask * w.tasks >= w.tilesH && w.chunkRows >= 1 && w.p >= 1 && w.ocv >= 1, kind,
+                                      expected: "tasks covering the \(w.tilesH) tile rows, chunks and micro-tiles of at least one",
+                                      got: "\(w.tasks) tasks of \(w.rowsPerTask) rows, chunks of \(w.chunkRows), \(w.p) x \(w.ocv)")
+            self.attributes = attributes
+            self.winograd = winograd
+        }
+    }
+
+    /// Scratch floats per sample the kernel needs while it runs.
+    public var scratchFloats: Int { tiled?.scratchFloats ?? 0 }
+
+    /// A short name of the kernel kind (the snapshot files and `cnnc inspect` use such names).
+    public var kindName: String {
+        switch self {
+        case .direct: return "direct"
+        case .positionTiles: return "position-tiles"
+        case .depthwiseRows: return "depthwise-rows"
+        case .pixelShuffle: return "pixel-shuffle"
+        case .channelTiles: return "channel-tiles"
+        case .rowWinograd: return "row-winograd"
+        case .tileWinograd: return "tile-winograd"
+        }
+    }
+
+    /// The tiled kernels' shared view of the plan (what `TiledConvEmitter` and older callers
+    /// read), or nil for the direct kernel.
+    public var tiled: TiledConvPlan? {
+        switch self {
+        case .direct: return nil
+        case .positionTiles(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: [1, 1])
+        case .depthwiseRows(let p):
+            return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: [1, 1], rowEpilogueVectors: p.rowVectors)
+        case .pixelShuffle(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: p.phases)
+        case .channelTiles(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.channels.base, upsample: [1, 1], kernel: .channelTiles(p.channels))
+        case .rowWinograd(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .rowWinograd(p.winograd))
+        case .tileWinograd(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .tileWinograd(p.winograd))
+        }
+    }
+}
+
+/// The tiled kernels' shared view of a `ConvKernelPlan` (`ConvKernelPlan.tiled`): the conv, its
+/// position tiling and which form of the kernel runs it.
 public struct TiledConvPlan: Sendable, Hashable {
     /// The conv the tiled kernel computes: the node's own, or for an up-convolution the equivalent
     /// 1x1 conv with filters x sh x sw outputs (one per output phase).
@@ -10,6 +234,10 @@ public struct TiledConvPlan: Sendable, Hashable {
     public var upsample: [Int]
     /// Which form of the tiled kernel runs it: one of them, by construction.
     public var kernel: TiledKernel = .positionTiles
+    /// Vectors per output row when the epilogue of a whole row runs as vectors
+    /// (`TiledConvEmitter.wholeRowVectors`): a depthwise-row plan's checked `rowVectors`
+    /// (`KernelSelection.rowEpilogueVectors` decides it), else nil.
+    public var rowEpilogueVectors: Int? = nil
 
     /// The row-Winograd plan, when the conv runs as row Winograd F(4,3).
     public var winograd: RowWinograd? { if case .rowWinograd(let w) = kernel { return w }; return nil }
@@ -22,29 +250,8 @@ public struct TiledConvPlan: Sendable, Hashable {
     /// output's own offsets (no padding columns, no pool, no pixel shuffle), and every step has a
     /// vector form (sigmoid, tanh and ELU have none).
     public var storesFromRegisters: Bool {
-        positionTileEpilogueHasVectorForm && tiling.wq == tiling.outW && tiling.positions == tiling.outH * tiling.outW
-    }
-
-    /// Whether the position-tile kernel (no pixel shuffle) has an epilogue whose every step has a
-    /// vector form (a pool step has none either).
-    var positionTileEpilogueHasVectorForm: Bool {
         kernel == .positionTiles && upsample == [1, 1]
-            && vectorEpilogueStatements(attributes.epilogue, value: .v("v"), operandIndex: .int(0), lanes: tiling.lanes) != nil
-    }
-
-    /// Vectors per output row when the epilogue of a whole row runs as vectors
-    /// (`TiledConvEmitter.wholeRowVectors`), else nil: depthwise convs in chunks of whole rows
-    /// (`ConvTiling.chunkRows`) whose unpooled epilogue steps all have a vector form. Rows under
-    /// half a vector (7x7 planes with 16 lanes) keep the scalar loop, which measured faster (960
-    /// channels on 7x7: 0.023 ms scalar, 0.030 ms as vectors): each vector load there spans two
-    /// of the micro-kernel's stores to `wt`, which cannot forward to it.
-    /// A plane smaller than one row's vectors (a 1-D depthwise conv of length 20 takes two 16-lane
-    /// vectors) has no row whose vectors end within it, and keeps the scalar loop too.
-    public var rowEpilogueVectors: Int? {
-        let t = tiling
-        guard positionTileEpilogueHasVectorForm, t.chunkRows != nil, t.lanes > 1, 2 * t.outW >= t.lanes else { return nil }
-        let vectors = (t.outW + t.lanes - 1) / t.lanes
-        return vectors * t.lanes <= t.outH * t.outW ? vectors : nil
+            && KernelSelection.hasVectorEpilogue(attributes, lanes: tiling.lanes) && tiling.wq == tiling.outW && tiling.positions == tiling.outH * tiling.outW
     }
 
     /// Scratch floats per sample the kernel needs.
@@ -72,8 +279,12 @@ public enum TiledKernel: Sendable, Hashable {
 /// Which kernel implements a node, decided once and shared by memory planning
 /// (which must reserve the kernel's scratch) and code generation.
 public enum KernelSelection {
-    /// The tiled plan of a node, or nil when it uses a direct kernel.
-    public static func tiledConv(_ node: Node, in graph: Graph, target: VectorTarget) -> TiledConvPlan? {
+    /// The kernel plan of a conv or transposed conv node, nil for other ops. One priority chain:
+    /// tile Winograd, row Winograd, channel tiles, then position tiles (depthwise rows for a
+    /// depthwise conv in chunks of rows, column copies where they pay); each kind's own `plan`
+    /// holds its thresholds. A plan whose invariants fail (`KernelPlanError`) is never made: the
+    /// conv runs as the direct kernel instead.
+    public static func convPlan(_ node: Node, in graph: Graph, target: VectorTarget) -> ConvKernelPlan? {
         // The tiled kernel reads a little past its input, which a caller's buffer does not allow.
         func producer() -> (shape: [Int], callerBuffer: Bool) {
             let p = graph.node(node.inputs[0])
@@ -83,43 +294,71 @@ public enum KernelSelection {
         switch node.op {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
-            guard var tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return nil }
-            let kernel: TiledKernel
+            guard var tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return .direct }
             if let tile = TileWinograd.plan(a, target: target, direct: tiling) {
-                kernel = .tileWinograd(tile)
-            } else if let rows = RowWinograd.plan(a, input: shape, target: target, direct: tiling) {
-                kernel = .rowWinograd(rows)
-            } else if let channels = ChannelTiling.plan(a, base: tiling, target: target) {
-                kernel = .channelTiles(channels)
-            } else {
-                kernel = .positionTiles
-                if let copies = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer, columnCopies: true),
-                   tiling.prefersColumnCopies(copies) {
-                    tiling = copies
-                }
+                return (try? .tileWinograd(.init(attributes: a, winograd: tile))) ?? .direct
             }
-            return TiledConvPlan(attributes: a, tiling: tiling, upsample: [1, 1], kernel: kernel)
+            if let rows = RowWinograd.plan(a, input: shape, target: target, direct: tiling) {
+                return (try? .rowWinograd(.init(attributes: a, winograd: rows))) ?? .direct
+            }
+            if let channels = ChannelTiling.plan(a, base: tiling, target: target) {
+                return (try? .channelTiles(.init(attributes: a, channels: channels))) ?? .direct
+            }
+            if let copies = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer, columnCopies: true),
+               tiling.prefersColumnCopies(copies) {
+                tiling = copies
+            }
+            if let rows = tiling.chunkRows, a.epilogue.pool == nil {
+                return (try? .depthwiseRows(.init(attributes: a, tiling: tiling, chunkRows: rows, rowVectors: rowEpilogueVectors(a, tiling)))) ?? .direct
+            }
+            return (try? .positionTiles(.init(attributes: a, tiling: tiling))) ?? .direct
         case .convTranspose(let a):
             // A transposed conv whose kernel equals its stride (the "up-convolution" of UNet and
             // friends) writes each output pixel from exactly one tap: it is a 1x1 conv into
             // filters x sh x sw channels, one per output phase, stored interleaved ("pixel shuffle").
             guard a.groups == 1, a.spatialRank <= 2, a.kernel == a.stride, a.padding.allSatisfy({ $0 == 0 }),
-                  a.outputPadding.allSatisfy({ $0 == 0 }), a.dilation.allSatisfy({ $0 == 1 }) else { return nil }
+                  a.outputPadding.allSatisfy({ $0 == 0 }), a.dilation.allSatisfy({ $0 == 1 }) else { return .direct }
             let (shape, callerBuffer) = producer()
             let ones = Array(repeating: 1, count: a.spatialRank)
             let phases = a.stride.reduce(1, *)
             let equivalent = ConvAttributes(filters: a.filters * phases, kernel: ones, stride: ones, dilation: ones,
                                             padding: .zero(rank: a.spatialRank), groups: 1, hasBias: true, epilogue: a.epilogue)
-            return ConvTiling.plan(equivalent, input: shape, target: target, inputIsCallerBuffer: callerBuffer)
-                .map { TiledConvPlan(attributes: equivalent, tiling: $0, upsample: Array(repeating: 1, count: 2 - a.spatialRank) + a.stride) }
+            guard let tiling = ConvTiling.plan(equivalent, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return .direct }
+            let upsample = Array(repeating: 1, count: 2 - a.spatialRank) + a.stride
+            // A stride-1 "up-convolution" is a plain 1x1 conv.
+            if upsample == [1, 1] { return (try? .positionTiles(.init(attributes: equivalent, tiling: tiling))) ?? .direct }
+            return (try? .pixelShuffle(.init(attributes: equivalent, tiling: tiling, phases: upsample))) ?? .direct
         case .input, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
              .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool:
             return nil
         }
     }
 
+    /// The tiled kernels' view of the node's plan, or nil when it uses a direct kernel.
+    public static func tiledConv(_ node: Node, in graph: Graph, target: VectorTarget) -> TiledConvPlan? {
+        convPlan(node, in: graph, target: target)?.tiled
+    }
+
     /// Scratch floats per sample the node's kernel needs while it runs.
     public static func scratchFloats(_ node: Node, in graph: Graph, target: VectorTarget) -> Int {
-        tiledConv(node, in: graph, target: target)?.scratchFloats ?? 0
+        convPlan(node, in: graph, target: target)?.scratchFloats ?? 0
+    }
+
+    /// Whether every step of the conv's epilogue has a vector form (a pool step has none).
+    static func hasVectorEpilogue(_ a: ConvAttributes, lanes: Int) -> Bool {
+        vectorEpilogueStatements(a.epilogue, value: .v("v"), operandIndex: .int(0), lanes: lanes) != nil
+    }
+
+    /// Vectors per output row when a depthwise conv in chunks of whole rows (`ConvTiling.chunkRows`)
+    /// stores each row's epilogue as vectors, else nil: every unpooled epilogue step has a vector
+    /// form. Rows under half a vector (7x7 planes with 16 lanes) keep the scalar loop, which
+    /// measured faster (960 channels on 7x7: 0.023 ms scalar, 0.030 ms as vectors): each vector
+    /// load there spans two of the micro-kernel's stores to `wt`, which cannot forward to it.
+    /// A plane smaller than one row's vectors (a 1-D depthwise conv of length 20 takes two 16-lane
+    /// vectors) has no row whose vectors end within it, and keeps the scalar loop too.
+    static func rowEpilogueVectors(_ a: ConvAttributes, _ t: ConvTiling) -> Int? {
+        guard hasVectorEpilogue(a, lanes: t.lanes), t.chunkRows != nil, t.lanes > 1, 2 * t.outW >= t.lanes else { return nil }
+        let vectors = (t.outW + t.lanes - 1) / t.lanes
+        return vectors * t.lanes <= t.outH * t.outW ? vectors : nil
     }
 }

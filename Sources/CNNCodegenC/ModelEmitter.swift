@@ -85,8 +85,8 @@ public enum ModelEmitter {
             let weightBase = blob.nextOffset
             var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol,
                                     blob: blob, weightBase: weightBase, loadTime: loadTime)
-            let tiled = KernelSelection.tiledConv(node, in: graph, target: options.vector)
-            let function = tiled.map { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
+            let convPlan = KernelSelection.convPlan(node, in: graph, target: options.vector)
+            let function = convPlan.flatMap { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
             blob = ctx.blob
             loadTime = ctx.loadTime
             // A kernel the same as an earlier one but for its name and comment (a repeated block's
@@ -105,7 +105,7 @@ public enum ModelEmitter {
             kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,
                                          flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
             var args: [CExpr] = [.v("n"), .v("nt"), .ident(weightsSymbol) + .int(weightBase)] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
-            if (tiled?.scratchFloats ?? 0) > 0 {
+            if (convPlan?.scratchFloats ?? 0) > 0 {
                 guard let offset = planned.memory.scratch[node.id] else {
                     preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
                 }

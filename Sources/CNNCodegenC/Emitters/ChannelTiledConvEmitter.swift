@@ -7,7 +7,8 @@ extension TiledConvEmitter {
     /// stores them to the task's buffer; the epilogue then transposes the buffer into the output.
     /// Each output's sum still runs over input channels, then taps, in order: the same bits as
     /// the position-tiled kernel.
-    static func emitChannelTiled(_ plan: TiledConvPlan, _ ct: ChannelTiling, _ ctx: inout KernelContext) -> CFunction {
+    static func emitChannelTiled(_ plan: TiledConvPlan, _ channelPlan: ConvKernelPlan.ChannelTiles, _ ctx: inout KernelContext) -> CFunction {
+        let ct = channelPlan.channels
         let a = plan.attributes, t = ct.base
         let ic = t.icg, oc = t.ocg, bc = ct.blockChannels, lanes = ct.lanes, taps = ct.taps
         let vtype = "cnnc_v\(lanes)"
@@ -64,11 +65,11 @@ extension TiledConvEmitter {
         if ct.flat {
             // The task's rows as one range (1x1 convs: rows of `outW` positions, no padding
             // columns): whole tiles, then a narrower one for the rest, whose width is fixed per
-            // task size; with two task sizes, each tail runs only in its own.
-            precondition(t.wq == t.outW, "flat channel tiles need rows without padding columns")
-            let tails: [CStmt] = ct.flatTails.map { rows, tail in
-                let body: [CStmt] = [.decl("const int64_t", "ow0", .int(rows * t.outW - tail))] + tile(tail)
-                return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(rows * t.outW)), body, else: [])
+            // task size; with two task sizes, each tail runs only in its own (the plan checked
+            // that each ends where its task's range ends).
+            let tails: [CStmt] = channelPlan.tails.map { tail in
+                let body: [CStmt] = [.decl("const int64_t", "ow0", .int(tail.start))] + tile(tail.width)
+                return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(tail.rows * t.outW)), body, else: [])
             }
             tiles = [
                 .decl("const int64_t", "oh", .v("oh0")),

@@ -5,13 +5,20 @@ import CNNIR
 /// stays in registers across the reduction, and an epilogue that drops the padding
 /// columns and applies activations, the residual add and the fused pool.
 enum TiledConvEmitter {
-    static func emit(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
-        switch plan.kernel {
-        case .tileWinograd(let tile): return emitTileWinograd(plan, tile, &ctx)
-        case .rowWinograd(let rows): return emitRowWinograd(plan, rows, &ctx)
-        case .channelTiles(let channels): return emitChannelTiled(plan, channels, &ctx)
-        case .positionTiles: break
+    /// The kernel of a tiled plan, nil for `.direct`.
+    static func emit(_ plan: ConvKernelPlan, _ ctx: inout KernelContext) -> CFunction? {
+        guard let tiled = plan.tiled else { return nil }
+        switch plan {
+        case .direct: return nil
+        case .tileWinograd(let p): return emitTileWinograd(tiled, p.winograd, &ctx)
+        case .rowWinograd(let p): return emitRowWinograd(tiled, p.winograd, &ctx)
+        case .channelTiles(let p): return emitChannelTiled(tiled, p, &ctx)
+        case .positionTiles, .depthwiseRows, .pixelShuffle: return emitPositionTiles(tiled, &ctx)
         }
+    }
+
+    /// The position-tile kernel (position tiles, depthwise rows, pixel shuffle).
+    static func emitPositionTiles(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
         let a = plan.attributes, t = plan.tiling
         let ic = t.icg * t.groups, oc = t.ocg * t.groups
         let vtype = "cnnc_v\(t.lanes)"

@@ -1,0 +1,131 @@
+import CNNCodegenC
+import CNNIR
+import CNNPasses
+import CNNTestSupport
+import Testing
+
+/// The conv kernel plans check their invariants when they are made: the plans behind the two
+/// buffer overruns the tiled kernels once had cannot be made.
+@Suite struct KernelPlanTests {
+    /// The plan selection makes for the net's last node.
+    func selected(_ f: GraphFixture, target: VectorTarget) throws -> ConvKernelPlan {
+        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: target) }
+        let node = try #require(planned.graph.nodes.last)
+        return try #require(KernelSelection.convPlan(node, in: planned.graph, target: target))
+    }
+
+    /// A 1-D depthwise conv of length 20 on 16 lanes: a row takes two vectors (32 floats), more
+    /// than the 20-float plane, so storing each row as vectors would write past the plane.
+    @Test func aDepthwiseRowStoredPastItsPlaneIsNoPlan() throws {
+        var f = GraphFixture(name: "dw1d", inputs: [("x", [32, 20])])
+        try f.add("dw", .conv(ConvAttributes(filters: 32, kernel: [3], stride: [1], dilation: [1], padding: Padding(begin: [1], end: [1]),
+                                             groups: 32, hasBias: true, epilogue: [.activation(.relu)])), ["x"])
+        guard case .depthwiseRows(let rows) = try selected(f, target: .avx512) else {
+            Issue.record("expected a depthwise-row plan"); return
+        }
+        #expect(rows.rowVectors == nil)
+        #expect(rows.tiling.outH * rows.tiling.outW == 20)
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.DepthwiseRows(attributes: rows.attributes, tiling: rows.tiling, chunkRows: rows.chunkRows, rowVectors: 2)
+        }
+        // Too few vectors to cover the row is no plan either; chunks must be whole rows of the plane.
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.DepthwiseRows(attributes: rows.attributes, tiling: rows.tiling, chunkRows: 2, rowVectors: nil)
+        }
+        #expect(throws: Never.self) {
+            try ConvKernelPlan.DepthwiseRows(attributes: rows.attributes, tiling: rows.tiling, chunkRows: 1, rowVectors: nil)
+        }
+    }
+
+    /// Where a row's vectors end within the plane, selection stores rows as vectors.
+    @Test func aDepthwiseRowWithinItsPlaneStoresVectors() throws {
+        var f = GraphFixture(name: "dw", inputs: [("x", [16, 14, 14])])
+        try f.add("dw", GraphFixture.conv(16, 3, pad: 1, groups: 16, epilogue: [.activation(.relu)]), ["x"])
+        guard case .depthwiseRows(let rows) = try selected(f, target: .avx512) else {
+            Issue.record("expected a depthwise-row plan"); return
+        }
+        #expect(rows.rowVectors == 1)
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.DepthwiseRows(attributes: rows.attributes, tiling: rows.tiling, chunkRows: rows.chunkRows, rowVectors: 0)
+        }
+    }
+
+    /// Channel tiles across rows: with two task sizes (4 and 2 rows of 14), each task size has its
+    /// own tail tile; the 4-row tasks' tail run in a 2-row task (the overrun fixed in 3e96657)
+    /// is no plan.
+    @Test func aTailTileRunPastItsTasksRowsIsNoPlan() throws {
+        var f = GraphFixture(name: "pw", inputs: [("x", [256, 14, 14])])
+        try f.add("pre", .activation(.relu), ["x"])
+        try f.add("pw", GraphFixture.conv(256, 1), ["pre"])
+        guard case .channelTiles(let tiles) = try selected(f, target: .avx512) else {
+            Issue.record("expected a channel-tile plan"); return
+        }
+        var channels = tiles.channels
+        #expect(channels.flat && channels.p == 13)
+        // Fewer output channels: two blocks of 32, so the rows are shared among tasks of 4 and 2 rows.
+        channels.base.ocg = 64
+        #expect(channels.taskRows == [4, 2])
+        let made = try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: channels)
+        #expect(made.tails == [.init(rows: 4, start: 52, width: 4), .init(rows: 2, start: 26, width: 2)])
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: channels, tails: [.init(rows: 2, start: 52, width: 4)])
+        }
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: channels, tails: [.init(rows: 5, start: 57, width: 13)])
+        }
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: channels,
+                                            tails: [.init(rows: 4, start: 52, width: 4), .init(rows: 4, start: 52, width: 4)])
+        }
+    }
+
+    /// Tiles across rows only for 1x1 convs, whose rows have no padding columns; whole-row tiles
+    /// divide the row.
+    @Test func channelTilesAcrossPaddedRowsAreNoPlan() throws {
+        var f = GraphFixture(name: "c3", inputs: [("x", [128, 7, 7])])
+        try f.add("pre", .activation(.relu), ["x"])
+        try f.add("c", GraphFixture.conv(64, 3, stride: 2, pad: 1), ["pre"])
+        guard case .channelTiles(let tiles) = try selected(f, target: .avx512) else {
+            Issue.record("expected a channel-tile plan"); return
+        }
+        #expect(!tiles.channels.flat && tiles.tails.isEmpty)
+        var across = tiles.channels
+        across.flat = true
+        #expect(throws: KernelPlanError.self) { try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: across) }
+        var ragged = tiles.channels
+        ragged.p = 3
+        #expect(throws: KernelPlanError.self) { try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: ragged) }
+    }
+
+    /// An up-convolution's phases must split its channels; a plan error names the kernel and
+    /// what it expected.
+    @Test func pixelShufflePhasesMustSplitTheChannels() throws {
+        var f = GraphFixture(name: "up", inputs: [("x", [8, 4, 4])])
+        try f.add("pre", .activation(.relu), ["x"])
+        try f.add("up", .convTranspose(ConvTransposeAttributes(filters: 4, kernel: [2, 2], stride: [2, 2], dilation: [1, 1], padding: [0, 0, 0, 0],
+                                                              outputPadding: [0, 0], groups: 1, hasBias: true)), ["pre"])
+        guard case .pixelShuffle(let up) = try selected(f, target: .avx2) else {
+            Issue.record("expected a pixel-shuffle plan"); return
+        }
+        #expect(up.phases == [2, 2] && up.tiling.ocg == 16)
+        do {
+            _ = try ConvKernelPlan.PixelShuffle(attributes: up.attributes, tiling: up.tiling, phases: [3, 2])
+            Issue.record("a pixel-shuffle plan with 16 channels in 6 phases was made")
+        } catch let error as KernelPlanError {
+            #expect(error.description == "pixel-shuffle plan: expected output channels a multiple of the 6 phases, got 16")
+        }
+        #expect(throws: KernelPlanError.self) { try ConvKernelPlan.PixelShuffle(attributes: up.attributes, tiling: up.tiling, phases: [1, 1]) }
+    }
+
+    /// Memory planning's scratch query is the plan's.
+    @Test func scratchIsThePlans() throws {
+        var f = GraphFixture(name: "c", inputs: [("x", [16, 12, 12])])
+        try f.add("c", GraphFixture.conv(16, 3, pad: 1), ["x"])
+        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: .avx2) }
+        let node = planned.graph.nodes[1]
+        let plan = try #require(KernelSelection.convPlan(node, in: planned.graph, target: .avx2))
+        #expect(plan.scratchFloats > 0)
+        #expect(KernelSelection.scratchFloats(node, in: planned.graph, target: .avx2) == plan.scratchFloats)
+        #expect(KernelSelection.convPlan(planned.graph.nodes[1], in: planned.graph, target: .scalar) == .direct)
+    }
+}
