@@ -130,3 +130,30 @@ public struct CFunction: Hashable, Sendable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
+
+/// A C type the kernels declare or cast to, spelled in one place: a misspelt type is a Swift
+/// error, not a clang one (`CStmt.local` declares with one).
+public struct CType: Hashable, Sendable {
+    public let spelling: String
+    init(_ spelling: String) { self.spelling = spelling }
+
+    public static let float = CType("float")
+    public static let constFloat = CType("const float")
+    public static let constInt64 = CType("const int64_t")
+    /// A read-only float pointer that aliases nothing else the kernel writes.
+    public static let constFloatPointer = CType("const float *restrict")
+    public static let floatPointer = CType("float *restrict")
+}
+
+extension CStmt {
+    /// `type name = value;` with a typed type.
+    public static func local(_ type: CType, _ name: String, _ value: CExpr?) -> CStmt { .decl(type.spelling, name, value) }
+}
+
+extension CExpr {
+    /// `*(const V *)(pointer)`: one vector load, `vtype` the vector type (`cnnc_v8`, ...; declared
+    /// with 4-byte alignment, so any float address will do).
+    public static func loadVector(_ vtype: String, from pointer: CExpr) -> CExpr { .index(.cast("const \(vtype) *", pointer), 0) }
+    /// `*(V *)(pointer)`: the vector at `pointer`, to store to.
+    public static func vectorAt(_ vtype: String, _ pointer: CExpr) -> CExpr { .index(.cast("\(vtype) *", pointer), 0) }
+}

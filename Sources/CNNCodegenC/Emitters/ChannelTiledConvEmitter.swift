@@ -17,8 +17,8 @@ extension TiledConvEmitter {
         let bias = ctx.weights(ct.packBias(biasValues))
         var body: [CStmt] = [
             .comment("channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : "") x \(ct.ocv) vectors of \(lanes) channels, \(ct.blocks) blocks"),
-            .decl("const float *restrict", "w", w),
-            .decl("const float *restrict", "bias", bias),
+            .local(.constFloatPointer, "w", w),
+            .local(.constFloatPointer, "bias", bias),
         ]
         let source: CExpr
         if t.copiesInput {
@@ -31,18 +31,18 @@ extension TiledConvEmitter {
         func tile(_ width: Int) -> [CStmt] {
             // Accumulators start from the bias on the first chunk of input channels, else from the buffer.
             var tile: [CStmt] = [
-                .decl("float *restrict", "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
-                .decl("const float *restrict", "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
-                .decl("const int64_t", "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
+                .local(.floatPointer, "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
+                .local(.constFloatPointer, "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
+                .local(.constInt64, "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
             ]
             for v in 0..<ct.ocv {
                 for p in 0..<width {
-                    tile.append(.decl(vtype, "a\(p)_\(v)", .index(.cast("const \(vtype) *", .v("ib") + .int(p) * .v("is") + .int(v * lanes)), 0)))
+                    tile.append(.decl(vtype, "a\(p)_\(v)", .loadVector(vtype, from: .v("ib") + .int(p) * .v("is") + .int(v * lanes))))
                 }
             }
             var step: [CStmt] = [
-                .decl("const float *restrict", "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
-                .decl("const float *restrict", "wi", .v("wb") + .v("c") * .int(taps * bc)),
+                .local(.constFloatPointer, "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
+                .local(.constFloatPointer, "wi", .v("wb") + .v("c") * .int(taps * bc)),
             ]
             // The next chunk's weights (the next block's after the last chunk) load while this one runs.
             step += prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc)
@@ -56,7 +56,7 @@ extension TiledConvEmitter {
             tile.append(.loop("c", .v("c0"), .v("c1"), step))
             for p in 0..<width {
                 for v in 0..<ct.ocv {
-                    tile.append(.assign(.index(.cast("\(vtype) *", .v("ab") + .int(p * bc + v * lanes)), 0), "=", .v("a\(p)_\(v)")))
+                    tile.append(.assign(.vectorAt(vtype, .v("ab") + .int(p * bc + v * lanes)), "=", .v("a\(p)_\(v)")))
                 }
             }
             return tile
@@ -68,43 +68,43 @@ extension TiledConvEmitter {
             // task size; with two task sizes, each tail runs only in its own (the plan checked
             // that each ends where its task's range ends).
             let tails: [CStmt] = channelPlan.tails.map { tail in
-                let body: [CStmt] = [.decl("const int64_t", "ow0", .int(tail.start))] + tile(tail.width)
+                let body: [CStmt] = [.local(.constInt64, "ow0", .int(tail.start))] + tile(tail.width)
                 return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(tail.rows * t.outW)), body, else: [])
             }
             tiles = [
-                .decl("const int64_t", "oh", .v("oh0")),
-                .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
-                .decl("const int64_t", "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
+                .local(.constInt64, "oh", .v("oh0")),
+                .local(.constFloatPointer, "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
+                .local(.constInt64, "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
                 .loop("ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p, [.block(tile(ct.p))]),
             ] + tails
         } else {
             tiles = [.loop("oh", .v("oh0"), .v("oh1"), [
-                .decl("const float *restrict", "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
+                .local(.constFloatPointer, "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
                 .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(tile(ct.p))]),
             ])]
         }
         // The epilogue transposes out of the buffer: channel j's row is contiguous in the output.
         let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
         let element: (CExpr) -> [CStmt] = { ow in
-            [.decl("float", "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(t.outW) + ow) * .int(bc) + .v("j")])]
+            [.local(.float, "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(t.outW) + ow) * .int(bc) + .v("j")])]
                 + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: row * .int(t.outW) + ow)
                 + [.assign(.v("dst")[ow], "=", .v("v"))]
         }
         // Short rows are unrolled: the loop over channels is then straight-line code.
         let store: [CStmt] = t.outW <= 16 ? (0..<t.outW).map { .block(element(.int($0))) } : [.loop("ow", .int(t.outW), element(.v("ow")))]
         let task: [CStmt] = [
-            .decl("const int64_t", "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
-            .decl("const float *restrict", "wb", .v("w") + .v("blk") * .int(ic * taps * bc)),
-            .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
-            .decl("const int64_t", "oh0", .v("rg") * .int(ct.rowsPerTask)),
-            .decl("const int64_t", "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
+            .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
+            .local(.constFloatPointer, "wb", .v("w") + .v("blk") * .int(ic * taps * bc)),
+            .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
+            .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),
+            .local(.constInt64, "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
             .array("float", "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop("c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk, [
-                .decl("const int64_t", "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),
+                .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),
             ] + tiles),
             .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
-                .decl("float *restrict", "dst", ctx.output + row * .int(t.outW)),
+                .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
             ] + store)]),
         ]
         let flops = 2 * ic * taps * t.outH * t.outW * oc
@@ -120,9 +120,9 @@ extension TiledConvEmitter {
     /// tiles) its input value, broadcast into `ocv` FMAs.
     static func channelLaneFMAs(p: Int, ocv: Int, lanes: Int, weights: CExpr, input: (Int) -> CExpr) -> [CStmt] {
         let vtype = "cnnc_v\(lanes)"
-        var step: [CStmt] = (0..<ocv).map { v in .decl("const \(vtype)", "w\(v)", .index(.cast("const \(vtype) *", weights + .int(v * lanes)), 0)) }
+        var step: [CStmt] = (0..<ocv).map { v in .decl("const \(vtype)", "w\(v)", .loadVector(vtype, from: weights + .int(v * lanes))) }
         for i in 0..<p {
-            step.append(.decl("const float", "x\(i)", input(i)))
+            step.append(.local(.constFloat, "x\(i)", input(i)))
             for v in 0..<ocv { step.append(.assign(.v("a\(i)_\(v)"), "+=", .v("w\(v)") * .v("x\(i)"))) }
         }
         return step

@@ -35,20 +35,20 @@ enum ConvEmitter {
                 .loop("ow", .int(o3[2]), [.assign(.v("acc")[.v("ow")], "=", a.hasBias ? .v("bias")[.v("oc")] : .float(0))]),
             ]
             let kwLoop: CStmt = .loop("kw", .int(k[2]), [
-                .decl("const float", "wv", .v("wk")[((.v("ic") * .int(k[0]) + .v("kd")) * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")]),
-                .decl("const int64_t", "off", .v("kw") * .int(d[2]) - .int(pb[2])),
+                .local(.constFloat, "wv", .v("wk")[((.v("ic") * .int(k[0]) + .v("kd")) * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")]),
+                .local(.constInt64, "off", .v("kw") * .int(d[2]) - .int(pb[2])),
                 .loop("ow", from: loExpr[.v("kw")], to: hiExpr[.v("kw")], step: 1, [
                     .assign(.v("acc")[.v("ow")], "+=", .v("wv") * .v("row")[.v("ow") * .int(s[2]) + .v("off")]),
                 ]),
             ])
             body.append(.loop("ic", .int(icg), [
                 .loop("kd", .int(k[0]), [
-                    .decl("const int64_t", "id", od * .int(s[0]) - .int(pb[0]) + .v("kd") * .int(d[0])),
+                    .local(.constInt64, "id", od * .int(s[0]) - .int(pb[0]) + .v("kd") * .int(d[0])),
                     .ifThen(.v("id") < .int(0) || .v("id") >= .int(i3[0]), [.continueLoop], else: []),
                     .loop("kh", .int(k[1]), [
-                        .decl("const int64_t", "ih", oh * .int(s[1]) - .int(pb[1]) + .v("kh") * .int(d[1])),
+                        .local(.constInt64, "ih", oh * .int(s[1]) - .int(pb[1]) + .v("kh") * .int(d[1])),
                         .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(i3[1]), [.continueLoop], else: []),
-                        .decl("const float *restrict", "row", .v("x") + (.v("ic") * .int(i3[0]) + .v("id")) * .int(i3[1] * i3[2]) + .v("ih") * .int(i3[2])),
+                        .local(.constFloatPointer, "row", .v("x") + (.v("ic") * .int(i3[0]) + .v("id")) * .int(i3[1] * i3[2]) + .v("ih") * .int(i3[2])),
                         kwLoop,
                     ]),
                 ]),
@@ -57,19 +57,19 @@ enum ConvEmitter {
             let index = ((.v("b") * .int(oc) + .v("oc")) * .int(o3[0]) + od) * .int(o3[1] * o3[2]) + oh * .int(o3[2]) + .v("ow")
             let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
             if !steps.isEmpty {
-                body.append(.loop("ow", .int(o3[2]), [.decl("float", "v", .v("acc")[.v("ow")])] + steps + [.assign(.v("acc")[.v("ow")], "=", .v("v"))]))
+                body.append(.loop("ow", .int(o3[2]), [.local(.float, "v", .v("acc")[.v("ow")])] + steps + [.assign(.v("acc")[.v("ow")], "=", .v("v"))]))
             }
             return body
         }
 
         var perTask: [CStmt] = [
-            .decl("const float *restrict", "x", ctx.input(0) + (.v("b") * .int(ic) + (.v("oc") / .int(ocg)) * .int(icg)) * .int(i3.reduce(1, *))),
-            .decl("const float *restrict", "wk", .v("w") + .v("oc") * .int(icg * k.reduce(1, *))),
+            .local(.constFloatPointer, "x", ctx.input(0) + (.v("b") * .int(ic) + (.v("oc") / .int(ocg)) * .int(icg)) * .int(i3.reduce(1, *))),
+            .local(.constFloatPointer, "wk", .v("w") + .v("oc") * .int(icg * k.reduce(1, *))),
             .array("float", "acc", count: o3[2], alignment: 64),
         ]
         let outShape = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
         let outPlane = CExpr.v("out") + (.v("b") * .int(oc) + .v("oc")) * .int(outShape.reduce(1, *))
-        perTask.append(.decl("float *restrict", "y", outPlane))
+        perTask.append(.local(.floatPointer, "y", outPlane))
         if let pool = a.epilogue.pool {
             perTask += pooledRows(pool, conv: o3, out: outShape, row: row)
         } else {
@@ -81,8 +81,8 @@ enum ConvEmitter {
         }
         let flopsPerTask = 2 * icg * k.reduce(1, *) * o3.reduce(1, *)
         return ctx.function([
-            .decl("const float *restrict", "w", w),
-            .decl("const float *restrict", "bias", bias),
+            .local(.constFloatPointer, "w", w),
+            .local(.constFloatPointer, "bias", bias),
             .verbatimArray("col_lo", lo),
             .verbatimArray("col_hi", hi),
             .expr(.cast("void", .v("bias"))),
@@ -99,7 +99,7 @@ enum ConvEmitter {
         var horizontal: [CStmt] = [
             .loop("pw", .int(out[2]), [
                 .loop("ww", .int(size[2]), [
-                    .decl("const int64_t", "cw", .v("pw") * .int(stride[2]) - .int(pad[2]) + .v("ww")),
+                    .local(.constInt64, "cw", .v("pw") * .int(stride[2]) - .int(pad[2]) + .v("ww")),
                     .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(o3[2]), [
                         isMax ? .assign(.v("pacc")[.v("pw")], "=", maxFold(.v("pacc")[.v("pw")], .v("acc")[.v("cw")]))
                               : .assign(.v("pacc")[.v("pw")], "+=", .v("acc")[.v("cw")]),
@@ -121,10 +121,10 @@ enum ConvEmitter {
                     .array("float", "pacc", count: out[2], alignment: 64),
                     .loop("pw", .int(out[2]), [.assign(.v("pacc")[.v("pw")], "=", isMax ? .float(-.infinity) : .float(0))]),
                     .loop("wd", .int(size[0]), [
-                        .decl("const int64_t", "cd", .v("pd") * .int(stride[0]) - .int(pad[0]) + .v("wd")),
+                        .local(.constInt64, "cd", .v("pd") * .int(stride[0]) - .int(pad[0]) + .v("wd")),
                         .ifThen(.v("cd") < .int(0) || .v("cd") >= .int(o3[0]), [.continueLoop], else: []),
                         .loop("wh", .int(size[1]), [
-                            .decl("const int64_t", "ch", .v("ph") * .int(stride[1]) - .int(pad[1]) + .v("wh")),
+                            .local(.constInt64, "ch", .v("ph") * .int(stride[1]) - .int(pad[1]) + .v("wh")),
                             .ifThen(.v("ch") < .int(0) || .v("ch") >= .int(o3[1]), [.continueLoop], else: []),
                         ] + horizontal),
                     ]),

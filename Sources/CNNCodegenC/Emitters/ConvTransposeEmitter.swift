@@ -18,18 +18,18 @@ enum ConvTransposeEmitter {
         // weight [IC, OC/groups, k...]: the kernel of (ic, oc) starts at (ic*OCG + oc%OCG) * K.
         let wIndex = ((.v("g") * .int(icg) + .v("ic")) * .int(ocg) + .v("j")) * .int(kCount) + (.v("kd") * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")
         var scatter: CStmt = .block([
-            .decl("const int64_t", "ow", .v("iw") * .int(s[2]) - .int(p[2]) + .v("kw") * .int(d[2])),
+            .local(.constInt64, "ow", .v("iw") * .int(s[2]) - .int(p[2]) + .v("kw") * .int(d[2])),
             .ifThen(.v("ow") < .int(0) || .v("ow") >= .int(o3[2]), [.continueLoop], else: []),
             .assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "+=", .v("xv") * .v("w")[wIndex]),
         ])
         scatter = .loop("id", .int(i3[0]), [.loop("kd", .int(k[0]), [
-            .decl("const int64_t", "od", .v("id") * .int(s[0]) - .int(p[0]) + .v("kd") * .int(d[0])),
+            .local(.constInt64, "od", .v("id") * .int(s[0]) - .int(p[0]) + .v("kd") * .int(d[0])),
             .ifThen(.v("od") < .int(0) || .v("od") >= .int(o3[0]), [.continueLoop], else: []),
             .loop("ih", .int(i3[1]), [.loop("kh", .int(k[1]), [
-                .decl("const int64_t", "oh", .v("ih") * .int(s[1]) - .int(p[1]) + .v("kh") * .int(d[1])),
+                .local(.constInt64, "oh", .v("ih") * .int(s[1]) - .int(p[1]) + .v("kh") * .int(d[1])),
                 .ifThen(.v("oh") < .int(0) || .v("oh") >= .int(o3[1]), [.continueLoop], else: []),
                 .loop("iw", .int(i3[2]), [
-                    .decl("const float", "xv", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
+                    .local(.constFloat, "xv", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
                     .loop("kw", .int(k[2]), [scatter]),
                 ]),
             ])]),
@@ -37,21 +37,21 @@ enum ConvTransposeEmitter {
         let index = (.v("b") * .int(oc) + .v("oc")) * .int(planeSize) + .v("i")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
         var body: [CStmt] = [
-            .decl("const int64_t", "g", .v("oc") / .int(ocg)),
-            .decl("const int64_t", "j", .v("oc") % .int(ocg)),
-            .decl("float *restrict", "y", ctx.output + (.v("b") * .int(oc) + .v("oc")) * .int(planeSize)),
+            .local(.constInt64, "g", .v("oc") / .int(ocg)),
+            .local(.constInt64, "j", .v("oc") % .int(ocg)),
+            .local(.floatPointer, "y", ctx.output + (.v("b") * .int(oc) + .v("oc")) * .int(planeSize)),
             .loop("i", .int(planeSize), [.assign(.v("y")[.v("i")], "=", a.hasBias ? .v("bias")[.v("oc")] : .float(0))]),
             .loop("ic", .int(icg), [
-                .decl("const float *restrict", "x", ctx.input(0) + (.v("b") * .int(ic) + .v("g") * .int(icg) + .v("ic")) * .int(i3.reduce(1, *))),
+                .local(.constFloatPointer, "x", ctx.input(0) + (.v("b") * .int(ic) + .v("g") * .int(icg) + .v("ic")) * .int(i3.reduce(1, *))),
                 scatter,
             ]),
         ]
         if !steps.isEmpty {
-            body.append(.loop("i", .int(planeSize), [.decl("float", "v", .v("y")[.v("i")])] + steps + [.assign(.v("y")[.v("i")], "=", .v("v"))]))
+            body.append(.loop("i", .int(planeSize), [.local(.float, "v", .v("y")[.v("i")])] + steps + [.assign(.v("y")[.v("i")], "=", .v("v"))]))
         }
         return ctx.function([
-            .decl("const float *restrict", "w", w),
-            .decl("const float *restrict", "bias", bias),
+            .local(.constFloatPointer, "w", w),
+            .local(.constFloatPointer, "bias", bias),
             .expr(.cast("void", .v("bias"))),
             KernelContext.parallelFor(collapse: 2, work: 2 * icg * kCount * i3.reduce(1, *) * oc),
             .loop("b", ctx.batch, [.loop("oc", .int(oc), body)]),

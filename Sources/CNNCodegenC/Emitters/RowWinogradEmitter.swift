@@ -16,26 +16,26 @@ extension TiledConvEmitter {
         let planeStride = ic * wg.planeFloats
         var body: [CStmt] = [
             .comment("row Winograd F(4,3): \(wg.tileRows) tiles of 4 rows, 6 GEMMs of \(oc)x\(ic * 3), \(wg.chunks) task rows x \(gemm.blocksPerGroup) blocks of \(gemm.ocb)"),
-            .decl("const float *restrict", "w", w),
-            .decl("const float *restrict", "bias", bias),
+            .local(.constFloatPointer, "w", w),
+            .local(.constFloatPointer, "bias", bias),
         ]
         body += inputTransform(wg, ctx)
 
         var task: [CStmt] = [
-            .decl("const int64_t", "width", .call("cnnc_min", [.int(gemm.ocb), .int(oc) - .v("blk") * .int(gemm.ocb)])),
-            .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(gemm.ocb)),
-            .decl("const int64_t", "g", .int(0)),
-            .decl("const int64_t", "ty0", .v("tc") * .int(wg.chunkRows)),
-            .decl("const int64_t", "ty1", .call("cnnc_min", [.v("ty0") + .int(wg.chunkRows), .int(wg.tileRows)])),
-            .decl("const int64_t", "q0", .v("ty0") * .int(t.wq)),
-            .decl("const int64_t", "q1", .v("ty1") * .int(t.wq)),
+            .local(.constInt64, "width", .call("cnnc_min", [.int(gemm.ocb), .int(oc) - .v("blk") * .int(gemm.ocb)])),
+            .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(gemm.ocb)),
+            .local(.constInt64, "g", .int(0)),
+            .local(.constInt64, "ty0", .v("tc") * .int(wg.chunkRows)),
+            .local(.constInt64, "ty1", .call("cnnc_min", [.v("ty0") + .int(wg.chunkRows), .int(wg.tileRows)])),
+            .local(.constInt64, "q0", .v("ty0") * .int(t.wq)),
+            .local(.constInt64, "q1", .v("ty1") * .int(t.wq)),
             .array("float", "planes", count: alpha * gemm.ocb * span, alignment: 64),
         ]
         // The six GEMMs: plane ξ of every channel against the ξ-th transformed weights.
         task.append(.loop("xi", .int(alpha), [
-            .decl("const float *restrict", "xs", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("xi") * .int(planeStride)),
-            .decl("const float *restrict", "wb", .v("w") + .v("xi") * .int(oc * ic * 3) + .v("blk") * .int(gemm.ocb * ic * 3)),
-            .decl("float *restrict", "wt", .v("planes") + .v("xi") * .int(gemm.ocb * span)),
+            .local(.constFloatPointer, "xs", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("xi") * .int(planeStride)),
+            .local(.constFloatPointer, "wb", .v("w") + .v("xi") * .int(oc * ic * 3) + .v("blk") * .int(gemm.ocb * ic * 3)),
+            .local(.floatPointer, "wt", .v("planes") + .v("xi") * .int(gemm.ocb * span)),
             .loop("tt", from: .v("q0"), to: .v("q1"), step: gemm.tile, [
                 .ifThen(.v("width").eq(.int(gemm.ocb)), microKernel(gemm, width: gemm.ocb, vtype: vtype, span: span, fromBias: false),
                         else: oc % gemm.ocb == 0 ? [] : microKernel(gemm, width: oc % gemm.ocb, vtype: vtype, span: span, fromBias: false)),
@@ -53,28 +53,28 @@ extension TiledConvEmitter {
             let pooledH = ctx.node.shape[ctx.node.shape.count - 2]
             task.append(.array("float", "rows", count: gemm.ocb * rowsSpan, alignment: 64))
             task.append(.loop("j", .v("width"), [.loop("ty", .v("ty0"), .v("ty1"), [
-                .decl("const float *restrict", "p", .v("planes") + .v("j") * .int(span) + (.v("ty") - .v("ty0")) * .int(t.wq)),
+                .local(.constFloatPointer, "p", .v("planes") + .v("j") * .int(span) + (.v("ty") - .v("ty0")) * .int(t.wq)),
             ] + (0..<m).map { r in
                 .block([
-                    .decl("float *restrict", "dst", .v("rows") + .v("j") * .int(rowsSpan) + ((.v("ty") - .v("ty0")) * .int(m) + .int(r)) * .int(t.wq)),
+                    .local(.floatPointer, "dst", .v("rows") + .v("j") * .int(rowsSpan) + ((.v("ty") - .v("ty0")) * .int(m) + .int(r)) * .int(t.wq)),
                     .loop("ow", .int(t.outW), [.assign(.v("dst")[.v("ow")], "=", transformed(r))]),
                 ])
             })]))
             task.append(.loop("ch", from: .v("ty0") * .int(m / ps), to: .call("cnnc_min", [.v("ty1") * .int(m / ps), .int(pooledH)]), step: 1, [
-                .decl("const int64_t", "rlo", .v("ch") * .int(ps)),
-                .decl("const int64_t", "rhi", .call("cnnc_min", [.v("rlo") + .int(pk), .int(t.outH)])),
-                .decl("float *restrict", "wt", .v("rows") + (.v("rlo") - .v("ty0") * .int(m)) * .int(t.wq)),
+                .local(.constInt64, "rlo", .v("ch") * .int(ps)),
+                .local(.constInt64, "rhi", .call("cnnc_min", [.v("rlo") + .int(pk), .int(t.outH)])),
+                .local(.floatPointer, "wt", .v("rows") + (.v("rlo") - .v("ty0") * .int(m)) * .int(t.wq)),
             ] + poolEpilogue(a, pool, t, ctx, span: rowsSpan)))
         } else {
             let chan = CExpr.v("blk") * .int(gemm.ocb) + .v("j")
             task.append(.loop("j", .v("width"), [.loop("ty", .v("ty0"), .v("ty1"), [
-                .decl("const float *restrict", "p", .v("planes") + .v("j") * .int(span) + (.v("ty") - .v("ty0")) * .int(t.wq)),
+                .local(.constFloatPointer, "p", .v("planes") + .v("j") * .int(span) + (.v("ty") - .v("ty0")) * .int(t.wq)),
             ] + (0..<m).map { r in
                 let oh = CExpr.v("ty") * .int(m) + .int(r)
                 let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + oh) * .int(t.outW) + .v("ow")
                 return .ifThen(oh < .int(t.outH), [
-                    .decl("float *restrict", "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(t.outH) + oh) * .int(t.outW)),
-                    .loop("ow", .int(t.outW), [.decl("float", "v", transformed(r))]
+                    .local(.floatPointer, "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(t.outH) + oh) * .int(t.outW)),
+                    .loop("ow", .int(t.outW), [.local(.float, "v", transformed(r))]
                         + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
                         + [.assign(.v("dst")[.v("ow")], "=", .v("v"))]),
                 ], else: [])
@@ -94,22 +94,22 @@ extension TiledConvEmitter {
     static func inputTransform(_ wg: RowWinograd, _ ctx: KernelContext) -> [CStmt] {
         let t = wg.conv, ic = t.icg, wq = t.wq
         let alpha = RowWinograd.alpha, m = RowWinograd.m
-        var combine: [CStmt] = (0..<alpha).map { i in .decl("const float", "d\(i)", .v("d")[.int(i * wq) + .v("x")]) }
+        var combine: [CStmt] = (0..<alpha).map { i in .local(.constFloat, "d\(i)", .v("d")[.int(i * wq) + .v("x")]) }
         for xi in 0..<alpha {
             combine.append(.assign(.v("v")[.int(xi * ic * wg.planeFloats) + .v("x")], "=", linearCombination(RowWinograd.bt[xi]) { .v("d\($0)") }))
         }
         return [
             KernelContext.parallelFor(collapse: 2, work: alpha * 5 * wg.planeFloats * ic),
             .loop("b", ctx.batch, [.loop("c", .int(ic), [
-                .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
+                .local(.constFloatPointer, "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
                 .array("float", "d", count: alpha * wq, alignment: 64),
                 .loop("ty", .int(wg.tileRows), [
                     .loop("i", .int(alpha), [
-                        .decl("const int64_t", "ih", .v("ty") * .int(m) + .v("i") - .int(t.padTop)),
-                        .decl("float *restrict", "row", .v("d") + .v("i") * .int(wq)),
+                        .local(.constInt64, "ih", .v("ty") * .int(m) + .v("i") - .int(t.padTop)),
+                        .local(.floatPointer, "row", .v("d") + .v("i") * .int(wq)),
                         paddedRow(t, width: wq),
                     ]),
-                    .decl("float *restrict", "v", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("c") * .int(wg.planeFloats) + .v("ty") * .int(wq)),
+                    .local(.floatPointer, "v", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("c") * .int(wg.planeFloats) + .v("ty") * .int(wq)),
                     .loop("x", .int(wq), combine),
                 ]),
                 // The last tile's GEMM reads past the planes into lanes it discards.

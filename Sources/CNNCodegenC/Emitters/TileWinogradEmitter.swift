@@ -20,7 +20,7 @@ extension TiledConvEmitter {
         // One micro-tile: p tiles from kk x ocv vectors of channels, reduced over the input
         // channels `c < reduction`; the accumulators start from zero, or from `mt` when
         // `resume` holds (weight chunks after the first).
-        func accumulator(_ i: Int, _ v: Int) -> CExpr { .index(.cast("\(vtype) *", .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes)), 0) }
+        func accumulator(_ i: Int, _ v: Int) -> CExpr { .vectorAt(vtype, .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes)) }
         func microTile(resume: CExpr? = nil, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
             let zero: CExpr = .call("cnnc_splat\(lanes)", [.float(0)])
             var micro: [CStmt] = []
@@ -28,8 +28,8 @@ extension TiledConvEmitter {
                 for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", resume.map { .ternary($0, accumulator(i, v), zero) } ?? zero)) }
             }
             var step: [CStmt] = [
-                .decl("const float *restrict", "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
-                .decl("const float *restrict", "wc", .v("wb") + .v("c") * .int(bc)),
+                .local(.constFloatPointer, "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
+                .local(.constFloatPointer, "wc", .v("wb") + .v("c") * .int(bc)),
             ]
             if let ahead = prefetchAhead { step += prefetch(from: "wc", ahead: ahead, floats: bc) }
             step += channelLaneFMAs(p: tw.p, ocv: tw.ocv, lanes: lanes, weights: .v("wc"), input: { .v("xc")[.int($0)] })
@@ -45,12 +45,12 @@ extension TiledConvEmitter {
         // (`[bc][chunk rows][rowWidth]`), four at a time.
         let at = RowWinograd.at
         var outTile: [CStmt] = [
-            .decl("const int64_t", "tyl", .v("kl") / .int(tw.tilesW)),
-            .decl("const int64_t", "tx", .v("kl") % .int(tw.tilesW)),
-            .decl("const float *restrict", "mk", .v("mb") + .v("kl") * .int(bc) + .v("v") * .int(lanes)),
+            .local(.constInt64, "tyl", .v("kl") / .int(tw.tilesW)),
+            .local(.constInt64, "tx", .v("kl") % .int(tw.tilesW)),
+            .local(.constFloatPointer, "mk", .v("mb") + .v("kl") * .int(bc) + .v("v") * .int(lanes)),
         ]
         for xi in 0..<points {
-            outTile.append(.decl("const \(vtype)", "m\(xi)", .index(.cast("const \(vtype) *", .v("mk") + .int(xi * ct * bc)), 0)))
+            outTile.append(.decl("const \(vtype)", "m\(xi)", .loadVector(vtype, from: .v("mk") + .int(xi * ct * bc))))
         }
         // Down: s{r}_{c} = Σ_ξr Aᵀ[r][ξr] m[ξr][c]; across: pixel (r, s) = bias + Σ_ξc Aᵀ[s][ξc] s[r][ξc].
         for r in 0..<m {
@@ -58,7 +58,7 @@ extension TiledConvEmitter {
                 outTile.append(.decl("const \(vtype)", "s\(r)_\(col)", linearCombination(at[r]) { .v("m\($0 * 6 + col)") }))
             }
         }
-        outTile.append(.decl("const \(vtype)", "bv", .index(.cast("const \(vtype) *", .v("bb") + .v("v") * .int(lanes)), 0)))
+        outTile.append(.decl("const \(vtype)", "bv", .loadVector(vtype, from: .v("bb") + .v("v") * .int(lanes))))
         for r in 0..<m {
             for s in 0..<m {
                 outTile.append(.decl(vtype, "y\(r * m + s)", linearCombination(at[s], start: .v("bv")) { .v("s\(r)_\($0)") }))
@@ -81,35 +81,35 @@ extension TiledConvEmitter {
         // The epilogue: channel j's rows, contiguous in `yt` and in the output.
         let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
         let epilogue: CStmt = .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
-            .decl("const float *restrict", "src", .v("yt") + (.v("j") * .int(chunkPixelRows) + .v("oh") - .v("oh0")) * .int(tw.rowWidth)),
-            .decl("float *restrict", "dst", ctx.output + row * .int(t.outW)),
-            .loop("ow", .int(t.outW), [.decl("float", "val", .v("src")[.v("ow")])]
+            .local(.constFloatPointer, "src", .v("yt") + (.v("j") * .int(chunkPixelRows) + .v("oh") - .v("oh0")) * .int(tw.rowWidth)),
+            .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
+            .loop("ow", .int(t.outW), [.local(.float, "val", .v("src")[.v("ow")])]
                 + epilogueStatements(a.epilogue, value: .v("val"), operandIndex: row * .int(t.outW) + .v("ow"))
                 + [.assign(.v("dst")[.v("ow")], "=", .v("val"))]),
         ])])
 
         let task: [CStmt] = [
-            .decl("const int64_t", "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
-            .decl("const int64_t", "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
-            .decl("const int64_t", "k0", .v("ty0") * .int(tw.tilesW)),
-            .decl("const int64_t", "count", (.v("ty1") - .v("ty0")) * .int(tw.tilesW)),
-            .decl("float *restrict", "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
+            .local(.constInt64, "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
+            .local(.constInt64, "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
+            .local(.constInt64, "k0", .v("ty0") * .int(tw.tilesW)),
+            .local(.constInt64, "count", (.v("ty1") - .v("ty0")) * .int(tw.tilesW)),
+            .local(.floatPointer, "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
         ] + tileInputTransform(tw, ctx) + [
             .array("float", "mb", count: points * ct * bc, alignment: 64),
             .array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64),
             .loop("cy", from: .v("ty0"), to: .v("ty1"), step: tw.chunkRows, [
-                .decl("const int64_t", "kc0", .v("cy") * .int(tw.tilesW)),
-                .decl("const int64_t", "kc1", .call("cnnc_min", [.v("cy") + .int(tw.chunkRows), .v("ty1")]) * .int(tw.tilesW)),
-                .decl("const int64_t", "oh0", .v("cy") * .int(m)),
-                .decl("const int64_t", "oh1", .call("cnnc_min", [.v("kc1") / .int(tw.tilesW) * .int(m), .int(t.outH)])),
+                .local(.constInt64, "kc0", .v("cy") * .int(tw.tilesW)),
+                .local(.constInt64, "kc1", .call("cnnc_min", [.v("cy") + .int(tw.chunkRows), .v("ty1")]) * .int(tw.tilesW)),
+                .local(.constInt64, "oh0", .v("cy") * .int(m)),
+                .local(.constInt64, "oh1", .call("cnnc_min", [.v("kc1") / .int(tw.tilesW) * .int(m), .int(t.outH)])),
                 .loop("blk", .int(tw.blocks), [
-                    .decl("const int64_t", "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
-                    .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
+                    .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
+                    .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
                     // The 36 GEMMs: transform point ξ of every channel against the ξ-th transformed weights.
                     .loop("pt", .int(points), [
-                        .decl("const float *restrict", "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
-                        .decl("const float *restrict", "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
-                        .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                        .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
+                        .local(.constFloatPointer, "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
+                        .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
                         // The first micro-tile prefetches the next point's weights (the next
                         // block's after the last point), which come from memory at batch 1.
                         .loop("kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p, [.block(microTile(reduction: .int(ic), prefetchAhead: perPoint))]),
@@ -126,8 +126,8 @@ extension TiledConvEmitter {
         guard tw.transformsWeights else {
             return ctx.function([
                 comment,
-                .decl("const float *restrict", "w", w),
-                .decl("const float *restrict", "bias", bias),
+                .local(.constFloatPointer, "w", w),
+                .local(.constFloatPointer, "bias", bias),
                 KernelContext.parallelFor(collapse: 2, work: flops),
                 .loop("b", ctx.batch, [.loop("task", .int(tw.tasks), task)]),
             ], scratch: true)
@@ -143,7 +143,7 @@ extension TiledConvEmitter {
         var transform: [CStmt] = []
         for v in 0..<tw.ocv {
             var block: [CStmt] = (0..<9).map { k in
-                .decl("const \(vtype)", "g\(k)", .index(.cast("const \(vtype) *", .v("wd") + .int(k * bc + v * lanes)), 0))
+                .decl("const \(vtype)", "g\(k)", .loadVector(vtype, from: .v("wd") + .int(k * bc + v * lanes)))
             }
             // G g (6 x 3), then (G g) Gᵀ (6 x 6), in float.
             let g = RowWinograd.g
@@ -154,34 +154,34 @@ extension TiledConvEmitter {
             }
             for r in 0..<6 {
                 for s in 0..<6 {
-                    block.append(.assign(.index(.cast("\(vtype) *", .v("ub") + .int((r * 6 + s) * ubStride + v * lanes) + .v("cl") * .int(bc)), 0), "=",
+                    block.append(.assign(.vectorAt(vtype, .v("ub") + .int((r * 6 + s) * ubStride + v * lanes) + .v("cl") * .int(bc)), "=",
                                          linearCombination(g[s]) { .v("h\(r)_\($0)") }))
                 }
             }
             transform.append(.block(block))
         }
         let blockTask: [CStmt] = [
-            .decl("const int64_t", "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
-            .decl("const float *restrict", "bb", .v("bias") + .v("blk") * .int(bc)),
-            .decl("const float *restrict", "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
-            .decl("const int64_t", "kc0", .int(0)),
-            .decl("const int64_t", "kc1", .int(tw.tiles)),
-            .decl("const int64_t", "oh0", .int(0)),
-            .decl("const int64_t", "oh1", .int(t.outH)),
+            .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
+            .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
+            .local(.constFloatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
+            .local(.constInt64, "kc0", .int(0)),
+            .local(.constInt64, "kc1", .int(tw.tiles)),
+            .local(.constInt64, "oh0", .int(0)),
+            .local(.constInt64, "oh1", .int(t.outH)),
             .array("float", "mb", count: points * ct * bc, alignment: 64),
             .array("float", "ub", count: points * ubStride, alignment: 64),
             .array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64),
             .loop("c0", from: .int(0), to: .int(ic), step: chunk, [
-                .decl("const int64_t", "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
+                .local(.constInt64, "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
                 .loop("cl", .v("cn"), [
-                    .decl("const float *restrict", "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc)),
+                    .local(.constFloatPointer, "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc)),
                 ] + transform),
                 .loop("pt", .int(points), [
-                    .decl("const float *restrict", "wn", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .int(chunk)) * .int(9)) * .int(bc) + .v("pt") * .int(perPointFloats)),
+                    .local(.constFloatPointer, "wn", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .int(chunk)) * .int(9)) * .int(bc) + .v("pt") * .int(perPointFloats)),
                 ] + prefetch(from: "wn", ahead: 0, floats: perPointFloats) + [
-                    .decl("const float *restrict", "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
-                    .decl("const float *restrict", "wb", .v("ub") + .v("pt") * .int(ubStride)),
-                    .decl("float *restrict", "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                    .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
+                    .local(.constFloatPointer, "wb", .v("ub") + .v("pt") * .int(ubStride)),
+                    .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
                     .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(resume: .v("c0") > .int(0), reduction: .v("cn")))]),
                 ]),
             ]),
@@ -190,15 +190,15 @@ extension TiledConvEmitter {
         ]
         return ctx.function([
             comment,
-            .decl("const float *restrict", "w", w),
-            .decl("const float *restrict", "bias", bias),
+            .local(.constFloatPointer, "w", w),
+            .local(.constFloatPointer, "bias", bias),
             // Work: two passes, each about 5 flops per transformed value, 36 values per tile and channel.
             KernelContext.parallelFor(collapse: 2, work: 2 * 5 * points * tw.tiles * ic),
             .loop("b", ctx.batch, [.loop("cg", .int(groups), [
-                .decl("const int64_t", "ty0", .int(0)),
-                .decl("const int64_t", "ty1", .int(tw.tilesH)),
-                .decl("const int64_t", "count", .int(tw.tiles)),
-                .decl("float *restrict", "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
+                .local(.constInt64, "ty0", .int(0)),
+                .local(.constInt64, "ty1", .int(tw.tilesH)),
+                .local(.constInt64, "count", .int(tw.tiles)),
+                .local(.floatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
             ] + tileInputTransform(tw, ctx, channels: (.v("cg") * .int(ic) / .int(groups), (.v("cg") + .int(1)) * .int(ic) / .int(groups))))]),
             KernelContext.parallelFor(collapse: 2, work: flops),
             .loop("b", ctx.batch, [.loop("blk", .int(tw.blocks), blockTask)]),
@@ -245,8 +245,8 @@ extension TiledConvEmitter {
         let planeRows = tw.rowsPerTask * m + 2
         // The across pass reads up to 4 vectors past a task's last tile.
         let vtStride = tw.rowsPerTask * rw + 5 * lanes + 8
-        func load(_ pointer: CExpr) -> CExpr { .index(.cast("const \(vtype) *", pointer), 0) }
-        func store(_ pointer: CExpr, _ value: CExpr) -> CStmt { .assign(.index(.cast("\(vtype) *", pointer), 0), "=", value) }
+        func load(_ pointer: CExpr) -> CExpr { .loadVector(vtype, from: pointer) }
+        func store(_ pointer: CExpr, _ value: CExpr) -> CStmt { .assign(.vectorAt(vtype, pointer), "=", value) }
         // Down the rows, a vector of columns at a time (the last spills into the next row, which
         // overwrites it; its two columns past the row are kept aside first).
         var down: [CStmt] = (0..<alpha).map { i in .decl("const \(vtype)", "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x"))) }
@@ -263,21 +263,21 @@ extension TiledConvEmitter {
         }
         // A row's last tile, scalar, with its two columns from the side buffer.
         let fix: [CStmt] = (0..<alpha).map { j in
-            .decl("const float", "e\(j)", j < m ? .v("tr")[.v("kl") * .int(m) + .int(j)] : .v("ex")[(.v("r") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .int(j - m)])
+            .local(.constFloat, "e\(j)", j < m ? .v("tr")[.v("kl") * .int(m) + .int(j)] : .v("ex")[(.v("r") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .int(j - m)])
         } + (0..<alpha).map { s in
             .assign(.v("vc")[(.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl")], "=", linearCombination(bt[s]) { .v("e\($0)") })
         }
         return [
-            .decl("const int64_t", "rows", .v("ty1") - .v("ty0")),
+            .local(.constInt64, "rows", .v("ty1") - .v("ty0")),
             .array("float", "pl", count: planeRows * dw, alignment: 64),
             .array("float", "vt", count: alpha * vtStride, alignment: 64),
             .array("float", "ex", count: alpha * tw.rowsPerTask * 2, alignment: 64),
             .loop("c", channels?.0 ?? .int(0), channels?.1 ?? .int(ic), [
-                .decl("const float *restrict", "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
-                .decl("float *restrict", "vc", .v("vl") + .v("c") * .int(ts)),
+                .local(.constFloatPointer, "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
+                .local(.floatPointer, "vc", .v("vl") + .v("c") * .int(ts)),
                 .loop("pr", .v("rows") * .int(m) + .int(2), [
-                    .decl("const int64_t", "ih", .v("ty0") * .int(m) + .v("pr") - .int(t.padTop)),
-                    .decl("float *restrict", "row", .v("pl") + .v("pr") * .int(dw)),
+                    .local(.constInt64, "ih", .v("ty0") * .int(m) + .v("pr") - .int(t.padTop)),
+                    .local(.floatPointer, "row", .v("pl") + .v("pr") * .int(dw)),
                     paddedRow(t, width: dw),
                 ]),
                 .loop("tl", .v("rows"), [
@@ -287,9 +287,9 @@ extension TiledConvEmitter {
                     ])]),
                 ]),
                 .loop("r", .int(alpha), [
-                    .decl("const float *restrict", "tr", .v("vt") + .v("r") * .int(vtStride)),
+                    .local(.constFloatPointer, "tr", .v("vt") + .v("r") * .int(vtStride)),
                     .loop("kl", from: .int(0), to: .v("count"), step: lanes, across),
-                    .loop("tl", .v("rows"), [.decl("const int64_t", "kl", .v("tl") * .int(tw.tilesW) + .int(tw.tilesW - 1))] + fix),
+                    .loop("tl", .v("rows"), [.local(.constInt64, "kl", .v("tl") * .int(tw.tilesW) + .int(tw.tilesW - 1))] + fix),
                 ]),
             ]),
         ]
