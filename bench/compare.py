@@ -20,9 +20,11 @@ Run through `bench/compare` (it makes the venv this needs). For each network:
    iterations over all rounds. cnnc is timed by `cnnc bench --json` (one process per round),
    which reports each round's median only: its latency is the median of its round medians.
 
-Prints one table (each engine's median ms, the best peer, cnnc / best peer, and how many cores
-other processes kept busy meanwhile: the host is shared) with a machine line, writes
-.build/bench/results.json, and with --write-docs docs/benchmarks.md.
+Prints the host's CPU model and ISA first, then one table (each engine's median ms, the best
+peer, cnnc / best peer, and how many cores other processes kept busy meanwhile: the host is
+shared) with a machine line, writes .build/bench/results.json, and with --write-docs the
+section of docs/benchmarks.md for the host's CPU class (model name and widest ISA), keeping the
+other classes' sections.
 """
 import argparse
 import datetime
@@ -537,19 +539,42 @@ def time_interleaved(runners, T, args, cnnc, lib_path):
 # Machine, table, outputs
 # ----------------------------------------------------------------------------
 
-def machine_info(cnnc):
-    model, flags = "unknown CPU", set()
+def cpu_info():
+    """The host's CPU from /proc/cpuinfo: model name, family/model numbers, ISA flags, and its class.
+
+    A CPU class is the model name and the widest vector ISA ("AMD EPYC, AVX-512"): what decides
+    which kernels cnnc runs and how fast; docs/benchmarks.md keeps the latest table of each.
+    """
+    fields, flags = {}, set()
     try:
         for line in open("/proc/cpuinfo"):
-            if line.startswith("model name") and model == "unknown CPU":
-                model = line.split(":", 1)[1].strip()
-            elif line.startswith("flags") and not flags:
-                flags = set(line.split(":", 1)[1].split())
+            key, _, value = line.partition(":")
+            key = key.strip()
+            if key in ("model name", "cpu family", "model") and key not in fields:
+                fields[key] = value.strip()
+            elif key == "flags" and not flags:
+                flags = set(value.split())
     except OSError:
         pass
-    isa = [f for f in ("avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile") if f in flags]
+    isa = [f for f in ("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_bf16", "avx512_vnni",
+                       "amx_tile") if f in flags]
+    level = ("AVX-512" if "avx512f" in flags else "AVX2" if {"avx2", "fma"} <= flags else "AVX" if "avx" in flags
+             else "SSE" if flags else "unknown ISA")
+    model = fields.get("model name", "unknown CPU")
+    return {"cpu": model, "family": fields.get("cpu family"), "model": fields.get("model"), "isa": isa,
+            "level": level, "cpu_class": f"{model}, {level}"}
+
+
+def cpu_line(c):
+    """One line naming the CPU and its ISA, for the log, the summary and the docs."""
+    numbers = f" (family {c['family']}, model {c['model']})" if c.get("family") else ""
+    return f"{c['cpu']}{numbers}; ISA {c['level']}: {' '.join(c['isa']) or 'none listed'}"
+
+
+def machine_info(cnnc):
+    cpu = cpu_info()
     return {
-        "cpu": model, "cores": os.cpu_count(), "isa": isa, "kernel": platform.release(),
+        **cpu, "cores": os.cpu_count(), "kernel": platform.release(),
         "python": platform.python_version(),
         "versions": {"cnnc": run_checked([cnnc, "--version"]).strip(), "onnxruntime": ort.__version__,
                      "openvino": ov.get_version().split("-")[0], "torch": torch.__version__,
@@ -612,35 +637,66 @@ def markdown_table(rows):
 
 def machine_line(m):
     v = m["versions"]
-    return (f"{m['cpu']}, {m['cores']} cores ({', '.join(m['isa'])}); Linux {m['kernel']}; "
+    return (f"{cpu_line(m)}; {m['cores']} cores; Linux {m['kernel']}; "
             f"cnnc {v['cnnc']}, ONNX Runtime {v['onnxruntime']}, OpenVINO {v['openvino']}, "
             f"PyTorch {v['torch']}, Python {m['python']}")
 
 
 DOCS_KEEP = "<!-- Above: written by bench/compare --write-docs. Below: kept by it. -->"
+CLASS_BEGIN = "<!-- cpu-class: "
+CLASS_END = "<!-- end cpu-class -->"
+
+
+def class_sections(text):
+    """{CPU class: its section's text} of a benchmarks page written by write_docs."""
+    sections = {}
+    for part in text.split(CLASS_BEGIN)[1:]:
+        name, _, rest = part.partition(" -->\n")
+        if CLASS_END in rest:
+            sections[name] = rest.split(CLASS_END, 1)[0]
+    return sections
+
+
+def class_section(report, rows):
+    """This run's section: its date, machine, command, settings, table, warnings and refusals."""
+    a = report["settings"]
+    m = report["machine"]
+    return f"""## {m['cpu_class']}
+
+- Date: {report['date']}
+- Machine: {machine_line(m)}
+- Command: `{report['command']}`
+- Rounds: {a['rounds']}, about {a['block_seconds']} s of work per engine and round
+
+{markdown_table(rows)}
+{chr(10) + busy_note(report["results"]) + chr(10) if busy_note(report["results"]) else ""}{refusals(report["results"])}"""
 
 
 def write_docs(path, report, rows):
-    """Rewrites docs/benchmarks.md down to the DOCS_KEEP line; what follows it is kept."""
-    a = report["settings"]
-    kept = ""
+    """Rewrites docs/benchmarks.md down to the DOCS_KEEP line: the method, then one section per
+    CPU class, this run's replacing the one of its class and the others kept; what follows
+    DOCS_KEEP is kept."""
+    kept, sections = "", {}
     if os.path.exists(path):
         old = open(path, encoding="utf-8").read()
-        if DOCS_KEEP in old:
-            kept = old.split(DOCS_KEEP, 1)[1]
+        above, keep, below = old.partition(DOCS_KEEP)
+        if keep:
+            kept = below
+        sections = class_sections(above)
+    sections[report["machine"]["cpu_class"]] = class_section(report, rows)
+    body = "".join(f"{CLASS_BEGIN}{name} -->\n{sections[name]}{CLASS_END}\n\n" for name in sorted(sections))
     text = f"""# Benchmarks: cnnc against ONNX Runtime, OpenVINO and PyTorch
 
-Latest run of `bench/compare` (written by it with `--write-docs`; do not edit by hand above the
-line that says so; notes below it are kept).
+The latest run of `bench/compare` on each CPU class it has been run on (a class: the CPU's model
+name and its widest vector ISA, as `/proc/cpuinfo` gives them), one dated section each. Written
+by `bench/compare --write-docs`, which replaces the section of the host's class and keeps the
+others; do not edit by hand above the line that says so (notes below it are kept).
 
-- Date: {report['date']}
-- Machine: {machine_line(report['machine'])}
-- Command: `{report['command']}`
 - Method: batch 1, median latency in ms of the in-process call on a fixed random input, after
-  warm-up. The engines are interleaved: {a['rounds']} rounds, each running every engine for K
-  iterations (K per network and thread count, about {a['block_seconds']} s of work per engine and
-  round), the engine order rotating each round; an engine's figure is the median over all its
-  iterations (cnnc, timed by `cnnc bench --json`: the median of its round medians).
+  warm-up. The engines are interleaved: R rounds (each section gives R), each running every
+  engine for K iterations (K per network and thread count, about the section's seconds of work
+  per engine and round), the engine order rotating each round; an engine's figure is the median
+  over all its iterations (cnnc, timed by `cnnc bench --json`: the median of its round medians).
 - Engines: ONNX Runtime (all graph optimizations, intra-op threads = T, inter-op 1, sequential,
   I/O binding); OpenVINO CPU (INFERENCE_PRECISION_HINT f32, INFERENCE_NUM_THREADS = T, latency
   hint, one reused synchronous infer request); PyTorch eager (`torch.set_num_threads(T)`,
@@ -658,9 +714,7 @@ line that says so; notes below it are kept).
   is 0.8 or less everywhere). `other load`: how many cores other processes kept busy, on
   average, while that row was timed (0 on a quiet host; this host is shared).
 
-{markdown_table(rows)}
-{chr(10) + busy_note(report["results"]) + chr(10) if busy_note(report["results"]) else ""}{refusals(report["results"])}
-{DOCS_KEEP}{kept}"""
+{body}{DOCS_KEEP}{kept}"""
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
@@ -702,6 +756,8 @@ def main(argv):
     args = parse_args(argv)
     start = time.time()
     log = lambda msg: print(f"[{time.time() - start:6.0f} s] {msg}", file=sys.stderr, flush=True)
+    cpu = cpu_info()
+    log(f"CPU: {cpu_line(cpu)} (class '{cpu['cpu_class']}')")
 
     if args.cnnc:
         cnnc = os.path.abspath(args.cnnc)
@@ -739,6 +795,7 @@ def main(argv):
     if args.write_docs:
         write_docs(os.path.join(REPO, "docs", "benchmarks.md"), report, rows)
 
+    print(f"CPU: {cpu_line(machine)} (class '{machine['cpu_class']}')")
     print(f"machine: {machine_line(machine)}; {report['date']}")
     print(text_table(rows))
     if busy_note(results):
