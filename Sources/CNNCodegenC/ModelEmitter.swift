@@ -17,6 +17,8 @@ public struct CodegenOptions: Sendable, Hashable {
     public var threadsNote: [String]?
     /// Winograd weights stored transformed in the library, or transformed by its first `create`.
     public var winogradWeights: WinogradWeights = .stored
+    /// Kernel C per unit of the split source (`GeneratedModel.split`): tests set it small to split a small model.
+    public var splitBytesPerUnit = ModelEmitter.splitBytesPerUnit
     public init(prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil, threadsNote: [String]? = nil,
                 winogradWeights: WinogradWeights = .stored) {
         self.winogradWeights = winogradWeights
@@ -46,6 +48,21 @@ public struct GeneratedModel: Sendable {
     public var requiredFeatures: [String] = []
     /// Bytes of Winograd weights the first `create` transforms into memory (`--winograd-weights at-load`).
     public var loadTimeBytes = 0
+    /// The same code as `source` split into translation units that compile in parallel; nil
+    /// when `source` is small (one unit) or cannot be split (`--winograd-weights at-load`).
+    public var split: SplitSource?
+}
+
+/// A model's C as several translation units, for compiling in parallel (`ModelEmitter.split`).
+///
+/// Each kernel unit holds the prelude (without the weights' definition) and a share of the
+/// kernels, defined as in `source` but with hidden linkage instead of `static`; the main unit
+/// holds the prelude with the weights, the kernels' declarations, the run sequence, the
+/// descriptor and the entry points. Every kernel's text is the one in `source`, so the library
+/// computes the same bits; the split depends only on the code, never on the host.
+public struct SplitSource: Sendable, Hashable {
+    public var main: String
+    public var kernelUnits: [String]
 }
 
 /// What the profiling table says about one generated kernel.
@@ -134,17 +151,67 @@ public enum ModelEmitter {
         ] + calls)
 
         let prepares = !(loadTime?.transforms.isEmpty ?? true)
-        let source = CPrinter.print(
-            prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: options.dispatchPrefix == nil, requiredFeatures: options.requiredFeatures)
-            + (prepares ? [.verbatim(loadTime!.declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank] : [])
-            + kernels
-            + [.function(runChunk)]
+        let exported = options.dispatchPrefix == nil
+        let preludeText = CPrinter.print(
+            prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported, requiredFeatures: options.requiredFeatures)
+            + (prepares ? [.verbatim(loadTime!.declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank] : []))
+        let kernelTexts = kernels.map { CPrinter.print([$0]) }
+        let tail = CPrinter.print(
+            [.function(runChunk)]
             + entryPoints(graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
                           kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers, requiredFeatures: options.requiredFeatures,
                           preparesWeights: prepares)
         )
-        return GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures,
-                              loadTimeBytes: (loadTime?.floats ?? 0) * 4)
+        let source = preludeText + kernelTexts.joined() + tail
+        var model = GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures,
+                                   loadTimeBytes: (loadTime?.floats ?? 0) * 4)
+        // At-load weights turn FP contraction off for the rest of the unit (and their tables are
+        // static): that code stays one unit.
+        if !prepares {
+            let functions = kernels.compactMap { decl -> CFunction? in if case .function(let f) = decl { return f } else { return nil } }
+            let kernelPrelude = CPrinter.print(prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
+                                                       requiredFeatures: options.requiredFeatures, definesWeights: false))
+            model.split = split(prelude: preludeText, kernelPrelude: kernelPrelude, functions: functions, texts: kernelTexts, tail: tail,
+                                bytesPerUnit: max(1, options.splitBytesPerUnit))
+        }
+        return model
+    }
+
+    /// Kernel text per unit a split aims at: about what clang -O3 compiles in half a second.
+    public static let splitBytesPerUnit = 48_000
+    /// The most kernel units a split makes.
+    public static let maxSplitUnits = 8
+
+    /// Splits the kernels into units of about `bytesPerUnit` bytes of C each (at most
+    /// `maxSplitUnits`), balanced by size (largest first into the smallest unit), each unit
+    /// keeping the kernels in their order in `source`. Nil when there would be one unit.
+    static func split(prelude: String, kernelPrelude: String, functions: [CFunction], texts: [String], tail: String, bytesPerUnit: Int) -> SplitSource? {
+        precondition(functions.count == texts.count)
+        let total = texts.reduce(0) { $0 + $1.utf8.count }
+        let count = min(maxSplitUnits, functions.count, (total + bytesPerUnit - 1) / bytesPerUnit)
+        guard count > 1 else { return nil }
+        var load = [Int](repeating: 0, count: count)
+        var members = [[Int]](repeating: [], count: count)
+        let bySize = texts.indices.sorted { texts[$0].utf8.count != texts[$1].utf8.count ? texts[$0].utf8.count > texts[$1].utf8.count : $0 < $1 }
+        for index in bySize {
+            let unit = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
+            load[unit] += texts[index].utf8.count
+            members[unit].append(index)
+        }
+        let hidden = "__attribute__((visibility(\"hidden\")))"
+        func external(_ text: String, _ function: CFunction) -> String {
+            // The printed definition starts with its `static` prefix (CPrinter): linked across units instead.
+            precondition(function.prefix == "static" && text.hasPrefix("static "), "kernel \(function.name) is not a static function")
+            return hidden + text.dropFirst("static".count)
+        }
+        let units = members.map { indices in
+            kernelPrelude + indices.sorted().map { external(texts[$0], functions[$0]) }.joined()
+        }
+        let declarations = functions.map { f in
+            let params = f.parameters.isEmpty ? "void" : f.parameters.map { "\($0.type) \($0.name)" }.joined(separator: ", ")
+            return "\(hidden) \(f.returnType) \(f.name)(\(params));\n"
+        }.joined()
+        return SplitSource(main: prelude + "/* The kernels, defined in the library's other units. */\n" + declarations + "\n" + tail, kernelUnits: units)
     }
 
     /// The tensor pointer for a storage location inside `run_chunk`.

@@ -60,7 +60,29 @@ public struct CompileOptions: Sendable {
     public var limits = Limits()
     /// Sees the graph as imported and after each pass, by pass name (`--dump-ir-after`).
     public var afterPass: (@Sendable (String, Graph) -> Void)?
+    /// C compiler processes run at once (`--jobs`). A large model's C is split into several
+    /// translation units (`SplitSource`) compiled in parallel; 1 compiles it as one unit.
+    public var jobs = Toolchain.defaultJobs
+    /// Kernel C per unit when the C is split (`ModelEmitter.splitBytesPerUnit`; tests make it small).
+    public var splitBytesPerUnit = ModelEmitter.splitBytesPerUnit
     public init() {}
+}
+
+/// How long one step of a compilation took, for `cnnc compile --time`.
+public struct StageTime: Sendable, Hashable {
+    /// `read`, `passes`, `codegen`, `write C`, `C compiler`, `link`; a pass by its name (`detail` of `passes`).
+    public var name: String
+    public var seconds: Double
+    /// The steps inside this one (the passes), in order.
+    public var parts: [StageTime] = []
+    /// What else is worth saying: sizes, units and processes, CPU seconds.
+    public var note: String?
+    public init(name: String, seconds: Double, parts: [StageTime] = [], note: String? = nil) {
+        self.name = name
+        self.seconds = seconds
+        self.parts = parts
+        self.note = note
+    }
 }
 
 /// The stages of a compilation, reported as they start (for progress display).
@@ -77,6 +99,31 @@ public struct CompileResult: Sendable {
     public var generated: GeneratedModel
     /// Seconds spent in each stage.
     public var timings: [(stage: CompileStage, seconds: Double)]
+    /// Each step's time in detail, in order (`cnnc compile --time`).
+    public var steps: [StageTime] = []
+}
+
+/// Times the passes through `afterPass`: each call ends the pass it names.
+final class PassClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private var times: [StageTime] = []
+
+    func mark(_ name: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = DispatchTime.now().uptimeNanoseconds
+        // `import` is the graph before any pass: the time before it is the pipeline's set-up.
+        if name != "import" { times.append(StageTime(name: name, seconds: Double(now - last) / 1e9)) }
+        last = now
+    }
+
+    /// The passes so far, and what followed the last one (memory planning) as `plan-memory`.
+    func finish() -> [StageTime] {
+        lock.lock()
+        defer { lock.unlock() }
+        return times + [StageTime(name: "plan-memory", seconds: Double(DispatchTime.now().uptimeNanoseconds - last) / 1e9)]
+    }
 }
 
 /// The typed pipeline: description -> graph -> planned graph -> C -> shared library.
@@ -147,9 +194,11 @@ public enum Compiler {
     static func codegenOptions(_ options: CompileOptions, target: TargetCPU, publicPrefix: String?, threadsNote: [String]? = nil) -> CodegenOptions {
         var single = options
         single.target = target
-        return CodegenOptions(prefix: publicPrefix.map { "\($0)_\(target.tag)" } ?? options.prefix, vector: vectorTarget(single),
-                              requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
-                              dispatchPrefix: publicPrefix, threadsNote: threadsNote, winogradWeights: options.winogradWeights)
+        var codegen = CodegenOptions(prefix: publicPrefix.map { "\($0)_\(target.tag)" } ?? options.prefix, vector: vectorTarget(single),
+                                     requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
+                                     dispatchPrefix: publicPrefix, threadsNote: threadsNote, winogradWeights: options.winogradWeights)
+        codegen.splitBytesPerUnit = options.splitBytesPerUnit
+        return codegen
     }
 
     /// Names reach the library as C strings: one with a NUL would be cut there (and could collide).
@@ -190,6 +239,7 @@ public enum Compiler {
         let parseSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var result = try compile(graph: graph, output: output, options: options, progress: progress)
         result.timings.insert((.parse, parseSeconds), at: 0)
+        result.steps.insert(StageTime(name: "read", seconds: parseSeconds), at: 0)
         return result
     }
 
@@ -229,22 +279,42 @@ public enum Compiler {
         // `<prefix>_<tag>`, behind a dispatcher that exports `<prefix>_*`.
         let publicPrefix = options.targets.count > 1 ? options.prefix ?? Namer.sanitize(graph.name) : nil
         var units: [(target: TargetCPU, planned: PlannedGraph, generated: GeneratedModel)] = []
+        var steps: [StageTime] = []
         for target in options.targets {
             var single = options
             single.target = target
+            let clock = PassClock()
+            let user = options.afterPass
+            single.afterPass = { name, graph in
+                clock.mark(name)
+                user?(name, graph)
+            }
+            let passesStart = DispatchTime.now().uptimeNanoseconds
             let planned = try timed(.passes) { try plan(graph, options: single) }
+            let tag = options.targets.count > 1 ? " (\(target.rawValue))" : ""
+            steps.append(StageTime(name: "passes" + tag, seconds: Double(DispatchTime.now().uptimeNanoseconds - passesStart) / 1e9, parts: clock.finish()))
             try checkOutputNames(planned.graph)
+            let codegenStart = DispatchTime.now().uptimeNanoseconds
             let generated = timed(.codegen) { ModelEmitter.emit(planned, options: codegenOptions(options, target: target, publicPrefix: publicPrefix, threadsNote: note)) }
+            steps.append(StageTime(name: "codegen" + tag, seconds: Double(DispatchTime.now().uptimeNanoseconds - codegenStart) / 1e9,
+                                   note: "\(megabytes(generated.source.utf8.count)) of C, \(generated.kernels.count) kernels"))
             units.append((target, planned, generated))
         }
         try timed(.cCompiler) {
             if let toolchain {
-                try build(units.map { ($0.target, $0.generated) }, output: output, options: options, toolchain: toolchain)
+                steps += try build(units.map { ($0.target, $0.generated) }, output: output, options: options, toolchain: toolchain)
             } else {
+                let start = DispatchTime.now().uptimeNanoseconds
                 try writeCDirectory(units[0].generated, output: output, options: options)
+                steps.append(StageTime(name: "write C", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             }
         }
-        return CompileResult(planned: units[0].planned, generated: units[0].generated, timings: timings)
+        return CompileResult(planned: units[0].planned, generated: units[0].generated, timings: timings, steps: steps)
+    }
+
+    /// `1.2 MB`, `640 KB`: a size for the `--time` notes.
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1e6) : "\(max(1, (bytes + 500) / 1000)) KB"
     }
 
     /// Writes the C source and weight blob to a private directory, builds the library and
@@ -254,8 +324,12 @@ public enum Compiler {
     /// renamed into place, side files first and the library last, so a failure leaves no library
     /// behind. The work directory and temporary files are registered with `Cleanup`, so an
     /// interrupted compile removes them too.
-    static func build(_ units: [(target: TargetCPU, model: GeneratedModel)], output: String, options: CompileOptions, toolchain: Toolchain) throws {
+    /// Returns the time each step took (`--time`).
+    @discardableResult
+    static func build(_ units: [(target: TargetCPU, model: GeneratedModel)], output: String, options: CompileOptions, toolchain: Toolchain) throws -> [StageTime] {
         let model = units[0].model
+        let threads = options.threads ?? .openmp
+        let writeStart = DispatchTime.now().uptimeNanoseconds
         // Checked again now that the files read are recorded: no output may replace an input.
         try checkOutputs(output: output, options: options, inputs: [])
         let library = try fileErrors { try PendingOutput(output) }
@@ -269,14 +343,29 @@ public enum Compiler {
         }
         let sourceFile = workDir + "/\(model.prefix).c"
         var buildUnits: [Toolchain.Unit] = []
+        // A large model's kernels in several units compiled in parallel (a shared library of one
+        // target: a static library's units would need prefixed kernel names to link beside another model's).
+        let split = units.count == 1 && options.emit == .shared && options.jobs > 1 ? model.split : nil
+        var cBytes = 0
         try temporaryFileErrors(workDir) {
-            if units.count == 1 {
+            if units.count == 1, let split {
+                // The main unit (the weights, the run sequence, the entry points) first: the assembler's copy of the weights is the longest single step.
+                for (index, text) in ([split.main] + split.kernelUnits).enumerated() {
+                    let file = workDir + "/\(model.prefix)_\(index).c"
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+                    cBytes += text.utf8.count
+                    buildUnits.append(Toolchain.Unit(source: file, flags: Toolchain.targetFlags(options.target)))
+                }
+                try writeBlob(model.blob, to: workDir + "/" + model.weightsFileName)
+            } else if units.count == 1 {
                 try Data(model.source.utf8).write(to: URL(fileURLWithPath: sourceFile))
+                cBytes = model.source.utf8.count
                 try writeBlob(model.blob, to: workDir + "/" + model.weightsFileName)
             } else {
                 for (target, unit) in units {
                     let file = workDir + "/model_\(target.tag).c"
                     try Data(unit.source.utf8).write(to: URL(fileURLWithPath: file))
+                    cBytes += unit.source.utf8.count
                     try writeBlob(unit.blob, to: workDir + "/" + unit.weightsFileName)
                     buildUnits.append(Toolchain.Unit(source: file, flags: Toolchain.targetFlags(target)))
                 }
@@ -288,22 +377,36 @@ public enum Compiler {
             }
         }
         for (file, text) in sideFiles { try fileErrors { try file.write(Data(text.utf8)) } }
-        let threads = options.threads ?? .openmp
+        let blobBytes = units.reduce(0) { $0 + $1.model.blob.byteCount }
+        var steps = [StageTime(name: "write C", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9,
+                               note: "\(megabytes(cBytes)) of C, \(megabytes(blobBytes)) of weights")]
+        let compileStart = DispatchTime.now().uptimeNanoseconds
+        let cpuBefore = Toolchain.childrenCPUSeconds()
+        func cpu() -> String { String(format: "%.2f s CPU", Toolchain.childrenCPUSeconds() - cpuBefore) }
         do {
             if !buildUnits.isEmpty {
-                try toolchain.buildSharedLibrary(units: buildUnits, workingDirectory: workDir, output: library.temporary, timeLimit: options.compilerTimeLimit)
+                let times = try toolchain.buildSharedLibrary(units: buildUnits, workingDirectory: workDir, output: library.temporary, timeLimit: options.compilerTimeLimit,
+                                                             threads: threads, jobs: options.jobs)
+                steps.append(StageTime(name: "C compiler", seconds: times.compileSeconds,
+                                       note: "\(times.units) units, \(times.jobs) at a time; \(String(format: "%.2f s CPU", times.cpuSeconds)) with the link"))
+                steps.append(StageTime(name: "link", seconds: times.linkSeconds))
                 try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
             } else {
                 switch options.emit {
                 case .shared, .c:
                     try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target,
                                                      timeLimit: options.compilerTimeLimit, threads: threads)
+                    steps.append(StageTime(name: "C compiler", seconds: Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9,
+                                           note: "1 unit, compiled and linked in one process; \(cpu())"))
                     try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
                 case .static:
                     let object = workDir + "/\(model.prefix).o"
                     try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: object, target: options.target,
                                                      timeLimit: options.compilerTimeLimit, product: .object, threads: threads)
+                    steps.append(StageTime(name: "C compiler", seconds: Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9, note: "1 unit; \(cpu())"))
+                    let archiveStart = DispatchTime.now().uptimeNanoseconds
                     try toolchain.buildStaticLibrary(object: object, memberName: "\(model.prefix).o", workingDirectory: workDir, output: library.temporary)
+                    steps.append(StageTime(name: "archive", seconds: Double(DispatchTime.now().uptimeNanoseconds - archiveStart) / 1e9))
                 }
             }
         } catch let error as ToolchainError {
@@ -313,6 +416,7 @@ public enum Compiler {
             for (file, _) in sideFiles { try file.commit() }
             try library.commit()
         }
+        return steps
     }
 
     /// A fresh private directory under the temporary directory, registered for cleanup.

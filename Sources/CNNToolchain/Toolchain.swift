@@ -281,24 +281,79 @@ public struct Toolchain: Sendable {
         }
     }
 
+    /// What building a library from several units took.
+    public struct BuildTimes: Sendable {
+        /// Wall seconds from the first compiler start to the last object written.
+        public var compileSeconds: Double = 0
+        /// Wall seconds of the link.
+        public var linkSeconds: Double = 0
+        /// CPU seconds (user + system) of the compiler and linker processes.
+        public var cpuSeconds: Double = 0
+        /// Compiler processes run at once.
+        public var jobs = 1
+        /// Units compiled.
+        public var units = 0
+    }
+
+    /// How many compiler processes to run at once by default: one per processor this process may use.
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Compiles several translation units, each with its own target flags (a multi-target
-    /// library: one unit per target's kernels and a dispatcher), and links them into a shared
+    /// library: one unit per target's kernels and a dispatcher; a large model: its kernels split
+    /// over several units), `jobs` compiler processes at a time, and links them into a shared
     /// library at `output`. Same contract as `buildSharedLibrary(sourceFile:...)`; no run path.
-    public func buildSharedLibrary(units: [Unit], workingDirectory: String, output: String, timeLimit: Double? = nil) throws {
-        var objects: [String] = []
+    /// The objects are linked in the order of `units`, whatever order they finish in.
+    @discardableResult
+    public func buildSharedLibrary(units: [Unit], workingDirectory: String, output: String, timeLimit: Double? = nil, threads: ThreadsRuntime = .openmp,
+                                   jobs: Int = Toolchain.defaultJobs) throws -> BuildTimes {
         let start = DispatchTime.now().uptimeNanoseconds
-        func remaining() -> Double? {
+        let cpuBefore = Toolchain.childrenCPUSeconds()
+        @Sendable func remaining() -> Double? {
             timeLimit.map { max(1, $0 - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         }
-        for (index, unit) in units.enumerated() {
-            let object = workingDirectory + "/unit\(index).o"
-            var args = ["-std=c11", "-O3", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + openMPFlags + crossFlags
-            args += unit.flags + ["-c", "-o", object, unit.source]
-            try invoke(args, workingDirectory: workingDirectory, output: object, timeLimit: remaining(), limit: timeLimit)
-            objects.append(object)
+        let openMP = threads == .openmp ? openMPFlags : []
+        let objects = units.indices.map { workingDirectory + "/unit\($0).o" }
+        let workers = max(1, min(jobs, units.count))
+        // Workers take the next unit in order; after a failure no new unit starts. The first
+        // failure in unit order is reported.
+        let queue = UnitQueue(count: units.count)
+        let work = { @Sendable in
+            while let index = queue.next() {
+                let unit = units[index]
+                var args = ["-std=c11", "-O3", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + openMP + self.crossFlags
+                args += unit.flags + ["-c", "-o", objects[index], unit.source]
+                do {
+                    try self.invoke(args, workingDirectory: workingDirectory, output: objects[index], timeLimit: remaining(), limit: timeLimit)
+                } catch {
+                    queue.fail(index, error)
+                }
+            }
         }
-        let link = openMPFlags + crossFlags + ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
+        if workers == 1 {
+            work()
+        } else {
+            let group = DispatchGroup()
+            for _ in 0..<workers {
+                group.enter()
+                Thread.detachNewThread { work(); group.leave() }
+            }
+            group.wait()
+        }
+        if let error = queue.firstError { throw error }
+        let compiled = DispatchTime.now().uptimeNanoseconds
+        let link = openMP + crossFlags + ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
         try invoke(link, workingDirectory: workingDirectory, output: output, timeLimit: remaining(), limit: timeLimit)
+        let end = DispatchTime.now().uptimeNanoseconds
+        return BuildTimes(compileSeconds: Double(compiled - start) / 1e9, linkSeconds: Double(end - compiled) / 1e9,
+                          cpuSeconds: Toolchain.childrenCPUSeconds() - cpuBefore, jobs: workers, units: units.count)
+    }
+
+    /// User + system CPU seconds of this process's finished children.
+    public static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Compiles `sourceFile` (which `.incbin`s files in `workingDirectory`) into a shared library at `output`
@@ -371,6 +426,36 @@ public enum HostCPU {
         return info.split(separator: "\n").contains { line in
             line.hasPrefix("flags") && line.split(separator: " ").contains(Substring(flag))
         }
+    }
+}
+
+/// The units of a parallel build still to compile, and the failures so far.
+final class UnitQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    private var errors: [(Int, Error)] = []
+    init(count: Int) { self.count = count }
+
+    /// The next unit to compile, or nil when none is left or one has failed.
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard errors.isEmpty, nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func fail(_ index: Int, _ error: Error) {
+        lock.lock()
+        errors.append((index, error))
+        lock.unlock()
+    }
+
+    var firstError: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors.min { $0.0 < $1.0 }?.1
     }
 }
 

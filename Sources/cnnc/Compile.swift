@@ -68,11 +68,18 @@ struct Compile: ParsableCommand {
     @Option(name: .customLong("cc-timeout"), parsing: .unconditional, help: ArgumentHelp("Stop the C compiler after this many seconds and fail (0: no limit).", valueName: "seconds"))
     var ccTimeout: Double = 3600
 
-    @Flag(name: .shortAndLong, help: "Print nothing on success, not even progress.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("C compiler processes to run at once (default: one per processor); a large model's C is split into translation units compiled in parallel. 1: one unit, one process.", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Print how long each stage took (reading, each pass, codegen, the C compiler, the link) on standard error.")
+    var time = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success, not even progress (--time still prints its table).")
     var quiet = false
 
     func validate() throws {
         guard ccTimeout >= 0, ccTimeout.isFinite else { throw ValidationError("expected --cc-timeout of at least 0 seconds, got \(ccTimeout)") }
+        if let jobs, jobs < 1 { throw ValidationError("expected --jobs of at least 1, got \(jobs)") }
         do { _ = try TargetList.parse(target) } catch let error as ToolchainError { throw ValidationError(error.description) }
     }
 
@@ -106,9 +113,38 @@ struct Compile: ParsableCommand {
         options.sourcePath = emitC
         options.emit = emit
         options.threads = threadsRuntime
+        if let jobs { options.jobs = jobs }
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        defer { progress.finish() }
-        _ = try Compiler.compile(netPath: net, output: output, options: options) { stage in progress.show(stage) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result: CompileResult
+        do {
+            defer { progress.finish() }
+            result = try Compiler.compile(netPath: net, output: output, options: options) { stage in progress.show(stage) }
+        }
+        if time {
+            Diagnostics.note(StageTable.render(result.steps, total: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+    }
+}
+
+/// The `--time` table: one line a stage, the passes that took 5 ms or more on their own line.
+enum StageTable {
+    static func render(_ steps: [StageTime], total: Double) -> String {
+        func seconds(_ s: Double) -> String { String(format: "%7.3f s", s) }
+        var lines: [String] = []
+        for step in steps {
+            lines.append("time: \(step.name.padding(toLength: 22, withPad: " ", startingAt: 0))\(seconds(step.seconds))" + (step.note.map { "  (\($0))" } ?? ""))
+            let shown = step.parts.filter { $0.seconds >= 0.005 }
+            for part in shown {
+                lines.append("time:   \(part.name.padding(toLength: 20, withPad: " ", startingAt: 0))\(seconds(part.seconds))")
+            }
+            if !step.parts.isEmpty, shown.count < step.parts.count {
+                let rest = step.parts.filter { $0.seconds < 0.005 }
+                lines.append("time:   \("\(rest.count) other passes".padding(toLength: 20, withPad: " ", startingAt: 0))\(seconds(rest.reduce(0) { $0 + $1.seconds }))")
+            }
+        }
+        lines.append("time: \("total".padding(toLength: 22, withPad: " ", startingAt: 0))\(seconds(total))")
+        return lines.joined(separator: "\n") + "\n"
     }
 }
 
