@@ -15,20 +15,25 @@ struct CompileTimeTests {
 
     @Test func timePrintsEveryStageInOrder() throws {
         let dir = TemporaryDirectory()
-        let r = try cnnc(["compile", Self.lenet, "-o", dir.path("lenet.so"), "--time", "--quiet"])
+        // One unit: compiled and linked by one process.
+        let r = try cnnc(["compile", Self.lenet, "-o", dir.path("lenet.so"), "--time", "--quiet", "--jobs", "1"])
         #expect(r.status == 0, "\(r)")
         #expect(r.stdout.isEmpty)
-        // LeNet-5's C is one unit: compiled and linked by one process.
         #expect(Self.stages(r.stderr) == ["read", "passes", "codegen", "write C", "C compiler", "total"], "\(r)")
         #expect(r.stderr.contains("1 unit, compiled and linked in one process"), "\(r)")
-        for line in r.stderr.split(separator: "\n") {
+        // LeNet-5's C (over 100 KB) split: the units, then the link.
+        let split = try cnnc(["compile", Self.lenet, "-o", dir.path("lenet2.so"), "--time", "--jobs", "2"])
+        #expect(split.status == 0, "\(split)")
+        #expect(Self.stages(split.stderr) == ["read", "passes", "codegen", "write C", "C compiler", "link", "total"], "\(split)")
+        #expect(split.stderr.contains(" units, 2 at a time; "), "\(split)")
+        for line in (r.stderr + split.stderr).split(separator: "\n") {
             #expect(line.hasPrefix("time: "), "\(r)")
             #expect(line.contains(" s"), "every line has its seconds: \(line)")
         }
-        #expect(listing(dir.url.path) == ["lenet.so"])
+        #expect(listing(dir.url.path) == ["lenet.so", "lenet2.so"])
     }
 
-    /// A large model's units (LeNet-5 is not one: the split is the unit tests' subject) and no --time: nothing printed.
+    /// With and without the split, and no --time: nothing printed.
     @Test func jobsOneAndMoreBuildTheLibraryQuietly() throws {
         let dir = TemporaryDirectory()
         for jobs in ["1", "3"] {
