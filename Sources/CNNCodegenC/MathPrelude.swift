@@ -62,9 +62,28 @@ public enum MathPrelude {
     static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
     """
 
+    /// The vector types of the kernels (4, 8 and 16 floats), their splats, lane masks and
+    /// per-lane selects: what `vectorText` and the tiled kernels are written in.
+    public static let vectorTypes = """
+    /* Vectors for the tiled kernels; aligned(4) so loads need not be aligned. */
+    typedef float cnnc_v4 __attribute__((vector_size(16), aligned(4)));
+    typedef float cnnc_v8 __attribute__((vector_size(32), aligned(4)));
+    typedef float cnnc_v16 __attribute__((vector_size(64), aligned(4)));
+    static inline cnnc_v4 cnnc_splat4(float x) { cnnc_v4 v = {0}; return v + x; }
+    static inline cnnc_v8 cnnc_splat8(float x) { cnnc_v8 v = {0}; return v + x; }
+    static inline cnnc_v16 cnnc_splat16(float x) { cnnc_v16 v = {0}; return v + x; }
+    /* Lane masks from vector comparisons, and (m ? a : b) per lane. */
+    typedef int32_t cnnc_i4 __attribute__((vector_size(16), aligned(4)));
+    typedef int32_t cnnc_i8 __attribute__((vector_size(32), aligned(4)));
+    typedef int32_t cnnc_i16 __attribute__((vector_size(64), aligned(4)));
+    static inline cnnc_v4 cnnc_select4(cnnc_i4 m, cnnc_v4 a, cnnc_v4 b) { return (cnnc_v4)(((cnnc_i4)a & m) | ((cnnc_i4)b & ~m)); }
+    static inline cnnc_v8 cnnc_select8(cnnc_i8 m, cnnc_v8 a, cnnc_v8 b) { return (cnnc_v8)(((cnnc_i8)a & m) | ((cnnc_i8)b & ~m)); }
+    static inline cnnc_v16 cnnc_select16(cnnc_i16 m, cnnc_v16 a, cnnc_v16 b) { return (cnnc_v16)(((cnnc_i16)a & m) | ((cnnc_i16)b & ~m)); }
+    """
+
     /// Lane-wise forms of the same functions on the prelude's vector types (`cnnc_v4`, `cnnc_v8`,
-    /// `cnnc_v16`, declared after `text`), for the activations' vector forms
-    /// (`vectorMathExpr`): `cnnc_expv8`, `cnnc_expm1v8`, `cnnc_tanhv8`, `cnnc_sigmoidv8`, and
+    /// `cnnc_v16`, `vectorTypes`), for the activations' vector forms
+    /// (`vectorExpr` with calls): `cnnc_expv8`, `cnnc_expm1v8`, `cnnc_tanhv8`, `cnnc_sigmoidv8`, and
     /// `cnnc_erfv8`. Each lane of exp, expm1, tanh and sigmoid gives the scalar function's bits
     /// (the same operations in the same order; `MathPreludeTests` checks it), so a kernel's vector
     /// body and its scalar tail agree.

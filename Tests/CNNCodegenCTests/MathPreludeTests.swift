@@ -64,18 +64,7 @@ import Testing
         #include <stdio.h>
         #include <string.h>
         \(MathPrelude.text)
-        typedef float cnnc_v4 __attribute__((vector_size(16), aligned(4)));
-        typedef float cnnc_v8 __attribute__((vector_size(32), aligned(4)));
-        typedef float cnnc_v16 __attribute__((vector_size(64), aligned(4)));
-        static inline cnnc_v4 cnnc_splat4(float x) { cnnc_v4 v = {0}; return v + x; }
-        static inline cnnc_v8 cnnc_splat8(float x) { cnnc_v8 v = {0}; return v + x; }
-        static inline cnnc_v16 cnnc_splat16(float x) { cnnc_v16 v = {0}; return v + x; }
-        typedef int32_t cnnc_i4 __attribute__((vector_size(16), aligned(4)));
-        typedef int32_t cnnc_i8 __attribute__((vector_size(32), aligned(4)));
-        typedef int32_t cnnc_i16 __attribute__((vector_size(64), aligned(4)));
-        static inline cnnc_v4 cnnc_select4(cnnc_i4 m, cnnc_v4 a, cnnc_v4 b) { return (cnnc_v4)(((cnnc_i4)a & m) | ((cnnc_i4)b & ~m)); }
-        static inline cnnc_v8 cnnc_select8(cnnc_i8 m, cnnc_v8 a, cnnc_v8 b) { return (cnnc_v8)(((cnnc_i8)a & m) | ((cnnc_i8)b & ~m)); }
-        static inline cnnc_v16 cnnc_select16(cnnc_i16 m, cnnc_v16 a, cnnc_v16 b) { return (cnnc_v16)(((cnnc_i16)a & m) | ((cnnc_i16)b & ~m)); }
+        \(MathPrelude.vectorTypes)
         \(MathPrelude.vectorText)
         static int differ(float a, float b) { return memcmp(&a, &b, sizeof a) != 0; }
         static long mismatches = 0;

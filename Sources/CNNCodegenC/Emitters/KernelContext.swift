@@ -167,21 +167,31 @@ func cName(_ fn: MathFunction) -> String {
 /// Assignments applying `act` to every lane of the vector variable `v` of `lanes` floats, with
 /// the scalar form's results (only the sign of a zero may differ); nil for the activations with
 /// no vector form (`ActivationFacts.vector`).
-func vectorActivation(_ act: Activation, _ v: CExpr, lanes: Int) -> [CStmt]? {
+/// With `calls`, the prelude's lane-wise math functions count as vector forms (`VectorMath.swift`).
+func vectorActivation(_ act: Activation, _ v: CExpr, lanes: Int, calls: Bool = false) -> [CStmt]? {
     guard let steps = act.vectorSteps else { return nil }
     var out: [CStmt] = []
     for step in steps {
-        guard let value = vectorExpr(step, v, lanes: lanes) else { return nil }
+        guard let value = vectorExpr(step, v, lanes: lanes, calls: calls) else { return nil }
         out.append(.assign(v, "=", value))
     }
     return out
 }
 
 /// The lane-wise C of a formula on the vector variable `v`: constants splatted, selects through
-/// `cnnc_select`; nil when it calls a function (which has no vector form here).
-func vectorExpr(_ f: Formula, _ v: CExpr, lanes: Int) -> CExpr? {
-    let e = { (g: Formula) in vectorExpr(g, v, lanes: lanes) }
+/// `cnnc_select`; a call through the prelude's vector function when `calls` is set and it has one
+/// (`vectorFunctionName`), else nil.
+func vectorExpr(_ f: Formula, _ v: CExpr, lanes: Int, calls: Bool = false) -> CExpr? {
+    let e = { (g: Formula) in vectorExpr(g, v, lanes: lanes, calls: calls) }
     switch f {
+    case .call(let fn, let args):
+        guard calls, let name = vectorFunctionName(fn, lanes: lanes) else { return nil }
+        var operands: [CExpr] = []
+        for a in args {
+            guard let operand = e(a) else { return nil }
+            operands.append(operand)
+        }
+        return .call(name, operands)
     case .x: return v
     case .constant(let c): return .call("cnnc_splat\(lanes)", [.float(c)])
     case .add(let a, let b): return e(a).flatMap { x in e(b).map { x + $0 } }
@@ -194,7 +204,6 @@ func vectorExpr(_ f: Formula, _ v: CExpr, lanes: Int) -> CExpr? {
     case .select(let c, let a, let b):
         guard let m = e(c), let x = e(a), let y = e(b) else { return nil }
         return .call("cnnc_select\(lanes)", [.cast("cnnc_i\(lanes)", m), x, y])
-    case .call: return nil
     }
 }
 
