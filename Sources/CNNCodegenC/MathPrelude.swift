@@ -96,6 +96,15 @@ public enum MathPrelude {
     static func vectorFunctions(_ l: Int) -> String {
         let v = "cnnc_v\(l)", i = "cnnc_i\(l)", sel = "cnnc_select\(l)", splat = "cnnc_splat\(l)"
         return """
+        /* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
+           __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
+           callers' clamped arguments are, and gives 0 for a NaN lane. */
+        static inline \(v) cnnc_absv\(l)(\(v) x) { return (\(v))((\(i))x & 0x7fffffff); }
+        static inline \(v) cnnc_floorv\(l)(\(v) x) {
+            x = \(sel)((\(i))(x == x), x, \(splat)(0.0f));
+            const \(v) t = __builtin_convertvector(__builtin_convertvector(x, \(i)), \(v));
+            return \(sel)((\(i))(t > x), t - 1.0f, t);
+        }
         static inline \(v) cnnc_ldexp2v\(l)(\(v) p, \(v) n) {
             const \(i) bits = (__builtin_convertvector(n, \(i)) + 127) << 23;
             return p * (\(v))bits;
@@ -103,7 +112,7 @@ public enum MathPrelude {
         static inline \(v) cnnc_expv\(l)(\(v) x) {
             x = \(sel)((\(i))(x < -87.33654f), \(splat)(-87.33654f), x);
             x = \(sel)((\(i))(x > 88.37626f), \(splat)(88.37626f), x);
-            \(v) n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+            \(v) n = cnnc_floorv\(l)(x * 1.44269504f + 0.5f);
             n = \(sel)((\(i))(n == n), n, \(splat)(0.0f));
             const \(v) r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
             \(v) p = \(splat)(1.9875691500e-4f);
@@ -119,7 +128,7 @@ public enum MathPrelude {
         static inline \(v) cnnc_expm1v\(l)(\(v) x) {
             const \(v) x2 = x * x;
             const \(v) series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
-            return \(sel)((\(i))(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv\(l)(x) - 1.0f);
+            return \(sel)((\(i))(cnnc_absv\(l)(x) < 0.5f), series, cnnc_expv\(l)(x) - 1.0f);
         }
         static inline \(v) cnnc_tanhv\(l)(\(v) x) {
             const \(v) z = x * x;
@@ -129,14 +138,14 @@ public enum MathPrelude {
             small = small * z + 1.33314422036e-1f;
             small = small * z - 3.33332819422e-1f;
             small = small * z * x + x;
-            const \(v) ax = __builtin_elementwise_abs(x);
+            const \(v) ax = cnnc_absv\(l)(x);
             const \(v) large = 1.0f - 2.0f / (cnnc_expv\(l)(2.0f * ax) + 1.0f);
             const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
             return \(sel)((\(i))(ax < 0.625f), small, signed_large);
         }
         static inline \(v) cnnc_sigmoidv\(l)(\(v) x) { return 1.0f / (1.0f + cnnc_expv\(l)(-x)); }
         static inline \(v) cnnc_erfv\(l)(\(v) x) {
-            const \(v) ax = __builtin_elementwise_abs(x);
+            const \(v) ax = cnnc_absv\(l)(x);
             const \(v) z = x * x;
             \(v) small = \(splat)(-6.090496317e-04f);
             small = small * z + 5.011993460e-03f;

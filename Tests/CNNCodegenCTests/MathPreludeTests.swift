@@ -102,6 +102,12 @@ import Testing
         // x86-64-v3 (AVX2 and FMA): the contraction of a * b + c into an FMA, in both forms alike.
         let build = try runProcess("/usr/bin/env", [cc, "-O3", "-march=x86-64-v3", "-o", binary, source, "-lm"])
         #expect(build.status == 0, "\(build.stderr)")
+        // The generated C builds with gcc too (CC=gcc, the cross toolchains): the prelude uses no
+        // clang-only builtin. gcc is installed wherever the gcc-built library tests run.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/gcc") {
+            let gcc = try runProcess("/usr/bin/gcc", ["-fsyntax-only", "-O3", "-march=x86-64-v3", source])
+            #expect(gcc.status == 0, "gcc: \(gcc.stderr)")
+        }
         let run = try runProcess(binary, [])
         let values = run.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         try #require(values.count == 4, "\(run.stdout)")

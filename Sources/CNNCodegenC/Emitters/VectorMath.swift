@@ -18,7 +18,7 @@ func vectorFunctionName(_ fn: MathFunction, lanes: Int) -> String? {
     case .tanh: return "cnnc_tanhv\(lanes)"
     case .expm1Fast: return "cnnc_expm1v\(lanes)"
     case .erf: return "cnnc_erfv\(lanes)"
-    case .abs: return "__builtin_elementwise_abs"
+    case .abs: return "cnnc_absv\(lanes)"
     case .fmin, .fmax, .exp, .expm1, .log, .log1p, .sqrt: return nil
     }
 }

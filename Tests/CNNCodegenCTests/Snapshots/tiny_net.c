@@ -212,6 +212,15 @@ struct cnnc_context {
     float *arena;
 };
 /* Lane-wise exp, expm1, tanh, sigmoid and erf for the activations' vector forms. */
+/* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
+   __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
+   callers' clamped arguments are, and gives 0 for a NaN lane. */
+static inline cnnc_v4 cnnc_absv4(cnnc_v4 x) { return (cnnc_v4)((cnnc_i4)x & 0x7fffffff); }
+static inline cnnc_v4 cnnc_floorv4(cnnc_v4 x) {
+    x = cnnc_select4((cnnc_i4)(x == x), x, cnnc_splat4(0.0f));
+    const cnnc_v4 t = __builtin_convertvector(__builtin_convertvector(x, cnnc_i4), cnnc_v4);
+    return cnnc_select4((cnnc_i4)(t > x), t - 1.0f, t);
+}
 static inline cnnc_v4 cnnc_ldexp2v4(cnnc_v4 p, cnnc_v4 n) {
     const cnnc_i4 bits = (__builtin_convertvector(n, cnnc_i4) + 127) << 23;
     return p * (cnnc_v4)bits;
@@ -219,7 +228,7 @@ static inline cnnc_v4 cnnc_ldexp2v4(cnnc_v4 p, cnnc_v4 n) {
 static inline cnnc_v4 cnnc_expv4(cnnc_v4 x) {
     x = cnnc_select4((cnnc_i4)(x < -87.33654f), cnnc_splat4(-87.33654f), x);
     x = cnnc_select4((cnnc_i4)(x > 88.37626f), cnnc_splat4(88.37626f), x);
-    cnnc_v4 n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+    cnnc_v4 n = cnnc_floorv4(x * 1.44269504f + 0.5f);
     n = cnnc_select4((cnnc_i4)(n == n), n, cnnc_splat4(0.0f));
     const cnnc_v4 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     cnnc_v4 p = cnnc_splat4(1.9875691500e-4f);
@@ -235,7 +244,7 @@ static inline cnnc_v4 cnnc_expv4(cnnc_v4 x) {
 static inline cnnc_v4 cnnc_expm1v4(cnnc_v4 x) {
     const cnnc_v4 x2 = x * x;
     const cnnc_v4 series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
-    return cnnc_select4((cnnc_i4)(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv4(x) - 1.0f);
+    return cnnc_select4((cnnc_i4)(cnnc_absv4(x) < 0.5f), series, cnnc_expv4(x) - 1.0f);
 }
 static inline cnnc_v4 cnnc_tanhv4(cnnc_v4 x) {
     const cnnc_v4 z = x * x;
@@ -245,14 +254,14 @@ static inline cnnc_v4 cnnc_tanhv4(cnnc_v4 x) {
     small = small * z + 1.33314422036e-1f;
     small = small * z - 3.33332819422e-1f;
     small = small * z * x + x;
-    const cnnc_v4 ax = __builtin_elementwise_abs(x);
+    const cnnc_v4 ax = cnnc_absv4(x);
     const cnnc_v4 large = 1.0f - 2.0f / (cnnc_expv4(2.0f * ax) + 1.0f);
     const cnnc_v4 signed_large = (cnnc_v4)(((cnnc_i4)large & 0x7fffffff) | ((cnnc_i4)x & (int32_t)0x80000000));
     return cnnc_select4((cnnc_i4)(ax < 0.625f), small, signed_large);
 }
 static inline cnnc_v4 cnnc_sigmoidv4(cnnc_v4 x) { return 1.0f / (1.0f + cnnc_expv4(-x)); }
 static inline cnnc_v4 cnnc_erfv4(cnnc_v4 x) {
-    const cnnc_v4 ax = __builtin_elementwise_abs(x);
+    const cnnc_v4 ax = cnnc_absv4(x);
     const cnnc_v4 z = x * x;
     cnnc_v4 small = cnnc_splat4(-6.090496317e-04f);
     small = small * z + 5.011993460e-03f;
@@ -276,6 +285,15 @@ static inline cnnc_v4 cnnc_erfv4(cnnc_v4 x) {
     /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
     return cnnc_select4((cnnc_i4)(ax < 0.9f), small, signed_large);
 }
+/* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
+   __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
+   callers' clamped arguments are, and gives 0 for a NaN lane. */
+static inline cnnc_v8 cnnc_absv8(cnnc_v8 x) { return (cnnc_v8)((cnnc_i8)x & 0x7fffffff); }
+static inline cnnc_v8 cnnc_floorv8(cnnc_v8 x) {
+    x = cnnc_select8((cnnc_i8)(x == x), x, cnnc_splat8(0.0f));
+    const cnnc_v8 t = __builtin_convertvector(__builtin_convertvector(x, cnnc_i8), cnnc_v8);
+    return cnnc_select8((cnnc_i8)(t > x), t - 1.0f, t);
+}
 static inline cnnc_v8 cnnc_ldexp2v8(cnnc_v8 p, cnnc_v8 n) {
     const cnnc_i8 bits = (__builtin_convertvector(n, cnnc_i8) + 127) << 23;
     return p * (cnnc_v8)bits;
@@ -283,7 +301,7 @@ static inline cnnc_v8 cnnc_ldexp2v8(cnnc_v8 p, cnnc_v8 n) {
 static inline cnnc_v8 cnnc_expv8(cnnc_v8 x) {
     x = cnnc_select8((cnnc_i8)(x < -87.33654f), cnnc_splat8(-87.33654f), x);
     x = cnnc_select8((cnnc_i8)(x > 88.37626f), cnnc_splat8(88.37626f), x);
-    cnnc_v8 n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+    cnnc_v8 n = cnnc_floorv8(x * 1.44269504f + 0.5f);
     n = cnnc_select8((cnnc_i8)(n == n), n, cnnc_splat8(0.0f));
     const cnnc_v8 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     cnnc_v8 p = cnnc_splat8(1.9875691500e-4f);
@@ -299,7 +317,7 @@ static inline cnnc_v8 cnnc_expv8(cnnc_v8 x) {
 static inline cnnc_v8 cnnc_expm1v8(cnnc_v8 x) {
     const cnnc_v8 x2 = x * x;
     const cnnc_v8 series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
-    return cnnc_select8((cnnc_i8)(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv8(x) - 1.0f);
+    return cnnc_select8((cnnc_i8)(cnnc_absv8(x) < 0.5f), series, cnnc_expv8(x) - 1.0f);
 }
 static inline cnnc_v8 cnnc_tanhv8(cnnc_v8 x) {
     const cnnc_v8 z = x * x;
@@ -309,14 +327,14 @@ static inline cnnc_v8 cnnc_tanhv8(cnnc_v8 x) {
     small = small * z + 1.33314422036e-1f;
     small = small * z - 3.33332819422e-1f;
     small = small * z * x + x;
-    const cnnc_v8 ax = __builtin_elementwise_abs(x);
+    const cnnc_v8 ax = cnnc_absv8(x);
     const cnnc_v8 large = 1.0f - 2.0f / (cnnc_expv8(2.0f * ax) + 1.0f);
     const cnnc_v8 signed_large = (cnnc_v8)(((cnnc_i8)large & 0x7fffffff) | ((cnnc_i8)x & (int32_t)0x80000000));
     return cnnc_select8((cnnc_i8)(ax < 0.625f), small, signed_large);
 }
 static inline cnnc_v8 cnnc_sigmoidv8(cnnc_v8 x) { return 1.0f / (1.0f + cnnc_expv8(-x)); }
 static inline cnnc_v8 cnnc_erfv8(cnnc_v8 x) {
-    const cnnc_v8 ax = __builtin_elementwise_abs(x);
+    const cnnc_v8 ax = cnnc_absv8(x);
     const cnnc_v8 z = x * x;
     cnnc_v8 small = cnnc_splat8(-6.090496317e-04f);
     small = small * z + 5.011993460e-03f;
@@ -340,6 +358,15 @@ static inline cnnc_v8 cnnc_erfv8(cnnc_v8 x) {
     /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
     return cnnc_select8((cnnc_i8)(ax < 0.9f), small, signed_large);
 }
+/* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
+   __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
+   callers' clamped arguments are, and gives 0 for a NaN lane. */
+static inline cnnc_v16 cnnc_absv16(cnnc_v16 x) { return (cnnc_v16)((cnnc_i16)x & 0x7fffffff); }
+static inline cnnc_v16 cnnc_floorv16(cnnc_v16 x) {
+    x = cnnc_select16((cnnc_i16)(x == x), x, cnnc_splat16(0.0f));
+    const cnnc_v16 t = __builtin_convertvector(__builtin_convertvector(x, cnnc_i16), cnnc_v16);
+    return cnnc_select16((cnnc_i16)(t > x), t - 1.0f, t);
+}
 static inline cnnc_v16 cnnc_ldexp2v16(cnnc_v16 p, cnnc_v16 n) {
     const cnnc_i16 bits = (__builtin_convertvector(n, cnnc_i16) + 127) << 23;
     return p * (cnnc_v16)bits;
@@ -347,7 +374,7 @@ static inline cnnc_v16 cnnc_ldexp2v16(cnnc_v16 p, cnnc_v16 n) {
 static inline cnnc_v16 cnnc_expv16(cnnc_v16 x) {
     x = cnnc_select16((cnnc_i16)(x < -87.33654f), cnnc_splat16(-87.33654f), x);
     x = cnnc_select16((cnnc_i16)(x > 88.37626f), cnnc_splat16(88.37626f), x);
-    cnnc_v16 n = __builtin_elementwise_floor(x * 1.44269504f + 0.5f);
+    cnnc_v16 n = cnnc_floorv16(x * 1.44269504f + 0.5f);
     n = cnnc_select16((cnnc_i16)(n == n), n, cnnc_splat16(0.0f));
     const cnnc_v16 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     cnnc_v16 p = cnnc_splat16(1.9875691500e-4f);
@@ -363,7 +390,7 @@ static inline cnnc_v16 cnnc_expv16(cnnc_v16 x) {
 static inline cnnc_v16 cnnc_expm1v16(cnnc_v16 x) {
     const cnnc_v16 x2 = x * x;
     const cnnc_v16 series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
-    return cnnc_select16((cnnc_i16)(__builtin_elementwise_abs(x) < 0.5f), series, cnnc_expv16(x) - 1.0f);
+    return cnnc_select16((cnnc_i16)(cnnc_absv16(x) < 0.5f), series, cnnc_expv16(x) - 1.0f);
 }
 static inline cnnc_v16 cnnc_tanhv16(cnnc_v16 x) {
     const cnnc_v16 z = x * x;
@@ -373,14 +400,14 @@ static inline cnnc_v16 cnnc_tanhv16(cnnc_v16 x) {
     small = small * z + 1.33314422036e-1f;
     small = small * z - 3.33332819422e-1f;
     small = small * z * x + x;
-    const cnnc_v16 ax = __builtin_elementwise_abs(x);
+    const cnnc_v16 ax = cnnc_absv16(x);
     const cnnc_v16 large = 1.0f - 2.0f / (cnnc_expv16(2.0f * ax) + 1.0f);
     const cnnc_v16 signed_large = (cnnc_v16)(((cnnc_i16)large & 0x7fffffff) | ((cnnc_i16)x & (int32_t)0x80000000));
     return cnnc_select16((cnnc_i16)(ax < 0.625f), small, signed_large);
 }
 static inline cnnc_v16 cnnc_sigmoidv16(cnnc_v16 x) { return 1.0f / (1.0f + cnnc_expv16(-x)); }
 static inline cnnc_v16 cnnc_erfv16(cnnc_v16 x) {
-    const cnnc_v16 ax = __builtin_elementwise_abs(x);
+    const cnnc_v16 ax = cnnc_absv16(x);
     const cnnc_v16 z = x * x;
     cnnc_v16 small = cnnc_splat16(-6.090496317e-04f);
     small = small * z + 5.011993460e-03f;
