@@ -442,8 +442,12 @@ public enum Compiler {
     /// Runs `body`, which writes into the work directory, naming the directory and the reason on failure.
     static func temporaryFileErrors(_ directory: String, _ body: () throws -> Void) throws {
         do { try body() } catch let d as Diagnostic { throw d } catch {
-            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? OutputFile.reason(Int32($0.code)) : nil } ?? error.localizedDescription
+            let ns = error as NSError
+            let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError
+            // Foundation reports a full disk as its own out-of-space error, with or without the errno beneath.
+            let outOfSpace = ns.domain == NSCocoaErrorDomain && ns.code == NSFileWriteOutOfSpaceError
+            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? OutputFile.reason(Int32($0.code)) : nil }
+                ?? (outOfSpace ? OutputFile.reason(ENOSPC) : error.localizedDescription)
             throw Diagnostic("cannot write the generated C into the work directory (\(reason)); set TMPDIR to a writable directory with space", at: SourceLocation(file: directory))
         }
     }
