@@ -248,7 +248,7 @@ public struct TiledConvPlan: Sendable, Hashable {
     /// Whether the position-tile kernel applies its epilogue in registers and stores whole tiles
     /// straight to the output (`TiledConvEmitter.registerEpilogue`): the tile's positions are the
     /// output's own offsets (no padding columns, no pool, no pixel shuffle), and every step has a
-    /// vector form (sigmoid, tanh and ELU have none).
+    /// vector form (`vectorEpilogueStatements`; a pool step has none).
     public var storesFromRegisters: Bool {
         kernel == .positionTiles && upsample == [1, 1]
             && KernelSelection.hasVectorEpilogue(attributes, lanes: tiling.lanes) && tiling.wq == tiling.outW && tiling.positions == tiling.outH * tiling.outW

@@ -411,10 +411,6 @@ struct Importer {
         }
     }
 
-    /// Adds a CNNIR node for the ONNX node: infers its shape and checks its parameters as the net.json reader does.
-    ///
-    /// With `part`, the node is an intermediate step of the ONNX node (named `<node>/<part>`) and does not define its output.
-    @discardableResult
     /// A learned parameter (weights, biases, batchnorm statistics, PReLU slopes) that is NaN or
     /// infinite is almost always a diverged training run and would only show as NaN outputs: it is
     /// refused, as in descriptions and safetensors files. Constants of elementwise ops (a Max with
@@ -433,6 +429,10 @@ struct Importer {
         }
     }
 
+    /// Adds a CNNIR node for the ONNX node: infers its shape and checks its parameters as the net.json reader does.
+    ///
+    /// With `part`, the node is an intermediate step of the ONNX node (named `<node>/<part>`) and does not define its output.
+    @discardableResult
     mutating func emit(_ ctx: NodeContext, _ op: Op, inputs: [NodeID], params: [String: WeightTensor] = [:], part: String? = nil) throws -> NodeID {
         let inputShapes = inputs.map { nodes[$0].shape }
         let shape: [Int]
