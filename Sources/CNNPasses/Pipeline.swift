@@ -19,7 +19,7 @@ public struct PassOptions: Sendable, Hashable {
 public enum Pipeline {
     /// Every pass's name, in pipeline order, after `import` (the graph before any pass); which run
     /// depends on the options. `cnnc compile --dump-ir-after` takes these.
-    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fold-input-normalization", "fuse-gated-activation", "fuse-exported-gelu",
+    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fold-channel-scale", "fold-input-normalization", "fuse-gated-activation", "fuse-exported-gelu",
                                    "fuse-channel-shuffle",
                                    "fold-shuffle-into-conv", "fold-channels-last-layernorm", "hoist-average-pool", "fuse",
                                    "export-all-layers", "eliminate-dead-nodes"]
@@ -31,6 +31,8 @@ public enum Pipeline {
                            afterPass: (String, Graph) -> Void = { _, _ in }) throws -> PlannedGraph {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
+        //    So does a constant per-channel scale or shift of a conv's or linear layer's output (a layer
+        //    scale; TensorFlow exports' batchnorm as Mul and Add).
         //    A constant scale or shift on a conv's input ((x - mean) / std, x / 255) folds into the conv's
         //    weights and bias (a shift only into an unpadded conv).
         //    x * sigmoid(x) becomes silu(x), x * hardsigmoid(x) hardswish(x) (after the folding, which a gate reading a batchnorm needs).
@@ -46,6 +48,7 @@ public enum Pipeline {
         ]
         if options.fuse {
             steps.append(("fold-batchnorm", { RewriteDriver.run([FoldBatchNorm()], on: $0) }))
+            steps.append(("fold-channel-scale", { RewriteDriver.run([FoldChannelScale()], on: $0) }))
             steps.append(("fold-input-normalization", { RewriteDriver.run([FoldInputNormalization()], on: $0) }))
             steps.append(("fuse-gated-activation", { RewriteDriver.run([FuseGatedActivation()], on: $0) }))
             // The erf chain it leaves unread goes at once, so the activation can fuse into its producer.

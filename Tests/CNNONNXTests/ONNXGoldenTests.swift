@@ -67,6 +67,19 @@ import Testing
         #expect(Set(mini.nodes.map(\.name)).count == mini.nodes.count)
     }
 
+    /// A per-channel Mul and Add after a conv (a batchnorm as TensorFlow exports it) and a scalar
+    /// Mul fold into the conv's weights and bias: one kernel, with the Relu in its epilogue.
+    /// (`matchesONNXRuntime` checks the values of both cases.)
+    @Test func perChannelScaleAndShiftFoldIntoTheConv() throws {
+        for (name, epilogue) in [("conv_mul_add_per_channel", [EpilogueStep.activation(Activation(.relu))]), ("conv_scalar_mul", [])] {
+            let graph = try ONNXImporter.load(path: TestPaths.repo("Tests/Goldens/onnx/\(name)/model.onnx"))
+            let planned = try Compiler.plan(graph).graph
+            #expect(planned.nodes.map(\.op.kindName) == ["input", "conv2d"], "\(name)")
+            #expect(planned.nodes.last?.op.epilogue == epilogue, "\(name)")
+            #expect(planned.outputNames == ["y0"])
+        }
+    }
+
     /// The batch is a runtime choice: batch 1 and batch 3 agree with running samples one by one.
     @Test func anyBatchSizeRuns() throws {
         let c = try #require(ONNXCase.positive.first { $0.name == "mininet_13" })

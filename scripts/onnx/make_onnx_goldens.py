@@ -319,6 +319,24 @@ conv_case("conv_valid_autopad", 11, "Conv auto_pad VALID, kernel_shape given", [
 conv_case("conv_asymmetric_pads", 13, "Conv explicit pads begin (0,2) end (1,0)", [2, 5, 5], [3, 2, 3, 3], pads=[0, 2, 1, 0])
 
 
+@hand("conv_mul_add_per_channel", 13, "Conv, then Mul and Add by [1, C, 1, 1] constants and Relu (a batchnorm as "
+      "TensorFlow exports it; cnnc folds both into the conv)", [[3, 6, 5]])
+def _(rng):
+    return ([h.make_node("Conv", ["x0", "w", "b"], ["c"], name="conv", pads=[1, 1, 1, 1]),
+             h.make_node("Mul", ["c", "k"], ["m"], name="scale"),
+             h.make_node("Add", ["m", "s"], ["a"], name="shift"),
+             h.make_node("Relu", ["a"], ["y0"], name="relu")],
+            [init("w", f32(rng, 4, 3, 3, 3, scale=0.3)), init("b", f32(rng, 4)),
+             init("k", f32(rng, 1, 4, 1, 1)), init("s", f32(rng, 1, 4, 1, 1))], ["y0"])
+
+
+@hand("conv_scalar_mul", 13, "Conv without bias, then Mul by a scalar constant (folds into the conv's weights)", [[2, 5, 5]])
+def _(rng):
+    return ([h.make_node("Conv", ["x0", "w"], ["c"], name="conv"),
+             h.make_node("Mul", ["c", "k"], ["y0"], name="scale")],
+            [init("w", f32(rng, 3, 2, 1, 1)), init("k", np.array(0.37, dtype=np.float32))], ["y0"])
+
+
 def convt_case(name, opset, what, shape, w_shape, **attrs):
     @hand(name, opset, what, [shape])
     def _(rng):
