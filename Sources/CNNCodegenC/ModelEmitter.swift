@@ -249,6 +249,7 @@ public enum ModelEmitter {
         case .lpPool(let a): return PoolEmitter.emitLp(a, &ctx)
         case .bias(let mode): return ElementwiseEmitter.emitBias(mode, &ctx)
         case .binary(let a): return BinaryEmitter.emit(a, &ctx)
+        case .select(let a): return BinaryEmitter.emitWhere(a, &ctx)
         case .movement(let m): return MovementEmitter.emit(m, &ctx)
         }
     }

@@ -1,6 +1,14 @@
 /// An elementwise operation of two tensors with NumPy broadcasting.
+///
+/// Comparisons and logical ops work in the float IR with masks: a comparison gives 1 where it
+/// holds and 0 elsewhere (a NaN operand makes every comparison false, as in C and NumPy, so
+/// `less(NaN, 0)` is 0), and the logical ops read any non-zero value as true and give a mask.
 public enum BinaryOperator: String, CaseIterable, Hashable, Sendable {
     case add, sub, mul, div, pow, max, min
+    case less, greater, equal
+    case lessOrEqual = "less_equal"
+    case greaterOrEqual = "greater_equal"
+    case and, or, xor
 
     /// The net.json op name (`add` stays the version-1 equal-shape add; the broadcasting add is `add` with `broadcast: true`).
     public var name: String { rawValue }
@@ -15,13 +23,33 @@ public enum BinaryOperator: String, CaseIterable, Hashable, Sendable {
         case .pow: return "Pow"
         case .max: return "Max"
         case .min: return "Min"
+        case .less: return "Less"
+        case .lessOrEqual: return "LessOrEqual"
+        case .greater: return "Greater"
+        case .greaterOrEqual: return "GreaterOrEqual"
+        case .equal: return "Equal"
+        case .and: return "And"
+        case .or: return "Or"
+        case .xor: return "Xor"
         }
     }
+
+    /// Whether the result is a mask (0 or 1): the comparisons and the logical ops.
+    public var isMask: Bool {
+        switch self {
+        case .add, .sub, .mul, .div, .pow, .max, .min: return false
+        case .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .and, .or, .xor: return true
+        }
+    }
+
+    /// Whether the operands must be masks (ONNX's And, Or and Xor take booleans).
+    public var isLogical: Bool { self == .and || self == .or || self == .xor }
 
     /// Flops per output element as `Cost` counts them.
     public var cost: Int {
         switch self {
         case .add, .sub, .mul, .max, .min: return 1
+        case .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .and, .or, .xor: return 1
         case .div: return 4
         case .pow: return 20
         }

@@ -11,7 +11,7 @@ public enum Cost {
         case .dense(let a):
             return a.units * inputShapes[0].reduce(1, *)  // rows x K for a linear layer
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select:
             return 0
         }
     }
@@ -32,6 +32,7 @@ public enum Cost {
         case .normalization: return node.elementCount * 6
         case .activation(let a): return node.elementCount * a.kind.facts.cost
         case .binary(let a): return node.elementCount * a.op.cost
+        case .select: return node.elementCount
         case .conv, .convTranspose, .dense, .prelu, .batchNorm, .add, .upsample, .bias:
             return node.elementCount * max(1, node.inputs.count)
         }

@@ -179,6 +179,8 @@ public enum Op: Hashable, Sendable {
     case bias(BiasMode)
     /// `a op b` with NumPy broadcasting (sub, mul, SE scales, `x * sigmoid(x)`...); `epilogue` holds fused activations.
     case binary(BinaryAttributes)
+    /// `condition != 0 ? x : y` with NumPy broadcasting (ONNX Where); any operand may be a constant.
+    case select(WhereAttributes)
     /// Reshape, transpose, slice, channel shuffle, depth/space rearrangements (`MovementOp`).
     case movement(MovementOp)
 
@@ -209,6 +211,7 @@ public enum Op: Hashable, Sendable {
         case .lpPool(let a): return a.window.map { "lppool\($0.spatialRank)d" } ?? "global_lppool"
         case .bias: return "bias"
         case .binary(let a): return a.op.name
+        case .select: return "where"
         case .movement(let m): return m.name
         }
     }
@@ -223,7 +226,7 @@ public enum Op: Hashable, Sendable {
         case .batchNorm(_, let e): return e
         case .binary(let a): return a.epilogue
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select:
             return []
         }
     }
@@ -245,7 +248,7 @@ public enum Op: Hashable, Sendable {
             a.epilogue = steps
             return .binary(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select:
             return nil
         }
     }

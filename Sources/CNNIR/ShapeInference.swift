@@ -53,6 +53,8 @@ public enum ShapeInference {
         case .binary(let a):
             let (x, y) = a.operandShapes(inputs: inputs)
             return try applyEpilogue(a.epilogue, to: try Broadcasting.shape(x, y, op: a.op.name), inputs: inputs)
+        case .select(let a):
+            return try a.outputShape(inputs: inputs)
         case .movement(let m):
             return try m.outputShape(input: inputs[0])
         case .upsample(let scale, _):

@@ -2,7 +2,11 @@ import CNNIR
 
 /// Pointwise activations and Softmax.
 enum ActivationOps {
+    /// An activation of a computed tensor, or of a constant: folded at import (`Folding.activation`).
     static func activation(_ im: inout Importer, _ ctx: NodeContext, _ a: Activation) throws {
+        if case .constant(let c)? = try im.value(ctx, 0) {
+            return im.define(ctx, 0, .constant(try Folding.activation(ctx, c, a)))
+        }
         let x = try im.tensor(ctx, 0, what: "the input X")
         try im.emit(ctx, .activation(a), inputs: [x])
     }
@@ -46,7 +50,9 @@ enum ActivationOps {
                 if k == 1 { lo = v } else { hi = v }
             }
         }
-        guard lo <= hi else { throw ctx.error("unsupported min \(lo) above max \(hi)") }
+        // min > max: ONNX Runtime (max(x, min) then min(.., max)) and the onnx reference (numpy.clip)
+        // both give max everywhere (a NaN input stays NaN): the same as clipping to [max, max].
+        if lo > hi { lo = hi }
         try activation(&im, ctx, .clip(min: lo, max: hi))
     }
 

@@ -41,9 +41,7 @@ enum ArithmeticOps {
         let a = try im.value(ctx, 0), b = try im.value(ctx, 1)
         switch (a, b) {
         case (.constant(let x)?, .constant(let y)?):
-            let symbols: [BinaryOperator: String] = [.add: "+", .sub: "-", .mul: "*", .div: "/"]
-            guard let symbol = symbols[op] else { throw ctx.error("unsupported \(ctx.opType) of two constants (only Add, Sub, Mul and Div are folded)") }
-            im.define(ctx, 0, .constant(try Folding.binary(ctx, x, y, symbol)))
+            im.define(ctx, 0, .constant(try Folding.binary(ctx, x, y, op)))
         case (.tensor(var x)?, .tensor(var y)?):
             var sx = im.shape(x), sy = im.shape(y)
             if im.wholeTensor && sx.count != sy.count {
@@ -58,7 +56,8 @@ enum ArithmeticOps {
         case (.tensor(var x)?, .constant?), (.constant?, .tensor(var x)?):
             let constantFirst: Bool
             if case .constant? = a { constantFirst = true } else { constantFirst = false }
-            let c = try im.floats(ctx, constantFirst ? 0 : 1, what: "the constant", role: .bias)
+            var c = try im.floats(ctx, constantFirst ? 0 : 1, what: "the constant", role: .bias, integers: op == .pow && !constantFirst || op.isMask)
+            if !c.isFloat { c = try exactFloats(ctx, c, what: op == .pow ? "exponent" : "operand") }
             // The constant's shape against [N, per-sample...], NumPy-aligned at the last dimension.
             var shape = c.shape
             if im.wholeTensor && shape.count > im.shape(x).count {
@@ -79,6 +78,20 @@ enum ArithmeticOps {
         }
     }
 
+    /// An integer constant as float32, refused when a value has no exact float32 (beyond 2^24 in
+    /// magnitude and not a multiple of the spacing there): Pow's integer exponents, the integer
+    /// operands of comparisons.
+    static func exactFloats(_ ctx: NodeContext, _ c: ConstTensor, what: String) throws -> ConstTensor {
+        guard case .int(let ints) = c.values else { return c }
+        let floats = try ints.map { v -> Float in
+            guard let v else { throw ctx.error("unsupported \(what): the batch size, unknown until run time") }
+            let f = Float(v)
+            guard f.isFinite, Int64(exactly: f) == v else { throw ctx.error("unsupported integer \(what) \(v): it has no exact float32 value (integers up to 2^24 in magnitude are exact)") }
+            return f
+        }
+        return ConstTensor(shape: c.shape, floats: floats)
+    }
+
     /// Sum of one or more inputs: a chain of broadcasting adds (an equal-shape pair stays `add`).
     static func sum(_ im: inout Importer, _ ctx: NodeContext) throws {
         let count = ctx.proto.input.count
@@ -88,6 +101,10 @@ enum ArithmeticOps {
             im.define(ctx, 0, v)
             return
         }
+        if try foldConstants(&im, ctx, .add) { return }
+        // Two inputs, one of them a constant: Add's forms (a bias, or add with a constant operand).
+        if count == 2, case .constant? = try im.value(ctx, 0) { return try add(&im, ctx) }
+        if count == 2, case .constant? = try im.value(ctx, 1) { return try add(&im, ctx) }
         var acc = try im.tensor(ctx, 0, what: "input 0 of Sum")
         for k in 1..<count {
             var y = try im.tensor(ctx, k, what: "input \(k) of Sum")
@@ -122,6 +139,7 @@ enum ArithmeticOps {
             guard let v = try im.value(ctx, 0) else { throw ctx.error("expected an input, got none") }
             return im.define(ctx, 0, v)
         }
+        if try foldConstants(&im, ctx, op, mean: mean) { return }
         var acc = try im.tensor(ctx, 0, what: "input 0 of \(ctx.opType)")
         for k in 1..<count {
             var y = try im.tensor(ctx, k, what: "input \(k) of \(ctx.opType)")
@@ -142,6 +160,23 @@ enum ArithmeticOps {
             try im.emit(ctx, .binary(BinaryAttributes(op: .div, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [acc],
                         params: ["constant": WeightTensor(shape: shape, values: [Float(count)])])
         }
+    }
+
+    /// A variadic Sum, Max, Min or Mean whose inputs are all constants, folded (true), else false.
+    static func foldConstants(_ im: inout Importer, _ ctx: NodeContext, _ op: BinaryOperator, mean: Bool = false) throws -> Bool {
+        var parts: [ConstTensor] = []
+        for k in 0..<ctx.proto.input.count {
+            guard case .constant(let c)? = try im.value(ctx, k) else { return false }
+            parts.append(c)
+        }
+        var acc = parts[0]
+        for c in parts.dropFirst() { acc = try Folding.binary(ctx, acc, c, op) }
+        if mean {
+            guard let f = acc.floats else { throw ctx.error("cannot average the batch size") }
+            acc = ConstTensor(shape: acc.shape, floats: f.map { $0 / Float(parts.count) })
+        }
+        im.define(ctx, 0, .constant(acc))
+        return true
     }
 
     static func mean(_ im: inout Importer, _ ctx: NodeContext) throws { try variadic(&im, ctx, .add, mean: true) }

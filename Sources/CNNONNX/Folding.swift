@@ -1,4 +1,9 @@
 import CNNIR
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The constant folding evaluator: what exporters emit around a flatten (Shape, Gather,
 /// Unsqueeze, Concat, Reshape, Constant, Cast, Slice and integer arithmetic) runs at import
@@ -101,7 +106,17 @@ enum Folding {
     static func cast(_ im: inout Importer, _ ctx: NodeContext, to: Int) throws {
         switch try im.value(ctx, 0) {
         case .tensor(let id)?:
-            guard to == 1 else { throw ctx.error("unsupported cast of a float32 tensor to \(TensorDecoder.typeName(Int32(to)))") }
+            let isMask: Bool
+            if case .binary(let a) = im.nodes[id].op, a.op.isMask, a.epilogue.isEmpty { isMask = true } else { isMask = false }
+            if to == 9 && !isMask {
+                // float to bool: x != 0 (a NaN is true, as ONNX Runtime's cast), which is `xor` with the constant 0.
+                let shape = [Int](repeating: 1, count: im.shape(id).count)
+                try im.emit(ctx, .binary(BinaryAttributes(op: .xor, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [id],
+                            params: ["constant": WeightTensor(shape: shape, values: [0])])
+                return
+            }
+            // A mask (a comparison's 0/1 result) cast to float or bool is itself.
+            guard to == 1 || to == 9 else { throw ctx.error("unsupported cast of a float32 tensor to \(TensorDecoder.typeName(Int32(to)))") }
             im.define(ctx, 0, .tensor(id))
         case .constant(let c)?:
             if floatTypes.contains(to) {
@@ -272,36 +287,139 @@ enum Folding {
         return allInt ? ConstTensor(shape: shape, ints: ints) : ConstTensor(shape: shape, floats: floats)
     }
 
-    /// Elementwise arithmetic with NumPy broadcasting; integers stay integers (division truncates, as ONNX Runtime's).
-    static func binary(_ ctx: NodeContext, _ a: ConstTensor, _ b: ConstTensor, _ op: String) throws -> ConstTensor {
+    /// Elementwise arithmetic, comparisons and logical ops with NumPy broadcasting. Integers
+    /// stay integers for + - * / max min (division truncates, as ONNX Runtime's) and compare
+    /// exactly; a comparison or logical op gives a 0/1 integer mask (ONNX's bool). Floats use
+    /// `BinaryOperator.evaluate`, the kernels' float semantics.
+    static func binary(_ ctx: NodeContext, _ a: ConstTensor, _ b: ConstTensor, _ op: BinaryOperator) throws -> ConstTensor {
         guard let shape = broadcastShapes(a.shape, b.shape) else {
             throw ctx.error("constants of shapes \(ShapeInference.format(a.shape)) and \(ShapeInference.format(b.shape)) do not broadcast")
         }
         let ia = broadcastIndices(from: a.shape, to: shape), ib = broadcastIndices(from: b.shape, to: shape)
-        if !a.isFloat && !b.isFloat {
+        if !a.isFloat && !b.isFloat && op != .pow {
             let x = a.ints!, y = b.ints!
             let out = try zip(ia, ib).map { (i, j) -> Int64? in
-                guard let p = x[i], let q = y[j] else { return nil }
+                guard let p = x[i], let q = y[j] else {
+                    if op.isMask { throw ctx.error("cannot compare the batch size, which is unknown until run time") }
+                    return nil
+                }
                 switch op {
-                case "+": return p &+ q
-                case "-": return p &- q
-                case "*": return p &* q
-                default:
+                case .add: return p &+ q
+                case .sub: return p &- q
+                case .mul: return p &* q
+                case .div:
                     guard q != 0 else { throw ctx.error("integer division by zero in constants") }
+                    guard !(p == .min && q == -1) else { throw ctx.error("integer division overflows int64 in constants") }
                     return p / q
+                case .max: return Swift.max(p, q)
+                case .min: return Swift.min(p, q)
+                case .less: return p < q ? 1 : 0
+                case .lessOrEqual: return p <= q ? 1 : 0
+                case .greater: return p > q ? 1 : 0
+                case .greaterOrEqual: return p >= q ? 1 : 0
+                case .equal: return p == q ? 1 : 0
+                case .and: return p != 0 && q != 0 ? 1 : 0
+                case .or: return p != 0 || q != 0 ? 1 : 0
+                case .xor: return (p != 0) != (q != 0) ? 1 : 0
+                case .pow: return nil
                 }
             }
             return ConstTensor(shape: shape, ints: out)
         }
         guard let x = a.floats, let y = b.floats else { throw ctx.error("cannot mix the batch size with floats") }
-        let out = zip(ia, ib).map { (i, j) -> Float in
-            switch op {
-            case "+": return x[i] + y[j]
-            case "-": return x[i] - y[j]
-            case "*": return x[i] * y[j]
-            default: return x[i] / y[j]
+        let out = zip(ia, ib).map { (i, j) in op.evaluate(x[i], y[j]) }
+        if op.isMask { return ConstTensor(shape: shape, ints: out.map { Int64($0) }) }
+        return ConstTensor(shape: shape, floats: out)
+    }
+}
+
+// MARK: Elementwise ops on constants
+
+extension Formula {
+    /// The formula's value at `x`, in float32. Every libm function is the C library's float
+    /// function through Glibc (`expf`, `logf`, `sqrtf`, `erff`, `expm1f`, `log1pf`, `fabsf`,
+    /// `fminf`, `fmaxf`), the ones the kernels call, and `+ - * /` are IEEE float32 as in C; the
+    /// kernels' own branch-free sigmoid, tanh and fast expm1 (`cnnc_sigmoidf`, `cnnc_tanhf`,
+    /// `cnnc_expm1f`, a few ulp) are computed here with libm's `1 / (1 + expf(-x))`, `tanhf` and
+    /// `expm1f` instead, so a folded value may differ from the kernel's in its last bits.
+    /// Selects follow the C: a comparison with a NaN is false.
+    func evaluate(_ v: Float) -> Float {
+        switch self {
+        case .x: return v
+        case .constant(let c): return c
+        case .add(let a, let b): return a.evaluate(v) + b.evaluate(v)
+        case .sub(let a, let b): return a.evaluate(v) - b.evaluate(v)
+        case .mul(let a, let b): return a.evaluate(v) * b.evaluate(v)
+        case .div(let a, let b): return a.evaluate(v) / b.evaluate(v)
+        case .negate(let a): return -a.evaluate(v)
+        case .greater(let a, let b): return a.evaluate(v) > b.evaluate(v) ? 1 : 0
+        case .less(let a, let b): return a.evaluate(v) < b.evaluate(v) ? 1 : 0
+        case .select(let c, let a, let b):
+            let test: Bool
+            switch c {
+            case .greater(let p, let q): test = p.evaluate(v) > q.evaluate(v)
+            case .less(let p, let q): test = p.evaluate(v) < q.evaluate(v)
+            default: test = c.evaluate(v) != 0
+            }
+            return test ? a.evaluate(v) : b.evaluate(v)
+        case .call(let f, let args):
+            let a = args.map { $0.evaluate(v) }
+            switch f {
+            case .sigmoid: return 1 / (1 + expf(-a[0]))
+            case .tanh: return tanhf(a[0])
+            case .expm1Fast, .expm1: return expm1f(a[0])
+            case .fmin: return fminf(a[0], a[1])
+            case .fmax: return fmaxf(a[0], a[1])
+            case .exp: return expf(a[0])
+            case .log: return logf(a[0])
+            case .log1p: return log1pf(a[0])
+            case .sqrt: return sqrtf(a[0])
+            case .abs: return fabsf(a[0])
+            case .erf: return erff(a[0])
             }
         }
-        return ConstTensor(shape: shape, floats: out)
+    }
+}
+
+extension BinaryOperator {
+    /// `x op y` in float32 as `BinaryEmitter.expression` computes it in C (`powf` for pow; max and
+    /// min return a NaN from either side; a comparison with a NaN is false).
+    func evaluate(_ x: Float, _ y: Float) -> Float {
+        switch self {
+        case .add: return x + y
+        case .sub: return x - y
+        case .mul: return x * y
+        case .div: return x / y
+        case .pow: return powf(x, y)
+        case .max: return x > y || x != x ? x : y
+        case .min: return x < y || x != x ? x : y
+        case .less: return x < y ? 1 : 0
+        case .lessOrEqual: return x <= y ? 1 : 0
+        case .greater: return x > y ? 1 : 0
+        case .greaterOrEqual: return x >= y ? 1 : 0
+        case .equal: return x == y ? 1 : 0
+        case .and: return x != 0 && y != 0 ? 1 : 0
+        case .or: return x != 0 || y != 0 ? 1 : 0
+        case .xor: return (x != 0) != (y != 0) ? 1 : 0
+        }
+    }
+}
+
+extension Folding {
+    /// An activation (unary op) of a constant. Neg and Abs of integers stay integers (the batch
+    /// size stays symbolic under Neg only as an error: it has no value); any other op of integers
+    /// converts them to float32 first, as ONNX Runtime would for a float graph.
+    static func activation(_ ctx: NodeContext, _ c: ConstTensor, _ a: Activation) throws -> ConstTensor {
+        if case .int(let ints) = c.values, a.kind == .neg || a.kind == .abs {
+            let out = try ints.map { v -> Int64? in
+                guard let v else { throw ctx.error("cannot apply \(ctx.opType) to the batch size, which is unknown until run time") }
+                guard v != .min else { throw ctx.error("\(ctx.opType) of \(v) overflows int64") }
+                return a.kind == .neg ? -v : Swift.abs(v)
+            }
+            return ConstTensor(shape: c.shape, ints: out)
+        }
+        guard let values = c.floats else { throw ctx.error("cannot apply \(ctx.opType) to the batch size, which is unknown until run time") }
+        let formula = a.formula
+        return ConstTensor(shape: c.shape, floats: values.map { formula.evaluate($0) })
     }
 }

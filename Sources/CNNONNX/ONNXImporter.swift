@@ -389,9 +389,10 @@ struct Importer {
     }
 
     /// Input `k` as a float constant that must be present.
-    mutating func floats(_ ctx: NodeContext, _ k: Int, what: String, role: ParameterRole = .bias) throws -> ConstTensor {
+    /// With `integers`, an integer constant is returned as it is (the caller converts it).
+    mutating func floats(_ ctx: NodeContext, _ k: Int, what: String, role: ParameterRole = .bias, integers: Bool = false) throws -> ConstTensor {
         guard let c = try constant(ctx, k, what: what, role: role) else { throw ctx.error("expected \(what) (input \(k)), got none") }
-        guard c.isFloat else { throw ctx.error("expected \(what) (input \(k)) to be a float tensor, got integers") }
+        guard c.isFloat || integers else { throw ctx.error("expected \(what) (input \(k)) to be a float tensor, got integers") }
         return c
     }
 

@@ -8,6 +8,7 @@ enum OpTable {
     typealias Handler = @Sendable (inout Importer, NodeContext) throws -> Void
 
     static let handlers: [String: Handler] = fixedHandlers.merging(activationHandlers) { a, _ in a }.merging(ReductionOps.handlers) { a, _ in a }
+        .merging(ComparisonOps.handlers) { a, _ in a }
 
     /// Activations mapped through their facts (`ActivationKind.facts.onnx`).
     static let activationHandlers: [String: Handler] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
@@ -71,7 +72,7 @@ enum OpTable {
 
     /// The ops read in whole-tensor mode (`Importer.wholeTensor`): those whose handler maps ONNX
     /// axes through `Importer.lead` or that do not depend on axes. Any other op is refused there.
-    static let wholeTensorOps: Set<String> = Set(activationHandlers.keys).union(ReductionOps.handlers.keys).union([
+    static let wholeTensorOps: Set<String> = Set(activationHandlers.keys).union(ReductionOps.handlers.keys).union(ComparisonOps.handlers.keys).union([
         "Clip", "PRelu", "Softmax", "LogSoftmax", "LayerNormalization", "Dropout",
         "Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean", "Identity",
         "Gemm", "MatMul", "Flatten", "Reshape", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Split", "Concat",
@@ -79,6 +80,7 @@ enum OpTable {
     ])
 
     static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }.merging(ReductionOps.attributes) { a, _ in a }
+        .merging(ComparisonOps.attributes) { a, _ in a }
 
     static let activationAttributes: [String: Set<String>] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
         kind.facts.onnx.map { ($0, Set(kind.facts.parameters.map { $0.onnxName ?? $0.name })) }

@@ -42,7 +42,7 @@ public struct FoldInputNormalization: RewriteRule {
             case .div: scale = (0..<channels).map { 1 / value($0) }; shift = Array(repeating: 0, count: channels)
             case .add: scale = Array(repeating: 1, count: channels); shift = (0..<channels).map(value)
             case .sub: scale = Array(repeating: 1, count: channels); shift = (0..<channels).map { -value($0) }
-            case .pow, .max, .min: return nil
+            case .pow, .max, .min, .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .and, .or, .xor: return nil
             }
         default:
             return nil

@@ -6,7 +6,10 @@ fused after a Conv, Gemm, Add or BatchNormalization, and with NaN inputs), NaN a
 through relu, clip, sigmoid, tanh, elu, leaky relu, hardswish, softmax and the max pools
 (standalone and fused; see "NaN and infinities" below for the max pools), and the binary
 ops with NumPy broadcasting (Add, Sub, Mul, Div, Pow, Max, Min, Sum on computed tensors and
-constants, squeeze-and-excitation blocks, SiLU as exporters write it), plus the inputs and
+constants, squeeze-and-excitation blocks, SiLU as exporters write it), the comparisons,
+logical ops and Where (NaN and +-inf included, constant operands, a float-to-bool Cast), every
+elementwise op on constants (folded at import), Pow by integer exponents and Clip with min
+above max, plus the inputs and
 the outputs of **ONNX Runtime** with every graph optimisation disabled (never cnnc's).
 Negative cases hold a model cnnc must refuse and a substring of its error.
 
@@ -459,6 +462,81 @@ def with_pytorch_max_pool(m, feeds, outs):
 
 
 # ----------------------------------------------------------------------------
+# Comparisons, logical ops and Where; folding of any elementwise op on constants
+# ----------------------------------------------------------------------------
+
+def halves(rng, *shape):
+    """Values on a 0.5 grid, so that operands compare equal in places."""
+    return (np.round(f32(rng, *shape) * 2) / 2).astype(np.float32)
+
+
+for _op in ["Less", "LessOrEqual", "Greater", "GreaterOrEqual", "Equal"]:
+    @case(f"{_op.lower()}_broadcast", 16, f"Cast(float) of {_op} of [N, 3, 4, 5] and [N, 3, 1, 5] on a 0.5 grid holding NaN and +-inf")
+    def _(rng, op=_op):
+        nodes = [h.make_node(op, ["x0", "x1"], ["m"]), h.make_node("Cast", ["m"], ["y0"], to=T.FLOAT)]
+        return nodes, [], {"x0": with_specials(halves(rng, BATCH, 3, 4, 5)), "x1": halves(rng, BATCH, 3, 1, 5)}
+
+
+@case("logical_ops", 16, "And, Or, Xor and Not of Less(x0, 0) and Greater(0.5, x1) (a constant first), summed as floats")
+def _(rng):
+    nodes = [h.make_node("Less", ["x0", "zero"], ["a"]), h.make_node("Greater", ["half", "x1"], ["b"]),
+             h.make_node("And", ["a", "b"], ["p"]), h.make_node("Or", ["a", "b"], ["q"]), h.make_node("Xor", ["a", "b"], ["r"]),
+             h.make_node("Not", ["p"], ["np"]), h.make_node("Cast", ["np"], ["pf"], to=T.FLOAT),
+             h.make_node("Cast", ["q"], ["qf"], to=T.FLOAT), h.make_node("Cast", ["r"], ["rf"], to=T.FLOAT),
+             h.make_node("Mul", ["qf", "two"], ["q2"]), h.make_node("Mul", ["rf", "four"], ["r4"]),
+             h.make_node("Sum", ["pf", "q2", "r4"], ["y0"])]
+    inits = [init("zero", np.float32(0)), init("half", np.float32(0.5)), init("two", np.float32(2)), init("four", np.float32(4))]
+    return nodes, inits, {"x0": with_specials(f32(rng, BATCH, 3, 4, 5)), "x1": f32(rng, BATCH, 3, 4, 1)}
+
+
+@case("where_elu_specials", 16, "Where(Less(x, 0), Exp(x) - 1, x), the expanded Elu, on [N, 3, 4, 6] holding NaN and +-inf (Less(NaN, 0) is false: NaN stays)")
+def _(rng):
+    nodes = [h.make_node("Less", ["x0", "zero"], ["neg"]), h.make_node("Exp", ["x0"], ["e"]),
+             h.make_node("Sub", ["e", "one"], ["em1"]), h.make_node("Where", ["neg", "em1", "x0"], ["y0"])]
+    return nodes, [init("zero", np.float32(0)), init("one", np.float32(1))], {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+@case("where_broadcast3", 16, "Where of three computed operands that all broadcast: [N, 1, 4, 1] < 0 ? [N, 3, 1, 5] : [N, 1, 1, 5]")
+def _(rng):
+    nodes = [h.make_node("Less", ["x0", "zero"], ["c"]), h.make_node("Where", ["c", "x1", "x2"], ["y0"])]
+    return nodes, [init("zero", np.float32(0))], {"x0": f32(rng, BATCH, 1, 4, 1), "x1": f32(rng, BATCH, 3, 1, 5), "x2": f32(rng, BATCH, 1, 1, 5)}
+
+
+@case("where_constants", 16, "Where(Greater(x0, c [3, 1, 1]), 0, x1) and Where(Cast(x1, bool), x0, per-position constant), constant branches and a float-to-bool Cast")
+def _(rng):
+    nodes = [h.make_node("Greater", ["x0", "c"], ["g"]), h.make_node("Where", ["g", "zero", "x1"], ["w"]),
+             h.make_node("Cast", ["x1"], ["b"], to=T.BOOL), h.make_node("Where", ["b", "x0", "k"], ["v"]),
+             h.make_node("Add", ["w", "v"], ["y0"])]
+    x1 = halves(rng, BATCH, 3, 4, 5)
+    x1.flat[3] = np.nan
+    inits = [init("c", np.array([-0.5, 0, 0.5]).reshape(3, 1, 1)), init("zero", np.float32(0)), init("k", f32(rng, 1, 3, 4, 5))]
+    return nodes, inits, {"x0": f32(rng, BATCH, 3, 4, 5), "x1": x1}
+
+
+@case("fold_constant_ops", 16, "x * Sqrt(2) + Exp(Neg(c)) + Where(Less(c, 0.25), Erf(c), Tanh(c)) + Pow(c, 2) + Max(c, -c): every op on constants, folded")
+def _(rng):
+    nodes = [h.make_node("Sqrt", ["two"], ["s"]), h.make_node("Mul", ["x0", "s"], ["xs"]),
+             h.make_node("Neg", ["c"], ["nc"]), h.make_node("Exp", ["nc"], ["e"]),
+             h.make_node("Less", ["c", "quarter"], ["l"]), h.make_node("Erf", ["c"], ["er"]), h.make_node("Tanh", ["c"], ["th"]),
+             h.make_node("Where", ["l", "er", "th"], ["w"]), h.make_node("Pow", ["c", "two"], ["p"]), h.make_node("Max", ["c", "nc"], ["m"]),
+             h.make_node("Sum", ["e", "w", "p", "m"], ["k"]), h.make_node("Add", ["xs", "k"], ["y0"])]
+    inits = [init("two", np.float32(2)), init("quarter", np.float32(0.25)), init("c", f32(rng, 1, 3, 1, 1, scale=0.5))]
+    return nodes, inits, {"x0": f32(rng, BATCH, 3, 2, 2)}
+
+
+@case("pow_int_exponents", 13, "Pow(x, int64 exponents [2, 3, -1, 0]) along the last axis (exponents converted to float exactly)")
+def _(rng):
+    nodes = [h.make_node("Pow", ["x0", "e"], ["y0"])]
+    return nodes, [nph.from_array(np.array([2, 3, -1, 0], dtype=np.int64), "e")], {"x0": f32(rng, BATCH, 3, 4)}
+
+
+@case("clip_min_above_max", 13, "Clip(x, 1, -1) on values holding NaN and +-inf: max everywhere (NaN stays), as ONNX Runtime and numpy.clip")
+def _(rng):
+    nodes = [h.make_node("Clip", ["x0", "lo", "hi"], ["y0"])]
+    return nodes, [init("lo", np.float32(1)), init("hi", np.float32(-1))], {"x0": with_specials(f32(rng, BATCH, 3, 4, 6))}
+
+
+# ----------------------------------------------------------------------------
 # Refused
 # ----------------------------------------------------------------------------
 
@@ -478,6 +556,31 @@ def _():
           "(Mul): unsupported constant of shape [2, 3, 1, 1] against [N, 3, 4, 5]: it would broadcast across the batch")
 def _():
     return [h.make_node("Mul", ["x0", "c"], ["y0"], name="m")], [init("c", np.ones((2, 3, 1, 1)))], [("x0", (1, 3, 4, 5))]
+
+
+@negative("neg_where_float_condition", 16, "Where with a float condition",
+          "(Where): expected the condition (input 0) to be a boolean (the result of a comparison, And, Or, Xor or Not), got the float tensor 'x0'")
+def _():
+    return [h.make_node("Where", ["x0", "x1", "x1"], ["y0"], name="w")], [], [("x0", (1, 3, 4, 5)), ("x1", (1, 3, 4, 5))]
+
+
+@negative("neg_where_broadcast", 16, "Where of [N, 3, 4, 5] < 0 with branches [N, 2, 1, 1] and [N, 3, 4, 5]",
+          "(Where): expected shapes that broadcast (equal sizes or 1, aligned at the last dimension) for where, got [3, 4, 5] and [2, 1, 1]")
+def _():
+    nodes = [h.make_node("Less", ["x0", "zero"], ["c"], name="l"), h.make_node("Where", ["c", "x1", "x0"], ["y0"], name="w")]
+    return nodes, [init("zero", np.float32(0))], [("x0", (1, 3, 4, 5)), ("x1", (1, 2, 1, 1))]
+
+
+@negative("neg_and_float", 16, "And of two float tensors",
+          "(And): expected input 0 to be a boolean (the result of a comparison, And, Or, Xor or Not), got the float tensor 'x0'")
+def _():
+    return [h.make_node("And", ["x0", "x1"], ["y0"], name="a")], [], [("x0", (1, 3, 4, 5)), ("x1", (1, 3, 4, 5))]
+
+
+@negative("neg_pow_inexact_exponent", 13, "Pow by an int64 exponent 2^24 + 1, which has no exact float32",
+          "(Pow): unsupported integer exponent 16777217: it has no exact float32 value")
+def _():
+    return [h.make_node("Pow", ["x0", "e"], ["y0"], name="p")], [nph.from_array(np.array([16777217], dtype=np.int64), "e")], [("x0", (1, 3, 4, 5))]
 
 
 def pytorch_max_pool(name, m, feeds, outs):

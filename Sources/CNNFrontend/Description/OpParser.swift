@@ -31,6 +31,7 @@ enum OpParser {
         table["dropout"] = ["rate"]
         table["add"] = ["activation", "broadcast", "constant", "constant_first"]
         for op in BinaryOperator.allCases where op != .add { table[op.name] = ["activation", "constant", "constant_first"] }
+        table["where"] = WhereAttributes.operandNames.map { "constant_\($0)" }
         table["concat"] = ["axis"]
         table["upsample2d"] = ["scale", "mode"]
         table["bias"] = ["per"]
@@ -44,6 +45,7 @@ enum OpParser {
         switch op {
         case "add": return 1...Int.max
         case _ where BinaryOperator(rawValue: op) != nil: return 1...2
+        case "where": return 1...3
         case "concat": return 1...Int.max
         default: return 1...1
         }
@@ -169,6 +171,8 @@ enum OpParser {
             return .binary(try binary(.add, f, inputs: inputs))
         case _ where BinaryOperator(rawValue: name) != nil:
             return .binary(try binary(BinaryOperator(rawValue: name)!, f, inputs: inputs))
+        case "where":
+            return .select(try whereAttributes(f, inputs: inputs))
         case "concat":
             let axis = try f.int("axis", default: 0, min: 0, what: "axis")
             guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
@@ -238,6 +242,28 @@ enum OpParser {
         guard ShapeInference.boundedElementCount(shape) != nil else { throw f.error("constant", "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))") }
         let first = try f.bool("constant_first", default: false)
         return BinaryAttributes(op: op, constant: ConstantOperand(shape: shape, isFirst: first), epilogue: try activation(f))
+    }
+
+    /// `where`: three operands (condition, x, y), each an input or a constant whose shape is the
+    /// field `constant_<operand>` (the parameter of the operand's name); the inputs are the
+    /// non-constant operands in order.
+    static func whereAttributes(_ f: FieldReader, inputs: [[Int]]) throws -> WhereAttributes {
+        let key = f.has("input") ? "input" : "inputs"
+        var constants: [[Int]?] = []
+        for name in WhereAttributes.operandNames {
+            let field = "constant_\(name)"
+            guard let v = f.value(field) else { constants.append(nil); continue }
+            guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error(field, "expected the constant's shape as a non-empty list of integers, got \(v.typeName)") }
+            let shape = try FieldReader.intList(v, rank: items.count, min: 1, what: "constant shape") { f.error(field, $0) }
+            guard ShapeInference.boundedElementCount(shape) != nil else { throw f.error(field, "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))") }
+            constants.append(shape)
+        }
+        let a = WhereAttributes(constants: constants)
+        guard a.inputCount >= 1 else { throw f.error("constant_condition", "expected at least one operand of where to be an input, got three constants") }
+        guard inputs.count == a.inputCount else {
+            throw f.error(key, "expected \(a.inputCount) inputs for where (condition, x and y, less the \(3 - a.inputCount) given as constants), got \(inputs.count)")
+        }
+        return a
     }
 
     /// An activation layer: each parameter a field of the layer, with its default.

@@ -87,6 +87,10 @@ enum OpFields {
                 if c.isFirst { add("constant_first", "true") }
             }
             if let act = try activation(a.epilogue, node) { add("activation", act) }
+        case .select(let a):
+            for (name, shape) in zip(WhereAttributes.operandNames, a.constants) {
+                if let shape { add("constant_\(name)", JSONText.ints(shape)) }
+            }
         }
         return out
     }
