@@ -198,8 +198,8 @@ enum Folding {
         guard let shapeTensor = try im.constant(ctx, 0, what: "the shape"), let dims = shapeTensor.knownInts else {
             throw ctx.error("expected a constant shape without the batch size")
         }
-        guard ShapeBounds.isBounded(dims), let count = ShapeInference.boundedElementCount(dims), count <= 1 << 24 else {
-            throw ctx.error("unsupported shape \(dims) (at most 2^24 non-negative elements)")
+        guard ShapeBounds.isBounded(dims), !dims.contains(where: { $0 < 0 }), let count = ShapeInference.boundedElementCount(dims) else {
+            throw ctx.error("expected a shape of non-negative dimensions with at most 2^40 elements, got \(dims)")
         }
         var fill = ConstTensor(shape: [1], floats: [0])
         if let t = try ctx.tensor("value") {
@@ -208,7 +208,19 @@ enum Folding {
             fill = try decoder.decode(t)
         }
         guard fill.count == 1 else { throw ctx.error("expected a one-element value, got \(fill.summary)") }
-        im.define(ctx, 0, .constant(fill.gathering(Array(repeating: 0, count: count), shape: dims)))
+        // The fill is materialised (its consumer, often a Gemm or Conv weight, reads an
+        // ordinary parameter), so it counts against --limit weight-bytes like a seeded
+        // initializer, checked before it is allocated: 4 bytes a float; an integer fill
+        // (shape arithmetic) is held as optional Int64s, 16 bytes apiece in memory.
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: fill.isFloat ? 4 : 16)
+        let limit = im.decoder.limits.weightBytes
+        guard !overflow, bytes <= limit else {
+            throw ctx.error("expected a fill of at most \(limit) bytes (--limit weight-bytes=N raises it), got shape \(dims) (\(overflow ? "more than \(Int.max)" : String(bytes)) bytes)")
+        }
+        switch fill.values {
+        case .float(let f): im.define(ctx, 0, .constant(ConstTensor(shape: dims, floats: Array(repeating: f[0], count: count))))
+        case .int(let i): im.define(ctx, 0, .constant(ConstTensor(shape: dims, ints: Array(repeating: i[0], count: count))))
+        }
     }
 
     /// Transpose of a constant (`perm`, default reversed axes).
