@@ -329,7 +329,7 @@ public enum KernelSelection {
             if upsample == [1, 1] { return (try? .positionTiles(.init(attributes: equivalent, tiling: tiling))) ?? .direct }
             return (try? .pixelShuffle(.init(attributes: equivalent, tiling: tiling, phases: upsample))) ?? .direct
         case .input, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
             return nil
         }
     }

@@ -251,6 +251,7 @@ public enum ModelEmitter {
         case .binary(let a): return BinaryEmitter.emit(a, &ctx)
         case .select(let a): return BinaryEmitter.emitWhere(a, &ctx)
         case .movement(let m): return MovementEmitter.emit(m, &ctx)
+        case .matmul(let a): return MatMulEmitter.emit(a, &ctx)
         }
     }
 }

@@ -10,6 +10,9 @@ public enum Cost {
             return inputShapes[0].reduce(1, *) * (a.filters / a.groups) * a.kernel.reduce(1, *)
         case .dense(let a):
             return a.units * inputShapes[0].reduce(1, *)  // rows x K for a linear layer
+        case .matmul(let a):
+            guard let plan = try? a.plan(inputs: inputShapes) else { return 0 }
+            return plan.batch.reduce(1, *) * plan.m * plan.k * plan.p
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
              .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select:
             return 0
@@ -33,7 +36,7 @@ public enum Cost {
         case .activation(let a): return node.elementCount * a.kind.facts.cost
         case .binary(let a): return node.elementCount * a.op.cost
         case .select: return node.elementCount
-        case .conv, .convTranspose, .dense, .prelu, .batchNorm, .add, .upsample, .bias:
+        case .conv, .convTranspose, .dense, .prelu, .batchNorm, .add, .upsample, .bias, .matmul:
             return node.elementCount * max(1, node.inputs.count)
         }
     }

@@ -183,6 +183,8 @@ public enum Op: Hashable, Sendable {
     case select(WhereAttributes)
     /// Reshape, transpose, slice, channel shuffle, depth/space rearrangements (`MovementOp`).
     case movement(MovementOp)
+    /// `a @ b` with NumPy's matmul rule (batched, broadcasting batch axes, 1-D operands promoted).
+    case matmul(MatMulAttributes)
 
     /// The short name used in diagnostics and `cnnc inspect`.
     public var kindName: String {
@@ -213,6 +215,7 @@ public enum Op: Hashable, Sendable {
         case .binary(let a): return a.op.name
         case .select: return "where"
         case .movement(let m): return m.name
+        case .matmul: return "matmul"
         }
     }
 
@@ -226,7 +229,7 @@ public enum Op: Hashable, Sendable {
         case .batchNorm(_, let e): return e
         case .binary(let a): return a.epilogue
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
             return []
         }
     }
@@ -248,7 +251,7 @@ public enum Op: Hashable, Sendable {
             a.epilogue = steps
             return .binary(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select:
+             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
             return nil
         }
     }

@@ -34,6 +34,8 @@ public enum ParameterRules {
             return a.constant.map { [one("constant", $0.shape)] } ?? []
         case .select(let a):
             return zip(WhereAttributes.operandNames, a.constants).compactMap { name, shape in shape.map { one(name, $0) } }
+        case .matmul(let a):
+            return a.constant.map { [one("constant", $0.shape)] } ?? []
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .softmax, .lrn,
              .dropout, .add, .concat, .upsample, .pad, .movement, .reduce, .resize, .lpPool:
             return []

@@ -57,6 +57,8 @@ public enum ShapeInference {
             return try a.outputShape(inputs: inputs)
         case .movement(let m):
             return try m.outputShape(input: inputs[0])
+        case .matmul(let a):
+            return try a.plan(inputs: inputs).output
         case .upsample(let scale, _):
             try requireSpatial(inputs[0], rank: 2, what: "upsample2d")
             return [inputs[0][0], inputs[0][1] * scale[0], inputs[0][2] * scale[1]]

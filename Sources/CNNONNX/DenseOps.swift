@@ -69,13 +69,16 @@ enum DenseOps {
     /// a linear layer (on the last axis) on higher ranks, as PyTorch's `nn.Linear` on a
     /// channels-last tensor exports. An Add of a constant after it becomes its bias.
     static func matMul(_ im: inout Importer, _ ctx: NodeContext) throws {
-        let a = try im.tensor(ctx, 0, what: "A")
         // Looked up without decoding: B's seeded rule depends on its role (a weight), chosen below.
-        if ctx.proto.input.count > 1, case .tensor? = im.values[ctx.proto.input[1]] {
-            throw ctx.error("unsupported MatMul of two tensors computed at run time (only by a constant B [K, units])")
+        let computedB: Bool
+        if ctx.proto.input.count > 1, case .tensor? = im.values[ctx.proto.input[1]] { computedB = true } else { computedB = false }
+        let computedA: Bool
+        if case .tensor? = try im.value(ctx, 0) { computedA = true } else { computedA = false }
+        guard computedA, !computedB, try im.constantShape(ctx, 1, what: "B").count == 2 else {
+            return try batchedMatMul(im: &im, ctx)
         }
+        let a = try im.tensor(ctx, 0, what: "A")
         let dims = try im.constantShape(ctx, 1, what: "B")
-        guard dims.count == 2 else { throw ctx.error("unsupported B of shape \(ShapeInference.format(dims)) (only a constant matrix [K, units])") }
         let (k, units) = (dims[0], dims[1])
         let b = try im.floats(ctx, 1, what: "B", role: .weight(fanIn: k))
         let shape = im.shape(a)
@@ -89,6 +92,59 @@ enum DenseOps {
         if im.readers[ctx.proto.output[0], default: 0] == 1 && !im.graphOutputs.contains(ctx.proto.output[0]) {
             im.biasless.insert(id)
         }
+    }
+
+    /// Every other MatMul (B computed, a constant B that is not a matrix, a constant A): the
+    /// IR's `matmul`, with a constant operand as its `constant` parameter. With a batch, axis 0
+    /// of each computed operand must be a batch axis of the product (rank 3 or more, as high as
+    /// the other operand's), and a constant of that rank must have 1 there (it is dropped);
+    /// otherwise the model is data along axis 0 and is read as a whole tensor.
+    static func batchedMatMul(im: inout Importer, _ ctx: NodeContext) throws {
+        guard let va = try im.value(ctx, 0) else { throw ctx.error("expected A (input 0), got none") }
+        var fanIn = 1
+        if ctx.proto.input.count > 1, !ctx.proto.input[1].isEmpty {
+            if case .tensor? = im.values[ctx.proto.input[1]] {} else {
+                let dims = try im.constantShape(ctx, 1, what: "B")
+                fanIn = max(dims.count >= 2 ? dims[dims.count - 2] : dims.first ?? 1, 1)
+            }
+        }
+        guard let vb = try im.value(ctx, 1, role: .weight(fanIn: fanIn)) else { throw ctx.error("expected B (input 1), got none") }
+        func onnxRank(_ v: Value) -> Int {
+            switch v {
+            case .tensor(let id): return im.shape(id).count + (im.wholeTensor ? 0 : 1)
+            case .constant(let c): return c.shape.count
+            }
+        }
+        let rank = max(onnxRank(va), onnxRank(vb))
+        var inputs: [NodeID] = []
+        var constant: (ConstTensor, Bool)? = nil
+        for (v, isFirst) in [(va, true), (vb, false)] {
+            switch v {
+            case .tensor(let id):
+                if !im.wholeTensor && (onnxRank(v) < 3 || onnxRank(v) < rank) {
+                    throw im.axisZeroError(ctx, "unsupported \(isFirst ? "A" : "B") of shape [N, \(im.shape(id).map(String.init).joined(separator: ", "))] against \(isFirst ? "B" : "A") of rank \(onnxRank(isFirst ? vb : va)) (its axis 0, the batch, would be a matrix axis or meet another axis of the other operand)")
+                }
+                inputs.append(id)
+            case .constant(var c):
+                guard constant == nil else { throw ctx.error("unsupported MatMul of two constants (not folded)") }
+                guard c.isFloat else { throw ctx.error("expected \(isFirst ? "A" : "B") to be a float tensor, got integers") }
+                if !im.wholeTensor && c.shape.count == rank {
+                    guard c.shape[0] == 1 else {
+                        throw im.axisZeroError(ctx, "unsupported constant \(isFirst ? "A" : "B") of shape \(ShapeInference.format(c.shape)) (its axis 0 meets the batch; only 1 there)")
+                    }
+                    c = c.reshaped(Array(c.shape.dropFirst()))
+                }
+                guard !c.shape.isEmpty else { throw ctx.error("expected \(isFirst ? "A" : "B") of rank 1 or more, got a scalar") }
+                constant = (c, isFirst)
+            }
+        }
+        var params: [String: WeightTensor] = [:]
+        var attributes = MatMulAttributes()
+        if let (c, isFirst) = constant {
+            attributes.constant = ConstantOperand(shape: c.shape, isFirst: isFirst)
+            params["constant"] = WeightTensor(shape: c.shape, values: c.floats!)
+        }
+        try im.emit(ctx, .matmul(attributes), inputs: inputs, params: params)
     }
 
     static func flatten(_ im: inout Importer, _ ctx: NodeContext) throws {

@@ -248,6 +248,12 @@ struct Importer {
             case nil: return (nil, "?")
             }
         }
+        // An empty tensor (a 0 among the sizes): every tensor cnnc compiles has at least one
+        // element (its runtime, header, .npy I/O and Python package assume it), so the ONNX
+        // forms over empty inputs (a reduction over an empty set, a split of [0]) are refused here.
+        if let zero = type.shape.dim.firstIndex(where: { if case .dimValue(0)? = $0.value { return true } else { return false } }) {
+            throw fail("input '\(name)' has a dimension of size 0 at position \(zero) (shape [\(dims.map(\.1).joined(separator: ", "))]): unsupported empty tensor (every tensor cnnc compiles has at least one element)")
+        }
         let example = "--shape \(info.name)=" + (dims.isEmpty ? "1x3x224x224" : (["1"] + dims.dropFirst().map { $0.0.map(String.init) ?? "<\($0.1)>" }).joined(separator: "x"))
         if let override {
             if type.hasShape && override.count != dims.count {

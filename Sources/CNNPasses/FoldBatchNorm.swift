@@ -52,7 +52,7 @@ public struct FoldBatchNorm: RewriteRule {
             a.hasBias = true
             folded = .convTranspose(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select:
+             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
             return nil
         }
         let w = weight.storage.floats

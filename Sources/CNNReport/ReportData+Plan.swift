@@ -107,7 +107,7 @@ extension ReportData {
             return "to " + a.output.dropFirst().map(String.init).joined(separator: "x")
         case .movement(let m):
             return m.summary
-        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary, .normalization, .lpPool, .select:
+        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary, .normalization, .lpPool, .select, .matmul:
             return ""
         }
     }

@@ -341,11 +341,6 @@ def _():
             [init("s", np.ones(6)), init("b", np.zeros(6))], [("x0", (1, 6, 4))])
 
 
-@negative("neg_matmul_two_tensors", 13, "MatMul of two computed tensors", "(MatMul): unsupported MatMul of two tensors computed at run time")
-def _():
-    return [h.make_node("MatMul", ["x0", "x1"], ["y0"], name="mm")], [], [("x0", (1, 3, 4)), ("x1", (1, 4, 5))]
-
-
 @negative("neg_matmul_k_mismatch", 13, "MatMul [N, 3, 4] by [5, 2]", "(MatMul): expected A [N, ..., 5] to match B [5, 2], got [N, 3, 4]")
 def _():
     return [h.make_node("MatMul", ["x0", "w"], ["y0"], name="mm")], [init("w", np.ones((5, 2)))], [("x0", (1, 3, 4))]

@@ -33,6 +33,7 @@ enum OpParser {
         for op in BinaryOperator.allCases where op != .add { table[op.name] = ["activation", "constant", "constant_first"] }
         table["where"] = WhereAttributes.operandNames.map { "constant_\($0)" }
         table["concat"] = ["axis"]
+        table["matmul"] = ["constant", "constant_first"]
         table["upsample2d"] = ["scale", "mode"]
         table["bias"] = ["per"]
         table.merge(MovementParser.fields) { a, _ in a }
@@ -46,6 +47,7 @@ enum OpParser {
         case "add": return 1...Int.max
         case _ where BinaryOperator(rawValue: op) != nil: return 1...2
         case "where": return 1...3
+        case "matmul": return 1...2
         case "concat": return 1...Int.max
         default: return 1...1
         }
@@ -173,6 +175,8 @@ enum OpParser {
             return .binary(try binary(BinaryOperator(rawValue: name)!, f, inputs: inputs))
         case "where":
             return .select(try whereAttributes(f, inputs: inputs))
+        case "matmul":
+            return .matmul(try matmul(f, inputs: inputs))
         case "concat":
             let axis = try f.int("axis", default: 0, min: 0, what: "axis")
             guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
@@ -264,6 +268,22 @@ enum OpParser {
             throw f.error(key, "expected \(a.inputCount) inputs for where (condition, x and y, less the \(3 - a.inputCount) given as constants), got \(inputs.count)")
         }
         return a
+    }
+
+    /// `matmul`: two inputs, or one and a constant (`constant`: its shape, any rank from 1;
+    /// `constant_first`: the constant is A). The shapes are checked by `MatMulAttributes.plan`.
+    static func matmul(_ f: FieldReader, inputs: [[Int]]) throws -> MatMulAttributes {
+        let key = f.has("input") ? "input" : "inputs"
+        guard let v = f.value("constant") else {
+            if f.has("constant_first") { throw f.error("constant_first", "expected constant_first only with a constant") }
+            guard inputs.count == 2 else { throw f.error(key, "expected 2 inputs for matmul (or 1 and a constant), got \(inputs.count)") }
+            return MatMulAttributes()
+        }
+        guard inputs.count == 1 else { throw f.error(key, "expected 1 input for matmul with a constant, got \(inputs.count)") }
+        guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error("constant", "expected the constant's shape as a non-empty list of integers, got \(v.typeName)") }
+        let shape = try FieldReader.intList(v, rank: items.count, min: 1, what: "constant shape") { f.error("constant", $0) }
+        guard ShapeInference.boundedElementCount(shape) != nil else { throw f.error("constant", "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))") }
+        return MatMulAttributes(constant: ConstantOperand(shape: shape, isFirst: try f.bool("constant_first", default: false)))
     }
 
     /// An activation layer: each parameter a field of the layer, with its default.

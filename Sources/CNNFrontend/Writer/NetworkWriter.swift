@@ -78,12 +78,12 @@ public enum NetworkWriter {
             var fields: [(String, String)] = [("name", JSONText.string(node.name)), ("op", JSONText.string(node.op.kindName))]
             let sources = node.inputs.map { byID[$0]!.name }
             switch node.op {
-            case .binary where node.inputs.count == 2, .select where node.inputs.count >= 2:
+            case .binary where node.inputs.count == 2, .select where node.inputs.count >= 2, .matmul where node.inputs.count == 2:
                 fields.append(("inputs", "[" + sources.map(JSONText.string).joined(separator: ", ") + "]"))
             case .add, .concat:
                 fields.append(("inputs", "[" + sources.map(JSONText.string).joined(separator: ", ") + "]"))
             case .input, .conv, .convTranspose, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu,
-                 .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select:
+                 .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
                 if node.inputs != [previous] { fields.append(("input", JSONText.string(sources[0]))) }
             }
             fields += try OpFields.fields(node, inputShape: node.inputs.first.map { byID[$0]!.shape } ?? [])

@@ -91,6 +91,11 @@ enum OpFields {
             for (name, shape) in zip(WhereAttributes.operandNames, a.constants) {
                 if let shape { add("constant_\(name)", JSONText.ints(shape)) }
             }
+        case .matmul(let a):
+            if let c = a.constant {
+                add("constant", JSONText.ints(c.shape))
+                if c.isFirst { add("constant_first", "true") }
+            }
         }
         return out
     }
