@@ -6,7 +6,7 @@ Tiny ONNX models built with onnx.helper for the forms of MatMul that are not a d
 Tests/Goldens/onnx cover it): two tensors computed at run time, batch axes that broadcast,
 constants of rank 1 and 3, a constant first operand, attention-shaped chains, with a free
 batch N (the whole-tensor forms, 1-D operands included, are the ONNX node suite's
-test_matmul_* cases). The inputs and the outputs of **ONNX Runtime** with every graph
+test_matmul_* cases), and a ConstantOfShape fill over the default weight limit. The inputs and the outputs of **ONNX Runtime** with every graph
 optimisation disabled (never cnnc's). Negative cases hold a model cnnc must refuse and a
 substring of its error.
 
@@ -132,6 +132,15 @@ def _():
           "(MatMul): unsupported constant B of shape [2, 5, 3] (its axis 0 meets the batch; only 1 there)")
 def _():
     return [h.make_node("MatMul", ["x0", "w"], ["y0"], name="m")], [init("w", np.ones((2, 5, 3)))], [("x0", (1, 4, 5))]
+
+
+@negative("neg_constant_of_shape_too_big", 13, "MatMul by a ConstantOfShape fill of [2^20, 2^20] (4 TiB): over --limit weight-bytes, refused before it is allocated",
+          "(ConstantOfShape): expected a fill of at most 17179869184 bytes (--limit weight-bytes=N raises it), got shape [1048576, 1048576] (4398046511104 bytes)")
+def _():
+    shape = nph.from_array(np.array([1 << 20, 1 << 20], dtype=np.int64), "shape")
+    fill = h.make_tensor("value", 1, [1], [0.02])
+    return ([h.make_node("ConstantOfShape", ["shape"], ["w"], name="fill", value=fill), h.make_node("MatMul", ["x0", "w"], ["y0"], name="m")],
+            [shape], [("x0", (1, 4, 1 << 20))])
 
 
 if __name__ == "__main__":
