@@ -119,13 +119,37 @@ public struct ResizeAttributes: Hashable, Sendable {
     public var roi: [Float]
     /// The value of an output whose source lies outside the input (tf_crop_and_resize).
     public var extrapolation: Float
-    public init(output: [Int], scales: [Float], mode: ResizeMode, coordinates: CoordinateMode, roi: [Float] = [], extrapolation: Float = 0) {
+    /// Linear and cubic on a downsampled axis (scale < 1) stretch their filter by 1 / scale, so
+    /// every input cell contributes, with the weights renormalised (ONNX Resize's `antialias`).
+    public var antialias: Bool
+    public init(output: [Int], scales: [Float], mode: ResizeMode, coordinates: CoordinateMode, roi: [Float] = [], extrapolation: Float = 0, antialias: Bool = false) {
         self.output = output
         self.scales = scales
         self.mode = mode
         self.coordinates = coordinates
         self.roi = roi
         self.extrapolation = extrapolation
+        self.antialias = antialias
+    }
+
+    /// The most taps per output cell of an antialiased axis (a filter stretched by 1 / scale),
+    /// and of all resized axes together.
+    public static let maxTaps = 1 << 12
+    /// The most entries (output cells x taps) of an antialiased axis's tap table.
+    public static let maxTableEntries = 1 << 24
+
+    /// The first tap's offset from the cell left of the source coordinate, when axis `d` is
+    /// antialiased: floor(-support / scale) + 1 (support 1 linear, 2 cubic); nil otherwise.
+    func antialiasStart(axis d: Int, input: Int) -> Int? {
+        guard antialias, scales[d] < 1, !isIdentity(axis: d, input: input) else { return nil }
+        let support: Double
+        switch mode {
+        case .nearest: return nil
+        case .linear: support = 1
+        case .cubic: support = 2
+        }
+        let start = (-support / Double(scales[d])).rounded(.down) + 1
+        return start < -Double(ResizeAttributes.maxTaps) ? -ResizeAttributes.maxTaps : Int(start)
     }
 
     /// The most output cells along one axis (its tap table is in the generated C).
@@ -150,12 +174,25 @@ public struct ResizeAttributes: Hashable, Sendable {
         guard ShapeInference.boundedElementCount(output) != nil else {
             throw Diagnostic("expected an output of at most 2^40 elements per sample, got shape \(ShapeInference.format(output))")
         }
+        // An antialiased axis's filter widens with 1 / scale; its tap table is in the generated C.
+        var total = 1
+        for d in input.indices {
+            // At most maxTaps (2^12) taps and maxAxisCells (2^20) cells, so no product overflows.
+            let t = taps(axis: d, input: input[d])
+            total *= min(t, ResizeAttributes.maxTaps + 1)
+            guard t <= 4 || (total <= ResizeAttributes.maxTaps && t * output[d] <= ResizeAttributes.maxTableEntries) else {
+                throw Diagnostic("unsupported antialiased resize with scale \(scales[d]) on axis \(d) of \(ShapeInference.format(input)): \(t) taps per output cell (at most \(ResizeAttributes.maxTaps) per cell over all axes, \(ResizeAttributes.maxTableEntries) per axis)")
+            }
+            total = min(total, ResizeAttributes.maxTaps + 1)
+        }
         return output
     }
 
-    /// Taps per output cell of an axis: 1 for nearest or an unchanged axis, 2 linear, 4 cubic.
+    /// Taps per output cell of an axis: 1 for nearest or an unchanged axis, 2 linear, 4 cubic;
+    /// an antialiased axis 2 - 2 * `antialiasStart` (the filter's support stretched by 1 / scale).
     public func taps(axis d: Int, input: Int) -> Int {
         if isIdentity(axis: d, input: input) { return 1 }
+        if let start = antialiasStart(axis: d, input: input) { return 2 - 2 * start }
         switch mode {
         case .nearest: return 1
         case .linear: return 2
@@ -211,6 +248,12 @@ public struct ResizeAttributes: Hashable, Sendable {
                 weights += Array(repeating: 0, count: k)
                 continue
             }
+            if let start = antialiasStart(axis: d, input: input) {
+                let taps = antialiasTaps(x: Double(x), start: start, scale: Double(scales[d]), input: input)
+                indices += taps.indices
+                weights += taps.weights
+                continue
+            }
             switch mode {
             case .nearest(let rounding):
                 var i: Int
@@ -249,6 +292,34 @@ public struct ResizeAttributes: Hashable, Sendable {
             }
         }
         return (indices, weights)
+    }
+
+    /// The taps of one output cell on an antialiased axis, as the onnx reference implementation
+    /// computes them: the cell `base` left of source coordinate `x` (one further left when `x` is
+    /// an integer, so the fraction `r` is in (0, 1]); taps `base + i` for i in start ..< 2 - start,
+    /// weight k(scale * (i - r)) for the linear (triangle) or cubic kernel k, taps outside the
+    /// input reading the edge (or weight 0 with exclude_outside), the weights divided by their sum.
+    func antialiasTaps(x: Double, start: Int, scale: Double, input: Int) -> (indices: [Int], weights: [Float]) {
+        var base = x.rounded(.down), r = x - base
+        if r == 0 { base -= 1; r = 1 }
+        var indices: [Int] = [], raw: [Double] = []
+        for i in start..<(2 - start) {
+            let t = abs(scale * (Double(i) - r))
+            var w: Double
+            switch mode {
+            case .nearest: w = 0
+            case .linear: w = max(1 - t, 0)
+            case .cubic(let a, _):
+                let a = Double(a)
+                w = t <= 1 ? ((a + 2) * t - (a + 3)) * t * t + 1 : t < 2 ? ((a * t - 5 * a) * t + 8 * a) * t - 4 * a : 0
+            }
+            let j = Int(base) + i
+            if case .cubic(_, true) = mode, j < 0 || j >= input { w = 0 }
+            indices.append(min(max(j, 0), input - 1))
+            raw.append(w)
+        }
+        let sum = raw.reduce(0, +)
+        return (indices, raw.map { Float(sum != 0 ? $0 / sum : $0) })
     }
 }
 

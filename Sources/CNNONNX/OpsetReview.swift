@@ -53,7 +53,7 @@ enum OpsetReview {
         "Reshape": [14: .handled("allowzero added: read; allowzero 1 with a 0 in the shape is refused")],
         "Resize": [
             13: .handled("roi and scales became optional: read when present"),
-            18: .handled("antialias, axes and keep_aspect_ratio_policy added: axes read, other values than the defaults refused"),
+            18: .handled("antialias, axes and keep_aspect_ratio_policy added: all read; antialias as the onnx reference computes it (linear and cubic filters stretched by 1 / scale when downsampling, weights renormalised)"),
             19: .handled("coordinate_transformation_mode \"half_pixel_symmetric\" added: modes not listed by the handler are refused"),
         ],
         "Shape": [15: .handled("start and end added: read")],

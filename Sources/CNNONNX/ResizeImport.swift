@@ -93,14 +93,31 @@ enum ResizeImport {
             throw ctx.error("expected scales (input 2) or sizes (input 3), got neither")
         }
         let antialias = try ctx.int("antialias", default: 0)
-        if antialias != 0, modeName != "nearest", (1..<rank).contains(where: { output[$0] < full[$0]! }) {
-            throw ctx.error("unsupported antialias \(antialias) when downsampling with mode \(modeName) (only antialias 0, or upsampling, where it changes nothing)")
-        }
+        guard antialias == 0 || antialias == 1 else { throw ctx.error("expected antialias 0 or 1, got \(antialias)") }
         let extrapolation = try ctx.float("extrapolation_value", default: 0)
         let attributes = ResizeAttributes(output: Array(output.dropFirst()), scales: Array(scales.dropFirst()), mode: mode, coordinates: coordinates,
                                           roi: coordinates == .tfCropAndResize ? Array(roi[1..<rank]) + Array(roi[(rank + 1)...]) : [],
-                                          extrapolation: extrapolation)
+                                          extrapolation: extrapolation, antialias: antialias == 1 && modeName != "nearest")
         try emit(&im, ctx, x, attributes)
+    }
+
+    /// An antialiased resize of several axes as one resize per axis, in axis order (as the onnx
+    /// reference computes it): each filter is as wide as 1 / scale, so the taps add up per axis
+    /// instead of multiplying. tf_crop_and_resize, whose roi and extrapolation span the axes, stays one node.
+    static func separated(_ shape: [Int], _ a: ResizeAttributes) -> [ResizeAttributes]? {
+        guard a.antialias, a.coordinates != .tfCropAndResize else { return nil }
+        let resized = shape.indices.filter { !a.isIdentity(axis: $0, input: shape[$0]) }
+        guard resized.count > 1, resized.contains(where: { a.scales[$0] < 1 }) else { return nil }
+        var current = shape
+        return resized.map { d in
+            var step = a
+            step.output = current
+            step.output[d] = a.output[d]
+            step.scales = current.map { _ in 1 }
+            step.scales[d] = a.scales[d]
+            current = step.output
+            return step
+        }
     }
 
     /// The identity, the `upsample2d` fast path (integer scales of H and W of [N, C, H, W], the
@@ -128,6 +145,13 @@ enum ResizeImport {
                 try im.emit(ctx, .upsample(scale: factors, mode: fast), inputs: [x])
                 return
             }
+        }
+        if let steps = separated(shape, a) {
+            var y = x
+            for (k, step) in steps.enumerated() {
+                y = try im.emit(ctx, .resize(step), inputs: [y], part: k == steps.count - 1 ? nil : "axis\(k)")
+            }
+            return
         }
         try im.emit(ctx, .resize(a), inputs: [x])
     }

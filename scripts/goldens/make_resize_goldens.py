@@ -4,7 +4,8 @@
 Tiny ONNX models built with onnx.helper: Resize in every mode (nearest with each nearest_mode,
 linear, cubic with cubic_coeff_a and exclude_outside) and every coordinate_transformation_mode,
 upsampling and downsampling by non-integer scales, to explicit sizes (with each
-keep_aspect_ratio_policy), on 1-D, 2-D and 3-D inputs, with `axes`, tf_crop_and_resize with a
+keep_aspect_ratio_policy), antialias 1 when downsampling (checked against the onnx reference
+implementation as well), on 1-D, 2-D and 3-D inputs, with `axes`, tf_crop_and_resize with a
 roi and an extrapolation value, and the torchvision segmentation-head shapes (bilinear to an
 explicit size, a 1x1 pooling branch resized to HxW); Pad in constant, reflect, edge and wrap
 modes on spatial and channel axes, negative pads (crops), `axes`; MaxPool with dilations (1-D
@@ -154,6 +155,36 @@ case("linear_axes_scales", 18, "Resize linear, scales [1.5] on axes [-1] of [N, 
 case("linear_antialias_up", 18, "Resize linear with antialias 1 when upsampling (no effect), scales 1.5 x 2.2")(
     resize((BATCH, 2, 5, 6), scales=[1, 1, 1.5, 2.2], mode="linear", antialias=1))
 
+# antialias 1 when downsampling (opset 18): the filter stretched by 1 / scale, weights renormalised.
+# ONNX Runtime's outputs, checked against the onnx reference implementation (`antialias_post`).
+ANTIALIAS = []
+for _name, _what, _shape, _kw in [
+    ("linear_antialias_down", "scales 0.6 x 0.45 on [N, 2, 9, 11]", (BATCH, 2, 9, 11), dict(scales=[1, 1, 0.6, 0.45], mode="linear")),
+    ("cubic_antialias_down", "scales 0.6 x 0.45 on [N, 2, 9, 11]", (BATCH, 2, 9, 11), dict(scales=[1, 1, 0.6, 0.45], mode="cubic")),
+    ("linear_antialias_sizes", "to sizes [4, 3] from [N, 3, 13, 10]", (BATCH, 3, 13, 10), dict(sizes=[BATCH, 3, 4, 3], mode="linear")),
+    ("cubic_antialias_wide", "scale 0.2 on W of [N, 2, 5, 23] (20 taps a cell: a loop over the taps)", (BATCH, 2, 5, 23), dict(scales=[1, 1, 1, 0.2], mode="cubic")),
+    ("cubic_antialias_exclude_outside", "exclude_outside, cubic_coeff_a -0.5, scales 0.7 x 0.5 on [N, 2, 8, 10]", (BATCH, 2, 8, 10),
+     dict(scales=[1, 1, 0.7, 0.5], mode="cubic", exclude_outside=1, cubic_coeff_a=-0.5)),
+    ("linear_antialias_mixed", "scales 0.4 down and 1.6 up on [N, 2, 10, 5]", (BATCH, 2, 10, 5), dict(scales=[1, 1, 0.4, 1.6], mode="linear")),
+    ("linear_antialias_align_corners", "align_corners, scales 0.5 x 0.5 on [N, 2, 8, 8]", (BATCH, 2, 8, 8),
+     dict(scales=[1, 1, 0.5, 0.5], mode="linear", coordinate_transformation_mode="align_corners")),
+    ("linear_antialias_1d", "scale 0.3 on [N, 3, 20]", (BATCH, 3, 20), dict(scales=[1, 1, 0.3], mode="linear")),
+    ("linear_antialias_3d", "scales 0.5, 0.7, 0.4 on [N, 2, 6, 7, 10]", (BATCH, 2, 6, 7, 10), dict(scales=[1, 1, 0.5, 0.7, 0.4], mode="linear")),
+]:
+    ANTIALIAS.append(_name)
+    case(_name, 18, f"Resize {_kw['mode']} with antialias 1, {_what}")(resize(_shape, antialias=1, **_kw))
+
+
+def antialias_post(name, m, feeds, outs):
+    """The antialias cases: ONNX Runtime's outputs, which must agree with the onnx reference implementation's."""
+    if name in ANTIALIAS:
+        from onnx.reference import ReferenceEvaluator
+        ref = ReferenceEvaluator(m).run(None, feeds)
+        for o, r in zip(outs, ref):
+            if not np.allclose(o, r, atol=ATOL, rtol=RTOL):
+                raise SystemExit(f"error: {name}: ONNX Runtime and the onnx reference differ by up to {np.abs(o - r).max()}")
+    return outs
+
 # NaN: nearest copies it where its source is picked.
 case("nearest_nan", 13, "Resize nearest, scales 1.5 x 0.8 with two NaN inputs")(
     resize((BATCH, 2, 6, 8), scales=[1, 1, 1.5, 0.8], mode="nearest", nan=True))
@@ -274,8 +305,10 @@ def neg_resize(inits, x_shape=(1, 2, 6, 6), inputs=("x0", "", "scales"), **attrs
     return lambda: ([h.make_node("Resize", list(inputs), ["y0"], **attrs)], inits, [("x0", x_shape)])
 
 
-negative("antialias_down", 18, "Resize linear with antialias 1 when downsampling", "unsupported antialias 1 when downsampling")(
-    neg_resize([floats("scales", [1, 1, 0.5, 0.5])], mode="linear", antialias=1))
+negative("antialias_bad_value", 18, "Resize linear with antialias 2", "expected antialias 0 or 1, got 2")(
+    neg_resize([floats("scales", [1, 1, 0.5, 0.5])], mode="linear", antialias=2))
+negative("antialias_too_wide", 18, "Resize cubic with antialias and a filter over 4096 taps wide", "unsupported antialiased resize with scale")(
+    neg_resize([floats("scales", [1, 1, 1, 0.0004])], x_shape=(1, 1, 2, 5000), mode="cubic", antialias=1))
 negative("batch_scale", 13, "Resize of the batch axis", "unsupported scale 2.0 of the batch axis")(
     neg_resize([floats("scales", [2, 1, 1, 1])], mode="nearest"))
 negative("crop_without_roi", 13, "tf_crop_and_resize without a roi", "expected a roi (input 1) for coordinate_transformation_mode tf_crop_and_resize")(
@@ -295,4 +328,4 @@ negative("lppool_p0", 13, "LpPool with p 0", "expected p from 1 to 64, got 0")(
 
 
 if __name__ == "__main__":
-    sys.exit(main(__doc__, DEFAULT_OUT))
+    sys.exit(main(__doc__, DEFAULT_OUT, post=antialias_post))

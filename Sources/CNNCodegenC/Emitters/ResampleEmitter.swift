@@ -70,6 +70,9 @@ enum ResampleEmitter {
             }
         }
         let tapAxes = axes.indices.filter { axes[$0].taps > 1 }
+        // More than 4 taps on an axis (an antialiased filter, as wide as 1 / scale): a loop over
+        // the taps of every axis instead of the unrolled sum.
+        let tapLoops = tapAxes.contains { axes[$0].taps > 4 }
         // An axis whose table has -1 gets a test; the others never read outside the input.
         let outside = axes.indices.filter { d in
             if let p = axes[d].pad { return p.mode == .constant && axes[d].size > p.n }
@@ -81,6 +84,13 @@ enum ResampleEmitter {
             let axis = axes[d]
             if let p = axis.pad { return padLevel(d, p, stride: axis.stride) }
             guard let _ = axis.indices else { return [.decl("const int64_t", "a\(d)_0", .v("o\(d)") * .int(axis.stride))] }
+            if tapLoops && axis.taps > 1 {
+                // The cell's run of taps; a<d>_0 only for the outside test.
+                var out: [CStmt] = [.decl("const int64_t *restrict", "ixp\(d)", .v("ix\(d)") + .v("o\(d)") * .int(axis.taps)),
+                                    .decl("const float *restrict", "wtp\(d)", .v("wt\(d)") + .v("o\(d)") * .int(axis.taps))]
+                if outside.contains(d) { out.append(.decl("const int64_t", "a\(d)_0", .v("ixp\(d)")[.int(0)])) }
+                return out
+            }
             var out: [CStmt] = []
             for t in 0..<axis.taps {
                 let at: CExpr = axis.taps == 1 ? .v("o\(d)") : .v("o\(d)") * .int(axis.taps) + .int(t)
@@ -100,6 +110,20 @@ enum ResampleEmitter {
             return tapAxes.isEmpty ? .v("x")[offset] : weight * .v("x")[offset]
         }.reduce(nil) { (sum: CExpr?, term: CExpr) in sum.map { $0 + term } ?? term }!
         var body: [CStmt] = [.assign(.v("y")[outIndex], "=", value)]
+        if tapLoops {
+            var offset: CExpr = .int(0), weight: CExpr?
+            for d in axes.indices {
+                if tapAxes.contains(d) {
+                    offset = offset + .v("ixp\(d)")[.v("t\(d)")]
+                    weight = weight.map { $0 * .v("wtp\(d)")[.v("t\(d)")] } ?? .v("wtp\(d)")[.v("t\(d)")]
+                } else {
+                    offset = offset + .v("a\(d)_0")
+                }
+            }
+            var sum: [CStmt] = [.assign(.v("acc"), "+=", weight! * .v("x")[offset])]
+            for d in tapAxes.reversed() { sum = [.loop("t\(d)", .int(axes[d].taps), sum)] }
+            body = [.decl("float", "acc", .float(0))] + sum + [.assign(.v("y")[outIndex], "=", .v("acc"))]
+        }
         for d in axes.indices.reversed() {
             var prologue = level(d)
             if outside.contains(d) {

@@ -6,7 +6,7 @@ extension OpParser {
     static let resampleFields: [String: [String]] = {
         var table: [String: [String]] = [
             "pad": ["padding", "value", "mode"],
-            "resize": ["size", "scale", "mode", "coordinates", "nearest_mode", "cubic_coeff_a", "exclude_outside", "roi", "extrapolation_value"],
+            "resize": ["size", "scale", "mode", "coordinates", "nearest_mode", "cubic_coeff_a", "exclude_outside", "antialias", "roi", "extrapolation_value"],
             "global_lppool": ["p"],
         ]
         for rank in 1...3 { table["lppool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "dilation", "p"] }
@@ -122,8 +122,10 @@ extension OpParser {
         if coordinates != .tfCropAndResize && f.has("extrapolation_value") {
             throw f.error("extrapolation_value", "expected extrapolation_value only with coordinates \"tf_crop_and_resize\"")
         }
+        if modeName == "nearest" && f.has("antialias") { throw f.error("antialias", "expected antialias only with mode \"linear\" or \"cubic\"") }
+        let antialias = try f.bool("antialias", default: false)
         let extrapolation = try f.float("extrapolation_value", default: 0, what: "extrapolation_value")
-        return .resize(ResizeAttributes(output: output, scales: scales, mode: mode, coordinates: coordinates, roi: roi, extrapolation: extrapolation))
+        return .resize(ResizeAttributes(output: output, scales: scales, mode: mode, coordinates: coordinates, roi: roi, extrapolation: extrapolation, antialias: antialias))
     }
 
     /// `lppool1d/2d/3d` (a window, as the other pools, and `p`) or `global_lppool`.

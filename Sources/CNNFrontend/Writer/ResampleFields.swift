@@ -34,6 +34,7 @@ extension OpFields {
             if coefficient != -0.75 { out.append(("cubic_coeff_a", JSONText.float(coefficient))) }
             if excludeOutside { out.append(("exclude_outside", "true")) }
         }
+        if a.antialias { out.append(("antialias", "true")) }
         if a.coordinates != .halfPixel { out.append(("coordinates", JSONText.string(a.coordinates.rawValue))) }
         if a.coordinates == .tfCropAndResize {
             out.append(("roi", "[" + a.roi.map(JSONText.float).joined(separator: ", ") + "]"))
