@@ -1,4 +1,5 @@
-/// How `depth_to_space` orders the block inside the channels (ONNX DepthToSpace's `mode`).
+/// How `depth_to_space` and `space_to_depth` order the block inside the channels (ONNX
+/// DepthToSpace's and SpaceToDepth-28's `mode`).
 public enum DepthToSpaceMode: String, Hashable, Sendable {
     /// depth-column-row: channel `(by * b + bx) * C' + c` (ONNX's default, TensorFlow's).
     case dcr = "DCR"
@@ -50,8 +51,8 @@ public enum MovementOp: Hashable, Sendable {
     case channelShuffle(groups: Int)
     /// `[C, H, W]` to `[C / b^2, H * b, W * b]` (ONNX DepthToSpace).
     case depthToSpace(blockSize: Int, mode: DepthToSpaceMode)
-    /// `[C, H, W]` to `[C * b^2, H / b, W / b]` (ONNX SpaceToDepth; the inverse of DCR).
-    case spaceToDepth(blockSize: Int)
+    /// `[C, H, W]` to `[C * b^2, H / b, W / b]` (ONNX SpaceToDepth; the inverse of depth_to_space in the same mode).
+    case spaceToDepth(blockSize: Int, mode: DepthToSpaceMode = .dcr)
 
     /// The net.json op name.
     public var name: String {
@@ -74,7 +75,7 @@ public enum MovementOp: Hashable, Sendable {
         case .slice(let axes): return axes.map { "axis \($0.axis) \($0.start):\($0.end):\($0.step)" }.joined(separator: ", ")
         case .channelShuffle(let g): return "\(g) groups"
         case .depthToSpace(let b, let mode): return "block \(b) \(mode.rawValue)"
-        case .spaceToDepth(let b): return "block \(b)"
+        case .spaceToDepth(let b, let mode): return mode == .dcr ? "block \(b)" : "block \(b) \(mode.rawValue)"
         }
     }
 
@@ -123,7 +124,7 @@ public enum MovementOp: Hashable, Sendable {
                 throw Diagnostic("expected an input [C, H, W] with C divisible by blocksize^2 (\(square.overflow ? "\(b)^2" : "\(square.partialValue)")) for depth_to_space, got \(f(input))")
             }
             return [input[0] / (b * b), input[1] * b, input[2] * b]
-        case .spaceToDepth(let b):
+        case .spaceToDepth(let b, _):
             guard input.count == 3, b >= 1, input[1] % b == 0, input[2] % b == 0 else {
                 throw Diagnostic("expected an input [C, H, W] with H and W divisible by blocksize (\(b)) for space_to_depth, got \(f(input))")
             }
@@ -158,9 +159,13 @@ public enum MovementOp: Hashable, Sendable {
             case .dcr: return .permuted([b, b, c, h, w], [2, 3, 0, 4, 1])
             case .crd: return .permuted([c, b, b, h, w], [0, 3, 1, 4, 2])
             }
-        case .spaceToDepth(let b):
+        case .spaceToDepth(let b, let mode):
+            // The input as [c, h, by, w, bx]; the output channel is (by * b + bx) * C + c (DCR) or (c * b + by) * b + bx (CRD).
             let (c, h, w) = (input[0], input[1] / b, input[2] / b)
-            return .permuted([c, h, b, w, b], [2, 4, 0, 1, 3])
+            switch mode {
+            case .dcr: return .permuted([c, h, b, w, b], [2, 4, 0, 1, 3])
+            case .crd: return .permuted([c, h, b, w, b], [0, 2, 4, 1, 3])
+            }
         }
     }
 }

@@ -112,6 +112,8 @@ enum MovementOps {
     static func spaceToDepth(_ im: inout Importer, _ ctx: NodeContext) throws {
         let x = try im.tensor(ctx, 0)
         guard let block = try ctx.int("blocksize"), block >= 1 else { throw ctx.error("expected attribute 'blocksize' of at least 1") }
-        try im.emit(ctx, .movement(.spaceToDepth(blockSize: block)), inputs: [x])
+        let text = try ctx.string("mode", default: "DCR")
+        guard let mode = DepthToSpaceMode(rawValue: text) else { throw ctx.error("expected mode \"DCR\" or \"CRD\", got \"\(Diagnostic.quoted(text))\"") }
+        try im.emit(ctx, .movement(.spaceToDepth(blockSize: block, mode: mode)), inputs: [x])
     }
 }

@@ -120,6 +120,6 @@ enum OpTable {
         "Transpose": ["perm"],
         "Split": ["axis", "split", "num_outputs"],
         "DepthToSpace": ["blocksize", "mode"],
-        "SpaceToDepth": ["blocksize"],
+        "SpaceToDepth": ["blocksize", "mode"],
     ]
 }

@@ -57,7 +57,7 @@ enum OpsetReview {
             19: .handled("coordinate_transformation_mode \"half_pixel_symmetric\" added: modes not listed by the handler are refused"),
         ],
         "Shape": [15: .handled("start and end added: read")],
-        "SpaceToDepth": [28: .handled("mode added: not among the attributes read, so a node that sets it is refused as having an unknown attribute; without it the handler computes the earlier (DCR) order")],
+        "SpaceToDepth": [28: .handled("mode added (DCR, the earlier order, by default; CRD): both read and computed")],
         "Split": [
             13: .handled("split moved from an attribute to an input: both read by opset"),
             18: .handled("num_outputs added: read (chunks of ceil(size / n), the last smaller)"),

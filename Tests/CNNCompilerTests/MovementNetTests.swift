@@ -87,6 +87,7 @@ import Testing
         (#"{"name": "m", "op": "depth_to_space", "input": "x", "block": 2}"#, "expected an input [C, H, W] with C divisible by blocksize^2 (4) for depth_to_space, got [3, 4, 5]"),
         (#"{"name": "m", "op": "depth_to_space", "input": "y", "block": 1, "mode": "RCD"}"#, "expected mode \"DCR\" or \"CRD\", got \"RCD\""),
         (#"{"name": "m", "op": "space_to_depth", "input": "x", "block": 2}"#, "expected an input [C, H, W] with H and W divisible by blocksize (2) for space_to_depth, got [3, 4, 5]"),
+        (#"{"name": "m", "op": "space_to_depth", "input": "y", "block": 1, "mode": "DRC"}"#, "expected mode \"DCR\" or \"CRD\", got \"DRC\""),
         (#"{"name": "m", "op": "squeeze", "input": "x", "axes": [1]}"#, "expected axes of size 1 to squeeze, got axis 1 of size 4"),
         (#"{"name": "m", "op": "squeeze", "input": "y"}"#, "expected at least one per-sample axis to remain after squeeze"),
         (#"{"name": "m", "op": "unsqueeze", "input": "x", "axes": [1, 1]}"#, "expected distinct axes, got [1, 1]"),

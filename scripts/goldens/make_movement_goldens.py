@@ -198,6 +198,33 @@ def _(rng):
     return one([h.make_node("SpaceToDepth", ["x0"], ["y0"], blocksize=2)], [], f32(rng, BATCH, 3, 6, 8))
 
 
+@case("space_to_depth_crd", 28, "SpaceToDepth blocksize 2, mode CRD (opset 28; PyTorch's pixel_unshuffle) on [N,3,6,8]")
+def _(rng):
+    return one([h.make_node("SpaceToDepth", ["x0"], ["y0"], blocksize=2, mode="CRD")], [], f32(rng, BATCH, 3, 6, 8))
+
+
+@case("space_to_depth_dcr_opset28", 28, "SpaceToDepth blocksize 3, mode DCR given (opset 28) on [N,2,6,9]")
+def _(rng):
+    return one([h.make_node("SpaceToDepth", ["x0"], ["y0"], blocksize=3, mode="DCR")], [], f32(rng, BATCH, 2, 6, 9))
+
+
+@case("space_to_depth_crd_round_trip", 28, "SpaceToDepth 2 CRD then DepthToSpace 2 CRD (the identity), then Relu")
+def _(rng):
+    nodes = [h.make_node("SpaceToDepth", ["x0"], ["s"], blocksize=2, mode="CRD"), h.make_node("DepthToSpace", ["s"], ["d"], blocksize=2, mode="CRD"),
+             h.make_node("Relu", ["d"], ["y0"])]
+    return one(nodes, [], f32(rng, BATCH, 2, 4, 6))
+
+
+def reference_post(name, m, feeds, outs):
+    """The opset-28 SpaceToDepth cases: ONNX Runtime's outputs, which must equal the onnx reference implementation's."""
+    if name in ("space_to_depth_crd", "space_to_depth_dcr_opset28", "space_to_depth_crd_round_trip"):
+        from onnx.reference import ReferenceEvaluator
+        for o, r in zip(outs, ReferenceEvaluator(m).run(None, feeds)):
+            if o.shape != r.shape or not np.array_equal(o, r):
+                raise SystemExit(f"error: {name}: ONNX Runtime and the onnx reference differ")
+    return outs
+
+
 @case("space_to_depth_round_trip", 13, "SpaceToDepth 2 then DepthToSpace 2 DCR (the identity), then Relu")
 def _(rng):
     nodes = [h.make_node("SpaceToDepth", ["x0"], ["s"], blocksize=2), h.make_node("DepthToSpace", ["s"], ["d"], blocksize=2), h.make_node("Relu", ["d"], ["y0"])]
@@ -316,4 +343,4 @@ def _():
 
 
 if __name__ == "__main__":
-    sys.exit(main(__doc__, DEFAULT_OUT))
+    sys.exit(main(__doc__, DEFAULT_OUT, post=reference_post))

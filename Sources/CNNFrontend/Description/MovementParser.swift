@@ -13,7 +13,7 @@ enum MovementParser {
         "slice": ["starts", "ends", "axes", "steps"],
         "channel_shuffle": ["groups"],
         "depth_to_space": ["block", "mode"],
-        "space_to_depth": ["block"],
+        "space_to_depth": ["block", "mode"],
     ]
 
     /// The op for layer `name` on `input`, or nil when `name` is not a movement op.
@@ -72,7 +72,10 @@ enum MovementParser {
             guard let mode = DepthToSpaceMode(rawValue: text) else { throw f.error("mode", "expected mode \"DCR\" or \"CRD\", got \"\(Diagnostic.quoted(text))\"") }
             return try op(.depthToSpace(blockSize: block, mode: mode), "block")
         case "space_to_depth":
-            return try op(.spaceToDepth(blockSize: try f.int("block", min: 1, what: "block size")), "block")
+            let block = try f.int("block", min: 1, what: "block size")
+            let text = try f.string("mode") ?? "DCR"
+            guard let mode = DepthToSpaceMode(rawValue: text) else { throw f.error("mode", "expected mode \"DCR\" or \"CRD\", got \"\(Diagnostic.quoted(text))\"") }
+            return try op(.spaceToDepth(blockSize: block, mode: mode), "block")
         default:
             return nil
         }

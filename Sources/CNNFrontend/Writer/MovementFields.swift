@@ -14,7 +14,8 @@ enum MovementFields {
         case .channelShuffle(let groups): return [("groups", String(groups))]
         case .depthToSpace(let block, let mode):
             return [("block", String(block))] + (mode == .dcr ? [] : [("mode", JSONText.string(mode.rawValue))])
-        case .spaceToDepth(let block): return [("block", String(block))]
+        case .spaceToDepth(let block, let mode):
+            return [("block", String(block))] + (mode == .dcr ? [] : [("mode", JSONText.string(mode.rawValue))])
         }
     }
 }
