@@ -86,10 +86,26 @@ enum ActivationOps {
         let slope = try im.floats(ctx, 1, what: "the slope", role: .preluSlope)
         let shape = im.shape(x)
         let values: [Float]
+        // A slope that differs along axis 0 of a batched import: axis 0 is data (the whole-tensor import takes it).
+        let aligned = Broadcasting.padded(slope.shape, to: shape.count + im.lead)
+        if im.lead == 1, aligned.count == shape.count + 1, aligned[0] != 1 {
+            throw im.axisZeroError(ctx, "unsupported slope of shape \(ShapeInference.format(slope.shape)): it differs along axis 0, the batch")
+        }
         switch try Broadcast.classify(ctx, slope, perSample: shape, what: "slope") {
         case .scalar(let v): values = [v]
         case .channel(let v): values = v
-        case .position: throw ctx.error("unsupported slope of shape \(ShapeInference.format(slope.shape)) (only one slope, or one per channel such as [C, 1, 1])")
+        case .position(let v):
+            // A slope per position (NumPy broadcasting): max(x, 0) + slope * min(x, 0).
+            let ones = shape.map { _ in 1 }
+            func bound(_ op: BinaryOperator, _ part: String) throws -> NodeID {
+                try im.emit(ctx, .binary(BinaryAttributes(op: op, constant: ConstantOperand(shape: ones, isFirst: false))), inputs: [x],
+                            params: ["constant": WeightTensor(shape: ones, values: [0])], part: part)
+            }
+            let positive = try bound(.max, "positive"), negative = try bound(.min, "negative")
+            let scaled = try im.emit(ctx, .binary(BinaryAttributes(op: .mul, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [negative],
+                                     params: ["constant": WeightTensor(shape: shape, values: v)], part: "scaled")
+            try im.emit(ctx, .binary(BinaryAttributes(op: .add)), inputs: [positive, scaled])
+            return
         }
         try im.emit(ctx, .prelu, inputs: [x], params: ["slope": WeightTensor(shape: [values.count], values: values)])
     }

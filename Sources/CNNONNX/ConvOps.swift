@@ -78,7 +78,8 @@ enum ConvOps {
     /// PyTorch crops P off both ends of the full output of length S(I-1) + d(K-1) + 1 + output_padding',
     /// whose extra output_padding' elements at the end are bias only. With P = begin and
     /// output_padding' = output_padding + begin - end both keep the same elements, so any
-    /// pads with begin >= end map exactly; begin < end cannot.
+    /// pads with begin >= end map exactly; begin < end is P = begin and a crop of end - begin
+    /// elements at the end (a `pad` node with a negative end).
     static func convTranspose(_ im: inout Importer, _ ctx: NodeContext) throws {
         let o = try operands(&im, ctx, op: "conv_transpose")
         let (w, b, x, xShape, kernel, stride, dilation, groups, rank) = (o.w, o.b, o.x, o.xShape, o.kernel, o.stride, o.dilation, o.groups, o.rank)
@@ -125,9 +126,13 @@ enum ConvOps {
             begin = p.begin
             end = p.end
         }
+        // More cropped at the end than at the start (SAME_UPPER's odd total, or such pads): the
+        // symmetric crop of `begin`, then a pad node that crops the rest of the end.
+        var endCrop = Array(repeating: 0, count: rank)
         for d in 0..<rank {
-            guard begin[d] >= end[d] else {
-                throw ctx.error("unsupported pads with less padding at the beginning than at the end (begin \(begin), end \(end)); PyTorch's transposed convolution crops equally or more at the start")
+            if begin[d] < end[d] {
+                endCrop[d] = end[d] - begin[d]
+                end[d] = begin[d]
             }
             outputPadding[d] += begin[d] - end[d]
         }
@@ -137,7 +142,12 @@ enum ConvOps {
         let attributes = ConvTransposeAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: begin, outputPadding: outputPadding, groups: groups, hasBias: b != nil)
         var params = ["weight": WeightTensor(shape: w.shape, values: w.floats!)]
         if let b { params["bias"] = WeightTensor(shape: b.shape, values: b.floats!) }
-        try im.emit(ctx, .convTranspose(attributes), inputs: [x], params: params)
+        guard endCrop.contains(where: { $0 > 0 }) else {
+            try im.emit(ctx, .convTranspose(attributes), inputs: [x], params: params)
+            return
+        }
+        let uncropped = try im.emit(ctx, .convTranspose(attributes), inputs: [x], params: params, part: "uncropped")
+        try im.emit(ctx, .pad(PadAttributes(mode: .constant, begin: Array(repeating: 0, count: rank + 1), end: [0] + endCrop.map { -$0 })), inputs: [uncropped])
     }
 
     static func pool(_ im: inout Importer, _ ctx: NodeContext, kind: PoolKind) throws {

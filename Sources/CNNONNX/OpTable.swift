@@ -73,7 +73,7 @@ enum OpTable {
     /// The ops read in whole-tensor mode (`Importer.wholeTensor`): those whose handler maps ONNX
     /// axes through `Importer.lead` or that do not depend on axes. Any other op is refused there.
     static let wholeTensorOps: Set<String> = Set(activationHandlers.keys).union(ReductionOps.handlers.keys).union(ComparisonOps.handlers.keys).union([
-        "Clip", "PRelu", "Softmax", "LogSoftmax", "LayerNormalization", "Dropout",
+        "Clip", "PRelu", "Softmax", "LogSoftmax", "LayerNormalization", "Dropout", "BatchNormalization",
         "Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean", "Identity",
         "Gemm", "MatMul", "Flatten", "Reshape", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Split", "Concat",
         "Constant", "Shape", "Size", "Gather", "Cast", "CastLike", "ConstantOfShape",

@@ -23,7 +23,7 @@ enum OpsetReview {
         "LogSoftmax": [13: .handled("axis now names one axis instead of coercing to 2-D: both read by opset")],
         "LpPool": [18: .handled("ceil_mode and dilations added: both read and implemented")],
         "BatchNormalization": [
-            14: .handled("training_mode added and outputs renamed: training_mode 1 and used training outputs are refused"),
+            14: .handled("training_mode added and outputs renamed: training_mode 1 computed on whole tensors (batch statistics, running_mean and running_var outputs as the onnx reference), refused with a free batch"),
             15: .handled("scale/B and mean/var may have different types: only the element types changed"),
         ],
         "Cast": [
@@ -35,7 +35,7 @@ enum OpsetReview {
             24: .handled("round_mode added: it only affects casts to float8e8m0; CastLike here only casts to float32 or int64"),
         ],
         "Constant": [12: .handled("value_float(s) and value_int(s) read; value_string(s) refused as unknown attributes")],
-        "Dropout": [12: .handled("ratio and training_mode became inputs: read as constants; training_mode true refused")],
+        "Dropout": [12: .handled("ratio and training_mode became inputs: read as constants; training_mode true refused unless the ratio is 0 (random, so not a function of the input)")],
         "Pad": [
             18: .handled("axes input added: read"),
             19: .handled("mode \"wrap\" added: implemented"),

@@ -352,6 +352,12 @@ convt_case("convtranspose_same_lower", 21, "ConvTranspose auto_pad SAME_LOWER st
            [3, 4, 5], [3, 2, 3, 3], strides=[2, 2], auto_pad="SAME_LOWER")
 convt_case("convtranspose_asymmetric_pads", 21, "ConvTranspose pads begin (2,1) end (1,0)", [3, 4, 4], [3, 2, 3, 3],
            strides=[2, 2], pads=[2, 1, 1, 0])
+convt_case("convtranspose_same_upper_odd", 17, "ConvTranspose auto_pad SAME_UPPER stride 2 k3 (odd total padding: the extra cropped at the end)",
+           [3, 4, 5], [3, 2, 3, 3], strides=[2, 2], auto_pad="SAME_UPPER")
+convt_case("convtranspose_more_end_pads", 21, "ConvTranspose pads begin (0,1) end (2,2) dilation 2 (more cropped at the end)", [3, 4, 4], [3, 4, 3, 3],
+           strides=[2, 1], dilations=[2, 1], pads=[0, 1, 2, 2])
+convt_case("convtranspose_same_upper_1d", 22, "ConvTranspose 1-D auto_pad SAME_UPPER stride 3 k2 (odd total)", [2, 5], [2, 3, 2],
+           strides=[3], auto_pad="SAME_UPPER")
 convt_case("convtranspose_output_padding", 11, "ConvTranspose stride 3 output_padding (2, 1)", [2, 3, 3], [2, 2, 2, 2],
            strides=[3, 3], output_padding=[2, 1])
 
@@ -619,15 +625,23 @@ def _(rng):
     return [h.make_node("Softmax", ["x0"], ["y0"], axis=1)], []
 
 
+@negative("neg_batchnorm_training_free_batch", 15, "BatchNormalization training_mode 1 with a free batch (the statistics span the batch)",
+          "(BatchNormalization): unsupported training_mode 1 with a free batch")
+def _(rng):
+    return [h.make_node("BatchNormalization", ["x0", "s", "b", "m", "v"], ["y0"], training_mode=1)], \
+        [init("s", f32(rng, 3)), init("b", f32(rng, 3)), init("m", f32(rng, 3)), init("v", np.abs(f32(rng, 3)) + 0.5)]
+
+
+@negative("neg_dropout_training", 13, "Dropout in training mode with ratio 0.3 (random)",
+          "(Dropout): unsupported training_mode true with ratio 0.3 (only inference, or ratio 0)")
+def _(rng):
+    return [h.make_node("Dropout", ["x0", "r", "t"], ["y0"])], [nph.from_array(np.array(0.3, dtype=np.float32), "r"), nph.from_array(np.array(True), "t")]
+
+
 @negative("neg_unknown_attribute", 13, "Conv with an attribute cnnc does not know", "unsupported attribute 'future_option'")
 def _(rng):
     return [h.make_node("Conv", ["x0", "w"], ["y0"], future_option=1)], [init("w", f32(rng, 2, 3, 1, 1))]
 
-
-@negative("neg_convtranspose_same_upper_odd", 17, "ConvTranspose SAME_UPPER with an odd total padding (extra cropped at the end)",
-          "unsupported pads with less padding at the beginning than at the end")
-def _(rng):
-    return [h.make_node("ConvTranspose", ["x0", "w"], ["y0"], strides=[2, 2], auto_pad="SAME_UPPER")], [init("w", f32(rng, 3, 2, 3, 3))]
 
 
 @negative("neg_symbolic_dim", 13, "input with a symbolic height and no --shape", "--shape x0=1x3x<H>x<W>", in_shape=(3, "H", "W"))
