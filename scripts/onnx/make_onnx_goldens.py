@@ -356,8 +356,8 @@ convt_case("convtranspose_same_upper_odd", 17, "ConvTranspose auto_pad SAME_UPPE
            [3, 4, 5], [3, 2, 3, 3], strides=[2, 2], auto_pad="SAME_UPPER")
 convt_case("convtranspose_more_end_pads", 21, "ConvTranspose pads begin (0,1) end (2,2) dilation 2 (more cropped at the end)", [3, 4, 4], [3, 4, 3, 3],
            strides=[2, 1], dilations=[2, 1], pads=[0, 1, 2, 2])
-convt_case("convtranspose_same_upper_1d", 22, "ConvTranspose 1-D auto_pad SAME_UPPER stride 3 k2 (odd total)", [2, 5], [2, 3, 2],
-           strides=[3], auto_pad="SAME_UPPER")
+convt_case("convtranspose_same_upper_1d", 22, "ConvTranspose 1-D auto_pad SAME_UPPER stride 2 k3 dilation 2 (odd total 3)", [2, 5], [2, 3, 3],
+           strides=[2], dilations=[2], auto_pad="SAME_UPPER")
 convt_case("convtranspose_output_padding", 11, "ConvTranspose stride 3 output_padding (2, 1)", [2, 3, 3], [2, 2, 2, 2],
            strides=[3, 3], output_padding=[2, 1])
 
