@@ -26,6 +26,31 @@ import Testing
         return try NetworkReader.parse(Array(text.utf8), file: "again.json", directory: "/tmp")
     }
 
+    /// `antialias` widens the filter of a shrinking axis (cubic: 4 / scale taps) and survives the writer.
+    @Test func antialiasForm() throws {
+        let g = try Self.graph("""
+            {"name": "y", "op": "resize", "scale": [0.5, 0.4], "mode": "cubic", "antialias": true}
+            """)
+        guard case .resize(let a) = g.nodes[1].op else {
+            Issue.record("expected a resize, got \(g.nodes[1].op)")
+            return
+        }
+        #expect(a.antialias)
+        #expect(g.nodes[1].shape == [3, 3, 3])
+        #expect(a.taps(axis: 0, input: 3) == 1)
+        #expect(a.taps(axis: 1, input: 6) == 8)
+        #expect(a.taps(axis: 2, input: 8) == 10)
+        // Every weight row sums to 1 (renormalised).
+        let t = a.table(axis: 2, input: 8)
+        for o in 0..<3 { #expect(abs(t.weights[(o * 10)..<(o * 10 + 10)].reduce(0, +) - 1) < 1e-6) }
+        #expect(try Self.roundTrip(g).nodes.map(\.op) == g.nodes.map(\.op))
+        let up = try Self.graph("""
+            {"name": "y", "op": "resize", "scale": 2, "mode": "linear", "antialias": true}
+            """)
+        guard case .resize(let b) = up.nodes[1].op else { return }
+        #expect(b.taps(axis: 1, input: 6) == 2)
+    }
+
     @Test func padForms() throws {
         let g = try Self.graph("""
             {"name": "a", "op": "pad", "padding": 1},
@@ -111,6 +136,10 @@ import Testing
              "missing required field 'roi'"),
             ("{\"name\": \"y\", \"op\": \"resize\", \"scale\": 2, \"mode\": \"linear\", \"nearest_mode\": \"floor\"}",
              "(layers[0].nearest_mode): expected nearest_mode only with mode \"nearest\""),
+            ("{\"name\": \"y\", \"op\": \"resize\", \"scale\": 0.5, \"antialias\": true}",
+             "(layers[0].antialias): expected antialias only with mode \"linear\" or \"cubic\""),
+            ("{\"name\": \"y\", \"op\": \"resize\", \"scale\": 0.5, \"mode\": \"linear\", \"antialias\": 1}",
+             "(layers[0].antialias): expected true or false"),
             ("{\"name\": \"y\", \"op\": \"lppool2d\", \"size\": 2, \"p\": 0}",
              "(layers[0].p): expected p of at least 1, got 0"),
             ("{\"name\": \"y\", \"op\": \"maxpool2d\", \"size\": 3, \"dilation\": 4}",
