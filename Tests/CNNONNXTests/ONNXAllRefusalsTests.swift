@@ -77,7 +77,7 @@ import Testing
             node("Hardmax", "hm", ["c"], "h"),
             node("Relu", "relu", ["h"], "r"),
             node("Conv", "conv2", ["r", "W"], "c2", attributes: [int("future_option", 1)]),
-            node("BatchNormalization", "bn", ["c", "s", "b", "m", "v"], "n", attributes: [int("training_mode", 1)]),
+            node("BatchNormalization", "bn", ["c", "s", "b", "m", "v"], "n", attributes: [int("spatial", 0)]),
             node("Gelu2", "custom", ["c"], "g", domain: "com.example"),
             node("Add", "add", ["c2", "n"], "y"),
         ]
@@ -98,7 +98,7 @@ import Testing
         let expected = [
             "\(path): node 1 'hm' (Hardmax): unsupported op Hardmax (supported ops: ",
             "\(path): node 3 'conv2' (Conv): unsupported attribute 'future_option' (supported attributes: auto_pad, dilations, group, kernel_shape, pads, strides)",
-            "\(path): node 4 'bn' (BatchNormalization): unsupported training_mode 1 (only inference, 0)",
+            "\(path): node 4 'bn' (BatchNormalization): unsupported spatial 0 (only 1)",
             "\(path): node 5 'custom' (Gelu2): unsupported operator domain 'com.example' (only the default ONNX domain is supported)",
         ]
         for (line, want) in zip(error.lines, expected) {
