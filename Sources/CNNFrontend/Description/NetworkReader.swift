@@ -26,7 +26,7 @@ public enum NetworkReader {
     /// Parses description bytes; `directory` resolves the relative `weights` path.
     public static func parse(_ bytes: [UInt8], file: String, directory: String, seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
         let root = try JSONParser.parse(bytes, file: file)
-        var top = try FieldReader(root, location: SourceLocation(file: file, path: ""), what: "the network description")
+        let top = try FieldReader(root, location: SourceLocation(file: file, path: ""), what: "the network description")
         try top.rejectUnknownKeys(what: "the network description", allowed: topLevelKeys, known: topLevelKeys)
 
         let versionValue = try top.required("version", "the format version, 1")
