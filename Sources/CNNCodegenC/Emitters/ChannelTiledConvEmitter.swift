@@ -8,15 +8,12 @@ extension TiledConvEmitter {
     /// Each output's sum still runs over input channels, then taps, in order: the same bits as
     /// the position-tiled kernel.
     static func emitChannelTiled(_ plan: TiledConvPlan, _ channelPlan: ConvKernelPlan.ChannelTiles, _ ctx: inout KernelContext) -> CFunction {
-        let ct = channelPlan.channels
-        let a = plan.attributes, t = ct.base
-        let ic = t.icg, oc = t.ocg, bc = ct.blockChannels, lanes = ct.lanes, taps = ct.taps
-        let vtype = "cnnc_v\(lanes)"
+        let ct = channelPlan.channels, t = ct.base
         let (weight, biasValues) = equivalentParameters(plan, ctx.node)
         let w = weight.withUnsafeBufferPointer { ctx.weights(ct.pack($0)) }
         let bias = ctx.weights(ct.packBias(biasValues))
         var body: [CStmt] = [
-            .comment("channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : "") x \(ct.ocv) vectors of \(lanes) channels, \(ct.blocks) blocks"),
+            .comment("channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : "") x \(ct.ocv) vectors of \(ct.lanes) channels, \(ct.blocks) blocks"),
             .local(.constFloatPointer, "w", w),
             .local(.constFloatPointer, "bias", bias),
         ]
@@ -27,74 +24,22 @@ extension TiledConvEmitter {
         } else {
             source = ctx.input(0)
         }
-        // One tile of `width` positions at `ow0` of row `oh` (with `flat` tiles, of the task's range from `oh0`).
-        func tile(_ width: Int) -> [CStmt] {
-            // Accumulators start from the bias on the first chunk of input channels, else from the buffer.
-            var tile: [CStmt] = [
-                .local(.floatPointer, "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
-                .local(.constFloatPointer, "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
-                .local(.constInt64, "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
-            ]
-            for v in 0..<ct.ocv {
-                for p in 0..<width {
-                    tile.append(.decl(vtype, "a\(p)_\(v)", .loadVector(vtype, from: .v("ib") + .int(p) * .v("is") + .int(v * lanes))))
-                }
-            }
-            var step: [CStmt] = [
-                .local(.constFloatPointer, "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
-                .local(.constFloatPointer, "wi", .v("wb") + .v("c") * .int(taps * bc)),
-            ]
-            // The next chunk's weights (the next block's after the last chunk) load while this one runs.
-            step += prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc)
-            for kh in 0..<t.kh {
-                for kw in 0..<t.kw {
-                    let tap = kh * t.kw + kw
-                    let offset = t.rowOffset(kh) + t.columnOffset(kw)
-                    step.append(.block(channelLaneFMAs(p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })))
-                }
-            }
-            tile.append(.loop("c", .v("c0"), .v("c1"), step))
-            for p in 0..<width {
-                for v in 0..<ct.ocv {
-                    tile.append(.assign(.vectorAt(vtype, .v("ab") + .int(p * bc + v * lanes)), "=", .v("a\(p)_\(v)")))
-                }
-            }
-            return tile
-        }
-        let tiles: [CStmt]
-        if ct.flat {
-            // The task's rows as one range (1x1 convs: rows of `outW` positions, no padding
-            // columns): whole tiles, then a narrower one for the rest, whose width is fixed per
-            // task size; with two task sizes, each tail runs only in its own (the plan checked
-            // that each ends where its task's range ends).
-            let tails: [CStmt] = channelPlan.tails.map { tail in
-                let body: [CStmt] = [.local(.constInt64, "ow0", .int(tail.start))] + tile(tail.width)
-                return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(tail.rows * t.outW)), body, else: [])
-            }
-            tiles = [
-                .local(.constInt64, "oh", .v("oh0")),
-                .local(.constFloatPointer, "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
-                .local(.constInt64, "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
-                .loop("ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p, [.block(tile(ct.p))]),
-            ] + tails
-        } else {
-            tiles = [.loop("oh", .v("oh0"), .v("oh1"), [
-                .local(.constFloatPointer, "xs", source + .v("b") * .int(ic * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)),
-                .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(tile(ct.p))]),
-            ])]
-        }
-        // The epilogue transposes out of the buffer: channel j's row is contiguous in the output.
-        let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
-        let element: (CExpr) -> [CStmt] = { ow in
-            [.local(.float, "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(t.outW) + ow) * .int(bc) + .v("j")])]
-                + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: row * .int(t.outW) + ow)
-                + [.assign(.v("dst")[ow], "=", .v("v"))]
-        }
-        // Short rows are unrolled: the loop over channels is then straight-line code.
-        let store: [CStmt] = t.outW <= 16 ? (0..<t.outW).map { .block(element(.int($0))) } : [.loop("ow", .int(t.outW), element(.v("ow")))]
-        let task: [CStmt] = [
-            .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
-            .local(.constFloatPointer, "wb", .v("w") + .v("blk") * .int(ic * taps * bc)),
+        let flops = 2 * t.icg * ct.taps * t.outH * t.outW * t.ocg
+        body += [
+            KernelContext.parallelFor(collapse: 3, work: flops),
+            .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("rg", .int(ct.rowTasks), channelTiledTask(channelPlan, plan.attributes.epilogue, ctx, source: source))])]),
+        ]
+        return ctx.function(body, scratch: t.usesScratch)
+    }
+
+    /// One task (sample `b`, block `blk`, row group `rg`): chunk by chunk of input channels,
+    /// every tile of its rows into the buffer `acc`; then the epilogue out of it.
+    static func channelTiledTask(_ channelPlan: ConvKernelPlan.ChannelTiles, _ epilogue: [EpilogueStep], _ ctx: KernelContext, source: CExpr) -> [CStmt] {
+        let ct = channelPlan.channels, t = ct.base
+        let ic = t.icg, bc = ct.blockChannels
+        return [
+            .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(t.ocg) - .v("blk") * .int(bc)])),
+            .local(.constFloatPointer, "wb", .v("w") + .v("blk") * .int(ic * ct.taps * bc)),
             .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
             .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),
             .local(.constInt64, "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
@@ -102,17 +47,89 @@ extension TiledConvEmitter {
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop("c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk, [
                 .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),
-            ] + tiles),
-            .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
-                .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
-            ] + store)]),
+            ] + channelTiles(channelPlan, source: source)),
+            channelTiledStore(ct, epilogue, ctx),
         ]
-        let flops = 2 * ic * taps * t.outH * t.outW * oc
-        body += [
-            KernelContext.parallelFor(collapse: 3, work: flops),
-            .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("rg", .int(ct.rowTasks), task)])]),
+    }
+
+    /// The task's tiles for one chunk of input channels: row by row, or with `flat` tiles the
+    /// task's rows as one range (1x1 convs: rows of `outW` positions, no padding columns), whole
+    /// tiles then a narrower one for the rest, whose width is fixed per task size; with two task
+    /// sizes, each tail runs only in its own (the plan checked that each ends where its task's
+    /// range ends).
+    static func channelTiles(_ channelPlan: ConvKernelPlan.ChannelTiles, source: CExpr) -> [CStmt] {
+        let ct = channelPlan.channels, t = ct.base
+        let rowSource = source + .v("b") * .int(t.icg * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)
+        guard ct.flat else {
+            return [.loop("oh", .v("oh0"), .v("oh1"), [
+                .local(.constFloatPointer, "xs", rowSource),
+                .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(channelTile(ct, width: ct.p))]),
+            ])]
+        }
+        let tails: [CStmt] = channelPlan.tails.map { tail in
+            let body: [CStmt] = [.local(.constInt64, "ow0", .int(tail.start))] + channelTile(ct, width: tail.width)
+            return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(tail.rows * t.outW)), body, else: [])
+        }
+        return [
+            .local(.constInt64, "oh", .v("oh0")),
+            .local(.constFloatPointer, "xs", rowSource),
+            .local(.constInt64, "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
+            .loop("ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p, [.block(channelTile(ct, width: ct.p))]),
+        ] + tails
+    }
+
+    /// One tile of `width` positions at `ow0` of row `oh` (with `flat` tiles, of the task's range
+    /// from `oh0`): accumulators from the bias on the first chunk of input channels, else from
+    /// the buffer; the chunk's channels and taps; the accumulators back to the buffer.
+    static func channelTile(_ ct: ChannelTiling, width: Int) -> [CStmt] {
+        let t = ct.base, bc = ct.blockChannels, lanes = ct.lanes, taps = ct.taps
+        let vtype = "cnnc_v\(lanes)"
+        var tile: [CStmt] = [
+            .local(.floatPointer, "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
+            .local(.constFloatPointer, "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
+            .local(.constInt64, "is", .ternary(.v("c0").eq(.int(0)), .int(0), .int(bc))),
         ]
-        return ctx.function(body, scratch: t.usesScratch)
+        for v in 0..<ct.ocv {
+            for p in 0..<width {
+                tile.append(.decl(vtype, "a\(p)_\(v)", .loadVector(vtype, from: .v("ib") + .int(p) * .v("is") + .int(v * lanes))))
+            }
+        }
+        var step: [CStmt] = [
+            .local(.constFloatPointer, "xi", .v("xs") + .v("ow0") + .v("c") * .int(t.phases * t.planeFloats)),
+            .local(.constFloatPointer, "wi", .v("wb") + .v("c") * .int(taps * bc)),
+        ]
+        // The next chunk's weights (the next block's after the last chunk) load while this one runs.
+        step += prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc)
+        for kh in 0..<t.kh {
+            for kw in 0..<t.kw {
+                let tap = kh * t.kw + kw
+                let offset = t.rowOffset(kh) + t.columnOffset(kw)
+                step.append(.block(channelLaneFMAs(p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })))
+            }
+        }
+        tile.append(.loop("c", .v("c0"), .v("c1"), step))
+        for p in 0..<width {
+            for v in 0..<ct.ocv {
+                tile.append(.assign(.vectorAt(vtype, .v("ab") + .int(p * bc + v * lanes)), "=", .v("a\(p)_\(v)")))
+            }
+        }
+        return tile
+    }
+
+    /// The epilogue transposes out of the buffer: channel j's row is contiguous in the output.
+    /// Short rows are unrolled: the loop over channels is then straight-line code.
+    static func channelTiledStore(_ ct: ChannelTiling, _ epilogue: [EpilogueStep], _ ctx: KernelContext) -> CStmt {
+        let t = ct.base, bc = ct.blockChannels
+        let row = (.v("b") * .int(t.ocg) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
+        let element: (CExpr) -> [CStmt] = { ow in
+            [.local(.float, "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(t.outW) + ow) * .int(bc) + .v("j")])]
+                + epilogueStatements(epilogue, value: .v("v"), operandIndex: row * .int(t.outW) + ow)
+                + [.assign(.v("dst")[ow], "=", .v("v"))]
+        }
+        let store: [CStmt] = t.outW <= 16 ? (0..<t.outW).map { .block(element(.int($0))) } : [.loop("ow", .int(t.outW), element(.v("ow")))]
+        return .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
+            .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
+        ] + store)])
     }
 
     /// One reduction step with output channels across the lanes, into the accumulators

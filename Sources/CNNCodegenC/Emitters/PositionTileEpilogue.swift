@@ -49,69 +49,94 @@ extension TiledConvEmitter {
         ]
     }
 
+
     /// Activations and adds on the window's conv rows in place, then the pool into one output row.
     static func poolEpilogue(_ a: ConvAttributes, _ p: PoolAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int) -> [CStmt] {
         let oc = t.ocg * t.groups
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
         let pooledW = ctx.node.shape.last!
         let pooledH = ctx.node.shape.count == 2 ? 1 : ctx.node.shape[ctx.node.shape.count - 2]
+        let kw = p.size.last!, sw = p.stride.last!, pw = p.padding.begin.last!
+        var body = poolWindowActivations(a, t, chan: chan, span: span)
+        body.append(.local(.floatPointer, "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(pooledH) + .v("ch")) * .int(pooledW)))
+        if pw == 0 && (pooledW - 1) * sw + kw <= t.outW {
+            body += poolRowsInside(p, t, pooledW: pooledW, span: span)
+        } else {
+            body.append(poolCheckedWindows(p, t, pooledW: pooledW, span: span))
+        }
+        return [.loop("j", .v("width"), body)]
+    }
+
+    /// The epilogue's steps on the window's conv rows of channel j, in place (none without steps).
+    static func poolWindowActivations(_ a: ConvAttributes, _ t: ConvTiling, chan: CExpr, span: Int) -> [CStmt] {
+        let oc = t.ocg * t.groups
         let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("r")) * .int(t.outW) + .v("ow")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
-        let isMax = p.kind == .max
-        let kw = p.size.last!, sw = p.stride.last!, pw = p.padding.begin.last!
-        let size3 = [1, p.size.count >= 2 ? p.size[0] : 1, kw]
-        let stride3 = [1, p.stride.count >= 2 ? p.stride[0] : 1, sw]
-        let pad3 = [0, p.padding.begin.count >= 2 ? p.padding.begin[0] : 0, pw]
-        let padEnd3 = [0, p.padding.end.count >= 2 ? p.padding.end[0] : 0, p.padding.end.last!]
-        let count = PoolEmitter.windowCount(dims: [.int(0), .v("ch"), .v("px")], size: size3, stride: stride3, pad: pad3, padEnd: padEnd3, input: [1, t.outH, t.outW], includePad: p.countIncludePad)
-        var body: [CStmt] = []
+        guard !steps.isEmpty else { return [] }
         let pointwise = !a.epilogue.contains { if case .add = $0 { return true }; return false }
-        if !steps.isEmpty && pointwise {
+        if pointwise {
             // Activations alone: one flat pass over the window's rows, padding columns included
             // (finite values, dropped by the pool), so no row leaves a scalar remainder.
             let flat = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: .int(0))
-            body.append(.block([
+            return [.block([
                 .local(.floatPointer, "rows", .v("wt") + .v("j") * .int(span)),
                 .loop("i", .int(0), (.v("rhi") - .v("rlo")) * .int(t.wq), [.local(.float, "v", .v("rows")[.v("i")])] + flat + [.assign(.v("rows")[.v("i")], "=", .v("v"))]),
-            ]))
-        } else if !steps.isEmpty {
-            body.append(.loop("r", .v("rlo"), .v("rhi"), [
-                .local(.floatPointer, "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
-                .loop("ow", .int(t.outW), [.local(.float, "v", .v("row")[.v("ow")])] + steps + [.assign(.v("row")[.v("ow")], "=", .v("v"))]),
-            ]))
+            ])]
         }
-        body.append(.local(.floatPointer, "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(pooledH) + .v("ch")) * .int(pooledW)))
-        if pw == 0 && (pooledW - 1) * sw + kw <= t.outW {
-            // Every window lies inside the row: no bounds test, rows outer, so the loop over
-            // pooled columns vectorises (the common 2x2/2 pool after a conv).
-            let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? maxFold(acc, x) : acc + x }
-            body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "=", isMax ? .float(-.infinity) : .float(0))]))
-            body.append(.loop("r", .v("rlo"), .v("rhi"), [
+        return [.loop("r", .v("rlo"), .v("rhi"), [
+            .local(.floatPointer, "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
+            .loop("ow", .int(t.outW), [.local(.float, "v", .v("row")[.v("ow")])] + steps + [.assign(.v("row")[.v("ow")], "=", .v("v"))]),
+        ])]
+    }
+
+    /// How many conv values the average pool's window at pooled row `ch`, column `px` holds.
+    static func poolWindowCount(_ p: PoolAttributes, _ t: ConvTiling) -> CExpr {
+        let size3 = [1, p.size.count >= 2 ? p.size[0] : 1, p.size.last!]
+        let stride3 = [1, p.stride.count >= 2 ? p.stride[0] : 1, p.stride.last!]
+        let pad3 = [0, p.padding.begin.count >= 2 ? p.padding.begin[0] : 0, p.padding.begin.last!]
+        let padEnd3 = [0, p.padding.end.count >= 2 ? p.padding.end[0] : 0, p.padding.end.last!]
+        return PoolEmitter.windowCount(dims: [.int(0), .v("ch"), .v("px")], size: size3, stride: stride3, pad: pad3, padEnd: padEnd3, input: [1, t.outH, t.outW], includePad: p.countIncludePad)
+    }
+
+    /// Every window lies inside the row: no bounds test, rows outer, so the loop over pooled
+    /// columns vectorises (the common 2x2/2 pool after a conv).
+    static func poolRowsInside(_ p: PoolAttributes, _ t: ConvTiling, pooledW: Int, span: Int) -> [CStmt] {
+        let isMax = p.kind == .max
+        let kw = p.size.last!, sw = p.stride.last!
+        let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? maxFold(acc, x) : acc + x }
+        var body: [CStmt] = [
+            .loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "=", isMax ? .float(-.infinity) : .float(0))]),
+            .loop("r", .v("rlo"), .v("rhi"), [
                 .local(.constFloatPointer, "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
                 .loop("px", .int(pooledW), [
                     .local(.float, "acc", .v("dst")[.v("px")]),
                 ] + (0..<kw).map { k in .assign(.v("acc"), "=", fold(.v("acc"), .v("row")[.v("px") * .int(sw) + .int(k)])) } + [
                     .assign(.v("dst")[.v("px")], "=", .v("acc")),
                 ]),
-            ]))
-            if !isMax {
-                body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "/=", .cast("float", count))]))
-            }
-            return [.loop("j", .v("width"), body)]
+            ]),
+        ]
+        if !isMax {
+            body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "/=", .cast("float", poolWindowCount(p, t)))]))
         }
-        body.append(.loop("px", .int(pooledW), [
+        return body
+    }
+
+    /// Windows that may cross the row's ends: each column tested.
+    static func poolCheckedWindows(_ p: PoolAttributes, _ t: ConvTiling, pooledW: Int, span: Int) -> CStmt {
+        let isMax = p.kind == .max
+        let kw = p.size.last!, sw = p.stride.last!, pw = p.padding.begin.last!
+        let value: CExpr = .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]
+        return .loop("px", .int(pooledW), [
             .local(.float, "acc", isMax ? .float(-.infinity) : .float(0)),
             .loop("r", .v("rlo"), .v("rhi"), [
                 .loop("k", .int(kw), [
                     .local(.constInt64, "cw", .v("px") * .int(sw) - .int(pw) + .v("k")),
                     .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(t.outW), [
-                        isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]))
-                              : .assign(.v("acc"), "+=", .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]),
+                        isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), value)) : .assign(.v("acc"), "+=", value),
                     ], else: []),
                 ]),
             ]),
-            .assign(.v("dst")[.v("px")], "=", isMax ? .v("acc") : .v("acc") / .cast("float", count)),
-        ]))
-        return [.loop("j", .v("width"), body)]
+            .assign(.v("dst")[.v("px")], "=", isMax ? .v("acc") : .v("acc") / .cast("float", poolWindowCount(p, t))),
+        ])
     }
 }

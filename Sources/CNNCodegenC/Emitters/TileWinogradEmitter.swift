@@ -6,203 +6,14 @@ extension TiledConvEmitter {
     /// scratch, which stays in its thread's cache; then chunk by chunk of tile rows and block by
     /// block of output channels it runs the 36 GEMMs into a buffer, the output transform over
     /// channels (transposed in registers, so each channel's pixels come out in rows), and the
-    /// epilogue, vectorised along the output rows.
+    /// epilogue, vectorised along the output rows. The pieces are `TileWinogradKernel`'s.
     static func emitTileWinograd(_ plan: TiledConvPlan, _ tw: TileWinograd, _ ctx: inout KernelContext) -> CFunction {
-        let a = plan.attributes, t = tw.conv
-        let ic = t.icg, oc = t.ocg, bc = tw.blockChannels, lanes = tw.lanes, points = TileWinograd.points
-        let ct = tw.chunkTiles, ts = tw.taskStride, m = TileWinograd.m
-        let vtype = "cnnc_v\(lanes)"
         let (weight, biasValues) = equivalentParameters(plan, ctx.node)
         let w = weight.withUnsafeBufferPointer { ctx.tileWinogradWeights(tw, $0) }
         let bias = ctx.weights(tw.packBias(biasValues))
-        let perPoint = tw.blocks * ic * bc
-
-        // One micro-tile: p tiles from kk x ocv vectors of channels, reduced over the input
-        // channels `c < reduction`; the accumulators start from zero, or from `mt` when
-        // `resume` holds (weight chunks after the first).
-        func accumulator(_ i: Int, _ v: Int) -> CExpr { .vectorAt(vtype, .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes)) }
-        func microTile(resume: CExpr? = nil, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
-            let zero: CExpr = .call("cnnc_splat\(lanes)", [.float(0)])
-            var micro: [CStmt] = []
-            for i in 0..<tw.p {
-                for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", resume.map { .ternary($0, accumulator(i, v), zero) } ?? zero)) }
-            }
-            var step: [CStmt] = [
-                .local(.constFloatPointer, "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
-                .local(.constFloatPointer, "wc", .v("wb") + .v("c") * .int(bc)),
-            ]
-            if let ahead = prefetchAhead { step += prefetch(from: "wc", ahead: ahead, floats: bc) }
-            step += channelLaneFMAs(p: tw.p, ocv: tw.ocv, lanes: lanes, weights: .v("wc"), input: { .v("xc")[.int($0)] })
-            micro.append(.loop("c", .int(0), reduction, step))
-            for i in 0..<tw.p {
-                for v in 0..<tw.ocv { micro.append(.assign(accumulator(i, v), "=", .v("a\(i)_\(v)"))) }
-            }
-            return micro
-        }
-
-        // Output transform of one tile, for one vector of channels: Aᵀ M A + bias gives 16 pixel
-        // vectors of `lanes` channels; transposed, each channel's pixels go to its rows in `yt`
-        // (`[bc][chunk rows][rowWidth]`), four at a time.
-        let at = RowWinograd.at
-        var outTile: [CStmt] = [
-            .local(.constInt64, "tyl", .v("kl") / .int(tw.tilesW)),
-            .local(.constInt64, "tx", .v("kl") % .int(tw.tilesW)),
-            .local(.constFloatPointer, "mk", .v("mb") + .v("kl") * .int(bc) + .v("v") * .int(lanes)),
-        ]
-        for xi in 0..<points {
-            outTile.append(.decl("const \(vtype)", "m\(xi)", .loadVector(vtype, from: .v("mk") + .int(xi * ct * bc))))
-        }
-        // Down: s{r}_{c} = Σ_ξr Aᵀ[r][ξr] m[ξr][c]; across: pixel (r, s) = bias + Σ_ξc Aᵀ[s][ξc] s[r][ξc].
-        for r in 0..<m {
-            for col in 0..<TileWinograd.alpha {
-                outTile.append(.decl("const \(vtype)", "s\(r)_\(col)", linearCombination(at[r]) { .v("m\($0 * 6 + col)") }))
-            }
-        }
-        outTile.append(.decl("const \(vtype)", "bv", .loadVector(vtype, from: .v("bb") + .v("v") * .int(lanes))))
-        for r in 0..<m {
-            for s in 0..<m {
-                outTile.append(.decl(vtype, "y\(r * m + s)", linearCombination(at[s], start: .v("bv")) { .v("s\(r)_\($0)") }))
-            }
-        }
-        let chunkPixelRows = tw.chunkRows * m
-        for block in 0..<(16 / lanes) {
-            let (stmts, columns) = transpose((0..<lanes).map { "y\(block * lanes + $0)" }, vtype: vtype, prefix: "q\(block)_")
-            outTile += stmts
-            for j in 0..<lanes {
-                for g in 0..<(lanes / 4) {
-                    let pixel = block * lanes + g * 4
-                    let dst = .v("yt") + ((.v("v") * .int(lanes) + .int(j)) * .int(chunkPixelRows) + .v("tyl") * .int(m) + .int(pixel / 4)) * .int(tw.rowWidth) + .v("tx") * .int(m)
-                    let quarter: CExpr = .call("__builtin_shufflevector", [.v(columns[j]), .v(columns[j])] + (0..<4).map { .int(g * 4 + $0) })
-                    outTile.append(.assign(.index(.cast("cnnc_v4 *", dst), 0), "=", quarter))
-                }
-            }
-        }
-
-        // The epilogue: channel j's rows, contiguous in `yt` and in the output.
-        let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
-        let epilogue: CStmt = .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
-            .local(.constFloatPointer, "src", .v("yt") + (.v("j") * .int(chunkPixelRows) + .v("oh") - .v("oh0")) * .int(tw.rowWidth)),
-            .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
-            .loop("ow", .int(t.outW), [.local(.float, "val", .v("src")[.v("ow")])]
-                + epilogueStatements(a.epilogue, value: .v("val"), operandIndex: row * .int(t.outW) + .v("ow"))
-                + [.assign(.v("dst")[.v("ow")], "=", .v("val"))]),
-        ])])
-
-        let task: [CStmt] = [
-            .local(.constInt64, "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
-            .local(.constInt64, "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
-            .local(.constInt64, "k0", .v("ty0") * .int(tw.tilesW)),
-            .local(.constInt64, "count", (.v("ty1") - .v("ty0")) * .int(tw.tilesW)),
-            .local(.floatPointer, "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
-        ] + tileInputTransform(tw, ctx) + [
-            .array("float", "mb", count: points * ct * bc, alignment: 64),
-            .array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64),
-            .loop("cy", from: .v("ty0"), to: .v("ty1"), step: tw.chunkRows, [
-                .local(.constInt64, "kc0", .v("cy") * .int(tw.tilesW)),
-                .local(.constInt64, "kc1", .call("cnnc_min", [.v("cy") + .int(tw.chunkRows), .v("ty1")]) * .int(tw.tilesW)),
-                .local(.constInt64, "oh0", .v("cy") * .int(m)),
-                .local(.constInt64, "oh1", .call("cnnc_min", [.v("kc1") / .int(tw.tilesW) * .int(m), .int(t.outH)])),
-                .loop("blk", .int(tw.blocks), [
-                    .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
-                    .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
-                    // The 36 GEMMs: transform point ξ of every channel against the ξ-th transformed weights.
-                    .loop("pt", .int(points), [
-                        .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
-                        .local(.constFloatPointer, "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
-                        .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
-                        // The first micro-tile prefetches the next point's weights (the next
-                        // block's after the last point), which come from memory at batch 1.
-                        .loop("kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p, [.block(microTile(reduction: .int(ic), prefetchAhead: perPoint))]),
-                        .loop("kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p, [.block(microTile(reduction: .int(ic)))]),
-                    ]),
-                    .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outTile)]),
-                    epilogue,
-                ]),
-            ]),
-        ]
-        let flops = 2 * ic * points * tw.tiles * oc
-        let comment = CStmt.comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of up to \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"
-                                    + (tw.transformsWeights ? ", weights transformed per block" : ""))
-        guard tw.transformsWeights else {
-            return ctx.function([
-                comment,
-                .local(.constFloatPointer, "w", w),
-                .local(.constFloatPointer, "bias", bias),
-                KernelContext.parallelFor(collapse: 2, work: flops),
-                .loop("b", ctx.batch, [.loop("task", .int(tw.tasks), task)]),
-            ], scratch: true)
-        }
-        // Small planes: the input transform of the whole plane, over groups of channels; then one
-        // task per block of output channels, which transforms its direct weights chunk by chunk
-        // of input channels (into `ub`, L1/L2) and accumulates each chunk's GEMMs in `mb`.
-        let chunk = TileWinograd.weightChunk
-        // The next chunk's direct weights, prefetched a 36th at a time by each point's GEMMs.
-        let perPointFloats = (chunk * 9 * bc / points + 15) / 16 * 16
-        let ubStride = chunk * bc + 16
-        let groups = min(ic, 8)
-        var transform: [CStmt] = []
-        for v in 0..<tw.ocv {
-            var block: [CStmt] = (0..<9).map { k in
-                .decl("const \(vtype)", "g\(k)", .loadVector(vtype, from: .v("wd") + .int(k * bc + v * lanes)))
-            }
-            // G g (6 x 3), then (G g) Gᵀ (6 x 6), in float.
-            let g = RowWinograd.g
-            for r in 0..<6 {
-                for l in 0..<3 {
-                    block.append(.decl("const \(vtype)", "h\(r)_\(l)", linearCombination(g[r]) { .v("g\($0 * 3 + l)") }))
-                }
-            }
-            for r in 0..<6 {
-                for s in 0..<6 {
-                    block.append(.assign(.vectorAt(vtype, .v("ub") + .int((r * 6 + s) * ubStride + v * lanes) + .v("cl") * .int(bc)), "=",
-                                         linearCombination(g[s]) { .v("h\(r)_\($0)") }))
-                }
-            }
-            transform.append(.block(block))
-        }
-        let blockTask: [CStmt] = [
-            .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
-            .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
-            .local(.constFloatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
-            .local(.constInt64, "kc0", .int(0)),
-            .local(.constInt64, "kc1", .int(tw.tiles)),
-            .local(.constInt64, "oh0", .int(0)),
-            .local(.constInt64, "oh1", .int(t.outH)),
-            .array("float", "mb", count: points * ct * bc, alignment: 64),
-            .array("float", "ub", count: points * ubStride, alignment: 64),
-            .array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64),
-            .loop("c0", from: .int(0), to: .int(ic), step: chunk, [
-                .local(.constInt64, "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
-                .loop("cl", .v("cn"), [
-                    .local(.constFloatPointer, "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc)),
-                ] + transform),
-                .loop("pt", .int(points), [
-                    .local(.constFloatPointer, "wn", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .int(chunk)) * .int(9)) * .int(bc) + .v("pt") * .int(perPointFloats)),
-                ] + prefetch(from: "wn", ahead: 0, floats: perPointFloats) + [
-                    .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
-                    .local(.constFloatPointer, "wb", .v("ub") + .v("pt") * .int(ubStride)),
-                    .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
-                    .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(resume: .v("c0") > .int(0), reduction: .v("cn")))]),
-                ]),
-            ]),
-            .loop("kl", .int(tw.tiles), [.loop("v", .int(tw.ocv), outTile)]),
-            epilogue,
-        ]
-        return ctx.function([
-            comment,
-            .local(.constFloatPointer, "w", w),
-            .local(.constFloatPointer, "bias", bias),
-            // Work: two passes, each about 5 flops per transformed value, 36 values per tile and channel.
-            KernelContext.parallelFor(collapse: 2, work: 2 * 5 * points * tw.tiles * ic),
-            .loop("b", ctx.batch, [.loop("cg", .int(groups), [
-                .local(.constInt64, "ty0", .int(0)),
-                .local(.constInt64, "ty1", .int(tw.tilesH)),
-                .local(.constInt64, "count", .int(tw.tiles)),
-                .local(.floatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
-            ] + tileInputTransform(tw, ctx, channels: (.v("cg") * .int(ic) / .int(groups), (.v("cg") + .int(1)) * .int(ic) / .int(groups))))]),
-            KernelContext.parallelFor(collapse: 2, work: flops),
-            .loop("b", ctx.batch, [.loop("blk", .int(tw.blocks), blockTask)]),
-        ], scratch: true)
+        let kernel = TileWinogradKernel(tw: tw, epilogue: plan.attributes.epilogue, ctx: ctx)
+        let setup: [CStmt] = [kernel.comment, .local(.constFloatPointer, "w", w), .local(.constFloatPointer, "bias", bias)]
+        return ctx.function(setup + (tw.transformsWeights ? kernel.weightTransformingTasks() : kernel.tileRowTasks()), scratch: true)
     }
 
     /// Transposes `lanes` vectors (rows) of `lanes` floats in registers, by swapping the
@@ -323,4 +134,250 @@ func linearCombination(_ coefficients: [Double], start: CExpr? = nil, _ term: (I
         if let s = sum { sum = c > 0 ? s + magnitude : s - magnitude } else { sum = c > 0 ? magnitude : .negate(magnitude) }
     }
     return sum ?? .float(0)
+}
+
+/// The pieces of a tile Winograd kernel (`TiledConvEmitter.emitTileWinograd`): the GEMMs'
+/// micro-tile, the output transform, the epilogue, and the two task shapes built from them
+/// (tasks over tile rows, or, when the weights are transformed per block, over blocks).
+struct TileWinogradKernel {
+    let tw: TileWinograd
+    let epilogueSteps: [EpilogueStep]
+    let ctx: KernelContext
+    let vtype: String
+    var t: ConvTiling { tw.conv }
+    var ic: Int { tw.conv.icg }
+    var oc: Int { tw.conv.ocg }
+    var bc: Int { tw.blockChannels }
+    var lanes: Int { tw.lanes }
+    var ct: Int { tw.chunkTiles }
+    var ts: Int { tw.taskStride }
+    var perPoint: Int { tw.blocks * ic * bc }
+    var chunkPixelRows: Int { tw.chunkRows * TileWinograd.m }
+    var flops: Int { 2 * ic * TileWinograd.points * tw.tiles * oc }
+
+    init(tw: TileWinograd, epilogue: [EpilogueStep], ctx: KernelContext) {
+        self.tw = tw
+        self.epilogueSteps = epilogue
+        self.ctx = ctx
+        self.vtype = "cnnc_v\(tw.lanes)"
+    }
+
+    var comment: CStmt {
+        .comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of up to \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"
+                 + (tw.transformsWeights ? ", weights transformed per block" : ""))
+    }
+
+    /// The accumulator of tile `i`, channel vector `v` in the GEMM buffer `mt`.
+    func accumulator(_ i: Int, _ v: Int) -> CExpr {
+        .vectorAt(vtype, .v("mt") + (.v("kk") - .v("kc0") + .int(i)) * .int(bc) + .int(v * lanes))
+    }
+
+    /// One micro-tile: p tiles from kk x ocv vectors of channels, reduced over the input
+    /// channels `c < reduction`; the accumulators start from zero, or from `mt` when
+    /// `resume` holds (weight chunks after the first).
+    func microTile(resume: CExpr? = nil, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
+        let zero: CExpr = .call("cnnc_splat\(lanes)", [.float(0)])
+        var micro: [CStmt] = []
+        for i in 0..<tw.p {
+            for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", resume.map { .ternary($0, accumulator(i, v), zero) } ?? zero)) }
+        }
+        var step: [CStmt] = [
+            .local(.constFloatPointer, "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
+            .local(.constFloatPointer, "wc", .v("wb") + .v("c") * .int(bc)),
+        ]
+        if let ahead = prefetchAhead { step += TiledConvEmitter.prefetch(from: "wc", ahead: ahead, floats: bc) }
+        step += TiledConvEmitter.channelLaneFMAs(p: tw.p, ocv: tw.ocv, lanes: lanes, weights: .v("wc"), input: { .v("xc")[.int($0)] })
+        micro.append(.loop("c", .int(0), reduction, step))
+        for i in 0..<tw.p {
+            for v in 0..<tw.ocv { micro.append(.assign(accumulator(i, v), "=", .v("a\(i)_\(v)"))) }
+        }
+        return micro
+    }
+
+    /// Output transform of one tile, for one vector of channels: Aᵀ M A + bias gives 16 pixel
+    /// vectors of `lanes` channels; transposed, each channel's pixels go to its rows in `yt`
+    /// (`[bc][chunk rows][rowWidth]`), four at a time.
+    func outputTransform() -> [CStmt] {
+        let m = TileWinograd.m
+        var outTile: [CStmt] = [
+            .local(.constInt64, "tyl", .v("kl") / .int(tw.tilesW)),
+            .local(.constInt64, "tx", .v("kl") % .int(tw.tilesW)),
+            .local(.constFloatPointer, "mk", .v("mb") + .v("kl") * .int(bc) + .v("v") * .int(lanes)),
+        ]
+        for xi in 0..<TileWinograd.points {
+            outTile.append(.decl("const \(vtype)", "m\(xi)", .loadVector(vtype, from: .v("mk") + .int(xi * ct * bc))))
+        }
+        // Down: s{r}_{c} = Σ_ξr Aᵀ[r][ξr] m[ξr][c]; across: pixel (r, s) = bias + Σ_ξc Aᵀ[s][ξc] s[r][ξc].
+        let at = RowWinograd.at
+        for r in 0..<m {
+            for col in 0..<TileWinograd.alpha {
+                outTile.append(.decl("const \(vtype)", "s\(r)_\(col)", linearCombination(at[r]) { .v("m\($0 * 6 + col)") }))
+            }
+        }
+        outTile.append(.decl("const \(vtype)", "bv", .loadVector(vtype, from: .v("bb") + .v("v") * .int(lanes))))
+        for r in 0..<m {
+            for s in 0..<m {
+                outTile.append(.decl(vtype, "y\(r * m + s)", linearCombination(at[s], start: .v("bv")) { .v("s\(r)_\($0)") }))
+            }
+        }
+        for block in 0..<(16 / lanes) { outTile += storeTransposed(block: block) }
+        return outTile
+    }
+
+    /// Pixel vectors `y{block·lanes}`..: transposed in registers, then each channel's four
+    /// pixels of a tile row stored to its row in `yt`.
+    func storeTransposed(block: Int) -> [CStmt] {
+        let m = TileWinograd.m
+        let (transposed, columns) = TiledConvEmitter.transpose((0..<lanes).map { "y\(block * lanes + $0)" }, vtype: vtype, prefix: "q\(block)_")
+        var stmts = transposed
+        for j in 0..<lanes {
+            for g in 0..<(lanes / 4) {
+                let pixel = block * lanes + g * 4
+                let dst = .v("yt") + ((.v("v") * .int(lanes) + .int(j)) * .int(chunkPixelRows) + .v("tyl") * .int(m) + .int(pixel / 4)) * .int(tw.rowWidth) + .v("tx") * .int(m)
+                let quarter: CExpr = .call("__builtin_shufflevector", [.v(columns[j]), .v(columns[j])] + (0..<4).map { .int(g * 4 + $0) })
+                stmts.append(.assign(.index(.cast("cnnc_v4 *", dst), 0), "=", quarter))
+            }
+        }
+        return stmts
+    }
+
+    /// The epilogue: channel j's rows, contiguous in `yt` and in the output.
+    func epilogue() -> CStmt {
+        let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
+        return .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
+            .local(.constFloatPointer, "src", .v("yt") + (.v("j") * .int(chunkPixelRows) + .v("oh") - .v("oh0")) * .int(tw.rowWidth)),
+            .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
+            .loop("ow", .int(t.outW), [.local(.float, "val", .v("src")[.v("ow")])]
+                + epilogueStatements(epilogueSteps, value: .v("val"), operandIndex: row * .int(t.outW) + .v("ow"))
+                + [.assign(.v("dst")[.v("ow")], "=", .v("val"))]),
+        ])])
+    }
+
+    /// The block's output width and bias (`width`, `bb`).
+    func blockSetup() -> [CStmt] {
+        [
+            .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(oc) - .v("blk") * .int(bc)])),
+            .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
+        ]
+    }
+
+    /// The GEMM, transform and tile buffers of a task.
+    func buffers(weightChunk ubFloats: Int? = nil) -> [CStmt] {
+        [.array("float", "mb", count: TileWinograd.points * ct * bc, alignment: 64)]
+            + (ubFloats.map { [CStmt.array("float", "ub", count: $0, alignment: 64)] } ?? [])
+            + [.array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64)]
+    }
+
+    /// The tasks over tile rows (weights transformed at compile time): each transforms its rows'
+    /// input, then per chunk of tile rows and block of channels runs the GEMMs, the output
+    /// transform and the epilogue.
+    func tileRowTasks() -> [CStmt] {
+        let m = TileWinograd.m
+        let task: [CStmt] = [
+            .local(.constInt64, "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
+            .local(.constInt64, "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
+            .local(.constInt64, "k0", .v("ty0") * .int(tw.tilesW)),
+            .local(.constInt64, "count", (.v("ty1") - .v("ty0")) * .int(tw.tilesW)),
+            .local(.floatPointer, "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
+        ] + TiledConvEmitter.tileInputTransform(tw, ctx) + buffers() + [
+            .loop("cy", from: .v("ty0"), to: .v("ty1"), step: tw.chunkRows, [
+                .local(.constInt64, "kc0", .v("cy") * .int(tw.tilesW)),
+                .local(.constInt64, "kc1", .call("cnnc_min", [.v("cy") + .int(tw.chunkRows), .v("ty1")]) * .int(tw.tilesW)),
+                .local(.constInt64, "oh0", .v("cy") * .int(m)),
+                .local(.constInt64, "oh1", .call("cnnc_min", [.v("kc1") / .int(tw.tilesW) * .int(m), .int(t.outH)])),
+                .loop("blk", .int(tw.blocks), blockSetup() + [
+                    // The 36 GEMMs: transform point ξ of every channel against the ξ-th transformed weights.
+                    .loop("pt", .int(TileWinograd.points), [
+                        .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
+                        .local(.constFloatPointer, "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
+                        .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                        // The first micro-tile prefetches the next point's weights (the next
+                        // block's after the last point), which come from memory at batch 1.
+                        .loop("kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p, [.block(microTile(reduction: .int(ic), prefetchAhead: perPoint))]),
+                        .loop("kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p, [.block(microTile(reduction: .int(ic)))]),
+                    ]),
+                    .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outputTransform())]),
+                    epilogue(),
+                ]),
+            ]),
+        ]
+        return [
+            KernelContext.parallelFor(collapse: 2, work: flops),
+            .loop("b", ctx.batch, [.loop("task", .int(tw.tasks), task)]),
+        ]
+    }
+
+    /// Small planes: the input transform of the whole plane, over groups of channels; then one
+    /// task per block of output channels, which transforms its direct weights chunk by chunk
+    /// of input channels (into `ub`, L1/L2) and accumulates each chunk's GEMMs in `mb`.
+    func weightTransformingTasks() -> [CStmt] {
+        let groups = min(ic, 8)
+        return [
+            // Work: two passes, each about 5 flops per transformed value, 36 values per tile and channel.
+            KernelContext.parallelFor(collapse: 2, work: 2 * 5 * TileWinograd.points * tw.tiles * ic),
+            .loop("b", ctx.batch, [.loop("cg", .int(groups), [
+                .local(.constInt64, "ty0", .int(0)),
+                .local(.constInt64, "ty1", .int(tw.tilesH)),
+                .local(.constInt64, "count", .int(tw.tiles)),
+                .local(.floatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
+            ] + TiledConvEmitter.tileInputTransform(tw, ctx, channels: (.v("cg") * .int(ic) / .int(groups), (.v("cg") + .int(1)) * .int(ic) / .int(groups))))]),
+            KernelContext.parallelFor(collapse: 2, work: flops),
+            .loop("b", ctx.batch, [.loop("blk", .int(tw.blocks), blockTask())]),
+        ]
+    }
+
+    /// Floats between transform points in `ub`, the chunk's transformed weights.
+    var ubStride: Int { TileWinograd.weightChunk * bc + 16 }
+
+    /// One block of output channels over the whole plane (`weightTransformingTasks`).
+    func blockTask() -> [CStmt] {
+        let chunk = TileWinograd.weightChunk, points = TileWinograd.points
+        // The next chunk's direct weights, prefetched a 36th at a time by each point's GEMMs.
+        let perPointFloats = (chunk * 9 * bc / points + 15) / 16 * 16
+        return blockSetup() + [
+            .local(.constFloatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
+            .local(.constInt64, "kc0", .int(0)),
+            .local(.constInt64, "kc1", .int(tw.tiles)),
+            .local(.constInt64, "oh0", .int(0)),
+            .local(.constInt64, "oh1", .int(t.outH)),
+        ] + buffers(weightChunk: points * ubStride) + [
+            .loop("c0", from: .int(0), to: .int(ic), step: chunk, [
+                .local(.constInt64, "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
+                .loop("cl", .v("cn"), [
+                    .local(.constFloatPointer, "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc)),
+                ] + (0..<tw.ocv).map { .block(weightTransform(vector: $0)) }),
+                .loop("pt", .int(points), [
+                    .local(.constFloatPointer, "wn", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .int(chunk)) * .int(9)) * .int(bc) + .v("pt") * .int(perPointFloats)),
+                ] + TiledConvEmitter.prefetch(from: "wn", ahead: 0, floats: perPointFloats) + [
+                    .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
+                    .local(.constFloatPointer, "wb", .v("ub") + .v("pt") * .int(ubStride)),
+                    .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                    .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(resume: .v("c0") > .int(0), reduction: .v("cn")))]),
+                ]),
+            ]),
+            .loop("kl", .int(tw.tiles), [.loop("v", .int(tw.ocv), outputTransform())]),
+            epilogue(),
+        ]
+    }
+
+    /// The weight transform of input channel `cl` of the chunk, for channel vector `v`: G g
+    /// (6 x 3), then (G g) Gᵀ (6 x 6), in float, into `ub`.
+    func weightTransform(vector v: Int) -> [CStmt] {
+        var block: [CStmt] = (0..<9).map { k in
+            .decl("const \(vtype)", "g\(k)", .loadVector(vtype, from: .v("wd") + .int(k * bc + v * lanes)))
+        }
+        let g = RowWinograd.g
+        for r in 0..<6 {
+            for l in 0..<3 {
+                block.append(.decl("const \(vtype)", "h\(r)_\(l)", linearCombination(g[r]) { .v("g\($0 * 3 + l)") }))
+            }
+        }
+        for r in 0..<6 {
+            for s in 0..<6 {
+                block.append(.assign(.vectorAt(vtype, .v("ub") + .int((r * 6 + s) * ubStride + v * lanes) + .v("cl") * .int(bc)), "=",
+                                     linearCombination(g[s]) { .v("h\(r)_\($0)") }))
+            }
+        }
+        return block
+    }
 }
