@@ -282,7 +282,7 @@ public enum KernelSelection {
     /// The kernel plan of a conv or transposed conv node, nil for other ops. One priority chain:
     /// tile Winograd, row Winograd, channel tiles, then position tiles (depthwise rows for a
     /// depthwise conv in chunks of rows, column copies where they pay); each kind's own `plan`
-    /// holds its thresholds. A plan whose invariants fail (`KernelPlanError`) is never made: the
+    /// decides by the target's `ConvThresholds` (`VectorTarget.thresholds`), named in one place. A plan whose invariants fail (`KernelPlanError`) is never made: the
     /// conv runs as the direct kernel instead.
     public static func convPlan(_ node: Node, in graph: Graph, target: VectorTarget) -> ConvKernelPlan? {
         // The tiled kernel reads a little past its input, which a caller's buffer does not allow.
@@ -305,7 +305,7 @@ public enum KernelSelection {
                 return (try? .channelTiles(.init(attributes: a, channels: channels))) ?? .direct
             }
             if let copies = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer, columnCopies: true),
-               tiling.prefersColumnCopies(copies) {
+               tiling.prefersColumnCopies(copies, thresholds: target.thresholds) {
                 tiling = copies
             }
             if let rows = tiling.chunkRows, a.epilogue.pool == nil {

@@ -48,10 +48,11 @@ public struct ChannelTiling: Sendable, Hashable {
     /// Channel tiling for a conv whose position tiling is `base`, when the plane is small enough
     /// that positions waste lanes and this tiling keeps more of them busy, else nil.
     public static func plan(_ a: ConvAttributes, base: ConvTiling, target: VectorTarget) -> ChannelTiling? {
-        guard target.lanes > 0, a.groups == 1, a.epilogue.pool == nil, !base.copiesPerGroup, base.outH * base.outW <= 256,
-              base.icg * base.kh * base.kw >= 128, base.ocg >= target.lanes else { return nil }
+        let th = target.thresholds
+        guard target.lanes > 0, a.groups == 1, a.epilogue.pool == nil, !base.copiesPerGroup, base.outH * base.outW <= th.channelTilesMaxPositions,
+              base.icg * base.kh * base.kw >= th.channelTilesMinReduction, base.ocg >= target.lanes else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.
-        let budget = target.registers - 4
+        let budget = target.registers - th.channelTilesSpareRegisters
         var best: (score: Double, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, false)
         // Whole-row tiles first, so they win ties. Tiles across rows only for 1x1 convs: with
         // more taps, clang keeps the broadcasts that neighbouring taps share live across them,
@@ -75,8 +76,8 @@ public struct ChannelTiling: Sendable, Hashable {
         let computed = (base.positions + base.tile - 1) / base.tile * base.tile
         var positionScore = Double(base.uv * base.ocb) * Double(base.outH * base.outW) / Double(computed)
             * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
-        if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= 0.8 }
-        guard best.score > 1.1 * positionScore else { return nil }
+        if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= th.misalignedPositionShare }
+        guard best.score > th.channelTilesMinGain * positionScore else { return nil }
         return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: best.flat)
     }
 

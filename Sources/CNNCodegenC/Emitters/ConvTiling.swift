@@ -17,13 +17,17 @@ public struct VectorTarget: Sendable, Hashable {
     /// Registers a position tile leaves free beyond its accumulators, its input vectors and one
     /// broadcast: what clang's scheduler needs to keep the reduction loop free of spills.
     public var spareRegisters: Int
-    public init(lanes: Int, registers: Int, winograd: Bool = true, tileWinograd: Bool = true, tileScore: TileScore = .accumulators, spareRegisters: Int = 2) {
+    /// The numbers kernel selection decides by on this target (`ConvThresholds`).
+    public var thresholds: ConvThresholds
+    public init(lanes: Int, registers: Int, winograd: Bool = true, tileWinograd: Bool = true, tileScore: TileScore = .accumulators, spareRegisters: Int = 2,
+                thresholds: ConvThresholds = .standard) {
         self.lanes = lanes
         self.registers = registers
         self.winograd = winograd
         self.tileWinograd = tileWinograd
         self.tileScore = tileScore
         self.spareRegisters = spareRegisters
+        self.thresholds = thresholds
     }
     /// 32 zmm registers: the tile with the most accumulators is also the fastest (measured on
     /// AVX-512 hosts: 2 x 13 on 64 channels keeps both FMA units busy with 2 loads per 26 FMAs).
@@ -175,9 +179,9 @@ public struct ConvTiling: Sendable, Hashable {
     /// within an L2-sized 2 MB per sample. Measured: AlexNet's 5x5 conv2 on 27x27 (31 columns per
     /// row for 27; 84% useful lanes, 99% with copies) went from 4.71 to 4.17 ms on one thread;
     /// DenseNet's 3x3 convs on 7x7 (useful share unchanged by the 64-position tile) lost 9%.
-    public func prefersColumnCopies(_ copies: ConvTiling) -> Bool {
+    public func prefersColumnCopies(_ copies: ConvTiling, thresholds: ConvThresholds = .standard) -> Bool {
         guard kw > 1, copiesInput, !columnCopies, !copiesPerGroup, !copies.copiesPerGroup else { return false }
-        return copies.usefulShare >= 1.08 * usefulShare && copies.scratchFloats * 4 <= 2 * 1024 * 1024
+        return copies.usefulShare >= thresholds.columnCopiesMinGain * usefulShare && copies.scratchFloats * 4 <= thresholds.columnCopiesMaxBytes
     }
 
     /// Vectors of positions a tile may hold: no more than one task's positions, and at most 8.
@@ -216,7 +220,7 @@ public struct ConvTiling: Sendable, Hashable {
     static func throughputTile(positions: Int, ocg: Int, target: VectorTarget, maxUV: Int) -> (uv: Int, ocb: Int) {
         bestTile(ocg: ocg, target: target, maxUV: maxUV) { uv, ocb in
             let useful = Double(uv * ocb) * laneEfficiency(uv: uv, ocb: ocb, positions: positions, ocg: ocg, lanes: target.lanes)
-            return useful / max(Double(uv * ocb), 1.5 * Double(uv + ocb), 20)
+            return useful / max(Double(uv * ocb), 1.5 * Double(uv + ocb), Double(target.thresholds.busyAccumulators))
         }
     }
 

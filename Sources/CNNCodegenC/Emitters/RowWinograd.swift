@@ -71,8 +71,9 @@ public struct RowWinograd: Sendable, Hashable {
     /// Row Winograd for the conv `a` when it applies and does fewer vector FMAs than `direct`
     /// (the register-tiled plan of the same conv), else nil.
     public static func plan(_ a: ConvAttributes, input: [Int], target: VectorTarget, direct: ConvTiling) -> RowWinograd? {
-        guard target.winograd, target.lanes > 0, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1],
-              a.dilation == [1, 1], a.groups == 1, direct.icg >= 16, direct.ocg >= 16, direct.outH >= m else { return nil }
+        let th = target.thresholds
+        guard target.winograd, target.lanes > 0, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1], a.dilation == [1, 1], a.groups == 1,
+              direct.icg >= th.rowWinogradMinChannels, direct.ocg >= th.rowWinogradMinChannels, direct.outH >= m else { return nil }
         // A fused pool must take whole windows of rows from one tile, without overlap.
         if let p = a.epilogue.pool {
             guard p.size.count == 2, p.size[0] == p.stride[0], p.padding.begin[0] == 0, m % p.stride[0] == 0 else { return nil }
@@ -82,7 +83,7 @@ public struct RowWinograd: Sendable, Hashable {
         // Tasks of at most ~256 wide positions, with the tile rows shared evenly among them: a
         // task of one left-over row costs nearly a whole task (UNet's 32x32 layers: 7 + 1 rows
         // made Winograd look no cheaper than the direct kernel; 4 + 4 is).
-        let maxRows = max(1, min(tileRows, 256 / wq))
+        let maxRows = max(1, min(tileRows, th.rowWinogradTaskPositions / wq))
         let taskCount = (tileRows + maxRows - 1) / maxRows
         let chunkRows = (tileRows + taskCount - 1) / taskCount
         // The GEMM of one plane: 1x3 taps along rows of wq, over one task's rows.
@@ -96,7 +97,7 @@ public struct RowWinograd: Sendable, Hashable {
         let lean = ConvTiling.throughputTile(positions: gemm.positions, ocg: gemm.ocg, target: target,
                                              maxUV: ConvTiling.maxUV(taskPositions: gemm.positions, lanes: target.lanes))
         let used: (Int, Int) -> Double = { ConvTiling.laneEfficiency(uv: $0, ocb: $1, positions: gemm.positions, ocg: gemm.ocg, lanes: target.lanes) }
-        if used(lean.uv, lean.ocb) >= 1.1 * used(gemm.uv, gemm.ocb) { (gemm.uv, gemm.ocb) = lean }
+        if used(lean.uv, lean.ocb) >= th.leanTileMinGain * used(gemm.uv, gemm.ocb) { (gemm.uv, gemm.ocb) = lean }
         gemm.inH = tileRows
         gemm.hq = tileRows
         gemm.outH = tileRows
@@ -109,7 +110,7 @@ public struct RowWinograd: Sendable, Hashable {
         // the 16-channel minimum amortises; demand a clear win.
         let directSteps = (direct.positions + direct.tile - 1) / direct.tile * direct.uv * 9
         let winogradSteps = alpha * plan.chunks * (plan.span / gemm.lanes) * 3
-        return Double(winogradSteps) <= 0.8 * Double(directSteps) ? plan : nil
+        return Double(winogradSteps) <= th.rowWinogradMaxStepShare * Double(directSteps) ? plan : nil
     }
 
     /// The direct weights as three planes, one per kernel row k, each packed as the GEMM reads

@@ -80,15 +80,16 @@ public struct TileWinograd: Sendable, Hashable {
     public static func plan(_ a: ConvAttributes, target: VectorTarget, direct: ConvTiling) -> TileWinograd? {
         // Only on FMA targets (8 and 16 lanes): the portable 4-lane target rounds each product of
         // the 2-D transforms separately, which put two golden cases just past their 1e-5 tolerance.
-        guard target.winograd, target.tileWinograd, target.lanes >= 8, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1],
+        let th = target.thresholds
+        guard target.winograd, target.tileWinograd, target.lanes >= th.tileWinogradMinLanes, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1],
               a.dilation == [1, 1], a.groups == 1, a.epilogue.pool == nil,
-              direct.icg >= 16, direct.ocg >= target.lanes, direct.outH >= m, direct.outW >= m else { return nil }
+              direct.icg >= th.tileWinogradMinInputChannels, direct.ocg >= target.lanes, direct.outH >= m, direct.outW >= m else { return nil }
         let tilesH = (direct.outH + m - 1) / m, tilesW = (direct.outW + m - 1) / m
         let tiles = tilesH * tilesW
         // The input transform costs about as much per tile and input channel as 32 output
         // channels' GEMM: narrow layers on small planes (DenseNet's 32-channel 3x3 convs on
         // 14x14 and 7x7) ran 1.6-2.3x slower than the direct kernel, on 28x28 and up faster.
-        guard direct.ocg >= 64 || tiles >= 36 else { return nil }
+        guard direct.ocg >= th.tileWinogradMinOutputChannels || tiles >= th.tileWinogradMinTiles else { return nil }
         // The transformed weights are 4x the direct ones. At batch 1 a layer's weights come from
         // memory (~14 GB/s on one core), which takes 36*4 bytes per weight pair against the row
         // kernel's ~18 flops per pair and pixel at ~280 GFLOP/s: the ratio is ~160 / pixels, so
@@ -97,25 +98,25 @@ public struct TileWinograd: Sendable, Hashable {
         // alone with their weights in cache). Small weights (under 1 MB) are cheap anywhere.
         // There the kernel transforms the direct weights as it runs instead (`transformsWeights`).
         let weightBytes = points * direct.icg * direct.ocg * 4
-        let transformsWeights = direct.outH * direct.outW < 320 && weightBytes > 1 << 20
+        let transformsWeights = direct.outH * direct.outW < th.tileWinogradTransformBelowPositions && weightBytes > th.tileWinogradTransformAboveBytes
         var tasks = 1, chunkRows = tilesH
         if transformsWeights {
             // Transforming a weight costs about a quarter of its GEMM work at 16 tiles; with
             // fewer tiles (7x7 planes) it would cost more than Winograd saves.
-            guard tiles >= 16, direct.icg >= 64, direct.ocg >= 64 else { return nil }
+            guard tiles >= th.tileWinogradTransformMinTiles, direct.icg >= th.tileWinogradTransformMinChannels, direct.ocg >= th.tileWinogradTransformMinChannels else { return nil }
         } else {
             // Each task streams all the transformed weights: from L3 when they fit (VGG-16's 9.4 MB
             // conv3 ran 1.6x faster), from memory when not (its 38 MB conv4_2 ran 1.4x slower).
-            guard weightBytes <= 12 << 20 else { return nil }
+            guard weightBytes <= th.tileWinogradMaxStreamedBytes else { return nil }
             // A task's transformed input (36 floats per tile and input channel) should stay in L2:
             // at most ~512 KB, in whole tile rows. An even number of tasks shares two threads evenly
             // (each takes the nearest whole number of rows to its share).
-            let cap = max(1, 131_072 / (points * direct.icg))
+            let cap = max(1, th.tileWinogradTaskInputFloats / (points * direct.icg))
             let rowsPerTask = max(1, min(tilesH, cap / tilesW))
             tasks = (tilesH + rowsPerTask - 1) / rowsPerTask
             if tasks % 2 == 1 && tasks < tilesH { tasks += 1 }
             // Chunks of at most ~40 tiles: 36 planes of GEMM results for them are ~200 KB.
-            chunkRows = max(1, min((tilesH + tasks - 1) / tasks, 40 / tilesW))
+            chunkRows = max(1, min((tilesH + tasks - 1) / tasks, th.tileWinogradChunkTiles / tilesW))
         }
         // Output channels across lanes: 2 vectors when they fill them, else 1.
         let ocv = direct.ocg % (2 * target.lanes) == 0 ? 2 : 1
@@ -125,9 +126,9 @@ public struct TileWinograd: Sendable, Hashable {
         // units busy, and 8 hide the FMA latency.
         let chunkCounts = Set([tilesH / tasks, (tilesH + tasks - 1) / tasks].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }.map { $0 * tilesW })
         var p = 1, best = 0.0
-        for candidate in 1...min(chunkRows * tilesW, (target.registers - 4) / ocv - 1) where chunkCounts.allSatisfy({ $0 % candidate == 0 }) {
+        for candidate in 1...min(chunkRows * tilesW, (target.registers - th.tileWinogradSpareRegisters) / ocv - 1) where chunkCounts.allSatisfy({ $0 % candidate == 0 }) {
             let fmas = Double(candidate * ocv)
-            let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), 20)
+            let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), Double(th.busyAccumulators))
             if score > best + 1e-9 { (p, best) = (candidate, score) }
         }
         return TileWinograd(conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,

@@ -1,0 +1,67 @@
+/// The numbers conv kernel selection decides by (`KernelSelection.convPlan`'s priority chain:
+/// tile Winograd, row Winograd, channel tiles, column copies), named in one place per vector
+/// target (`VectorTarget.thresholds`). Each is a measured crossover; the comment where a plan
+/// reads it says what was measured. Every target uses `standard` today: a target tuned apart
+/// (ARM64, a new x86 generation) gets its own value here and keeps the chain as it is.
+public struct ConvThresholds: Sendable, Hashable {
+    // Tile Winograd F(4x4,3x3) (`TileWinograd.plan`).
+    /// Fewest lanes: the 4-lane targets round the 2-D transforms' products separately.
+    public var tileWinogradMinLanes = 8
+    /// Fewest input channels (the transforms' cost per channel is amortised over them).
+    public var tileWinogradMinInputChannels = 16
+    /// Narrow layers need at least this many output channels or `tileWinogradMinTiles` tiles.
+    public var tileWinogradMinOutputChannels = 64
+    public var tileWinogradMinTiles = 36
+    /// Weights transformed as the kernel runs on planes under this many positions whose
+    /// transformed weights exceed `tileWinogradTransformAboveBytes`.
+    public var tileWinogradTransformBelowPositions = 320
+    public var tileWinogradTransformAboveBytes = 1 << 20
+    /// Transforming weights as it runs needs at least this many tiles and channels (in and out).
+    public var tileWinogradTransformMinTiles = 16
+    public var tileWinogradTransformMinChannels = 64
+    /// Most transformed-weight bytes each task streams (from L3) when they are transformed ahead.
+    public var tileWinogradMaxStreamedBytes = 12 << 20
+    /// Most floats of a task's transformed input (about 512 KB, L2).
+    public var tileWinogradTaskInputFloats = 131_072
+    /// Most tiles per chunk of a task (36 planes of GEMM results for them, about 200 KB).
+    public var tileWinogradChunkTiles = 40
+    /// Registers a micro-tile leaves free beyond its accumulators and weight vectors.
+    public var tileWinogradSpareRegisters = 4
+
+    // Winograd GEMM tiles (`ConvTiling.throughputTile`, the tile-Winograd micro-tile).
+    /// Accumulators that keep both FMA units busy: more do not go faster.
+    public var busyAccumulators = 20
+
+    // Row Winograd F(4,3) (`RowWinograd.plan`).
+    /// Fewest input and output channels.
+    public var rowWinogradMinChannels = 16
+    /// Most wide positions per task.
+    public var rowWinogradTaskPositions = 256
+    /// Winograd's vector steps must be at most this share of the direct kernel's.
+    public var rowWinogradMaxStepShare = 0.8
+    /// The GEMM takes the throughput tile when its lanes do at least this much more real work.
+    public var leanTileMinGain = 1.1
+
+    // Channel tiles (`ChannelTiling.plan`).
+    /// Most output positions of the plane.
+    public var channelTilesMaxPositions = 256
+    /// Fewest products per output (input channels x taps).
+    public var channelTilesMinReduction = 128
+    /// Registers a channel tile leaves free beyond its accumulators and weight vectors.
+    public var channelTilesSpareRegisters = 4
+    /// The channel tiles' score must beat the position tiles' by this factor.
+    public var channelTilesMinGain = 1.1
+    /// The position tiles' score on misaligned planes (not whole vectors, or padding columns).
+    public var misalignedPositionShare = 0.8
+
+    // Column copies (`ConvTiling.prefersColumnCopies`).
+    /// The copies' share of useful lanes must be at least this factor of the phase copy's.
+    public var columnCopiesMinGain = 1.08
+    /// Most bytes of the copies per sample (L2-sized).
+    public var columnCopiesMaxBytes = 2 * 1024 * 1024
+
+    public init() {}
+
+    /// The thresholds every target uses today.
+    public static let standard = ConvThresholds()
+}
