@@ -143,6 +143,10 @@ public struct CType: Hashable, Sendable {
     /// A read-only float pointer that aliases nothing else the kernel writes.
     public static let constFloatPointer = CType("const float *restrict")
     public static let floatPointer = CType("float *restrict")
+    /// The vector of `lanes` floats (`cnnc_v8`, ...; `MathPrelude.vectorTypes` declares them).
+    public static func vector(_ lanes: Int) -> CType { CType("cnnc_v\(lanes)") }
+    /// This type, const.
+    public var constant: CType { CType("const " + spelling) }
 }
 
 extension CStmt {
@@ -156,4 +160,22 @@ extension CExpr {
     public static func loadVector(_ vtype: String, from pointer: CExpr) -> CExpr { .index(.cast("const \(vtype) *", pointer), 0) }
     /// `*(V *)(pointer)`: the vector at `pointer`, to store to.
     public static func vectorAt(_ vtype: String, _ pointer: CExpr) -> CExpr { .index(.cast("\(vtype) *", pointer), 0) }
+    /// `loadVector` of a typed vector type (`CType.vector`).
+    public static func loadVector(_ vtype: CType, from pointer: CExpr) -> CExpr { loadVector(vtype.spelling, from: pointer) }
+    /// `vectorAt` of a typed vector type (`CType.vector`).
+    public static func vectorAt(_ vtype: CType, _ pointer: CExpr) -> CExpr { vectorAt(vtype.spelling, pointer) }
+    /// `(type)value`, with a typed type.
+    public static func cast(_ type: CType, _ value: CExpr) -> CExpr { .cast(type.spelling, value) }
+    /// `cnnc_splatN(value)`: every lane of a vector of `lanes` floats set to `value`.
+    public static func splat(_ lanes: Int, _ value: CExpr) -> CExpr { .call("cnnc_splat\(lanes)", [value]) }
+}
+
+extension CStmt {
+    /// `type name[count]`, aligned to `alignment` bytes when given, with a typed element type.
+    public static func array(_ type: CType, _ name: String, count: Int, alignment: Int?) -> CStmt {
+        .array(type.spelling, name, count: count, alignment: alignment)
+    }
+    /// `acc += a * b`: the conv kernels' one multiply-add (vector or scalar), spelled here only,
+    /// so a target that wants it written otherwise (an intrinsic) changes one place.
+    public static func multiplyAdd(_ acc: CExpr, _ a: CExpr, _ b: CExpr) -> CStmt { .assign(acc, "+=", a * b) }
 }

@@ -43,7 +43,7 @@ extension TiledConvEmitter {
             .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
             .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),
             .local(.constInt64, "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
-            .array("float", "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
+            .array(.float, "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop("c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk, [
                 .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),
@@ -83,7 +83,7 @@ extension TiledConvEmitter {
     /// the buffer; the chunk's channels and taps; the accumulators back to the buffer.
     static func channelTile(_ ct: ChannelTiling, width: Int) -> [CStmt] {
         let t = ct.base, bc = ct.blockChannels, lanes = ct.lanes, taps = ct.taps
-        let vtype = "cnnc_v\(lanes)"
+        let vtype = CType.vector(lanes)
         var tile: [CStmt] = [
             .local(.floatPointer, "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
             .local(.constFloatPointer, "ib", .ternary(.v("c0").eq(.int(0)), .v("bb"), .v("ab"))),
@@ -91,7 +91,7 @@ extension TiledConvEmitter {
         ]
         for v in 0..<ct.ocv {
             for p in 0..<width {
-                tile.append(.decl(vtype, "a\(p)_\(v)", .loadVector(vtype, from: .v("ib") + .int(p) * .v("is") + .int(v * lanes))))
+                tile.append(.local(vtype, "a\(p)_\(v)", .loadVector(vtype, from: .v("ib") + .int(p) * .v("is") + .int(v * lanes))))
             }
         }
         var step: [CStmt] = [
@@ -136,11 +136,11 @@ extension TiledConvEmitter {
     /// `a{i}_{v}`: `ocv` weight vectors from `weights`, then for each of the `p` positions (or
     /// tiles) its input value, broadcast into `ocv` FMAs.
     static func channelLaneFMAs(p: Int, ocv: Int, lanes: Int, weights: CExpr, input: (Int) -> CExpr) -> [CStmt] {
-        let vtype = "cnnc_v\(lanes)"
-        var step: [CStmt] = (0..<ocv).map { v in .decl("const \(vtype)", "w\(v)", .loadVector(vtype, from: weights + .int(v * lanes))) }
+        let vtype = CType.vector(lanes)
+        var step: [CStmt] = (0..<ocv).map { v in .local(vtype.constant, "w\(v)", .loadVector(vtype, from: weights + .int(v * lanes))) }
         for i in 0..<p {
             step.append(.local(.constFloat, "x\(i)", input(i)))
-            for v in 0..<ocv { step.append(.assign(.v("a\(i)_\(v)"), "+=", .v("w\(v)") * .v("x\(i)"))) }
+            for v in 0..<ocv { step.append(.multiplyAdd(.v("a\(i)_\(v)"), .v("w\(v)"), .v("x\(i)"))) }
         }
         return step
     }

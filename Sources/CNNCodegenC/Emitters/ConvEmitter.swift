@@ -32,7 +32,7 @@ enum ConvEmitter {
         var perTask: [CStmt] = [
             .local(.constFloatPointer, "x", ctx.input(0) + (.v("b") * .int(shape.ic) + (.v("oc") / .int(shape.ocg)) * .int(shape.icg)) * .int(i3.reduce(1, *))),
             .local(.constFloatPointer, "wk", .v("w") + .v("oc") * .int(shape.icg * k.reduce(1, *))),
-            .array("float", "acc", count: o3[2], alignment: 64),
+            .array(.float, "acc", count: o3[2], alignment: 64),
         ]
         let outShape = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
         let outPlane = CExpr.v("out") + (.v("b") * .int(shape.oc) + .v("oc")) * .int(outShape.reduce(1, *))
@@ -104,12 +104,12 @@ enum ConvEmitter {
             store = .loop("pw", .int(out[2]), [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")])])
         } else {
             let count = PoolEmitter.windowCount(dims: [.v("pd"), .v("ph"), .v("pw")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: o3, includePad: p.countIncludePad)
-            store = .loop("pw", .int(out[2]), [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")] / .cast("float", count))])
+            store = .loop("pw", .int(out[2]), [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")] / .cast(.float, count))])
         }
         return [
             .loop("pd", .int(out[0]), [
                 .loop("ph", .int(out[1]), [
-                    .array("float", "pacc", count: out[2], alignment: 64),
+                    .array(.float, "pacc", count: out[2], alignment: 64),
                     .loop("pw", .int(out[2]), [.assign(.v("pacc")[.v("pw")], "=", isMax ? .float(-.infinity) : .float(0))]),
                     .loop("wd", .int(size[0]), [
                         .local(.constInt64, "cd", .v("pd") * .int(stride[0]) - .int(pad[0]) + .v("wd")),

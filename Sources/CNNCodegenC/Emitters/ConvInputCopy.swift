@@ -53,7 +53,7 @@ extension TiledConvEmitter {
             // read whole vectors of `sw` columns each, so then the line holds that many.
             let width = t.splitsPhasesWithShuffles ? (t.wq + t.lanes - 1) / t.lanes * t.lanes * t.sw : (t.wq - 1) * t.sw + offsets.last! + 1
             let lo = min(t.padLeft, width), hi = max(min(t.inW + t.padLeft, width), lo)
-            buffers = [.array("float", "line", count: width, alignment: 64)]
+            buffers = [.array(.float, "line", count: width, alignment: 64)]
             perRow = [
                 .loop("i", .int(t.hq), [
                     .local(.constInt64, "ih", inputRow),
@@ -91,19 +91,19 @@ extension TiledConvEmitter {
     /// the load waited for those stores to reach the cache, 20% of a stride-2 depthwise conv.)
     /// Other strides, column copies, and rows shorter than a vector, as one scalar loop.
     static func splitPhases(_ t: ConvTiling, offsets: [Int]) -> [CStmt] {
-        let lanes = t.lanes, vtype = "cnnc_v\(lanes)", sw = t.sw
+        let lanes = t.lanes, vtype = CType.vector(lanes), sw = t.sw
         guard t.splitsPhasesWithShuffles else {
             return [.loop("j", .int(t.wq), offsets.enumerated().map { p, off in
                 .assign(.v("row\(p)")[.v("j")], "=", .v("line")[.v("j") * .int(sw) + .int(off)])
             })]
         }
         func load(_ k: Int) -> CExpr { .loadVector(vtype, from: .v("line") + .v("j") * .int(sw) + .int(k * lanes)) }
-        var step: [CStmt] = (0..<sw).map { k in .decl("const \(vtype)", "s\(k)", load(k)) }
+        var step: [CStmt] = (0..<sw).map { k in .local(vtype.constant, "s\(k)", load(k)) }
         let names: [String]
         if sw == 2 {
             step += [
-                .decl("const \(vtype)", "p0", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0) })),
-                .decl("const \(vtype)", "p1", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0 + 1) })),
+                .local(vtype.constant, "p0", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0) })),
+                .local(vtype.constant, "p1", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0 + 1) })),
             ]
             names = ["p0", "p1"]
         } else {

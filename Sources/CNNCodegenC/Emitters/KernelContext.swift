@@ -217,7 +217,7 @@ func vectorEpilogueStatements(_ steps: [EpilogueStep], value v: CExpr, operandIn
             guard let assignments = vectorMathActivation(act, v, lanes: lanes) else { return nil }
             out += assignments
         case .add(let operand):
-            out.append(.assign(v, "+=", .index(.cast("const cnnc_v\(lanes) *", CExpr.ident("in\(operand)") + operandIndex), 0)))
+            out.append(.assign(v, "+=", .loadVector(.vector(lanes), from: CExpr.ident("in\(operand)") + operandIndex)))
         case .pool: return nil
         }
     }

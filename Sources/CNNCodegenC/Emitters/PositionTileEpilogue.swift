@@ -116,7 +116,7 @@ extension TiledConvEmitter {
             ]),
         ]
         if !isMax {
-            body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "/=", .cast("float", poolWindowCount(p, t)))]))
+            body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "/=", .cast(.float, poolWindowCount(p, t)))]))
         }
         return body
     }
@@ -136,7 +136,7 @@ extension TiledConvEmitter {
                     ], else: []),
                 ]),
             ]),
-            .assign(.v("dst")[.v("px")], "=", isMax ? .v("acc") : .v("acc") / .cast("float", poolWindowCount(p, t))),
+            .assign(.v("dst")[.v("px")], "=", isMax ? .v("acc") : .v("acc") / .cast(.float, poolWindowCount(p, t))),
         ])
     }
 }

@@ -38,14 +38,14 @@ extension TiledConvEmitter {
             .local(.constInt64, "ty1", .call("cnnc_min", [.v("ty0") + .int(wg.chunkRows), .int(wg.tileRows)])),
             .local(.constInt64, "q0", .v("ty0") * .int(t.wq)),
             .local(.constInt64, "q1", .v("ty1") * .int(t.wq)),
-            .array("float", "planes", count: RowWinograd.alpha * gemm.ocb * wg.span, alignment: 64),
+            .array(.float, "planes", count: RowWinograd.alpha * gemm.ocb * wg.span, alignment: 64),
         ]
     }
 
     /// The six GEMMs: plane ξ of every channel against the ξ-th transformed weights.
     static func rowWinogradGEMMs(_ wg: RowWinograd) -> CStmt {
         let t = wg.conv, gemm = wg.gemm, ic = t.icg, oc = t.ocg, span = wg.span
-        let vtype = "cnnc_v\(gemm.lanes)"
+        let vtype = CType.vector(gemm.lanes)
         return .loop("xi", .int(RowWinograd.alpha), [
             .local(.constFloatPointer, "xs", .v("scratch") + .v("b") * .int(wg.scratchFloats) + .v("xi") * .int(ic * wg.planeFloats)),
             .local(.constFloatPointer, "wb", .v("w") + .v("xi") * .int(oc * ic * 3) + .v("blk") * .int(gemm.ocb * ic * 3)),
@@ -88,7 +88,7 @@ extension TiledConvEmitter {
         let (ps, pk) = (rowValue(pool.stride, 1), rowValue(pool.size, 1))
         let pooledH = ctx.node.shape[ctx.node.shape.count - 2]
         return [
-            .array("float", "rows", count: wg.gemm.ocb * rowsSpan, alignment: 64),
+            .array(.float, "rows", count: wg.gemm.ocb * rowsSpan, alignment: 64),
             .loop("j", .v("width"), [.loop("ty", .v("ty0"), .v("ty1"), [
                 .local(.constFloatPointer, "p", .v("planes") + .v("j") * .int(wg.span) + (.v("ty") - .v("ty0")) * .int(t.wq)),
             ] + (0..<m).map { r in
@@ -118,7 +118,7 @@ extension TiledConvEmitter {
             KernelContext.parallelFor(collapse: 2, work: alpha * 5 * wg.planeFloats * ic),
             .loop("b", ctx.batch, [.loop("c", .int(ic), [
                 .local(.constFloatPointer, "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
-                .array("float", "d", count: alpha * wq, alignment: 64),
+                .array(.float, "d", count: alpha * wq, alignment: 64),
                 .loop("ty", .int(wg.tileRows), [
                     .loop("i", .int(alpha), [
                         .local(.constInt64, "ih", .v("ty") * .int(m) + .v("i") - .int(t.padTop)),

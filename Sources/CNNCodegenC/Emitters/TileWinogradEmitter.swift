@@ -19,7 +19,7 @@ extension TiledConvEmitter {
     /// Transposes `lanes` vectors (rows) of `lanes` floats in registers, by swapping the
     /// off-diagonal blocks of sizes lanes/2, lanes/4, ..., 1. Returns the statements and the
     /// names of the columns.
-    static func transpose(_ rows: [String], vtype: String, prefix: String) -> ([CStmt], [String]) {
+    static func transpose(_ rows: [String], vtype: CType, prefix: String) -> ([CStmt], [String]) {
         let lanes = rows.count
         var names = rows, stmts: [CStmt] = []
         var size = lanes / 2, stage = 0
@@ -31,8 +31,8 @@ extension TiledConvEmitter {
                 let second: [CExpr] = (0..<lanes).map { k in .int(k & size == 0 ? k + size : lanes + k) }
                 next[i] = "\(prefix)\(stage)_\(i)"
                 next[i + size] = "\(prefix)\(stage)_\(i + size)"
-                stmts.append(.decl("const \(vtype)", next[i], .call("__builtin_shufflevector", [lo, hi] + first)))
-                stmts.append(.decl("const \(vtype)", next[i + size], .call("__builtin_shufflevector", [lo, hi] + second)))
+                stmts.append(.local(vtype.constant, next[i], .call("__builtin_shufflevector", [lo, hi] + first)))
+                stmts.append(.local(vtype.constant, next[i + size], .call("__builtin_shufflevector", [lo, hi] + second)))
             }
             names = next
             size /= 2
@@ -49,7 +49,7 @@ extension TiledConvEmitter {
     /// which the flattened rows do not hold: they are kept aside and that tile is redone.
     static func tileInputTransform(_ tw: TileWinograd, _ ctx: KernelContext, channels: (CExpr, CExpr)? = nil) -> [CStmt] {
         let t = tw.conv, ic = t.icg, alpha = TileWinograd.alpha, m = TileWinograd.m, ts = tw.taskStride
-        let lanes = tw.lanes, vtype = "cnnc_v\(lanes)"
+        let lanes = tw.lanes, vtype = CType.vector(lanes)
         let bt = RowWinograd.bt
         let rw = tw.rowWidth
         let dw = (rw + 2 + lanes - 1) / lanes * lanes
@@ -60,12 +60,12 @@ extension TiledConvEmitter {
         func store(_ pointer: CExpr, _ value: CExpr) -> CStmt { .assign(.vectorAt(vtype, pointer), "=", value) }
         // Down the rows, a vector of columns at a time (the last spills into the next row, which
         // overwrites it; its two columns past the row are kept aside first).
-        var down: [CStmt] = (0..<alpha).map { i in .decl("const \(vtype)", "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x"))) }
+        var down: [CStmt] = (0..<alpha).map { i in .local(vtype.constant, "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x"))) }
         down += (0..<alpha).map { xi in store(.v("vt") + .int(xi * vtStride) + .v("tl") * .int(rw) + .v("x"), linearCombination(bt[xi]) { .v("d\($0)") }) }
         // Across: the six columns of a vector of tiles, by deinterleaving 4 vectors at offsets 0 and 4.
         var across: [CStmt] = []
         for (offset, prefix) in [(0, "a"), (4, "b")] {
-            across += (0..<4).map { q in .decl("const \(vtype)", "\(prefix)\(q)", load(.v("tr") + .v("kl") * .int(m) + .int(offset + q * lanes))) }
+            across += (0..<4).map { q in .local(vtype.constant, "\(prefix)\(q)", load(.v("tr") + .v("kl") * .int(m) + .int(offset + q * lanes))) }
             across += deinterleave4((0..<4).map { "\(prefix)\($0)" }, lanes: lanes, vtype: vtype, prefix: "\(prefix)i")
         }
         let columns = ["ai0", "ai1", "ai2", "ai3", "bi0", "bi1"]
@@ -80,9 +80,9 @@ extension TiledConvEmitter {
         }
         return [
             .local(.constInt64, "rows", .v("ty1") - .v("ty0")),
-            .array("float", "pl", count: planeRows * dw, alignment: 64),
-            .array("float", "vt", count: alpha * vtStride, alignment: 64),
-            .array("float", "ex", count: alpha * tw.rowsPerTask * 2, alignment: 64),
+            .array(.float, "pl", count: planeRows * dw, alignment: 64),
+            .array(.float, "vt", count: alpha * vtStride, alignment: 64),
+            .array(.float, "ex", count: alpha * tw.rowsPerTask * 2, alignment: 64),
             .loop("c", channels?.0 ?? .int(0), channels?.1 ?? .int(ic), [
                 .local(.constFloatPointer, "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
                 .local(.floatPointer, "vc", .v("vl") + .v("c") * .int(ts)),
@@ -108,19 +108,19 @@ extension TiledConvEmitter {
 
     /// Splits 4 vectors holding consecutive floats into the 4 vectors of floats at stride 4
     /// (`{prefix}0` holds elements 0, 4, 8, ...): twice, even and odd elements of pairs.
-    static func deinterleave4(_ names: [String], lanes: Int, vtype: String, prefix: String) -> [CStmt] {
+    static func deinterleave4(_ names: [String], lanes: Int, vtype: CType, prefix: String) -> [CStmt] {
         func half(_ a: String, _ b: String, odd: Bool) -> CExpr {
             .call("__builtin_shufflevector", [.v(a), .v(b)] + (0..<lanes).map { .int(2 * $0 + (odd ? 1 : 0)) })
         }
         return [
-            .decl("const \(vtype)", "\(prefix)e01", half(names[0], names[1], odd: false)),
-            .decl("const \(vtype)", "\(prefix)o01", half(names[0], names[1], odd: true)),
-            .decl("const \(vtype)", "\(prefix)e23", half(names[2], names[3], odd: false)),
-            .decl("const \(vtype)", "\(prefix)o23", half(names[2], names[3], odd: true)),
-            .decl("const \(vtype)", "\(prefix)0", half("\(prefix)e01", "\(prefix)e23", odd: false)),
-            .decl("const \(vtype)", "\(prefix)2", half("\(prefix)e01", "\(prefix)e23", odd: true)),
-            .decl("const \(vtype)", "\(prefix)1", half("\(prefix)o01", "\(prefix)o23", odd: false)),
-            .decl("const \(vtype)", "\(prefix)3", half("\(prefix)o01", "\(prefix)o23", odd: true)),
+            .local(vtype.constant, "\(prefix)e01", half(names[0], names[1], odd: false)),
+            .local(vtype.constant, "\(prefix)o01", half(names[0], names[1], odd: true)),
+            .local(vtype.constant, "\(prefix)e23", half(names[2], names[3], odd: false)),
+            .local(vtype.constant, "\(prefix)o23", half(names[2], names[3], odd: true)),
+            .local(vtype.constant, "\(prefix)0", half("\(prefix)e01", "\(prefix)e23", odd: false)),
+            .local(vtype.constant, "\(prefix)2", half("\(prefix)e01", "\(prefix)e23", odd: true)),
+            .local(vtype.constant, "\(prefix)1", half("\(prefix)o01", "\(prefix)o23", odd: false)),
+            .local(vtype.constant, "\(prefix)3", half("\(prefix)o01", "\(prefix)o23", odd: true)),
         ]
     }
 }
@@ -143,7 +143,7 @@ struct TileWinogradKernel {
     let tw: TileWinograd
     let epilogueSteps: [EpilogueStep]
     let ctx: KernelContext
-    let vtype: String
+    let vtype: CType
     var t: ConvTiling { tw.conv }
     var ic: Int { tw.conv.icg }
     var oc: Int { tw.conv.ocg }
@@ -159,7 +159,7 @@ struct TileWinogradKernel {
         self.tw = tw
         self.epilogueSteps = epilogue
         self.ctx = ctx
-        self.vtype = "cnnc_v\(tw.lanes)"
+        self.vtype = CType.vector(tw.lanes)
     }
 
     var comment: CStmt {
@@ -176,10 +176,10 @@ struct TileWinogradKernel {
     /// channels `c < reduction`; the accumulators start from zero, or from `mt` when
     /// `resume` holds (weight chunks after the first).
     func microTile(resume: CExpr? = nil, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
-        let zero: CExpr = .call("cnnc_splat\(lanes)", [.float(0)])
+        let zero: CExpr = .splat(lanes, .float(0))
         var micro: [CStmt] = []
         for i in 0..<tw.p {
-            for v in 0..<tw.ocv { micro.append(.decl(vtype, "a\(i)_\(v)", resume.map { .ternary($0, accumulator(i, v), zero) } ?? zero)) }
+            for v in 0..<tw.ocv { micro.append(.local(vtype, "a\(i)_\(v)", resume.map { .ternary($0, accumulator(i, v), zero) } ?? zero)) }
         }
         var step: [CStmt] = [
             .local(.constFloatPointer, "xc", .v("xv") + .v("c") * .int(ts) + .v("kk")),
@@ -205,19 +205,19 @@ struct TileWinogradKernel {
             .local(.constFloatPointer, "mk", .v("mb") + .v("kl") * .int(bc) + .v("v") * .int(lanes)),
         ]
         for xi in 0..<TileWinograd.points {
-            outTile.append(.decl("const \(vtype)", "m\(xi)", .loadVector(vtype, from: .v("mk") + .int(xi * ct * bc))))
+            outTile.append(.local(vtype.constant, "m\(xi)", .loadVector(vtype, from: .v("mk") + .int(xi * ct * bc))))
         }
         // Down: s{r}_{c} = Σ_ξr Aᵀ[r][ξr] m[ξr][c]; across: pixel (r, s) = bias + Σ_ξc Aᵀ[s][ξc] s[r][ξc].
         let at = RowWinograd.at
         for r in 0..<m {
             for col in 0..<TileWinograd.alpha {
-                outTile.append(.decl("const \(vtype)", "s\(r)_\(col)", linearCombination(at[r]) { .v("m\($0 * 6 + col)") }))
+                outTile.append(.local(vtype.constant, "s\(r)_\(col)", linearCombination(at[r]) { .v("m\($0 * 6 + col)") }))
             }
         }
-        outTile.append(.decl("const \(vtype)", "bv", .loadVector(vtype, from: .v("bb") + .v("v") * .int(lanes))))
+        outTile.append(.local(vtype.constant, "bv", .loadVector(vtype, from: .v("bb") + .v("v") * .int(lanes))))
         for r in 0..<m {
             for s in 0..<m {
-                outTile.append(.decl(vtype, "y\(r * m + s)", linearCombination(at[s], start: .v("bv")) { .v("s\(r)_\($0)") }))
+                outTile.append(.local(vtype, "y\(r * m + s)", linearCombination(at[s], start: .v("bv")) { .v("s\(r)_\($0)") }))
             }
         }
         for block in 0..<(16 / lanes) { outTile += storeTransposed(block: block) }
@@ -235,7 +235,7 @@ struct TileWinogradKernel {
                 let pixel = block * lanes + g * 4
                 let dst = .v("yt") + ((.v("v") * .int(lanes) + .int(j)) * .int(chunkPixelRows) + .v("tyl") * .int(m) + .int(pixel / 4)) * .int(tw.rowWidth) + .v("tx") * .int(m)
                 let quarter: CExpr = .call("__builtin_shufflevector", [.v(columns[j]), .v(columns[j])] + (0..<4).map { .int(g * 4 + $0) })
-                stmts.append(.assign(.index(.cast("cnnc_v4 *", dst), 0), "=", quarter))
+                stmts.append(.assign(.vectorAt(.vector(4), dst), "=", quarter))
             }
         }
         return stmts
@@ -263,9 +263,9 @@ struct TileWinogradKernel {
 
     /// The GEMM, transform and tile buffers of a task.
     func buffers(weightChunk ubFloats: Int? = nil) -> [CStmt] {
-        [.array("float", "mb", count: TileWinograd.points * ct * bc, alignment: 64)]
-            + (ubFloats.map { [CStmt.array("float", "ub", count: $0, alignment: 64)] } ?? [])
-            + [.array("float", "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64)]
+        [.array(.float, "mb", count: TileWinograd.points * ct * bc, alignment: 64)]
+            + (ubFloats.map { [CStmt.array(.float, "ub", count: $0, alignment: 64)] } ?? [])
+            + [.array(.float, "yt", count: bc * chunkPixelRows * tw.rowWidth, alignment: 64)]
     }
 
     /// The tasks over tile rows (weights transformed at compile time): each transforms its rows'
@@ -364,12 +364,12 @@ struct TileWinogradKernel {
     /// (6 x 3), then (G g) Gᵀ (6 x 6), in float, into `ub`.
     func weightTransform(vector v: Int) -> [CStmt] {
         var block: [CStmt] = (0..<9).map { k in
-            .decl("const \(vtype)", "g\(k)", .loadVector(vtype, from: .v("wd") + .int(k * bc + v * lanes)))
+            .local(vtype.constant, "g\(k)", .loadVector(vtype, from: .v("wd") + .int(k * bc + v * lanes)))
         }
         let g = RowWinograd.g
         for r in 0..<6 {
             for l in 0..<3 {
-                block.append(.decl("const \(vtype)", "h\(r)_\(l)", linearCombination(g[r]) { .v("g\($0 * 3 + l)") }))
+                block.append(.local(vtype.constant, "h\(r)_\(l)", linearCombination(g[r]) { .v("g\($0 * 3 + l)") }))
             }
         }
         for r in 0..<6 {

@@ -67,7 +67,7 @@ enum TiledConvEmitter {
     /// tiles, and the epilogue of the plan's kind.
     static func positionTileTask(_ plan: TiledConvPlan, _ ctx: KernelContext, source: CExpr, span: Int) -> [CStmt] {
         let a = plan.attributes, t = plan.tiling, ic = t.icg * t.groups
-        let vtype = "cnnc_v\(t.lanes)"
+        let vtype = CType.vector(t.lanes)
         let pool = a.epilogue.pool
         // Positions between unpooled chunks: whole rows, or the chunk's whole tiles.
         let chunkPositions = t.chunkRows.map { $0 * t.wq } ?? span
@@ -79,7 +79,7 @@ enum TiledConvEmitter {
             .local(.constFloatPointer, "wb", .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
             .local(.constFloatPointer, "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
             // The whole-row vector epilogue reads up to a vector past the chunk's last row (zeros).
-            .array("float", "wt", count: t.ocb * span + rowSlack, alignment: 64),
+            .array(.float, "wt", count: t.ocb * span + rowSlack, alignment: 64),
         ]
         if rowSlack > 0 {
             task.append(.loop("i", .int(t.ocb * span), .int(t.ocb * span + rowSlack), [.assign(.v("wt")[.v("i")], "=", .float(0))]))
@@ -140,7 +140,7 @@ enum TiledConvEmitter {
             let perPart = (chunks + parts - 1) / parts
             return [
                 .local(.constInt64, "blk", .int(0)),
-                .array("float", "local", count: t.localCopyFloats, alignment: 64),
+                .array(.float, "local", count: t.localCopyFloats, alignment: 64),
             ] + planeCopy(t, from: plane, to: .v("local")) + [
                 // The last tile reads past the planes into lanes it discards; zeros keep them normal numbers.
                 .loop("i", .int(t.phases * t.planeFloats), .int(t.localCopyFloats), [.assign(.v("local")[.v("i")], "=", .float(0))]),
@@ -168,7 +168,7 @@ enum TiledConvEmitter {
     /// activations and the residual add as vectors and is stored straight to the output, instead
     /// of going through `wt` and a scalar pass. Small-K 1x1 convs spent a quarter of their time
     /// in that round trip (MobileNetV2's 16 -> 96 expand conv on 112x112: 0.283 -> 0.218 ms).
-    static func registerEpilogue(_ plan: TiledConvPlan, _ ctx: KernelContext, width: Int, vtype: String) -> [CStmt] {
+    static func registerEpilogue(_ plan: TiledConvPlan, _ ctx: KernelContext, width: Int, vtype: CType) -> [CStmt] {
         let a = plan.attributes, t = plan.tiling
         precondition(plan.storesFromRegisters, "the epilogue of \(ctx.functionName) has no register form")
         var stmts: [CStmt] = []
@@ -177,7 +177,7 @@ enum TiledConvEmitter {
             for u in 0..<t.uv {
                 let index = plane + .v("tt") + .int(u * t.lanes)
                 let steps = vectorEpilogueStatements(a.epilogue, value: .v("v"), operandIndex: index, lanes: t.lanes)!
-                stmts.append(.block([.decl(vtype, "v", acc(j, u))] + steps + [.assign(.vectorAt(vtype, ctx.output + index), "=", .v("v"))]))
+                stmts.append(.block([.local(vtype, "v", acc(j, u))] + steps + [.assign(.vectorAt(vtype, ctx.output + index), "=", .v("v"))]))
             }
         }
         return stmts
@@ -186,11 +186,11 @@ enum TiledConvEmitter {
     /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.
     /// The accumulators start from the bias `bb`, or from zero when `fromBias` is false. They go
     /// to `wt`, or through `direct` (`registerEpilogue`) when the tile ends within the chunk.
-    static func microKernel(_ t: ConvTiling, width: Int, vtype: String, span: Int, fromBias: Bool = true, direct: [CStmt]? = nil) -> [CStmt] {
+    static func microKernel(_ t: ConvTiling, width: Int, vtype: CType, span: Int, fromBias: Bool = true, direct: [CStmt]? = nil) -> [CStmt] {
         let taps = t.kh * t.kw
         var stmts: [CStmt] = []
         for j in 0..<width {
-            for u in 0..<t.uv { stmts.append(.decl(vtype, "a\(j)_\(u)", .call("cnnc_splat\(t.lanes)", [fromBias ? .v("bb")[.int(j)] : .float(0)]))) }
+            for u in 0..<t.uv { stmts.append(.local(vtype, "a\(j)_\(u)", .splat(t.lanes, fromBias ? .v("bb")[.int(j)] : .float(0)))) }
         }
         var step: [CStmt] = [
             .local(.constFloatPointer, "xi", .v("xs") + .v("tt") + .v("c") * .int(t.phases * t.planeFloats)),
@@ -204,11 +204,11 @@ enum TiledConvEmitter {
                 let tap = (kh ?? 0) * t.kw + kw
                 var block: [CStmt] = []
                 for u in 0..<t.uv {
-                    block.append(.decl("const \(vtype)", "x\(u)", .loadVector(vtype, from: .v(x) + .int(offset + u * t.lanes))))
+                    block.append(.local(vtype.constant, "x\(u)", .loadVector(vtype, from: .v(x) + .int(offset + u * t.lanes))))
                 }
                 for j in 0..<width {
                     block.append(.local(.constFloat, "w\(j)", .v(w)[.int(tap * width + j)]))
-                    for u in 0..<t.uv { block.append(.assign(acc(j, u), "+=", .v("x\(u)") * .v("w\(j)"))) }
+                    for u in 0..<t.uv { block.append(.multiplyAdd(acc(j, u), .v("x\(u)"), .v("w\(j)"))) }
                 }
                 return .block(block)
             }
