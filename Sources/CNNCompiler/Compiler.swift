@@ -156,14 +156,14 @@ public enum Compiler {
     public static func convAlgorithm(_ node: Node, in graph: Graph, options: CompileOptions) -> String? {
         switch node.op {
         case .conv, .convTranspose:
-            guard let plan = KernelSelection.tiledConv(node, in: graph, target: vectorTarget(options)) else { return "direct" }
-            switch plan.kernel {
+            switch KernelSelection.convPlan(node, in: graph, target: vectorTarget(options)) ?? .direct {
+            case .direct: return "direct"
             case .tileWinograd: return "tile Winograd F(4x4,3x3)"
             case .rowWinograd: return "row Winograd F(4,3)"
             case .channelTiles: return "channel tiles"
-            case .positionTiles:
-                if plan.upsample.contains(where: { $0 > 1 }) { return "pixel-shuffle tiles" }
-                return plan.tiling.columnCopies ? "position tiles, column copies" : "position tiles"
+            case .pixelShuffle: return "pixel-shuffle tiles"
+            case .positionTiles(let p): return p.tiling.columnCopies ? "position tiles, column copies" : "position tiles"
+            case .depthwiseRows(let p): return p.tiling.columnCopies ? "position tiles, column copies" : "position tiles"
             }
         default:
             return nil

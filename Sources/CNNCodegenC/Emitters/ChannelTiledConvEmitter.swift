@@ -7,9 +7,9 @@ extension TiledConvEmitter {
     /// stores them to the task's buffer; the epilogue then transposes the buffer into the output.
     /// Each output's sum still runs over input channels, then taps, in order: the same bits as
     /// the position-tiled kernel.
-    static func emitChannelTiled(_ plan: TiledConvPlan, _ channelPlan: ConvKernelPlan.ChannelTiles, _ ctx: inout KernelContext) -> CFunction {
+    static func emitChannelTiled(_ channelPlan: ConvKernelPlan.ChannelTiles, _ ctx: inout KernelContext) -> CFunction {
         let ct = channelPlan.channels, t = ct.base
-        let (weight, biasValues) = equivalentParameters(plan, ctx.node)
+        let (weight, biasValues) = convParameters(ctx.node, outputs: t.ocg * t.groups)
         let w = weight.withUnsafeBufferPointer { ctx.weights(ct.pack($0)) }
         let bias = ctx.weights(ct.packBias(biasValues))
         var body: [CStmt] = [
@@ -27,7 +27,7 @@ extension TiledConvEmitter {
         let flops = 2 * t.icg * ct.taps * t.outH * t.outW * t.ocg
         body += [
             KernelContext.parallelFor(collapse: 3, work: flops),
-            .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("rg", .int(ct.rowTasks), channelTiledTask(channelPlan, plan.attributes.epilogue, ctx, source: source))])]),
+            .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("rg", .int(ct.rowTasks), channelTiledTask(channelPlan, channelPlan.attributes.epilogue, ctx, source: source))])]),
         ]
         return ctx.function(body, scratch: t.usesScratch)
     }

@@ -4,10 +4,10 @@ extension TiledConvEmitter {
     /// A 3x3 stride-1 conv as row Winograd F(4,3) (see `RowWinograd`): the input transform into
     /// scratch, then per task (sample, chunk of tile rows, block of output channels) the six
     /// planes' GEMMs into a buffer and the output transform fused with the epilogue.
-    static func emitRowWinograd(_ plan: TiledConvPlan, _ wg: RowWinograd, _ ctx: inout KernelContext) -> CFunction {
-        let a = plan.attributes, t = wg.conv, gemm = wg.gemm
+    static func emitRowWinograd(_ plan: ConvKernelPlan.WinogradRows, _ ctx: inout KernelContext) -> CFunction {
+        let a = plan.attributes, wg = plan.winograd, t = wg.conv, gemm = wg.gemm
         let ic = t.icg, oc = t.ocg
-        let (weight, biasValues) = equivalentParameters(plan, ctx.node)
+        let (weight, biasValues) = convParameters(ctx.node, outputs: t.ocg * t.groups)
         let w = weight.withUnsafeBufferPointer { ctx.rowWinogradWeights(wg, $0) }
         let bias = ctx.weights(biasValues)
         var body: [CStmt] = [

@@ -7,8 +7,9 @@ extension TiledConvEmitter {
     /// block of output channels it runs the 36 GEMMs into a buffer, the output transform over
     /// channels (transposed in registers, so each channel's pixels come out in rows), and the
     /// epilogue, vectorised along the output rows. The pieces are `TileWinogradKernel`'s.
-    static func emitTileWinograd(_ plan: TiledConvPlan, _ tw: TileWinograd, _ ctx: inout KernelContext) -> CFunction {
-        let (weight, biasValues) = equivalentParameters(plan, ctx.node)
+    static func emitTileWinograd(_ plan: ConvKernelPlan.WinogradTiles, _ ctx: inout KernelContext) -> CFunction {
+        let tw = plan.winograd
+        let (weight, biasValues) = convParameters(ctx.node, outputs: tw.conv.ocg * tw.conv.groups)
         let w = weight.withUnsafeBufferPointer { ctx.tileWinogradWeights(tw, $0) }
         let bias = ctx.weights(tw.packBias(biasValues))
         let kernel = TileWinogradKernel(tw: tw, epilogue: plan.attributes.epilogue, ctx: ctx)

@@ -7,13 +7,15 @@ import CNNIR
 enum TiledConvEmitter {
     /// The kernel of a tiled plan, nil for `.direct`.
     static func emit(_ plan: ConvKernelPlan, _ ctx: inout KernelContext) -> CFunction? {
-        guard let tiled = plan.tiled else { return nil }
         switch plan {
         case .direct: return nil
-        case .tileWinograd(let p): return emitTileWinograd(tiled, p.winograd, &ctx)
-        case .rowWinograd(let p): return emitRowWinograd(tiled, p.winograd, &ctx)
-        case .channelTiles(let p): return emitChannelTiled(tiled, p, &ctx)
-        case .positionTiles, .depthwiseRows, .pixelShuffle: return emitPositionTiles(tiled, &ctx)
+        case .tileWinograd(let p): return emitTileWinograd(p, &ctx)
+        case .rowWinograd(let p): return emitRowWinograd(p, &ctx)
+        case .channelTiles(let p): return emitChannelTiled(p, &ctx)
+        case .positionTiles, .depthwiseRows, .pixelShuffle:
+            // These three share the position-tile kernel, which reads the shared view's flags.
+            guard let tiled = plan.tiled else { return nil }
+            return emitPositionTiles(tiled, &ctx)
         }
     }
 
@@ -250,15 +252,18 @@ enum TiledConvEmitter {
         }
     }
 
+    /// The node's own weights and biases (zeros without a bias), for a conv of `oc` outputs.
+    static func convParameters(_ node: Node, outputs oc: Int) -> ([Float], [Float]) {
+        (node.params["weight"]!.values, node.params["bias"]?.values ?? Array(repeating: 0, count: oc))
+    }
+
     /// The weights [OC, IC/groups, k...] and biases of the conv the kernel computes. For an
     /// up-convolution, output channel oc*sh*sw + rh*sw + rw of the 1x1 conv takes tap (rh, rw)
     /// of the transposed weight [IC, OC, sh, sw].
     static func equivalentParameters(_ plan: TiledConvPlan, _ node: Node) -> ([Float], [Float]) {
         let oc = plan.tiling.ocg * plan.tiling.groups
         let bias = node.params["bias"]?.values
-        guard plan.upsample != [1, 1] else {
-            return (node.params["weight"]!.values, bias ?? Array(repeating: 0, count: oc))
-        }
+        guard plan.upsample != [1, 1] else { return convParameters(node, outputs: oc) }
         let phases = plan.upsample[0] * plan.upsample[1]
         let filters = oc / phases, ic = plan.tiling.icg
         let source = node.params["weight"]!.storage.floats
