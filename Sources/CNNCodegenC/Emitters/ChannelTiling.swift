@@ -53,7 +53,9 @@ public struct ChannelTiling: Sendable, Hashable {
               base.icg * base.kh * base.kw >= th.channelTilesMinReduction, base.ocg >= target.lanes else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.
         let budget = target.registers - th.channelTilesSpareRegisters
-        var best: (score: Double, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, false)
+        var best: (rank: Double, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, false)
+        // The most lanes kept busy by any tile: what decides against position tiles below.
+        var busiest = 0.0
         // Whole-row tiles first, so they win ties. Tiles across rows only for 1x1 convs: with
         // more taps, clang keeps the broadcasts that neighbouring taps share live across them,
         // and a wide tile then spills (a 3x3 stride-2 conv onto 7x7 with 512 channels: 1.10 ms
@@ -65,7 +67,10 @@ public struct ChannelTiling: Sendable, Hashable {
                     let blocks = (base.ocg + blockChannels - 1) / blockChannels
                     var score = Double(p * ocv) * Double(base.ocg) / Double(blocks * blockChannels)
                     if flat { score *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
-                    if score > best.score + 1e-9 { best = (score, p, ocv, flat) }
+                    busiest = max(busiest, score)
+                    // A step loads p broadcasts and ocv weight vectors for p x ocv FMAs.
+                    let rank = score * target.tileScore.stepEfficiency(fmas: p * ocv, loads: p + ocv)
+                    if rank > best.rank + 1e-9 { best = (rank, p, ocv, flat) }
                 }
             }
         }
@@ -77,7 +82,7 @@ public struct ChannelTiling: Sendable, Hashable {
         var positionScore = Double(base.uv * base.ocb) * Double(base.outH * base.outW) / Double(computed)
             * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
         if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= th.misalignedPositionShare }
-        guard best.score > th.channelTilesMinGain * positionScore else { return nil }
+        guard busiest > th.channelTilesMinGain * positionScore else { return nil }
         return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: best.flat)
     }
 
