@@ -27,32 +27,47 @@ let package = Package(
         .target(name: "CNNNumPy", dependencies: ["CNNErrors", "CNNFiles"]),
         .target(name: "CNNFrontend", dependencies: ["CNNIR", "CNNNumPy", "CNNFiles"]),
         // ONNX import: the generated protobuf code is committed (scripts/onnx/generate-proto.sh).
-        .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNFrontend", "CNNFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+        .target(
+            name: "CNNONNX", dependencies: ["CNNIR", "CNNFrontend", "CNNFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(name: "CNNPasses", dependencies: ["CNNIR"]),
         // The ABI header is embedded from its one copy in Runtime/ (Resources/cnnc_abi.h is a link to it).
         .target(name: "CNNCodegenC", dependencies: ["CNNIR"], resources: [.embedInCode("Resources/cnnc_abi.h")]),
         .target(name: "CNNToolchain", dependencies: ["CNNErrors", "CNNFiles"]),
         // `cnnc report`'s HTML page, drawn from plain values (ReportData).
         .target(name: "CNNReport", dependencies: ["CNNIR"]),
-        .target(name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNPasses", "CNNCodegenC", "CNNToolchain", "CNNFiles"]),
+        .target(
+            name: "CNNCompiler", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNPasses", "CNNCodegenC", "CNNToolchain", "CNNFiles"]),
         // The runtime depends only on the ABI header (and the error protocol), so an app that embeds a model never links the compiler.
         .target(name: "CNNModelABI", path: "Runtime/CModelABI"),
         .target(name: "CNNRuntime", dependencies: ["CNNModelABI", "CNNErrors"], path: "Runtime/Sources/CNNRuntime"),
-        .executableTarget(name: "cnnc", dependencies: [
-            "CNNCompiler", "CNNErrors", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy", "CNNFiles", "CNNReport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .target(name: "CNNFuzzTargets", dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNCompiler", "CNNCodegenC", "CNNNumPy", "CNNRuntime", "CNNModelABI"]),
-        .target(name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"], path: "Tests/CNNTestSupport"),
+        .executableTarget(
+            name: "cnnc",
+            dependencies: [
+                "CNNCompiler", "CNNErrors", "CNNFrontend", "CNNONNX", "CNNRuntime", "CNNNumPy", "CNNFiles", "CNNReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "CNNFuzzTargets",
+            dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNCompiler", "CNNCodegenC", "CNNNumPy", "CNNRuntime", "CNNModelABI"]),
+        .target(
+            name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"],
+            path: "Tests/CNNTestSupport"),
         // The demo and embedding example: a Swift app that loads a compiled model through the runtime only.
         .executableTarget(name: "digits-demo", dependencies: ["CNNRuntime", "CNNNumPy"], path: "examples/swift-app"),
         .testTarget(name: "CNNIRTests", dependencies: ["CNNErrors", "CNNIR"]),
         .testTarget(name: "CNNFrontendTests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNONNXTests", dependencies: ["CNNONNX", "CNNCompiler", "CNNRuntime", "CNNNumPy", "CNNTestSupport"]),
         .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses", "CNNFrontend", "CNNTestSupport"]),
-        .testTarget(name: "CNNCodegenCTests", dependencies: ["CNNCodegenC", "CNNFrontend", "CNNPasses", "CNNTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNErrors", "CNNCompiler", "CNNTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CNNCompilerTests", dependencies: ["CNNCompiler", "CNNToolchain", "CNNCodegenC", "CNNPasses", "CNNIR", "CNNRuntime", "CNNFrontend", "CNNNumPy", "CNNTestSupport"]),
+        .testTarget(
+            name: "CNNCodegenCTests", dependencies: ["CNNCodegenC", "CNNFrontend", "CNNPasses", "CNNTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNErrors", "CNNCompiler", "CNNTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CNNCompilerTests",
+            dependencies: [
+                "CNNCompiler", "CNNToolchain", "CNNCodegenC", "CNNPasses", "CNNIR", "CNNRuntime", "CNNFrontend", "CNNNumPy",
+                "CNNTestSupport",
+            ]),
         .testTarget(name: "CNNReportTests", dependencies: ["CNNReport"]),
         .testTarget(name: "CNNFuzzTests", dependencies: ["CNNFuzzTargets", "CNNCompiler", "CNNTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport", "CNNToolchain"]),

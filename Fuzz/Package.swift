@@ -11,10 +11,12 @@ let package = Package(
     targets: [
         .target(name: "LibFuzzerDriver"),
         // gold stops with an internal error on this link (swift 6.3, -g), lld links it.
-        .executableTarget(name: "cnnc-fuzz", dependencies: ["LibFuzzerDriver", .product(name: "CNNFuzzTargets", package: "cnnc")],
-                          linkerSettings: [.unsafeFlags(["-use-ld=lld"])]),
+        .executableTarget(
+            name: "cnnc-fuzz", dependencies: ["LibFuzzerDriver", .product(name: "CNNFuzzTargets", package: "cnnc")],
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]),
         // The runtime's concurrent sessions under ThreadSanitizer (scripts/sanitize.sh).
-        .executableTarget(name: "runtime-tsan", dependencies: [.product(name: "CNNRuntime", package: "cnnc")],
-                          swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(
+            name: "runtime-tsan", dependencies: [.product(name: "CNNRuntime", package: "cnnc")],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )

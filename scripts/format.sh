@@ -17,7 +17,7 @@ roots=("$@")
 [ ${#roots[@]} -gt 0 ] || roots=(Package.swift Sources Runtime Tests examples Fuzz)
 files=()
 while IFS= read -r -d '' f; do files+=("$f"); done < <(
-    find "${roots[@]}" -name '*.swift' -not -path 'Sources/CNNONNX/Generated/*' -not -path '*/.build/*' -print0 | sort -z)
+    find "${roots[@]}" -name '*.swift' -not -path 'Sources/CNNONNX/Generated/*' -not -path '*/.build/*' -not -path '*/.build-*/*' -print0 | sort -z)
 [ ${#files[@]} -gt 0 ] || { echo "error: no Swift files under ${roots[*]}" >&2; exit 2; }
 if [ $check -eq 0 ]; then
     swift format format --configuration .swift-format --in-place --parallel "${files[@]}"

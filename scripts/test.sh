@@ -25,6 +25,9 @@ fi
 # The ONNX project's node, PyTorch-converted and model-zoo cases for CNN ops, into .build/onnx-node
 # (6.6 MB; about 30 s, nothing when already current).
 "$venv/bin/python3" scripts/onnx/make_node_tests.py --if-stale
+# The Swift sources stay formatted with the checked-in .swift-format (scripts/format.sh rewrites
+# them; about 20 s).
+bash scripts/format.sh --check
 swift build --build-tests
 swift test --skip-build "$@"
 

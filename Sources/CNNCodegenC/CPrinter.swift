@@ -13,7 +13,10 @@ public struct CPrinter {
     }
 
     mutating func line(_ text: String) {
-        if text.isEmpty { out += "\n"; return }
+        if text.isEmpty {
+            out += "\n"
+            return
+        }
         out += String(repeating: "    ", count: depth) + text + "\n"
     }
 

@@ -93,7 +93,9 @@ public indirect enum CStmt: Hashable, Sendable {
 
     /// `for (v = 0; v < to; v++)`.
     public static func loop(_ v: String, _ to: CExpr, _ body: [CStmt]) -> CStmt { .loop(v, from: 0, to: to, step: 1, body) }
-    public static func loop(_ v: String, _ from: CExpr, _ to: CExpr, _ body: [CStmt]) -> CStmt { .loop(v, from: from, to: to, step: 1, body) }
+    public static func loop(_ v: String, _ from: CExpr, _ to: CExpr, _ body: [CStmt]) -> CStmt {
+        .loop(v, from: from, to: to, step: 1, body)
+    }
 }
 
 /// A top-level C declaration.
@@ -115,7 +117,9 @@ public struct CFunction: Hashable, Sendable {
     public var parameters: [(type: String, name: String)]
     public var body: [CStmt]
 
-    public init(prefix: String = "static", returnType: String = "void", name: String, parameters: [(type: String, name: String)], body: [CStmt]) {
+    public init(
+        prefix: String = "static", returnType: String = "void", name: String, parameters: [(type: String, name: String)], body: [CStmt]
+    ) {
         self.prefix = prefix
         self.returnType = returnType
         self.name = name

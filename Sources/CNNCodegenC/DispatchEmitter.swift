@@ -37,20 +37,23 @@ public enum DispatchEmitter {
         for v in variants {
             lines.append("const cnnc_model_desc *\(v.prefix)_cnnc_model(void);")
         }
-        lines += ["", "/* The code of the first target, most demanding first, whose features this CPU has. */",
-                  "static const cnnc_model_desc *chosen(void) {", "    __builtin_cpu_init();"]
+        lines += [
+            "", "/* The code of the first target, most demanding first, whose features this CPU has. */",
+            "static const cnnc_model_desc *chosen(void) {", "    __builtin_cpu_init();",
+        ]
         for v in variants.dropLast() {
             lines.append("    if (\(CPUFeatureCheck.expression(v.requiredFeatures))) return \(v.prefix)_cnnc_model();")
         }
         lines += ["    return \(variants.last!.prefix)_cnnc_model();", "}", ""]
-        lines.append("""
-        CNNC_EXPORT const cnnc_model_desc *\(p)_cnnc_model(void) { return chosen(); }
-        CNNC_EXPORT int \(p)_create(int64_t max_batch, int32_t threads, cnnc_context **out) { return chosen()->create(max_batch, threads, out); }
-        CNNC_EXPORT int \(p)_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) { return chosen()->run(ctx, batch, inputs, outputs); }
-        CNNC_EXPORT void \(p)_destroy(cnnc_context *ctx) { chosen()->destroy(ctx); }
-        CNNC_EXPORT const char *\(p)_status_message(int status) { return chosen()->status_message(status); }
+        lines.append(
+            """
+            CNNC_EXPORT const cnnc_model_desc *\(p)_cnnc_model(void) { return chosen(); }
+            CNNC_EXPORT int \(p)_create(int64_t max_batch, int32_t threads, cnnc_context **out) { return chosen()->create(max_batch, threads, out); }
+            CNNC_EXPORT int \(p)_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) { return chosen()->run(ctx, batch, inputs, outputs); }
+            CNNC_EXPORT void \(p)_destroy(cnnc_context *ctx) { chosen()->destroy(ctx); }
+            CNNC_EXPORT const char *\(p)_status_message(int status) { return chosen()->status_message(status); }
 
-        """)
+            """)
         return lines.joined(separator: "\n")
     }
 }

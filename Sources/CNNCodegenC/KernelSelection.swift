@@ -47,13 +47,16 @@ public enum ConvKernelPlan: Sendable, Hashable {
         public let tiling: ConvTiling
         public init(attributes: ConvAttributes, tiling: ConvTiling) throws {
             let kind = "position-tile"
-            try KernelPlanError.check(tiling.lanes > 0 && tiling.uv >= 1 && (1...max(1, tiling.ocg)).contains(tiling.ocb), kind,
-                                      expected: "a vector target and a tile of 1 or more vectors by 1 to \(tiling.ocg) channels",
-                                      got: "\(tiling.lanes) lanes, \(tiling.uv) x \(tiling.ocb)")
-            try KernelPlanError.check(tiling.chunkRows == nil || attributes.epilogue.pool != nil, kind,
-                                      expected: "no chunks of whole rows (those are depthwise-row plans)", got: "chunks of \(tiling.chunkRows ?? 0) rows")
-            try KernelPlanError.check(tiling.wq >= tiling.outW && (!tiling.columnCopies || tiling.wq == tiling.outW), kind,
-                                      expected: "rows at least the output's width (exactly it with column copies)", got: "wq \(tiling.wq), outW \(tiling.outW)")
+            try KernelPlanError.check(
+                tiling.lanes > 0 && tiling.uv >= 1 && (1...max(1, tiling.ocg)).contains(tiling.ocb), kind,
+                expected: "a vector target and a tile of 1 or more vectors by 1 to \(tiling.ocg) channels",
+                got: "\(tiling.lanes) lanes, \(tiling.uv) x \(tiling.ocb)")
+            try KernelPlanError.check(
+                tiling.chunkRows == nil || attributes.epilogue.pool != nil, kind,
+                expected: "no chunks of whole rows (those are depthwise-row plans)", got: "chunks of \(tiling.chunkRows ?? 0) rows")
+            try KernelPlanError.check(
+                tiling.wq >= tiling.outW && (!tiling.columnCopies || tiling.wq == tiling.outW), kind,
+                expected: "rows at least the output's width (exactly it with column copies)", got: "wq \(tiling.wq), outW \(tiling.outW)")
             self.attributes = attributes
             self.tiling = tiling
         }
@@ -68,18 +71,22 @@ public enum ConvKernelPlan: Sendable, Hashable {
         public let rowVectors: Int?
         public init(attributes: ConvAttributes, tiling: ConvTiling, chunkRows: Int, rowVectors: Int?) throws {
             let kind = "depthwise-row"
-            try KernelPlanError.check(tiling.copiesPerGroup && attributes.epilogue.pool == nil, kind,
-                                      expected: "a per-channel copy of the plane and no fused pool",
-                                      got: tiling.copiesPerGroup ? "a fused pool" : "no per-channel copy")
-            try KernelPlanError.check((1...max(1, tiling.outH)).contains(chunkRows), kind,
-                                      expected: "1 to \(tiling.outH) rows per chunk", got: "\(chunkRows)")
+            try KernelPlanError.check(
+                tiling.copiesPerGroup && attributes.epilogue.pool == nil, kind,
+                expected: "a per-channel copy of the plane and no fused pool",
+                got: tiling.copiesPerGroup ? "a fused pool" : "no per-channel copy")
+            try KernelPlanError.check(
+                (1...max(1, tiling.outH)).contains(chunkRows), kind,
+                expected: "1 to \(tiling.outH) rows per chunk", got: "\(chunkRows)")
             if let rowVectors {
                 let plane = tiling.outH * tiling.outW
                 // A row's vectors must cover the row and end within the plane: the last row's
                 // stores run past the row's end by up to a vector, never past the plane.
-                try KernelPlanError.check(rowVectors * tiling.lanes >= tiling.outW && rowVectors * tiling.lanes <= plane, kind,
-                                          expected: "a row's \(rowVectors) vectors of \(tiling.lanes) to cover its \(tiling.outW) columns and end within the \(plane)-float plane",
-                                          got: "\(rowVectors * tiling.lanes) floats")
+                try KernelPlanError.check(
+                    rowVectors * tiling.lanes >= tiling.outW && rowVectors * tiling.lanes <= plane, kind,
+                    expected:
+                        "a row's \(rowVectors) vectors of \(tiling.lanes) to cover its \(tiling.outW) columns and end within the \(plane)-float plane",
+                    got: "\(rowVectors * tiling.lanes) floats")
             }
             self.attributes = attributes
             self.tiling = tiling
@@ -97,14 +104,17 @@ public enum ConvKernelPlan: Sendable, Hashable {
         public let phases: [Int]
         public init(attributes: ConvAttributes, tiling: ConvTiling, phases: [Int]) throws {
             let kind = "pixel-shuffle"
-            try KernelPlanError.check(phases.count == 2 && phases.allSatisfy { $0 >= 1 } && phases != [1, 1], kind,
-                                      expected: "two phase counts of 1 or more, not both 1", got: "\(phases)")
-            try KernelPlanError.check(tiling.kh == 1 && tiling.kw == 1 && tiling.sh == 1 && tiling.sw == 1 && tiling.groups == 1, kind,
-                                      expected: "a 1x1 stride-1 conv in one group",
-                                      got: "\(tiling.kh)x\(tiling.kw) stride \(tiling.sh)x\(tiling.sw), \(tiling.groups) groups")
+            try KernelPlanError.check(
+                phases.count == 2 && phases.allSatisfy { $0 >= 1 } && phases != [1, 1], kind,
+                expected: "two phase counts of 1 or more, not both 1", got: "\(phases)")
+            try KernelPlanError.check(
+                tiling.kh == 1 && tiling.kw == 1 && tiling.sh == 1 && tiling.sw == 1 && tiling.groups == 1, kind,
+                expected: "a 1x1 stride-1 conv in one group",
+                got: "\(tiling.kh)x\(tiling.kw) stride \(tiling.sh)x\(tiling.sw), \(tiling.groups) groups")
             let count = phases.reduce(1, *)
-            try KernelPlanError.check(tiling.ocg % count == 0, kind,
-                                      expected: "output channels a multiple of the \(count) phases", got: "\(tiling.ocg)")
+            try KernelPlanError.check(
+                tiling.ocg % count == 0, kind,
+                expected: "output channels a multiple of the \(count) phases", got: "\(tiling.ocg)")
             self.attributes = attributes
             self.tiling = tiling
             self.phases = phases
@@ -119,38 +129,52 @@ public enum ConvKernelPlan: Sendable, Hashable {
         /// of the task's range.
         public struct Tail: Sendable, Hashable {
             public let rows: Int, start: Int, width: Int
-            public init(rows: Int, start: Int, width: Int) { self.rows = rows; self.start = start; self.width = width }
+            public init(rows: Int, start: Int, width: Int) {
+                self.rows = rows
+                self.start = start
+                self.width = width
+            }
         }
         public let attributes: ConvAttributes
         public let channels: ChannelTiling
         public let tails: [Tail]
         /// `tails` nil: the tails `channels` implies (`ChannelTiling.flatTails`).
         public init(attributes: ConvAttributes, channels: ChannelTiling, tails: [Tail]? = nil) throws {
-            let kind = "channel-tile", t = channels.base
-            try KernelPlanError.check(t.groups == 1 && attributes.epilogue.pool == nil && !t.copiesPerGroup, kind,
-                                      expected: "one group, no fused pool, no per-channel copy", got: "\(t.groups) groups")
-            try KernelPlanError.check(channels.p >= 1 && channels.ocv >= 1, kind, expected: "at least one position and one vector per tile",
-                                      got: "\(channels.p) x \(channels.ocv)")
+            let kind = "channel-tile"
+            let t = channels.base
+            try KernelPlanError.check(
+                t.groups == 1 && attributes.epilogue.pool == nil && !t.copiesPerGroup, kind,
+                expected: "one group, no fused pool, no per-channel copy", got: "\(t.groups) groups")
+            try KernelPlanError.check(
+                channels.p >= 1 && channels.ocv >= 1, kind, expected: "at least one position and one vector per tile",
+                got: "\(channels.p) x \(channels.ocv)")
             if channels.flat {
-                try KernelPlanError.check(t.kh * t.kw == 1 && t.wq == t.outW, kind,
-                                          expected: "tiles across rows only for 1x1 convs, whose rows have no padding columns",
-                                          got: "a \(t.kh)x\(t.kw) conv with rows of \(t.wq) for \(t.outW) outputs")
+                try KernelPlanError.check(
+                    t.kh * t.kw == 1 && t.wq == t.outW, kind,
+                    expected: "tiles across rows only for 1x1 convs, whose rows have no padding columns",
+                    got: "a \(t.kh)x\(t.kw) conv with rows of \(t.wq) for \(t.outW) outputs")
             } else {
-                try KernelPlanError.check(channels.p <= t.outW && t.outW % channels.p == 0, kind,
-                                          expected: "tiles that divide the \(t.outW)-position row", got: "\(channels.p) positions")
+                try KernelPlanError.check(
+                    channels.p <= t.outW && t.outW % channels.p == 0, kind,
+                    expected: "tiles that divide the \(t.outW)-position row", got: "\(channels.p) positions")
             }
             let tails = tails ?? channels.flatTails.map { Tail(rows: $0.rows, start: $0.rows * t.outW - $0.tail, width: $0.tail) }
-            try KernelPlanError.check(channels.flat || tails.isEmpty, kind, expected: "no tail tiles without flat tiles", got: "\(tails.count)")
+            try KernelPlanError.check(
+                channels.flat || tails.isEmpty, kind, expected: "no tail tiles without flat tiles", got: "\(tails.count)")
             let sizes = channels.taskRows
             for tail in tails {
                 // A tail runs only in tasks of its own size, and ends where that task's range ends.
-                try KernelPlanError.check(sizes.contains(tail.rows), kind,
-                                          expected: "a tail for a task size (\(sizes.map(String.init).joined(separator: " or ")) rows)", got: "\(tail.rows) rows")
-                try KernelPlanError.check(tail.width >= 1 && tail.width < channels.p && tail.start >= 0 && tail.start + tail.width == tail.rows * t.outW, kind,
-                                          expected: "the tail of a \(tail.rows)-row task to end at its position \(tail.rows * t.outW), narrower than \(channels.p)",
-                                          got: "positions \(tail.start) ..< \(tail.start + tail.width)")
+                try KernelPlanError.check(
+                    sizes.contains(tail.rows), kind,
+                    expected: "a tail for a task size (\(sizes.map(String.init).joined(separator: " or ")) rows)", got: "\(tail.rows) rows")
+                try KernelPlanError.check(
+                    tail.width >= 1 && tail.width < channels.p && tail.start >= 0 && tail.start + tail.width == tail.rows * t.outW, kind,
+                    expected:
+                        "the tail of a \(tail.rows)-row task to end at its position \(tail.rows * t.outW), narrower than \(channels.p)",
+                    got: "positions \(tail.start) ..< \(tail.start + tail.width)")
             }
-            try KernelPlanError.check(Set(tails.map(\.rows)).count == tails.count, kind, expected: "one tail per task size", got: "\(tails.map(\.rows))")
+            try KernelPlanError.check(
+                Set(tails.map(\.rows)).count == tails.count, kind, expected: "one tail per task size", got: "\(tails.map(\.rows))")
             self.attributes = attributes
             self.channels = channels
             self.tails = tails
@@ -162,12 +186,15 @@ public enum ConvKernelPlan: Sendable, Hashable {
         public let attributes: ConvAttributes
         public let winograd: RowWinograd
         public init(attributes: ConvAttributes, winograd: RowWinograd) throws {
-            let kind = "row-Winograd", c = winograd.conv
-            try KernelPlanError.check(c.kh == 3 && c.kw == 3 && c.sh == 1 && c.sw == 1 && c.dh == 1 && c.dw == 1, kind,
-                                      expected: "a 3x3 stride-1 undilated conv", got: "\(c.kh)x\(c.kw) stride \(c.sh)x\(c.sw) dilation \(c.dh)x\(c.dw)")
-            try KernelPlanError.check(winograd.tileRows * 4 >= c.outH && (1...max(1, winograd.tileRows)).contains(winograd.chunkRows), kind,
-                                      expected: "tile rows covering the \(c.outH) output rows and 1 to \(winograd.tileRows) per task",
-                                      got: "\(winograd.tileRows) tile rows, \(winograd.chunkRows) per task")
+            let kind = "row-Winograd"
+            let c = winograd.conv
+            try KernelPlanError.check(
+                c.kh == 3 && c.kw == 3 && c.sh == 1 && c.sw == 1 && c.dh == 1 && c.dw == 1, kind,
+                expected: "a 3x3 stride-1 undilated conv", got: "\(c.kh)x\(c.kw) stride \(c.sh)x\(c.sw) dilation \(c.dh)x\(c.dw)")
+            try KernelPlanError.check(
+                winograd.tileRows * 4 >= c.outH && (1...max(1, winograd.tileRows)).contains(winograd.chunkRows), kind,
+                expected: "tile rows covering the \(c.outH) output rows and 1 to \(winograd.tileRows) per task",
+                got: "\(winograd.tileRows) tile rows, \(winograd.chunkRows) per task")
             self.attributes = attributes
             self.winograd = winograd
         }
@@ -178,14 +205,19 @@ public enum ConvKernelPlan: Sendable, Hashable {
         public let attributes: ConvAttributes
         public let winograd: TileWinograd
         public init(attributes: ConvAttributes, winograd: TileWinograd) throws {
-            let kind = "tile-Winograd", c = winograd.conv, w = winograd
-            try KernelPlanError.check(c.kh == 3 && c.kw == 3 && c.sh == 1 && c.sw == 1 && c.dh == 1 && c.dw == 1, kind,
-                                      expected: "a 3x3 stride-1 undilated conv", got: "\(c.kh)x\(c.kw) stride \(c.sh)x\(c.sw) dilation \(c.dh)x\(c.dw)")
-            try KernelPlanError.check(w.tilesH * TileWinograd.m >= c.outH && w.tilesW * TileWinograd.m >= c.outW, kind,
-                                      expected: "4x4 tiles covering the \(c.outH)x\(c.outW) output", got: "\(w.tilesH)x\(w.tilesW) tiles")
-            try KernelPlanError.check(w.tasks >= 1 && w.rowsPerTask * w.tasks >= w.tilesH && w.chunkRows >= 1 && w.p >= 1 && w.ocv >= 1, kind,
-                                      expected: "tasks covering the \(w.tilesH) tile rows, chunks and micro-tiles of at least one",
-                                      got: "\(w.tasks) tasks of \(w.rowsPerTask) rows, chunks of \(w.chunkRows), \(w.p) x \(w.ocv)")
+            let kind = "tile-Winograd"
+            let c = winograd.conv
+            let w = winograd
+            try KernelPlanError.check(
+                c.kh == 3 && c.kw == 3 && c.sh == 1 && c.sw == 1 && c.dh == 1 && c.dw == 1, kind,
+                expected: "a 3x3 stride-1 undilated conv", got: "\(c.kh)x\(c.kw) stride \(c.sh)x\(c.sw) dilation \(c.dh)x\(c.dw)")
+            try KernelPlanError.check(
+                w.tilesH * TileWinograd.m >= c.outH && w.tilesW * TileWinograd.m >= c.outW, kind,
+                expected: "4x4 tiles covering the \(c.outH)x\(c.outW) output", got: "\(w.tilesH)x\(w.tilesW) tiles")
+            try KernelPlanError.check(
+                w.tasks >= 1 && w.rowsPerTask * w.tasks >= w.tilesH && w.chunkRows >= 1 && w.p >= 1 && w.ocv >= 1, kind,
+                expected: "tasks covering the \(w.tilesH) tile rows, chunks and micro-tiles of at least one",
+                got: "\(w.tasks) tasks of \(w.rowsPerTask) rows, chunks of \(w.chunkRows), \(w.p) x \(w.ocv)")
             self.attributes = attributes
             self.winograd = winograd
         }
@@ -216,9 +248,12 @@ public enum ConvKernelPlan: Sendable, Hashable {
         case .depthwiseRows(let p):
             return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: [1, 1], rowEpilogueVectors: p.rowVectors)
         case .pixelShuffle(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: p.phases)
-        case .channelTiles(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.channels.base, upsample: [1, 1], kernel: .channelTiles(p.channels))
-        case .rowWinograd(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .rowWinograd(p.winograd))
-        case .tileWinograd(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .tileWinograd(p.winograd))
+        case .channelTiles(let p):
+            return TiledConvPlan(attributes: p.attributes, tiling: p.channels.base, upsample: [1, 1], kernel: .channelTiles(p.channels))
+        case .rowWinograd(let p):
+            return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .rowWinograd(p.winograd))
+        case .tileWinograd(let p):
+            return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .tileWinograd(p.winograd))
         }
     }
 }
@@ -240,18 +275,28 @@ public struct TiledConvPlan: Sendable, Hashable {
     public var rowEpilogueVectors: Int? = nil
 
     /// The row-Winograd plan, when the conv runs as row Winograd F(4,3).
-    public var winograd: RowWinograd? { if case .rowWinograd(let w) = kernel { return w }; return nil }
+    public var winograd: RowWinograd? {
+        if case .rowWinograd(let w) = kernel { return w }
+        return nil
+    }
     /// The tile-Winograd plan, when the conv runs as tile Winograd F(4x4,3x3).
-    public var tileWinograd: TileWinograd? { if case .tileWinograd(let w) = kernel { return w }; return nil }
+    public var tileWinograd: TileWinograd? {
+        if case .tileWinograd(let w) = kernel { return w }
+        return nil
+    }
     /// The channel tiling, when the conv runs with output channels across the lanes.
-    public var channels: ChannelTiling? { if case .channelTiles(let c) = kernel { return c }; return nil }
+    public var channels: ChannelTiling? {
+        if case .channelTiles(let c) = kernel { return c }
+        return nil
+    }
     /// Whether the position-tile kernel applies its epilogue in registers and stores whole tiles
     /// straight to the output (`TiledConvEmitter.registerEpilogue`): the tile's positions are the
     /// output's own offsets (no padding columns, no pool, no pixel shuffle), and every step has a
     /// vector form (`vectorEpilogueStatements`; a pool step has none).
     public var storesFromRegisters: Bool {
         kernel == .positionTiles && upsample == [1, 1]
-            && KernelSelection.hasVectorEpilogue(attributes, lanes: tiling.lanes) && tiling.wq == tiling.outW && tiling.positions == tiling.outH * tiling.outW
+            && KernelSelection.hasVectorEpilogue(attributes, lanes: tiling.lanes) && tiling.wq == tiling.outW
+            && tiling.positions == tiling.outH * tiling.outW
     }
 
     /// Scratch floats per sample the kernel needs.
@@ -305,11 +350,14 @@ public enum KernelSelection {
                 return (try? .channelTiles(.init(attributes: a, channels: channels))) ?? .direct
             }
             if let copies = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer, columnCopies: true),
-               tiling.prefersColumnCopies(copies, thresholds: target.thresholds) {
+                tiling.prefersColumnCopies(copies, thresholds: target.thresholds)
+            {
                 tiling = copies
             }
             if let rows = tiling.chunkRows, a.epilogue.pool == nil {
-                return (try? .depthwiseRows(.init(attributes: a, tiling: tiling, chunkRows: rows, rowVectors: rowEpilogueVectors(a, tiling)))) ?? .direct
+                return
+                    (try? .depthwiseRows(.init(attributes: a, tiling: tiling, chunkRows: rows, rowVectors: rowEpilogueVectors(a, tiling))))
+                    ?? .direct
             }
             return (try? .positionTiles(.init(attributes: a, tiling: tiling))) ?? .direct
         case .convTranspose(let a):
@@ -317,19 +365,24 @@ public enum KernelSelection {
             // friends) writes each output pixel from exactly one tap: it is a 1x1 conv into
             // filters x sh x sw channels, one per output phase, stored interleaved ("pixel shuffle").
             guard a.groups == 1, a.spatialRank <= 2, a.kernel == a.stride, a.padding.allSatisfy({ $0 == 0 }),
-                  a.outputPadding.allSatisfy({ $0 == 0 }), a.dilation.allSatisfy({ $0 == 1 }) else { return .direct }
+                a.outputPadding.allSatisfy({ $0 == 0 }), a.dilation.allSatisfy({ $0 == 1 })
+            else { return .direct }
             let (shape, callerBuffer) = producer()
             let ones = Array(repeating: 1, count: a.spatialRank)
             let phases = a.stride.reduce(1, *)
-            let equivalent = ConvAttributes(filters: a.filters * phases, kernel: ones, stride: ones, dilation: ones,
-                                            padding: .zero(rank: a.spatialRank), groups: 1, hasBias: true, epilogue: a.epilogue)
-            guard let tiling = ConvTiling.plan(equivalent, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return .direct }
+            let equivalent = ConvAttributes(
+                filters: a.filters * phases, kernel: ones, stride: ones, dilation: ones,
+                padding: .zero(rank: a.spatialRank), groups: 1, hasBias: true, epilogue: a.epilogue)
+            guard let tiling = ConvTiling.plan(equivalent, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else {
+                return .direct
+            }
             let upsample = Array(repeating: 1, count: 2 - a.spatialRank) + a.stride
             // A stride-1 "up-convolution" is a plain 1x1 conv.
             if upsample == [1, 1] { return (try? .positionTiles(.init(attributes: equivalent, tiling: tiling))) ?? .direct }
             return (try? .pixelShuffle(.init(attributes: equivalent, tiling: tiling, phases: upsample))) ?? .direct
         case .input, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
+            .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select,
+            .matmul:
             return nil
         }
     }

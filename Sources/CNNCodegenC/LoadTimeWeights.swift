@@ -65,59 +65,59 @@ struct LoadTimeWeights: Sendable {
             }
         }.joined(separator: "\n")
         return """
-        /* Winograd weights transformed at the first create (--winograd-weights at-load): the
-           compiler's transform, in double precision, without contraction into FMAs. */
-        #pragma STDC FP_CONTRACT OFF
-        static const double cnnc_row_g[6][3] = \(doubles(RowWinograd.g));
-        static void cnnc_row_winograd_weights(float *dst, const float *src, int64_t count) {
-            #pragma omp parallel for collapse(2) if(count >= 4096)
-            for (int xi = 0; xi < 6; xi++)
-                for (int64_t i = 0; i < count; i++) {
-                    double sum = 0.0;
-                    for (int k = 0; k < 3; k++) { double term = cnnc_row_g[xi][k] * (double)src[k * count + i]; sum += term; }
-                    dst[xi * count + i] = (float)sum;
-                }
-        }
-        static void cnnc_tile_winograd_weights(float *dst, const float *src, int64_t groups, int64_t bc) {
-            const int64_t stride = groups * bc;
-            #pragma omp parallel for if(groups >= 64)
-            for (int64_t g = 0; g < groups; g++)
-                for (int64_t lane = 0; lane < bc; lane++) {
-                    const float *w = src + g * 9 * bc + lane;
-                    double left[6][3];
-                    for (int r = 0; r < 6; r++)
-                        for (int l = 0; l < 3; l++) {
-                            double sum = 0.0;
-                            for (int k = 0; k < 3; k++) { double term = cnnc_row_g[r][k] * (double)w[(k * 3 + l) * bc]; sum += term; }
-                            left[r][l] = sum;
-                        }
-                    for (int r = 0; r < 6; r++)
-                        for (int s = 0; s < 6; s++) {
-                            double sum = 0.0;
-                            for (int l = 0; l < 3; l++) { double term = left[r][l] * cnnc_row_g[s][l]; sum += term; }
-                            dst[(r * 6 + s) * stride + g * bc + lane] = (float)sum;
-                        }
-                }
-        }
-        #pragma STDC FP_CONTRACT ON
-        static float *\(symbol);
-        static int prepared_state; /* 0: not yet, 1: being prepared, 2: ready */
-        static int prepare_weights(void) {
-            if (__atomic_load_n(&prepared_state, __ATOMIC_ACQUIRE) == 2) return 1;
-            for (;;) {
-                int expected = 0;
-                if (__atomic_compare_exchange_n(&prepared_state, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) break;
-                if (expected == 2) return 1;
+            /* Winograd weights transformed at the first create (--winograd-weights at-load): the
+               compiler's transform, in double precision, without contraction into FMAs. */
+            #pragma STDC FP_CONTRACT OFF
+            static const double cnnc_row_g[6][3] = \(doubles(RowWinograd.g));
+            static void cnnc_row_winograd_weights(float *dst, const float *src, int64_t count) {
+                #pragma omp parallel for collapse(2) if(count >= 4096)
+                for (int xi = 0; xi < 6; xi++)
+                    for (int64_t i = 0; i < count; i++) {
+                        double sum = 0.0;
+                        for (int k = 0; k < 3; k++) { double term = cnnc_row_g[xi][k] * (double)src[k * count + i]; sum += term; }
+                        dst[xi * count + i] = (float)sum;
+                    }
             }
-            float *p = (float *)aligned_alloc(64, \((floats + 15) / 16 * 64)u);
-            if (!p) { __atomic_store_n(&prepared_state, 0, __ATOMIC_RELEASE); return 0; }
-        \(calls)
-            \(symbol) = p;
-            __atomic_store_n(&prepared_state, 2, __ATOMIC_RELEASE);
-            return 1;
-        }
-        __attribute__((destructor)) static void release_weights(void) { free(\(symbol)); \(symbol) = 0; }
+            static void cnnc_tile_winograd_weights(float *dst, const float *src, int64_t groups, int64_t bc) {
+                const int64_t stride = groups * bc;
+                #pragma omp parallel for if(groups >= 64)
+                for (int64_t g = 0; g < groups; g++)
+                    for (int64_t lane = 0; lane < bc; lane++) {
+                        const float *w = src + g * 9 * bc + lane;
+                        double left[6][3];
+                        for (int r = 0; r < 6; r++)
+                            for (int l = 0; l < 3; l++) {
+                                double sum = 0.0;
+                                for (int k = 0; k < 3; k++) { double term = cnnc_row_g[r][k] * (double)w[(k * 3 + l) * bc]; sum += term; }
+                                left[r][l] = sum;
+                            }
+                        for (int r = 0; r < 6; r++)
+                            for (int s = 0; s < 6; s++) {
+                                double sum = 0.0;
+                                for (int l = 0; l < 3; l++) { double term = left[r][l] * cnnc_row_g[s][l]; sum += term; }
+                                dst[(r * 6 + s) * stride + g * bc + lane] = (float)sum;
+                            }
+                    }
+            }
+            #pragma STDC FP_CONTRACT ON
+            static float *\(symbol);
+            static int prepared_state; /* 0: not yet, 1: being prepared, 2: ready */
+            static int prepare_weights(void) {
+                if (__atomic_load_n(&prepared_state, __ATOMIC_ACQUIRE) == 2) return 1;
+                for (;;) {
+                    int expected = 0;
+                    if (__atomic_compare_exchange_n(&prepared_state, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) break;
+                    if (expected == 2) return 1;
+                }
+                float *p = (float *)aligned_alloc(64, \((floats + 15) / 16 * 64)u);
+                if (!p) { __atomic_store_n(&prepared_state, 0, __ATOMIC_RELEASE); return 0; }
+            \(calls)
+                \(symbol) = p;
+                __atomic_store_n(&prepared_state, 2, __ATOMIC_RELEASE);
+                return 1;
+            }
+            __attribute__((destructor)) static void release_weights(void) { free(\(symbol)); \(symbol) = 0; }
 
-        """
+            """
     }
 }

@@ -12,74 +12,74 @@
 public enum MathPrelude {
     /// The C source of the functions (needs math.h, stdint.h, string.h).
     public static let text = """
-    static inline float cnnc_maxf(float acc, float x) {
-        /* The larger of a running maximum and a value; a NaN value becomes the maximum and stays
-           (x > NaN fails), as PyTorch's max pool propagates NaN. */
-        return x > acc || x != x ? x : acc;
-    }
-    static inline float cnnc_ldexp2(float p, float n) {
-        /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
-        int32_t bits = ((int32_t)n + 127) << 23;
-        float scale;
-        memcpy(&scale, &bits, sizeof scale);
-        return p * scale;
-    }
-    static inline float cnnc_expf(float x) {
-        /* Clamped with selects that a NaN fails, so a NaN stays NaN (fminf/fmaxf would make it
-           a number); n is made 0 for a NaN so the int conversion in cnnc_ldexp2 stays defined. */
-        x = x < -87.33654f ? -87.33654f : x;
-        x = x > 88.37626f ? 88.37626f : x;
-        float n = floorf(x * 1.44269504f + 0.5f);
-        n = n == n ? n : 0.0f;
-        const float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
-        float p = 1.9875691500e-4f;
-        p = p * r + 1.3981999507e-3f;
-        p = p * r + 8.3334519073e-3f;
-        p = p * r + 4.1665795894e-2f;
-        p = p * r + 1.6666665459e-1f;
-        p = p * r + 5.0000001201e-1f;
-        p = p * r * r + r + 1.0f;
-        /* n = 128 only at the top of the range: split it so the exponent stays in range. */
-        return n > 127.0f ? cnnc_ldexp2(p, n - 1.0f) * 2.0f : cnnc_ldexp2(p, n);
-    }
-    static inline float cnnc_expm1f(float x) {
-        /* Near 0, e^x - 1 cancels: use its Taylor series there (error < 1e-7 relative for |x| < 0.5). */
-        const float x2 = x * x;
-        const float series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
-        return fabsf(x) < 0.5f ? series : cnnc_expf(x) - 1.0f;
-    }
-    static inline float cnnc_tanhf(float x) {
-        const float z = x * x;
-        float small = -5.70498872745e-3f;
-        small = small * z + 2.06390887954e-2f;
-        small = small * z - 5.37397155531e-2f;
-        small = small * z + 1.33314422036e-1f;
-        small = small * z - 3.33332819422e-1f;
-        small = small * z * x + x;
-        const float large = 1.0f - 2.0f / (cnnc_expf(2.0f * fabsf(x)) + 1.0f);
-        return fabsf(x) < 0.625f ? small : copysignf(large, x);
-    }
-    static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
-    """
+        static inline float cnnc_maxf(float acc, float x) {
+            /* The larger of a running maximum and a value; a NaN value becomes the maximum and stays
+               (x > NaN fails), as PyTorch's max pool propagates NaN. */
+            return x > acc || x != x ? x : acc;
+        }
+        static inline float cnnc_ldexp2(float p, float n) {
+            /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
+            int32_t bits = ((int32_t)n + 127) << 23;
+            float scale;
+            memcpy(&scale, &bits, sizeof scale);
+            return p * scale;
+        }
+        static inline float cnnc_expf(float x) {
+            /* Clamped with selects that a NaN fails, so a NaN stays NaN (fminf/fmaxf would make it
+               a number); n is made 0 for a NaN so the int conversion in cnnc_ldexp2 stays defined. */
+            x = x < -87.33654f ? -87.33654f : x;
+            x = x > 88.37626f ? 88.37626f : x;
+            float n = floorf(x * 1.44269504f + 0.5f);
+            n = n == n ? n : 0.0f;
+            const float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+            float p = 1.9875691500e-4f;
+            p = p * r + 1.3981999507e-3f;
+            p = p * r + 8.3334519073e-3f;
+            p = p * r + 4.1665795894e-2f;
+            p = p * r + 1.6666665459e-1f;
+            p = p * r + 5.0000001201e-1f;
+            p = p * r * r + r + 1.0f;
+            /* n = 128 only at the top of the range: split it so the exponent stays in range. */
+            return n > 127.0f ? cnnc_ldexp2(p, n - 1.0f) * 2.0f : cnnc_ldexp2(p, n);
+        }
+        static inline float cnnc_expm1f(float x) {
+            /* Near 0, e^x - 1 cancels: use its Taylor series there (error < 1e-7 relative for |x| < 0.5). */
+            const float x2 = x * x;
+            const float series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
+            return fabsf(x) < 0.5f ? series : cnnc_expf(x) - 1.0f;
+        }
+        static inline float cnnc_tanhf(float x) {
+            const float z = x * x;
+            float small = -5.70498872745e-3f;
+            small = small * z + 2.06390887954e-2f;
+            small = small * z - 5.37397155531e-2f;
+            small = small * z + 1.33314422036e-1f;
+            small = small * z - 3.33332819422e-1f;
+            small = small * z * x + x;
+            const float large = 1.0f - 2.0f / (cnnc_expf(2.0f * fabsf(x)) + 1.0f);
+            return fabsf(x) < 0.625f ? small : copysignf(large, x);
+        }
+        static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
+        """
 
     /// The vector types of the kernels (4, 8 and 16 floats), their splats, lane masks and
     /// per-lane selects: what `vectorText` and the tiled kernels are written in.
     public static let vectorTypes = """
-    /* Vectors for the tiled kernels; aligned(4) so loads need not be aligned. */
-    typedef float cnnc_v4 __attribute__((vector_size(16), aligned(4)));
-    typedef float cnnc_v8 __attribute__((vector_size(32), aligned(4)));
-    typedef float cnnc_v16 __attribute__((vector_size(64), aligned(4)));
-    static inline cnnc_v4 cnnc_splat4(float x) { cnnc_v4 v = {0}; return v + x; }
-    static inline cnnc_v8 cnnc_splat8(float x) { cnnc_v8 v = {0}; return v + x; }
-    static inline cnnc_v16 cnnc_splat16(float x) { cnnc_v16 v = {0}; return v + x; }
-    /* Lane masks from vector comparisons, and (m ? a : b) per lane. */
-    typedef int32_t cnnc_i4 __attribute__((vector_size(16), aligned(4)));
-    typedef int32_t cnnc_i8 __attribute__((vector_size(32), aligned(4)));
-    typedef int32_t cnnc_i16 __attribute__((vector_size(64), aligned(4)));
-    static inline cnnc_v4 cnnc_select4(cnnc_i4 m, cnnc_v4 a, cnnc_v4 b) { return (cnnc_v4)(((cnnc_i4)a & m) | ((cnnc_i4)b & ~m)); }
-    static inline cnnc_v8 cnnc_select8(cnnc_i8 m, cnnc_v8 a, cnnc_v8 b) { return (cnnc_v8)(((cnnc_i8)a & m) | ((cnnc_i8)b & ~m)); }
-    static inline cnnc_v16 cnnc_select16(cnnc_i16 m, cnnc_v16 a, cnnc_v16 b) { return (cnnc_v16)(((cnnc_i16)a & m) | ((cnnc_i16)b & ~m)); }
-    """
+        /* Vectors for the tiled kernels; aligned(4) so loads need not be aligned. */
+        typedef float cnnc_v4 __attribute__((vector_size(16), aligned(4)));
+        typedef float cnnc_v8 __attribute__((vector_size(32), aligned(4)));
+        typedef float cnnc_v16 __attribute__((vector_size(64), aligned(4)));
+        static inline cnnc_v4 cnnc_splat4(float x) { cnnc_v4 v = {0}; return v + x; }
+        static inline cnnc_v8 cnnc_splat8(float x) { cnnc_v8 v = {0}; return v + x; }
+        static inline cnnc_v16 cnnc_splat16(float x) { cnnc_v16 v = {0}; return v + x; }
+        /* Lane masks from vector comparisons, and (m ? a : b) per lane. */
+        typedef int32_t cnnc_i4 __attribute__((vector_size(16), aligned(4)));
+        typedef int32_t cnnc_i8 __attribute__((vector_size(32), aligned(4)));
+        typedef int32_t cnnc_i16 __attribute__((vector_size(64), aligned(4)));
+        static inline cnnc_v4 cnnc_select4(cnnc_i4 m, cnnc_v4 a, cnnc_v4 b) { return (cnnc_v4)(((cnnc_i4)a & m) | ((cnnc_i4)b & ~m)); }
+        static inline cnnc_v8 cnnc_select8(cnnc_i8 m, cnnc_v8 a, cnnc_v8 b) { return (cnnc_v8)(((cnnc_i8)a & m) | ((cnnc_i8)b & ~m)); }
+        static inline cnnc_v16 cnnc_select16(cnnc_i16 m, cnnc_v16 a, cnnc_v16 b) { return (cnnc_v16)(((cnnc_i16)a & m) | ((cnnc_i16)b & ~m)); }
+        """
 
     /// Lane-wise forms of the same functions on the prelude's vector types (`cnnc_v4`, `cnnc_v8`,
     /// `cnnc_v16`, `vectorTypes`), for the activations' vector forms
@@ -94,81 +94,84 @@ public enum MathPrelude {
     public static var vectorText: String { [4, 8, 16].map(vectorFunctions).joined(separator: "\n") }
 
     static func vectorFunctions(_ l: Int) -> String {
-        let v = "cnnc_v\(l)", i = "cnnc_i\(l)", sel = "cnnc_select\(l)", splat = "cnnc_splat\(l)"
+        let v = "cnnc_v\(l)"
+        let i = "cnnc_i\(l)"
+        let sel = "cnnc_select\(l)"
+        let splat = "cnnc_splat\(l)"
         return """
-        /* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
-           __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
-           callers' clamped arguments are, and gives 0 for a NaN lane. */
-        static inline \(v) cnnc_absv\(l)(\(v) x) { return (\(v))((\(i))x & 0x7fffffff); }
-        static inline \(v) cnnc_floorv\(l)(\(v) x) {
-            x = \(sel)((\(i))(x == x), x, \(splat)(0.0f));
-            const \(v) t = __builtin_convertvector(__builtin_convertvector(x, \(i)), \(v));
-            return \(sel)((\(i))(t > x), t - 1.0f, t);
-        }
-        static inline \(v) cnnc_ldexp2v\(l)(\(v) p, \(v) n) {
-            const \(i) bits = (__builtin_convertvector(n, \(i)) + 127) << 23;
-            return p * (\(v))bits;
-        }
-        static inline \(v) cnnc_expv\(l)(\(v) x) {
-            x = \(sel)((\(i))(x < -87.33654f), \(splat)(-87.33654f), x);
-            x = \(sel)((\(i))(x > 88.37626f), \(splat)(88.37626f), x);
-            \(v) n = cnnc_floorv\(l)(x * 1.44269504f + 0.5f);
-            n = \(sel)((\(i))(n == n), n, \(splat)(0.0f));
-            const \(v) r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
-            \(v) p = \(splat)(1.9875691500e-4f);
-            p = p * r + 1.3981999507e-3f;
-            p = p * r + 8.3334519073e-3f;
-            p = p * r + 4.1665795894e-2f;
-            p = p * r + 1.6666665459e-1f;
-            p = p * r + 5.0000001201e-1f;
-            p = p * r * r + r + 1.0f;
-            const \(v) top = \(sel)((\(i))(n > 127.0f), \(splat)(1.0f), \(splat)(0.0f));
-            return cnnc_ldexp2v\(l)(p, n - top) * (1.0f + top);
-        }
-        static inline \(v) cnnc_expm1v\(l)(\(v) x) {
-            const \(v) x2 = x * x;
-            const \(v) series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
-            return \(sel)((\(i))(cnnc_absv\(l)(x) < 0.5f), series, cnnc_expv\(l)(x) - 1.0f);
-        }
-        static inline \(v) cnnc_tanhv\(l)(\(v) x) {
-            const \(v) z = x * x;
-            \(v) small = \(splat)(-5.70498872745e-3f);
-            small = small * z + 2.06390887954e-2f;
-            small = small * z - 5.37397155531e-2f;
-            small = small * z + 1.33314422036e-1f;
-            small = small * z - 3.33332819422e-1f;
-            small = small * z * x + x;
-            const \(v) ax = cnnc_absv\(l)(x);
-            const \(v) large = 1.0f - 2.0f / (cnnc_expv\(l)(2.0f * ax) + 1.0f);
-            const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
-            return \(sel)((\(i))(ax < 0.625f), small, signed_large);
-        }
-        static inline \(v) cnnc_sigmoidv\(l)(\(v) x) { return 1.0f / (1.0f + cnnc_expv\(l)(-x)); }
-        static inline \(v) cnnc_erfv\(l)(\(v) x) {
-            const \(v) ax = cnnc_absv\(l)(x);
-            const \(v) z = x * x;
-            \(v) small = \(splat)(-6.090496317e-04f);
-            small = small * z + 5.011993460e-03f;
-            small = small * z - 2.677893452e-02f;
-            small = small * z + 1.128214151e-01f;
-            small = small * z - 3.761252463e-01f;
-            small = small * z + 1.128379107e+00f;
-            small = small * x;
-            const \(v) t = \(sel)((\(i))(ax > 3.95f), \(splat)(3.95f), ax);
-            const \(v) u = 1.0f / (1.0f + t);
-            \(v) q = \(splat)(-5.432600975e-01f);
-            q = q * u + 1.161183119e+00f;
-            q = q * u - 4.758971334e-01f;
-            q = q * u - 7.078995705e-01f;
-            q = q * u + 4.524897337e-01f;
-            q = q * u + 5.301369429e-01f;
-            q = q * u + 5.677091479e-01f;
-            q = q * u - 1.502075756e-04f;
-            const \(v) large = 1.0f - cnnc_expv\(l)(-(t * t)) * q;
-            const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
-            /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
-            return \(sel)((\(i))(ax < 0.9f), small, signed_large);
-        }
-        """
+            /* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
+               __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
+               callers' clamped arguments are, and gives 0 for a NaN lane. */
+            static inline \(v) cnnc_absv\(l)(\(v) x) { return (\(v))((\(i))x & 0x7fffffff); }
+            static inline \(v) cnnc_floorv\(l)(\(v) x) {
+                x = \(sel)((\(i))(x == x), x, \(splat)(0.0f));
+                const \(v) t = __builtin_convertvector(__builtin_convertvector(x, \(i)), \(v));
+                return \(sel)((\(i))(t > x), t - 1.0f, t);
+            }
+            static inline \(v) cnnc_ldexp2v\(l)(\(v) p, \(v) n) {
+                const \(i) bits = (__builtin_convertvector(n, \(i)) + 127) << 23;
+                return p * (\(v))bits;
+            }
+            static inline \(v) cnnc_expv\(l)(\(v) x) {
+                x = \(sel)((\(i))(x < -87.33654f), \(splat)(-87.33654f), x);
+                x = \(sel)((\(i))(x > 88.37626f), \(splat)(88.37626f), x);
+                \(v) n = cnnc_floorv\(l)(x * 1.44269504f + 0.5f);
+                n = \(sel)((\(i))(n == n), n, \(splat)(0.0f));
+                const \(v) r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+                \(v) p = \(splat)(1.9875691500e-4f);
+                p = p * r + 1.3981999507e-3f;
+                p = p * r + 8.3334519073e-3f;
+                p = p * r + 4.1665795894e-2f;
+                p = p * r + 1.6666665459e-1f;
+                p = p * r + 5.0000001201e-1f;
+                p = p * r * r + r + 1.0f;
+                const \(v) top = \(sel)((\(i))(n > 127.0f), \(splat)(1.0f), \(splat)(0.0f));
+                return cnnc_ldexp2v\(l)(p, n - top) * (1.0f + top);
+            }
+            static inline \(v) cnnc_expm1v\(l)(\(v) x) {
+                const \(v) x2 = x * x;
+                const \(v) series = x + x2 * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 + x * (1.0f / 5040))))));
+                return \(sel)((\(i))(cnnc_absv\(l)(x) < 0.5f), series, cnnc_expv\(l)(x) - 1.0f);
+            }
+            static inline \(v) cnnc_tanhv\(l)(\(v) x) {
+                const \(v) z = x * x;
+                \(v) small = \(splat)(-5.70498872745e-3f);
+                small = small * z + 2.06390887954e-2f;
+                small = small * z - 5.37397155531e-2f;
+                small = small * z + 1.33314422036e-1f;
+                small = small * z - 3.33332819422e-1f;
+                small = small * z * x + x;
+                const \(v) ax = cnnc_absv\(l)(x);
+                const \(v) large = 1.0f - 2.0f / (cnnc_expv\(l)(2.0f * ax) + 1.0f);
+                const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
+                return \(sel)((\(i))(ax < 0.625f), small, signed_large);
+            }
+            static inline \(v) cnnc_sigmoidv\(l)(\(v) x) { return 1.0f / (1.0f + cnnc_expv\(l)(-x)); }
+            static inline \(v) cnnc_erfv\(l)(\(v) x) {
+                const \(v) ax = cnnc_absv\(l)(x);
+                const \(v) z = x * x;
+                \(v) small = \(splat)(-6.090496317e-04f);
+                small = small * z + 5.011993460e-03f;
+                small = small * z - 2.677893452e-02f;
+                small = small * z + 1.128214151e-01f;
+                small = small * z - 3.761252463e-01f;
+                small = small * z + 1.128379107e+00f;
+                small = small * x;
+                const \(v) t = \(sel)((\(i))(ax > 3.95f), \(splat)(3.95f), ax);
+                const \(v) u = 1.0f / (1.0f + t);
+                \(v) q = \(splat)(-5.432600975e-01f);
+                q = q * u + 1.161183119e+00f;
+                q = q * u - 4.758971334e-01f;
+                q = q * u - 7.078995705e-01f;
+                q = q * u + 4.524897337e-01f;
+                q = q * u + 5.301369429e-01f;
+                q = q * u + 5.677091479e-01f;
+                q = q * u - 1.502075756e-04f;
+                const \(v) large = 1.0f - cnnc_expv\(l)(-(t * t)) * q;
+                const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
+                /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
+                return \(sel)((\(i))(ax < 0.9f), small, signed_large);
+            }
+            """
     }
 }

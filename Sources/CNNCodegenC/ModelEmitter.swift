@@ -19,8 +19,11 @@ public struct CodegenOptions: Sendable, Hashable {
     public var winogradWeights: WinogradWeights = .stored
     /// Kernel C per unit of the split source (`GeneratedModel.split`): tests set it small to split a small model.
     public var splitBytesPerUnit = ModelEmitter.splitBytesPerUnit
-    public init(prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil, threadsNote: [String]? = nil,
-                winogradWeights: WinogradWeights = .stored) {
+    public init(
+        prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil,
+        threadsNote: [String]? = nil,
+        winogradWeights: WinogradWeights = .stored
+    ) {
         self.winogradWeights = winogradWeights
         self.prefix = prefix
         self.vector = vector
@@ -100,8 +103,9 @@ public enum ModelEmitter {
             if case .input = node.op { continue }
             let name = namer.fresh(node.name, prefix: "k\(position)_")
             let weightBase = blob.nextOffset
-            var ctx = KernelContext(node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol,
-                                    blob: blob, weightBase: weightBase, loadTime: loadTime)
+            var ctx = KernelContext(
+                node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol,
+                blob: blob, weightBase: weightBase, loadTime: loadTime)
             let convPlan = KernelSelection.convPlan(node, in: graph, target: options.vector)
             let function = convPlan.flatMap { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
             blob = ctx.blob
@@ -119,9 +123,14 @@ public enum ModelEmitter {
                 functionByBody[key] = name
                 kernels.append(.function(function))
             }
-            kernelList.append(KernelInfo(function: name, op: node.op.kindName, layers: node.layers,
-                                         flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
-            var args: [CExpr] = [.v("n"), .v("nt"), .ident(weightsSymbol) + .int(weightBase)] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [pointer(planned.memory.storage[node.id]!)]
+            kernelList.append(
+                KernelInfo(
+                    function: name, op: node.op.kindName, layers: node.layers,
+                    flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
+            var args: [CExpr] =
+                [.v("n"), .v("nt"), .ident(weightsSymbol) + .int(weightBase)] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [
+                    pointer(planned.memory.storage[node.id]!)
+                ]
             if (convPlan?.scratchFloats ?? 0) > 0 {
                 guard let offset = planned.memory.scratch[node.id] else {
                     preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
@@ -130,49 +139,74 @@ public enum ModelEmitter {
             }
             // With a times array (run_profiled), each kernel's wall time is added to its slot.
             let index = kernelList.count - 1
-            calls.append(.ifThen(.v("times"), [
-                .decl("const double", "t0", .call("omp_get_wtime", [])),
-                .expr(.call(callee, args)),
-                .assign(.v("times")[.int(index)], "+=", .call("omp_get_wtime", []) - .v("t0")),
-            ], else: [.expr(.call(callee, args))]))
+            calls.append(
+                .ifThen(
+                    .v("times"),
+                    [
+                        .decl("const double", "t0", .call("omp_get_wtime", [])),
+                        .expr(.call(callee, args)),
+                        .assign(.v("times")[.int(index)], "+=", .call("omp_get_wtime", []) - .v("t0")),
+                    ], else: [.expr(.call(callee, args))]))
         }
         for copy in planned.memory.outputCopies {
             let count = shapes[copy.source]!.reduce(1, *)
-            calls.append(.expr(.call("memcpy", [.v("out")[.int(copy.output)], pointer(planned.memory.storage[copy.source]!), .cast("size_t", .v("n") * .int(count * 4))])))
+            calls.append(
+                .expr(
+                    .call(
+                        "memcpy",
+                        [
+                            .v("out")[.int(copy.output)], pointer(planned.memory.storage[copy.source]!),
+                            .cast("size_t", .v("n") * .int(count * 4)),
+                        ])))
         }
 
-        let runChunk = CFunction(returnType: "void", name: "run_chunk", parameters: [
-            ("cnnc_context *", "ctx"), ("int64_t", "n"), ("const float *const *", "in"), ("float *const *", "out"), ("double *", "times"),
-        ], body: [
-            .decl("float *const", "arena", .arrow(.v("ctx"), "arena")),
-            .decl("const int64_t", "cap", .arrow(.v("ctx"), "max_batch")),
-            .decl("const int", "nt", .arrow(.v("ctx"), "threads")),
-            .expr(.cast("void", .v("arena"))), .expr(.cast("void", .v("cap"))), .expr(.cast("void", .v("in"))),
-        ] + calls)
+        let runChunk = CFunction(
+            returnType: "void", name: "run_chunk",
+            parameters: [
+                ("cnnc_context *", "ctx"), ("int64_t", "n"), ("const float *const *", "in"), ("float *const *", "out"),
+                ("double *", "times"),
+            ],
+            body: [
+                .decl("float *const", "arena", .arrow(.v("ctx"), "arena")),
+                .decl("const int64_t", "cap", .arrow(.v("ctx"), "max_batch")),
+                .decl("const int", "nt", .arrow(.v("ctx"), "threads")),
+                .expr(.cast("void", .v("arena"))), .expr(.cast("void", .v("cap"))), .expr(.cast("void", .v("in"))),
+            ] + calls)
 
         let prepares = !(loadTime?.transforms.isEmpty ?? true)
         let exported = options.dispatchPrefix == nil
         let preludeText = CPrinter.print(
-            prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported, requiredFeatures: options.requiredFeatures)
-            + (prepares ? [.verbatim(loadTime!.declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank] : []))
+            prelude(
+                prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
+                requiredFeatures: options.requiredFeatures)
+                + (prepares
+                    ? [.verbatim(loadTime!.declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank] : []))
         let kernelTexts = kernels.map { CPrinter.print([$0]) }
         let tail = CPrinter.print(
             [.function(runChunk)]
-            + entryPoints(graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample, slackFloats: planned.memory.slackFloats,
-                          kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers, requiredFeatures: options.requiredFeatures,
-                          preparesWeights: prepares)
+                + entryPoints(
+                    graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample,
+                    slackFloats: planned.memory.slackFloats,
+                    kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers,
+                    requiredFeatures: options.requiredFeatures,
+                    preparesWeights: prepares)
         )
         let source = preludeText + kernelTexts.joined() + tail
-        var model = GeneratedModel(prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote), blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures,
-                                   loadTimeBytes: (loadTime?.floats ?? 0) * 4)
+        var model = GeneratedModel(
+            prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote),
+            blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures,
+            loadTimeBytes: (loadTime?.floats ?? 0) * 4)
         // At-load weights turn FP contraction off for the rest of the unit (and their tables are
         // static): that code stays one unit.
         if !prepares {
             let functions = kernels.compactMap { decl -> CFunction? in if case .function(let f) = decl { return f } else { return nil } }
-            let kernelPrelude = CPrinter.print(prelude(prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
-                                                       requiredFeatures: options.requiredFeatures, definesWeights: false))
-            model.split = split(prelude: preludeText, kernelPrelude: kernelPrelude, functions: functions, texts: kernelTexts, tail: tail,
-                                bytesPerUnit: max(1, options.splitBytesPerUnit))
+            let kernelPrelude = CPrinter.print(
+                prelude(
+                    prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
+                    requiredFeatures: options.requiredFeatures, definesWeights: false))
+            model.split = split(
+                prelude: preludeText, kernelPrelude: kernelPrelude, functions: functions, texts: kernelTexts, tail: tail,
+                bytesPerUnit: max(1, options.splitBytesPerUnit))
         }
         return model
     }
@@ -185,14 +219,18 @@ public enum ModelEmitter {
     /// Splits the kernels into units of about `bytesPerUnit` bytes of C each (at most
     /// `maxSplitUnits`), balanced by size (largest first into the smallest unit), each unit
     /// keeping the kernels in their order in `source`. Nil when there would be one unit.
-    static func split(prelude: String, kernelPrelude: String, functions: [CFunction], texts: [String], tail: String, bytesPerUnit: Int) -> SplitSource? {
+    static func split(
+        prelude: String, kernelPrelude: String, functions: [CFunction], texts: [String], tail: String, bytesPerUnit: Int
+    ) -> SplitSource? {
         precondition(functions.count == texts.count)
         let total = texts.reduce(0) { $0 + $1.utf8.count }
         let count = min(maxSplitUnits, functions.count, (total + bytesPerUnit - 1) / bytesPerUnit)
         guard count > 1 else { return nil }
         var load = [Int](repeating: 0, count: count)
         var members = [[Int]](repeating: [], count: count)
-        let bySize = texts.indices.sorted { texts[$0].utf8.count != texts[$1].utf8.count ? texts[$0].utf8.count > texts[$1].utf8.count : $0 < $1 }
+        let bySize = texts.indices.sorted {
+            texts[$0].utf8.count != texts[$1].utf8.count ? texts[$0].utf8.count > texts[$1].utf8.count : $0 < $1
+        }
         for index in bySize {
             let unit = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
             load[unit] += texts[index].utf8.count
@@ -211,7 +249,8 @@ public enum ModelEmitter {
             let params = f.parameters.isEmpty ? "void" : f.parameters.map { "\($0.type) \($0.name)" }.joined(separator: ", ")
             return "\(hidden) \(f.returnType) \(f.name)(\(params));\n"
         }.joined()
-        return SplitSource(main: prelude + "/* The kernels, defined in the library's other units. */\n" + declarations + "\n" + tail, kernelUnits: units)
+        return SplitSource(
+            main: prelude + "/* The kernels, defined in the library's other units. */\n" + declarations + "\n" + tail, kernelUnits: units)
     }
 
     /// The tensor pointer for a storage location inside `run_chunk`.

@@ -129,14 +129,18 @@ final class PassClock: @unchecked Sendable {
 /// The typed pipeline: description -> graph -> planned graph -> C -> shared library.
 public enum Compiler {
     /// Reads a network: an ONNX model (`.onnx`) or a version-1 description (anything else, usually `.json`).
-    public static func load(_ path: String, seeded: SeededWeights? = nil, shapes: [String: [Int]] = [:], limits: Limits = Limits()) throws -> Graph {
+    public static func load(
+        _ path: String, seeded: SeededWeights? = nil, shapes: [String: [Int]] = [:], limits: Limits = Limits()
+    ) throws -> Graph {
         if path.lowercased().hasSuffix(".onnx") {
             let graph = try ONNXImporter.load(path: path, shapes: shapes, seeded: seeded, limits: limits)
             try limits.check(graph)
             return graph
         }
         if let name = shapes.keys.sorted().first {
-            throw Diagnostic("--shape \(Diagnostic.quoted(name))=... applies to ONNX models only; a description's input shapes are in the file", at: SourceLocation(file: path))
+            throw Diagnostic(
+                "--shape \(Diagnostic.quoted(name))=... applies to ONNX models only; a description's input shapes are in the file",
+                at: SourceLocation(file: path))
         }
         return try NetworkReader.read(path: path, seeded: seeded, limits: limits)
     }
@@ -145,9 +149,10 @@ public enum Compiler {
     public static func plan(_ graph: Graph, options: CompileOptions = CompileOptions()) throws -> PlannedGraph {
         let vector = vectorTarget(options)
         // Scratch depends on the kernel codegen will choose for each node of the final graph.
-        let planned = try Pipeline.run(graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses, allLayers: options.allLayers),
-                                       scratch: { node, final in KernelSelection.scratchFloats(node, in: final, target: vector) },
-                                       afterPass: { options.afterPass?($0, $1) })
+        let planned = try Pipeline.run(
+            graph, options: PassOptions(fuse: options.fuse, verifyEachPass: options.verifyPasses, allLayers: options.allLayers),
+            scratch: { node, final in KernelSelection.scratchFloats(node, in: final, target: vector) },
+            afterPass: { options.afterPass?($0, $1) })
         try options.limits.checkArena(floatsPerSample: planned.memory.arenaFloatsPerSample, graph: planned.graph)
         return planned
     }
@@ -191,12 +196,15 @@ public enum Compiler {
     }
 
     /// The codegen options for one target of `options` (`dispatchPrefix` set in a multi-target library).
-    static func codegenOptions(_ options: CompileOptions, target: TargetCPU, publicPrefix: String?, threadsNote: [String]? = nil) -> CodegenOptions {
+    static func codegenOptions(
+        _ options: CompileOptions, target: TargetCPU, publicPrefix: String?, threadsNote: [String]? = nil
+    ) -> CodegenOptions {
         var single = options
         single.target = target
-        var codegen = CodegenOptions(prefix: publicPrefix.map { "\($0)_\(target.tag)" } ?? options.prefix, vector: vectorTarget(single),
-                                     requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
-                                     dispatchPrefix: publicPrefix, threadsNote: threadsNote, winogradWeights: options.winogradWeights)
+        var codegen = CodegenOptions(
+            prefix: publicPrefix.map { "\($0)_\(target.tag)" } ?? options.prefix, vector: vectorTarget(single),
+            requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
+            dispatchPrefix: publicPrefix, threadsNote: threadsNote, winogradWeights: options.winogradWeights)
         codegen.splitBytesPerUnit = options.splitBytesPerUnit
         return codegen
     }
@@ -204,10 +212,13 @@ public enum Compiler {
     /// Names reach the library as C strings: one with a NUL would be cut there (and could collide).
     static func checkNames(_ graph: Graph) throws {
         for node in graph.nodes where node.name.unicodeScalars.contains("\0") {
-            throw Diagnostic("expected a layer or input name without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(node.name))'", at: node.location)
+            throw Diagnostic(
+                "expected a layer or input name without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(node.name))'",
+                at: node.location)
         }
         for name in graph.outputNames where name.unicodeScalars.contains("\0") {
-            throw Diagnostic("expected output names without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(name))'")
+            throw Diagnostic(
+                "expected output names without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(name))'")
         }
     }
 
@@ -223,12 +234,16 @@ public enum Compiler {
     static func checkPrefix(_ prefix: String?) throws {
         guard let prefix else { return }
         guard Namer.sanitize(prefix) == prefix, prefix.count <= 40, !prefix.hasPrefix("_") else {
-            throw Diagnostic("expected a prefix made of ASCII letters, digits and '_' that starts with a letter (at most 40 characters), got '\(Diagnostic.quoted(prefix))'")
+            throw Diagnostic(
+                "expected a prefix made of ASCII letters, digits and '_' that starts with a letter (at most 40 characters), got '\(Diagnostic.quoted(prefix))'"
+            )
         }
     }
 
     /// Compiles the network at `netPath` (a description or an ONNX model) into a shared library at `output`, atomically.
-    public static func compile(netPath: String, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
+    public static func compile(
+        netPath: String, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }
+    ) throws -> CompileResult {
         // Argument problems are reported before any time is spent parsing.
         try checkPrefix(options.prefix)
         try checkEmitForm(options)
@@ -244,7 +259,9 @@ public enum Compiler {
     }
 
     /// Compiles an already loaded graph (e.g. from `ONNXImporter`) into a shared library at `output`, atomically.
-    public static func compile(graph: Graph, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }) throws -> CompileResult {
+    public static func compile(
+        graph: Graph, output: String, options: CompileOptions = CompileOptions(), progress: (CompileStage) -> Void = { _ in }
+    ) throws -> CompileResult {
         try checkPrefix(options.prefix)
         try checkEmitForm(options)
         try checkOutputs(output: output, options: options, inputs: [])
@@ -258,10 +275,14 @@ public enum Compiler {
         guard !options.targets.isEmpty else { throw Diagnostic("expected at least one target, got none") }
         try checkNames(graph)
         if options.targets.count > 1, let source = options.sourcePath {
-            throw Diagnostic("expected one --target with --emit-c, got \(options.targets.count) (a multi-target library is one C file per target and a dispatcher); compile the C of each target separately", at: SourceLocation(file: source))
+            throw Diagnostic(
+                "expected one --target with --emit-c, got \(options.targets.count) (a multi-target library is one C file per target and a dispatcher); compile the C of each target separately",
+                at: SourceLocation(file: source))
         }
         if options.targets.count > 1, options.emit != .shared {
-            throw Diagnostic("expected one --target with --emit \(options.emit.rawValue), got \(options.targets.count); a multi-target library (kernels chosen at load) is a shared library only", at: SourceLocation(file: output))
+            throw Diagnostic(
+                "expected one --target with --emit \(options.emit.rawValue), got \(options.targets.count); a multi-target library (kernels chosen at load) is a shared library only",
+                at: SourceLocation(file: output))
         }
         // The toolchain is found first so the header can name the OpenMP runtime it links (not needed for C).
         let toolchain: Toolchain?
@@ -292,12 +313,18 @@ public enum Compiler {
             let passesStart = DispatchTime.now().uptimeNanoseconds
             let planned = try timed(.passes) { try plan(graph, options: single) }
             let tag = options.targets.count > 1 ? " (\(target.rawValue))" : ""
-            steps.append(StageTime(name: "passes" + tag, seconds: Double(DispatchTime.now().uptimeNanoseconds - passesStart) / 1e9, parts: clock.finish()))
+            steps.append(
+                StageTime(
+                    name: "passes" + tag, seconds: Double(DispatchTime.now().uptimeNanoseconds - passesStart) / 1e9, parts: clock.finish()))
             try checkOutputNames(planned.graph)
             let codegenStart = DispatchTime.now().uptimeNanoseconds
-            let generated = timed(.codegen) { ModelEmitter.emit(planned, options: codegenOptions(options, target: target, publicPrefix: publicPrefix, threadsNote: note)) }
-            steps.append(StageTime(name: "codegen" + tag, seconds: Double(DispatchTime.now().uptimeNanoseconds - codegenStart) / 1e9,
-                                   note: "\(megabytes(generated.source.utf8.count)) of C, \(generated.kernels.count) kernels"))
+            let generated = timed(.codegen) {
+                ModelEmitter.emit(planned, options: codegenOptions(options, target: target, publicPrefix: publicPrefix, threadsNote: note))
+            }
+            steps.append(
+                StageTime(
+                    name: "codegen" + tag, seconds: Double(DispatchTime.now().uptimeNanoseconds - codegenStart) / 1e9,
+                    note: "\(megabytes(generated.source.utf8.count)) of C, \(generated.kernels.count) kernels"))
             units.append((target, planned, generated))
         }
         try timed(.cCompiler) {
@@ -326,7 +353,9 @@ public enum Compiler {
     /// interrupted compile removes them too.
     /// Returns the time each step took (`--time`).
     @discardableResult
-    static func build(_ units: [(target: TargetCPU, model: GeneratedModel)], output: String, options: CompileOptions, toolchain: Toolchain) throws -> [StageTime] {
+    static func build(
+        _ units: [(target: TargetCPU, model: GeneratedModel)], output: String, options: CompileOptions, toolchain: Toolchain
+    ) throws -> [StageTime] {
         let model = units[0].model
         let threads = options.threads ?? .openmp
         let writeStart = DispatchTime.now().uptimeNanoseconds
@@ -369,7 +398,9 @@ public enum Compiler {
                     try writeBlob(unit.blob, to: workDir + "/" + unit.weightsFileName)
                     buildUnits.append(Toolchain.Unit(source: file, flags: Toolchain.targetFlags(target)))
                 }
-                let variants = units.map { DispatchEmitter.Variant(prefix: "\(model.prefix)_\($0.target.tag)", requiredFeatures: $0.model.requiredFeatures) }
+                let variants = units.map {
+                    DispatchEmitter.Variant(prefix: "\(model.prefix)_\($0.target.tag)", requiredFeatures: $0.model.requiredFeatures)
+                }
                 let dispatcher = workDir + "/dispatch.c"
                 try Data(DispatchEmitter.emit(prefix: model.prefix, variants: variants).utf8).write(to: URL(fileURLWithPath: dispatcher))
                 // The dispatcher runs before any feature is known: the architecture's baseline.
@@ -378,34 +409,50 @@ public enum Compiler {
         }
         for (file, text) in sideFiles { try fileErrors { try file.write(Data(text.utf8)) } }
         let blobBytes = units.reduce(0) { $0 + $1.model.blob.byteCount }
-        var steps = [StageTime(name: "write C", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9,
-                               note: "\(megabytes(cBytes)) of C, \(megabytes(blobBytes)) of weights")]
+        var steps = [
+            StageTime(
+                name: "write C", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9,
+                note: "\(megabytes(cBytes)) of C, \(megabytes(blobBytes)) of weights")
+        ]
         let compileStart = DispatchTime.now().uptimeNanoseconds
         let cpuBefore = Toolchain.childrenCPUSeconds()
         func cpu() -> String { String(format: "%.2f s CPU", Toolchain.childrenCPUSeconds() - cpuBefore) }
         do {
             if !buildUnits.isEmpty {
-                let times = try toolchain.buildSharedLibrary(units: buildUnits, workingDirectory: workDir, output: library.temporary, timeLimit: options.compilerTimeLimit,
-                                                             threads: threads, jobs: options.jobs)
-                steps.append(StageTime(name: "C compiler", seconds: times.compileSeconds,
-                                       note: "\(times.units) units, \(times.jobs) at a time; \(String(format: "%.2f s CPU", times.cpuSeconds)) with the link"))
+                let times = try toolchain.buildSharedLibrary(
+                    units: buildUnits, workingDirectory: workDir, output: library.temporary, timeLimit: options.compilerTimeLimit,
+                    threads: threads, jobs: options.jobs)
+                steps.append(
+                    StageTime(
+                        name: "C compiler", seconds: times.compileSeconds,
+                        note:
+                            "\(times.units) units, \(times.jobs) at a time; \(String(format: "%.2f s CPU", times.cpuSeconds)) with the link"
+                    ))
                 steps.append(StageTime(name: "link", seconds: times.linkSeconds))
                 try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
             } else {
                 switch options.emit {
                 case .shared, .c:
-                    try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target,
-                                                     timeLimit: options.compilerTimeLimit, threads: threads)
-                    steps.append(StageTime(name: "C compiler", seconds: Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9,
-                                           note: "1 unit, compiled and linked in one process; \(cpu())"))
+                    try toolchain.buildSharedLibrary(
+                        sourceFile: sourceFile, workingDirectory: workDir, output: library.temporary, target: options.target,
+                        timeLimit: options.compilerTimeLimit, threads: threads)
+                    steps.append(
+                        StageTime(
+                            name: "C compiler", seconds: Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9,
+                            note: "1 unit, compiled and linked in one process; \(cpu())"))
                     try Toolchain.checkSharedLibrary(at: library.temporary, compiler: toolchain.compiler)
                 case .static:
                     let object = workDir + "/\(model.prefix).o"
-                    try toolchain.buildSharedLibrary(sourceFile: sourceFile, workingDirectory: workDir, output: object, target: options.target,
-                                                     timeLimit: options.compilerTimeLimit, product: .object, threads: threads)
-                    steps.append(StageTime(name: "C compiler", seconds: Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9, note: "1 unit; \(cpu())"))
+                    try toolchain.buildSharedLibrary(
+                        sourceFile: sourceFile, workingDirectory: workDir, output: object, target: options.target,
+                        timeLimit: options.compilerTimeLimit, product: .object, threads: threads)
+                    steps.append(
+                        StageTime(
+                            name: "C compiler", seconds: Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9,
+                            note: "1 unit; \(cpu())"))
                     let archiveStart = DispatchTime.now().uptimeNanoseconds
-                    try toolchain.buildStaticLibrary(object: object, memberName: "\(model.prefix).o", workingDirectory: workDir, output: library.temporary)
+                    try toolchain.buildStaticLibrary(
+                        object: object, memberName: "\(model.prefix).o", workingDirectory: workDir, output: library.temporary)
                     steps.append(StageTime(name: "archive", seconds: Double(DispatchTime.now().uptimeNanoseconds - archiveStart) / 1e9))
                 }
             }
@@ -427,7 +474,9 @@ public enum Compiler {
         guard mkdir(path, 0o700) == 0 else {
             let reason = OutputFile.reason(errno)
             Cleanup.shared.remove(path: path)
-            throw Diagnostic("cannot create cnnc's work directory in the temporary directory '\(root)' (\(reason)); set TMPDIR to a writable directory with space", at: SourceLocation(file: path))
+            throw Diagnostic(
+                "cannot create cnnc's work directory in the temporary directory '\(root)' (\(reason)); set TMPDIR to a writable directory with space",
+                at: SourceLocation(file: path))
         }
         return path
     }
@@ -446,15 +495,20 @@ public enum Compiler {
             let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError
             // Foundation reports a full disk as its own out-of-space error, with or without the errno beneath.
             let outOfSpace = ns.domain == NSCocoaErrorDomain && ns.code == NSFileWriteOutOfSpaceError
-            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? OutputFile.reason(Int32($0.code)) : nil }
+            let reason =
+                underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? OutputFile.reason(Int32($0.code)) : nil }
                 ?? (outOfSpace ? OutputFile.reason(ENOSPC) : error.localizedDescription)
-            throw Diagnostic("cannot write the generated C into the work directory (\(reason)); set TMPDIR to a writable directory with space", at: SourceLocation(file: directory))
+            throw Diagnostic(
+                "cannot write the generated C into the work directory (\(reason)); set TMPDIR to a writable directory with space",
+                at: SourceLocation(file: directory))
         }
     }
 
     static func writeBlob(_ blob: WeightBlob, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw Diagnostic("cannot write the weight blob to the work directory (\(OutputFile.reason(errno))); set TMPDIR to a writable directory with space", at: SourceLocation(file: path))
+            throw Diagnostic(
+                "cannot write the weight blob to the work directory (\(OutputFile.reason(errno))); set TMPDIR to a writable directory with space",
+                at: SourceLocation(file: path))
         }
         defer { try? handle.close() }
         try blob.write { bytes in try handle.write(contentsOf: bytes) }
@@ -473,7 +527,8 @@ public enum Compiler {
             let destination = try fileErrors { try OutputFile.destination(path, inputs: inputs) }
             let identity = OutputFile.identity(destination)
             if let other = seen[identity] {
-                throw Diagnostic("expected \(what) to name a different file than \(other), got the same one", at: SourceLocation(file: path))
+                throw Diagnostic(
+                    "expected \(what) to name a different file than \(other), got the same one", at: SourceLocation(file: path))
             }
             seen[identity] = what
             destinations.append(destination)

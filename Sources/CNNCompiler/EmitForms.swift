@@ -28,7 +28,9 @@ extension Compiler {
     /// The bytes of weights a library compiled from `planned` with `options` stores, and the bytes
     /// of Winograd weights its first session transforms into memory (for `cnnc inspect`).
     public static func weightBytes(_ planned: PlannedGraph, options: CompileOptions) -> (stored: Int, atLoad: Int) {
-        let model = ModelEmitter.emit(planned, options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options), winogradWeights: options.winogradWeights))
+        let model = ModelEmitter.emit(
+            planned,
+            options: CodegenOptions(prefix: options.prefix, vector: vectorTarget(options), winogradWeights: options.winogradWeights))
         return (model.blob.byteCount, model.loadTimeBytes)
     }
 
@@ -36,34 +38,45 @@ extension Compiler {
     static func checkEmitForm(_ options: CompileOptions) throws {
         guard options.emit == .c else { return }
         if options.headerPath != nil {
-            throw Diagnostic("expected no --header with --emit c: the header is written into the output directory as <prefix>.h; drop --header")
+            throw Diagnostic(
+                "expected no --header with --emit c: the header is written into the output directory as <prefix>.h; drop --header")
         }
         if options.sourcePath != nil {
-            throw Diagnostic("expected no --emit-c with --emit c: the C source is written into the output directory as <prefix>.c; drop --emit-c")
+            throw Diagnostic(
+                "expected no --emit-c with --emit c: the C source is written into the output directory as <prefix>.c; drop --emit-c")
         }
         if let threads = options.threads {
-            throw Diagnostic("expected no --threads-runtime with --emit c, got '\(threads.rawValue)': the C directory runs on OpenMP when built with -fopenmp and on one thread without it, as its builder chooses")
+            throw Diagnostic(
+                "expected no --threads-runtime with --emit c, got '\(threads.rawValue)': the C directory runs on OpenMP when built with -fopenmp and on one thread without it, as its builder chooses"
+            )
         }
     }
 
     /// The header's paragraph on threads: which OpenMP runtime the output needs and how to link it.
     static func threadsNote(_ options: CompileOptions, toolchain: Toolchain?) -> [String]? {
         if options.threads == ThreadsRuntime.none {
-            return ["Threads: none. Built without OpenMP: it runs on one thread (the threads",
-                    "argument of create is ignored) and needs only libc and libm."]
+            return [
+                "Threads: none. Built without OpenMP: it runs on one thread (the threads",
+                "argument of create is ignored) and needs only libc and libm.",
+            ]
         }
         guard let toolchain, options.emit != .c else { return nil }
         let runtime = toolchain.openMPRuntime ?? "the compiler's OpenMP runtime"
         let isLLVM = runtime.hasPrefix("libomp")
         switch options.emit {
         case .shared, .c:
-            return ["Threads: OpenMP. The library needs \(runtime) at run time. It carries no run",
-                    "path: the system's loader finds it in its usual places (LD_LIBRARY_PATH, the",
-                    "ld.so cache)" + (isLLVM ? "; Debian and Ubuntu install it with the libomp5 package." : ".")]
+            return [
+                "Threads: OpenMP. The library needs \(runtime) at run time. It carries no run",
+                "path: the system's loader finds it in its usual places (LD_LIBRARY_PATH, the",
+                "ld.so cache)" + (isLLVM ? "; Debian and Ubuntu install it with the libomp5 package." : "."),
+            ]
         case .static:
-            return ["Threads: OpenMP. Link the program against \(runtime) and libm:",
-                    isLLVM ? "with clang, add -fopenmp -lm to the link; with another driver, -lomp -lm."
-                           : "add -fopenmp -lm to the link with the compiler that built the library."]
+            return [
+                "Threads: OpenMP. Link the program against \(runtime) and libm:",
+                isLLVM
+                    ? "with clang, add -fopenmp -lm to the link; with another driver, -lomp -lm."
+                    : "add -fopenmp -lm to the link with the compiler that built the library.",
+            ]
         }
     }
 

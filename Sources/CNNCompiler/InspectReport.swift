@@ -53,8 +53,10 @@ public struct InspectReport: Sendable {
             } else {
                 kernel = "(removed: result unused)"
             }
-            let row = Row(name: node.name, op: node.op.kindName, shape: node.shape, parameters: Cost.parameters(node),
-                          macs: isInput ? 0 : Cost.macs(node, inputShapes: inputs), flops: isInput ? 0 : Cost.flops(node, inputShapes: inputs), kernel: kernel)
+            let row = Row(
+                name: node.name, op: node.op.kindName, shape: node.shape, parameters: Cost.parameters(node),
+                macs: isInput ? 0 : Cost.macs(node, inputShapes: inputs), flops: isInput ? 0 : Cost.flops(node, inputShapes: inputs),
+                kernel: kernel)
             rows.append(row)
             totalParameters += row.parameters
             totalMACs += row.macs
@@ -85,12 +87,15 @@ public struct InspectReport: Sendable {
         out += "MACs:       \(Self.grouped(totalMACs)) (\(Self.scaled(Double(totalMACs), "G", 1e9)))\n"
         out += "FLOPs:      \(Self.grouped(totalFLOPs)) (\(Self.scaled(Double(totalFLOPs), "G", 1e9)))\n"
         out += "kernels:    \(kernelCount)\n"
-        out += "arena:      \(Self.grouped(arenaBytesPerSample)) bytes per sample (\(Self.scaled(Double(arenaBytesPerSample), " MiB", 1048576)))\n"
+        out +=
+            "arena:      \(Self.grouped(arenaBytesPerSample)) bytes per sample (\(Self.scaled(Double(arenaBytesPerSample), " MiB", 1_048_576)))\n"
         if let stored = weightBytesStored {
             let ratio = totalParameters > 0 ? String(format: "%.2fx", Double(stored) / Double(totalParameters * 4)) : "-"
-            out += "weights:    \(Self.grouped(stored)) bytes stored in the library (\(Self.scaled(Double(stored), " MiB", 1048576)); \(ratio) the parameters' float32 bytes)\n"
+            out +=
+                "weights:    \(Self.grouped(stored)) bytes stored in the library (\(Self.scaled(Double(stored), " MiB", 1_048_576)); \(ratio) the parameters' float32 bytes)\n"
             if weightBytesAtLoad > 0 {
-                out += "at load:    \(Self.grouped(weightBytesAtLoad)) bytes of Winograd weights transformed by the first session, once per process (\(Self.scaled(Double(weightBytesAtLoad), " MiB", 1048576)))\n"
+                out +=
+                    "at load:    \(Self.grouped(weightBytesAtLoad)) bytes of Winograd weights transformed by the first session, once per process (\(Self.scaled(Double(weightBytesAtLoad), " MiB", 1_048_576)))\n"
             }
         }
         return out

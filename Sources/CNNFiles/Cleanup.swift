@@ -79,7 +79,10 @@ public final class Cleanup: @unchecked Sendable {
 
     private func interrupted(by sig: Int32) {
         lock.lock()
-        guard !terminating else { lock.unlock(); return }
+        guard !terminating else {
+            lock.unlock()
+            return
+        }
         terminating = true
         let groups = children
         let leftovers = paths

@@ -60,13 +60,17 @@ public final class PendingDirectory: @unchecked Sendable {
     /// directory it replaces (the old one is renamed aside, the new one renamed in, the old one removed).
     public func commit() throws(FileError) {
         if !created {
-            guard mkdir(temporary, 0o777) == 0 else { throw FileError(path: path, message: "cannot create a temporary directory beside it (\(OutputFile.reason(errno)))") }
+            guard mkdir(temporary, 0o777) == 0 else {
+                throw FileError(path: path, message: "cannot create a temporary directory beside it (\(OutputFile.reason(errno)))")
+            }
             created = true
         }
         var info = stat()
         if lstat(destination, &info) == 0 {
             let aside = OutputFile.temporaryPath(beside: destination)
-            guard rename(destination, aside) == 0 else { throw FileError(path: path, message: "cannot replace it (\(OutputFile.reason(errno)))") }
+            guard rename(destination, aside) == 0 else {
+                throw FileError(path: path, message: "cannot replace it (\(OutputFile.reason(errno)))")
+            }
             guard rename(temporary, destination) == 0 else {
                 let reason = OutputFile.reason(errno)
                 _ = rename(aside, destination)
@@ -74,7 +78,9 @@ public final class PendingDirectory: @unchecked Sendable {
             }
             try? FileManager.default.removeItem(atPath: aside)
         } else {
-            guard rename(temporary, destination) == 0 else { throw FileError(path: path, message: "cannot create it (\(OutputFile.reason(errno)))") }
+            guard rename(temporary, destination) == 0 else {
+                throw FileError(path: path, message: "cannot create it (\(OutputFile.reason(errno)))")
+            }
         }
         committed = true
         Cleanup.shared.remove(path: temporary)
@@ -94,7 +100,9 @@ private struct PendingFileInDirectory {
 /// Checks output directories; `PendingDirectory` writes them.
 public enum OutputDirectory {
     /// The directory an output at `path` creates or replaces (see `PendingDirectory`).
-    public static func destination(_ path: String, inputs: [String] = [], replaceable: (_ name: String, _ path: String) -> Bool) throws(FileError) -> String {
+    public static func destination(
+        _ path: String, inputs: [String] = [], replaceable: (_ name: String, _ path: String) -> Bool
+    ) throws(FileError) -> String {
         func refuse(_ message: String) -> FileError { FileError(path: path, message: message) }
         guard !path.isEmpty else { throw refuse("expected an output directory path, got an empty one") }
         var trimmed = path
@@ -103,7 +111,8 @@ public enum OutputDirectory {
         if lstat(trimmed, &info) == 0 {
             let kind = info.st_mode & S_IFMT
             guard kind == S_IFDIR else {
-                throw refuse("expected a new directory or one written before by this command, got \(OutputFile.kindName(kind)); nothing was written")
+                throw refuse(
+                    "expected a new directory or one written before by this command, got \(OutputFile.kindName(kind)); nothing was written")
             }
             let entries: [String]
             do { entries = try FileManager.default.contentsOfDirectory(atPath: trimmed).sorted() } catch {
@@ -113,7 +122,9 @@ public enum OutputDirectory {
                 let entry = trimmed + "/" + name
                 var entryInfo = stat()
                 guard lstat(entry, &entryInfo) == 0, (entryInfo.st_mode & S_IFMT) == S_IFREG, replaceable(name, entry) else {
-                    throw refuse("expected a new directory or one written before by this command, got a directory holding '\(name)', which it did not write; nothing was written")
+                    throw refuse(
+                        "expected a new directory or one written before by this command, got a directory holding '\(name)', which it did not write; nothing was written"
+                    )
                 }
                 if let input = InputFiles.matching(device: UInt64(entryInfo.st_dev), inode: UInt64(entryInfo.st_ino), among: inputs) {
                     throw refuse("expected an output directory that holds none of the inputs, got one holding the input '\(input)'")
@@ -141,4 +152,3 @@ public enum OutputDirectory {
         return (try? handle.read(upToCount: expected.count)) == expected
     }
 }
-

@@ -77,7 +77,8 @@ public final class PendingOutput: @unchecked Sendable {
 /// Checks and names output files; `PendingOutput` writes them.
 public enum OutputFile {
     /// Writes `path` atomically with the bytes `body` appends (see `PendingOutput`).
-    public static func write(_ path: String, inputs: [String] = [], _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+    public static func write(_ path: String, inputs: [String] = [], _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws
+    {
         let output = try PendingOutput(path, inputs: inputs)
         try output.write(body)
         try output.commit()
@@ -100,7 +101,8 @@ public enum OutputFile {
         if lstat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard let resolved = realPath(path), stat(resolved, &info) == 0 else {
-                    throw refuse("expected an output file or a symbolic link to one, got a link that resolves to no file (\(reason(errno)))")
+                    throw refuse(
+                        "expected an output file or a symbolic link to one, got a link that resolves to no file (\(reason(errno)))")
                 }
                 target = resolved
             }
@@ -233,8 +235,10 @@ public enum InputFiles {
 
 /// Creates `file` (never an existing file or a link), writes what `body` appends, flushes it to disk
 /// (so a crash cannot leave a renamed but incomplete file) and closes it; errors name `path`.
-func writeNewFile(_ file: String, path: String, createFailure: String,
-                  _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+func writeNewFile(
+    _ file: String, path: String, createFailure: String,
+    _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+) throws {
     let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
     guard fd >= 0 else { throw FileError(path: path, message: "\(createFailure) (\(OutputFile.reason(errno)))") }
     var isOpen = true

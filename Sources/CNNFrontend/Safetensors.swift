@@ -199,13 +199,17 @@ public final class SafetensorsFile: @unchecked Sendable {
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             guard let bits = bitsPerElement[entry.dtype], bits % 8 == 0 else { continue }
             guard entry.begin % (bits / 8) == 0 else {
-                throw fail("tensor \(quoted(name)): expected data_offsets starting at a multiple of \(bits / 8) bytes (the size of a \(entry.dtype) element), got [\(entry.begin), \(entry.end)]")
+                throw fail(
+                    "tensor \(quoted(name)): expected data_offsets starting at a multiple of \(bits / 8) bytes (the size of a \(entry.dtype) element), got [\(entry.begin), \(entry.end)]"
+                )
             }
         }
         let ranges = entries.filter { $0.value.begin < $0.value.end }
             .sorted { ($0.value.begin, $0.value.end, $0.key) < ($1.value.begin, $1.value.end, $1.key) }
         for (a, b) in zip(ranges, ranges.dropFirst()) where b.value.begin < a.value.end {
-            throw fail("tensors \(quoted(a.key)) and \(quoted(b.key)): expected data_offsets that do not overlap, got [\(a.value.begin), \(a.value.end)] and [\(b.value.begin), \(b.value.end)]")
+            throw fail(
+                "tensors \(quoted(a.key)) and \(quoted(b.key)): expected data_offsets that do not overlap, got [\(a.value.begin), \(a.value.end)] and [\(b.value.begin), \(b.value.end)]"
+            )
         }
     }
 
@@ -245,7 +249,8 @@ public final class SafetensorsFile: @unchecked Sendable {
         }
         let (begin, end) = (offsets[0], offsets[1])
         guard begin <= end, end <= bufferSize else {
-            throw fail("\(tensor): expected data_offsets within the \(bufferSize)-byte data buffer with begin <= end, got [\(begin), \(end)]")
+            throw fail(
+                "\(tensor): expected data_offsets within the \(bufferSize)-byte data buffer with begin <= end, got [\(begin), \(end)]")
         }
         var count = 1
         for dimension in shape {
@@ -259,7 +264,9 @@ public final class SafetensorsFile: @unchecked Sendable {
         if let bits = bitsPerElement[dtype] {
             let expected = (count * bits + 7) / 8
             guard end - begin == expected else {
-                throw fail("\(tensor): expected \(expected) bytes for dtype \(dtype) and shape \(shape), got \(end - begin) (data_offsets [\(begin), \(end)])")
+                throw fail(
+                    "\(tensor): expected \(expected) bytes for dtype \(dtype) and shape \(shape), got \(end - begin) (data_offsets [\(begin), \(end)])"
+                )
             }
         }
         return Entry(dtype: dtype, shape: shape, count: count, begin: begin, end: end)

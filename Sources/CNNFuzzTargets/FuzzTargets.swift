@@ -59,10 +59,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         do {
             switch self {
             case .description:
-                let graph = try NetworkReader.parse(bytes, file: "fuzz.json", directory: Self.scratch, seeded: Self.seeded, limits: Self.limits)
+                let graph = try NetworkReader.parse(
+                    bytes, file: "fuzz.json", directory: Self.scratch, seeded: Self.seeded, limits: Self.limits)
                 try Self.planAndGenerate(graph)
             case .onnx:
-                let graph = try ONNXImporter.load(data: Data(bytes), path: Self.scratch + "/fuzz.onnx", seeded: Self.seeded, limits: Self.limits)
+                let graph = try ONNXImporter.load(
+                    data: Data(bytes), path: Self.scratch + "/fuzz.onnx", seeded: Self.seeded, limits: Self.limits)
                 try Self.limits.check(graph)
                 try Self.planAndGenerate(graph)
             case .safetensors:

@@ -8,7 +8,11 @@ extension FuzzTarget {
         var sources: [(String, String)]
         switch self {
         // The small examples only: a full-size network takes seconds per run, which a fuzzer cannot afford.
-        case .description: sources = [("examples/lenet5", "net.json"), ("examples/digits", "net.json"), ("examples/keras-mnist", "net.json"), ("Tests/Goldens/ops", "net.json")]
+        case .description:
+            sources = [
+                ("examples/lenet5", "net.json"), ("examples/digits", "net.json"), ("examples/keras-mnist", "net.json"),
+                ("Tests/Goldens/ops", "net.json"),
+            ]
         // Not Tests/Goldens/onnx-zoo: its models keep full-size weights outside (seeded here), seconds a run.
         case .onnx: sources = [("Tests/Goldens/onnx", ".onnx"), ("Tests/Goldens/onnx-elementwise", ".onnx")]
         case .safetensors: sources = [("Tests/Goldens/ops", ".safetensors"), ("examples/lenet5", ".safetensors")]
@@ -23,11 +27,13 @@ extension FuzzTarget {
         var files: [URL] = []
         for (directory, suffix) in seedSources {
             let base = root.appendingPathComponent(directory)
-            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { continue }
+            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+            else { continue }
             for case let url as URL in walker {
                 let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
                 guard values?.isRegularFile == true, (values?.fileSize ?? .max) <= maxBytes,
-                      suffix.isEmpty || url.lastPathComponent.hasSuffix(suffix) else { continue }
+                    suffix.isEmpty || url.lastPathComponent.hasSuffix(suffix)
+                else { continue }
                 files.append(url)
             }
         }

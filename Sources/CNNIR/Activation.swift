@@ -17,7 +17,9 @@ public struct Activation: Hashable, Sendable, CustomStringConvertible {
 
     /// The named parameter's value (a compiler bug if the activation has no such parameter).
     public subscript(_ name: String) -> Float {
-        guard let i = kind.facts.parameters.firstIndex(where: { $0.name == name }) else { preconditionFailure("\(kind) has no parameter \(name)") }
+        guard let i = kind.facts.parameters.firstIndex(where: { $0.name == name }) else {
+            preconditionFailure("\(kind) has no parameter \(name)")
+        }
         return parameters[i]
     }
 
@@ -34,7 +36,9 @@ public struct Activation: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        parameters.isEmpty ? kind.rawValue : "\(kind.rawValue)(\(zip(kind.facts.parameters, parameters).map { "\($0.name): \($1)" }.joined(separator: ", ")))"
+        parameters.isEmpty
+            ? kind.rawValue
+            : "\(kind.rawValue)(\(zip(kind.facts.parameters, parameters).map { "\($0.name): \($1)" }.joined(separator: ", ")))"
     }
 
     public static let relu = Activation(.relu)
@@ -62,7 +66,9 @@ public struct ActivationParameter: Sendable {
     /// The ONNX default, when it differs from `defaultValue` (HardSigmoid's alpha is 0.2 in ONNX, 1/6 in PyTorch).
     public var onnxDefault: Float?
 
-    public init(_ name: String, _ kind: Kind = .number, default defaultValue: Float?, onnx onnxName: String? = nil, onnxDefault: Float? = nil) {
+    public init(
+        _ name: String, _ kind: Kind = .number, default defaultValue: Float?, onnx onnxName: String? = nil, onnxDefault: Float? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
@@ -133,37 +139,44 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
         case .tanh:
             return ActivationFacts(onnx: "Tanh", formula: { _ in .call(.tanh, [x]) }, vector: .sameAsScalar)
         case .leakyRelu:
-            return ActivationFacts(onnx: "LeakyRelu", parameters: [.init("alpha", default: 0.01)],
-                                   formula: { p in .select(x > 0, x, .constant(p[0]) * x) }, vector: .sameAsScalar)
+            return ActivationFacts(
+                onnx: "LeakyRelu", parameters: [.init("alpha", default: 0.01)],
+                formula: { p in .select(x > 0, x, .constant(p[0]) * x) }, vector: .sameAsScalar)
         case .elu:
-            return ActivationFacts(onnx: "Elu", parameters: [.init("alpha", default: 1.0)],
-                                   formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1Fast, [x])) }, vector: .sameAsScalar)
+            return ActivationFacts(
+                onnx: "Elu", parameters: [.init("alpha", default: 1.0)],
+                formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1Fast, [x])) }, vector: .sameAsScalar)
         case .clip:
             // ONNX Clip takes its bounds as inputs from opset 11: ActivationOps.clip imports it.
             // A NaN stays NaN (PyTorch's clamp), in both forms: each test fails on a NaN and selects x
             // (still one vector max and one min).
-            return ActivationFacts(onnx: nil, parameters: [.init("min", default: nil), .init("max", default: nil)],
-                                   formula: { p in .select(x < .constant(p[0]), .constant(p[0]), .select(x > .constant(p[1]), .constant(p[1]), x)) },
-                                   vector: .steps { p in [.select(x < .constant(p[0]), .constant(p[0]), x), .select(x > .constant(p[1]), .constant(p[1]), x)] },
-                                   validate: { p in p[0] <= p[1] ? nil : ("max", "expected max >= min (\(p[0])), got \(p[1])") })
+            return ActivationFacts(
+                onnx: nil, parameters: [.init("min", default: nil), .init("max", default: nil)],
+                formula: { p in .select(x < .constant(p[0]), .constant(p[0]), .select(x > .constant(p[1]), .constant(p[1]), x)) },
+                vector: .steps { p in [.select(x < .constant(p[0]), .constant(p[0]), x), .select(x > .constant(p[1]), .constant(p[1]), x)]
+                },
+                validate: { p in p[0] <= p[1] ? nil : ("max", "expected max >= min (\(p[0])), got \(p[1])") })
         case .hardSwish:
             // x * hardsigmoid(x) with PyTorch's (and ONNX HardSwish's) alpha 1/6, beta 0.5.
-            return ActivationFacts(onnx: "HardSwish", formula: { _ in x * F.unitClamp(F.constant(1.0 / 6) * x + 0.5) },
-                                   vector: .sameAsScalar, cost: 5)
+            return ActivationFacts(
+                onnx: "HardSwish", formula: { _ in x * F.unitClamp(F.constant(1.0 / 6) * x + 0.5) },
+                vector: .sameAsScalar, cost: 5)
         case .hardSigmoid:
-            return ActivationFacts(onnx: "HardSigmoid",
-                                   parameters: [.init("alpha", default: 1.0 / 6, onnxDefault: 0.2), .init("beta", default: 0.5)],
-                                   formula: { p in F.unitClamp(.constant(p[0]) * x + .constant(p[1])) }, vector: .sameAsScalar, cost: 4)
+            return ActivationFacts(
+                onnx: "HardSigmoid",
+                parameters: [.init("alpha", default: 1.0 / 6, onnxDefault: 0.2), .init("beta", default: 0.5)],
+                formula: { p in F.unitClamp(.constant(p[0]) * x + .constant(p[1])) }, vector: .sameAsScalar, cost: 4)
         case .silu:
             // No ONNX op: exporters write x * Sigmoid(x), which FuseGatedActivation rewrites to this.
             return ActivationFacts(onnx: nil, formula: { _ in x * .call(.sigmoid, [x]) }, vector: .sameAsScalar, cost: 20)
         case .gelu:
-            return ActivationFacts(onnx: "Gelu", parameters: [.init("approximate", .choice(["none", "tanh"]), default: 0)],
-                                   formula: { p in
-                                       if p[0] == 0 { return 0.5 * x * (1 + .call(.erf, [x * 0.70710678118654752])) }
-                                       let inner = F.constant(0.79788456080286536) * (x + 0.044715 * x * x * x)
-                                       return 0.5 * x * (1 + .call(.tanh, [inner]))
-                                   }, vector: .sameAsScalar, cost: 30)
+            return ActivationFacts(
+                onnx: "Gelu", parameters: [.init("approximate", .choice(["none", "tanh"]), default: 0)],
+                formula: { p in
+                    if p[0] == 0 { return 0.5 * x * (1 + .call(.erf, [x * 0.70710678118654752])) }
+                    let inner = F.constant(0.79788456080286536) * (x + 0.044715 * x * x * x)
+                    return 0.5 * x * (1 + .call(.tanh, [inner]))
+                }, vector: .sameAsScalar, cost: 30)
         case .mish:
             return ActivationFacts(onnx: "Mish", formula: { _ in x * .call(.tanh, [F.softplus(x)]) }, cost: 40)
         case .softplus:
@@ -172,13 +185,15 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
             // |x| as a select so the form vectorises; only the sign of a zero in |x| differs, which 1 + |x| hides.
             return ActivationFacts(onnx: "Softsign", formula: { _ in x / (1 + .select(x < 0, -x, x)) }, vector: .sameAsScalar, cost: 3)
         case .selu:
-            return ActivationFacts(onnx: "Selu",
-                                   parameters: [.init("alpha", default: 1.67326319217681884765625), .init("gamma", default: 1.05070102214813232421875)],
-                                   formula: { p in .select(x > 0, .constant(p[1]) * x, .constant(p[1] * p[0]) * .call(.expm1, [x])) }, cost: 20)
+            return ActivationFacts(
+                onnx: "Selu",
+                parameters: [.init("alpha", default: 1.67326319217681884765625), .init("gamma", default: 1.05070102214813232421875)],
+                formula: { p in .select(x > 0, .constant(p[1]) * x, .constant(p[1] * p[0]) * .call(.expm1, [x])) }, cost: 20)
         case .celu:
-            return ActivationFacts(onnx: "Celu", parameters: [.init("alpha", default: 1.0)],
-                                   formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1, [x / .constant(p[0])])) }, cost: 20,
-                                   validate: { p in p[0] != 0 ? nil : ("alpha", "expected a non-zero alpha, got 0") })
+            return ActivationFacts(
+                onnx: "Celu", parameters: [.init("alpha", default: 1.0)],
+                formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1, [x / .constant(p[0])])) }, cost: 20,
+                validate: { p in p[0] != 0 ? nil : ("alpha", "expected a non-zero alpha, got 0") })
         case .exp: return ActivationFacts(onnx: "Exp", formula: { _ in .call(.exp, [x]) }, cost: 20)
         case .log: return ActivationFacts(onnx: "Log", formula: { _ in .call(.log, [x]) }, cost: 20)
         case .sqrt: return ActivationFacts(onnx: "Sqrt", formula: { _ in .call(.sqrt, [x]) }, cost: 4)
@@ -189,12 +204,14 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
         case .thresholdedRelu:
             // x if x > alpha, else 0: ONNX's definition, which ONNX Runtime and the onnx package's
             // reference both compute, so a NaN gives 0 here (the one activation where it does).
-            return ActivationFacts(onnx: "ThresholdedRelu", parameters: [.init("alpha", default: 1.0)],
-                                   formula: { p in .select(x > .constant(p[0]), x, 0) }, vector: .sameAsScalar, cost: 1)
+            return ActivationFacts(
+                onnx: "ThresholdedRelu", parameters: [.init("alpha", default: 1.0)],
+                formula: { p in .select(x > .constant(p[0]), x, 0) }, vector: .sameAsScalar, cost: 1)
         }
     }
 
     /// The kind whose facts name ONNX op type `opType`.
     public static func onnx(_ opType: String) -> ActivationKind? { byONNXName[opType] }
-    static let byONNXName: [String: ActivationKind] = Dictionary(uniqueKeysWithValues: allCases.compactMap { k in k.facts.onnx.map { ($0, k) } })
+    static let byONNXName: [String: ActivationKind] = Dictionary(
+        uniqueKeysWithValues: allCases.compactMap { k in k.facts.onnx.map { ($0, k) } })
 }

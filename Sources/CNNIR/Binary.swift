@@ -93,11 +93,14 @@ public enum Broadcasting {
     /// equal or one of them 1), or a diagnostic naming the first pair that differs.
     public static func shape(_ a: [Int], _ b: [Int], op: String) throws -> [Int] {
         let rank = Swift.max(a.count, b.count)
-        let pa = padded(a, to: rank), pb = padded(b, to: rank)
+        let pa = padded(a, to: rank)
+        let pb = padded(b, to: rank)
         var out: [Int] = []
         for d in 0..<rank {
             guard pa[d] == pb[d] || pa[d] == 1 || pb[d] == 1 else {
-                throw Diagnostic("expected shapes that broadcast (equal sizes or 1, aligned at the last dimension) for \(op), got \(ShapeInference.format(a)) and \(ShapeInference.format(b)) (\(pa[d]) against \(pb[d]) in dimension \(rank - d) from the last)")
+                throw Diagnostic(
+                    "expected shapes that broadcast (equal sizes or 1, aligned at the last dimension) for \(op), got \(ShapeInference.format(a)) and \(ShapeInference.format(b)) (\(pa[d]) against \(pb[d]) in dimension \(rank - d) from the last)"
+                )
             }
             out.append(Swift.max(pa[d], pb[d]))
         }
@@ -105,5 +108,7 @@ public enum Broadcasting {
     }
 
     /// `shape` with 1s prepended up to `rank` dimensions.
-    public static func padded(_ shape: [Int], to rank: Int) -> [Int] { Array(repeating: 1, count: Swift.max(rank - shape.count, 0)) + shape }
+    public static func padded(_ shape: [Int], to rank: Int) -> [Int] {
+        Array(repeating: 1, count: Swift.max(rank - shape.count, 0)) + shape
+    }
 }

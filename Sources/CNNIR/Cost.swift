@@ -4,7 +4,11 @@ public enum Cost {
     public static func macs(_ node: Node, inputShapes: [[Int]]) -> Int {
         switch node.op {
         case .conv(let a):
-            let convOut = (try? ShapeInference.conv(ConvAttributes(filters: a.filters, kernel: a.kernel, stride: a.stride, dilation: a.dilation, padding: a.padding, groups: a.groups, hasBias: a.hasBias), input: inputShapes[0])) ?? node.shape
+            let convOut =
+                (try? ShapeInference.conv(
+                    ConvAttributes(
+                        filters: a.filters, kernel: a.kernel, stride: a.stride, dilation: a.dilation, padding: a.padding, groups: a.groups,
+                        hasBias: a.hasBias), input: inputShapes[0])) ?? node.shape
             return convOut.reduce(1, *) * (inputShapes[0][0] / a.groups) * a.kernel.reduce(1, *)
         case .convTranspose(let a):
             return inputShapes[0].reduce(1, *) * (a.filters / a.groups) * a.kernel.reduce(1, *)
@@ -14,7 +18,7 @@ public enum Cost {
             guard let plan = try? a.plan(inputs: inputShapes) else { return 0 }
             return plan.batch.reduce(1, *) * plan.m * plan.k * plan.p
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select:
+            .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select:
             return 0
         }
     }
@@ -26,7 +30,8 @@ public enum Cost {
         switch node.op {
         case .input, .flatten, .dropout, .concat, .pad, .movement: return 0
         case .pool(let p): return node.elementCount * p.size.reduce(1, *)
-        case .resize(let a): return node.elementCount * (0..<a.output.count).reduce(1) { $0 * a.taps(axis: $1, input: inputShapes[0][$1]) } * 2
+        case .resize(let a):
+            return node.elementCount * (0..<a.output.count).reduce(1) { $0 * a.taps(axis: $1, input: inputShapes[0][$1]) } * 2
         case .lpPool(let a): return a.window.map { node.elementCount * $0.size.reduce(1, *) * 3 } ?? inputShapes[0].reduce(1, *) * 3
         case .globalPool, .adaptivePool: return inputShapes[0].reduce(1, *)
         case .lrn(let a): return node.elementCount * (a.size + 4)

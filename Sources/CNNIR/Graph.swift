@@ -31,7 +31,10 @@ public struct Node: Sendable {
     public var layers: [String]
     public var location: SourceLocation
 
-    public init(id: NodeID, name: String, op: Op, inputs: [NodeID], shape: [Int], params: [String: WeightTensor] = [:], layout: Layout = .plain, layers: [String]? = nil, location: SourceLocation = SourceLocation()) {
+    public init(
+        id: NodeID, name: String, op: Op, inputs: [NodeID], shape: [Int], params: [String: WeightTensor] = [:], layout: Layout = .plain,
+        layers: [String]? = nil, location: SourceLocation = SourceLocation()
+    ) {
         self.id = id
         self.name = name
         self.op = op

@@ -11,7 +11,9 @@ extension Graph {
             var line = "%\(node.id) '\(Diagnostic.quoted(node.name))' = \(strip(String(describing: node.op)))"
             line += "(" + node.inputs.map { "%\($0)" }.joined(separator: ", ") + ") : " + ShapeInference.format(node.shape)
             if !node.params.isEmpty {
-                line += " params " + node.params.keys.sorted().map { "\($0) \(ShapeInference.format(node.params[$0]!.shape))" }.joined(separator: ", ")
+                line +=
+                    " params "
+                    + node.params.keys.sorted().map { "\($0) \(ShapeInference.format(node.params[$0]!.shape))" }.joined(separator: ", ")
             }
             if node.layers != [node.name] {
                 line += " layers " + node.layers.map { "'\(Diagnostic.quoted($0))'" }.joined(separator: " + ")

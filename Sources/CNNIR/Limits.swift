@@ -33,10 +33,13 @@ public struct Limits: Sendable, Hashable {
     public mutating func set(_ assignment: String) throws {
         let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, self[name: parts[0]] != nil else {
-            throw Diagnostic("--limit: expected NAME=VALUE with NAME one of \(Self.names.joined(separator: ", ")), got '\(Diagnostic.quoted(assignment))'")
+            throw Diagnostic(
+                "--limit: expected NAME=VALUE with NAME one of \(Self.names.joined(separator: ", ")), got '\(Diagnostic.quoted(assignment))'"
+            )
         }
         guard let value = Self.parseSize(parts[1]) else {
-            throw Diagnostic("--limit \(parts[0]): expected a positive integer (optionally with K, M, G or T), got '\(Diagnostic.quoted(parts[1]))'")
+            throw Diagnostic(
+                "--limit \(parts[0]): expected a positive integer (optionally with K, M, G or T), got '\(Diagnostic.quoted(parts[1]))'")
         }
         switch parts[0] {
         case "tensor-elements": tensorElements = value
@@ -61,9 +64,14 @@ public struct Limits: Sendable, Hashable {
 
     /// Checks an already loaded graph (an imported ONNX model): layers, tensor sizes and weight bytes.
     public func check(_ graph: Graph) throws {
-        let layerCount = graph.nodes.filter { if case .input = $0.op { return false }; return true }.count
+        let layerCount = graph.nodes.filter {
+            if case .input = $0.op { return false }
+            return true
+        }.count
         guard layerCount <= layers else {
-            throw Diagnostic("expected at most \(layers) layers (--limit layers=N raises it), got \(layerCount)", at: graph.nodes.last?.location ?? SourceLocation())
+            throw Diagnostic(
+                "expected at most \(layers) layers (--limit layers=N raises it), got \(layerCount)",
+                at: graph.nodes.last?.location ?? SourceLocation())
         }
         var total = 0
         for node in graph.nodes {
@@ -80,14 +88,18 @@ public struct Limits: Sendable, Hashable {
     public func checkElements(_ shape: [Int], at location: SourceLocation) throws {
         let count = ShapeInference.boundedElementCount(shape) ?? Int.max
         guard count <= tensorElements else {
-            throw Diagnostic("expected a tensor of at most \(tensorElements) elements per sample (--limit tensor-elements=N raises it), got \(count) (\(ShapeInference.format(shape)))", at: location)
+            throw Diagnostic(
+                "expected a tensor of at most \(tensorElements) elements per sample (--limit tensor-elements=N raises it), got \(count) (\(ShapeInference.format(shape)))",
+                at: location)
         }
     }
 
     /// Throws when the weights, `total` bytes with parameter `parameter`, pass the limit.
     public func checkWeights(total: Int, adding parameter: String, at location: SourceLocation) throws {
         guard total <= weightBytes else {
-            throw Diagnostic("expected at most \(weightBytes) bytes of weights in all (--limit weight-bytes=N raises it), got \(total == Int.max ? "more than \(Int.max)" : String(total)) with parameter '\(Diagnostic.quoted(parameter))'", at: location)
+            throw Diagnostic(
+                "expected at most \(weightBytes) bytes of weights in all (--limit weight-bytes=N raises it), got \(total == Int.max ? "more than \(Int.max)" : String(total)) with parameter '\(Diagnostic.quoted(parameter))'",
+                at: location)
         }
     }
 
@@ -96,8 +108,12 @@ public struct Limits: Sendable, Hashable {
         let (bytes, overflow) = floats.multipliedReportingOverflow(by: 4)
         guard overflow || bytes > arenaBytes else { return }
         let largest = graph.nodes.max { $0.elementCount < $1.elementCount }
-        let what = largest.map { " (the largest tensor: layer '\(Diagnostic.quoted($0.name))', \(ShapeInference.format($0.shape)), \(4 * $0.elementCount) bytes)" } ?? ""
-        throw Diagnostic("expected an arena of at most \(arenaBytes) bytes per sample (--limit arena-bytes=N raises it), got \(overflow ? "more than \(Int.max)" : String(bytes))\(what)",
-                         at: largest?.location ?? SourceLocation())
+        let what =
+            largest.map {
+                " (the largest tensor: layer '\(Diagnostic.quoted($0.name))', \(ShapeInference.format($0.shape)), \(4 * $0.elementCount) bytes)"
+            } ?? ""
+        throw Diagnostic(
+            "expected an arena of at most \(arenaBytes) bytes per sample (--limit arena-bytes=N raises it), got \(overflow ? "more than \(Int.max)" : String(bytes))\(what)",
+            at: largest?.location ?? SourceLocation())
     }
 }

@@ -32,17 +32,23 @@ public struct MatMulAttributes: Hashable, Sendable {
     public func plan(inputs: [[Int]]) throws -> Plan {
         let (a, b) = operandShapes(inputs: inputs)
         guard (1...Self.maxRank).contains(a.count), (1...Self.maxRank).contains(b.count) else {
-            throw Diagnostic("expected operands of rank 1 to \(Self.maxRank) for matmul, got \(ShapeInference.format(a)) and \(ShapeInference.format(b))")
+            throw Diagnostic(
+                "expected operands of rank 1 to \(Self.maxRank) for matmul, got \(ShapeInference.format(a)) and \(ShapeInference.format(b))"
+            )
         }
         let a2 = a.count == 1 ? [1] + a : a
         let b2 = b.count == 1 ? b + [1] : b
         let k = a2[a2.count - 1]
         guard b2[b2.count - 2] == k else {
-            throw Diagnostic("expected the last dimension of A to equal the \(b.count == 1 ? "only" : "second to last") dimension of B for matmul (K), got A \(ShapeInference.format(a)) and B \(ShapeInference.format(b)) (\(k) against \(b2[b2.count - 2]))")
+            throw Diagnostic(
+                "expected the last dimension of A to equal the \(b.count == 1 ? "only" : "second to last") dimension of B for matmul (K), got A \(ShapeInference.format(a)) and B \(ShapeInference.format(b)) (\(k) against \(b2[b2.count - 2]))"
+            )
         }
-        let batchA = Array(a2.dropLast(2)), batchB = Array(b2.dropLast(2))
+        let batchA = Array(a2.dropLast(2))
+        let batchB = Array(b2.dropLast(2))
         let batch = try Broadcasting.shape(batchA, batchB, op: "matmul (the batch dimensions before the last two)")
-        let m = a2[a2.count - 2], p = b2[b2.count - 1]
+        let m = a2[a2.count - 2]
+        let p = b2[b2.count - 1]
         var output = batch + (a.count == 1 ? [] : [m]) + (b.count == 1 ? [] : [p])
         if output.isEmpty { output = [1] }
         return Plan(batchA: batchA, batchB: batchB, batch: batch, m: m, k: k, p: p, output: output)

@@ -20,7 +20,10 @@ public struct MemoryPlan: Hashable, Sendable {
     /// Floats of slack after the arena, so vector kernels may read a little past a tensor's end.
     public var slackFloats: Int
 
-    public init(storage: [NodeID: Storage], arenaFloatsPerSample: Int, outputCopies: [(output: Int, source: NodeID)], scratch: [NodeID: Int] = [:], slackFloats: Int = 0) {
+    public init(
+        storage: [NodeID: Storage], arenaFloatsPerSample: Int, outputCopies: [(output: Int, source: NodeID)], scratch: [NodeID: Int] = [:],
+        slackFloats: Int = 0
+    ) {
         self.storage = storage
         self.arenaFloatsPerSample = arenaFloatsPerSample
         self.outputCopies = outputCopies

@@ -26,10 +26,12 @@ public struct SliceAxis: Hashable, Sendable {
     public func resolved(size: Int) -> (first: Int, count: Int) {
         func wrap(_ v: Int) -> Int { v < 0 ? (v < -size ? -1 : v + size) : v }
         if step > 0 {
-            let s = min(max(wrap(start), 0), size), e = min(max(wrap(end), 0), size)
+            let s = min(max(wrap(start), 0), size)
+            let e = min(max(wrap(end), 0), size)
             return (s, e > s ? (e - s - 1) / step + 1 : 0)
         }
-        let s = min(max(wrap(start), 0), size - 1), e = min(max(wrap(end), -1), size - 1)
+        let s = min(max(wrap(start), 0), size - 1)
+        let e = min(max(wrap(end), -1), size - 1)
         let magnitude = step == Int.min ? Int.max : -step
         return (s, s > e ? (s - e - 1) / magnitude + 1 : 0)
     }
@@ -88,12 +90,15 @@ public enum MovementOp: Hashable, Sendable {
                 throw Diagnostic("expected a reshape to sizes of at least 1, got \(f(shape))")
             }
             guard ShapeInference.boundedElementCount(shape) == input.reduce(1, *) else {
-                throw Diagnostic("expected a shape of \(input.reduce(1, *)) elements per sample (the input is \(f(input))) for reshape, got \(f(shape))")
+                throw Diagnostic(
+                    "expected a shape of \(input.reduce(1, *)) elements per sample (the input is \(f(input))) for reshape, got \(f(shape))")
             }
             return shape
         case .transpose(let perm):
             guard perm.sorted() == Array(input.indices) else {
-                throw Diagnostic("expected perm to be a permutation of the \(input.count) per-sample axes 0..<\(input.count) (input \(f(input))), got \(f(perm))")
+                throw Diagnostic(
+                    "expected perm to be a permutation of the \(input.count) per-sample axes 0..<\(input.count) (input \(f(input))), got \(f(perm))"
+                )
             }
             return perm.map { input[$0] }
         case .slice(let axes):
@@ -107,7 +112,9 @@ public enum MovementOp: Hashable, Sendable {
                 guard a.step != 0 else { throw Diagnostic("expected non-zero slice steps, got 0 on axis \(a.axis)") }
                 let count = a.resolved(size: input[a.axis]).count
                 guard count >= 1 else {
-                    throw Diagnostic("expected a non-empty slice, got 0 elements on axis \(a.axis) of size \(input[a.axis]) (start \(a.start), end \(a.end), step \(a.step))")
+                    throw Diagnostic(
+                        "expected a non-empty slice, got 0 elements on axis \(a.axis) of size \(input[a.axis]) (start \(a.start), end \(a.end), step \(a.step))"
+                    )
                 }
                 out[a.axis] = count
             }
@@ -121,12 +128,15 @@ public enum MovementOp: Hashable, Sendable {
             // b <= C first, so b * b cannot overflow.
             guard input.count == 3, b >= 1, b <= input[0], input[0] % (b * b) == 0 else {
                 let square = b.multipliedReportingOverflow(by: b)
-                throw Diagnostic("expected an input [C, H, W] with C divisible by blocksize^2 (\(square.overflow ? "\(b)^2" : "\(square.partialValue)")) for depth_to_space, got \(f(input))")
+                throw Diagnostic(
+                    "expected an input [C, H, W] with C divisible by blocksize^2 (\(square.overflow ? "\(b)^2" : "\(square.partialValue)")) for depth_to_space, got \(f(input))"
+                )
             }
             return [input[0] / (b * b), input[1] * b, input[2] * b]
         case .spaceToDepth(let b, _):
             guard input.count == 3, b >= 1, input[1] % b == 0, input[2] % b == 0 else {
-                throw Diagnostic("expected an input [C, H, W] with H and W divisible by blocksize (\(b)) for space_to_depth, got \(f(input))")
+                throw Diagnostic(
+                    "expected an input [C, H, W] with H and W divisible by blocksize (\(b)) for space_to_depth, got \(f(input))")
             }
             return [input[0] * b * b, input[1] / b, input[2] / b]
         }
@@ -197,7 +207,8 @@ public struct StridedView: Hashable, Sendable {
     /// The same read with axes of size 1 dropped and neighbours merged where the outer one
     /// steps over exactly the inner one's run (at least one axis is kept).
     public var canonical: StridedView {
-        var shape: [Int] = [], strides: [Int] = []
+        var shape: [Int] = []
+        var strides: [Int] = []
         for (n, s) in zip(self.shape, self.strides) where n != 1 {
             if let last = shape.indices.last, strides[last] == s * n {
                 shape[last] *= n

@@ -54,7 +54,9 @@ public struct ReduceAttributes: Hashable, Sendable {
     public func outputShape(input: [Int]) throws -> [Int] {
         guard !axes.isEmpty else { throw Diagnostic("expected at least one axis for \(kind.name), got none") }
         for a in axes where a < 0 || a >= input.count {
-            throw Diagnostic("expected \(kind.name) axes in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(ShapeInference.format(axes))")
+            throw Diagnostic(
+                "expected \(kind.name) axes in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(ShapeInference.format(axes))"
+            )
         }
         guard axes == Array(Set(axes)).sorted() else {
             throw Diagnostic("expected distinct \(kind.name) axes in increasing order, got \(ShapeInference.format(axes))")
@@ -104,13 +106,21 @@ public struct NormAttributes: Hashable, Sendable {
         switch kind {
         case .layer(let first, let last):
             guard first >= 0, first <= last, last < input.count else {
-                throw Diagnostic("expected layernorm axes first <= last in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(first)...\(last)")
+                throw Diagnostic(
+                    "expected layernorm axes first <= last in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(first)...\(last)"
+                )
             }
         case .instance:
-            guard input.count >= 2 else { throw Diagnostic("expected an input with channels and at least one spatial dimension for instancenorm, got \(ShapeInference.format(input))") }
+            guard input.count >= 2 else {
+                throw Diagnostic(
+                    "expected an input with channels and at least one spatial dimension for instancenorm, got \(ShapeInference.format(input))"
+                )
+            }
         case .group(let groups):
             guard groups >= 1, input[0] % groups == 0 else {
-                throw Diagnostic("expected channels divisible by groups (\(groups)) for groupnorm, got \(input[0]) channels in \(ShapeInference.format(input))")
+                throw Diagnostic(
+                    "expected channels divisible by groups (\(groups)) for groupnorm, got \(input[0]) channels in \(ShapeInference.format(input))"
+                )
             }
         }
     }

@@ -12,7 +12,9 @@ public struct Padding: Hashable, Sendable {
         self.begin = begin
         self.end = end
     }
-    public static func zero(rank: Int) -> Padding { Padding(begin: Array(repeating: 0, count: rank), end: Array(repeating: 0, count: rank)) }
+    public static func zero(rank: Int) -> Padding {
+        Padding(begin: Array(repeating: 0, count: rank), end: Array(repeating: 0, count: rank))
+    }
     public var isZero: Bool { begin.allSatisfy { $0 == 0 } && end.allSatisfy { $0 == 0 } }
 }
 
@@ -39,7 +41,10 @@ public struct ConvAttributes: Hashable, Sendable {
     public var hasBias: Bool
     public var epilogue: [EpilogueStep] = []
     public var spatialRank: Int { kernel.count }
-    public init(filters: Int, kernel: [Int], stride: [Int], dilation: [Int], padding: Padding, groups: Int, hasBias: Bool, epilogue: [EpilogueStep] = []) {
+    public init(
+        filters: Int, kernel: [Int], stride: [Int], dilation: [Int], padding: Padding, groups: Int, hasBias: Bool,
+        epilogue: [EpilogueStep] = []
+    ) {
         self.filters = filters
         self.kernel = kernel
         self.stride = stride
@@ -64,7 +69,10 @@ public struct ConvTransposeAttributes: Hashable, Sendable {
     public var hasBias: Bool
     public var epilogue: [EpilogueStep] = []
     public var spatialRank: Int { kernel.count }
-    public init(filters: Int, kernel: [Int], stride: [Int], dilation: [Int], padding: [Int], outputPadding: [Int], groups: Int, hasBias: Bool, epilogue: [EpilogueStep] = []) {
+    public init(
+        filters: Int, kernel: [Int], stride: [Int], dilation: [Int], padding: [Int], outputPadding: [Int], groups: Int, hasBias: Bool,
+        epilogue: [EpilogueStep] = []
+    ) {
         self.filters = filters
         self.kernel = kernel
         self.stride = stride
@@ -106,7 +114,8 @@ public struct PoolAttributes: Hashable, Sendable {
     public var spatialRank: Int { size.count }
     /// True when some dilation is above 1 (only the direct kernel handles those).
     public var isDilated: Bool { dilation.contains { $0 != 1 } }
-    public init(kind: PoolKind, size: [Int], stride: [Int], padding: Padding, ceilMode: Bool, countIncludePad: Bool, dilation: [Int]? = nil) {
+    public init(kind: PoolKind, size: [Int], stride: [Int], padding: Padding, ceilMode: Bool, countIncludePad: Bool, dilation: [Int]? = nil)
+    {
         self.kind = kind
         self.size = size
         self.stride = stride
@@ -229,7 +238,7 @@ public enum Op: Hashable, Sendable {
         case .batchNorm(_, let e): return e
         case .binary(let a): return a.epilogue
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
+            .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
             return []
         }
     }
@@ -237,9 +246,15 @@ public enum Op: Hashable, Sendable {
     /// A copy with `epilogue` replaced, or nil for ops that cannot carry one.
     public func withEpilogue(_ steps: [EpilogueStep]) -> Op? {
         switch self {
-        case .conv(var a): a.epilogue = steps; return .conv(a)
-        case .convTranspose(var a): a.epilogue = steps; return .convTranspose(a)
-        case .dense(var a): a.epilogue = steps; return .dense(a)
+        case .conv(var a):
+            a.epilogue = steps
+            return .conv(a)
+        case .convTranspose(var a):
+            a.epilogue = steps
+            return .convTranspose(a)
+        case .dense(var a):
+            a.epilogue = steps
+            return .dense(a)
         case .add: return .add(epilogue: steps)
         case .batchNorm(let epsilon, _):
             // Only activations: the elementwise kernel has no second operand and no window.
@@ -251,7 +266,7 @@ public enum Op: Hashable, Sendable {
             a.epilogue = steps
             return .binary(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax,
-             .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
+            .lrn, .dropout, .concat, .upsample, .pad, .bias, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
             return nil
         }
     }

@@ -37,7 +37,7 @@ public enum ParameterRules {
         case .matmul(let a):
             return a.constant.map { [one("constant", $0.shape)] } ?? []
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .softmax, .lrn,
-             .dropout, .add, .concat, .upsample, .pad, .movement, .reduce, .resize, .lpPool:
+            .dropout, .add, .concat, .upsample, .pad, .movement, .reduce, .resize, .lpPool:
             return []
         }
     }

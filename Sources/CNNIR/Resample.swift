@@ -34,17 +34,22 @@ public struct PadAttributes: Hashable, Sendable {
     /// The output shape; every axis keeps at least one input cell, and reflect pads less than the kept axis.
     public func outputShape(input: [Int]) throws -> [Int] {
         guard begin.count == input.count, end.count == input.count else {
-            throw Diagnostic("expected padding for the \(input.count) per-sample axes of \(ShapeInference.format(input)), got \(begin.count)")
+            throw Diagnostic(
+                "expected padding for the \(input.count) per-sample axes of \(ShapeInference.format(input)), got \(begin.count)")
         }
         var out = input
         for d in input.indices {
             let kept = input[d] + min(begin[d], 0) + min(end[d], 0)
             guard kept >= 1 else {
-                throw Diagnostic("expected cropping that keeps at least one cell of axis \(d) of \(ShapeInference.format(input)), got begin \(begin[d]) end \(end[d])")
+                throw Diagnostic(
+                    "expected cropping that keeps at least one cell of axis \(d) of \(ShapeInference.format(input)), got begin \(begin[d]) end \(end[d])"
+                )
             }
             // Reflect mirrors without repeating the edge: at most kept - 1 cells a side (as ONNX Runtime and PyTorch).
             if mode == .reflect && max(begin[d], end[d]) > kept - 1 {
-                throw Diagnostic("expected reflect padding smaller than the axis (\(kept) cells on axis \(d) of \(ShapeInference.format(input))), got begin \(begin[d]) end \(end[d])")
+                throw Diagnostic(
+                    "expected reflect padding smaller than the axis (\(kept) cells on axis \(d) of \(ShapeInference.format(input))), got begin \(begin[d]) end \(end[d])"
+                )
             }
             out[d] = input[d] + begin[d] + end[d]
         }
@@ -57,7 +62,9 @@ public struct PadAttributes: Hashable, Sendable {
     /// Source index per output index of axis `d` of an input of `size`, or -1 for the constant.
     /// Negative amounts crop first; the mode then pads the cropped axis (as ONNX Runtime).
     public func sourceIndices(axis d: Int, size: Int) -> [Int] {
-        let lo = max(-begin[d], 0), n = size - lo - max(-end[d], 0), before = max(begin[d], 0)
+        let lo = max(-begin[d], 0)
+        let n = size - lo - max(-end[d], 0)
+        let before = max(begin[d], 0)
         return (0..<(size + begin[d] + end[d])).map { o in
             let j = o - before
             if j >= 0 && j < n { return lo + j }
@@ -122,7 +129,10 @@ public struct ResizeAttributes: Hashable, Sendable {
     /// Linear and cubic on a downsampled axis (scale < 1) stretch their filter by 1 / scale, so
     /// every input cell contributes, with the weights renormalised (ONNX Resize's `antialias`).
     public var antialias: Bool
-    public init(output: [Int], scales: [Float], mode: ResizeMode, coordinates: CoordinateMode, roi: [Float] = [], extrapolation: Float = 0, antialias: Bool = false) {
+    public init(
+        output: [Int], scales: [Float], mode: ResizeMode, coordinates: CoordinateMode, roi: [Float] = [], extrapolation: Float = 0,
+        antialias: Bool = false
+    ) {
         self.output = output
         self.scales = scales
         self.mode = mode
@@ -160,12 +170,18 @@ public struct ResizeAttributes: Hashable, Sendable {
 
     public func outputShape(input: [Int]) throws -> [Int] {
         guard output.count == input.count, scales.count == input.count else {
-            throw Diagnostic("expected resize sizes for the \(input.count) per-sample axes of \(ShapeInference.format(input)), got \(ShapeInference.format(output))")
+            throw Diagnostic(
+                "expected resize sizes for the \(input.count) per-sample axes of \(ShapeInference.format(input)), got \(ShapeInference.format(output))"
+            )
         }
-        guard output.allSatisfy({ $0 >= 1 }) else { throw Diagnostic("expected output sizes of at least 1, got \(ShapeInference.format(output))") }
+        guard output.allSatisfy({ $0 >= 1 }) else {
+            throw Diagnostic("expected output sizes of at least 1, got \(ShapeInference.format(output))")
+        }
         // Each resized axis has a compile-time table of its cells' taps.
         guard output.allSatisfy({ $0 <= ResizeAttributes.maxAxisCells }) else {
-            throw Diagnostic("unsupported resize to more than \(ResizeAttributes.maxAxisCells) cells along one axis, got \(ShapeInference.format(output))")
+            throw Diagnostic(
+                "unsupported resize to more than \(ResizeAttributes.maxAxisCells) cells along one axis, got \(ShapeInference.format(output))"
+            )
         }
         guard scales.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw Diagnostic("expected positive finite scales, got \(scales)") }
         guard coordinates != .tfCropAndResize || roi.count == 2 * input.count else {
@@ -181,7 +197,9 @@ public struct ResizeAttributes: Hashable, Sendable {
             let t = taps(axis: d, input: input[d])
             total *= min(t, ResizeAttributes.maxTaps + 1)
             guard t <= 4 || (total <= ResizeAttributes.maxTaps && t * output[d] <= ResizeAttributes.maxTableEntries) else {
-                throw Diagnostic("unsupported antialiased resize with scale \(scales[d]) on axis \(d) of \(ShapeInference.format(input)): \(t) taps per output cell (at most \(ResizeAttributes.maxTaps) per cell over all axes, \(ResizeAttributes.maxTableEntries) per axis)")
+                throw Diagnostic(
+                    "unsupported antialiased resize with scale \(scales[d]) on axis \(d) of \(ShapeInference.format(input)): \(t) taps per output cell (at most \(ResizeAttributes.maxTaps) per cell over all axes, \(ResizeAttributes.maxTableEntries) per axis)"
+                )
             }
             total = min(total, ResizeAttributes.maxTaps + 1)
         }
@@ -204,7 +222,8 @@ public struct ResizeAttributes: Hashable, Sendable {
     public func isIdentity(axis d: Int, input: Int) -> Bool {
         guard output[d] == input, scales[d] == 1 else { return false }
         switch coordinates {
-        case .tfCropAndResize: return roi[d] == 0 && roi[d + output.count] == 1 && input > 1 || input == 1 && roi[d] + roi[d + output.count] == 0
+        case .tfCropAndResize:
+            return roi[d] == 0 && roi[d + output.count] == 1 && input > 1 || input == 1 && roi[d] + roi[d + output.count] == 0
         case .halfPixel, .halfPixelSymmetric, .asymmetric, .alignCorners: return true
         case .pytorchHalfPixel: return true
         case .tfHalfPixelForNearest: return false
@@ -213,7 +232,10 @@ public struct ResizeAttributes: Hashable, Sendable {
 
     /// The input coordinate of output cell `o` on axis `d` (ONNX Runtime's arithmetic, in float).
     public func sourceCoordinate(_ o: Int, axis d: Int, input: Int) -> Float {
-        let x = Float(o), scale = scales[d], inLength = Float(input), outLength = Float(output[d])
+        let x = Float(o)
+        let scale = scales[d]
+        let inLength = Float(input)
+        let outLength = Float(output[d])
         switch coordinates {
         case .halfPixel: return (x + 0.5) / scale - 0.5
         case .halfPixelSymmetric:
@@ -226,8 +248,11 @@ public struct ResizeAttributes: Hashable, Sendable {
         case .asymmetric: return x / scale
         case .tfHalfPixelForNearest: return (x + 0.5) / scale
         case .tfCropAndResize:
-            let start = roi[d], end = roi[d + output.count]
-            return output[d] > 1 ? start * (inLength - 1) + x * (end - start) * (inLength - 1) / (outLength - 1) : Float(0.5 * Double(start + end) * Double(inLength - 1))
+            let start = roi[d]
+            let end = roi[d + output.count]
+            return output[d] > 1
+                ? start * (inLength - 1) + x * (end - start) * (inLength - 1) / (outLength - 1)
+                : Float(0.5 * Double(start + end) * Double(inLength - 1))
         }
     }
 
@@ -235,7 +260,8 @@ public struct ResizeAttributes: Hashable, Sendable {
     public func table(axis d: Int, input: Int) -> (indices: [Int], weights: [Float]) {
         let k = taps(axis: d, input: input)
         if isIdentity(axis: d, input: input) { return (Array(0..<input), Array(repeating: 1, count: input)) }
-        var indices: [Int] = [], weights: [Float] = []
+        var indices: [Int] = []
+        var weights: [Float] = []
         indices.reserveCapacity(output[d] * k)
         weights.reserveCapacity(output[d] * k)
         let last = Float(input - 1)
@@ -268,13 +294,19 @@ public struct ResizeAttributes: Hashable, Sendable {
                 weights.append(1)
             case .linear:
                 let c = min(max(x, 0), last)
-                let i0 = min(Int(c), input - 1), i1 = min(i0 + 1, input - 1)
-                var w0 = abs(c - Float(i1)), w1 = abs(c - Float(i0))
-                if i0 == i1 { w0 = 0.5; w1 = 0.5 }
+                let i0 = min(Int(c), input - 1)
+                let i1 = min(i0 + 1, input - 1)
+                var w0 = abs(c - Float(i1))
+                var w1 = abs(c - Float(i0))
+                if i0 == i1 {
+                    w0 = 0.5
+                    w1 = 0.5
+                }
                 indices += [i0, i1]
                 weights += [w0, w1]
             case .cubic(let a, let excludeOutside):
-                let base = x.rounded(.down), r = x - base
+                let base = x.rounded(.down)
+                let r = x - base
                 var w: [Float] = [
                     ((a * (r + 1) - 5 * a) * (r + 1) + 8 * a) * (r + 1) - 4 * a,
                     ((a + 2) * r - (a + 3)) * r * r + 1,
@@ -300,9 +332,14 @@ public struct ResizeAttributes: Hashable, Sendable {
     /// weight k(scale * (i - r)) for the linear (triangle) or cubic kernel k, taps outside the
     /// input reading the edge (or weight 0 with exclude_outside), the weights divided by their sum.
     func antialiasTaps(x: Double, start: Int, scale: Double, input: Int) -> (indices: [Int], weights: [Float]) {
-        var base = x.rounded(.down), r = x - base
-        if r == 0 { base -= 1; r = 1 }
-        var indices: [Int] = [], raw: [Double] = []
+        var base = x.rounded(.down)
+        var r = x - base
+        if r == 0 {
+            base -= 1
+            r = 1
+        }
+        var indices: [Int] = []
+        var raw: [Double] = []
         for i in start..<(2 - start) {
             let t = abs(scale * (Double(i) - r))
             var w: Double

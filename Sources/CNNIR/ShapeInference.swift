@@ -99,9 +99,13 @@ public enum ShapeInference {
         }
         var out = [a.filters]
         for d in 0..<a.spatialRank {
-            let size = WindowArithmetic.convOutput(input: input[d + 1], kernel: a.kernel[d], stride: a.stride[d], dilation: a.dilation[d], padBegin: a.padding.begin[d], padEnd: a.padding.end[d])
+            let size = WindowArithmetic.convOutput(
+                input: input[d + 1], kernel: a.kernel[d], stride: a.stride[d], dilation: a.dilation[d], padBegin: a.padding.begin[d],
+                padEnd: a.padding.end[d])
             guard size >= 1 else {
-                throw Diagnostic("expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.kernel)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(a.dilation)))")
+                throw Diagnostic(
+                    "expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.kernel)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(a.dilation)))"
+                )
             }
             out.append(size)
         }
@@ -120,11 +124,17 @@ public enum ShapeInference {
         var out = [a.filters]
         for d in 0..<a.spatialRank {
             guard a.outputPadding[d] < max(a.stride[d], a.dilation[d]) else {
-                throw Diagnostic("expected output_padding smaller than stride or dilation, got output_padding \(format(a.outputPadding)) with stride \(format(a.stride)) and dilation \(format(a.dilation))")
+                throw Diagnostic(
+                    "expected output_padding smaller than stride or dilation, got output_padding \(format(a.outputPadding)) with stride \(format(a.stride)) and dilation \(format(a.dilation))"
+                )
             }
-            let size = WindowArithmetic.convTransposeOutput(input: input[d + 1], kernel: a.kernel[d], stride: a.stride[d], dilation: a.dilation[d], padding: a.padding[d], outputPadding: a.outputPadding[d])
+            let size = WindowArithmetic.convTransposeOutput(
+                input: input[d + 1], kernel: a.kernel[d], stride: a.stride[d], dilation: a.dilation[d], padding: a.padding[d],
+                outputPadding: a.outputPadding[d])
             guard size >= 1 else {
-                throw Diagnostic("expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.kernel)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(a.dilation)))")
+                throw Diagnostic(
+                    "expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.kernel)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(a.dilation)))"
+                )
             }
             out.append(size)
         }
@@ -137,9 +147,13 @@ public enum ShapeInference {
         try requireSpatial(input, rank: a.spatialRank, what: name)
         var out = [input[0]]
         for d in 0..<a.spatialRank {
-            let size = WindowArithmetic.poolOutput(input: input[d + 1], size: a.dilation[d] * (a.size[d] - 1) + 1, stride: a.stride[d], padBegin: a.padding.begin[d], padEnd: a.padding.end[d], ceil: a.ceilMode)
+            let size = WindowArithmetic.poolOutput(
+                input: input[d + 1], size: a.dilation[d] * (a.size[d] - 1) + 1, stride: a.stride[d], padBegin: a.padding.begin[d],
+                padEnd: a.padding.end[d], ceil: a.ceilMode)
             guard size >= 1 else {
-                throw Diagnostic("expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.size)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(a.dilation)))")
+                throw Diagnostic(
+                    "expected an output size of at least 1, got \(size) (input \(format(Array(input.dropFirst()))), kernel \(format(a.size)), stride \(format(a.stride)), padding \(format(a.padding)), dilation \(format(a.dilation)))"
+                )
             }
             out.append(size)
         }
@@ -153,10 +167,15 @@ public enum ShapeInference {
         }
         var out = first
         for (i, shape) in inputs.enumerated().dropFirst() {
-            var a = shape, b = first
-            if a.count == b.count { a[axis] = 0; b[axis] = 0 }
+            var a = shape
+            var b = first
+            if a.count == b.count {
+                a[axis] = 0
+                b[axis] = 0
+            }
             guard a == b else {
-                throw Diagnostic("expected shapes that differ only on axis \(axis) for concat, got \(format(first)) and \(format(shape)) (input \(i))")
+                throw Diagnostic(
+                    "expected shapes that differ only on axis \(axis) for concat, got \(format(first)) and \(format(shape)) (input \(i))")
             }
             out[axis] += shape[axis]
         }

@@ -31,7 +31,8 @@ public struct WhereAttributes: Hashable, Sendable {
     /// The broadcast output shape, or a diagnostic.
     public func outputShape(inputs: [[Int]]) throws -> [Int] {
         guard inputs.count == inputCount else {
-            throw Diagnostic("expected \(inputCount) inputs for where (3 operands, \(3 - inputCount) of them constants), got \(inputs.count)")
+            throw Diagnostic(
+                "expected \(inputCount) inputs for where (3 operands, \(3 - inputCount) of them constants), got \(inputs.count)")
         }
         let shapes = operandShapes(inputs: inputs)
         return try Broadcasting.shape(try Broadcasting.shape(shapes[0], shapes[1], op: "where"), shapes[2], op: "where")

@@ -345,9 +345,15 @@ struct HeaderParser {
             while end < bytes.endIndex, isIdentifierByte(bytes[end]) { end += 1 }
             let word = String(decoding: bytes[index..<end], as: UTF8.self)
             switch word {
-            case "True": index = end; return .bool(true)
-            case "False": index = end; return .bool(false)
-            case "None": index = end; return .none
+            case "True":
+                index = end
+                return .bool(true)
+            case "False":
+                index = end
+                return .bool(false)
+            case "None":
+                index = end
+                return .none
             default: throw failure("expected a Python literal, got \(rest())")
             }
         }
@@ -438,7 +444,8 @@ enum FileIO {
     static func errorText() -> String { String(cString: strerror(errno)) }
 
     static func physicalMemory() -> Int {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        let pages = sysconf(Int32(_SC_PHYS_PAGES))
+        let size = sysconf(Int32(_SC_PAGESIZE))
         guard pages > 0, size > 0 else { return Int.max }
         return pages.multipliedReportingOverflow(by: size).overflow ? Int.max : pages * size
     }
@@ -454,7 +461,8 @@ enum FileIO {
         // Before reserving: a file larger than the machine's memory was an allocation abort.
         let memory = physicalMemory()
         guard Int(info.st_size) <= memory else {
-            throw NPYError(file: name, message: "expected a file that fits in this machine's memory (\(memory) bytes), got \(info.st_size) bytes")
+            throw NPYError(
+                file: name, message: "expected a file that fits in this machine's memory (\(memory) bytes), got \(info.st_size) bytes")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))

@@ -19,12 +19,16 @@ enum ActivationOps {
                 let name = p.onnxName ?? p.name
                 switch p.kind {
                 case .number:
-                    guard let value = try ctx.float(name) ?? p.onnxDefault ?? p.defaultValue else { throw ctx.error("expected the attribute \(name), got none") }
+                    guard let value = try ctx.float(name) ?? p.onnxDefault ?? p.defaultValue else {
+                        throw ctx.error("expected the attribute \(name), got none")
+                    }
                     values.append(value)
                 case .choice(let names):
                     let chosen = try ctx.string(name) ?? names[Int(p.onnxDefault ?? p.defaultValue ?? 0)]
                     guard let i = names.firstIndex(of: chosen) else {
-                        throw ctx.error("unsupported \(name) '\(Diagnostic.quoted(chosen))' (expected \(names.map { "'\($0)'" }.joined(separator: " or ")))")
+                        throw ctx.error(
+                            "unsupported \(name) '\(Diagnostic.quoted(chosen))' (expected \(names.map { "'\($0)'" }.joined(separator: " or ")))"
+                        )
                     }
                     values.append(Float(i))
                 }
@@ -36,7 +40,8 @@ enum ActivationOps {
 
     /// Clip: min and max are attributes before opset 11 and optional scalar inputs from 11; a missing bound is infinite.
     static func clip(_ im: inout Importer, _ ctx: NodeContext) throws {
-        var lo = -Float.infinity, hi = Float.infinity
+        var lo = -Float.infinity
+        var hi = Float.infinity
         if im.opset < 11 {
             lo = try ctx.float("min") ?? lo
             hi = try ctx.float("max") ?? hi
@@ -68,13 +73,17 @@ enum ActivationOps {
         let lead = im.lead
         let rank = shape.count + lead
         let axis = try ctx.axis(try ctx.int("axis", default: im.opset < 13 ? 1 : -1), rank: rank)
-        guard axis >= lead else { throw im.axisZeroError(ctx, "unsupported axis 0 (a \(log ? "log-softmax" : "softmax") across the batch)") }
+        guard axis >= lead else {
+            throw im.axisZeroError(ctx, "unsupported axis 0 (a \(log ? "log-softmax" : "softmax") across the batch)")
+        }
         var perSample = axis - lead
         if im.opset < 13 {
             let trailing = Array(shape[perSample...])
             let big = trailing.indices.filter { trailing[$0] != 1 }
             guard big.count <= 1 else {
-                throw ctx.error("unsupported axis \(axis) in opset \(im.opset): the \(log ? "log-softmax" : "softmax") runs over the flattened dimensions \(ShapeInference.format(trailing)) (only one of them may be larger than 1; export with opset 13 or later, or flatten first)")
+                throw ctx.error(
+                    "unsupported axis \(axis) in opset \(im.opset): the \(log ? "log-softmax" : "softmax") runs over the flattened dimensions \(ShapeInference.format(trailing)) (only one of them may be larger than 1; export with opset 13 or later, or flatten first)"
+                )
             }
             perSample += big.first ?? 0
         }
@@ -89,7 +98,8 @@ enum ActivationOps {
         // A slope that differs along axis 0 of a batched import: axis 0 is data (the whole-tensor import takes it).
         let aligned = Broadcasting.padded(slope.shape, to: shape.count + im.lead)
         if im.lead == 1, aligned.count == shape.count + 1, aligned[0] != 1 {
-            throw im.axisZeroError(ctx, "unsupported slope of shape \(ShapeInference.format(slope.shape)): it differs along axis 0, the batch")
+            throw im.axisZeroError(
+                ctx, "unsupported slope of shape \(ShapeInference.format(slope.shape)): it differs along axis 0, the batch")
         }
         switch try Broadcast.classify(ctx, slope, perSample: shape, what: "slope") {
         case .scalar(let v): values = [v]
@@ -98,12 +108,15 @@ enum ActivationOps {
             // A slope per position (NumPy broadcasting): max(x, 0) + slope * min(x, 0).
             let ones = shape.map { _ in 1 }
             func bound(_ op: BinaryOperator, _ part: String) throws -> NodeID {
-                try im.emit(ctx, .binary(BinaryAttributes(op: op, constant: ConstantOperand(shape: ones, isFirst: false))), inputs: [x],
-                            params: ["constant": WeightTensor(shape: ones, values: [0])], part: part)
+                try im.emit(
+                    ctx, .binary(BinaryAttributes(op: op, constant: ConstantOperand(shape: ones, isFirst: false))), inputs: [x],
+                    params: ["constant": WeightTensor(shape: ones, values: [0])], part: part)
             }
-            let positive = try bound(.max, "positive"), negative = try bound(.min, "negative")
-            let scaled = try im.emit(ctx, .binary(BinaryAttributes(op: .mul, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [negative],
-                                     params: ["constant": WeightTensor(shape: shape, values: v)], part: "scaled")
+            let positive = try bound(.max, "positive")
+            let negative = try bound(.min, "negative")
+            let scaled = try im.emit(
+                ctx, .binary(BinaryAttributes(op: .mul, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [negative],
+                params: ["constant": WeightTensor(shape: shape, values: v)], part: "scaled")
             try im.emit(ctx, .binary(BinaryAttributes(op: .add)), inputs: [positive, scaled])
             return
         }
@@ -126,7 +139,9 @@ enum Broadcast {
         while shape.count > full.count, shape.first == 1 { shape.removeFirst() }
         let padded = Array(repeating: 1, count: max(full.count - shape.count, 0)) + shape
         guard padded.count == full.count, padded[0] == 1, zip(padded, full).dropFirst().allSatisfy({ $0 == 1 || $0 == $1 }) else {
-            throw ctx.error("unsupported \(what) of shape \(ShapeInference.format(c.shape)): it does not broadcast to one sample [1, \(perSample.map(String.init).joined(separator: ", "))]")
+            throw ctx.error(
+                "unsupported \(what) of shape \(ShapeInference.format(c.shape)): it does not broadcast to one sample [1, \(perSample.map(String.init).joined(separator: ", "))]"
+            )
         }
         if padded.allSatisfy({ $0 == 1 }) { return .scalar(values[0]) }
         if padded.indices.allSatisfy({ $0 == 1 || padded[$0] == 1 }) { return .channel(values) }

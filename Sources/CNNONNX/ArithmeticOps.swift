@@ -5,7 +5,8 @@ enum ArithmeticOps {
     /// Add: two tensors of equal shape stay the residual `add`; a tensor and a constant that
     /// broadcasts into it stay a `bias`; any other broadcast is the general binary op.
     static func add(_ im: inout Importer, _ ctx: NodeContext) throws {
-        let a = try im.value(ctx, 0), b = try im.value(ctx, 1)
+        let a = try im.value(ctx, 0)
+        let b = try im.value(ctx, 1)
         switch (a, b) {
         case (.tensor(let x)?, .tensor(let y)?) where im.shape(x) == im.shape(y):
             try im.emit(ctx, .add(epilogue: []), inputs: [x, y])
@@ -38,25 +39,31 @@ enum ArithmeticOps {
     static func binary(_ im: inout Importer, _ ctx: NodeContext, _ op: BinaryOperator) throws {
         if ctx.proto.input.count != 2 && (op == .max || op == .min) { return try variadic(&im, ctx, op) }
         guard ctx.proto.input.count == 2 else { throw ctx.error("unsupported \(ctx.opType) of \(ctx.proto.input.count) inputs (only 2)") }
-        let a = try im.value(ctx, 0), b = try im.value(ctx, 1)
+        let a = try im.value(ctx, 0)
+        let b = try im.value(ctx, 1)
         switch (a, b) {
         case (.constant(let x)?, .constant(let y)?):
             im.define(ctx, 0, .constant(try Folding.binary(ctx, x, y, op)))
         case (.tensor(var x)?, .tensor(var y)?):
-            var sx = im.shape(x), sy = im.shape(y)
+            var sx = im.shape(x)
+            var sy = im.shape(y)
             if im.wholeTensor && sx.count != sy.count {
                 x = try padRank(&im, ctx, x, to: sy.count, part: "a")
                 y = try padRank(&im, ctx, y, to: sx.count, part: "b")
                 (sx, sy) = (im.shape(x), im.shape(y))
             }
             guard sx.count == sy.count else {
-                throw im.axisZeroError(ctx, "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+                throw im.axisZeroError(
+                    ctx,
+                    "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other"
+                )
             }
             try im.emit(ctx, .binary(BinaryAttributes(op: op)), inputs: [x, y])
         case (.tensor(var x)?, .constant?), (.constant?, .tensor(var x)?):
             let constantFirst: Bool
             if case .constant? = a { constantFirst = true } else { constantFirst = false }
-            var c = try im.floats(ctx, constantFirst ? 0 : 1, what: "the constant", role: .bias, integers: op == .pow && !constantFirst || op.isMask)
+            var c = try im.floats(
+                ctx, constantFirst ? 0 : 1, what: "the constant", role: .bias, integers: op == .pow && !constantFirst || op.isMask)
             if !c.isFloat { c = try exactFloats(ctx, c, what: op == .pow ? "exponent" : "operand") }
             // The constant's shape against [N, per-sample...], NumPy-aligned at the last dimension.
             var shape = c.shape
@@ -67,12 +74,16 @@ enum ArithmeticOps {
             while shape.count > rank, shape.first == 1 { shape.removeFirst() }
             let padded = Broadcasting.padded(shape, to: rank)
             guard padded.count == rank, im.lead == 0 || padded[0] == 1 else {
-                throw im.axisZeroError(ctx, "unsupported constant of shape \(ShapeInference.format(c.shape)) against \(full(im.shape(x))): it would broadcast across the batch")
+                throw im.axisZeroError(
+                    ctx,
+                    "unsupported constant of shape \(ShapeInference.format(c.shape)) against \(full(im.shape(x))): it would broadcast across the batch"
+                )
             }
             let perSample = Array(padded.dropFirst(im.lead))
             let operand = ConstantOperand(shape: perSample, isFirst: constantFirst)
-            try im.emit(ctx, .binary(BinaryAttributes(op: op, constant: operand)), inputs: [x],
-                        params: ["constant": WeightTensor(shape: perSample, values: c.floats!)])
+            try im.emit(
+                ctx, .binary(BinaryAttributes(op: op, constant: operand)), inputs: [x],
+                params: ["constant": WeightTensor(shape: perSample, values: c.floats!)])
         case (nil, _), (_, nil):
             throw ctx.error("expected two inputs, got \(ctx.proto.input.count)")
         }
@@ -86,7 +97,10 @@ enum ArithmeticOps {
         let floats = try ints.map { v -> Float in
             guard let v else { throw ctx.error("unsupported \(what): the batch size, unknown until run time") }
             let f = Float(v)
-            guard f.isFinite, Int64(exactly: f) == v else { throw ctx.error("unsupported integer \(what) \(v): it has no exact float32 value (integers up to 2^24 in magnitude are exact)") }
+            guard f.isFinite, Int64(exactly: f) == v else {
+                throw ctx.error(
+                    "unsupported integer \(what) \(v): it has no exact float32 value (integers up to 2^24 in magnitude are exact)")
+            }
             return f
         }
         return ConstTensor(shape: c.shape, floats: floats)
@@ -116,7 +130,10 @@ enum ArithmeticOps {
             }
             let (sx, sy) = (im.shape(acc), im.shape(y))
             guard sx.count == sy.count else {
-                throw im.axisZeroError(ctx, "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+                throw im.axisZeroError(
+                    ctx,
+                    "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other"
+                )
             }
             let op: Op = sx == sy ? .add(epilogue: []) : .binary(BinaryAttributes(op: .add))
             acc = try im.emit(ctx, op, inputs: [acc, y], part: part)
@@ -150,15 +167,19 @@ enum ArithmeticOps {
             }
             let (sx, sy) = (im.shape(acc), im.shape(y))
             guard sx.count == sy.count else {
-                throw im.axisZeroError(ctx, "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+                throw im.axisZeroError(
+                    ctx,
+                    "unsupported broadcast of \(full(sx)) and \(full(sy)) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other"
+                )
             }
             let last = k == count - 1 && !mean
             acc = try im.emit(ctx, .binary(BinaryAttributes(op: op)), inputs: [acc, y], part: last ? nil : "\(op.name)\(k)")
         }
         if mean {
             let shape = [Int](repeating: 1, count: im.shape(acc).count)
-            try im.emit(ctx, .binary(BinaryAttributes(op: .div, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [acc],
-                        params: ["constant": WeightTensor(shape: shape, values: [Float(count)])])
+            try im.emit(
+                ctx, .binary(BinaryAttributes(op: .div, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [acc],
+                params: ["constant": WeightTensor(shape: shape, values: [Float(count)])])
         }
     }
 
@@ -187,17 +208,21 @@ enum ArithmeticOps {
         let shape = im.shape(x)
         // MatMul on [N, ..., K] then Add of a vector along the last axis: one linear layer with a bias.
         if im.biasless.contains(x), im.readers[tensorName, default: 0] == 1, shape.count > 1, case .dense(var attributes) = im.nodes[x].op,
-           let values = c.floats, c.shape.drop(while: { $0 == 1 }).count <= 1, c.shape.count <= shape.count + 1, [1, shape.last!].contains(c.count) {
+            let values = c.floats, c.shape.drop(while: { $0 == 1 }).count <= 1, c.shape.count <= shape.count + 1,
+            [1, shape.last!].contains(c.count)
+        {
             attributes.hasBias = true
             im.nodes[x].op = .dense(attributes)
-            im.nodes[x].params["bias"] = WeightTensor(shape: [shape.last!], values: values.count == 1 ? Array(repeating: values[0], count: shape.last!) : values)
+            im.nodes[x].params["bias"] = WeightTensor(
+                shape: [shape.last!], values: values.count == 1 ? Array(repeating: values[0], count: shape.last!) : values)
             im.biasless.remove(x)
             im.define(ctx, 0, .tensor(x))
             return
         }
         let kind = try Broadcast.classify(ctx, c, perSample: shape, what: "constant")
         // MatMul then Add of a vector: one dense layer with a bias.
-        if im.biasless.contains(x), im.readers[tensorName, default: 0] == 1, shape.count == 1, case .dense(var attributes) = im.nodes[x].op {
+        if im.biasless.contains(x), im.readers[tensorName, default: 0] == 1, shape.count == 1, case .dense(var attributes) = im.nodes[x].op
+        {
             let vector: [Float]
             switch kind {
             case .scalar(let v): vector = Array(repeating: v, count: shape[0])
@@ -224,7 +249,8 @@ enum ArithmeticOps {
     static func identity(_ im: inout Importer, _ ctx: NodeContext) throws {
         // An initializer not decoded yet stays undecoded until a consumer says what it is.
         if let input = ctx.proto.input.first, im.values[input] == nil, im.decoded[input] == nil,
-           let target = im.initializers[input] != nil ? input : im.aliases[input], let output = ctx.proto.output.first {
+            let target = im.initializers[input] != nil ? input : im.aliases[input], let output = ctx.proto.output.first
+        {
             im.aliases[output] = target
             return
         }

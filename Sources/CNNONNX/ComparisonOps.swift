@@ -39,7 +39,9 @@ enum ComparisonOps {
         switch try im.value(ctx, k) {
         case .tensor(let id)?:
             guard case .binary(let a) = im.nodes[id].op, a.op.isMask, a.epilogue.isEmpty else {
-                throw ctx.error("expected \(what) to be a boolean (the result of a comparison, And, Or, Xor or Not), got the float tensor '\(Diagnostic.quoted(ctx.proto.input[k]))'")
+                throw ctx.error(
+                    "expected \(what) to be a boolean (the result of a comparison, And, Or, Xor or Not), got the float tensor '\(Diagnostic.quoted(ctx.proto.input[k]))'"
+                )
             }
         case .constant(let c)?:
             guard !c.isFloat, let v = c.ints, v.allSatisfy({ $0 == 0 || $0 == 1 }) else {
@@ -58,8 +60,9 @@ enum ComparisonOps {
             im.define(ctx, 0, .constant(ConstTensor(shape: c.shape, ints: c.ints!.map { $0 == 0 ? 1 : 0 })))
         case .tensor(let x)?:
             let shape = [Int](repeating: 1, count: im.shape(x).count)
-            try im.emit(ctx, .binary(BinaryAttributes(op: .equal, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [x],
-                        params: ["constant": WeightTensor(shape: shape, values: [0])])
+            try im.emit(
+                ctx, .binary(BinaryAttributes(op: .equal, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [x],
+                params: ["constant": WeightTensor(shape: shape, values: [0])])
         case nil:
             throw ctx.error("expected an input, got none")
         }
@@ -77,8 +80,9 @@ enum ComparisonOps {
         let x = try im.tensor(ctx, 0, what: "the input X")
         if alpha == 1 { return try ActivationOps.activation(&im, ctx, Activation(.silu)) }
         let shape = [Int](repeating: 1, count: im.shape(x).count)
-        let scaled = try im.emit(ctx, .binary(BinaryAttributes(op: .mul, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [x],
-                                 params: ["constant": WeightTensor(shape: shape, values: [alpha])], part: "scaled")
+        let scaled = try im.emit(
+            ctx, .binary(BinaryAttributes(op: .mul, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [x],
+            params: ["constant": WeightTensor(shape: shape, values: [alpha])], part: "scaled")
         let gate = try im.emit(ctx, .activation(.sigmoid), inputs: [scaled], part: "gate")
         try im.emit(ctx, .binary(BinaryAttributes(op: .mul)), inputs: [x, gate])
     }
@@ -106,7 +110,10 @@ enum ComparisonOps {
         let rank = max(tensors.map { im.shape($0.id).count }.max()!, im.wholeTensor ? constantRank : 0)
         for (j, t) in tensors.enumerated() where im.shape(t.id).count != rank {
             guard im.wholeTensor else {
-                throw im.axisZeroError(ctx, "unsupported broadcast of \(tensors.map { ArithmeticOps.full(im.shape($0.id)) }.joined(separator: ", ")) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other")
+                throw im.axisZeroError(
+                    ctx,
+                    "unsupported broadcast of \(tensors.map { ArithmeticOps.full(im.shape($0.id)) }.joined(separator: ", ")) computed at run time: tensors of different ranks would align the batch of one with another dimension of the other"
+                )
             }
             tensors[j].id = try ArithmeticOps.padRank(&im, ctx, t.id, to: rank, part: WhereAttributes.operandNames[t.k])
         }
@@ -119,7 +126,10 @@ enum ComparisonOps {
             while shape.count > rank + im.lead, shape.first == 1 { shape.removeFirst() }
             let padded = Broadcasting.padded(shape, to: rank + im.lead)
             guard padded.count == rank + im.lead, im.lead == 0 || padded[0] == 1 else {
-                throw im.axisZeroError(ctx, "unsupported constant \(WhereAttributes.operandNames[k]) of shape \(ShapeInference.format(c.shape)) against tensors of rank \(rank + im.lead): it would broadcast across the batch")
+                throw im.axisZeroError(
+                    ctx,
+                    "unsupported constant \(WhereAttributes.operandNames[k]) of shape \(ShapeInference.format(c.shape)) against tensors of rank \(rank + im.lead): it would broadcast across the batch"
+                )
             }
             let perSample = Array(padded.dropFirst(im.lead))
             shapes[k] = perSample
@@ -131,12 +141,17 @@ enum ComparisonOps {
     /// Where of three constants: integers stay integers when both branches are integers.
     static func fold(_ ctx: NodeContext, _ c: ConstTensor, _ x: ConstTensor, _ y: ConstTensor) throws -> ConstTensor {
         guard let cx = broadcastShapes(c.shape, x.shape), let shape = broadcastShapes(cx, y.shape) else {
-            throw ctx.error("constants of shapes \(ShapeInference.format(c.shape)), \(ShapeInference.format(x.shape)) and \(ShapeInference.format(y.shape)) do not broadcast")
+            throw ctx.error(
+                "constants of shapes \(ShapeInference.format(c.shape)), \(ShapeInference.format(x.shape)) and \(ShapeInference.format(y.shape)) do not broadcast"
+            )
         }
         guard let test = c.ints else { throw ctx.error("expected a boolean condition, got \(c.summary)") }
-        let ic = broadcastIndices(from: c.shape, to: shape), ix = broadcastIndices(from: x.shape, to: shape), iy = broadcastIndices(from: y.shape, to: shape)
+        let ic = broadcastIndices(from: c.shape, to: shape)
+        let ix = broadcastIndices(from: x.shape, to: shape)
+        let iy = broadcastIndices(from: y.shape, to: shape)
         if !x.isFloat && !y.isFloat {
-            let a = x.ints!, b = y.ints!
+            let a = x.ints!
+            let b = y.ints!
             return ConstTensor(shape: shape, ints: (0..<ic.count).map { test[ic[$0]] != 0 ? a[ix[$0]] : b[iy[$0]] })
         }
         guard let a = x.floats, let b = y.floats else { throw ctx.error("cannot mix the batch size with floats") }

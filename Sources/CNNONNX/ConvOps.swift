@@ -9,7 +9,9 @@ enum ConvOps {
         switch autoPad {
         case "NOTSET":
             guard let pads = try ctx.ints("pads") else { return .zero(rank: rank) }
-            guard pads.count == 2 * rank else { throw ctx.error("expected attribute 'pads' with \(2 * rank) values (begin then end of each spatial dimension), got \(pads)") }
+            guard pads.count == 2 * rank else {
+                throw ctx.error("expected attribute 'pads' with \(2 * rank) values (begin then end of each spatial dimension), got \(pads)")
+            }
             guard pads.allSatisfy({ $0 >= 0 }) else { throw ctx.error("unsupported negative 'pads' \(pads)") }
             return Padding(begin: Array(pads[0..<rank]), end: Array(pads[rank...]))
         case "VALID":
@@ -52,7 +54,9 @@ enum ConvOps {
         let x = try im.tensor(ctx, 0, what: "the input X")
         let xShape = im.shape(x)
         guard xShape.count == dims.count - 1 else {
-            throw ctx.error("expected an input of rank \(dims.count) (batch, channels and \(dims.count - 2) spatial) to match the weight \(ShapeInference.format(dims)), got [N, \(xShape.map(String.init).joined(separator: ", "))]")
+            throw ctx.error(
+                "expected an input of rank \(dims.count) (batch, channels and \(dims.count - 2) spatial) to match the weight \(ShapeInference.format(dims)), got [N, \(xShape.map(String.init).joined(separator: ", "))]"
+            )
         }
         let kernel = try Self.kernel(ctx, weightShape: w.shape)
         let stride = try ctx.perDim("strides", rank: kernel.count, default: 1, min: 1)
@@ -66,7 +70,8 @@ enum ConvOps {
         let o = try operands(&im, ctx, op: "conv")
         let (w, b, x, xShape, kernel, stride, dilation, groups) = (o.w, o.b, o.x, o.xShape, o.kernel, o.stride, o.dilation, o.groups)
         let padding = try Self.padding(ctx, spatial: Array(xShape.dropFirst()), kernel: kernel, stride: stride, dilation: dilation)
-        let attributes = ConvAttributes(filters: w.shape[0], kernel: kernel, stride: stride, dilation: dilation, padding: padding, groups: groups, hasBias: b != nil)
+        let attributes = ConvAttributes(
+            filters: w.shape[0], kernel: kernel, stride: stride, dilation: dilation, padding: padding, groups: groups, hasBias: b != nil)
         var params = ["weight": WeightTensor(shape: w.shape, values: w.floats!)]
         if let b { params["bias"] = WeightTensor(shape: b.shape, values: b.floats!) }
         try im.emit(ctx, .conv(attributes), inputs: [x], params: params)
@@ -82,7 +87,9 @@ enum ConvOps {
     /// elements at the end (a `pad` node with a negative end).
     static func convTranspose(_ im: inout Importer, _ ctx: NodeContext) throws {
         let o = try operands(&im, ctx, op: "conv_transpose")
-        let (w, b, x, xShape, kernel, stride, dilation, groups, rank) = (o.w, o.b, o.x, o.xShape, o.kernel, o.stride, o.dilation, o.groups, o.rank)
+        let (w, b, x, xShape, kernel, stride, dilation, groups, rank) = (
+            o.w, o.b, o.x, o.xShape, o.kernel, o.stride, o.dilation, o.groups, o.rank
+        )
         var outputPadding = try ctx.perDim("output_padding", rank: rank, default: 0, min: 0)
         let spatial = Array(xShape.dropFirst())
         let autoPad = try ctx.string("auto_pad", default: "NOTSET")
@@ -93,16 +100,22 @@ enum ConvOps {
         for d in 0..<rank {
             // Checked: stride, dilation and sizes come from the model (a stride of 2^40 overflowed).
             guard let extent = ShapeBounds.sum(ShapeBounds.product([dilation[d], kernel[d] - 1]), 1),
-                  let size = ShapeBounds.sum(ShapeBounds.product([stride[d], spatial[d] - 1]), outputPadding[d], extent),
-                  size <= ShapeBounds.maxElements else {
-                throw ctx.error("expected an output of at most 2^40 elements along spatial dimension \(d), got stride \(stride[d]), dilation \(dilation[d]) and kernel \(kernel[d]) on an input of \(spatial[d])")
+                let size = ShapeBounds.sum(ShapeBounds.product([stride[d], spatial[d] - 1]), outputPadding[d], extent),
+                size <= ShapeBounds.maxElements
+            else {
+                throw ctx.error(
+                    "expected an output of at most 2^40 elements along spatial dimension \(d), got stride \(stride[d]), dilation \(dilation[d]) and kernel \(kernel[d]) on an input of \(spatial[d])"
+                )
             }
             full.append(size)
         }
-        var begin = Array(repeating: 0, count: rank), end = begin
+        var begin = Array(repeating: 0, count: rank)
+        var end = begin
         var target: [Int]? = try ctx.ints("output_shape")
         if let t = target {
-            guard t.count == rank || t.count == rank + 2 else { throw ctx.error("expected output_shape with \(rank) spatial sizes, got \(t)") }
+            guard t.count == rank || t.count == rank + 2 else {
+                throw ctx.error("expected output_shape with \(rank) spatial sizes, got \(t)")
+            }
             target = Array(t.suffix(rank))
         } else if autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" {
             target = (0..<rank).map { min(ShapeBounds.product([spatial[$0], stride[$0]]) ?? Int.max, ShapeBounds.maxElements) }
@@ -139,7 +152,9 @@ enum ConvOps {
         guard let filters = ShapeBounds.product([w.shape[1], groups]), filters <= ShapeBounds.maxElements else {
             throw ctx.error("expected at most 2^40 output channels, got \(w.shape[1]) per group x \(groups) groups")
         }
-        let attributes = ConvTransposeAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: begin, outputPadding: outputPadding, groups: groups, hasBias: b != nil)
+        let attributes = ConvTransposeAttributes(
+            filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: begin, outputPadding: outputPadding,
+            groups: groups, hasBias: b != nil)
         var params = ["weight": WeightTensor(shape: w.shape, values: w.floats!)]
         if let b { params["bias"] = WeightTensor(shape: b.shape, values: b.floats!) }
         guard endCrop.contains(where: { $0 > 0 }) else {
@@ -147,7 +162,9 @@ enum ConvOps {
             return
         }
         let uncropped = try im.emit(ctx, .convTranspose(attributes), inputs: [x], params: params, part: "uncropped")
-        try im.emit(ctx, .pad(PadAttributes(mode: .constant, begin: Array(repeating: 0, count: rank + 1), end: [0] + endCrop.map { -$0 })), inputs: [uncropped])
+        try im.emit(
+            ctx, .pad(PadAttributes(mode: .constant, begin: Array(repeating: 0, count: rank + 1), end: [0] + endCrop.map { -$0 })),
+            inputs: [uncropped])
     }
 
     static func pool(_ im: inout Importer, _ ctx: NodeContext, kind: PoolKind) throws {
@@ -161,10 +178,14 @@ enum ConvOps {
         try im.requireUnusedOutputs(ctx, from: 1)
         guard let kernel = try ctx.ints("kernel_shape") else { throw ctx.error("expected attribute 'kernel_shape', got none") }
         let rank = kernel.count
-        guard (1...3).contains(rank), kernel.allSatisfy({ $0 >= 1 }) else { throw ctx.error("expected kernel_shape of 1 to 3 sizes of at least 1, got \(kernel)") }
+        guard (1...3).contains(rank), kernel.allSatisfy({ $0 >= 1 }) else {
+            throw ctx.error("expected kernel_shape of 1 to 3 sizes of at least 1, got \(kernel)")
+        }
         let xShape = im.shape(x)
         guard xShape.count == rank + 1 else {
-            throw ctx.error("expected an input of rank \(rank + 2) for a kernel_shape of \(rank) sizes, got [N, \(xShape.map(String.init).joined(separator: ", "))]")
+            throw ctx.error(
+                "expected an input of rank \(rank + 2) for a kernel_shape of \(rank) sizes, got [N, \(xShape.map(String.init).joined(separator: ", "))]"
+            )
         }
         let stride = try ctx.perDim("strides", rank: rank, default: 1, min: 1)
         let dilation = try ctx.perDim("dilations", rank: rank, default: 1, min: 1)
@@ -173,10 +194,16 @@ enum ConvOps {
         let includePad = kind == .average ? try ctx.int("count_include_pad", default: 0) : 0
         guard includePad == 0 || includePad == 1 else { throw ctx.error("expected count_include_pad 0 or 1, got \(includePad)") }
         let padding = try Self.padding(ctx, spatial: Array(xShape.dropFirst()), kernel: kernel, stride: stride, dilation: dilation)
-        for d in 0..<rank where padding.begin[d] >= dilation[d] * (kernel[d] - 1) + 1 || padding.end[d] >= dilation[d] * (kernel[d] - 1) + 1 {
+        for d in 0..<rank where padding.begin[d] >= dilation[d] * (kernel[d] - 1) + 1 || padding.end[d] >= dilation[d] * (kernel[d] - 1) + 1
+        {
             throw ctx.error("unsupported padding \(padding.begin) / \(padding.end) not smaller than the kernel \(kernel)")
         }
-        return (x, PoolAttributes(kind: kind, size: kernel, stride: stride, padding: padding, ceilMode: ceil == 1, countIncludePad: includePad == 1, dilation: dilation))
+        return (
+            x,
+            PoolAttributes(
+                kind: kind, size: kernel, stride: stride, padding: padding, ceilMode: ceil == 1, countIncludePad: includePad == 1,
+                dilation: dilation)
+        )
     }
 
     static func maxPool(_ im: inout Importer, _ ctx: NodeContext) throws { try pool(&im, ctx, kind: .max) }

@@ -6,7 +6,9 @@ enum DenseOps {
     static func gemm(_ im: inout Importer, _ ctx: NodeContext) throws {
         var a = try im.tensor(ctx, 0, what: "A")
         let transA = try ctx.int("transA", default: 0)
-        guard transA == 0 || im.wholeTensor && transA == 1 else { throw im.axisZeroError(ctx, "unsupported transA \(transA) (A holds the batch of activations, only transA=0)") }
+        guard transA == 0 || im.wholeTensor && transA == 1 else {
+            throw im.axisZeroError(ctx, "unsupported transA \(transA) (A holds the batch of activations, only transA=0)")
+        }
         let transB = try ctx.int("transB", default: 0)
         guard transB == 0 || transB == 1 else { throw ctx.error("expected transB 0 or 1, got \(transB)") }
         let alpha = try ctx.float("alpha", default: 1)
@@ -21,11 +23,15 @@ enum DenseOps {
             guard im.shape(a).count == 2 else { throw ctx.error("expected A of rank 2, got shape \(ShapeInference.format(im.shape(a)))") }
             if transA == 1 { a = try im.emit(ctx, .movement(.transpose(perm: [1, 0])), inputs: [a], part: "transA") }
             guard im.shape(a)[1] == k else {
-                throw ctx.error("expected A of shape [M, \(k)] to match B \(ShapeInference.format(dims)) (transA=\(transA), transB=\(transB)), got \(ShapeInference.format(im.shape(a)))")
+                throw ctx.error(
+                    "expected A of shape [M, \(k)] to match B \(ShapeInference.format(dims)) (transA=\(transA), transB=\(transB)), got \(ShapeInference.format(im.shape(a)))"
+                )
             }
         } else {
             guard im.shape(a) == [k] else {
-                throw ctx.error("expected A of shape [N, \(k)] to match B \(ShapeInference.format(dims)) (transB=\(transB)), got [N, \(im.shape(a).map(String.init).joined(separator: ", "))]")
+                throw ctx.error(
+                    "expected A of shape [N, \(k)] to match B \(ShapeInference.format(dims)) (transB=\(transB)), got [N, \(im.shape(a).map(String.init).joined(separator: ", "))]"
+                )
             }
         }
         let bv = b.floats!
@@ -41,18 +47,23 @@ enum DenseOps {
         if let c, beta != 0, rows > 1, c.count > 1, let values = c.floats, !(c.shape.count == 2 && c.shape[0] == 1 || c.shape.count < 2) {
             // Whole-tensor mode: a C with one row per row of A ([M, units] or [M, 1]) is added after the layer.
             guard c.shape.count == 2, [1, rows].contains(c.shape[0]), [1, units].contains(c.shape[1]) else {
-                throw ctx.error("unsupported C of shape \(ShapeInference.format(c.shape)) (expected one that broadcasts to [\(rows), \(units)])")
+                throw ctx.error(
+                    "unsupported C of shape \(ShapeInference.format(c.shape)) (expected one that broadcasts to [\(rows), \(units)])")
             }
-            let product = try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: false, lastAxis: true)), inputs: [a], params: params, part: "product")
+            let product = try im.emit(
+                ctx, .dense(DenseAttributes(units: units, hasBias: false, lastAxis: true)), inputs: [a], params: params, part: "product")
             let scaled = beta == 1 ? values : values.map { beta * $0 }
-            try im.emit(ctx, .binary(BinaryAttributes(op: .add, constant: ConstantOperand(shape: c.shape, isFirst: false))), inputs: [product],
-                        params: ["constant": WeightTensor(shape: c.shape, values: scaled)])
+            try im.emit(
+                ctx, .binary(BinaryAttributes(op: .add, constant: ConstantOperand(shape: c.shape, isFirst: false))), inputs: [product],
+                params: ["constant": WeightTensor(shape: c.shape, values: scaled)])
             return
         }
         if let c, beta != 0 {
             params["bias"] = try biasVector(ctx, c, units: units, scale: beta)
         }
-        try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: params["bias"] != nil, lastAxis: im.wholeTensor)), inputs: [a], params: params)
+        try im.emit(
+            ctx, .dense(DenseAttributes(units: units, hasBias: params["bias"] != nil, lastAxis: im.wholeTensor)), inputs: [a],
+            params: params)
     }
 
     /// A constant broadcastable to [N, units] without depending on N, as a [units] bias times `scale`.
@@ -60,7 +71,11 @@ enum DenseOps {
         guard let values = c.floats else { throw ctx.error("expected a float C, got \(c.summary)") }
         let shape = c.shape
         let ok = shape.count <= 2 && (shape.last ?? 1 == 1 || shape.last == units) && (shape.count < 2 || shape[0] == 1)
-        guard ok else { throw ctx.error("unsupported C of shape \(ShapeInference.format(shape)) (expected [\(units)], [1, \(units)] or a scalar: one bias per unit, the same for every sample)") }
+        guard ok else {
+            throw ctx.error(
+                "unsupported C of shape \(ShapeInference.format(shape)) (expected [\(units)], [1, \(units)] or a scalar: one bias per unit, the same for every sample)"
+            )
+        }
         let vector = values.count == 1 ? Array(repeating: values[0], count: units) : values
         return WeightTensor(shape: [units], values: scale == 1 ? vector : vector.map { scale * $0 })
     }
@@ -83,12 +98,16 @@ enum DenseOps {
         let b = try im.floats(ctx, 1, what: "B", role: .weight(fanIn: k))
         let shape = im.shape(a)
         guard shape.last == k else {
-            throw ctx.error("expected A [N, ..., \(k)] to match B \(ShapeInference.format(dims)), got [N, \(shape.map(String.init).joined(separator: ", "))]")
+            throw ctx.error(
+                "expected A [N, ..., \(k)] to match B \(ShapeInference.format(dims)), got [N, \(shape.map(String.init).joined(separator: ", "))]"
+            )
         }
         let bv = b.floats!
         var weight = [Float](repeating: 0, count: units * k)
         for u in 0..<units { for j in 0..<k { weight[u * k + j] = bv[j * units + u] } }
-        let id = try im.emit(ctx, .dense(DenseAttributes(units: units, hasBias: false, lastAxis: shape.count > 1)), inputs: [a], params: ["weight": WeightTensor(shape: [units, k], values: weight)])
+        let id = try im.emit(
+            ctx, .dense(DenseAttributes(units: units, hasBias: false, lastAxis: shape.count > 1)), inputs: [a],
+            params: ["weight": WeightTensor(shape: [units, k], values: weight)])
         if im.readers[ctx.proto.output[0], default: 0] == 1 && !im.graphOutputs.contains(ctx.proto.output[0]) {
             im.biasless.insert(id)
         }
@@ -103,7 +122,8 @@ enum DenseOps {
         guard let va = try im.value(ctx, 0) else { throw ctx.error("expected A (input 0), got none") }
         var fanIn = 1
         if ctx.proto.input.count > 1, !ctx.proto.input[1].isEmpty {
-            if case .tensor? = im.values[ctx.proto.input[1]] {} else {
+            if case .tensor? = im.values[ctx.proto.input[1]] {
+            } else {
                 let dims = try im.constantShape(ctx, 1, what: "B")
                 fanIn = max(dims.count >= 2 ? dims[dims.count - 2] : dims.first ?? 1, 1)
             }
@@ -122,7 +142,10 @@ enum DenseOps {
             switch v {
             case .tensor(let id):
                 if !im.wholeTensor && (onnxRank(v) < 3 || onnxRank(v) < rank) {
-                    throw im.axisZeroError(ctx, "unsupported \(isFirst ? "A" : "B") of shape [N, \(im.shape(id).map(String.init).joined(separator: ", "))] against \(isFirst ? "B" : "A") of rank \(onnxRank(isFirst ? vb : va)) (its axis 0, the batch, would be a matrix axis or meet another axis of the other operand)")
+                    throw im.axisZeroError(
+                        ctx,
+                        "unsupported \(isFirst ? "A" : "B") of shape [N, \(im.shape(id).map(String.init).joined(separator: ", "))] against \(isFirst ? "B" : "A") of rank \(onnxRank(isFirst ? vb : va)) (its axis 0, the batch, would be a matrix axis or meet another axis of the other operand)"
+                    )
                 }
                 inputs.append(id)
             case .constant(var c):
@@ -130,7 +153,10 @@ enum DenseOps {
                 guard c.isFloat else { throw ctx.error("expected \(isFirst ? "A" : "B") to be a float tensor, got integers") }
                 if !im.wholeTensor && c.shape.count == rank {
                     guard c.shape[0] == 1 else {
-                        throw im.axisZeroError(ctx, "unsupported constant \(isFirst ? "A" : "B") of shape \(ShapeInference.format(c.shape)) (its axis 0 meets the batch; only 1 there)")
+                        throw im.axisZeroError(
+                            ctx,
+                            "unsupported constant \(isFirst ? "A" : "B") of shape \(ShapeInference.format(c.shape)) (its axis 0 meets the batch; only 1 there)"
+                        )
                     }
                     c = c.reshaped(Array(c.shape.dropFirst()))
                 }
@@ -162,7 +188,9 @@ enum DenseOps {
             return try reshape(&im, ctx, x, to: [outer, shape[axis...].reduce(1, *)])
         }
         guard axis == 1 else {
-            throw im.axisZeroError(ctx, "unsupported axis \(axis) (only 1: flatten everything but the batch; other axes would mix the batch into the features)")
+            throw im.axisZeroError(
+                ctx, "unsupported axis \(axis) (only 1: flatten everything but the batch; other axes would mix the batch into the features)"
+            )
         }
         try reshape(&im, ctx, x, to: [shape.reduce(1, *)])
     }
@@ -189,9 +217,13 @@ enum DenseOps {
 
     static func reshape(_ im: inout Importer, _ ctx: NodeContext) throws {
         guard let target = try im.constant(ctx, 1, what: "the shape") else { throw ctx.error("expected the shape (input 1), got none") }
-        guard target.shape.count == 1, let dims = target.ints else { throw ctx.error("expected the shape as a 1-D integer tensor, got \(target.summary)") }
+        guard target.shape.count == 1, let dims = target.ints else {
+            throw ctx.error("expected the shape as a 1-D integer tensor, got \(target.summary)")
+        }
         let allowZero = try ctx.int("allowzero", default: 0)
-        if allowZero == 1 && dims.contains(0) { throw ctx.error("unsupported allowzero=1 with a 0 in the shape \(target.summary) (an empty tensor)") }
+        if allowZero == 1 && dims.contains(0) {
+            throw ctx.error("unsupported allowzero=1 with a 0 in the shape \(target.summary) (an empty tensor)")
+        }
         if case .constant(let c)? = try im.value(ctx, 0) {
             im.define(ctx, 0, .constant(try Folding.reshape(ctx, c, dims)))
             return
@@ -206,7 +238,9 @@ enum DenseOps {
         for (i, d) in dims.enumerated().dropFirst() {
             guard let d else { throw ctx.error("unsupported shape \(target.summary): the batch size may only be the first entry") }
             if d == 0 {
-                guard i < shape.count + 1 else { throw ctx.error("shape \(target.summary): a 0 at position \(i) copies a dimension the input does not have") }
+                guard i < shape.count + 1 else {
+                    throw ctx.error("shape \(target.summary): a 0 at position \(i) copies a dimension the input does not have")
+                }
                 rest.append(shape[i - 1])
             } else {
                 guard d >= -1 else { throw ctx.error("expected shape entries of at least -1, got \(target.summary)") }
@@ -219,10 +253,12 @@ enum DenseOps {
             // The batch size itself, or a copy of the input's first dimension (the batch).
         } else if first == -1 {
             guard inferred == 0, ShapeBounds.product(rest) == count else {
-                throw ctx.error("unsupported shape \(target.summary): with -1 first, the other sizes must hold one sample exactly (\(count) values)")
+                throw ctx.error(
+                    "unsupported shape \(target.summary): with -1 first, the other sizes must hold one sample exactly (\(count) values)")
             }
         } else if first != Int64(im.declaredBatch ?? -2) {
-            throw im.axisZeroError(ctx, "unsupported shape \(target.summary): the first entry must keep the batch (the batch size, 0 or -1), got \(first!)")
+            throw im.axisZeroError(
+                ctx, "unsupported shape \(target.summary): the first entry must keep the batch (the batch size, 0 or -1), got \(first!)")
         }
         if inferred == 1 {
             let known = ShapeBounds.product(rest.filter { $0 != -1 }) ?? 0
@@ -234,7 +270,9 @@ enum DenseOps {
     }
 
     /// Reshape in whole-tensor mode: every size known, 0 copies the input's size at that position, one -1 is inferred.
-    static func wholeReshape(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, _ dims: [Int64?], target: ConstTensor, allowZero: Bool) throws {
+    static func wholeReshape(
+        _ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, _ dims: [Int64?], target: ConstTensor, allowZero: Bool
+    ) throws {
         let shape = im.shape(x)
         let count = shape.reduce(1, *)
         guard !dims.isEmpty else { throw ctx.error("unsupported reshape to a scalar") }
@@ -242,7 +280,9 @@ enum DenseOps {
         for (i, d) in dims.enumerated() {
             guard let d, d >= -1 else { throw ctx.error("expected shape entries of at least -1, got \(target.summary)") }
             if d == 0 && !allowZero {
-                guard i < shape.count else { throw ctx.error("shape \(target.summary): a 0 at position \(i) copies a dimension the input does not have") }
+                guard i < shape.count else {
+                    throw ctx.error("shape \(target.summary): a 0 at position \(i) copies a dimension the input does not have")
+                }
                 out.append(shape[i])
             } else {
                 out.append(Int(d))
@@ -254,7 +294,9 @@ enum DenseOps {
             guard known > 0, count % known == 0 else { throw ctx.error("cannot reshape \(count) values to \(target.summary)") }
             out = out.map { $0 == -1 ? count / known : $0 }
         }
-        guard ShapeBounds.product(out) == count else { throw ctx.error("cannot reshape \(count) values (shape \(ShapeInference.format(shape))) to \(target.summary)") }
+        guard ShapeBounds.product(out) == count else {
+            throw ctx.error("cannot reshape \(count) values (shape \(ShapeInference.format(shape))) to \(target.summary)")
+        }
         try reshape(&im, ctx, x, to: out)
     }
 

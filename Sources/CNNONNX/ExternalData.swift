@@ -36,7 +36,8 @@ extension TensorDecoder {
         func integer(_ key: String) throws -> Int? {
             guard let text = fields[key] else { return nil }
             guard let value = Int(text), value >= 0 else {
-                throw fail(tensor, "expected external_data '\(key)' to be a non-negative integer below 2^63, got '\(Diagnostic.quoted(text))'")
+                throw fail(
+                    tensor, "expected external_data '\(key)' to be a non-negative integer below 2^63, got '\(Diagnostic.quoted(text))'")
             }
             return value
         }
@@ -44,7 +45,10 @@ extension TensorDecoder {
         let length = try integer("length") ?? max(file.size - offset, 0)
         let (end, overflow) = offset.addingReportingOverflow(length)
         guard !overflow, end <= file.size else {
-            throw fail(tensor, "external data location '\(Diagnostic.quoted(location))': expected offset \(offset) + length \(length) within the file's \(file.size) bytes")
+            throw fail(
+                tensor,
+                "external data location '\(Diagnostic.quoted(location))': expected offset \(offset) + length \(length) within the file's \(file.size) bytes"
+            )
         }
         return try file.read(offset: offset, length: length) { why in
             fail(tensor, "external data location '\(Diagnostic.quoted(location))': \(why)")
@@ -75,7 +79,9 @@ struct ExternalDataFile {
             guard depth >= 0 else { throw refuse("leaves the model's directory through '..'; expected a file inside it") }
         }
         guard let base = Self.realPath(modelDirectory) else {
-            throw refuse("cannot be resolved: the model's directory '\(Diagnostic.quoted(modelDirectory))' cannot be resolved (\(String(cString: strerror(errno))))")
+            throw refuse(
+                "cannot be resolved: the model's directory '\(Diagnostic.quoted(modelDirectory))' cannot be resolved (\(String(cString: strerror(errno))))"
+            )
         }
         guard let resolved = Self.realPath(modelDirectory + "/" + location) else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -83,7 +89,9 @@ struct ExternalDataFile {
         }
         let inside = base == "/" ? resolved.count > 1 : resolved.hasPrefix(base + "/")
         guard inside else {
-            throw refuse("resolves to '\(Diagnostic.quoted(resolved))', outside the model's directory '\(Diagnostic.quoted(base))' (symbolic links are followed); expected a file inside it")
+            throw refuse(
+                "resolves to '\(Diagnostic.quoted(resolved))', outside the model's directory '\(Diagnostic.quoted(base))' (symbolic links are followed); expected a file inside it"
+            )
         }
         var before = stat()
         guard stat(resolved, &before) == 0 else { throw refuse("cannot be read: \(String(cString: strerror(errno)))") }
@@ -94,7 +102,8 @@ struct ExternalDataFile {
         let fd = open(resolved, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw refuse("cannot be opened: \(String(cString: strerror(errno)))") }
         var after = stat()
-        guard fstat(fd, &after) == 0, (after.st_mode & S_IFMT) == S_IFREG, after.st_dev == before.st_dev, after.st_ino == before.st_ino else {
+        guard fstat(fd, &after) == 0, (after.st_mode & S_IFMT) == S_IFREG, after.st_dev == before.st_dev, after.st_ino == before.st_ino
+        else {
             close(fd)
             throw refuse("changed while it was opened; expected a regular file inside the model's directory")
         }
@@ -115,7 +124,10 @@ struct ExternalDataFile {
                 let got = pread(descriptor, raw.baseAddress! + done, length - done, off_t(offset + done))
                 if got < 0 && errno == EINTR { continue }
                 guard got > 0 else {
-                    throw fail(got == 0 ? "the file ended at byte \(offset + done) (it was truncated while being read)" : "read failed: \(String(cString: strerror(errno)))")
+                    throw fail(
+                        got == 0
+                            ? "the file ended at byte \(offset + done) (it was truncated while being read)"
+                            : "read failed: \(String(cString: strerror(errno)))")
                 }
                 done += got
             }

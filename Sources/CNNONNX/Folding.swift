@@ -1,4 +1,5 @@
 import CNNIR
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +25,8 @@ enum Folding {
         } else if let i = try ctx.ints("value_ints") {
             c = ConstTensor(shape: [i.count], known: i.map { Int64($0) })
         } else {
-            throw ctx.error("expected a value (value, value_float(s) or value_int(s)), got none (sparse and string constants are not supported)")
+            throw ctx.error(
+                "expected a value (value, value_float(s) or value_int(s)), got none (sparse and string constants are not supported)")
         }
         im.define(ctx, 0, .constant(c))
     }
@@ -35,7 +37,10 @@ enum Folding {
         switch try im.value(ctx, 0) {
         case .tensor(let id)?:
             guard im.wholeTensor else {
-                throw im.axisZeroError(ctx, "unsupported Size of a tensor computed at run time (it depends on the batch size; only folded when the model's shapes are static and its first axis is not a batch)")
+                throw im.axisZeroError(
+                    ctx,
+                    "unsupported Size of a tensor computed at run time (it depends on the batch size; only folded when the model's shapes are static and its first axis is not a batch)"
+                )
             }
             count = im.shape(id).reduce(1, *)
         case .constant(let c)?: count = c.count
@@ -75,7 +80,8 @@ enum Folding {
             guard i >= -size && i < size else { throw ctx.error("index \(i) is out of range for axis \(axis) of size \(size)") }
             return i < 0 ? i + size : i
         }
-        let outer = data.shape[..<axis].reduce(1, *), inner = data.shape[(axis + 1)...].reduce(1, *)
+        let outer = data.shape[..<axis].reduce(1, *)
+        let inner = data.shape[(axis + 1)...].reduce(1, *)
         var flat: [Int] = []
         for o in 0..<outer { for i in resolved { for k in 0..<inner { flat.append((o * size + i) * inner + k) } } }
         let shape = Array(data.shape[..<axis]) + indicesTensor.shape + Array(data.shape[(axis + 1)...])
@@ -111,12 +117,15 @@ enum Folding {
             if to == 9 && !isMask {
                 // float to bool: x != 0 (a NaN is true, as ONNX Runtime's cast), which is `xor` with the constant 0.
                 let shape = [Int](repeating: 1, count: im.shape(id).count)
-                try im.emit(ctx, .binary(BinaryAttributes(op: .xor, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [id],
-                            params: ["constant": WeightTensor(shape: shape, values: [0])])
+                try im.emit(
+                    ctx, .binary(BinaryAttributes(op: .xor, constant: ConstantOperand(shape: shape, isFirst: false))), inputs: [id],
+                    params: ["constant": WeightTensor(shape: shape, values: [0])])
                 return
             }
             // A mask (a comparison's 0/1 result) cast to float or bool is itself.
-            guard to == 1 || to == 9 else { throw ctx.error("unsupported cast of a float32 tensor to \(TensorDecoder.typeName(Int32(to)))") }
+            guard to == 1 || to == 9 else {
+                throw ctx.error("unsupported cast of a float32 tensor to \(TensorDecoder.typeName(Int32(to)))")
+            }
             im.define(ctx, 0, .tensor(id))
         case .constant(let c)?:
             if floatTypes.contains(to) {
@@ -160,7 +169,8 @@ enum Folding {
         }
         var ranges = data.shape.map { Array(0..<$0) }
         for (j, axis) in axes.enumerated() {
-            let size = data.shape[axis], step = steps[j]
+            let size = data.shape[axis]
+            let step = steps[j]
             guard step != 0 else { throw ctx.error("expected non-zero steps") }
             func norm(_ v: Int, low: Int, high: Int) -> Int { min(max(v < 0 ? v + size : v, low), high) }
             var picked: [Int] = []
@@ -215,7 +225,9 @@ enum Folding {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: fill.isFloat ? 4 : 16)
         let limit = im.decoder.limits.weightBytes
         guard !overflow, bytes <= limit else {
-            throw ctx.error("expected a fill of at most \(limit) bytes (--limit weight-bytes=N raises it), got shape \(dims) (\(overflow ? "more than \(Int.max)" : String(bytes)) bytes)")
+            throw ctx.error(
+                "expected a fill of at most \(limit) bytes (--limit weight-bytes=N raises it), got shape \(dims) (\(overflow ? "more than \(Int.max)" : String(bytes)) bytes)"
+            )
         }
         switch fill.values {
         case .float(let f): im.define(ctx, 0, .constant(ConstTensor(shape: dims, floats: Array(repeating: f[0], count: count))))
@@ -226,7 +238,9 @@ enum Folding {
     /// Transpose of a constant (`perm`, default reversed axes).
     static func transpose(_ im: inout Importer, _ ctx: NodeContext) throws {
         guard case .constant(let c)? = try im.value(ctx, 0) else {
-            throw ctx.error("unsupported Transpose of a tensor computed at run time (only folded on constants; channels-last models need converting to channels-first, e.g. tf2onnx --inputs-as-nchw)")
+            throw ctx.error(
+                "unsupported Transpose of a tensor computed at run time (only folded on constants; channels-last models need converting to channels-first, e.g. tf2onnx --inputs-as-nchw)"
+            )
         }
         let rank = c.shape.count
         let perm = try ctx.ints("perm") ?? Array((0..<rank).reversed())
@@ -272,10 +286,14 @@ enum Folding {
         let rank = parts[0].shape.count
         let axis = try ctx.axis(rawAxis, rank: rank)
         for p in parts {
-            var a = p.shape, b = parts[0].shape
+            var a = p.shape
+            var b = parts[0].shape
             guard a.count == rank else { throw ctx.error("expected constants of equal rank to concatenate") }
-            a[axis] = 0; b[axis] = 0
-            guard a == b else { throw ctx.error("expected constants that differ only on axis \(axis), got \(parts.map { ShapeInference.format($0.shape) })") }
+            a[axis] = 0
+            b[axis] = 0
+            guard a == b else {
+                throw ctx.error("expected constants that differ only on axis \(axis), got \(parts.map { ShapeInference.format($0.shape) })")
+            }
         }
         let outer = parts[0].shape[..<axis].reduce(1, *)
         var shape = parts[0].shape
@@ -284,7 +302,8 @@ enum Folding {
             throw ctx.error("expected a concatenation of at most 2^40 elements, got shape \(ShapeInference.format(shape))")
         }
         let allInt = parts.allSatisfy { !$0.isFloat }
-        var ints: [Int64?] = [], floats: [Float] = []
+        var ints: [Int64?] = []
+        var floats: [Float] = []
         for o in 0..<outer {
             for p in parts {
                 let block = p.shape[axis...].reduce(1, *)
@@ -307,9 +326,11 @@ enum Folding {
         guard let shape = broadcastShapes(a.shape, b.shape) else {
             throw ctx.error("constants of shapes \(ShapeInference.format(a.shape)) and \(ShapeInference.format(b.shape)) do not broadcast")
         }
-        let ia = broadcastIndices(from: a.shape, to: shape), ib = broadcastIndices(from: b.shape, to: shape)
+        let ia = broadcastIndices(from: a.shape, to: shape)
+        let ib = broadcastIndices(from: b.shape, to: shape)
         if !a.isFloat && !b.isFloat && op != .pow {
-            let x = a.ints!, y = b.ints!
+            let x = a.ints!
+            let y = b.ints!
             let out = try zip(ia, ib).map { (i, j) -> Int64? in
                 guard let p = x[i], let q = y[j] else {
                     if op.isMask { throw ctx.error("cannot compare the batch size, which is unknown until run time") }
@@ -430,7 +451,9 @@ extension Folding {
             }
             return ConstTensor(shape: c.shape, ints: out)
         }
-        guard let values = c.floats else { throw ctx.error("cannot apply \(ctx.opType) to the batch size, which is unknown until run time") }
+        guard let values = c.floats else {
+            throw ctx.error("cannot apply \(ctx.opType) to the batch size, which is unknown until run time")
+        }
         let formula = a.formula
         return ConstTensor(shape: c.shape, floats: values.map { formula.evaluate($0) })
     }

@@ -14,7 +14,8 @@ struct NodeContext {
 
     /// "node 3 '/conv1/Conv' (Conv): message", located at the node.
     func error(_ message: String) -> Diagnostic {
-        Diagnostic("node \(index) '\(Diagnostic.quoted(displayName))' (\(Diagnostic.quoted(opType))): \(message)", at: SourceLocation(file: file))
+        Diagnostic(
+            "node \(index) '\(Diagnostic.quoted(displayName))' (\(Diagnostic.quoted(opType))): \(message)", at: SourceLocation(file: file))
     }
 
     func attribute(_ name: String) -> Onnx_AttributeProto? { proto.attribute.first { $0.name == name } }

@@ -15,13 +15,16 @@ enum NormalizationOps {
         }
         try im.requireUnusedOutputs(ctx, from: 1)
         let parts: [(Int, String, ParameterRole.BatchNormPart, String)] = [
-            (1, "scale", .scale, "weight"), (2, "B", .bias, "bias"), (3, "input_mean", .mean, "running_mean"), (4, "input_var", .variance, "running_var"),
+            (1, "scale", .scale, "weight"), (2, "B", .bias, "bias"), (3, "input_mean", .mean, "running_mean"),
+            (4, "input_var", .variance, "running_var"),
         ]
         let channels = im.shape(x)[0]
         var params: [String: WeightTensor] = [:]
         for (k, what, part, name) in parts {
             let c = try im.floats(ctx, k, what: what, role: .batchNorm(part))
-            guard c.count == channels else { throw ctx.error("expected \(what) of shape [\(channels)], got \(ShapeInference.format(c.shape))") }
+            guard c.count == channels else {
+                throw ctx.error("expected \(what) of shape [\(channels)], got \(ShapeInference.format(c.shape))")
+            }
             params[name] = WeightTensor(shape: [channels], values: c.floats!)
         }
         try im.emit(ctx, .batchNorm(epsilon: epsilon, epilogue: []), inputs: [x], params: params)
@@ -37,15 +40,22 @@ enum NormalizationOps {
     /// shapes is imported again whole (docs/onnx.md, "Whole-tensor models").
     static func wholeTensorBatchNorm(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, epsilon: Float, training: Bool) throws {
         guard im.wholeTensor else {
-            throw im.axisZeroError(ctx, "unsupported training_mode 1 with a free batch: the statistics are taken over the batch (give every input a fixed shape, e.g. with --shape, to compile the whole tensor)")
+            throw im.axisZeroError(
+                ctx,
+                "unsupported training_mode 1 with a free batch: the statistics are taken over the batch (give every input a fixed shape, e.g. with --shape, to compile the whole tensor)"
+            )
         }
         let shape = im.shape(x)
         guard shape.count >= 2 else { throw ctx.error("expected an input [N, C, ...], got \(ShapeInference.format(shape))") }
         let channels = shape[1]
         var values: [[Float]] = []
-        for (k, what, part) in [(1, "scale", ParameterRole.BatchNormPart.scale), (2, "B", .bias), (3, "input_mean", .mean), (4, "input_var", .variance)] {
+        for (k, what, part) in [
+            (1, "scale", ParameterRole.BatchNormPart.scale), (2, "B", .bias), (3, "input_mean", .mean), (4, "input_var", .variance),
+        ] {
             let c = try im.floats(ctx, k, what: what, role: .batchNorm(part))
-            guard c.count == channels else { throw ctx.error("expected \(what) of shape [\(channels)], got \(ShapeInference.format(c.shape))") }
+            guard c.count == channels else {
+                throw ctx.error("expected \(what) of shape [\(channels)], got \(ShapeInference.format(c.shape))")
+            }
             values.append(c.floats!)
         }
         let (scale, bias, inputMean, inputVar) = (values[0], values[1], values[2], values[3])
@@ -53,8 +63,9 @@ enum NormalizationOps {
         @discardableResult
         func constant(_ op: BinaryOperator, _ input: NodeID, _ v: [Float], _ part: String?) throws -> NodeID {
             let cshape = v.count == 1 ? im.shape(input).map { _ in 1 } : perChannel
-            return try im.emit(ctx, .binary(BinaryAttributes(op: op, constant: ConstantOperand(shape: cshape, isFirst: false))), inputs: [input],
-                               params: ["constant": WeightTensor(shape: cshape, values: v)], part: part)
+            return try im.emit(
+                ctx, .binary(BinaryAttributes(op: op, constant: ConstantOperand(shape: cshape, isFirst: false))), inputs: [input],
+                params: ["constant": WeightTensor(shape: cshape, values: v)], part: part)
         }
         guard training else {
             try im.requireUnusedOutputs(ctx, from: 1)
@@ -70,11 +81,15 @@ enum NormalizationOps {
         let mean = try im.emit(ctx, .reduce(ReduceAttributes(kind: .mean, axes: axes, keepDims: true)), inputs: [x], part: "mean")
         let centered = try im.emit(ctx, .binary(BinaryAttributes(op: .sub)), inputs: [x, mean], part: "centered")
         let squared = try im.emit(ctx, .binary(BinaryAttributes(op: .mul)), inputs: [centered, centered], part: "squared")
-        let variance = try im.emit(ctx, .reduce(ReduceAttributes(kind: .mean, axes: axes, keepDims: true)), inputs: [squared], part: "variance")
-        let std = try im.emit(ctx, .activation(Activation(.sqrt, [])), inputs: [try constant(.add, variance, [epsilon], "shifted")], part: "std")
+        let variance = try im.emit(
+            ctx, .reduce(ReduceAttributes(kind: .mean, axes: axes, keepDims: true)), inputs: [squared], part: "variance")
+        let std = try im.emit(
+            ctx, .activation(Activation(.sqrt, [])), inputs: [try constant(.add, variance, [epsilon], "shifted")], part: "std")
         let normalized = try im.emit(ctx, .binary(BinaryAttributes(op: .div)), inputs: [centered, std], part: "normalized")
         try constant(.add, try constant(.mul, normalized, scale, "scaled"), bias, nil)
-        func used(_ k: Int) -> Bool { k < ctx.proto.output.count && !ctx.proto.output[k].isEmpty && im.readers[ctx.proto.output[k], default: 0] > 0 }
+        func used(_ k: Int) -> Bool {
+            k < ctx.proto.output.count && !ctx.proto.output[k].isEmpty && im.readers[ctx.proto.output[k], default: 0] > 0
+        }
         for (k, statistic, running, name) in [(1, mean, inputMean, "running_mean"), (2, variance, inputVar, "running_var")] where used(k) {
             let weighted = try constant(.mul, statistic, [1 - momentum], "\(name)_update")
             let blended = try constant(.add, weighted, running.map { $0 * momentum }, "\(name)_blend")
@@ -88,7 +103,9 @@ enum NormalizationOps {
         let x = try im.tensor(ctx, 0, what: "the input X")
         guard let size = try ctx.int("size") else { throw ctx.error("expected attribute 'size', got none") }
         guard size >= 1 else { throw ctx.error("expected size of at least 1, got \(size)") }
-        let a = LRNAttributes(size: size, alpha: try ctx.float("alpha", default: 1e-4), beta: try ctx.float("beta", default: 0.75), k: try ctx.float("bias", default: 1.0))
+        let a = LRNAttributes(
+            size: size, alpha: try ctx.float("alpha", default: 1e-4), beta: try ctx.float("beta", default: 0.75),
+            k: try ctx.float("bias", default: 1.0))
         try im.emit(ctx, .lrn(a), inputs: [x])
     }
 
@@ -109,7 +126,9 @@ enum NormalizationOps {
         guard rate >= 0 && rate < 1 else { throw ctx.error("expected a ratio in [0, 1), got \(rate)") }
         // Training mode with ratio 0 drops nothing and scales by 1: the identity, as at inference.
         if training && rate != 0 {
-            throw ctx.error("unsupported training_mode true with ratio \(rate) (only inference, or ratio 0): training-mode dropout zeroes randomly chosen elements, and a compiled library computes a deterministic function of its input")
+            throw ctx.error(
+                "unsupported training_mode true with ratio \(rate) (only inference, or ratio 0): training-mode dropout zeroes randomly chosen elements, and a compiled library computes a deterministic function of its input"
+            )
         }
         try im.emit(ctx, .dropout(rate: rate), inputs: [x])
     }

@@ -27,7 +27,9 @@ public enum ONNXImporter {
     ///   - seeded: when set, float initializers stored as external data whose file is missing are
     ///     generated with this generator instead (docs/onnx.md, "Seeded weights").
     ///   - limits: `--limit`; a seeded initializer larger than the weight limit is refused before it is generated.
-    public static func load(path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
+    public static func load(
+        path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil, limits: Limits = Limits()
+    ) throws -> Graph {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -40,14 +42,17 @@ public enum ONNXImporter {
     }
 
     /// Reads a model already in memory; `path` names it in errors and its folder holds any external data.
-    public static func load(data: Data, path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
+    public static func load(
+        data: Data, path: String, shapes: [String: [Int]] = [:], seeded: SeededWeights? = nil, limits: Limits = Limits()
+    ) throws -> Graph {
         let model: Onnx_ModelProto
         do {
             var options = BinaryDecodingOptions()
             options.messageDepthLimit = 200
             model = try Onnx_ModelProto(serializedBytes: data, options: options)
         } catch {
-            throw Diagnostic("expected an ONNX model (a binary ModelProto), got bytes that do not parse: \(error)", at: SourceLocation(file: path))
+            throw Diagnostic(
+                "expected an ONNX model (a binary ModelProto), got bytes that do not parse: \(error)", at: SourceLocation(file: path))
         }
         let directory = (path as NSString).deletingLastPathComponent
         var decoder = TensorDecoder(modelDirectory: directory.isEmpty ? "." : directory, modelFile: path, seeded: seeded)
@@ -80,7 +85,9 @@ public enum ONNXImporter {
         let name = String(text[..<eq])
         let dims = text[text.index(after: eq)...].split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
         guard !name.isEmpty, !dims.isEmpty, dims.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-            throw Diagnostic("expected --shape NAME=DIMS with dimensions of at least 1 separated by 'x', such as image=1x3x224x224, got '\(Diagnostic.quoted(text))'")
+            throw Diagnostic(
+                "expected --shape NAME=DIMS with dimensions of at least 1 separated by 'x', such as image=1x3x224x224, got '\(Diagnostic.quoted(text))'"
+            )
         }
         return (name, dims.map { $0! })
     }
@@ -144,13 +151,17 @@ struct Importer {
             throw Diagnostic("expected the model to import the default ONNX opset (domain \"\"), got none", at: SourceLocation(file: file))
         }
         guard ONNXImporter.supportedOpsets.contains(opset) else {
-            throw Diagnostic("expected ONNX opset \(ONNXImporter.supportedOpsets.lowerBound) to \(ONNXImporter.supportedOpsets.upperBound), got opset \(opset) (re-export with opset_version in that range)", at: SourceLocation(file: file))
+            throw Diagnostic(
+                "expected ONNX opset \(ONNXImporter.supportedOpsets.lowerBound) to \(ONNXImporter.supportedOpsets.upperBound), got opset \(opset) (re-export with opset_version in that range)",
+                at: SourceLocation(file: file))
         }
         guard model.hasGraph else { throw Diagnostic("expected a model with a graph, got none", at: SourceLocation(file: file)) }
         self.opset = opset
         graphProto = model.graph
         let graphName = model.graph.name
-        modelName = Importer.genericGraphNames.contains(graphName) || graphName.count > 256 ? (fallbackName.isEmpty ? "model" : fallbackName) : graphName
+        modelName =
+            Importer.genericGraphNames.contains(graphName) || graphName.count > 256
+            ? (fallbackName.isEmpty ? "model" : fallbackName) : graphName
         graphOutputs = model.graph.output.map(\.name)
         for tensor in model.graph.initializer { initializers[tensor.name] = tensor }
         for node in model.graph.node { for name in node.input where !name.isEmpty { readers[name, default: 0] += 1 } }
@@ -163,14 +174,16 @@ struct Importer {
     static func hasStaticInputs(_ model: Onnx_ModelProto, shapes: [String: [Int]]) -> Bool {
         let initialized = Set(model.graph.initializer.map(\.name))
         let inputs = model.graph.input.filter { !initialized.contains($0.name) }
-        return !inputs.isEmpty && inputs.allSatisfy { info in
-            if shapes[info.name] != nil { return true }
-            let type = info.type.tensorType
-            return type.hasShape && type.shape.dim.allSatisfy { dim in
-                if case .dimValue(let v)? = dim.value { return v >= 1 }
-                return false
+        return !inputs.isEmpty
+            && inputs.allSatisfy { info in
+                if shapes[info.name] != nil { return true }
+                let type = info.type.tensorType
+                return type.hasShape
+                    && type.shape.dim.allSatisfy { dim in
+                        if case .dimValue(let v)? = dim.value { return v >= 1 }
+                        return false
+                    }
             }
-        }
     }
 
     /// A node error that comes from axis 0 being data rather than the batch: recorded, so that a
@@ -212,24 +225,33 @@ struct Importer {
         let inputs = graphProto.input.filter { initializers[$0.name] == nil }
         guard !inputs.isEmpty else { throw fail("expected the graph to have at least one input that is not an initializer, got none") }
         let names = inputs.map(\.name)
-        let leading = Set(inputs.map { info -> Int in
-            if case .dimValue(let v)? = info.type.tensorType.shape.dim.first?.value { return Int(v) }
-            return -1
-        })
+        let leading = Set(
+            inputs.map { info -> Int in
+                if case .dimValue(let v)? = info.type.tensorType.shape.dim.first?.value { return Int(v) }
+                return -1
+            })
         declaredBatch = leading.count == 1 && leading.first! >= 1 && !wholeTensor ? leading.first! : nil
         for key in shapes.keys.sorted() where !names.contains(key) {
-            throw fail("--shape names an input '\(Diagnostic.quoted(key))' that the model does not have (inputs: \(names.map { "'\(Diagnostic.quoted($0))'" }.joined(separator: ", ")))")
+            throw fail(
+                "--shape names an input '\(Diagnostic.quoted(key))' that the model does not have (inputs: \(names.map { "'\(Diagnostic.quoted($0))'" }.joined(separator: ", ")))"
+            )
         }
         for (index, info) in inputs.enumerated() {
             let shape = try inputShape(info, override: shapes[info.name])
             guard ShapeBounds.isBounded(shape) else {
-                throw fail("input '\(Diagnostic.quoted(info.name))': expected at most 2^40 elements per sample, got shape \(ShapeInference.format(shape))")
+                throw fail(
+                    "input '\(Diagnostic.quoted(info.name))': expected at most 2^40 elements per sample, got shape \(ShapeInference.format(shape))"
+                )
             }
             let id = nodes.count
             guard !info.name.isEmpty, info.name.count <= 256, usedNames.insert(info.name).inserted else {
-                throw fail("expected input names that are unique, non-empty and at most 256 characters, got '\(Diagnostic.quoted(info.name))'")
+                throw fail(
+                    "expected input names that are unique, non-empty and at most 256 characters, got '\(Diagnostic.quoted(info.name))'")
             }
-            nodes.append(Node(id: id, name: info.name, op: .input(index: index), inputs: [], shape: shape, location: SourceLocation(file: file, layer: info.name)))
+            nodes.append(
+                Node(
+                    id: id, name: info.name, op: .input(index: index), inputs: [], shape: shape,
+                    location: SourceLocation(file: file, layer: info.name)))
             values[info.name] = .tensor(id)
         }
     }
@@ -252,16 +274,24 @@ struct Importer {
         // element (its runtime, header, .npy I/O and Python package assume it), so the ONNX
         // forms over empty inputs (a reduction over an empty set, a split of [0]) are refused here.
         if let zero = type.shape.dim.firstIndex(where: { if case .dimValue(0)? = $0.value { return true } else { return false } }) {
-            throw fail("input '\(name)' has a dimension of size 0 at position \(zero) (shape [\(dims.map(\.1).joined(separator: ", "))]): unsupported empty tensor (every tensor cnnc compiles has at least one element)")
+            throw fail(
+                "input '\(name)' has a dimension of size 0 at position \(zero) (shape [\(dims.map(\.1).joined(separator: ", "))]): unsupported empty tensor (every tensor cnnc compiles has at least one element)"
+            )
         }
-        let example = "--shape \(info.name)=" + (dims.isEmpty ? "1x3x224x224" : (["1"] + dims.dropFirst().map { $0.0.map(String.init) ?? "<\($0.1)>" }).joined(separator: "x"))
+        let example =
+            "--shape \(info.name)="
+            + (dims.isEmpty
+                ? "1x3x224x224" : (["1"] + dims.dropFirst().map { $0.0.map(String.init) ?? "<\($0.1)>" }).joined(separator: "x"))
         if let override {
             if type.hasShape && override.count != dims.count {
-                throw fail("--shape \(info.name): expected \(dims.count) dimensions (the model's input is [\(dims.map(\.1).joined(separator: ", "))]), got \(override.count)")
+                throw fail(
+                    "--shape \(info.name): expected \(dims.count) dimensions (the model's input is [\(dims.map(\.1).joined(separator: ", "))]), got \(override.count)"
+                )
             }
             guard override.count >= 2 || wholeTensor else {
                 axisZeroIsData = true
-                throw fail("--shape \(info.name): expected the full shape with the batch first, e.g. 1x3x224x224, got \(override.count) dimension")
+                throw fail(
+                    "--shape \(info.name): expected the full shape with the batch first, e.g. 1x3x224x224, got \(override.count) dimension")
             }
             for (d, (value, _)) in dims.enumerated() where d > 0 || wholeTensor {
                 if let value, value != override[d] {
@@ -280,12 +310,15 @@ struct Importer {
         }
         guard dims.count >= 2 else {
             axisZeroIsData = true
-            throw fail("input '\(name)': expected a batch dimension and at least one more, got shape [\(dims.map(\.1).joined(separator: ", "))]")
+            throw fail(
+                "input '\(name)': expected a batch dimension and at least one more, got shape [\(dims.map(\.1).joined(separator: ", "))]")
         }
         var shape: [Int] = []
         for (d, (value, text)) in dims.enumerated().dropFirst() {
             guard let value else {
-                throw fail("input '\(name)' has the symbolic dimension '\(Diagnostic.quoted(text))' at position \(d) (shape [\(dims.map(\.1).joined(separator: ", "))]); only the batch may be symbolic: give its full shape, batch of 1 included, with \(example)")
+                throw fail(
+                    "input '\(name)' has the symbolic dimension '\(Diagnostic.quoted(text))' at position \(d) (shape [\(dims.map(\.1).joined(separator: ", "))]); only the batch may be symbolic: give its full shape, batch of 1 included, with \(example)"
+                )
             }
             shape.append(value)
         }
@@ -307,11 +340,14 @@ struct Importer {
             throw ctx.error("unsupported operator domain '\(Diagnostic.quoted(domain))' (only the default ONNX domain is supported)")
         }
         guard let handler = OpTable.handlers[ctx.opType] else {
-            throw ctx.error("unsupported op \(Diagnostic.quoted(ctx.opType)) (supported ops: \(ONNXImporter.supportedOps.joined(separator: ", ")))")
+            throw ctx.error(
+                "unsupported op \(Diagnostic.quoted(ctx.opType)) (supported ops: \(ONNXImporter.supportedOps.joined(separator: ", ")))")
         }
         if let reason = OpsetReview.refusal(op: ctx.opType, opset: opset) { throw ctx.error(reason) }
         if wholeTensor && !OpTable.wholeTensorOps.contains(ctx.opType) {
-            throw ctx.error("unsupported op \(Diagnostic.quoted(ctx.opType)) in a model whose first axis is not a free batch (read as one whole tensor; there only: \(OpTable.wholeTensorOps.sorted().joined(separator: ", ")))")
+            throw ctx.error(
+                "unsupported op \(Diagnostic.quoted(ctx.opType)) in a model whose first axis is not a free batch (read as one whole tensor; there only: \(OpTable.wholeTensorOps.sorted().joined(separator: ", ")))"
+            )
         }
         try ctx.checkAttributes(allowed: OpTable.attributes[ctx.opType] ?? [])
         return handler
@@ -329,12 +365,16 @@ struct Importer {
             }
             if case .input = nodes[id].op {
                 guard nodes[id].name != name, !nodes.contains(where: { $0.name == name }) else {
-                    throw fail("graph output '\(Diagnostic.quoted(name))' is the model input '\(Diagnostic.quoted(nodes[id].name))' itself; expected a computed tensor")
+                    throw fail(
+                        "graph output '\(Diagnostic.quoted(name))' is the model input '\(Diagnostic.quoted(nodes[id].name))' itself; expected a computed tensor"
+                    )
                 }
                 // An output that is an input (an Identity of it): a copy, as an inference-time dropout is.
                 let copy = nodes.count
-                nodes.append(Node(id: copy, name: name, op: .dropout(rate: 0), inputs: [id], shape: nodes[id].shape,
-                                  location: SourceLocation(file: file, layer: name)))
+                nodes.append(
+                    Node(
+                        id: copy, name: name, op: .dropout(rate: 0), inputs: [id], shape: nodes[id].shape,
+                        location: SourceLocation(file: file, layer: name)))
                 outputIDs.append(copy)
                 continue
             }
@@ -344,7 +384,9 @@ struct Importer {
             if nodes[id].name != name {
                 // An alias (Identity, a no-op Reshape, a fused Add): the producer takes the output's name.
                 guard !graphOutputs.contains(nodes[id].name) else {
-                    throw fail("graph outputs '\(Diagnostic.quoted(nodes[id].name))' and '\(Diagnostic.quoted(name))' are the same tensor; expected distinct outputs")
+                    throw fail(
+                        "graph outputs '\(Diagnostic.quoted(nodes[id].name))' and '\(Diagnostic.quoted(name))' are the same tensor; expected distinct outputs"
+                    )
                 }
                 nodes[id].name = name
                 nodes[id].layers = [name]
@@ -380,7 +422,10 @@ struct Importer {
     mutating func tensor(_ ctx: NodeContext, _ k: Int, what: String = "input") throws -> NodeID {
         switch try value(ctx, k) {
         case .tensor(let id)?: return id
-        case .constant?: throw ctx.error("expected \(what) (input \(k)) to be computed from the model's inputs, got a constant (ops on constants other than shape arithmetic are not folded)")
+        case .constant?:
+            throw ctx.error(
+                "expected \(what) (input \(k)) to be computed from the model's inputs, got a constant (ops on constants other than shape arithmetic are not folded)"
+            )
         case nil: throw ctx.error("expected \(what) (input \(k)), got none")
         }
     }
@@ -389,14 +434,17 @@ struct Importer {
     mutating func constant(_ ctx: NodeContext, _ k: Int, what: String, role: ParameterRole = .bias) throws -> ConstTensor? {
         switch try value(ctx, k, role: role) {
         case .constant(let c)?: return c
-        case .tensor?: throw ctx.error("expected \(what) (input \(k)) to be an initializer or a constant, got a tensor computed at run time")
+        case .tensor?:
+            throw ctx.error("expected \(what) (input \(k)) to be an initializer or a constant, got a tensor computed at run time")
         case nil: return nil
         }
     }
 
     /// Input `k` as a float constant that must be present.
     /// With `integers`, an integer constant is returned as it is (the caller converts it).
-    mutating func floats(_ ctx: NodeContext, _ k: Int, what: String, role: ParameterRole = .bias, integers: Bool = false) throws -> ConstTensor {
+    mutating func floats(
+        _ ctx: NodeContext, _ k: Int, what: String, role: ParameterRole = .bias, integers: Bool = false
+    ) throws -> ConstTensor {
         guard let c = try constant(ctx, k, what: what, role: role) else { throw ctx.error("expected \(what) (input \(k)), got none") }
         guard c.isFloat || integers else { throw ctx.error("expected \(what) (input \(k)) to be a float tensor, got integers") }
         return c
@@ -430,9 +478,15 @@ struct Importer {
         for name in params.keys.sorted() {
             let tensor = params[name]!
             guard let bad = tensor.storage.floats.firstIndex(where: { !$0.isFinite }) else { continue }
-            var index: [Int] = [], rest = bad
-            for size in tensor.shape.reversed() { index.insert(rest % max(size, 1), at: 0); rest /= max(size, 1) }
-            throw ctx.error("expected finite float32 numbers in parameter \(name), got \(tensor.storage.floats[bad]) at index \(ShapeInference.format(index)) (a NaN or infinite weight is usually a diverged training run)")
+            var index: [Int] = []
+            var rest = bad
+            for size in tensor.shape.reversed() {
+                index.insert(rest % max(size, 1), at: 0)
+                rest /= max(size, 1)
+            }
+            throw ctx.error(
+                "expected finite float32 numbers in parameter \(name), got \(tensor.storage.floats[bad]) at index \(ShapeInference.format(index)) (a NaN or infinite weight is usually a diverged training run)"
+            )
         }
     }
 
@@ -440,7 +494,9 @@ struct Importer {
     ///
     /// With `part`, the node is an intermediate step of the ONNX node (named `<node>/<part>`) and does not define its output.
     @discardableResult
-    mutating func emit(_ ctx: NodeContext, _ op: Op, inputs: [NodeID], params: [String: WeightTensor] = [:], part: String? = nil) throws -> NodeID {
+    mutating func emit(
+        _ ctx: NodeContext, _ op: Op, inputs: [NodeID], params: [String: WeightTensor] = [:], part: String? = nil
+    ) throws -> NodeID {
         let inputShapes = inputs.map { nodes[$0].shape }
         let shape: [Int]
         do {
@@ -455,13 +511,18 @@ struct Importer {
         for expected in ParameterRules.expected(for: op, input: inputShapes[0]) {
             guard let tensor = params[expected.name], expected.alternatives.contains(tensor.shape) else {
                 let got = params[expected.name].map { ShapeInference.format($0.shape) } ?? "none"
-                throw ctx.error("expected parameter \(expected.name) of shape \(expected.alternatives.map(ShapeInference.format).joined(separator: " or ")), got \(got)")
+                throw ctx.error(
+                    "expected parameter \(expected.name) of shape \(expected.alternatives.map(ShapeInference.format).joined(separator: " or ")), got \(got)"
+                )
             }
         }
         try Self.checkFinite(ctx, op, params)
         let name = uniqueName(for: ctx, part: part)
         let id = nodes.count
-        nodes.append(Node(id: id, name: name, op: op, inputs: inputs, shape: shape, params: params, location: SourceLocation(file: file, path: "graph.node[\(ctx.index)]", layer: name)))
+        nodes.append(
+            Node(
+                id: id, name: name, op: op, inputs: inputs, shape: shape, params: params,
+                location: SourceLocation(file: file, path: "graph.node[\(ctx.index)]", layer: name)))
         if part == nil {
             define(ctx, 0, .tensor(id))
             if let tensor = ctx.proto.output.first, !tensor.isEmpty, tensor != name { tensorNames[name] = tensor }
@@ -497,10 +558,12 @@ extension Importer {
         case .constant(let c)?: return c.shape
         case nil where aliases[name] != nil:
             return try boundedShape(initializers[aliases[name]!]!, ctx, what: what)
-        case .tensor?: throw ctx.error("expected \(what) (input \(k)) to be an initializer or a constant, got a tensor computed at run time")
+        case .tensor?:
+            throw ctx.error("expected \(what) (input \(k)) to be an initializer or a constant, got a tensor computed at run time")
         case nil:
             guard let t = initializers[name] else {
-                throw ctx.error("input \(k) '\(Diagnostic.quoted(name))' is not a model input, an initializer or the output of an earlier node")
+                throw ctx.error(
+                    "input \(k) '\(Diagnostic.quoted(name))' is not a model input, an initializer or the output of an earlier node")
             }
             return try boundedShape(t, ctx, what: what)
         }
@@ -509,7 +572,9 @@ extension Importer {
     /// The dimensions of initializer `t`, checked before anything multiplies them (a fan-in, a size).
     func boundedShape(_ t: Onnx_TensorProto, _ ctx: NodeContext, what: String) throws -> [Int] {
         guard let shape = ShapeBounds.shape(t.dims) else {
-            throw ctx.error("expected \(what) '\(Diagnostic.quoted(t.name))' to have non-negative dimensions and at most 2^40 elements (zero dimensions aside), got dims \(t.dims)")
+            throw ctx.error(
+                "expected \(what) '\(Diagnostic.quoted(t.name))' to have non-negative dimensions and at most 2^40 elements (zero dimensions aside), got dims \(t.dims)"
+            )
         }
         return shape
     }

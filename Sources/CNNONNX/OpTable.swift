@@ -7,13 +7,16 @@ import CNNIR
 enum OpTable {
     typealias Handler = @Sendable (inout Importer, NodeContext) throws -> Void
 
-    static let handlers: [String: Handler] = fixedHandlers.merging(activationHandlers) { a, _ in a }.merging(ReductionOps.handlers) { a, _ in a }
-        .merging(ComparisonOps.handlers) { a, _ in a }
+    static let handlers: [String: Handler] = fixedHandlers.merging(activationHandlers) { a, _ in a }.merging(ReductionOps.handlers) {
+        a, _ in a
+    }
+    .merging(ComparisonOps.handlers) { a, _ in a }
 
     /// Activations mapped through their facts (`ActivationKind.facts.onnx`).
-    static let activationHandlers: [String: Handler] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
-        kind.facts.onnx.map { ($0, ActivationOps.table(kind)) }
-    })
+    static let activationHandlers: [String: Handler] = Dictionary(
+        uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
+            kind.facts.onnx.map { ($0, ActivationOps.table(kind)) }
+        })
 
     static let fixedHandlers: [String: Handler] = [
         // Mapped to CNNIR ops.
@@ -72,19 +75,24 @@ enum OpTable {
 
     /// The ops read in whole-tensor mode (`Importer.wholeTensor`): those whose handler maps ONNX
     /// axes through `Importer.lead` or that do not depend on axes. Any other op is refused there.
-    static let wholeTensorOps: Set<String> = Set(activationHandlers.keys).union(ReductionOps.handlers.keys).union(ComparisonOps.handlers.keys).union([
+    static let wholeTensorOps: Set<String> = Set(activationHandlers.keys).union(ReductionOps.handlers.keys).union(
+        ComparisonOps.handlers.keys
+    ).union([
         "Clip", "PRelu", "Softmax", "LogSoftmax", "LayerNormalization", "Dropout", "BatchNormalization",
         "Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean", "Identity",
         "Gemm", "MatMul", "Flatten", "Reshape", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Split", "Concat",
         "Constant", "Shape", "Size", "Gather", "Cast", "CastLike", "ConstantOfShape",
     ])
 
-    static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }.merging(ReductionOps.attributes) { a, _ in a }
-        .merging(ComparisonOps.attributes) { a, _ in a }
+    static let attributes: [String: Set<String>] = fixedAttributes.merging(activationAttributes) { a, _ in a }.merging(
+        ReductionOps.attributes
+    ) { a, _ in a }
+    .merging(ComparisonOps.attributes) { a, _ in a }
 
-    static let activationAttributes: [String: Set<String>] = Dictionary(uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
-        kind.facts.onnx.map { ($0, Set(kind.facts.parameters.map { $0.onnxName ?? $0.name })) }
-    })
+    static let activationAttributes: [String: Set<String>] = Dictionary(
+        uniqueKeysWithValues: ActivationKind.allCases.compactMap { kind in
+            kind.facts.onnx.map { ($0, Set(kind.facts.parameters.map { $0.onnxName ?? $0.name })) }
+        })
 
     static let fixedAttributes: [String: Set<String>] = [
         "Conv": ["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"],
@@ -108,7 +116,10 @@ enum OpTable {
         "LRN": ["alpha", "beta", "bias", "size"],
         "Dropout": ["ratio", "seed"],
         "Concat": ["axis"],
-        "Resize": ["antialias", "axes", "coordinate_transformation_mode", "cubic_coeff_a", "exclude_outside", "extrapolation_value", "keep_aspect_ratio_policy", "mode", "nearest_mode"],
+        "Resize": [
+            "antialias", "axes", "coordinate_transformation_mode", "cubic_coeff_a", "exclude_outside", "extrapolation_value",
+            "keep_aspect_ratio_policy", "mode", "nearest_mode",
+        ],
         "Upsample": ["mode", "scales"],
         "Pad": ["mode", "pads", "value"],
         "Constant": ["value", "value_float", "value_floats", "value_int", "value_ints"],

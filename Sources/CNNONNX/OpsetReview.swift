@@ -19,11 +19,17 @@ enum OpsetReview {
     static let changes: [String: [Int: Verdict]] = [
         "AveragePool": [19: .handled("dilations added: read and implemented (dilated average pools)")],
         "DepthToSpace": [28: .handled("no schema difference: only the operator's text changed")],
-        "GroupNormalization": [21: .handled("scale and bias per channel instead of per group, and stash_type: both forms read by opset; the statistics are computed in float32, stash_type's default, and any other stash_type is refused")],
+        "GroupNormalization": [
+            21: .handled(
+                "scale and bias per channel instead of per group, and stash_type: both forms read by opset; the statistics are computed in float32, stash_type's default, and any other stash_type is refused"
+            )
+        ],
         "LogSoftmax": [13: .handled("axis now names one axis instead of coercing to 2-D: both read by opset")],
         "LpPool": [18: .handled("ceil_mode and dilations added: both read and implemented")],
         "BatchNormalization": [
-            14: .handled("training_mode added and outputs renamed: training_mode 1 computed on whole tensors (batch statistics, running_mean and running_var outputs as the onnx reference), refused with a free batch"),
+            14: .handled(
+                "training_mode added and outputs renamed: training_mode 1 computed on whole tensors (batch statistics, running_mean and running_var outputs as the onnx reference), refused with a free batch"
+            ),
             15: .handled("scale/B and mean/var may have different types: only the element types changed"),
         ],
         "Cast": [
@@ -35,7 +41,11 @@ enum OpsetReview {
             24: .handled("round_mode added: it only affects casts to float8e8m0; CastLike here only casts to float32 or int64"),
         ],
         "Constant": [12: .handled("value_float(s) and value_int(s) read; value_string(s) refused as unknown attributes")],
-        "Dropout": [12: .handled("ratio and training_mode became inputs: read as constants; training_mode true refused unless the ratio is 0 (random, so not a function of the input)")],
+        "Dropout": [
+            12: .handled(
+                "ratio and training_mode became inputs: read as constants; training_mode true refused unless the ratio is 0 (random, so not a function of the input)"
+            )
+        ],
         "Pad": [
             18: .handled("axes input added: read"),
             19: .handled("mode \"wrap\" added: implemented"),
@@ -53,7 +63,9 @@ enum OpsetReview {
         "Reshape": [14: .handled("allowzero added: read; allowzero 1 with a 0 in the shape is refused")],
         "Resize": [
             13: .handled("roi and scales became optional: read when present"),
-            18: .handled("antialias, axes and keep_aspect_ratio_policy added: all read; antialias as the onnx reference computes it (linear and cubic filters stretched by 1 / scale when downsampling, weights renormalised)"),
+            18: .handled(
+                "antialias, axes and keep_aspect_ratio_policy added: all read; antialias as the onnx reference computes it (linear and cubic filters stretched by 1 / scale when downsampling, weights renormalised)"
+            ),
             19: .handled("coordinate_transformation_mode \"half_pixel_symmetric\" added: modes not listed by the handler are refused"),
         ],
         "Shape": [15: .handled("start and end added: read")],
@@ -71,7 +83,9 @@ enum OpsetReview {
     static func refusal(op: String, opset: Int, in table: [String: [Int: Verdict]] = changes) -> String? {
         guard let versions = table[op] else { return nil }
         for (since, verdict) in versions.sorted(by: { $0.key < $1.key }) where since <= opset {
-            if case .refused(let reason) = verdict { return "unsupported at opset \(opset) (the op's definition since opset \(since)): \(reason)" }
+            if case .refused(let reason) = verdict {
+                return "unsupported at opset \(opset) (the op's definition since opset \(since)): \(reason)"
+            }
         }
         return nil
     }

@@ -3,15 +3,17 @@ import CNNIR
 /// The Reduce* ops, LogSoftmax, and LayerNormalization, InstanceNormalization, GroupNormalization.
 enum ReductionOps {
     /// The handlers of every Reduce* op, by ONNX name.
-    static let handlers: [String: OpTable.Handler] = Dictionary(uniqueKeysWithValues: ReduceKind.allCases.map { kind in
-        (kind.onnx, handler(kind))
-    })
+    static let handlers: [String: OpTable.Handler] = Dictionary(
+        uniqueKeysWithValues: ReduceKind.allCases.map { kind in
+            (kind.onnx, handler(kind))
+        })
 
     static func handler(_ kind: ReduceKind) -> OpTable.Handler {
         return { im, ctx in try reduce(&im, ctx, kind) }
     }
 
-    static let attributes: [String: Set<String>] = Dictionary(uniqueKeysWithValues: ReduceKind.allCases.map { ($0.onnx, ["axes", "keepdims", "noop_with_empty_axes"]) })
+    static let attributes: [String: Set<String>] = Dictionary(
+        uniqueKeysWithValues: ReduceKind.allCases.map { ($0.onnx, ["axes", "keepdims", "noop_with_empty_axes"]) })
 
     /// A reduction over any non-batch axes. Axes are an attribute before `kind.axesInputSince`
     /// and input 1 from it; without axes, every axis (the batch too, so refused) unless
@@ -27,7 +29,9 @@ enum ReductionOps {
             throw ctx.error("unsupported attribute axes in opset \(im.opset) (from opset \(kind.axesInputSince) the axes are input 1)")
         }
         if axes == nil, let c = try im.constant(ctx, 1, what: "the axes") {
-            guard let v = c.knownInts, c.shape.count <= 1 else { throw ctx.error("expected the axes as a 1-D integer constant, got \(c.summary)") }
+            guard let v = c.knownInts, c.shape.count <= 1 else {
+                throw ctx.error("expected the axes as a 1-D integer constant, got \(c.summary)")
+            }
             axes = v
         }
         let keep = try ctx.int("keepdims", default: 1)
@@ -41,11 +45,15 @@ enum ReductionOps {
             if im.wholeTensor { axes = Array(0..<rank) }
         }
         if axes?.isEmpty ?? true {
-            throw im.axisZeroError(ctx, "unsupported reduction over every axis, the batch axis 0 included (no axes given; give the non-batch axes 1..<\(rank))")
+            throw im.axisZeroError(
+                ctx, "unsupported reduction over every axis, the batch axis 0 included (no axes given; give the non-batch axes 1..<\(rank))"
+            )
         }
         let list = try axes!.map { try ctx.axis($0, rank: rank, what: "axes") }
         guard Set(list).count == list.count else { throw ctx.error("expected distinct axes, got \(axes!)") }
-        guard lead == 0 || !list.contains(0) else { throw im.axisZeroError(ctx, "unsupported reduction over the batch axis 0 (axes \(axes!)); only axes 1..<\(rank) of each sample") }
+        guard lead == 0 || !list.contains(0) else {
+            throw im.axisZeroError(ctx, "unsupported reduction over the batch axis 0 (axes \(axes!)); only axes 1..<\(rank) of each sample")
+        }
         let perSample = list.map { $0 - lead }.sorted()
         // Fast path: a global pool over every spatial axis.
         if kind == .mean || kind == .max, shape.count >= 2, perSample == Array(1..<shape.count) {
@@ -78,10 +86,12 @@ enum ReductionOps {
         let epsilon = try ctx.float("epsilon", default: 1e-5)
         let normalized = Array(shape[(axis - lead)...])
         let scale = try expand(ctx, try im.floats(ctx, 1, what: "Scale", role: .normScale), to: normalized, what: "Scale")
-        let bias = try im.constant(ctx, 2, what: "B").map { try expand(ctx, $0, to: normalized, what: "B") }
+        let bias =
+            try im.constant(ctx, 2, what: "B").map { try expand(ctx, $0, to: normalized, what: "B") }
             ?? Array(repeating: 0, count: scale.count)
-        try im.emit(ctx, .normalization(NormAttributes(kind: .layer(first: axis - lead, last: shape.count - 1), epsilon: epsilon)), inputs: [x],
-                    params: ["weight": WeightTensor(shape: normalized, values: scale), "bias": WeightTensor(shape: normalized, values: bias)])
+        try im.emit(
+            ctx, .normalization(NormAttributes(kind: .layer(first: axis - lead, last: shape.count - 1), epsilon: epsilon)), inputs: [x],
+            params: ["weight": WeightTensor(shape: normalized, values: scale), "bias": WeightTensor(shape: normalized, values: bias)])
         try layerNormStatistics(&im, ctx, x, axes: Array((axis - lead)..<shape.count), epsilon: epsilon)
     }
 
@@ -89,7 +99,9 @@ enum ReductionOps {
     /// normalization node) as the spec writes them: mean(X), 1 / sqrt(mean((X - mean)^2) + epsilon),
     /// over the normalized axes, kept as size 1.
     static func layerNormStatistics(_ im: inout Importer, _ ctx: NodeContext, _ x: NodeID, axes: [Int], epsilon: Float) throws {
-        func used(_ k: Int) -> Bool { k < ctx.proto.output.count && !ctx.proto.output[k].isEmpty && im.readers[ctx.proto.output[k], default: 0] > 0 }
+        func used(_ k: Int) -> Bool {
+            k < ctx.proto.output.count && !ctx.proto.output[k].isEmpty && im.readers[ctx.proto.output[k], default: 0] > 0
+        }
         guard used(1) || used(2) else { return }
         func define(_ k: Int, _ id: NodeID) {
             im.define(ctx, k, .tensor(id))
@@ -100,10 +112,12 @@ enum ReductionOps {
         guard used(2) else { return }
         let centered = try im.emit(ctx, .binary(BinaryAttributes(op: .sub)), inputs: [x, mean], part: "centered")
         let squared = try im.emit(ctx, .binary(BinaryAttributes(op: .mul)), inputs: [centered, centered], part: "squared")
-        let variance = try im.emit(ctx, .reduce(ReduceAttributes(kind: .mean, axes: axes, keepDims: true)), inputs: [squared], part: "variance")
+        let variance = try im.emit(
+            ctx, .reduce(ReduceAttributes(kind: .mean, axes: axes, keepDims: true)), inputs: [squared], part: "variance")
         let ones = [Int](repeating: 1, count: im.shape(variance).count)
-        let shifted = try im.emit(ctx, .binary(BinaryAttributes(op: .add, constant: ConstantOperand(shape: ones, isFirst: false))), inputs: [variance],
-                                  params: ["constant": WeightTensor(shape: ones, values: [epsilon])], part: "shifted")
+        let shifted = try im.emit(
+            ctx, .binary(BinaryAttributes(op: .add, constant: ConstantOperand(shape: ones, isFirst: false))), inputs: [variance],
+            params: ["constant": WeightTensor(shape: ones, values: [epsilon])], part: "shifted")
         let std = try im.emit(ctx, .activation(Activation(.sqrt, [])), inputs: [shifted], part: "std")
         define(2, try im.emit(ctx, .activation(Activation(.reciprocal, [])), inputs: [std], part: "inv_std_dev"))
     }
@@ -112,13 +126,18 @@ enum ReductionOps {
     static func instanceNormalization(_ im: inout Importer, _ ctx: NodeContext) throws {
         let x = try im.tensor(ctx, 0, what: "the input")
         let shape = im.shape(x)
-        guard shape.count >= 2 else { throw ctx.error("expected an input [N, C, D1, ...] with at least one spatial dimension, got [N, \(shape.map(String.init).joined(separator: ", "))]") }
+        guard shape.count >= 2 else {
+            throw ctx.error(
+                "expected an input [N, C, D1, ...] with at least one spatial dimension, got [N, \(shape.map(String.init).joined(separator: ", "))]"
+            )
+        }
         let epsilon = try ctx.float("epsilon", default: 1e-5)
         let c = shape[0]
         let scale = try expand(ctx, try im.floats(ctx, 1, what: "scale", role: .normScale), to: [c], what: "scale", exact: true)
         let bias = try expand(ctx, try im.floats(ctx, 2, what: "B"), to: [c], what: "B", exact: true)
-        try im.emit(ctx, .normalization(NormAttributes(kind: .instance, epsilon: epsilon)), inputs: [x],
-                    params: ["weight": WeightTensor(shape: [c], values: scale), "bias": WeightTensor(shape: [c], values: bias)])
+        try im.emit(
+            ctx, .normalization(NormAttributes(kind: .instance, epsilon: epsilon)), inputs: [x],
+            params: ["weight": WeightTensor(shape: [c], values: scale), "bias": WeightTensor(shape: [c], values: bias)])
     }
 
     /// GroupNormalization: opset 18 to 20 take scale and bias per group ([num_groups], applied
@@ -153,7 +172,9 @@ enum ReductionOps {
         while shape.count > target.count, shape.first == 1 { shape.removeFirst() }
         let padded = Array(repeating: 1, count: max(target.count - shape.count, 0)) + shape
         guard exact ? shape == target : padded.count == target.count && zip(padded, target).allSatisfy({ $0 == 1 || $0 == $1 }) else {
-            throw ctx.error("expected \(what) of shape \(ShapeInference.format(target))\(exact ? "" : " (or one that broadcasts to it)"), got \(ShapeInference.format(c.shape))")
+            throw ctx.error(
+                "expected \(what) of shape \(ShapeInference.format(target))\(exact ? "" : " (or one that broadcasts to it)"), got \(ShapeInference.format(c.shape))"
+            )
         }
         return broadcastIndices(from: padded, to: target).map { values[$0] }
     }

@@ -10,14 +10,18 @@ enum ResizeImport {
         let modeName = try ctx.string("mode", default: "nearest")
         let coordinatesName = try ctx.string("coordinate_transformation_mode", default: "half_pixel")
         guard let coordinates = CoordinateMode(rawValue: coordinatesName) else {
-            throw ctx.error("unsupported coordinate_transformation_mode \"\(Diagnostic.quoted(coordinatesName))\" (supported: \(CoordinateMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ctx.error(
+                "unsupported coordinate_transformation_mode \"\(Diagnostic.quoted(coordinatesName))\" (supported: \(CoordinateMode.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let mode: ResizeMode
         switch modeName {
         case "nearest":
             let name = try ctx.string("nearest_mode", default: "round_prefer_floor")
             guard let rounding = NearestRounding(rawValue: name), rounding != .simple else {
-                throw ctx.error("unsupported nearest_mode \"\(Diagnostic.quoted(name))\" (supported: round_prefer_floor, round_prefer_ceil, floor, ceil)")
+                throw ctx.error(
+                    "unsupported nearest_mode \"\(Diagnostic.quoted(name))\" (supported: round_prefer_floor, round_prefer_ceil, floor, ceil)"
+                )
             }
             mode = .nearest(rounding)
         case "linear":
@@ -38,12 +42,16 @@ enum ResizeImport {
             guard let r = try im.constant(ctx, 1, what: "the roi"), r.count > 0 else {
                 throw ctx.error("expected a roi (input 1) for coordinate_transformation_mode tf_crop_and_resize, got none")
             }
-            guard let f = r.floats, f.count == 2 * axes.count else { throw ctx.error("expected a roi of \(2 * axes.count) values (starts then ends), got \(r.summary)") }
+            guard let f = r.floats, f.count == 2 * axes.count else {
+                throw ctx.error("expected a roi of \(2 * axes.count) values (starts then ends), got \(r.summary)")
+            }
             for (j, a) in axes.enumerated() {
                 roi[a] = f[j]
                 roi[a + rank] = f[j + axes.count]
             }
-            guard roi[0] == 0 && roi[rank] == 1 else { throw ctx.error("unsupported roi of the batch axis (\(roi[0]) to \(roi[rank]); only 0 to 1)") }
+            guard roi[0] == 0 && roi[rank] == 1 else {
+                throw ctx.error("unsupported roi of the batch axis (\(roi[0]) to \(roi[rank]); only 0 to 1)")
+            }
         }
 
         var scales = Array(repeating: Float(1), count: rank)
@@ -59,7 +67,8 @@ enum ResizeImport {
                 // floor(input * (roi end - roi start) * scale), as ONNX Runtime (in float).
                 let size = (Float(full[a]!) * (roi[a + rank] - roi[a]) * scales[a]).rounded(.down)
                 guard size >= 1, size <= Float(1 << 40) else {
-                    throw ctx.error("expected an output of 1 to 2^40 cells along axis \(a), got \(size) (input \(full[a]!), scale \(scales[a]))")
+                    throw ctx.error(
+                        "expected an output of 1 to 2^40 cells along axis \(a), got \(size) (input \(full[a]!), scale \(scales[a]))")
                 }
                 output[a] = Int(size)
             }
@@ -67,7 +76,8 @@ enum ResizeImport {
             guard let v = sizes.ints, v.count == axes.count else { throw ctx.error("expected \(axes.count) sizes, got \(sizes.summary)") }
             let policy = try ctx.string("keep_aspect_ratio_policy", default: "stretch")
             guard ["stretch", "not_larger", "not_smaller"].contains(policy) else {
-                throw ctx.error("unsupported keep_aspect_ratio_policy \"\(Diagnostic.quoted(policy))\" (supported: stretch, not_larger, not_smaller)")
+                throw ctx.error(
+                    "unsupported keep_aspect_ratio_policy \"\(Diagnostic.quoted(policy))\" (supported: stretch, not_larger, not_smaller)")
             }
             for (j, a) in axes.enumerated() {
                 if a == 0 {
@@ -76,7 +86,9 @@ enum ResizeImport {
                     }
                     continue
                 }
-                guard let size = v[j], size >= 1, size <= 1 << 40 else { throw ctx.error("expected sizes of 1 to 2^40, got \(sizes.summary)") }
+                guard let size = v[j], size >= 1, size <= 1 << 40 else {
+                    throw ctx.error("expected sizes of 1 to 2^40, got \(sizes.summary)")
+                }
                 output[a] = Int(size)
                 scales[a] = ResizeAttributes.scale(input: full[a]!, output: Int(size))
             }
@@ -95,9 +107,10 @@ enum ResizeImport {
         let antialias = try ctx.int("antialias", default: 0)
         guard antialias == 0 || antialias == 1 else { throw ctx.error("expected antialias 0 or 1, got \(antialias)") }
         let extrapolation = try ctx.float("extrapolation_value", default: 0)
-        let attributes = ResizeAttributes(output: Array(output.dropFirst()), scales: Array(scales.dropFirst()), mode: mode, coordinates: coordinates,
-                                          roi: coordinates == .tfCropAndResize ? Array(roi[1..<rank]) + Array(roi[(rank + 1)...]) : [],
-                                          extrapolation: extrapolation, antialias: antialias == 1 && modeName != "nearest")
+        let attributes = ResizeAttributes(
+            output: Array(output.dropFirst()), scales: Array(scales.dropFirst()), mode: mode, coordinates: coordinates,
+            roi: coordinates == .tfCropAndResize ? Array(roi[1..<rank]) + Array(roi[(rank + 1)...]) : [],
+            extrapolation: extrapolation, antialias: antialias == 1 && modeName != "nearest")
         try emit(&im, ctx, x, attributes)
     }
 
@@ -130,12 +143,19 @@ enum ResizeImport {
             return
         }
         if shape.count == 3, a.isIdentity(axis: 0, input: shape[0]), a.coordinates != .tfCropAndResize {
-            let factors = [1, 2].map { d in a.scales[d] >= 1 && a.scales[d].rounded() == a.scales[d] && a.output[d] == shape[d] * Int(a.scales[d]) ? Int(a.scales[d]) : 0 }
+            let factors = [1, 2].map { d in
+                a.scales[d] >= 1 && a.scales[d].rounded() == a.scales[d] && a.output[d] == shape[d] * Int(a.scales[d])
+                    ? Int(a.scales[d]) : 0
+            }
             let halfPixel = a.coordinates == .halfPixel || a.coordinates == .pytorchHalfPixel
             var fast: UpsampleMode?
             switch a.mode {
             case .nearest(let r):
-                if (a.coordinates == .asymmetric && (r == .floor || r == .simple)) || (halfPixel && (r == .roundPreferFloor || r == .roundPreferCeil)) { fast = .nearest }
+                if (a.coordinates == .asymmetric && (r == .floor || r == .simple))
+                    || (halfPixel && (r == .roundPreferFloor || r == .roundPreferCeil))
+                {
+                    fast = .nearest
+                }
             case .linear:
                 if halfPixel { fast = .bilinear }
             case .cubic:
@@ -182,7 +202,9 @@ enum ResizeImport {
         var output: [Int] = []
         for (d, size) in shape.enumerated() {
             let cells = (Float(size) * scales[d + 1]).rounded(.down)
-            guard cells >= 1, cells <= Float(1 << 40) else { throw ctx.error("expected an output of 1 to 2^40 cells along axis \(d + 1), got \(cells)") }
+            guard cells >= 1, cells <= Float(1 << 40) else {
+                throw ctx.error("expected an output of 1 to 2^40 cells along axis \(d + 1), got \(cells)")
+            }
             output.append(Int(cells))
         }
         try emit(&im, ctx, x, ResizeAttributes(output: output, scales: Array(scales.dropFirst()), mode: mode, coordinates: .asymmetric))
@@ -203,7 +225,9 @@ enum ResizeImport {
             pads = p
             value = try ctx.float("value", default: 0)
         } else {
-            guard let p = try im.constant(ctx, 1, what: "the pads"), let v = p.knownInts else { throw ctx.error("expected constant integer pads") }
+            guard let p = try im.constant(ctx, 1, what: "the pads"), let v = p.knownInts else {
+                throw ctx.error("expected constant integer pads")
+            }
             pads = v
             if let c = try im.constant(ctx, 2, what: "the constant_value"), c.count > 0 {
                 guard c.count == 1, let f = c.floats?.first else { throw ctx.error("expected a scalar constant_value, got \(c.summary)") }
@@ -217,7 +241,8 @@ enum ResizeImport {
             guard Set(axes).count == axes.count else { throw ctx.error("expected distinct axes, got \(v)") }
         }
         guard pads.count == 2 * axes.count else { throw ctx.error("expected \(2 * axes.count) pads, got \(pads)") }
-        var begin = Array(repeating: 0, count: rank), end = begin
+        var begin = Array(repeating: 0, count: rank)
+        var end = begin
         for (j, a) in axes.enumerated() {
             guard abs(pads[j]) <= 1 << 40, abs(pads[j + axes.count]) <= 1 << 40 else {
                 throw ctx.error("expected an output of at most 2^40 elements per sample, got pads \(pads)")
@@ -232,7 +257,12 @@ enum ResizeImport {
             im.define(ctx, 0, .tensor(x))
             return
         }
-        try im.emit(ctx, .pad(PadAttributes(mode: mode, begin: Array(begin.dropFirst()), end: Array(end.dropFirst()), value: mode == .constant ? value : 0)), inputs: [x])
+        try im.emit(
+            ctx,
+            .pad(
+                PadAttributes(
+                    mode: mode, begin: Array(begin.dropFirst()), end: Array(end.dropFirst()), value: mode == .constant ? value : 0)),
+            inputs: [x])
     }
 
     /// LpPool: as AveragePool's window (kernel_shape, strides, pads, dilations, ceil_mode) with `p`.

@@ -73,18 +73,29 @@ struct TensorDecoder {
             if let bytes { return ConstTensor(shape: shape, floats: try littleFloats(bytes, count: count, tensor)) }
             return ConstTensor(shape: shape, floats: try checked(tensor.floatData, count, tensor))
         case 11:  // DOUBLE
-            if let bytes { return ConstTensor(shape: shape, floats: try little(bytes, count: count, tensor, UInt64.self, bits: { Float(Double(bitPattern: $0)) })) }
+            if let bytes {
+                return ConstTensor(
+                    shape: shape, floats: try little(bytes, count: count, tensor, UInt64.self, bits: { Float(Double(bitPattern: $0)) }))
+            }
             return ConstTensor(shape: shape, floats: try checked(tensor.doubleData, count, tensor).map(Float.init))
         case 7:  // INT64
-            if let bytes { return ConstTensor(shape: shape, known: try little(bytes, count: count, tensor, UInt64.self, bits: { Int64(bitPattern: $0) })) }
+            if let bytes {
+                return ConstTensor(
+                    shape: shape, known: try little(bytes, count: count, tensor, UInt64.self, bits: { Int64(bitPattern: $0) }))
+            }
             return ConstTensor(shape: shape, known: try checked(tensor.int64Data, count, tensor))
         case 6:  // INT32
-            if let bytes { return ConstTensor(shape: shape, known: try little(bytes, count: count, tensor, UInt32.self, bits: { Int64(Int32(bitPattern: $0)) })) }
+            if let bytes {
+                return ConstTensor(
+                    shape: shape, known: try little(bytes, count: count, tensor, UInt32.self, bits: { Int64(Int32(bitPattern: $0)) }))
+            }
             return ConstTensor(shape: shape, known: try checked(tensor.int32Data, count, tensor).map { Int64($0) })
         case 2, 3, 4, 5, 9:  // UINT8, INT8, UINT16, INT16, BOOL: int32_data or packed raw bytes
             if let bytes {
                 let width = (type == 4 || type == 5) ? 2 : 1
-                guard bytes.count == count * width else { throw fail(tensor, "expected \(count * width) bytes of raw_data, got \(bytes.count)") }
+                guard bytes.count == count * width else {
+                    throw fail(tensor, "expected \(count * width) bytes of raw_data, got \(bytes.count)")
+                }
                 let b = [UInt8](bytes)
                 let values: [Int64] = (0..<count).map { k in
                     switch type {
@@ -98,8 +109,13 @@ struct TensorDecoder {
             }
             return ConstTensor(shape: shape, known: try checked(tensor.int32Data, count, tensor).map { Int64($0) })
         case 12, 13:  // UINT32, UINT64
-            if let bytes, type == 12 { return ConstTensor(shape: shape, known: try little(bytes, count: count, tensor, UInt32.self, bits: { Int64($0) })) }
-            if let bytes { return ConstTensor(shape: shape, known: try little(bytes, count: count, tensor, UInt64.self, bits: { Int64(truncatingIfNeeded: $0) })) }
+            if let bytes, type == 12 {
+                return ConstTensor(shape: shape, known: try little(bytes, count: count, tensor, UInt32.self, bits: { Int64($0) }))
+            }
+            if let bytes {
+                return ConstTensor(
+                    shape: shape, known: try little(bytes, count: count, tensor, UInt64.self, bits: { Int64(truncatingIfNeeded: $0) }))
+            }
             return ConstTensor(shape: shape, known: try checked(tensor.uint64Data, count, tensor).map { Int64(truncatingIfNeeded: $0) })
         default:
             throw fail(tensor, "expected data type FLOAT, DOUBLE or an integer type, got \(Self.typeName(type))")
@@ -108,7 +124,8 @@ struct TensorDecoder {
 
     func checked<T>(_ values: [T], _ count: Int, _ tensor: Onnx_TensorProto) throws -> [T] {
         guard values.count == count else {
-            throw fail(tensor, "expected \(count) values for shape \(ShapeInference.format(tensor.dims.map { Int($0) })), got \(values.count)")
+            throw fail(
+                tensor, "expected \(count) values for shape \(ShapeInference.format(tensor.dims.map { Int($0) })), got \(values.count)")
         }
         return values
     }
@@ -117,7 +134,10 @@ struct TensorDecoder {
     func littleFloats(_ bytes: Data, count: Int, _ tensor: Onnx_TensorProto) throws -> [Float] {
         #if _endian(little)
         guard bytes.count == count * 4 else {
-            throw fail(tensor, "expected \(count * 4) bytes of data for shape \(ShapeInference.format(tensor.dims.map { Int($0) })) (FLOAT), got \(bytes.count)")
+            throw fail(
+                tensor,
+                "expected \(count * 4) bytes of data for shape \(ShapeInference.format(tensor.dims.map { Int($0) })) (FLOAT), got \(bytes.count)"
+            )
         }
         return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { raw in
@@ -131,10 +151,15 @@ struct TensorDecoder {
     }
 
     /// `count` little-endian values of `Word`'s width, converted by `bits`.
-    func little<Word: FixedWidthInteger, T>(_ bytes: Data, count: Int, _ tensor: Onnx_TensorProto, _ word: Word.Type, bits: (Word) -> T) throws -> [T] {
+    func little<Word: FixedWidthInteger, T>(
+        _ bytes: Data, count: Int, _ tensor: Onnx_TensorProto, _ word: Word.Type, bits: (Word) -> T
+    ) throws -> [T] {
         let width = MemoryLayout<Word>.size
         guard bytes.count == count * width else {
-            throw fail(tensor, "expected \(count * width) bytes of data for shape \(ShapeInference.format(tensor.dims.map { Int($0) })) (\(Self.typeName(tensor.dataType))), got \(bytes.count)")
+            throw fail(
+                tensor,
+                "expected \(count * width) bytes of data for shape \(ShapeInference.format(tensor.dims.map { Int($0) })) (\(Self.typeName(tensor.dataType))), got \(bytes.count)"
+            )
         }
         return bytes.withUnsafeBytes { raw in
             (0..<count).map { k in bits(Word(littleEndian: raw.loadUnaligned(fromByteOffset: k * width, as: Word.self))) }

@@ -28,13 +28,15 @@ public struct ONNXTensorFile: Sendable {
         do {
             tensor = try Onnx_TensorProto(serializedBytes: data)
         } catch {
-            throw Diagnostic("expected a serialized ONNX TensorProto, got bytes that do not parse: \(error)", at: SourceLocation(file: path))
+            throw Diagnostic(
+                "expected a serialized ONNX TensorProto, got bytes that do not parse: \(error)", at: SourceLocation(file: path))
         }
         let directory = (path as NSString).deletingLastPathComponent
         let decoder = TensorDecoder(modelDirectory: directory.isEmpty ? "." : directory, modelFile: path, seeded: nil)
         let value = try decoder.decode(tensor)
         guard let floats = value.floats else {
-            throw Diagnostic("tensor '\(Diagnostic.quoted(tensor.name))': expected numbers, got an unknown batch size", at: SourceLocation(file: path))
+            throw Diagnostic(
+                "tensor '\(Diagnostic.quoted(tensor.name))': expected numbers, got an unknown batch size", at: SourceLocation(file: path))
         }
         return ONNXTensorFile(name: tensor.name, shape: value.shape, values: floats)
     }

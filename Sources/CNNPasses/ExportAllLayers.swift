@@ -37,7 +37,9 @@ public enum ExportAllLayers {
             graph.addOutput(node.id, name: last)
         }
         for (dropout, source) in dropouts {
-            guard let k = graph.outputNames.firstIndex(of: reference(source)), exported.insert(reference(dropout)).inserted else { continue }
+            guard let k = graph.outputNames.firstIndex(of: reference(source)), exported.insert(reference(dropout)).inserted else {
+                continue
+            }
             graph.addOutput(graph.outputs[k], name: reference(dropout))
         }
         return graph

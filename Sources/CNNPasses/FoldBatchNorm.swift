@@ -18,8 +18,10 @@ public struct FoldBatchNorm: RewriteRule {
         let producer = graph.node(node.inputs[0])
         guard producer.op.epilogue.isEmpty, let weight = producer.params["weight"] else { return nil }
         let channels = node.shape[0]
-        let gamma = node.params["weight"]!.values, beta = node.params["bias"]!.values
-        let mean = node.params["running_mean"]!.values, variance = node.params["running_var"]!.values
+        let gamma = node.params["weight"]!.values
+        let beta = node.params["bias"]!.values
+        let mean = node.params["running_mean"]!.values
+        let variance = node.params["running_var"]!.values
         // Computed in double so folding adds no rounding beyond the final float32 store.
         let scale = (0..<channels).map { c -> Double in Double(gamma[c]) / (Double(variance[c]) + Double(eps)).squareRoot() }
 
@@ -52,7 +54,8 @@ public struct FoldBatchNorm: RewriteRule {
             a.hasBias = true
             folded = .convTranspose(a)
         case .input, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu, .softmax, .batchNorm,
-             .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
+            .lrn, .dropout, .add, .concat, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select,
+            .matmul:
             return nil
         }
         let w = weight.storage.floats
@@ -67,7 +70,9 @@ public struct FoldBatchNorm: RewriteRule {
         var fused = producer
         // Activations already fused into the batchnorm move on to the producer.
         fused.op = folded.withEpilogue(bnSteps) ?? folded
-        fused.params = ["weight": WeightTensor(shape: weight.shape, values: newWeight), "bias": WeightTensor(shape: [channels], values: newBias)]
+        fused.params = [
+            "weight": WeightTensor(shape: weight.shape, values: newWeight), "bias": WeightTensor(shape: [channels], values: newBias),
+        ]
         return .merge(producer: producer.id, consumer: node.id, fused: fused)
     }
 }

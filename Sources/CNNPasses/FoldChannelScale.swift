@@ -21,7 +21,8 @@ public struct FoldChannelScale: RewriteRule {
         let producer = graph.node(node.inputs[0])
         guard producer.op.epilogue.isEmpty, node.shape == producer.shape, let weight = producer.params["weight"] else { return nil }
         // Which axis holds the output channels, and the op with a bias.
-        let axis: Int, folded: Op
+        let axis: Int
+        let folded: Op
         switch producer.op {
         case .conv(var a):
             axis = 0
@@ -40,7 +41,8 @@ public struct FoldChannelScale: RewriteRule {
         let bias = producer.params["bias"]?.values ?? Array(repeating: 0, count: channels)
         var params = producer.params
         if isScale {
-            let w = weight.storage.floats, perChannel = w.count / channels
+            let w = weight.storage.floats
+            let perChannel = w.count / channels
             params["weight"] = WeightTensor(shape: weight.shape, values: (0..<w.count).map { Float(Double(w[$0]) * k($0 / perChannel)) })
             params["bias"] = WeightTensor(shape: [channels], values: (0..<channels).map { Float(Double(bias[$0]) * k($0)) })
         } else {
@@ -61,12 +63,14 @@ public struct FoldChannelScale: RewriteRule {
             guard axis == 0, let k = node.params["bias"]?.values, k.count == channels else { return nil }
             return (false, { Double(k[$0]) })
         case .binary(let b):
-            guard b.op == .mul || b.op == .add, b.epilogue.isEmpty, let constant = b.constant, let k = node.params["constant"]?.values else { return nil }
+            guard b.op == .mul || b.op == .add, b.epilogue.isEmpty, let constant = b.constant, let k = node.params["constant"]?.values
+            else { return nil }
             // Size C on the channel axis and 1 elsewhere (aligned at the last axes), or one value in all.
             let rank = node.shape.count
             let padded = Array(repeating: 1, count: max(0, rank - constant.shape.count)) + constant.shape
             guard padded.count == rank, padded.indices.allSatisfy({ $0 == axis || padded[$0] == 1 }),
-                  padded[axis] == channels || padded[axis] == 1 else { return nil }
+                padded[axis] == channels || padded[axis] == 1
+            else { return nil }
             return (b.op == .mul, { Double(k[k.count == 1 ? 0 : $0]) })
         default:
             return nil

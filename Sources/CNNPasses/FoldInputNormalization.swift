@@ -25,7 +25,8 @@ public struct FoldInputNormalization: RewriteRule {
         let step = graph.node(node.inputs[0])
         guard step.inputs.count == 1, graph.hasSingleReader(step.id), graph.node(step.inputs[0]).shape == step.shape else { return nil }
         let channels = step.shape[0]
-        let scale: [Double], shift: [Double]
+        let scale: [Double]
+        let shift: [Double]
         switch step.op {
         case .bias(.channel):
             // The importer's form of an add (or subtraction) of a scalar or per-channel constant.
@@ -34,14 +35,23 @@ public struct FoldInputNormalization: RewriteRule {
             shift = k.map(Double.init)
         case .binary(let b):
             guard b.epilogue.isEmpty, let constant = b.constant, !constant.isFirst, let k = step.params["constant"]?.values,
-                  constant.shape.count == step.shape.count, constant.shape.dropFirst().allSatisfy({ $0 == 1 }),
-                  constant.shape[0] == 1 || constant.shape[0] == channels, k.count == constant.shape[0] else { return nil }
+                constant.shape.count == step.shape.count, constant.shape.dropFirst().allSatisfy({ $0 == 1 }),
+                constant.shape[0] == 1 || constant.shape[0] == channels, k.count == constant.shape[0]
+            else { return nil }
             let value = { (c: Int) -> Double in Double(k.count == 1 ? k[0] : k[c]) }
             switch b.op {
-            case .mul: scale = (0..<channels).map(value); shift = Array(repeating: 0, count: channels)
-            case .div: scale = (0..<channels).map { 1 / value($0) }; shift = Array(repeating: 0, count: channels)
-            case .add: scale = Array(repeating: 1, count: channels); shift = (0..<channels).map(value)
-            case .sub: scale = Array(repeating: 1, count: channels); shift = (0..<channels).map { -value($0) }
+            case .mul:
+                scale = (0..<channels).map(value)
+                shift = Array(repeating: 0, count: channels)
+            case .div:
+                scale = (0..<channels).map { 1 / value($0) }
+                shift = Array(repeating: 0, count: channels)
+            case .add:
+                scale = Array(repeating: 1, count: channels)
+                shift = (0..<channels).map(value)
+            case .sub:
+                scale = Array(repeating: 1, count: channels)
+                shift = (0..<channels).map { -value($0) }
             case .pow, .max, .min, .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .and, .or, .xor: return nil
             }
         default:
@@ -52,7 +62,9 @@ public struct FoldInputNormalization: RewriteRule {
         guard !shifts || a.padding.isZero else { return nil }
 
         // weight [filters, channels / groups, window...]: filter f of group g reads channels g * icg ..< (g + 1) * icg.
-        let filters = weight.shape[0], icg = channels / a.groups, window = weight.count / (filters * icg)
+        let filters = weight.shape[0]
+        let icg = channels / a.groups
+        let window = weight.count / (filters * icg)
         let ocg = filters / a.groups
         let w = weight.storage.floats
         var newWeight = [Float](repeating: 0, count: weight.count)

@@ -17,14 +17,17 @@ public struct FoldShuffleIntoConv: RewriteRule {
         guard case .conv(let a) = node.op, a.groups == 1, let weight = node.params["weight"] else { return nil }
         let shuffle = graph.node(node.inputs[0])
         guard case .movement(.channelShuffle(let g)) = shuffle.op, graph.hasSingleReader(shuffle.id) else { return nil }
-        let channels = shuffle.shape[0], perGroup = channels / g
-        let filters = weight.shape[0], window = weight.count / (filters * channels)
+        let channels = shuffle.shape[0]
+        let perGroup = channels / g
+        let filters = weight.shape[0]
+        let window = weight.count / (filters * channels)
         let w = weight.storage.floats
         var permuted = [Float](repeating: 0, count: weight.count)
         for f in 0..<filters {
             for c in 0..<channels {
                 let o = (c % perGroup) * g + c / perGroup
-                let from = (f * channels + o) * window, to = (f * channels + c) * window
+                let from = (f * channels + o) * window
+                let to = (f * channels + c) * window
                 for k in 0..<window { permuted[to + k] = w[from + k] }
             }
         }

@@ -14,7 +14,12 @@ public struct FuseAdd: RewriteRule {
             let producer = graph.node(producerID)
             guard case .conv = producer.op, graph.hasSingleReader(producerID) else { continue }
             let steps = producer.op.epilogue
-            if steps.contains(where: { if case .pool = $0 { return true }; return false }) { continue }
+            if steps.contains(where: {
+                if case .pool = $0 { return true }
+                return false
+            }) {
+                continue
+            }
             let other = node.inputs[1 - position]
             var fused = producer
             fused.inputs.append(other)

@@ -18,13 +18,15 @@ public struct FuseChannelShuffle: RewriteRule {
         guard case .movement(.reshape) = node.op else { return nil }
         let transpose = graph.node(node.inputs[0])
         guard case .movement(.transpose(let perm)) = transpose.op, graph.hasSingleReader(transpose.id),
-              perm.count >= 2, perm == [1, 0] + Array(2..<perm.count) else { return nil }
+            perm.count >= 2, perm == [1, 0] + Array(2..<perm.count)
+        else { return nil }
         let split = graph.node(transpose.inputs[0])
         guard case .movement(.reshape(let view)) = split.op, graph.hasSingleReader(split.id) else { return nil }
         let source = graph.node(split.inputs[0])
         let x = source.shape
         guard node.shape == x, x.count >= 1, view[0] * view[1] == x[0],
-              view.dropFirst(2).reduce(1, *) == x.dropFirst().reduce(1, *) else { return nil }
+            view.dropFirst(2).reduce(1, *) == x.dropFirst().reduce(1, *)
+        else { return nil }
         var fused = transpose
         fused.op = .movement(.channelShuffle(groups: view[0]))
         fused.inputs = [source.id]

@@ -17,7 +17,8 @@ public struct FuseExportedGelu: RewriteRule {
     /// The scalar value of a binary op's constant operand (`x op k`), if it is one.
     static func scalar(_ node: Node, _ op: BinaryOperator) -> Float? {
         guard case .binary(let a) = node.op, a.op == op, a.epilogue.isEmpty, let c = a.constant, node.inputs.count == 1,
-              let k = node.params["constant"]?.values, k.count == 1 else { return nil }
+            let k = node.params["constant"]?.values, k.count == 1
+        else { return nil }
         // `k * x` and `x * k` alike for a mul; a division must be `x / k`.
         guard !c.isFirst || op == .mul || op == .add else { return nil }
         return k[0]
@@ -28,9 +29,11 @@ public struct FuseExportedGelu: RewriteRule {
         guard Self.scalar(node, .mul) == 0.5 else { return nil }
         let product = graph.node(node.inputs[0])
         guard case .binary(let p) = product.op, p.op == .mul, p.constant == nil, p.epilogue.isEmpty, product.inputs.count == 2,
-              graph.hasSingleReader(product.id) else { return nil }
+            graph.hasSingleReader(product.id)
+        else { return nil }
         for k in 0..<2 {
-            let x = product.inputs[k], plusOne = graph.node(product.inputs[1 - k])
+            let x = product.inputs[k]
+            let plusOne = graph.node(product.inputs[1 - k])
             guard graph.hasSingleReader(plusOne.id), isPlusOne(plusOne), plusOne.inputs.count == 1 else { continue }
             let erf = graph.node(plusOne.inputs[0])
             guard case .activation(let act) = erf.op, act.kind == .erf, graph.hasSingleReader(erf.id) else { continue }
@@ -38,7 +41,9 @@ public struct FuseExportedGelu: RewriteRule {
             guard scaled.inputs == [x], graph.hasSingleReader(scaled.id), graph.node(x).shape == node.shape else { continue }
             if let d = Self.scalar(scaled, .div), abs(Double(d) - 2.0.squareRoot()) <= 1e-6 {
             } else if let m = Self.scalar(scaled, .mul), abs(Double(m) - 0.5.squareRoot()) <= 1e-6 {
-            } else { continue }
+            } else {
+                continue
+            }
             var fused = product
             fused.op = .activation(Activation(.gelu, [0]))
             fused.inputs = [x]

@@ -16,9 +16,10 @@ public struct FuseGatedActivation: RewriteRule {
     static func gated(_ gate: Activation) -> Activation? {
         switch gate.kind {
         case .sigmoid: return Activation(.silu)
-        case .hardSigmoid where gate.parameters == ActivationKind.hardSigmoid.facts.parameters.map({ $0.defaultValue! }): return Activation(.hardSwish)
+        case .hardSigmoid where gate.parameters == ActivationKind.hardSigmoid.facts.parameters.map({ $0.defaultValue! }):
+            return Activation(.hardSwish)
         case .relu, .tanh, .leakyRelu, .elu, .clip, .hardSwish, .hardSigmoid, .silu, .gelu, .mish, .softplus, .softsign,
-             .selu, .celu, .exp, .log, .sqrt, .abs, .neg, .reciprocal, .erf, .thresholdedRelu:
+            .selu, .celu, .exp, .log, .sqrt, .abs, .neg, .reciprocal, .erf, .thresholdedRelu:
             return nil
         }
     }
@@ -28,7 +29,8 @@ public struct FuseGatedActivation: RewriteRule {
         for (k, id) in node.inputs.enumerated() {
             let gate = graph.node(id)
             guard case .activation(let act) = gate.op, let fused = Self.gated(act), gate.inputs == [node.inputs[1 - k]],
-                  graph.hasSingleReader(id), graph.node(gate.inputs[0]).shape == node.shape else { continue }
+                graph.hasSingleReader(id), graph.node(gate.inputs[0]).shape == node.shape
+            else { continue }
             var merged = gate
             merged.op = .activation(fused)
             merged.name = node.name

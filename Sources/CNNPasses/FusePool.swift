@@ -13,7 +13,12 @@ public struct FusePool: RewriteRule {
         let producer = graph.node(node.inputs[0])
         guard case .conv = producer.op else { return nil }
         let steps = producer.op.epilogue
-        if steps.contains(where: { if case .pool = $0 { return true }; return false }) { return nil }
+        if steps.contains(where: {
+            if case .pool = $0 { return true }
+            return false
+        }) {
+            return nil
+        }
         guard let op = producer.op.withEpilogue(steps + [.pool(pool)]) else { return nil }
         var fused = producer
         fused.op = op

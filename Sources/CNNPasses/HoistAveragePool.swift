@@ -17,11 +17,13 @@ public struct HoistAveragePool: RewriteRule {
 
     public func rewrite(_ node: Node, in graph: RewriteGraph) -> Rewrite? {
         guard case .pool(let pool) = node.op, pool.kind == .average, !pool.isDilated, pool.padding.isZero, !pool.ceilMode,
-              graph.hasSingleReader(node.inputs[0]) else { return nil }
+            graph.hasSingleReader(node.inputs[0])
+        else { return nil }
         let conv = graph.node(node.inputs[0])
         guard case .conv(let a) = conv.op, a.epilogue.isEmpty, a.spatialRank == pool.spatialRank,
-              a.kernel.allSatisfy({ $0 == 1 }), a.stride.allSatisfy({ $0 == 1 }), a.padding.isZero,
-              node.elementCount / node.shape[0] < conv.elementCount / conv.shape[0] else { return nil }
+            a.kernel.allSatisfy({ $0 == 1 }), a.stride.allSatisfy({ $0 == 1 }), a.padding.isZero,
+            node.elementCount / node.shape[0] < conv.elementCount / conv.shape[0]
+        else { return nil }
         let input = graph.node(conv.inputs[0])
         // The pool's readers now read the conv, which reads the pool, which reads the conv's input.
         var hoisted = node

@@ -19,16 +19,21 @@ public struct PassOptions: Sendable, Hashable {
 public enum Pipeline {
     /// Every pass's name, in pipeline order, after `import` (the graph before any pass); which run
     /// depends on the options. `cnnc compile --dump-ir-after` takes these.
-    public static let passNames = ["import", "remove-dropout", "fold-batchnorm", "fold-channel-scale", "fold-input-normalization", "fuse-gated-activation", "fuse-exported-gelu",
-                                   "fuse-channel-shuffle",
-                                   "fold-shuffle-into-conv", "fold-channels-last-layernorm", "hoist-average-pool", "fuse",
-                                   "export-all-layers", "eliminate-dead-nodes"]
+    public static let passNames = [
+        "import", "remove-dropout", "fold-batchnorm", "fold-channel-scale", "fold-input-normalization", "fuse-gated-activation",
+        "fuse-exported-gelu",
+        "fuse-channel-shuffle",
+        "fold-shuffle-into-conv", "fold-channels-last-layernorm", "hoist-average-pool", "fuse",
+        "export-all-layers", "eliminate-dead-nodes",
+    ]
 
     /// `scratch` tells memory planning how much scratch each chosen kernel needs (codegen decides).
     /// `afterPass` sees the graph as imported (`import`) and after each pass, by the pass's name
     /// (`cnnc compile --dump-ir-after`).
-    public static func run(_ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node, Graph) -> Int = { _, _ in 0 },
-                           afterPass: (String, Graph) -> Void = { _, _ in }) throws -> PlannedGraph {
+    public static func run(
+        _ graph: Graph, options: PassOptions = PassOptions(), scratch: (Node, Graph) -> Int = { _, _ in 0 },
+        afterPass: (String, Graph) -> Void = { _, _ in }
+    ) throws -> PlannedGraph {
         // 1. Dropout is the identity at inference.
         // 2. Batchnorm folds into the conv/dense before it (before activations are fused, which would block it).
         //    So does a constant per-channel scale or shift of a conv's or linear layer's output (a layer
@@ -44,7 +49,7 @@ public enum Pipeline {
         // 5. With --all-layers, every kernel's result becomes an output (after fusion, which stays on).
         // 6. Layers that reach no output are removed.
         var steps: [(String, (Graph) -> Graph)] = [
-            ("remove-dropout", { RewriteDriver.run([RemoveDropout()], on: $0) }),
+            ("remove-dropout", { RewriteDriver.run([RemoveDropout()], on: $0) })
         ]
         if options.fuse {
             steps.append(("fold-batchnorm", { RewriteDriver.run([FoldBatchNorm()], on: $0) }))

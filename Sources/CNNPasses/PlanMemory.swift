@@ -33,7 +33,7 @@ public enum PlanMemory {
         for (position, node) in graph.nodes.enumerated() {
             for input in node.inputs { lastUse[root[input] ?? input] = position }
         }
-        var free: [(offset: Int, size: Int)] = []   // sorted by offset, coalesced
+        var free: [(offset: Int, size: Int)] = []  // sorted by offset, coalesced
         var top = 0
         var dying: [Int: [(offset: Int, size: Int)]] = [:]
         var scratch: [NodeID: Int] = [:]
@@ -41,7 +41,12 @@ public enum PlanMemory {
             let size = roundUp(count)
             if let slot = free.firstIndex(where: { $0.size >= size }) {
                 let offset = free[slot].offset
-                if free[slot].size == size { free.remove(at: slot) } else { free[slot].offset += size; free[slot].size -= size }
+                if free[slot].size == size {
+                    free.remove(at: slot)
+                } else {
+                    free[slot].offset += size
+                    free[slot].size -= size
+                }
                 return (offset, size)
             }
             if let last = free.last, last.offset + last.size == top {
@@ -71,7 +76,10 @@ public enum PlanMemory {
             }
             for block in dying.removeValue(forKey: position) ?? [] { release(block, into: &free) }
         }
-        return PlannedGraph(graph: graph, memory: MemoryPlan(storage: storage, arenaFloatsPerSample: top, outputCopies: copies, scratch: scratch, slackFloats: slackFloats))
+        return PlannedGraph(
+            graph: graph,
+            memory: MemoryPlan(
+                storage: storage, arenaFloatsPerSample: top, outputCopies: copies, scratch: scratch, slackFloats: slackFloats))
     }
 
     static func roundUp(_ n: Int) -> Int { (n + alignmentFloats - 1) / alignmentFloats * alignmentFloats }

@@ -135,7 +135,8 @@ public struct RewriteGraph {
         var touched: [NodeID] = []
         switch change {
         case .merge(let producer, let consumer, var fused):
-            let p = node(producer), c = node(consumer)
+            let p = node(producer)
+            let c = node(consumer)
             fused.layers = p.layers + c.layers
             let at = slot(of: consumer)
             touched += replaceUses(of: consumer, with: producer)
@@ -147,9 +148,11 @@ public struct RewriteGraph {
             removeNode(id)
             touched.append(replacement)
         case .exchange(let first, let second):
-            let firstSlot = slot(of: first.id), secondSlot = slot(of: second.id)
+            let firstSlot = slot(of: first.id)
+            let secondSlot = slot(of: second.id)
             touched += replaceUses(of: second.id, with: first.id)
-            let oldFirst = node(first.id), oldSecond = node(second.id)
+            let oldFirst = node(first.id)
+            let oldSecond = node(second.id)
             removeReads(of: oldFirst)
             removeReads(of: oldSecond)
             slots[firstSlot] = second
@@ -241,7 +244,8 @@ private struct SlotQueue {
         heap.removeLast()
         var i = 0
         while true {
-            let l = 2 * i + 1, r = l + 1
+            let l = 2 * i + 1
+            let r = l + 1
             var m = i
             if l < heap.count, heap[l] < heap[m] { m = l }
             if r < heap.count, heap[r] < heap[m] { m = r }

@@ -24,7 +24,7 @@ struct GraphBlocks {
         // Pieces between cuts.
         var pieces: [Range<Int>] = []
         var start = 0
-        var reach = 0   // the furthest last reader of any layer before i
+        var reach = 0  // the furthest last reader of any layer before i
         for i in 0..<n {
             if reach <= i {
                 pieces.append(start..<(i + 1))
@@ -37,7 +37,8 @@ struct GraphBlocks {
         var merged: [Range<Int>] = []
         for piece in pieces {
             if let last = merged.last, Self.prefix(layers[last.lowerBound].name) == Self.prefix(layers[piece.lowerBound].name),
-               last.count + piece.count <= Self.largeBlock {
+                last.count + piece.count <= Self.largeBlock
+            {
                 merged[merged.count - 1] = last.lowerBound..<piece.upperBound
             } else {
                 merged.append(piece)

@@ -26,14 +26,22 @@ struct GraphSVG {
         let layers = data.layers
         // Producers outside the block, in order of first use.
         var external: [Int] = []
-        for i in range { for input in layers[i].inputs where !range.contains(input) && !external.contains(input) { external.append(input) } }
+        for i in range {
+            for input in layers[i].inputs where !range.contains(input) && !external.contains(input) { external.append(input) }
+        }
         var lastReader: [Int: Int] = [:]
         for i in range { for input in layers[i].inputs { lastReader[input] = i } }
         var laneOf: [Int: Int] = [:]
         var busy: [Bool] = []
         func take(_ lane: Int?) -> Int {
-            if let lane { busy[lane] = true; return lane }
-            if let free = busy.firstIndex(of: false) { busy[free] = true; return free }
+            if let lane {
+                busy[lane] = true
+                return lane
+            }
+            if let free = busy.firstIndex(of: false) {
+                busy[free] = true
+                return free
+            }
             busy.append(true)
             return busy.count - 1
         }
@@ -41,7 +49,10 @@ struct GraphSVG {
         for i in range {
             var freed: [Int] = []
             for input in layers[i].inputs where lastReader[input] == i {
-                if let lane = laneOf[input], busy[lane] { busy[lane] = false; freed.append(lane) }
+                if let lane = laneOf[input], busy[lane] {
+                    busy[lane] = false
+                    freed.append(lane)
+                }
             }
             let first = layers[i].inputs.first.flatMap { laneOf[$0] }
             let lane = take(first.flatMap { freed.contains($0) ? $0 : nil })
@@ -61,11 +72,13 @@ struct GraphSVG {
         func centreX(_ lane: Int) -> Int { 10 + lane * Self.laneWidth + Self.boxWidth / 2 }
         func rowY(_ i: Int) -> Int { rowTop[i - range.lowerBound] }
 
-        var out = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
+        var out =
+            "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
         // Incoming tensors: a stub at the top of their lane.
         for producer in external {
             let x = centreX(laneOf[producer]!)
-            out += "<text class=\"from\" x=\"\(x)\" y=\"11\" text-anchor=\"middle\">from \(HTML.escape(HTML.truncatedStart(layers[producer].name, Self.nameLimit)))</text>\n"
+            out +=
+                "<text class=\"from\" x=\"\(x)\" y=\"11\" text-anchor=\"middle\">from \(HTML.escape(HTML.truncatedStart(layers[producer].name, Self.nameLimit)))</text>\n"
             out += "<text class=\"shape\" x=\"\(x + 5)\" y=\"22\">\(HTML.shape(layers[producer].shape))</text>\n"
         }
         // Kernel boxes behind the layers.
@@ -73,7 +86,8 @@ struct GraphSVG {
         var extent: [Int: (x0: Int, y0: Int, x1: Int, y1: Int)] = [:]
         for i in range {
             guard let k = layers[i].kernel else { continue }
-            let x0 = 10 + laneOf[i]! * Self.laneWidth, y0 = rowY(i)
+            let x0 = 10 + laneOf[i]! * Self.laneWidth
+            let y0 = rowY(i)
             if let e = extent[k] {
                 extent[k] = (min(e.x0, x0), min(e.y0, y0), max(e.x1, x0 + Self.boxWidth), max(e.y1, y0 + boxHeight(i)))
             } else {
@@ -87,7 +101,9 @@ struct GraphSVG {
             let fused = kernel.layers.count > 1
             var title = "k\(k) \(kernel.op)"
             if let algorithm = kernel.algorithm { title += " [\(algorithm)]" }
-            title += "\n" + kernel.layers.joined(separator: " + ") + "\n" + HTML.flops(kernel.flops) + "FLOPs, output " + HTML.shape(kernel.shape)
+            title +=
+                "\n" + kernel.layers.joined(separator: " + ") + "\n" + HTML.flops(kernel.flops) + "FLOPs, output "
+                + HTML.shape(kernel.shape)
             out += "<g class=\"kbox\(fused ? " fused" : "")\" data-k=\"\(k)\"><title>\(HTML.escape(title))</title>"
             out += "<rect x=\"\(e.x0 - 4)\" y=\"\(e.y0 - 4)\" width=\"\(e.x1 - e.x0 + 8)\" height=\"\(e.y1 - e.y0 + 8)\" rx=\"6\"/>"
             out += "<text x=\"\(e.x1 + 7)\" y=\"\(e.y0 + 9)\">k\(k)</text></g>\n"
@@ -124,17 +140,24 @@ struct GraphSVG {
             title += "\nparameters " + HTML.grouped(layer.parameters) + ", FLOPs " + HTML.grouped(layer.flops)
             title += layer.kernel.map { "\nkernel k\($0)" } ?? "\n" + layer.note
             if let entry = errors[layer.name] {
-                title += "\nverify: " + (entry.passed ? "within tolerance" : "OUT OF TOLERANCE") + ", max abs error " + HTML.scientific(entry.maxAbsError)
+                title +=
+                    "\nverify: " + (entry.passed ? "within tolerance" : "OUT OF TOLERANCE") + ", max abs error "
+                    + HTML.scientific(entry.maxAbsError)
             }
-            out += "<g class=\"\(classes)\" data-name=\"\(HTML.escape(layer.name))\" data-layer=\"\(i)\"><title>\(HTML.escape(title))</title>"
+            out +=
+                "<g class=\"\(classes)\" data-name=\"\(HTML.escape(layer.name))\" data-layer=\"\(i)\"><title>\(HTML.escape(title))</title>"
             out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(Self.boxWidth)\" height=\"\(boxHeight(i))\" rx=\"4\"/>"
             out += "<text class=\"name\" x=\"\(x + 6)\" y=\"\(y + 12)\">\(HTML.escape(shortName(layer.name)))</text>"
             out += "<text class=\"op\" x=\"\(x + 6)\" y=\"\(y + 25)\">\(HTML.escape(HTML.truncated(detail, Self.detailLimit)))</text>"
-            if let algorithm { out += "<text class=\"algo\" x=\"\(x + 6)\" y=\"\(y + 37)\">\(HTML.escape(HTML.truncated(algorithm, Self.detailLimit)))</text>" }
+            if let algorithm {
+                out +=
+                    "<text class=\"algo\" x=\"\(x + 6)\" y=\"\(y + 37)\">\(HTML.escape(HTML.truncated(algorithm, Self.detailLimit)))</text>"
+            }
             out += "</g>\n"
             // The output shape, on the edge leaving the layer.
             if lastReaderInBlock(i) {
-                out += "<text class=\"shape\" x=\"\(x + Self.boxWidth / 2 + 5)\" y=\"\(y + boxHeight(i) + 13)\">\(HTML.shape(layer.shape))</text>\n"
+                out +=
+                    "<text class=\"shape\" x=\"\(x + Self.boxWidth / 2 + 5)\" y=\"\(y + boxHeight(i) + 13)\">\(HTML.shape(layer.shape))</text>\n"
             }
         }
         out += "</svg>"

@@ -65,7 +65,10 @@ enum HTML {
         let units = ["B", "KiB", "MiB", "GiB"]
         var value = Double(n)
         var unit = 0
-        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
         return unit == 0 ? "\(n) B" : fixed(value, 2) + " " + units[unit]
     }
 
@@ -84,9 +87,18 @@ enum HTML {
         if x == 0 { return "0" }
         var exponent = 0
         var m = abs(x)
-        while m >= 10 { m /= 10; exponent += 1 }
-        while m < 1 { m *= 10; exponent -= 1 }
-        if (m * 100).rounded() >= 1000 { m /= 10; exponent += 1 }
+        while m >= 10 {
+            m /= 10
+            exponent += 1
+        }
+        while m < 1 {
+            m *= 10
+            exponent -= 1
+        }
+        if (m * 100).rounded() >= 1000 {
+            m /= 10
+            exponent += 1
+        }
         let sign = exponent < 0 ? "-" : "+"
         let e = String(abs(exponent))
         return (x < 0 ? "-" : "") + fixed(m, 2) + "e" + sign + (e.count < 2 ? "0" + e : e)

@@ -5,8 +5,10 @@ extension ReportData {
     ///
     /// `algorithm` names how a kernel computes its node (the conv algorithm), `scratchFloats` the
     /// per-sample scratch its kernel takes while it runs (both chosen by codegen for the target).
-    public init(graph: Graph, planned: PlannedGraph, source: String, target: String,
-                algorithm: (Node) -> String? = { _ in nil }, scratchFloats: (Node) -> Int = { _ in 0 }) {
+    public init(
+        graph: Graph, planned: PlannedGraph, source: String, target: String,
+        algorithm: (Node) -> String? = { _ in nil }, scratchFloats: (Node) -> Int = { _ in 0 }
+    ) {
         let runNodes = planned.graph.nodes.filter { if case .input = $0.op { return false } else { return true } }
         var kernelOf: [String: Int] = [:]
         var kernels: [Kernel] = []
@@ -22,8 +24,9 @@ extension ReportData {
         var parameters = 0
         var flops = 0
         for node in graph.nodes {
-            var layer = Layer(name: node.name, op: node.op.kindName, detail: Self.detail(node.op), inputs: node.inputs.compactMap { position[$0] },
-                              shape: node.shape, parameters: Cost.parameters(node))
+            var layer = Layer(
+                name: node.name, op: node.op.kindName, detail: Self.detail(node.op), inputs: node.inputs.compactMap { position[$0] },
+                shape: node.shape, parameters: Cost.parameters(node))
             if case .input = node.op {
                 layer.note = "model input"
             } else {
@@ -40,11 +43,12 @@ extension ReportData {
             flops += layer.flops
             layers.append(layer)
         }
-        self.init(title: graph.name, source: source, target: target, hasGraph: true, layers: layers, kernels: kernels,
-                  slices: Self.slices(planned, runNodes: runNodes, scratchFloats: scratchFloats),
-                  inputs: graph.inputs.map { Port(name: $0.name, shape: $0.shape) },
-                  outputs: graph.outputs.map { id in Port(name: graph.node(id).name, shape: graph.node(id).shape) },
-                  parameters: parameters, flops: flops, arenaBytes: planned.memory.arenaFloatsPerSample * 4)
+        self.init(
+            title: graph.name, source: source, target: target, hasGraph: true, layers: layers, kernels: kernels,
+            slices: Self.slices(planned, runNodes: runNodes, scratchFloats: scratchFloats),
+            inputs: graph.inputs.map { Port(name: $0.name, shape: $0.shape) },
+            outputs: graph.outputs.map { id in Port(name: graph.node(id).name, shape: graph.node(id).shape) },
+            parameters: parameters, flops: flops, arenaBytes: planned.memory.arenaFloatsPerSample * 4)
         tensorNames = graph.tensorNames
     }
 
@@ -59,8 +63,10 @@ extension ReportData {
         for node in runNodes {
             let k = kernelIndex[node.id]!
             if case .arena(let offset)? = planned.memory.storage[node.id] {
-                slices.append(Slice(name: node.name, scratch: false, first: k, last: max(k, lastUse[node.id] ?? k),
-                                    offset: offset * 4, bytes: roundedBytes(node.elementCount)))
+                slices.append(
+                    Slice(
+                        name: node.name, scratch: false, first: k, last: max(k, lastUse[node.id] ?? k),
+                        offset: offset * 4, bytes: roundedBytes(node.elementCount)))
             }
             if let offset = planned.memory.scratch[node.id] {
                 let floats = scratchFloats(node)
@@ -79,7 +85,8 @@ extension ReportData {
     static func detail(_ op: Op) -> String {
         func window(_ size: [Int], _ stride: [Int]) -> String {
             let s = size.map(String.init).joined(separator: "x")
-            return stride.allSatisfy({ $0 == 1 }) ? s : s + " /" + (Set(stride).count == 1 ? String(stride[0]) : stride.map(String.init).joined(separator: "x"))
+            return stride.allSatisfy({ $0 == 1 })
+                ? s : s + " /" + (Set(stride).count == 1 ? String(stride[0]) : stride.map(String.init).joined(separator: "x"))
         }
         switch op {
         case .conv(let a):
@@ -107,7 +114,8 @@ extension ReportData {
             return "to " + a.output.dropFirst().map(String.init).joined(separator: "x")
         case .movement(let m):
             return m.summary
-        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary, .normalization, .lpPool, .select, .matmul:
+        case .input, .flatten, .globalPool, .activation, .prelu, .batchNorm, .lrn, .dropout, .add, .pad, .bias, .binary, .normalization,
+            .lpPool, .select, .matmul:
             return ""
         }
     }

@@ -18,7 +18,10 @@ public struct ReportData: Sendable, Equatable {
         public var kernel: Int?
         /// Why no kernel computes it (`model input`, `removed: ...`), or "".
         public var note: String
-        public init(name: String, op: String, detail: String = "", inputs: [Int] = [], shape: [Int] = [], parameters: Int = 0, flops: Int = 0, kernel: Int? = nil, note: String = "") {
+        public init(
+            name: String, op: String, detail: String = "", inputs: [Int] = [], shape: [Int] = [], parameters: Int = 0, flops: Int = 0,
+            kernel: Int? = nil, note: String = ""
+        ) {
             self.name = name
             self.op = op
             self.detail = detail
@@ -94,7 +97,10 @@ public struct ReportData: Sendable, Equatable {
         /// Median milliseconds and GFLOP/s per kernel, in run order (same count as `kernels`).
         public var kernelMs: [Double]
         public var kernelGFLOPS: [Double]
-        public init(source: String, batch: Int, threads: Int, medianMs: Double, minMs: Double, imagesPerSecond: Double, gflops: Double, peakGFLOPS: Double, kernelMs: [Double], kernelGFLOPS: [Double]) {
+        public init(
+            source: String, batch: Int, threads: Int, medianMs: Double, minMs: Double, imagesPerSecond: Double, gflops: Double,
+            peakGFLOPS: Double, kernelMs: [Double], kernelGFLOPS: [Double]
+        ) {
             self.source = source
             self.batch = batch
             self.threads = threads
@@ -163,7 +169,10 @@ public struct ReportData: Sendable, Equatable {
     /// (what `verify --per-layer` names layers by), so their errors land on the right layers.
     public var tensorNames: [String: String] = [:]
 
-    public init(title: String, source: String, target: String, hasGraph: Bool, layers: [Layer], kernels: [Kernel], slices: [Slice], inputs: [Port], outputs: [Port], parameters: Int, flops: Int, arenaBytes: Int) {
+    public init(
+        title: String, source: String, target: String, hasGraph: Bool, layers: [Layer], kernels: [Kernel], slices: [Slice], inputs: [Port],
+        outputs: [Port], parameters: Int, flops: Int, arenaBytes: Int
+    ) {
         self.title = title
         self.source = source
         self.target = target

@@ -6,15 +6,21 @@ struct TimingHTML {
     func render() -> String {
         let total = timing.kernelMs.reduce(0, +)
         let longest = max(timing.kernelMs.max() ?? 0, 1e-12)
-        var out = "<p class=\"note\">" + HTML.escape(timing.source) + "; batch \(timing.batch), \(timing.threads) thread\(timing.threads == 1 ? "" : "s")"
+        var out =
+            "<p class=\"note\">" + HTML.escape(timing.source)
+            + "; batch \(timing.batch), \(timing.threads) thread\(timing.threads == 1 ? "" : "s")"
         if timing.peakGFLOPS > 0 { out += "; FMA peak measured beside the kernels: " + HTML.fixed(timing.peakGFLOPS, 1) + " GFLOP/s" }
         out += ". The kernels are timed one by one, so their sum (" + HTML.fixed(total, 3) + " ms) differs from the run's median.</p>\n"
         // The slowest kernels, so they stand out.
-        let slowest = timing.kernelMs.indices.sorted { timing.kernelMs[$0] != timing.kernelMs[$1] ? timing.kernelMs[$0] > timing.kernelMs[$1] : $0 < $1 }.prefix(8)
-        out += "<h3>Slowest kernels</h3>\n<table class=\"slowest\"><tr><th>kernel</th><th>op</th><th>ms</th><th>share</th><th>% peak</th><th>layers</th></tr>\n"
+        let slowest = timing.kernelMs.indices.sorted {
+            timing.kernelMs[$0] != timing.kernelMs[$1] ? timing.kernelMs[$0] > timing.kernelMs[$1] : $0 < $1
+        }.prefix(8)
+        out +=
+            "<h3>Slowest kernels</h3>\n<table class=\"slowest\"><tr><th>kernel</th><th>op</th><th>ms</th><th>share</th><th>% peak</th><th>layers</th></tr>\n"
         for k in slowest { out += row(k, total: total, longest: longest, bar: false) }
         out += "</table>\n<h3>Every kernel in run order</h3>\n"
-        out += "<table class=\"bars\"><tr><th>kernel</th><th>op</th><th class=\"barcell\">time</th><th>ms</th><th>share</th><th>GFLOP/s</th><th>% peak</th><th>layers</th></tr>\n"
+        out +=
+            "<table class=\"bars\"><tr><th>kernel</th><th>op</th><th class=\"barcell\">time</th><th>ms</th><th>share</th><th>GFLOP/s</th><th>% peak</th><th>layers</th></tr>\n"
         for k in timing.kernelMs.indices { out += row(k, total: total, longest: longest, bar: true) }
         out += "</table>\n"
         return out

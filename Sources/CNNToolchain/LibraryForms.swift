@@ -38,11 +38,15 @@ extension Toolchain {
     /// lack) and accepts the flag that stops it. Probed by building `probeSource` in `directory`.
     static func noRunPathFlags(_ compiler: String, probeSource: String, in directory: String) throws -> [String] {
         let plain = directory + "/probe.so"
-        guard let dynamic = try? ELFDynamicSection.read(path: plain), !(dynamic.runpath + dynamic.rpath).isEmpty else { return ["-fopenmp"] }
+        guard let dynamic = try? ELFDynamicSection.read(path: plain), !(dynamic.runpath + dynamic.rpath).isEmpty else {
+            return ["-fopenmp"]
+        }
         let flags = ["-fopenmp", "-fno-openmp-implicit-rpath"]
         let without = directory + "/probe-norpath.so"
         let result = try run(compiler, flags + ["-shared", "-fPIC", "-o", without, probeSource], in: directory)
-        guard result.status == 0, let checked = try? ELFDynamicSection.read(path: without), (checked.runpath + checked.rpath).isEmpty else { return ["-fopenmp"] }
+        guard result.status == 0, let checked = try? ELFDynamicSection.read(path: without), (checked.runpath + checked.rpath).isEmpty else {
+            return ["-fopenmp"]
+        }
         return flags
     }
 
@@ -56,7 +60,8 @@ extension Toolchain {
     public func archiver(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let ar = environment["AR"], !ar.isEmpty {
             guard let path = Toolchain.resolve(ar, environment: environment) else {
-                throw ToolchainError("the archiver named by $AR ('\(ar)') was not found; unset AR or install binutils (apt-get install -y binutils)")
+                throw ToolchainError(
+                    "the archiver named by $AR ('\(ar)') was not found; unset AR or install binutils (apt-get install -y binutils)")
             }
             return path
         }
@@ -65,7 +70,8 @@ extension Toolchain {
         for name in ["ar", "llvm-ar"] {
             if let path = Toolchain.allOnPath(name, environment: environment).first { return path }
         }
-        throw ToolchainError("no archiver found for --emit static (looked for $AR, ar and llvm-ar on PATH); install one with: apt-get install -y binutils")
+        throw ToolchainError(
+            "no archiver found for --emit static (looked for $AR, ar and llvm-ar on PATH); install one with: apt-get install -y binutils")
     }
 
     /// Packs `object` into a new static library (an `ar` archive with a symbol index) at `output`,
@@ -76,7 +82,8 @@ extension Toolchain {
         let member = workingDirectory + "/" + memberName
         if member != object {
             do { try FileManager.default.moveItem(atPath: object, toPath: member) } catch {
-                throw ToolchainError("cannot name the object file in the work directory '\(workingDirectory)': \(error.localizedDescription)")
+                throw ToolchainError(
+                    "cannot name the object file in the work directory '\(workingDirectory)': \(error.localizedDescription)")
             }
         }
         let result: ProcessResult

@@ -17,7 +17,9 @@ extension Toolchain {
     /// an interrupted cnnc ends the group (the compiler and the assembler or linker it started).
     /// Past `timeLimit` seconds the group is ended and the result says `timedOut`.
     /// With `temporaryDirectory`, the child's TMPDIR is set to it (clang puts its object files there).
-    static func run(_ executable: String, _ arguments: [String], in directory: String, timeLimit: Double? = nil, temporaryDirectory: String? = nil) throws -> ProcessResult {
+    static func run(
+        _ executable: String, _ arguments: [String], in directory: String, timeLimit: Double? = nil, temporaryDirectory: String? = nil
+    ) throws -> ProcessResult {
         let process = Process()
         if let temporaryDirectory {
             var environment = ProcessInfo.processInfo.environment
@@ -27,7 +29,8 @@ extension Toolchain {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -53,7 +56,9 @@ extension Toolchain {
         group.wait()
         let errData = errBox.data
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), timedOut: timer.fired)
+        return ProcessResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self), timedOut: timer.fired)
     }
 
     /// Every executable called `name` on PATH, in PATH order.
@@ -75,8 +80,16 @@ private final class TimeoutFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
     var fired: Bool {
-        get { lock.lock(); defer { lock.unlock() }; return value }
-        set { lock.lock(); value = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return value
+        }
+        set {
+            lock.lock()
+            value = newValue
+            lock.unlock()
+        }
     }
 }
 
@@ -88,7 +101,9 @@ private final class DataBox: @unchecked Sendable {
 extension Toolchain {
     /// Runs a helper program (e.g. `python3 -m cnnc.reference`) found on PATH, or at `executable` when it
     /// holds a '/', with an argument array; nil when there is no such program.
-    public static func runHelper(_ executable: String, _ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String)? {
+    public static func runHelper(
+        _ executable: String, _ arguments: [String], in directory: String
+    ) throws -> (status: Int32, stdout: String, stderr: String)? {
         let environment = ProcessInfo.processInfo.environment
         let path = executable.contains("/") ? executable : allOnPath(executable, environment: environment).first
         guard let path, FileManager.default.isExecutableFile(atPath: path) else { return nil }

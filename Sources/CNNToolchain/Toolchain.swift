@@ -37,7 +37,8 @@ public enum TargetCPU: String, Sendable, CaseIterable {
     /// `native` needs the host's level (this machine's AVX-512 or AVX2 and FMA).
     public var requiredFeatures: [String] {
         switch self {
-        case .native: return HostCPU.hasAVX512 ? TargetCPU.x86_64_v4.requiredFeatures : HostCPU.hasAVX2 ? TargetCPU.x86_64_v3.requiredFeatures : []
+        case .native:
+            return HostCPU.hasAVX512 ? TargetCPU.x86_64_v4.requiredFeatures : HostCPU.hasAVX2 ? TargetCPU.x86_64_v3.requiredFeatures : []
         case .x86_64_v4: return TargetCPU.x86_64_v3.requiredFeatures + ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"]
         case .x86_64_v3: return ["avx", "avx2", "fma", "bmi1", "bmi2"]
         case .generic, .aarch64, .aarch64Generic: return []
@@ -88,11 +89,18 @@ public enum TargetList {
         let names = TargetCPU.allCases.map(\.rawValue) + ["portable"]
         for part in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
             let found: [TargetCPU]
-            if part == "portable" { found = portable } else if let target = TargetCPU(rawValue: part) { found = [target] } else {
-                throw ToolchainError("expected --target to be one of \(names.joined(separator: ", ")) or a comma-separated list of them, got '\(part)'")
+            if part == "portable" {
+                found = portable
+            } else if let target = TargetCPU(rawValue: part) {
+                found = [target]
+            } else {
+                throw ToolchainError(
+                    "expected --target to be one of \(names.joined(separator: ", ")) or a comma-separated list of them, got '\(part)'")
             }
             for target in found {
-                guard !targets.contains(target) else { throw ToolchainError("expected each target once in --target, got '\(target.rawValue)' twice") }
+                guard !targets.contains(target) else {
+                    throw ToolchainError("expected each target once in --target, got '\(target.rawValue)' twice")
+                }
                 targets.append(target)
             }
         }
@@ -181,13 +189,16 @@ public struct Toolchain: Sendable {
     }
 
     /// The hint for a missing ARM64 cross toolchain.
-    public static let crossInstallHint = "install one with: apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross libgomp1-arm64-cross (and qemu-user to run its libraries on this machine), or name a cross compiler with --cc"
+    public static let crossInstallHint =
+        "install one with: apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross libgomp1-arm64-cross (and qemu-user to run its libraries on this machine), or name a cross compiler with --cc"
 
     /// Finds the compiler for `architecture`: the host's as `find` does, or a cross compiler.
     /// `cc` (`--cc`) names the compiler (a path or a name on PATH) instead of the search; for
     /// ARM64 the search looks for `aarch64-linux-gnu-gcc`. A clang cross-compiles with
     /// `--target=aarch64-linux-gnu` and the cross gcc's libgomp; `sysroot` (`--sysroot`) is passed on.
-    public static func find(for architecture: Architecture, cc: String?, sysroot: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
+    public static func find(
+        for architecture: Architecture, cc: String?, sysroot: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Toolchain {
         if let sysroot {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: sysroot, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -203,7 +214,8 @@ public struct Toolchain: Sendable {
         let compiler: String
         if let cc {
             guard let path = resolve(cc, environment: environment) else {
-                throw ToolchainError("the C compiler named by --cc ('\(cc)') was not found; " + (architecture == .host ? installHint : crossInstallHint))
+                throw ToolchainError(
+                    "the C compiler named by --cc ('\(cc)') was not found; " + (architecture == .host ? installHint : crossInstallHint))
             }
             compiler = path
         } else {
@@ -222,25 +234,33 @@ public struct Toolchain: Sendable {
         switch checkOpenMP(compiler, crossFlags: crossFlags, openMPFlags: openMP) {
         case .success(let toolchain): return toolchain
         case .failure(let problem):
-            throw ToolchainError("the C compiler \(compiler) cannot build OpenMP code for \(architecture.rawValue) (\(problem)); " + (architecture == .host ? installHint : crossInstallHint))
+            throw ToolchainError(
+                "the C compiler \(compiler) cannot build OpenMP code for \(architecture.rawValue) (\(problem)); "
+                    + (architecture == .host ? installHint : crossInstallHint))
         }
     }
 
     /// Builds a one-line OpenMP library to check the compiler, omp.h and the runtime library are all there.
-    static func checkOpenMP(_ compiler: String, crossFlags: [String] = [], openMPFlags: [String] = ["-fopenmp"]) -> Result<Toolchain, ToolchainError> {
+    static func checkOpenMP(
+        _ compiler: String, crossFlags: [String] = [], openMPFlags: [String] = ["-fopenmp"]
+    ) -> Result<Toolchain, ToolchainError> {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnnc-probe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let source = dir.appendingPathComponent("probe.c").path
-            try "#include <omp.h>\nint probe(void) { return omp_get_max_threads(); }\n".write(toFile: source, atomically: true, encoding: .utf8)
-            let result = try run(compiler, openMPFlags + crossFlags + ["-shared", "-fPIC", "-o", dir.appendingPathComponent("probe.so").path, source], in: dir.path)
+            try "#include <omp.h>\nint probe(void) { return omp_get_max_threads(); }\n".write(
+                toFile: source, atomically: true, encoding: .utf8)
+            let result = try run(
+                compiler, openMPFlags + crossFlags + ["-shared", "-fPIC", "-o", dir.appendingPathComponent("probe.so").path, source],
+                in: dir.path)
             guard result.status == 0 else {
                 let firstLine = result.stderr.split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
                 return .failure(ToolchainError("cannot build OpenMP code (\(firstLine))"))
             }
             if !crossFlags.isEmpty || openMPFlags != ["-fopenmp"] {
-                return .success(Toolchain(compiler: compiler, openMPLibraryDirectory: nil, crossFlags: crossFlags, openMPFlags: openMPFlags))
+                return .success(
+                    Toolchain(compiler: compiler, openMPLibraryDirectory: nil, crossFlags: crossFlags, openMPFlags: openMPFlags))
             }
             let located = try run(compiler, ["-print-file-name=libomp.so"], in: dir.path)
             let path = located.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -304,8 +324,10 @@ public struct Toolchain: Sendable {
     /// library at `output`. Same contract as `buildSharedLibrary(sourceFile:...)`; no run path.
     /// The objects are linked in the order of `units`, whatever order they finish in.
     @discardableResult
-    public func buildSharedLibrary(units: [Unit], workingDirectory: String, output: String, timeLimit: Double? = nil, threads: ThreadsRuntime = .openmp,
-                                   jobs: Int = Toolchain.defaultJobs) throws -> BuildTimes {
+    public func buildSharedLibrary(
+        units: [Unit], workingDirectory: String, output: String, timeLimit: Double? = nil, threads: ThreadsRuntime = .openmp,
+        jobs: Int = Toolchain.defaultJobs
+    ) throws -> BuildTimes {
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuBefore = Toolchain.childrenCPUSeconds()
         @Sendable func remaining() -> Double? {
@@ -323,7 +345,8 @@ public struct Toolchain: Sendable {
                 var args = ["-std=c11", "-O3", "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + openMP + self.crossFlags
                 args += unit.flags + ["-c", "-o", objects[index], unit.source]
                 do {
-                    try self.invoke(args, workingDirectory: workingDirectory, output: objects[index], timeLimit: remaining(), limit: timeLimit)
+                    try self.invoke(
+                        args, workingDirectory: workingDirectory, output: objects[index], timeLimit: remaining(), limit: timeLimit)
                 } catch {
                     queue.fail(index, error)
                 }
@@ -335,7 +358,10 @@ public struct Toolchain: Sendable {
             let group = DispatchGroup()
             for _ in 0..<workers {
                 group.enter()
-                Thread.detachNewThread { work(); group.leave() }
+                Thread.detachNewThread {
+                    work()
+                    group.leave()
+                }
             }
             group.wait()
         }
@@ -344,8 +370,9 @@ public struct Toolchain: Sendable {
         let link = openMP + crossFlags + ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
         try invoke(link, workingDirectory: workingDirectory, output: output, timeLimit: remaining(), limit: timeLimit)
         let end = DispatchTime.now().uptimeNanoseconds
-        return BuildTimes(compileSeconds: Double(compiled - start) / 1e9, linkSeconds: Double(end - compiled) / 1e9,
-                          cpuSeconds: Toolchain.childrenCPUSeconds() - cpuBefore, jobs: workers, units: units.count)
+        return BuildTimes(
+            compileSeconds: Double(compiled - start) / 1e9, linkSeconds: Double(end - compiled) / 1e9,
+            cpuSeconds: Toolchain.childrenCPUSeconds() - cpuBefore, jobs: workers, units: units.count)
     }
 
     /// User + system CPU seconds of this process's finished children.
@@ -361,9 +388,15 @@ public struct Toolchain: Sendable {
     /// Callers pass a temporary path and rename it into place, so a failed build leaves nothing behind.
     /// Past `timeLimit` seconds the compiler (and everything it started) is stopped and the build fails.
     /// The library gets no run path: it finds the OpenMP runtime where the system's loader looks (docs/deploy.md).
-    public func buildSharedLibrary(sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = [], timeLimit: Double? = nil,
-                                   product: BuildProduct = .sharedLibrary, threads: ThreadsRuntime = .openmp) throws {
-        var args = ["-std=c11", "-O3"] + (threads == .openmp ? openMPFlags : []) + product.compilerFlags + ["-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w"] + crossFlags
+    public func buildSharedLibrary(
+        sourceFile: String, workingDirectory: String, output: String, target: TargetCPU, extraFlags: [String] = [],
+        timeLimit: Double? = nil,
+        product: BuildProduct = .sharedLibrary, threads: ThreadsRuntime = .openmp
+    ) throws {
+        var args =
+            ["-std=c11", "-O3"] + (threads == .openmp ? openMPFlags : []) + product.compilerFlags + [
+                "-fPIC", "-fvisibility=hidden", "-fno-math-errno", "-w",
+            ] + crossFlags
         args += Toolchain.targetFlags(target)
         args += extraFlags
         args += ["-o", output, sourceFile] + product.linkerInputs
@@ -380,15 +413,21 @@ public struct Toolchain: Sendable {
             throw ToolchainError("could not run the C compiler \(compiler): \(error)")
         }
         if result.timedOut, let timeLimit = limit ?? timeLimit {
-            throw ToolchainError("the C compiler (\(compiler)) did not finish within \(Int(timeLimit)) s and was stopped; expected it to finish (raise the limit with --cc-timeout SECONDS, 0 for none)")
+            throw ToolchainError(
+                "the C compiler (\(compiler)) did not finish within \(Int(timeLimit)) s and was stopped; expected it to finish (raise the limit with --cc-timeout SECONDS, 0 for none)"
+            )
         }
         guard result.status == 0 else {
             let excerpt = result.stderr.split(separator: "\n").prefix(12).joined(separator: "\n")
             for full in ["No space left on device", "Disk quota exceeded"] where result.stderr.contains(full) {
                 let directory = (output as NSString).deletingLastPathComponent
-                throw ToolchainError("the C compiler (\(compiler)) could not write the library: \(full.lowercased()) (in the output's directory '\(directory.isEmpty ? "." : directory)' or the temporary directory '\(FileManager.default.temporaryDirectory.path)'); free some space and retry:\n\(excerpt)")
+                throw ToolchainError(
+                    "the C compiler (\(compiler)) could not write the library: \(full.lowercased()) (in the output's directory '\(directory.isEmpty ? "." : directory)' or the temporary directory '\(FileManager.default.temporaryDirectory.path)'); free some space and retry:\n\(excerpt)"
+                )
             }
-            throw ToolchainError("the C compiler (\(compiler)) failed with status \(result.status); this is a cnnc bug, please report it with the network description:\n\(excerpt)")
+            throw ToolchainError(
+                "the C compiler (\(compiler)) failed with status \(result.status); this is a cnnc bug, please report it with the network description:\n\(excerpt)"
+            )
         }
     }
 }
@@ -399,7 +438,8 @@ extension Toolchain {
     /// a garbage file installed as the library.
     public static func checkSharedLibrary(at path: String, compiler: String) throws {
         func refuse(_ got: String) -> ToolchainError {
-            ToolchainError("the C compiler (\(compiler)) reported success but \(got); expected an ELF shared library (is $CC a C compiler?)")
+            ToolchainError(
+                "the C compiler (\(compiler)) reported success but \(got); expected an ELF shared library (is $CC a C compiler?)")
         }
         var info = stat()
         guard stat(path, &info) == 0 else { throw refuse("wrote no file") }
@@ -407,7 +447,9 @@ extension Toolchain {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw refuse("wrote a file that cannot be read") }
         defer { try? handle.close() }
         let header = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
-        guard header.count >= 4, header[0] == 0x7F, header[1] == 0x45, header[2] == 0x4C, header[3] == 0x46 else { throw refuse("wrote a file that is not ELF") }
+        guard header.count >= 4, header[0] == 0x7F, header[1] == 0x45, header[2] == 0x4C, header[3] == 0x46 else {
+            throw refuse("wrote a file that is not ELF")
+        }
         guard header.count == 64 else { throw refuse("wrote an ELF file of only \(info.st_size) bytes") }
         let type = UInt16(header[16]) | UInt16(header[17]) << 8
         guard header[5] != 1 || type == 3 else { throw refuse("wrote an ELF file of type \(type), not a shared object") }

@@ -18,7 +18,8 @@ struct Bench: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Timed runs after the warm-up.")
     var iterations: Int = 20
 
-    @Option(name: .long, parsing: .unconditional, help: "Concurrent sessions, each on its own thread with its own buffers: total throughput.")
+    @Option(
+        name: .long, parsing: .unconditional, help: "Concurrent sessions, each on its own thread with its own buffers: total throughput.")
     var sessions: Int = 1
 
     @Flag(name: .long, help: "Print one JSON object on standard output.")
@@ -83,7 +84,7 @@ struct Bench: ParsableCommand {
             // A fixed-seed generator: the same input every time, so runs are comparable.
             var state: UInt64 = 0x9E37_79B9_7F4A_7C15
             func next() -> Float {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 1_000_000 - 1
             }
             // Buffers allocated once, so the timed call is the library's run and nothing else.
@@ -118,8 +119,9 @@ struct Bench: ParsableCommand {
                 let peak = model.fmaPeakGFLOPS(threads: effectiveThreads, seconds: 0.3)
                 profile = LayerProfile(kernels: model.kernels, medians: perKernel.map(Bench.median), batch: batch, peakGFLOPS: peak)
             }
-            return Measurement(times: times, median: median, minimum: minimum, imagesPerSecond: imagesPerSecond, gflops: gflops,
-                               threads: effectiveThreads, profile: profile)
+            return Measurement(
+                times: times, median: median, minimum: minimum, imagesPerSecond: imagesPerSecond, gflops: gflops,
+                threads: effectiveThreads, profile: profile)
         }
     }
 
@@ -141,14 +143,19 @@ struct Bench: ParsableCommand {
                 "\"iterations\": \(iterations)", "\"sessions\": \(sessions)", "\"median_ms\": \(median)", "\"min_ms\": \(minimum)",
                 "\"images_per_second\": \(imagesPerSecond)", "\"gflops_per_second\": \(gflops)", "\"wall_ms\": \(result.wallMilliseconds)",
                 "\"median_images_per_second\": \(medianImagesPerSecond)",
-                "\"session_images_per_second\": [" + result.times.map { String(Double(iterations * batch) / ($0.reduce(0, +) / 1000)) }.joined(separator: ", ") + "]",
+                "\"session_images_per_second\": ["
+                    + result.times.map { String(Double(iterations * batch) / ($0.reduce(0, +) / 1000)) }.joined(separator: ", ") + "]",
                 "\"times_ms\": [" + times.map { String($0) }.joined(separator: ", ") + "]",
             ]
             print("{" + fields.joined(separator: ", ") + "}")
         } else {
-            print("model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : "") per session, \(sessions) sessions at once, \(iterations) runs each")
-            print(String(format: "%.1f images/s in all, %.2f GFLOP/s; per run: median %.3f ms, min %.3f ms (%.1f images/s at the median)",
-                         imagesPerSecond, gflops, median, minimum, medianImagesPerSecond))
+            print(
+                "model \(model.name): batch \(batch), threads \(effectiveThreads)\(threads == 0 ? " (default)" : "") per session, \(sessions) sessions at once, \(iterations) runs each"
+            )
+            print(
+                String(
+                    format: "%.1f images/s in all, %.2f GFLOP/s; per run: median %.3f ms, min %.3f ms (%.1f images/s at the median)",
+                    imagesPerSecond, gflops, median, minimum, medianImagesPerSecond))
         }
     }
 
@@ -161,7 +168,8 @@ struct Bench: ParsableCommand {
     /// What OpenMP uses when no count is given: OMP_NUM_THREADS's first entry, else the available processors.
     static func openMPDefaultThreads() -> Int {
         if let value = ProcessInfo.processInfo.environment["OMP_NUM_THREADS"],
-           let first = value.split(separator: ",").first.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), first > 0 {
+            let first = value.split(separator: ",").first.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), first > 0
+        {
             return first
         }
         return ProcessInfo.processInfo.activeProcessorCount

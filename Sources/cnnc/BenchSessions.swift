@@ -25,7 +25,9 @@ enum ConcurrentBench {
 
     static func run(model: ModelLibrary, sessions: Int, batch: Int, threads: Int, iterations: Int) throws -> Result {
         let collector = Collector(sessions: sessions)
-        let ready = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let ready = DispatchSemaphore(value: 0)
+        let go = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
         for index in 0..<sessions {
             let thread = Thread {
                 defer { done.signal() }

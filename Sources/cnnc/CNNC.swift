@@ -9,7 +9,8 @@ struct CNNC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cnnc",
         abstract: "An ahead-of-time compiler for convolutional neural networks.",
-        discussion: "Compiles a network description (net.json) into one self-contained shared library of C kernels specialised to its shapes.",
+        discussion:
+            "Compiles a network description (net.json) into one self-contained shared library of C kernels specialised to its shapes.",
         version: "0.1.0",
         subcommands: [Compile.self, Run.self, Inspect.self, Bench.self, Import.self, Verify.self, Report.self]
     )

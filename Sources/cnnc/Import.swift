@@ -21,7 +21,9 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         guard model.lowercased().hasSuffix(".onnx") else { throw ValidationError("expected an ONNX model (.onnx), got '\(model)'") }
-        guard !weights.contains("/") && !weights.isEmpty else { throw ValidationError("expected --weights to be a file name, got '\(weights)'") }
+        guard !weights.contains("/") && !weights.isEmpty else {
+            throw ValidationError("expected --weights to be a file name, got '\(weights)'")
+        }
     }
 
     func run() throws {

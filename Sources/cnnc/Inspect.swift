@@ -23,7 +23,11 @@ struct Inspect: ParsableCommand {
     @Flag(name: .customLong("no-winograd"), help: "Show the plan with every conv on the direct kernel (as compile --no-winograd).")
     var noWinograd = false
 
-    @Option(name: .customLong("winograd-weights"), help: ArgumentHelp("Count Winograd weights as compile would store them (stored) or transform them at load (at-load).", valueName: "stored|at-load"))
+    @Option(
+        name: .customLong("winograd-weights"),
+        help: ArgumentHelp(
+            "Count Winograd weights as compile would store them (stored) or transform them at load (at-load).", valueName: "stored|at-load")
+    )
     var winogradWeights: WinogradWeights = .stored
 
     @Option(name: .long, help: "CPU to plan for (as compile --target): native, x86-64-v4, x86-64-v3 or generic.")

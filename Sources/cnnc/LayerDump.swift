@@ -29,7 +29,10 @@ enum LayerDump {
         for kernel in model.kernels where !kernel.layers.isEmpty {
             let names = kernel.layers.components(separatedBy: " + ")
             guard let last = names.last, outputIndex[last] != nil else {
-                throw RunError(file: path, "expected a library built with `cnnc compile --all-layers`, got one that does not return layer '\(names.last ?? "")' (kernel \(kernel.name))")
+                throw RunError(
+                    file: path,
+                    "expected a library built with `cnnc compile --all-layers`, got one that does not return layer '\(names.last ?? "")' (kernel \(kernel.name))"
+                )
             }
             for name in names where seen.insert(name).inserted {
                 if let index = outputIndex[name] {
@@ -66,7 +69,9 @@ enum LayerDump {
         }
         let parent = (directory as NSString).deletingLastPathComponent
         guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RunError(file: directory, "expected a directory for --all-layers or a new one in an existing directory, got no directory '\(parent)'")
+            throw RunError(
+                file: directory, "expected a directory for --all-layers or a new one in an existing directory, got no directory '\(parent)'"
+            )
         }
     }
 
@@ -80,7 +85,8 @@ enum LayerDump {
     }
 
     /// Writes every returned layer of a batch-`batch` run, then the manifest (each file atomically).
-    static func write(_ results: [[Float]], batch: Int, model: ModelLibrary, layers: [Layer], to directory: String, inputs: [String]) throws {
+    static func write(_ results: [[Float]], batch: Int, model: ModelLibrary, layers: [Layer], to directory: String, inputs: [String]) throws
+    {
         try createDirectory(directory)
         var entries: [String] = []
         for (position, layer) in layers.enumerated() {
@@ -93,7 +99,8 @@ enum LayerDump {
                 entries.append("{\"name\": \(JSON.string(layer.name)), \"fused_into\": \(JSON.string(kernel))}")
             }
         }
-        let text = "{\"model\": \(JSON.string(model.name)), \"batch\": \(batch), \"layers\": [\n  " + entries.joined(separator: ",\n  ") + "\n]}\n"
+        let text =
+            "{\"model\": \(JSON.string(model.name)), \"batch\": \(batch), \"layers\": [\n  " + entries.joined(separator: ",\n  ") + "\n]}\n"
         try OutputFile.write(Data(text.utf8), to: directory + "/" + manifestName, inputs: inputs)
     }
 
@@ -121,7 +128,9 @@ enum LayerDump {
             throw VerifyError(file: manifest, "expected a JSON object with a \"layers\" list, got something else")
         }
         return try list.enumerated().map { i, item in
-            guard let name = item["name"] as? String else { throw VerifyError(file: manifest, "expected a \"name\" string in layers[\(i)]") }
+            guard let name = item["name"] as? String else {
+                throw VerifyError(file: manifest, "expected a \"name\" string in layers[\(i)]")
+            }
             let file = item["file"] as? String
             if let file, file.contains("/") || file == ".." {
                 throw VerifyError(file: manifest, "expected a file name inside the directory in layers[\(i)], got '\(file)'")

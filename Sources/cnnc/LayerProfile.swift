@@ -18,12 +18,14 @@ struct LayerProfile {
     func table() -> String {
         let total = medians.reduce(0, +)
         var out = "\nFMA peak in this process: " + String(format: "%.1f", peakGFLOPS) + " GFLOP/s\n"
-        out += pad("#", 4) + pad("op", 20) + pad("ms", 9, right: true) + pad("share", 8, right: true)
+        out +=
+            pad("#", 4) + pad("op", 20) + pad("ms", 9, right: true) + pad("share", 8, right: true)
             + pad("GFLOP/s", 10, right: true) + pad("% peak", 8, right: true) + "  layers\n"
         for (k, kernel) in kernels.enumerated() {
             let share = total > 0 ? 100 * medians[k] / total : 0
             let rate = gflops(k)
-            out += pad(String(k), 4) + pad(kernel.op, 20) + pad(String(format: "%.3f", medians[k]), 9, right: true)
+            out +=
+                pad(String(k), 4) + pad(kernel.op, 20) + pad(String(format: "%.3f", medians[k]), 9, right: true)
                 + pad(String(format: "%.1f%%", share), 8, right: true) + pad(String(format: "%.1f", rate), 10, right: true)
                 + pad(String(format: "%.1f%%", peakGFLOPS > 0 ? 100 * rate / peakGFLOPS : 0), 8, right: true)
                 + "  " + Diagnostic.quoted(kernel.layers) + "\n"

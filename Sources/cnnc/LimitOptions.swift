@@ -3,9 +3,11 @@ import CNNIR
 
 /// `--limit NAME=VALUE` (repeatable): the resource limits a compile enforces before allocating.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("limit"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Raise or lower a resource limit: tensor-elements, weight-bytes, layers or arena-bytes (K, M, G, T suffixes; see docs/untrusted-models.md).",
-        valueName: "name=value"))
+    @Option(
+        name: .customLong("limit"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp(
+            "Raise or lower a resource limit: tensor-elements, weight-bytes, layers or arena-bytes (K, M, G, T suffixes; see docs/untrusted-models.md).",
+            valueName: "name=value"))
     var limit: [String] = []
 
     func validate() throws {

@@ -49,8 +49,10 @@ struct OutputComparison: Sendable {
         self.elements = actual.count
         var worstRatio = -1.0
         for i in actual.indices {
-            let a = actual[i], e = expected[i]
-            let ad = Double(a), ed = Double(e)
+            let a = actual[i]
+            let e = expected[i]
+            let ad = Double(a)
+            let ed = Double(e)
             var abs: Double
             if a == e {
                 abs = 0  // also equal infinities
@@ -119,7 +121,8 @@ struct OutputComparison: Sendable {
 
     /// The one-line verdict: `PASS prob [2, 10]: max abs 1.2e-07, ...`.
     func verdict() -> String {
-        var line = "\(passed ? "PASS" : "FAIL") \(name) \(shape): max abs \(Self.format(maxAbsError)), max rel \(Self.format(maxRelError)), "
+        var line =
+            "\(passed ? "PASS" : "FAIL") \(name) \(shape): max abs \(Self.format(maxAbsError)), max rel \(Self.format(maxRelError)), "
         line += "max ULP \(maxULP == .max ? "nan" : String(maxULP)), "
         line += "worst \(Self.index(worstIndex, in: shape)) (got \(worstActual), expected \(worstExpected)), "
         line += "\(outOfTolerance) of \(elements) out of tolerance (\(String(format: "%.2f", outOfToleranceShare * 100))%)"

@@ -34,10 +34,17 @@ struct PerLayerComparison {
     var rows: [Row]
     var firstFailure: Row? { rows.first(where: \.failed) }
     var passed: Bool { firstFailure == nil }
-    var compared: [OutputComparison] { rows.compactMap { if case .compared(let c) = $0.status { return c }; return nil } }
+    var compared: [OutputComparison] {
+        rows.compactMap {
+            if case .compared(let c) = $0.status { return c }
+            return nil
+        }
+    }
 
     /// Compares the outputs of one all-layers run with the reference directory's files.
-    init(results: [[Float]], batch: Int, model: ModelLibrary, layers: [LayerDump.Layer], reference directory: String, tolerance: Tolerance) throws {
+    init(
+        results: [[Float]], batch: Int, model: ModelLibrary, layers: [LayerDump.Layer], reference directory: String, tolerance: Tolerance
+    ) throws {
         let entries = try LayerDump.readManifest(directory)
         let byName = Dictionary(layers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let readsFromManifest = try Self.inputsInManifest(directory)
@@ -61,21 +68,33 @@ struct PerLayerComparison {
                 continue
             }
             if let nan = reference.values.firstIndex(where: \.isNaN) {
-                throw VerifyError(file: path, "expected values without NaN for layer '\(entry.name)', got NaN at \(OutputComparison.index(nan, in: reference.shape))")
+                throw VerifyError(
+                    file: path,
+                    "expected values without NaN for layer '\(entry.name)', got NaN at \(OutputComparison.index(nan, in: reference.shape))")
             }
-            let comparison = OutputComparison(name: entry.name, shape: shape, actual: results[index], expected: reference.values, tolerance: tolerance)
+            let comparison = OutputComparison(
+                name: entry.name, shape: shape, actual: results[index], expected: reference.values, tolerance: tolerance)
             rows.append(Row(name: entry.name, status: .compared(comparison), inputs: reads))
         }
-        guard rows.contains(where: { if case .compared = $0.status { return true }; return false }) else {
-            throw VerifyError(file: directory, "expected reference layers named like the library's (\(layers.prefix(5).map(\.name).joined(separator: ", "))\(layers.count > 5 ? ", ..." : "")), got none that match")
+        guard
+            rows.contains(where: {
+                if case .compared = $0.status { return true }
+                return false
+            })
+        else {
+            throw VerifyError(
+                file: directory,
+                "expected reference layers named like the library's (\(layers.prefix(5).map(\.name).joined(separator: ", "))\(layers.count > 5 ? ", ..." : "")), got none that match"
+            )
         }
     }
 
     /// Each layer's `inputs` list from layers.json, when the reference writes one.
     static func inputsInManifest(_ directory: String) throws -> [String: [String]] {
         guard let data = FileManager.default.contents(atPath: directory + "/" + LayerDump.manifestName),
-              let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let list = top["layers"] as? [[String: Any]] else { return [:] }
+            let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let list = top["layers"] as? [[String: Any]]
+        else { return [:] }
         var reads: [String: [String]] = [:]
         for item in list {
             if let name = item["name"] as? String, let inputs = item["inputs"] as? [String] { reads[name] = inputs }
@@ -86,7 +105,8 @@ struct PerLayerComparison {
     func statusText(_ row: Row) -> String {
         switch row.status {
         case .compared(let c):
-            return "\(c.passed ? "PASS" : "FAIL")  max abs \(OutputComparison.format(c.maxAbsError)), max rel \(OutputComparison.format(c.maxRelError)), max ULP \(c.maxULP == .max ? "nan" : String(c.maxULP)), \(c.outOfTolerance) of \(c.elements) out of tolerance"
+            return
+                "\(c.passed ? "PASS" : "FAIL")  max abs \(OutputComparison.format(c.maxAbsError)), max rel \(OutputComparison.format(c.maxRelError)), max ULP \(c.maxULP == .max ? "nan" : String(c.maxULP)), \(c.outOfTolerance) of \(c.elements) out of tolerance"
         case .fused(let kernel): return "fused into \(kernel)"
         case .absent: return "not in the library"
         case .shapeMismatch(let actual, let reference): return "FAIL  shape \(actual), reference \(reference)"
@@ -113,7 +133,9 @@ struct PerLayerComparison {
         var lines: [String] = []
         let width = min(max(rows.map(\.name.count).max() ?? 0, 5), 48)
         for (i, row) in rows.enumerated() {
-            let name = row.name.count > width ? String(row.name.prefix(width - 3)) + "..." : row.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name =
+                row.name.count > width
+                ? String(row.name.prefix(width - 3)) + "..." : row.name.padding(toLength: width, withPad: " ", startingAt: 0)
             lines.append(String(format: "%4d  ", i) + name + "  " + statusText(row))
         }
         if let failure = firstFailure {
@@ -130,11 +152,18 @@ struct PerLayerComparison {
             }
             lines.append("failed: \(rows.filter(\.failed).count) of \(compared.count) compared layers out of tolerance")
         } else {
-            let fused = rows.filter { if case .fused = $0.status { return true }; return false }.count
-            let absent = rows.filter { if case .absent = $0.status { return true }; return false }.count
+            let fused = rows.filter {
+                if case .fused = $0.status { return true }
+                return false
+            }.count
+            let absent = rows.filter {
+                if case .absent = $0.status { return true }
+                return false
+            }.count
             var line = "passed: all \(compared.count) compared layers within tolerance (\(fused) fused, \(absent) not in the library)"
             if let worst = compared.max(by: { $0.maxAbsError < $1.maxAbsError }) {
-                line += "; worst layer \(worst.name): max abs \(OutputComparison.format(worst.maxAbsError)), max rel \(OutputComparison.format(worst.maxRelError))"
+                line +=
+                    "; worst layer \(worst.name): max abs \(OutputComparison.format(worst.maxAbsError)), max rel \(OutputComparison.format(worst.maxRelError))"
             }
             lines.append(line)
         }
@@ -143,8 +172,10 @@ struct PerLayerComparison {
 
     func json(model: String, reference: String, tolerance: Tolerance) -> String {
         let items = rows.map { row -> String in
-            var fields = ["\"name\": \(JSON.string(row.name))", "\"inputs\": [" + row.inputs.map(JSON.string).joined(separator: ", ") + "]",
-                          "\"feeding\": [" + feedingLayers(row).map(JSON.string).joined(separator: ", ") + "]"]
+            var fields = [
+                "\"name\": \(JSON.string(row.name))", "\"inputs\": [" + row.inputs.map(JSON.string).joined(separator: ", ") + "]",
+                "\"feeding\": [" + feedingLayers(row).map(JSON.string).joined(separator: ", ") + "]",
+            ]
             switch row.status {
             case .compared(let c): fields += ["\"status\": \(JSON.string(c.passed ? "pass" : "fail"))", "\"comparison\": \(c.json())"]
             case .fused(let kernel): fields += ["\"status\": \"fused\"", "\"fused_into\": \(JSON.string(kernel))"]
@@ -154,7 +185,8 @@ struct PerLayerComparison {
             return "{" + fields.joined(separator: ", ") + "}"
         }
         let fields = [
-            "\"model\": \(JSON.string(model))", "\"reference\": \(JSON.string(reference))", "\"rtol\": \(tolerance.rtol)", "\"atol\": \(tolerance.atol)",
+            "\"model\": \(JSON.string(model))", "\"reference\": \(JSON.string(reference))", "\"rtol\": \(tolerance.rtol)",
+            "\"atol\": \(tolerance.atol)",
             "\"passed\": \(passed)", "\"first_failure\": \(firstFailure.map { JSON.string($0.name) } ?? "null")",
             "\"layers\": [" + items.joined(separator: ", ") + "]",
         ]
@@ -169,7 +201,9 @@ struct PerLayerComparison {
         for input in inputs { arguments += ["--input", input.name + "=" + absolute(input.file)] }
         let install = "install the cnnc Python package with ONNX Runtime: pip install './python[onnxruntime]' (from the cnnc repository)"
         guard let r = try Toolchain.runHelper(python, arguments, in: directory) else {
-            throw VerifyError("--reference onnxruntime runs '\(python) -m cnnc.reference', but there is no \(python) on PATH; install Python 3 and \(install), or set CNNC_PYTHON")
+            throw VerifyError(
+                "--reference onnxruntime runs '\(python) -m cnnc.reference', but there is no \(python) on PATH; install Python 3 and \(install), or set CNNC_PYTHON"
+            )
         }
         guard r.status == 0 else {
             let message = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -177,7 +211,9 @@ struct PerLayerComparison {
                 throw VerifyError("--reference onnxruntime: \(python) cannot import the cnnc package; \(install)")
             }
             let last = message.split(separator: "\n").last.map(String.init) ?? "exit status \(r.status)"
-            throw VerifyError("--reference onnxruntime: \(python) -m cnnc.reference failed on \(model): \(last.hasPrefix("error: ") ? String(last.dropFirst(7)) : last)")
+            throw VerifyError(
+                "--reference onnxruntime: \(python) -m cnnc.reference failed on \(model): \(last.hasPrefix("error: ") ? String(last.dropFirst(7)) : last)"
+            )
         }
     }
 }

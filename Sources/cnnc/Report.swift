@@ -11,7 +11,9 @@ import Foundation
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML report: the fused graph, the arena over the run, and (with --bench) each kernel's time.",
-        discussion: "A network (net.json or .onnx) gives the full report; a compiled library gives its kernels and, with --bench, their times (see docs/report.md).")
+        discussion:
+            "A network (net.json or .onnx) gives the full report; a compiled library gives its kernels and, with --bench, their times (see docs/report.md)."
+    )
 
     @Argument(help: "A network (net.json or .onnx), or a library built by `cnnc compile`.")
     var model: String
@@ -31,10 +33,14 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Timed runs for --bench.")
     var iterations: Int = 20
 
-    @Option(name: .customLong("layers-json"), help: ArgumentHelp("Per-kernel times saved by `cnnc bench LIB --layers --json` (instead of --bench).", valueName: "file"))
+    @Option(
+        name: .customLong("layers-json"),
+        help: ArgumentHelp("Per-kernel times saved by `cnnc bench LIB --layers --json` (instead of --bench).", valueName: "file"))
     var layersJSON: String?
 
-    @Option(name: .customLong("verify-json"), help: ArgumentHelp("Errors saved by `cnnc verify ... --json`, coloured against its tolerance.", valueName: "file"))
+    @Option(
+        name: .customLong("verify-json"),
+        help: ArgumentHelp("Errors saved by `cnnc verify ... --json`, coloured against its tolerance.", valueName: "file"))
     var verifyJSON: String?
 
     @Option(name: .long, help: "CPU the plan is made for: native, x86-64-v4, x86-64-v3 or generic.")
@@ -81,9 +87,10 @@ struct Report: ParsableCommand {
         if isNetwork {
             let graph = try Compiler.load(model, seeded: options.seeded, shapes: options.shapes)
             let planned = try Compiler.plan(graph, options: options)
-            data = ReportData(graph: graph, planned: planned, source: model, target: Compiler.targetDescription(options),
-                              algorithm: { Compiler.convAlgorithm($0, in: planned.graph, options: options) },
-                              scratchFloats: { Compiler.scratchFloats($0, in: planned.graph, options: options) })
+            data = ReportData(
+                graph: graph, planned: planned, source: model, target: Compiler.targetDescription(options),
+                algorithm: { Compiler.convAlgorithm($0, in: planned.graph, options: options) },
+                scratchFloats: { Compiler.scratchFloats($0, in: planned.graph, options: options) })
             if bench {
                 let directory = try Verify.makeTemporaryDirectory()
                 // Removed on exit, and on Ctrl-C or a kill too.
@@ -95,11 +102,12 @@ struct Report: ParsableCommand {
         } else {
             let lib = try ModelLibrary(path: model)
             library = lib
-            data = ReportData(title: lib.name, source: model, target: "not recorded in a library (see docs/report.md)", hasGraph: false, layers: [],
-                              kernels: lib.kernels.map { ReportData.Kernel(op: $0.op, layers: [$0.layers], flops: $0.flopsPerSample) },
-                              slices: [], inputs: lib.inputs.map { .init(name: $0.name, shape: $0.shape) },
-                              outputs: lib.outputs.map { .init(name: $0.name, shape: $0.shape) },
-                              parameters: 0, flops: lib.flopsPerSample, arenaBytes: lib.workspaceBytesPerSample)
+            data = ReportData(
+                title: lib.name, source: model, target: "not recorded in a library (see docs/report.md)", hasGraph: false, layers: [],
+                kernels: lib.kernels.map { ReportData.Kernel(op: $0.op, layers: [$0.layers], flops: $0.flopsPerSample) },
+                slices: [], inputs: lib.inputs.map { .init(name: $0.name, shape: $0.shape) },
+                outputs: lib.outputs.map { .init(name: $0.name, shape: $0.shape) },
+                parameters: 0, flops: lib.flopsPerSample, arenaBytes: lib.workspaceBytesPerSample)
         }
         if bench, let library {
             let m = try Bench.Measurement.take(model: library, batch: batch, threads: threads, iterations: iterations, layers: true)
@@ -119,18 +127,23 @@ struct Report: ParsableCommand {
     /// Kernel `k` of the measurement must compute the layers of kernel `k` of the report.
     static func checkKernels(_ layers: [String], against data: ReportData, what: String) throws {
         guard layers.count == data.kernels.count else {
-            throw Diagnostic("expected \(what) to have the report's \(data.kernels.count) kernels, got \(layers.count); was it compiled from this network with the same options?")
+            throw Diagnostic(
+                "expected \(what) to have the report's \(data.kernels.count) kernels, got \(layers.count); was it compiled from this network with the same options?"
+            )
         }
         for (k, measured) in layers.enumerated() where measured != data.kernels[k].layers.joined(separator: " + ") {
-            throw Diagnostic("expected kernel k\(k) of \(what) to compute '\(Diagnostic.quoted(data.kernels[k].layers.joined(separator: " + ")))', got '\(Diagnostic.quoted(measured))'; was it compiled from this network with the same options?")
+            throw Diagnostic(
+                "expected kernel k\(k) of \(what) to compute '\(Diagnostic.quoted(data.kernels[k].layers.joined(separator: " + ")))', got '\(Diagnostic.quoted(measured))'; was it compiled from this network with the same options?"
+            )
         }
     }
 
     /// The CPU's model name from /proc/cpuinfo, or `this host`.
     static func hostCPU() -> String {
         guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-              let colon = line.firstIndex(of: ":") else { return "this host" }
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        else { return "this host" }
         return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 

@@ -8,7 +8,9 @@ enum ReportInputs {
     static func timing(_ path: String, data: ReportData) throws -> ReportData.Timing {
         let object = try load(path, what: "the output of `cnnc bench LIB --layers --json`")
         guard let rows = object["layers"] as? [[String: Any]] else {
-            throw Diagnostic("expected the output of `cnnc bench LIB --layers --json` (with a \"layers\" array of kernels), got no \"layers\" array", at: SourceLocation(file: path))
+            throw Diagnostic(
+                "expected the output of `cnnc bench LIB --layers --json` (with a \"layers\" array of kernels), got no \"layers\" array",
+                at: SourceLocation(file: path))
         }
         func number(_ value: Any?, _ field: String, _ row: Int? = nil) throws -> Double {
             guard let n = value as? NSNumber, n.doubleValue.isFinite, n.doubleValue >= 0 else {
@@ -22,7 +24,8 @@ enum ReportInputs {
         var rates: [Double] = []
         for (i, row) in rows.enumerated() {
             guard let names = row["layers"] as? String else {
-                throw Diagnostic("expected layers[\(i)].layers to be a string (the kernel's layers joined by \" + \")", at: SourceLocation(file: path))
+                throw Diagnostic(
+                    "expected layers[\(i)].layers to be a string (the kernel's layers joined by \" + \")", at: SourceLocation(file: path))
             }
             layers.append(names)
             ms.append(try number(row["median_ms"], "median_ms", i))
@@ -48,16 +51,20 @@ enum ReportInputs {
     static func verification(_ path: String) throws -> ReportData.Verification {
         let object = try load(path, what: "the output of `cnnc verify ... --json`")
         guard let rtol = (object["rtol"] as? NSNumber)?.doubleValue, let atol = (object["atol"] as? NSNumber)?.doubleValue,
-              let passed = object["passed"] as? Bool else {
-            throw Diagnostic("expected the output of `cnnc verify ... --json` (with rtol, atol and passed), got other JSON", at: SourceLocation(file: path))
+            let passed = object["passed"] as? Bool
+        else {
+            throw Diagnostic(
+                "expected the output of `cnnc verify ... --json` (with rtol, atol and passed), got other JSON",
+                at: SourceLocation(file: path))
         }
         func entry(_ row: [String: Any], _ place: String) throws -> ReportData.Verification.Entry {
             guard let name = row["name"] as? String, let ok = row["passed"] as? Bool else {
                 throw Diagnostic("expected \(place) to have a string \"name\" and a boolean \"passed\"", at: SourceLocation(file: path))
             }
-            return .init(name: name, passed: ok, maxAbsError: (row["max_abs_error"] as? NSNumber)?.doubleValue,
-                         maxRelError: (row["max_rel_error"] as? NSNumber)?.doubleValue,
-                         outOfToleranceShare: (row["out_of_tolerance_share"] as? NSNumber)?.doubleValue)
+            return .init(
+                name: name, passed: ok, maxAbsError: (row["max_abs_error"] as? NSNumber)?.doubleValue,
+                maxRelError: (row["max_rel_error"] as? NSNumber)?.doubleValue,
+                outOfToleranceShare: (row["out_of_tolerance_share"] as? NSNumber)?.doubleValue)
         }
         var entries: [ReportData.Verification.Entry] = []
         for (c, item) in ((object["cases"] as? [[String: Any]]) ?? []).enumerated() {
@@ -83,14 +90,17 @@ enum ReportInputs {
             throw Diagnostic("expected at least one output or layer with its error, got none", at: SourceLocation(file: path))
         }
         let model = (object["model"] as? String).map { " of model '\(Diagnostic.quoted($0))'" } ?? ""
-        return ReportData.Verification(source: "from \(path)\(model) (cnnc verify --json)", rtol: rtol, atol: atol, passed: passed, entries: entries)
+        return ReportData.Verification(
+            source: "from \(path)\(model) (cnnc verify --json)", rtol: rtol, atol: atol, passed: passed, entries: entries)
     }
 
     /// A JSON object read from `path`, with errors that name the file.
     static func load(_ path: String, what: String) throws -> [String: Any] {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) } ?? "cannot read it"
+            let reason =
+                ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+                ?? "cannot read it"
             throw Diagnostic("expected \(what), got a file that cannot be read (\(reason))", at: SourceLocation(file: path))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {

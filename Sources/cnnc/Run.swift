@@ -28,7 +28,11 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Where to write a model output, as [NAME=]FILE.npy.")
     var output: [String] = []
 
-    @Option(name: .customLong("all-layers"), help: ArgumentHelp("Write every layer of a library built with `cnnc compile --all-layers` into DIR (created if missing): one .npy per layer and layers.json, which also lists the layers fused into a kernel.", valueName: "DIR"))
+    @Option(
+        name: .customLong("all-layers"),
+        help: ArgumentHelp(
+            "Write every layer of a library built with `cnnc compile --all-layers` into DIR (created if missing): one .npy per layer and layers.json, which also lists the layers fused into a kernel.",
+            valueName: "DIR"))
     var allLayers: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Threads to use (default: OpenMP's default).")
@@ -42,7 +46,12 @@ struct Run: ParsableCommand {
         Cleanup.shared.installSignalHandlers()
         let model = try ModelLibrary(path: library)
         let inputs = try Self.bind(input, to: model.inputs, what: "input", library: library)
-        guard !output.isEmpty || allLayers != nil else { throw RunError(file: library, "expected at least one --output [NAME=]FILE.npy or --all-layers DIR (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))") }
+        guard !output.isEmpty || allLayers != nil else {
+            throw RunError(
+                file: library,
+                "expected at least one --output [NAME=]FILE.npy or --all-layers DIR (outputs: \(model.outputs.map(\.name).joined(separator: ", ")))"
+            )
+        }
         let outputs = try Self.bind(output, to: model.outputs, what: "output", library: library)
         try Self.checkOutputs(outputs.map(\.file), inputs: [library] + inputs.map(\.file))
         let layers = try allLayers.map { _ in try LayerDump.layers(of: model, path: library) }
@@ -61,7 +70,10 @@ struct Run: ParsableCommand {
             } else if array.shape.count == spec.shape.count + 1, Array(array.shape.dropFirst()) == spec.shape, array.shape[0] >= 1 {
                 n = array.shape[0]
             } else {
-                throw RunError(file: binding.file, "expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(array.shape)")
+                throw RunError(
+                    file: binding.file,
+                    "expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(array.shape)"
+                )
             }
             if let batch, batch != n {
                 throw RunError(file: binding.file, "expected batch size \(batch) like the other inputs, got \(n)")
@@ -95,7 +107,9 @@ struct Run: ParsableCommand {
 
     /// Matches `[NAME=]FILE` arguments of `--option` (default `--what`) to tensors: NAME= may be left
     /// out only when there is one tensor. Files of options other than `--output` are read, so exist.
-    static func bind(_ arguments: [String], to specs: [TensorSpec], what: String, option: String? = nil, library: String) throws -> [(index: Int, file: String)] {
+    static func bind(
+        _ arguments: [String], to specs: [TensorSpec], what: String, option: String? = nil, library: String
+    ) throws -> [(index: Int, file: String)] {
         let option = option ?? what
         var bound: [(index: Int, file: String)] = []
         for argument in arguments {
@@ -110,14 +124,20 @@ struct Run: ParsableCommand {
             if let (split, i) = named {
                 index = i
                 file = String(argument[argument.index(after: split)...])
-            } else if let eq, !(specs.count == 1 && (argument[..<eq].contains("/") || (option != "output" && FileManager.default.fileExists(atPath: argument)))) {
+            } else if let eq,
+                !(specs.count == 1
+                    && (argument[..<eq].contains("/") || (option != "output" && FileManager.default.fileExists(atPath: argument))))
+            {
                 // NAME=FILE with an unknown NAME; a lone file whose path holds '=' is still accepted.
-                throw RunError(file: library, "expected NAME in --\(option) NAME=FILE.npy to be one of the model's \(what)s (\(names)), got '\(argument[..<eq])'")
+                throw RunError(
+                    file: library,
+                    "expected NAME in --\(option) NAME=FILE.npy to be one of the model's \(what)s (\(names)), got '\(argument[..<eq])'")
             } else if specs.count == 1 {
                 index = 0
             }
             guard let index else {
-                throw RunError(file: library, "expected --\(option) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
+                throw RunError(
+                    file: library, "expected --\(option) NAME=FILE.npy with NAME one of the model's \(what)s (\(names)), got '\(argument)'")
             }
             guard !bound.contains(where: { $0.index == index }) else {
                 throw RunError(file: library, "expected each \(what) once, got '\(specs[index].name)' twice")

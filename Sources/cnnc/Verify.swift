@@ -24,7 +24,9 @@ struct VerifyError: LocatedError {
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a model on inputs and compare its outputs with expected ones (exit 1 when out of tolerance).",
-        discussion: "An element is within tolerance when |actual - expected| <= atol + rtol * |expected| (and, with --max-ulp, at most U ULPs apart; elements with both values within atol of zero count as 0 ULP).")
+        discussion:
+            "An element is within tolerance when |actual - expected| <= atol + rtol * |expected| (and, with --max-ulp, at most U ULPs apart; elements with both values within atol of zero count as 0 ULP)."
+    )
 
     @Argument(help: "A library built by `cnnc compile`, or a network (net.json or .onnx) to compile first.")
     var model: String
@@ -35,13 +37,20 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "An output's expected values as [NAME=]FILE.npy, shaped like the output.")
     var expected: [String] = []
 
-    @Option(name: .long, help: "A directory of test_data_set_K/ folders holding input_*.npy|.pb and output_*.npy|.pb (ONNX test data layout).")
+    @Option(
+        name: .long, help: "A directory of test_data_set_K/ folders holding input_*.npy|.pb and output_*.npy|.pb (ONNX test data layout).")
     var cases: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --per-layer: `onnxruntime` (runs `python3 -m cnnc.reference`, needs pip install './python[onnxruntime]') or a directory of per-layer .npy files with layers.json.", valueName: "onnxruntime|DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --per-layer: `onnxruntime` (runs `python3 -m cnnc.reference`, needs pip install './python[onnxruntime]') or a directory of per-layer .npy files with layers.json.",
+            valueName: "onnxruntime|DIR"))
     var reference: String?
 
-    @Flag(name: .customLong("per-layer"), help: "Compile with --all-layers and compare every layer with --reference, naming the first one out of tolerance.")
+    @Flag(
+        name: .customLong("per-layer"),
+        help: "Compile with --all-layers and compare every layer with --reference, naming the first one out of tolerance.")
     var perLayer = false
 
     @Option(name: .long, parsing: .unconditional, help: "Relative tolerance.")
@@ -50,7 +59,9 @@ struct Verify: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Absolute tolerance, also the floor below which ULPs are not counted.")
     var atol: Double = 1e-5
 
-    @Option(name: .customLong("max-ulp"), parsing: .unconditional, help: "Also require every element to be at most U ULPs from its expected value.")
+    @Option(
+        name: .customLong("max-ulp"), parsing: .unconditional,
+        help: "Also require every element to be at most U ULPs from its expected value.")
     var maxULP: UInt64?
 
     @Option(name: .long, parsing: .unconditional, help: "Threads to use (default: OpenMP's default).")
@@ -66,7 +77,9 @@ struct Verify: ParsableCommand {
     @Flag(name: .customLong("no-winograd"), help: "When compiling NET: run every conv with the direct kernel.")
     var noWinograd = false
 
-    @Flag(name: .customLong("no-fuse"), help: "When compiling NET: do not fold or fuse layers (with --per-layer: every layer is compared, none is fused).")
+    @Flag(
+        name: .customLong("no-fuse"),
+        help: "When compiling NET: do not fold or fuse layers (with --per-layer: every layer is compared, none is fused).")
     var noFuse = false
 
     func validate() throws {
@@ -75,10 +88,13 @@ struct Verify: ParsableCommand {
         guard threads >= 0 else { throw ValidationError("expected --threads of at least 0, got \(threads)") }
         if perLayer || reference != nil {
             guard perLayer, reference != nil else {
-                throw ValidationError("expected --per-layer and --reference onnxruntime|DIR together, got only \(perLayer ? "--per-layer" : "--reference")")
+                throw ValidationError(
+                    "expected --per-layer and --reference onnxruntime|DIR together, got only \(perLayer ? "--per-layer" : "--reference")")
             }
             guard expected.isEmpty, cases == nil, !input.isEmpty else {
-                throw ValidationError("expected --input [NAME=]FILE.npy with --per-layer (the reference gives the expected values; --expected and --cases do not apply)")
+                throw ValidationError(
+                    "expected --input [NAME=]FILE.npy with --per-layer (the reference gives the expected values; --expected and --cases do not apply)"
+                )
             }
         } else if cases != nil {
             guard input.isEmpty, expected.isEmpty else {
@@ -124,7 +140,8 @@ struct Verify: ParsableCommand {
             _ = try Compiler.compile(netPath: model, output: libraryPath, options: options) { progress.show($0) }
         }
         let library = try ModelLibrary(path: libraryPath)
-        let verifyCases = try cases.map { try Self.loadCases(directory: $0, model: library) }
+        let verifyCases =
+            try cases.map { try Self.loadCases(directory: $0, model: library) }
             ?? [try commandLineCase(library)]
 
         var batches: [Int] = []
@@ -137,8 +154,9 @@ struct Verify: ParsableCommand {
             let actual = try session.run(batch: n, inputs: arrays)
             let comparisons = c.expected.map { binding in
                 let spec = library.outputs[binding.index]
-                return OutputComparison(name: spec.name, shape: [n] + spec.shape, actual: actual[binding.index],
-                                        expected: binding.array.values, tolerance: tolerance)
+                return OutputComparison(
+                    name: spec.name, shape: [n] + spec.shape, actual: actual[binding.index],
+                    expected: binding.array.values, tolerance: tolerance)
             }
             results.append((c.name, n, comparisons))
         }
@@ -155,8 +173,10 @@ struct Verify: ParsableCommand {
             let all = results.flatMap(\.outputs)
             let failed = all.filter { !$0.passed }.count
             let where_ = cases == nil ? "" : " in \(results.count) case\(results.count == 1 ? "" : "s")"
-            print(passed ? "passed: all \(all.count) output\(all.count == 1 ? "" : "s") within tolerance\(where_)"
-                         : "failed: \(failed) of \(all.count) output\(all.count == 1 ? "" : "s") out of tolerance\(where_)")
+            print(
+                passed
+                    ? "passed: all \(all.count) output\(all.count == 1 ? "" : "s") within tolerance\(where_)"
+                    : "failed: \(failed) of \(all.count) output\(all.count == 1 ? "" : "s") out of tolerance\(where_)")
         }
         if !passed { throw ExitCode(1) }
     }
@@ -190,27 +210,36 @@ struct Verify: ParsableCommand {
         var referenceDirectory = reference
         if reference == "onnxruntime" {
             guard model.lowercased().hasSuffix(".onnx") else {
-                throw VerifyError(file: model, "--reference onnxruntime needs the ONNX model itself (model.onnx); for a description or a library, give --reference DIR of per-layer .npy files (docs/python.md: the PyTorch hook script)")
+                throw VerifyError(
+                    file: model,
+                    "--reference onnxruntime needs the ONNX model itself (model.onnx); for a description or a library, give --reference DIR of per-layer .npy files (docs/python.md: the PyTorch hook script)"
+                )
             }
             referenceDirectory = temporary + "/reference"
             try FileManager.default.createDirectory(atPath: referenceDirectory, withIntermediateDirectories: false)
-            try PerLayerComparison.runOnnxRuntime(model: model, inputs: bound.map { (library.inputs[$0.index].name, $0.file) }, into: referenceDirectory)
+            try PerLayerComparison.runOnnxRuntime(
+                model: model, inputs: bound.map { (library.inputs[$0.index].name, $0.file) }, into: referenceDirectory)
         }
         var arrays = [[Float]](repeating: [], count: library.inputs.count)
         for binding in c.inputs { arrays[binding.index] = binding.array.values }
         let session = try library.makeSession(maxBatch: min(n, 64), threads: threads)
         let results = try session.run(batch: n, inputs: arrays)
-        let comparison = try PerLayerComparison(results: results, batch: n, model: library, layers: layers, reference: referenceDirectory, tolerance: tolerance)
+        let comparison = try PerLayerComparison(
+            results: results, batch: n, model: library, layers: layers, reference: referenceDirectory, tolerance: tolerance)
         if json {
             print(comparison.json(model: library.name, reference: reference, tolerance: tolerance))
         } else {
-            print("model \(library.name) (\(model)) against \(reference), layer by layer: rtol \(rtol), atol \(atol)\(maxULP.map { ", max ULP \($0)" } ?? "")")
+            print(
+                "model \(library.name) (\(model)) against \(reference), layer by layer: rtol \(rtol), atol \(atol)\(maxULP.map { ", max ULP \($0)" } ?? "")"
+            )
             print(comparison.text())
         }
         if !comparison.passed { throw ExitCode(1) }
     }
 
-    private func report(json results: [(name: String?, batch: Int, outputs: [OutputComparison])], model library: ModelLibrary, passed: Bool) -> String {
+    private func report(
+        json results: [(name: String?, batch: Int, outputs: [OutputComparison])], model library: ModelLibrary, passed: Bool
+    ) -> String {
         let cases = results.map { result in
             "{\"name\": \(result.name.map(JSON.string) ?? "null"), \"batch\": \(result.batch), "
                 + "\"passed\": \(result.outputs.allSatisfy(\.passed)), "
@@ -232,9 +261,10 @@ struct Verify: ParsableCommand {
             throw VerifyError(file: model, "expected every input to be given, missing: \(missing.joined(separator: ", "))")
         }
         let expected = try Run.bind(self.expected, to: library.outputs, what: "output", option: "expected", library: model)
-        return Case(name: nil,
-                    inputs: try inputs.map { ($0.index, $0.file, try NPY.read(contentsOf: $0.file)) },
-                    expected: try expected.map { ($0.index, $0.file, try NPY.read(contentsOf: $0.file)) })
+        return Case(
+            name: nil,
+            inputs: try inputs.map { ($0.index, $0.file, try NPY.read(contentsOf: $0.file)) },
+            expected: try expected.map { ($0.index, $0.file, try NPY.read(contentsOf: $0.file)) })
     }
 
     /// The batch size of a case, checking every input's and expected output's shape and the expected values.
@@ -249,7 +279,10 @@ struct Verify: ParsableCommand {
             } else if shape.count == spec.shape.count + 1, Array(shape.dropFirst()) == spec.shape, shape[0] >= 1 {
                 n = shape[0]
             } else {
-                throw VerifyError(file: binding.file, "expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(shape)")
+                throw VerifyError(
+                    file: binding.file,
+                    "expected shape [N, \(spec.shape.map(String.init).joined(separator: ", "))] or \(spec.shape) for input '\(spec.name)', got \(shape)"
+                )
             }
             if let batch, batch != n {
                 throw VerifyError(file: binding.file, "expected batch size \(batch) like the other inputs, got \(n)")
@@ -262,11 +295,16 @@ struct Verify: ParsableCommand {
             let shape = binding.array.shape
             guard shape == [n] + spec.shape || (n == 1 && shape == spec.shape) else {
                 let alternative = n == 1 ? " or \(spec.shape)" : ""
-                throw VerifyError(file: binding.file, "expected shape \([n] + spec.shape)\(alternative) for output '\(spec.name)' (batch \(n) like the inputs), got \(shape)")
+                throw VerifyError(
+                    file: binding.file,
+                    "expected shape \([n] + spec.shape)\(alternative) for output '\(spec.name)' (batch \(n) like the inputs), got \(shape)")
             }
             if let nan = binding.array.values.firstIndex(where: \.isNaN) {
                 let count = binding.array.values.lazy.filter(\.isNaN).count
-                throw VerifyError(file: binding.file, "expected values without NaN for output '\(spec.name)', got \(count) NaN (first at \(OutputComparison.index(nan, in: [n] + spec.shape)))")
+                throw VerifyError(
+                    file: binding.file,
+                    "expected values without NaN for output '\(spec.name)', got \(count) NaN (first at \(OutputComparison.index(nan, in: [n] + spec.shape)))"
+                )
             }
         }
         return n
@@ -280,7 +318,10 @@ struct Verify: ParsableCommand {
         }
         let folders = try FileManager.default.contentsOfDirectory(atPath: directory)
             .compactMap { name in numbered(name, prefix: "test_data_set_", extensions: [""]).map { (name, $0.number) } }
-            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: directory + "/" + $0.0, isDirectory: &d) && d.boolValue }
+            .filter {
+                var d: ObjCBool = false
+                return FileManager.default.fileExists(atPath: directory + "/" + $0.0, isDirectory: &d) && d.boolValue
+            }
             .sorted { $0.1 < $1.1 }
         guard !folders.isEmpty else {
             throw VerifyError(file: directory, "expected test_data_set_K folders (ONNX test data layout), got none")
@@ -300,9 +341,13 @@ struct Verify: ParsableCommand {
     }
 
     /// `input_K` / `output_K` files matched to tensors: a .pb tensor by its name when it names one, else by position K.
-    private static func bindCaseFiles(_ files: [String], in folder: String, prefix: String, to specs: [TensorSpec], what: String) throws -> [(index: Int, file: String, array: NPYArray)] {
-        let numberedFiles = files.compactMap { name in numbered(name, prefix: prefix, extensions: [".npy", ".pb"]).map { (name, $0.number, $0.ext) } }
-            .sorted { $0.1 < $1.1 }
+    private static func bindCaseFiles(
+        _ files: [String], in folder: String, prefix: String, to specs: [TensorSpec], what: String
+    ) throws -> [(index: Int, file: String, array: NPYArray)] {
+        let numberedFiles = files.compactMap { name in
+            numbered(name, prefix: prefix, extensions: [".npy", ".pb"]).map { (name, $0.number, $0.ext) }
+        }
+        .sorted { $0.1 < $1.1 }
         var bound: [(index: Int, file: String, array: NPYArray)] = []
         for (name, number, ext) in numberedFiles {
             let file = folder + "/" + name
@@ -317,7 +362,10 @@ struct Verify: ParsableCommand {
             }
             if index == nil {
                 guard number < specs.count else {
-                    throw VerifyError(file: file, "expected at most \(specs.count) \(what) file\(specs.count == 1 ? "" : "s") (the model's \(what)s: \(specs.map(\.name).joined(separator: ", "))), got \(what) number \(number)")
+                    throw VerifyError(
+                        file: file,
+                        "expected at most \(specs.count) \(what) file\(specs.count == 1 ? "" : "s") (the model's \(what)s: \(specs.map(\.name).joined(separator: ", "))), got \(what) number \(number)"
+                    )
                 }
                 index = number
             }

@@ -48,12 +48,14 @@ struct SafetensorsEntry {
     /// A float32 tensor of `shape` holding 0, 1, 2, ...
     static func f32(_ name: String, _ shape: [Int], replacing: [Int: Float] = [:]) -> SafetensorsEntry {
         let values = (0..<shape.reduce(1, *)).map { replacing[$0] ?? Float($0) }
-        return SafetensorsEntry(name: name, dtype: "F32", shape: shape, bytes: values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) })
+        return SafetensorsEntry(
+            name: name, dtype: "F32", shape: shape, bytes: values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) })
     }
 
     /// A float16 tensor of `shape` (every element 1.0, 0x3C00).
     static func f16(_ name: String, _ shape: [Int]) -> SafetensorsEntry {
-        SafetensorsEntry(name: name, dtype: "F16", shape: shape, bytes: Array(repeating: [0x00, 0x3C], count: shape.reduce(1, *)).flatMap { $0 })
+        SafetensorsEntry(
+            name: name, dtype: "F16", shape: shape, bytes: Array(repeating: [0x00, 0x3C], count: shape.reduce(1, *)).flatMap { $0 })
     }
 }
 
@@ -62,7 +64,9 @@ func safetensors(_ entries: [SafetensorsEntry]) -> Data {
     var data: [UInt8] = []
     var fields: [String] = []
     for e in entries {
-        fields.append(#""\#(e.name)": {"dtype": "\#(e.dtype)", "shape": \#(e.shape), "data_offsets": [\#(data.count), \#(data.count + e.bytes.count)]}"#)
+        fields.append(
+            #""\#(e.name)": {"dtype": "\#(e.dtype)", "shape": \#(e.shape), "data_offsets": [\#(data.count), \#(data.count + e.bytes.count)]}"#
+        )
         data += e.bytes
     }
     var header = Array(("{" + fields.joined(separator: ", ") + "}").utf8)

@@ -19,7 +19,9 @@ struct CompileCommandTests {
 
     @Test func headerAndSourceOnlyWhenAsked() throws {
         let dir = TemporaryDirectory()
-        let r = try cnnc(["compile", Self.lenet, "-o", dir.path("lenet.so"), "--header", dir.path("lenet.h"), "--emit-c", dir.path("lenet.c")])
+        let r = try cnnc([
+            "compile", Self.lenet, "-o", dir.path("lenet.so"), "--header", dir.path("lenet.h"), "--emit-c", dir.path("lenet.c"),
+        ])
         #expect(r.status == 0, "\(r)")
         #expect(listing(dir.url.path) == ["lenet.c", "lenet.h", "lenet.so"])
         let header = try String(contentsOfFile: dir.path("lenet.h"), encoding: .utf8)
@@ -47,7 +49,10 @@ struct CompileCommandTests {
         let elsewhere = TemporaryDirectory()
         try FileManager.default.moveItem(atPath: source.path("lenet.so"), toPath: elsewhere.path("lenet.so"))
         try FileManager.default.removeItem(atPath: source.path("model"))
-        let run = try cnnc(["run", elsewhere.path("lenet.so"), "--input", TestPaths.repo("examples/lenet5/input.npy"), "--output", elsewhere.path("out.npy")])
+        let run = try cnnc([
+            "run", elsewhere.path("lenet.so"), "--input", TestPaths.repo("examples/lenet5/input.npy"), "--output",
+            elsewhere.path("out.npy"),
+        ])
         #expect(run.status == 0, "\(run)")
         let out = try loadNPY(elsewhere.path("out.npy"))
         let expected = try loadNPY(TestPaths.repo("examples/lenet5/expected.npy"))
@@ -126,11 +131,14 @@ struct CompileCommandTests {
 
 /// Without a usable C compiler, compile says how to install one and writes nothing.
 @Suite struct MissingToolchainTests {
-    @Test(arguments: [["PATH": "/nonexistent"], ["PATH": "/nonexistent", "CC": "/bin/false"], ["PATH": "/usr/bin:/bin", "CC": "no-such-cc"]])
+    @Test(arguments: [
+        ["PATH": "/nonexistent"], ["PATH": "/nonexistent", "CC": "/bin/false"], ["PATH": "/usr/bin:/bin", "CC": "no-such-cc"],
+    ])
     func explainsHowToInstallClang(_ environment: [String: String]) throws {
         let dir = TemporaryDirectory()
         let lib = dir.path("lib.so")
-        let result = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", lib], environment: environment)
+        let result = try runProcess(
+            TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", lib], environment: environment)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: "))
         #expect(result.stderr.contains("apt-get install -y clang libomp-dev"))

@@ -12,7 +12,8 @@ import Testing
         #expect(r.status == 0, "\(r)")
         let sections = r.stdout.components(separatedBy: "== after ").dropFirst()
         #expect(sections.map { $0.prefix { $0 != "\n" } } == ["import", "fuse"])
-        let imported = String(sections.first ?? ""), fused = String(sections.last ?? "")
+        let imported = String(sections.first ?? "")
+        let fused = String(sections.last ?? "")
         // As imported: c1 and the pool s2 are separate nodes; after fusion one conv computes both.
         #expect(imported.contains("'s2' = pool("), "\(imported)")
         #expect(fused.contains("layers 'c1' + 's2'") && !fused.contains("'s2' = pool("), "\(fused)")

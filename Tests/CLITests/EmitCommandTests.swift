@@ -14,16 +14,24 @@ import Testing
         #expect(shared.status == 0, "\(shared)")
         #expect(try ELFDynamicSection.read(path: dir.path("liblenet.so")).runpath.isEmpty)
 
-        let archive = try cnnc(["compile", Self.lenet, "--emit", "static", "-o", dir.path("liblenet.a"), "--header", dir.path("lenet.h"),
-                                "--threads-runtime", "none"])
+        let archive = try cnnc([
+            "compile", Self.lenet, "--emit", "static", "-o", dir.path("liblenet.a"), "--header", dir.path("lenet.h"),
+            "--threads-runtime", "none",
+        ])
         #expect(archive.status == 0, "\(archive)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path("liblenet.a"))).prefix(8) == Data("!<arch>\n".utf8))
         #expect(try String(contentsOfFile: dir.path("lenet.h"), encoding: .utf8).contains("Threads: none."))
 
         let c = try cnnc(["compile", Self.lenet, "--emit", "c", "-o", dir.path("lenet-c")])
         #expect(c.status == 0, "\(c)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("lenet-c")).sorted() == ["lenet5.c", "lenet5.h", "lenet5.weights.bin"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["lenet-c", "lenet.h", "liblenet.a", "liblenet.so"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path("lenet-c")).sorted() == [
+                "lenet5.c", "lenet5.h", "lenet5.weights.bin",
+            ])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == [
+                "lenet-c", "lenet.h", "liblenet.a", "liblenet.so",
+            ])
     }
 
     @Test func wrongCombinationsAreCleanErrors() throws {

@@ -21,7 +21,9 @@ import Testing
         defer { Self.unmount(m.mount) }
         let r = try cnnc(["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", m.mount + "/lib.so"])
         expectCleanFailure(r)
-        #expect(r.stderr.contains("lib.so: the C compiler (") && r.stderr.contains("could not write the library: no space left on device"), "\(r)")
+        #expect(
+            r.stderr.contains("lib.so: the C compiler (") && r.stderr.contains("could not write the library: no space left on device"),
+            "\(r)")
         #expect(!r.stderr.contains("cnnc bug"), "\(r)")
         #expect(listing(m.mount) == [])
     }
@@ -32,9 +34,12 @@ import Testing
         let out = m.dir.path("lib.so")
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = m.mount
-        let r = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", out], environment: environment)
+        let r = try runProcess(
+            TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", out], environment: environment)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("error: \(m.mount)/cnnc-") && r.stderr.contains("No space left on device: the disk is full") && r.stderr.contains("set TMPDIR"), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix("error: \(m.mount)/cnnc-") && r.stderr.contains("No space left on device: the disk is full")
+                && r.stderr.contains("set TMPDIR"), "\(r.stderr)")
         #expect(listing(m.mount) == [])
         #expect(!FileManager.default.fileExists(atPath: out))
     }
@@ -42,7 +47,8 @@ import Testing
     @Test func aFullDiskAtRunOutputIsNamed() throws {
         let m = try #require(Self.mountTiny())
         defer { Self.unmount(m.mount) }
-        let lib = m.dir.path("lib.so"), x = m.dir.path("x.npy")
+        let lib = m.dir.path("lib.so")
+        let x = m.dir.path("x.npy")
         let description = m.dir.path("t.json")
         try net(#"{"name": "r", "op": "relu"}"#).write(toFile: description, atomically: true, encoding: .utf8)
         #expect(try cnnc(["compile", description, "-o", lib]).status == 0)

@@ -7,7 +7,8 @@ import Testing
 struct InspectCommandTests {
     /// The line of the report that starts with the layer name `name`.
     func line(_ report: String, _ name: String) -> String? {
-        report.split(separator: "\n").first { $0.split(separator: " ", omittingEmptySubsequences: true).first == Substring(name) }.map(String.init)
+        report.split(separator: "\n").first { $0.split(separator: " ", omittingEmptySubsequences: true).first == Substring(name) }.map(
+            String.init)
     }
 
     @Test func lenet5() throws {
@@ -42,7 +43,8 @@ struct InspectCommandTests {
         let r = try cnnc(["inspect", TestPaths.repo("examples/keras-mnist/net.json")])
         #expect(r.status == 0, "\(r)")
         // conv1 carries relu; its maxpool is fused into the same kernel.
-        let conv1 = try #require(line(r.stdout, "conv1")), pool1 = try #require(line(r.stdout, "pool1"))
+        let conv1 = try #require(line(r.stdout, "conv1"))
+        let pool1 = try #require(line(r.stdout, "pool1"))
         #expect(conv1.contains("fused") && conv1.contains("pool1"), "\(conv1)")
         #expect(pool1.contains("fused") && pool1.contains("conv1"), "\(pool1)")
         #expect(r.stdout.contains("137,660"))
@@ -69,18 +71,22 @@ struct BenchCommandTests {
         let c = try cnnc(["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", dir.path("lenet.so")])
         try #require(c.status == 0, "\(c)")
         for (batch, threads, iterations) in [(1, 1, 3), (3, 2, 5)] {
-            let r = try cnnc(["bench", dir.path("lenet.so"), "--batch", "\(batch)", "--threads", "\(threads)", "--iterations", "\(iterations)", "--json"])
+            let r = try cnnc([
+                "bench", dir.path("lenet.so"), "--batch", "\(batch)", "--threads", "\(threads)", "--iterations", "\(iterations)", "--json",
+            ])
             #expect(r.status == 0, "\(r)")
             let lines = r.stdout.split(separator: "\n")
             #expect(lines.count == 1, "one JSON object: \(r.stdout)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-            let median = try #require(object["median_ms"] as? Double), minimum = try #require(object["min_ms"] as? Double)
+            let median = try #require(object["median_ms"] as? Double)
+            let minimum = try #require(object["min_ms"] as? Double)
             #expect(minimum > 0 && minimum <= median)
             #expect(object["batch"] as? Int == batch)
             #expect(object["threads"] as? Int == threads)
             if let n = object["iterations"] as? Int { #expect(n == iterations) }
             // Opening the library and creating the first session take measurable, finite time.
-            let load = try #require(object["load_ms"] as? Double), create = try #require(object["first_create_ms"] as? Double)
+            let load = try #require(object["load_ms"] as? Double)
+            let create = try #require(object["first_create_ms"] as? Double)
             #expect(load > 0 && load.isFinite && create > 0 && create.isFinite, "\(r.stdout)")
         }
         // Without --threads, the report gives the count OpenMP's default resolves to, not 0.
@@ -104,8 +110,10 @@ struct BenchCommandTests {
     @Test func errors() throws {
         let dir = TemporaryDirectory()
         dir.write("text.so", "not a library")
-        for arguments in [["bench", dir.path("nothere.so")], ["bench", dir.path("text.so"), "--json"], ["bench", dir.path("text.so"), "--batch", "0"],
-                          ["bench", dir.path("text.so"), "--iterations", "0"], ["bench"]] {
+        for arguments in [
+            ["bench", dir.path("nothere.so")], ["bench", dir.path("text.so"), "--json"], ["bench", dir.path("text.so"), "--batch", "0"],
+            ["bench", dir.path("text.so"), "--iterations", "0"], ["bench"],
+        ] {
             let r = try cnnc(arguments)
             expectCleanFailure(r)
             #expect(r.stdout.isEmpty, "\(r)")
@@ -128,7 +136,10 @@ struct UsageTests {
         #expect(listing(dir.url.path).isEmpty)
     }
 
-    @Test(arguments: [["--help"], ["-h"], ["help"], ["compile", "--help"], ["run", "--help"], ["inspect", "--help"], ["bench", "--help"], ["help", "run"]])
+    @Test(arguments: [
+        ["--help"], ["-h"], ["help"], ["compile", "--help"], ["run", "--help"], ["inspect", "--help"], ["bench", "--help"],
+        ["help", "run"],
+    ])
     func helpExitsZero(_ arguments: [String]) throws {
         let r = try cnnc(arguments)
         #expect(r.status == 0, "\(r)")

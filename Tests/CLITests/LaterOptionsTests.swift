@@ -56,7 +56,9 @@ import Testing
         // x86-64-v4 code only runs on an AVX-512 host.
         builds += HostCPU.hasAVX512 ? [([], true), (["--target", "x86-64-v4"], true)] : [([], true)]
         for (k, (options, winograd)) in builds.enumerated() {
-            let lib = dir.path("lib\(k).so"), source = dir.path("model\(k).c"), out = dir.path("out\(k).npy")
+            let lib = dir.path("lib\(k).so")
+            let source = dir.path("model\(k).c")
+            let out = dir.path("out\(k).npy")
             let compile = try cnnc(["compile", golden + "/net.json", "-o", lib, "--emit-c", source] + options)
             #expect(compile.status == 0, "\(options): \(compile)")
             #expect(try String(contentsOfFile: source, encoding: .utf8).contains("row Winograd F(4,3)") == winograd, "\(options)")

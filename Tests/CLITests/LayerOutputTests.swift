@@ -7,24 +7,24 @@ import Testing
 struct LayerOutputTests {
     /// x [1, 2, 2] -> conv c (1x1, weight 2, bias -1) -> relu r -> max pool p (2x2): r and p fuse into c.
     static let convReluPool = #"""
-    {"version": 1, "name": "crp", "inputs": [{"name": "x", "shape": [1, 2, 2]}],
-     "layers": [
-       {"name": "c", "op": "conv2d", "filters": 1, "kernel": 1, "params": {"weight": [[[[2.0]]]], "bias": [-1.0]}},
-       {"name": "r", "op": "relu"},
-       {"name": "p", "op": "maxpool2d", "size": 2}
-     ],
-     "outputs": [OUTPUTS]}
-    """#
+        {"version": 1, "name": "crp", "inputs": [{"name": "x", "shape": [1, 2, 2]}],
+         "layers": [
+           {"name": "c", "op": "conv2d", "filters": 1, "kernel": 1, "params": {"weight": [[[[2.0]]]], "bias": [-1.0]}},
+           {"name": "r", "op": "relu"},
+           {"name": "p", "op": "maxpool2d", "size": 2}
+         ],
+         "outputs": [OUTPUTS]}
+        """#
 
     /// x [3] -> dense fc (2 units) -> dropout d.
     static let denseDropout = #"""
-    {"version": 1, "name": "dd", "inputs": [{"name": "x", "shape": [3]}],
-     "layers": [
-       {"name": "fc", "op": "dense", "units": 2, "params": {"weight": [[1.0, 2.0, 3.0], [-1.0, 0.5, 0.0]], "bias": [0.5, -0.5]}},
-       {"name": "d", "op": "dropout", "rate": 0.5}
-     ],
-     "outputs": [OUTPUTS]}
-    """#
+        {"version": 1, "name": "dd", "inputs": [{"name": "x", "shape": [3]}],
+         "layers": [
+           {"name": "fc", "op": "dense", "units": 2, "params": {"weight": [[1.0, 2.0, 3.0], [-1.0, 0.5, 0.0]], "bias": [0.5, -0.5]}},
+           {"name": "d", "op": "dropout", "rate": 0.5}
+         ],
+         "outputs": [OUTPUTS]}
+        """#
 
     static func compile(_ json: String, outputs: String, in dir: TemporaryDirectory, flags: [String] = []) throws -> CLIResult {
         let net = dir.write("net.json", json.replacingOccurrences(of: "OUTPUTS", with: outputs))
@@ -55,8 +55,10 @@ struct LayerOutputTests {
         let net = dir.write("net.json", text)
         let r = try cnnc(["compile", net, "-o", dir.path("model.so")])
         try #require(r.status == 0, "\(r)")
-        let run = try cnnc(["run", dir.path("model.so"), "--input", TestPaths.repo("examples/lenet5/input.npy"),
-                            "--output", "s4=" + dir.path("s4.npy"), "--output", "prob=" + dir.path("prob.npy")])
+        let run = try cnnc([
+            "run", dir.path("model.so"), "--input", TestPaths.repo("examples/lenet5/input.npy"),
+            "--output", "s4=" + dir.path("s4.npy"), "--output", "prob=" + dir.path("prob.npy"),
+        ])
         #expect(run.status == 0, "\(run)")
         #expect(try loadNPY(dir.path("s4.npy")).shape == [2, 16, 5, 5])
         let expected = try loadNPY(TestPaths.repo("examples/lenet5/expected.npy"))
@@ -68,8 +70,10 @@ struct LayerOutputTests {
         let r = try Self.compile(Self.denseDropout, outputs: #""fc", "d""#, in: dir)
         try #require(r.status == 0, "\(r)")
         try writeNPY([1, 3], [1, 2, 3], to: dir.path("x.npy"))
-        let run = try cnnc(["run", dir.path("model.so"), "--input", dir.path("x.npy"),
-                            "--output", "fc=" + dir.path("fc.npy"), "--output", "d=" + dir.path("d.npy")])
+        let run = try cnnc([
+            "run", dir.path("model.so"), "--input", dir.path("x.npy"),
+            "--output", "fc=" + dir.path("fc.npy"), "--output", "d=" + dir.path("d.npy"),
+        ])
         #expect(run.status == 0, "\(run)")
         // [1+4+9+0.5, -1+1+0-0.5]
         #expect(try loadNPY(dir.path("fc.npy")).values == [14.5, -0.5])
@@ -89,7 +93,8 @@ struct LayerOutputTests {
     @Test(arguments: [#""a\u0000b""#, #""\u0000""#])
     func namesWithNULAreRefused(_ name: String) throws {
         let dir = TemporaryDirectory()
-        let json = #"{"version": 1, "name": "t", "inputs": [{"name": "x", "shape": [3]}], "layers": [{"name": NAME, "op": "relu"}, {"name": "a", "op": "relu"}]}"#
+        let json =
+            #"{"version": 1, "name": "t", "inputs": [{"name": "x", "shape": [3]}], "layers": [{"name": NAME, "op": "relu"}, {"name": "a", "op": "relu"}]}"#
         let net = dir.write("net.json", json.replacingOccurrences(of: "NAME", with: name))
         let r = try cnnc(["compile", net, "-o", dir.path("model.so")])
         expectCleanFailure(r)
@@ -100,7 +105,9 @@ struct LayerOutputTests {
 
     @Test func inputNameWithNULIsRefused() throws {
         let dir = TemporaryDirectory()
-        let net = dir.write("net.json", #"{"version": 1, "name": "t", "inputs": [{"name": "x\u0000y", "shape": [3]}], "layers": [{"name": "a", "op": "relu"}]}"#)
+        let net = dir.write(
+            "net.json",
+            #"{"version": 1, "name": "t", "inputs": [{"name": "x\u0000y", "shape": [3]}], "layers": [{"name": "a", "op": "relu"}]}"#)
         let r = try cnnc(["compile", net, "-o", dir.path("model.so")])
         expectCleanFailure(r)
         #expect(r.stderr.contains("NUL") && r.stderr.contains("inputs[0]"), "\(r)")
@@ -179,7 +186,9 @@ struct LayerOutputTests {
         let dir = TemporaryDirectory()
         let lenet = try cnnc(["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", dir.path("lenet.so")])
         try #require(lenet.status == 0, "\(lenet)")
-        let plain = try cnnc(["run", dir.path("lenet.so"), "--input", TestPaths.repo("examples/lenet5/input.npy"), "--all-layers", dir.path("out")])
+        let plain = try cnnc([
+            "run", dir.path("lenet.so"), "--input", TestPaths.repo("examples/lenet5/input.npy"), "--all-layers", dir.path("out"),
+        ])
         expectCleanFailure(plain)
         #expect(plain.stderr.contains("--all-layers"), "\(plain)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("out")))

@@ -9,12 +9,14 @@ import Testing
 
     @Test func compileAndRunAnONNXModelDirectly() throws {
         let dir = TemporaryDirectory()
-        let lib = dir.path("lib.so"), out = dir.path("out.npy")
+        let lib = dir.path("lib.so")
+        let out = dir.path("out.npy")
         let compile = try runProcess(TestPaths.cnnc, ["compile", golden("conv2d_basic") + "/model.onnx", "-o", lib])
         #expect(compile.status == 0, "\(compile.stderr)")
         let run = try runProcess(TestPaths.cnnc, ["run", lib, "--input", golden("conv2d_basic") + "/input0.npy", "--output", out])
         #expect(run.status == 0, "\(run.stderr)")
-        let got = try NPY.read(contentsOf: out), want = try NPY.read(contentsOf: golden("conv2d_basic") + "/output0.npy")
+        let got = try NPY.read(contentsOf: out)
+        let want = try NPY.read(contentsOf: golden("conv2d_basic") + "/output0.npy")
         #expect(got.shape == want.shape)
         #expect(Mismatch.find(got.values, want.values, atol: 1e-5, rtol: 1e-4) == nil)
     }
@@ -42,7 +44,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: lib))
         let with = try runProcess(TestPaths.cnnc, ["compile", model, "-o", lib, "--shape", "x0=1x2x5x5"])
         #expect(with.status == 0, "\(with.stderr)")
-        let twice = try runProcess(TestPaths.cnnc, ["compile", model, "-o", dir.path("b.so"), "--shape", "x0=1x2x5x5", "--shape", "x0=1x2x5x5"])
+        let twice = try runProcess(
+            TestPaths.cnnc, ["compile", model, "-o", dir.path("b.so"), "--shape", "x0=1x2x5x5", "--shape", "x0=1x2x5x5"])
         #expect(twice.status == 1 && twice.stderr.contains("twice"))
     }
 
@@ -53,7 +56,8 @@ import Testing
         let result = try runProcess(TestPaths.cnnc, ["compile", golden("neg_unsupported_op") + "/model.onnx", "-o", lib])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: "))
-        #expect(result.stderr.contains("model.onnx") && result.stderr.contains("'hm' (Hardmax)") && result.stderr.contains("supported ops: "))
+        #expect(
+            result.stderr.contains("model.onnx") && result.stderr.contains("'hm' (Hardmax)") && result.stderr.contains("supported ops: "))
         #expect(try String(contentsOfFile: lib, encoding: .utf8) == "keep")
         let inspect = try runProcess(TestPaths.cnnc, ["inspect", golden("neg_unsupported_op") + "/model.onnx"])
         #expect(inspect.status == 1 && inspect.stderr.contains("Hardmax"))
@@ -69,7 +73,9 @@ import Testing
         let dir = TemporaryDirectory()
         let golden = try Data(contentsOf: URL(fileURLWithPath: golden("external_data") + "/model.onnx"))
         // Same length, so the protobuf framing stays valid: both initializers now point at /etc/passwd.
-        let hostile = try #require(String(data: golden, encoding: .isoLatin1)?.replacingOccurrences(of: "weights.bin", with: "/etc/passwd").data(using: .isoLatin1))
+        let hostile = try #require(
+            String(data: golden, encoding: .isoLatin1)?.replacingOccurrences(of: "weights.bin", with: "/etc/passwd").data(using: .isoLatin1)
+        )
         #expect(hostile != golden)
         try hostile.write(to: URL(fileURLWithPath: dir.path("model.onnx")))
         let lib = dir.path("lib.so")

@@ -45,8 +45,12 @@ import Testing
         let before = e.snapshot()
         expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("lenet5")]), ["lenet5: expected an output file path, got a directory"])
         expectRefused(try cnnc(["compile", e.net, "-o", "/dev/null"]), ["/dev/null: expected an output file path, got a character device"])
-        expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--emit-c", "/dev/null"]), ["/dev/null: expected an output file path, got a character device"])
-        expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--header", "/dev/full"]), ["/dev/full: expected an output file path, got a character device"])
+        expectRefused(
+            try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--emit-c", "/dev/null"]),
+            ["/dev/null: expected an output file path, got a character device"])
+        expectRefused(
+            try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--header", "/dev/full"]),
+            ["/dev/full: expected an output file path, got a character device"])
         #expect(mkfifo(e.dir.path("fifo"), 0o644) == 0)
         expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("fifo")]), ["fifo: expected an output file path, got a FIFO"])
         var info = stat()
@@ -59,16 +63,22 @@ import Testing
     @Test func compileRefusesToReplaceItsInputs() throws {
         let e = try Example()
         let before = e.snapshot()
-        expectRefused(try cnnc(["compile", e.net, "-o", e.net]), ["net.json: expected an output path that is not one of the inputs, got the input"])
+        expectRefused(
+            try cnnc(["compile", e.net, "-o", e.net]), ["net.json: expected an output path that is not one of the inputs, got the input"])
         // The weights file is known as an input once the description names it.
-        expectRefused(try cnnc(["compile", e.net, "-o", e.weights]), ["lenet5.safetensors: expected an output path that is not one of the inputs"])
-        expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--emit-c", e.weights]), ["lenet5.safetensors: expected an output path that is not one of the inputs"])
+        expectRefused(
+            try cnnc(["compile", e.net, "-o", e.weights]), ["lenet5.safetensors: expected an output path that is not one of the inputs"])
+        expectRefused(
+            try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--emit-c", e.weights]),
+            ["lenet5.safetensors: expected an output path that is not one of the inputs"])
         // Another spelling or a hard link of an input is the same file.
         let other = e.dir.path("lenet5/../lenet5/./net.json")
         expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--header", other]), ["not one of the inputs"])
         try FileManager.default.linkItem(atPath: e.weights, toPath: e.dir.path("hard.safetensors"))
         expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("hard.safetensors")]), ["not one of the inputs"])
-        expectRefused(try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--header", e.dir.path("lib.so")]), ["lib.so: expected --header to name a different file than -o"])
+        expectRefused(
+            try cnnc(["compile", e.net, "-o", e.dir.path("lib.so"), "--header", e.dir.path("lib.so")]),
+            ["lib.so: expected --header to name a different file than -o"])
         var after = e.snapshot()
         after["hard.safetensors"] = nil
         #expect(after == before)
@@ -86,22 +96,31 @@ import Testing
         #expect(written.prefix(4) == Data([0x7F, 0x45, 0x4C, 0x46]))
         // A dangling link, and a link to a device, are refused.
         try FileManager.default.createSymbolicLink(atPath: dir.path("dangling.so"), withDestinationPath: "nowhere/lib.so")
-        expectRefused(try cnnc(["compile", net, "-o", dir.path("dangling.so")]), ["dangling.so: expected an output file or a symbolic link to one, got a link that resolves to no file"])
+        expectRefused(
+            try cnnc(["compile", net, "-o", dir.path("dangling.so")]),
+            ["dangling.so: expected an output file or a symbolic link to one, got a link that resolves to no file"])
         try FileManager.default.createSymbolicLink(atPath: dir.path("null.so"), withDestinationPath: "/dev/null")
-        expectRefused(try cnnc(["compile", net, "-o", dir.path("null.so")]), ["null.so: expected an output file path, got a character device (the link resolves to '/dev/null')"])
+        expectRefused(
+            try cnnc(["compile", net, "-o", dir.path("null.so")]),
+            ["null.so: expected an output file path, got a character device (the link resolves to '/dev/null')"])
         #expect(listing(dir.url.path) == ["dangling.so", "link.so", "null.so", "real.so", "t.json"])
     }
 
     @Test func runRefusesDevicesInputsAndTheLibrary() throws {
         let dir = TemporaryDirectory()
         let net = try tinyNet(dir)
-        let lib = dir.path("lib.so"), x = dir.path("x.npy")
+        let lib = dir.path("lib.so")
+        let x = dir.path("x.npy")
         #expect(try cnnc(["compile", net, "-o", lib]).status == 0)
         try writeNPY([1, 4, 4], (0..<16).map { Float($0) - 8 }, to: x)
         let before = listing(dir.url.path)
-        expectRefused(try cnnc(["run", lib, "--input", x, "--output", "/dev/null"]), ["/dev/null: expected an output file path, got a character device"])
-        expectRefused(try cnnc(["run", lib, "--input", x, "--output", x]), ["x.npy: expected an output path that is not one of the inputs"])
-        expectRefused(try cnnc(["run", lib, "--input", x, "--output", lib]), ["lib.so: expected an output path that is not one of the inputs"])
+        expectRefused(
+            try cnnc(["run", lib, "--input", x, "--output", "/dev/null"]),
+            ["/dev/null: expected an output file path, got a character device"])
+        expectRefused(
+            try cnnc(["run", lib, "--input", x, "--output", x]), ["x.npy: expected an output path that is not one of the inputs"])
+        expectRefused(
+            try cnnc(["run", lib, "--input", x, "--output", lib]), ["lib.so: expected an output path that is not one of the inputs"])
         expectRefused(try cnnc(["run", lib, "--input", x, "--output", dir.url.path]), ["expected an output file path, got a directory"])
         #expect(listing(dir.url.path) == before)
         var info = stat()
@@ -117,7 +136,9 @@ import Testing
         try FileManager.default.copyItem(atPath: TestPaths.repo("Tests/Goldens/onnx/conv2d_basic/model.onnx"), toPath: model)
         let size = try FileManager.default.attributesOfItem(atPath: model)[.size] as? Int
         expectRefused(try cnnc(["import", model, "-o", model]), ["model.onnx: expected an output path that is not one of the inputs"])
-        expectRefused(try cnnc(["import", model, "-o", dir.path("net.json"), "--weights", "model.onnx"]), ["model.onnx: expected an output path that is not one of the inputs"])
+        expectRefused(
+            try cnnc(["import", model, "-o", dir.path("net.json"), "--weights", "model.onnx"]),
+            ["model.onnx: expected an output path that is not one of the inputs"])
         #expect(try FileManager.default.attributesOfItem(atPath: model)[.size] as? Int == size)
         #expect(listing(dir.url.path) == ["model.onnx"])
     }
@@ -139,8 +160,9 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["CC"] = "/bin/true"
         let r = try runProcess(TestPaths.cnnc, ["compile", net, "-o", dir.path("lib.so")], environment: environment)
-        expectRefused(CLIResult(status: r.status, stdout: r.stdout, stderr: r.stderr),
-                      ["lib.so: the C compiler (/bin/true) reported success but wrote no file; expected an ELF shared library"])
+        expectRefused(
+            CLIResult(status: r.status, stdout: r.stdout, stderr: r.stderr),
+            ["lib.so: the C compiler (/bin/true) reported success but wrote no file; expected an ELF shared library"])
         // A script that passes the OpenMP probe with the real compiler but writes text as the library.
         let fake = dir.path("fakecc")
         try """
@@ -152,7 +174,9 @@ import Testing
         #expect(chmod(fake, 0o755) == 0)
         environment["CC"] = fake
         let garbage = try runProcess(TestPaths.cnnc, ["compile", net, "-o", dir.path("lib.so")], environment: environment)
-        expectRefused(CLIResult(status: garbage.status, stdout: garbage.stdout, stderr: garbage.stderr), ["reported success but wrote a file that is not ELF"])
+        expectRefused(
+            CLIResult(status: garbage.status, stdout: garbage.stdout, stderr: garbage.stderr),
+            ["reported success but wrote a file that is not ELF"])
         #expect(listing(dir.url.path) == ["fakecc", "t.json"])
     }
 
@@ -164,13 +188,19 @@ import Testing
         expectRefused(b, ["expected --threads of at least 0, got -2"])
         // Every numeric option takes a negative value as a value, then says what it expected.
         let cases: [([String], String)] = [
-            (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--threads", "-1"], "expected --threads of at least 0, got -1"),
+            (
+                ["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--threads", "-1"],
+                "expected --threads of at least 0, got -1"
+            ),
             (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--rtol", "-1"], "expected --rtol of at least 0, got -1.0"),
             (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--atol", "-0.5"], "expected --atol of at least 0, got -0.5"),
             (["verify", "lib.so", "--input", "x.npy", "--expected", "y.npy", "--max-ulp", "-3"], "'-3' is invalid for '--max-ulp"),
             (["bench", "lib.so", "--sessions", "-1"], "expected --sessions from 1 to 1024, got -1"),
             (["compile", "net.json", "-o", "lib.so", "--cc-timeout", "-5"], "expected --cc-timeout of at least 0 seconds, got -5.0"),
-            (["compile", "net.json", "-o", "lib.so", "--seeded-weights", "1", "--seeded-gain", "-1"], "expected --seeded-gain above 0, got -1.0"),
+            (
+                ["compile", "net.json", "-o", "lib.so", "--seeded-weights", "1", "--seeded-gain", "-1"],
+                "expected --seeded-gain above 0, got -1.0"
+            ),
             (["compile", "net.json", "-o", "lib.so", "--seeded-weights", "-1"], "'-1' is invalid for '--seeded-weights"),
         ]
         for (arguments, message) in cases {

@@ -28,12 +28,14 @@ struct PerLayerVerifyTests {
         // conv2, its batchnorm, the residual add and the relu are one kernel: its result is the first to differ.
         #expect(r.stdout.contains("first layer out of tolerance: t_relu2"), "\(r)")
         // Its kernel's inputs, through the fused layers: the add, the batchnorm, the conv, and the pool they all read.
-        #expect(r.stdout.contains("""
-              it reads (through the layers fused into its kernel):
-                t_add: fused into t_relu2
-                t_bn2: fused into t_relu2
-                t_pool1: PASS
-            """), "\(r)")
+        #expect(
+            r.stdout.contains(
+                """
+                  it reads (through the layers fused into its kernel):
+                    t_add: fused into t_relu2
+                    t_bn2: fused into t_relu2
+                    t_pool1: PASS
+                """), "\(r)")
         #expect(r.stdout.contains("    t_conv2: fused into t_relu2"), "\(r)")
         #expect(r.stdout.contains("t_conv1  fused into t_pool1"), "\(r)")
     }
@@ -76,7 +78,8 @@ struct PerLayerVerifyTests {
     }
 
     @Test func onnxruntimeNeedsAnONNXModel() throws {
-        let r = try verify(TestPaths.repo("examples/lenet5/net.json"), ["--reference", "onnxruntime"], input: TestPaths.repo("examples/lenet5/input.npy"))
+        let r = try verify(
+            TestPaths.repo("examples/lenet5/net.json"), ["--reference", "onnxruntime"], input: TestPaths.repo("examples/lenet5/input.npy"))
         expectCleanFailure(r)
         #expect(r.stderr.contains("--reference onnxruntime needs the ONNX model"), "\(r)")
     }

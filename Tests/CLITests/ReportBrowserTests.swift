@@ -20,9 +20,15 @@ struct ReportBrowserTests {
     }
 
     /// Headless Chromium on `html`; a fresh profile so runs do not share state.
-    static func chromium(_ browser: String, _ arguments: [String], html: String, profile: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        try runProcess(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
-                                 "--enable-logging=stderr", "--v=0"] + arguments + [URL(fileURLWithPath: html).absoluteString])
+    static func chromium(
+        _ browser: String, _ arguments: [String], html: String, profile: String
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
+        try runProcess(
+            browser,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
+                "--enable-logging=stderr", "--v=0",
+            ] + arguments + [URL(fileURLWithPath: html).absoluteString])
     }
 
     @Test(arguments: [
@@ -47,7 +53,8 @@ struct ReportBrowserTests {
         }
 
         let png = dir.path("report.png")
-        let shot = try Self.chromium(browser, ["--screenshot=\(png)", "--window-size=1280,900", "--hide-scrollbars"], html: html, profile: dir.path("profile-shot"))
+        let shot = try Self.chromium(
+            browser, ["--screenshot=\(png)", "--window-size=1280,900", "--hide-scrollbars"], html: html, profile: dir.path("profile-shot"))
         #expect(shot.status == 0, "\(shot.stderr)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")

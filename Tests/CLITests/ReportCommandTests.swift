@@ -30,14 +30,17 @@ struct ReportCommandTests {
     @Test func networkReportIsSelfContainedAndDeterministic() throws {
         let dir = TemporaryDirectory()
         for net in [Self.lenetNet, Self.mininet] {
-            let first = dir.path("a.html"), second = dir.path("b.html")
+            let first = dir.path("a.html")
+            let second = dir.path("b.html")
             for out in [first, second] {
                 let r = try cnnc(["report", net, "-o", out, "--target", "x86-64-v3"])
                 #expect(r.status == 0, "\(r)")
                 #expect(r.stdout.isEmpty && r.stderr.isEmpty, "\(r)")
             }
             let html = try Self.read(first)
-            #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)), "same input, same bytes: \(net)")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)),
+                "same input, same bytes: \(net)")
             let kernels = try Self.inspectKernels([net])
             #expect(html.contains("data-kernel-count=\"\(kernels)\""))
             #expect(html.contains("<section id=\"graph\">") && html.contains("<section id=\"memory\">"))
@@ -85,15 +88,23 @@ struct ReportCommandTests {
         r = try cnnc(["bench", lib, "--layers", "--json", "--iterations", "3"])
         try #require(r.status == 0, "\(r)")
         try Data(r.stdout.utf8).write(to: URL(fileURLWithPath: dir.path("bench.json")))
-        r = try cnnc(["verify", lib, "--input", TestPaths.repo("examples/lenet5/input.npy"), "--expected", TestPaths.repo("examples/lenet5/expected.npy"), "--json"])
+        r = try cnnc([
+            "verify", lib, "--input", TestPaths.repo("examples/lenet5/input.npy"), "--expected",
+            TestPaths.repo("examples/lenet5/expected.npy"), "--json",
+        ])
         try #require(r.status == 0, "\(r)")
         try Data(r.stdout.utf8).write(to: URL(fileURLWithPath: dir.path("verify.json")))
-        r = try cnnc(["report", Self.lenetNet, "-o", dir.path("r.html"), "--layers-json", dir.path("bench.json"), "--verify-json", dir.path("verify.json")])
+        r = try cnnc([
+            "report", Self.lenetNet, "-o", dir.path("r.html"), "--layers-json", dir.path("bench.json"), "--verify-json",
+            dir.path("verify.json"),
+        ])
         #expect(r.status == 0, "\(r)")
         let html = try Self.read(dir.path("r.html"))
         #expect(html.contains("<section id=\"time\">") && html.contains("<section id=\"verify\">"))
         #expect(html.components(separatedBy: "<tr class=\"krow\"").count - 1 == 7 + 7, "7 kernels in run order plus the 7 slowest")
-        #expect(html.contains("class=\"node op-act err-ok\" data-name=\"prob\"") || html.contains("err-ok\" data-name=\"prob\""), "the output layer coloured by its verdict")
+        #expect(
+            html.contains("class=\"node op-act err-ok\" data-name=\"prob\"") || html.contains("err-ok\" data-name=\"prob\""),
+            "the output layer coloured by its verdict")
         // The same bench output is not that of another network: refused, and nothing written.
         try Data("old".utf8).write(to: URL(fileURLWithPath: dir.path("other.html")))
         r = try cnnc(["report", Self.mininet, "-o", dir.path("other.html"), "--layers-json", dir.path("bench.json")])

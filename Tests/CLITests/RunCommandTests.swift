@@ -30,21 +30,22 @@ struct RunCommandTests {
 
     /// Two inputs a, b of [2, 3]; outputs sum = a + b, act = relu(sum), cat = concat(a, b) on axis 1.
     static let twoByTwo = #"""
-    {"version": 1, "name": "two_by_two",
-     "inputs": [{"name": "a", "shape": [2, 3]}, {"name": "b", "shape": [2, 3]}],
-     "layers": [
-       {"name": "sum", "op": "add", "inputs": ["a", "b"]},
-       {"name": "act", "op": "relu"},
-       {"name": "cat", "op": "concat", "inputs": ["a", "b"], "axis": 1}
-     ],
-     "outputs": ["sum", "act", "cat"]}
-    """#
+        {"version": 1, "name": "two_by_two",
+         "inputs": [{"name": "a", "shape": [2, 3]}, {"name": "b", "shape": [2, 3]}],
+         "layers": [
+           {"name": "sum", "op": "add", "inputs": ["a", "b"]},
+           {"name": "act", "op": "relu"},
+           {"name": "cat", "op": "concat", "inputs": ["a", "b"], "axis": 1}
+         ],
+         "outputs": ["sum", "act", "cat"]}
+        """#
 
     // MARK: one input, one output (lenet5)
 
     @Test func perSampleInputWithoutNames() throws {
         let m = try Model(net: TestPaths.repo("examples/lenet5/net.json"))
-        let input = try loadNPY(Self.lenetInput), expected = try loadNPY(Self.lenetExpected)
+        let input = try loadNPY(Self.lenetInput)
+        let expected = try loadNPY(Self.lenetExpected)
         try writeNPY([1, 32, 32], Array(input.values[0..<1024]), to: m.path("one.npy"))
         let r = try m.run(["--input", "one.npy", "--output", "out.npy"])
         #expect(r.status == 0, "\(r)")
@@ -57,7 +58,8 @@ struct RunCommandTests {
     @Test(arguments: [1, 2, 5, 70])
     func batchedInputWithNames(_ n: Int) throws {
         let m = try Model(net: TestPaths.repo("examples/lenet5/net.json"))
-        let input = try loadNPY(Self.lenetInput), expected = try loadNPY(Self.lenetExpected)
+        let input = try loadNPY(Self.lenetInput)
+        let expected = try loadNPY(Self.lenetExpected)
         let samples = input.shape[0]
         // Sample i of the batch is sample i % 2 of the example input.
         let values = (0..<n).flatMap { input.values[($0 % samples) * 1024..<($0 % samples + 1) * 1024] }
@@ -83,7 +85,9 @@ struct RunCommandTests {
         try #require(build.status == 0, "\(build)")
         let expected = try loadNPY(golden + "/output0.npy")
         for round in 0..<6 {
-            let r = try cnnc(["run", dir.path("model.so"), "--input", golden + "/input0.npy", "--output", dir.path("out.npy"), "--threads", "2"])
+            let r = try cnnc([
+                "run", dir.path("model.so"), "--input", golden + "/input0.npy", "--output", dir.path("out.npy"), "--threads", "2",
+            ])
             #expect(r.status == 0 && r.stderr.isEmpty, "round \(round): \(r)")
             let out = try loadNPY(dir.path("out.npy"))
             #expect(Mismatch.find(out.values, expected.values, atol: 1e-5, rtol: 1e-4) == nil, "round \(round)")
@@ -120,7 +124,8 @@ struct RunCommandTests {
         let r = try m.run(["--input", "b=b.npy", "--input", "a=a.npy", "--output", "cat=cat.npy", "--output", "act=act.npy"])
         #expect(r.status == 0, "\(r)")
         #expect(!FileManager.default.fileExists(atPath: m.path("sum.npy")))
-        let act = try loadNPY(m.path("act.npy")), cat = try loadNPY(m.path("cat.npy"))
+        let act = try loadNPY(m.path("act.npy"))
+        let cat = try loadNPY(m.path("cat.npy"))
         #expect(act.shape == [2, 2, 3])
         let relu: [Float] = zip(a, b).map { (x: Float, y: Float) -> Float in max(x + y, 0) }
         #expect(act.values == relu)
@@ -152,7 +157,8 @@ struct RunCommandTests {
         let m = try Model(net: golden + "/net.json")
         let r = try m.run(["--input", "aux=\(golden)/input1.npy", "--input", "img=\(golden)/input0.npy", "--output", "out.npy"])
         #expect(r.status == 0, "\(r)")
-        let out = try loadNPY(m.path("out.npy")), expected = try loadNPY(golden + "/output0.npy")
+        let out = try loadNPY(m.path("out.npy"))
+        let expected = try loadNPY(golden + "/output0.npy")
         #expect(out.shape == expected.shape)
         #expect(Mismatch.find(out.values, expected.values, atol: 1e-5, rtol: 1e-4) == nil)
     }
@@ -163,7 +169,8 @@ struct RunCommandTests {
         let r = try m.run(["--input", "\(golden)/input0.npy", "--output", "mid=mid.npy", "--output", "mask=mask.npy"])
         #expect(r.status == 0, "\(r)")
         for (name, file) in [("mask", "output0"), ("mid", "output1")] {
-            let out = try loadNPY(m.path("\(name).npy")), expected = try loadNPY("\(golden)/\(file).npy")
+            let out = try loadNPY(m.path("\(name).npy"))
+            let expected = try loadNPY("\(golden)/\(file).npy")
             #expect(out.shape == expected.shape, "\(name)")
             #expect(Mismatch.find(out.values, expected.values, atol: 1e-5, rtol: 1e-4) == nil, "\(name)")
         }
@@ -174,20 +181,21 @@ struct RunCommandTests {
         let input = #"in "put" */ =ü"#
         let long = String(repeating: "n", count: 256)
         let json = #"""
-        {"version": 1, "name": "odd \"model\" */",
-         "inputs": [{"name": "in \"put\" */ =ü", "shape": [4]}],
-         "layers": [
-           {"name": "r e l u", "op": "relu"},
-           {"name": "\#(long)", "op": "sigmoid", "input": "in \"put\" */ =ü"},
-           {"name": "#include <x>\n", "op": "add", "inputs": ["r e l u", "\#(long)"]}
-         ],
-         "outputs": ["r e l u", "#include <x>\n"]}
-        """#
+            {"version": 1, "name": "odd \"model\" */",
+             "inputs": [{"name": "in \"put\" */ =ü", "shape": [4]}],
+             "layers": [
+               {"name": "r e l u", "op": "relu"},
+               {"name": "\#(long)", "op": "sigmoid", "input": "in \"put\" */ =ü"},
+               {"name": "#include <x>\n", "op": "add", "inputs": ["r e l u", "\#(long)"]}
+             ],
+             "outputs": ["r e l u", "#include <x>\n"]}
+            """#
         let m = try Model(json: json)
         try writeNPY([4], [-1, 0, 1, 2], to: m.path("in.npy"))
         let r = try m.run(["--input", "\(input)=in.npy", "--output", "r e l u=relu.npy", "--output", "#include <x>\n=sum.npy"])
         #expect(r.status == 0, "\(r)")
-        let relu = try loadNPY(m.path("relu.npy")), sum = try loadNPY(m.path("sum.npy"))
+        let relu = try loadNPY(m.path("relu.npy"))
+        let sum = try loadNPY(m.path("sum.npy"))
         #expect(relu.values == [0, 0, 1, 2])
         let x: [Float] = [-1, 0, 1, 2]
         let want = x.map { max($0, 0) + 1 / (1 + exp(-$0)) }
@@ -196,7 +204,10 @@ struct RunCommandTests {
 
     /// Without `outputs`, the model returns the last layer, and a lone --output needs no name.
     @Test func defaultOutputIsTheLastLayer() throws {
-        let m = try Model(json: net(#"{"name": "r", "op": "relu"}, {"name": "n", "op": "clip", "min": -0.5, "max": 0.5, "input": "x"}"#, inputs: #"[{"name": "x", "shape": [3]}]"#))
+        let m = try Model(
+            json: net(
+                #"{"name": "r", "op": "relu"}, {"name": "n", "op": "clip", "min": -0.5, "max": 0.5, "input": "x"}"#,
+                inputs: #"[{"name": "x", "shape": [3]}]"#))
         try writeNPY([2, 3], [-1, 0.25, 2, 3, -0.75, 0], to: m.path("in.npy"))
         let r = try m.run(["--input", "in.npy", "--output", "out.npy"])
         #expect(r.status == 0, "\(r)")
@@ -222,7 +233,8 @@ struct RunCommandTests {
         try writeNPY([3, 32, 32], Array(repeating: 0, count: 3 * 1024), to: m.path("wrong.npy"))
         try writeNPY([2, 1, 32, 31], Array(repeating: 0, count: 2 * 32 * 31), to: m.path("wrong2.npy"))
         try writeNPY([1, 32, 32], Array(repeating: 0, count: 1024), to: m.path("good.npy"))
-        _ = FileManager.default.createFile(atPath: m.path("f64.npy"), contents: float64NPY(shape: [1, 32, 32], values: Array(repeating: 0, count: 1024)))
+        _ = FileManager.default.createFile(
+            atPath: m.path("f64.npy"), contents: float64NPY(shape: [1, 32, 32], values: Array(repeating: 0, count: 1024)))
         m.dir.write("text.npy", "not an npy file")
 
         try expectRunError(m, ["--input", "wrong.npy", "--output", "o.npy"], ["wrong.npy", "[N, 1, 32, 32]", "got [3, 32, 32]", "image"])

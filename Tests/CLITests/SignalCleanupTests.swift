@@ -49,15 +49,22 @@ import Testing
     @Test(.timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM])
     func aSignalDuringTheCCompilerLeavesNothingBehind(_ signal: Int32) throws {
         let dir = TemporaryDirectory()
-        let tmp = dir.path("tmp"), out = dir.path("out"), pids = dir.path("pids")
+        let tmp = dir.path("tmp")
+        let out = dir.path("out")
+        let pids = dir.path("pids")
         for d in [tmp, out] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
         let process = try Self.start(
             // --jobs 1: one compiler process, which writes the library itself (split C compiles objects first).
-            ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", out + "/lib.so", "--header", out + "/lib.h", "--emit-c", out + "/lib.c", "--jobs", "1"],
+            [
+                "compile", TestPaths.repo("examples/lenet5/net.json"), "-o", out + "/lib.so", "--header", out + "/lib.h", "--emit-c",
+                out + "/lib.c", "--jobs", "1",
+            ],
             environment: ["TMPDIR": tmp, "CC": try Self.slowCompiler(in: dir), "SLOWCC_PIDS": pids])
         let deadline = Date().addingTimeInterval(90)
         while !FileManager.default.fileExists(atPath: pids) && process.isRunning && Date() < deadline { usleep(50_000) }
-        let children = try String(contentsOfFile: pids, encoding: .utf8).split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let children = try String(contentsOfFile: pids, encoding: .utf8).split(separator: " ").compactMap {
+            pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         #expect(children.count == 2)
         // While the compiler runs: the work directory holds the C, the partial library sits beside the output.
         #expect(listing(tmp).count == 1 && listing(tmp)[0].hasPrefix("cnnc-"), "\(listing(tmp))")
@@ -75,9 +82,12 @@ import Testing
     /// A large example interrupted about a second in (still reading and optimising, in a debug build).
     @Test(.timeLimit(.minutes(2))) func anEarlySIGINTOnALargeModelLeavesNothingBehind() throws {
         let dir = TemporaryDirectory()
-        let tmp = dir.path("tmp"), out = dir.path("out")
+        let tmp = dir.path("tmp")
+        let out = dir.path("out")
         for d in [tmp, out] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
-        let process = try Self.start(["compile", TestPaths.repo("examples/vgg16/net.json"), "--seeded-weights", "1", "-o", out + "/vgg.so"], environment: ["TMPDIR": tmp])
+        let process = try Self.start(
+            ["compile", TestPaths.repo("examples/vgg16/net.json"), "--seeded-weights", "1", "-o", out + "/vgg.so"],
+            environment: ["TMPDIR": tmp])
         usleep(1_000_000)
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
@@ -88,18 +98,26 @@ import Testing
 
     @Test(.timeLimit(.minutes(2))) func aHangingCCompilerIsStoppedAfterTheTimeLimit() throws {
         let dir = TemporaryDirectory()
-        let tmp = dir.path("tmp"), out = dir.path("out"), pids = dir.path("pids")
+        let tmp = dir.path("tmp")
+        let out = dir.path("out")
+        let pids = dir.path("pids")
         for d in [tmp, out] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
         var environment = ProcessInfo.processInfo.environment
         environment.merge(["TMPDIR": tmp, "CC": try Self.slowCompiler(in: dir), "SLOWCC_PIDS": pids]) { _, new in new }
         let started = Date()
-        let r = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", out + "/lib.so", "--cc-timeout", "2"], environment: environment)
+        let r = try runProcess(
+            TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", out + "/lib.so", "--cc-timeout", "2"],
+            environment: environment)
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("error: ") && r.stderr.contains("lib.so: the C compiler") && r.stderr.contains("did not finish within 2 s and was stopped"), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix("error: ") && r.stderr.contains("lib.so: the C compiler")
+                && r.stderr.contains("did not finish within 2 s and was stopped"), "\(r.stderr)")
         #expect(listing(tmp) == [])
         #expect(listing(out) == [])
-        let children = ((try? String(contentsOfFile: pids, encoding: .utf8)) ?? "").split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let children = ((try? String(contentsOfFile: pids, encoding: .utf8)) ?? "").split(separator: " ").compactMap {
+            pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         #expect(children.count == 2)
         for pid in children { #expect(Self.isGone(pid)) }
     }
@@ -113,7 +131,9 @@ import Testing
         #expect(mkfifo(weights, 0o644) == 0)
         let r = try cnnc(["compile", dir.path("lenet5/net.json"), "-o", dir.path("lib.so")])
         expectCleanFailure(r)
-        #expect(r.stderr.contains("cannot use the weights file") && r.stderr.contains("expected a regular safetensors file, got a FIFO"), "\(r)")
+        #expect(
+            r.stderr.contains("cannot use the weights file") && r.stderr.contains("expected a regular safetensors file, got a FIFO"), "\(r)"
+        )
         #expect(!FileManager.default.fileExists(atPath: dir.path("lib.so")))
     }
 }

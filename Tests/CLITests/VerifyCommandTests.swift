@@ -60,7 +60,9 @@ struct VerifyCommandTests {
 
     /// Given the description, verify compiles it to a temporary library first; names work as in `run`.
     @Test func descriptionIsCompiledFirst() throws {
-        let r = try cnnc(["verify", Self.lenetNet, "--input", "image=" + Self.lenetInput, "--expected", "prob=" + Self.lenetExpected, "--json"])
+        let r = try cnnc([
+            "verify", Self.lenetNet, "--input", "image=" + Self.lenetInput, "--expected", "prob=" + Self.lenetExpected, "--json",
+        ])
         #expect(r.status == 0, "\(r)")
         let report = try Self.jsonObject(r.stdout)
         #expect(report["passed"] as? Bool == true)
@@ -133,8 +135,11 @@ struct VerifyCommandTests {
     /// NaN in the model's output where the expected value is finite is a failure, reported, not a crash.
     @Test func nanInActualOutputFails() throws {
         let dir = TemporaryDirectory()
-        let netPath = dir.write("net.json", net(#"{"name": "sum", "op": "add", "inputs": ["a", "b"]}"#,
-                                                inputs: #"[{"name": "a", "shape": [2, 3]}, {"name": "b", "shape": [2, 3]}]"#))
+        let netPath = dir.write(
+            "net.json",
+            net(
+                #"{"name": "sum", "op": "add", "inputs": ["a", "b"]}"#,
+                inputs: #"[{"name": "a", "shape": [2, 3]}, {"name": "b", "shape": [2, 3]}]"#))
         let library = dir.path("sum.so")
         let compiled = try cnnc(["compile", netPath, "-o", library])
         try #require(compiled.status == 0, "\(compiled)")
@@ -166,8 +171,11 @@ struct VerifyCommandTests {
     /// An infinite expected value must be matched exactly: rtol * inf would allow any finite value.
     @Test func infiniteExpectedValuesMatchExactly() throws {
         let dir = TemporaryDirectory()
-        let netPath = dir.write("net.json", net(#"{"name": "sum", "op": "add", "inputs": ["a", "b"]}"#,
-                                                inputs: #"[{"name": "a", "shape": [4]}, {"name": "b", "shape": [4]}]"#))
+        let netPath = dir.write(
+            "net.json",
+            net(
+                #"{"name": "sum", "op": "add", "inputs": ["a", "b"]}"#,
+                inputs: #"[{"name": "a", "shape": [4]}, {"name": "b", "shape": [4]}]"#))
         let library = dir.path("sum.so")
         let compiled = try cnnc(["compile", netPath, "-o", library])
         try #require(compiled.status == 0, "\(compiled)")
@@ -205,7 +213,9 @@ struct VerifyCommandTests {
         try writeNPY([2, 5], Array(expected[0..<10]), to: m.path("narrow.npy"))
         let narrow = try m.verify(["--input", Self.lenetInput, "--expected", "narrow.npy"])
         expectCleanFailure(narrow)
-        #expect(narrow.stderr.hasPrefix("error: narrow.npy: expected shape [2, 10] for output 'prob' (batch 2 like the inputs), got [2, 5]"), "\(narrow)")
+        #expect(
+            narrow.stderr.hasPrefix("error: narrow.npy: expected shape [2, 10] for output 'prob' (batch 2 like the inputs), got [2, 5]"),
+            "\(narrow)")
 
         try writeNPY([1, 10], Array(expected[0..<10]), to: m.path("one.npy"))
         let batch = try m.verify(["--input", Self.lenetInput, "--expected", "one.npy"])
@@ -222,7 +232,9 @@ struct VerifyCommandTests {
         let m = try Lenet()
         let name = try m.verify(["--input", Self.lenetInput, "--expected", "logits=" + Self.lenetExpected])
         expectCleanFailure(name)
-        #expect(name.stderr.contains("expected NAME in --expected NAME=FILE.npy to be one of the model's outputs (prob), got 'logits'"), "\(name)")
+        #expect(
+            name.stderr.contains("expected NAME in --expected NAME=FILE.npy to be one of the model's outputs (prob), got 'logits'"),
+            "\(name)")
 
         let text = m.dir.write("fake.so", "not a library")
         let fake = try cnnc(["verify", text, "--input", Self.lenetInput, "--expected", Self.lenetExpected])
@@ -239,8 +251,12 @@ struct VerifyCommandTests {
     /// A serialized ONNX TensorProto of FLOAT data in raw_data (what onnx.numpy_helper.from_array writes).
     static func tensorProto(name: String, shape: [Int], values: [Float]) -> Data {
         func varint(_ v: UInt64) -> [UInt8] {
-            var v = v, out: [UInt8] = []
-            repeat { out.append(UInt8(v & 0x7F) | (v >= 0x80 ? 0x80 : 0)); v >>= 7 } while v > 0
+            var v = v
+            var out: [UInt8] = []
+            repeat {
+                out.append(UInt8(v & 0x7F) | (v >= 0x80 ? 0x80 : 0))
+                v >>= 7
+            } while v > 0
             return out
         }
         var bytes: [UInt8] = []
@@ -254,15 +270,18 @@ struct VerifyCommandTests {
 
     @Test func casesDirectoryWithNPYAndPB() throws {
         let m = try Lenet()
-        let input = try loadNPY(Self.lenetInput).values, expected = try loadNPY(Self.lenetExpected).values
+        let input = try loadNPY(Self.lenetInput).values
+        let expected = try loadNPY(Self.lenetExpected).values
         let fm = FileManager.default
         let cases = m.path("cases")
         for k in 0..<2 { try fm.createDirectory(atPath: cases + "/test_data_set_\(k)", withIntermediateDirectories: true) }
         // Case 0: sample 0 as .npy; case 1: sample 1 as TensorProto files.
         try writeNPY([1, 1, 32, 32], Array(input[0..<1024]), to: cases + "/test_data_set_0/input_0.npy")
         try writeNPY([1, 10], Array(expected[0..<10]), to: cases + "/test_data_set_0/output_0.npy")
-        try Self.tensorProto(name: "image", shape: [1, 1, 32, 32], values: Array(input[1024..<2048])).write(to: URL(fileURLWithPath: cases + "/test_data_set_1/input_0.pb"))
-        try Self.tensorProto(name: "prob", shape: [1, 10], values: Array(expected[10..<20])).write(to: URL(fileURLWithPath: cases + "/test_data_set_1/output_0.pb"))
+        try Self.tensorProto(name: "image", shape: [1, 1, 32, 32], values: Array(input[1024..<2048])).write(
+            to: URL(fileURLWithPath: cases + "/test_data_set_1/input_0.pb"))
+        try Self.tensorProto(name: "prob", shape: [1, 10], values: Array(expected[10..<20])).write(
+            to: URL(fileURLWithPath: cases + "/test_data_set_1/output_0.pb"))
 
         let r = try m.verify(["--cases", "cases"])
         #expect(r.status == 0, "\(r)")
@@ -273,7 +292,8 @@ struct VerifyCommandTests {
         // A wrong value in case 1 fails that case only.
         var wrong = Array(expected[10..<20])
         wrong[3] += 0.5
-        try Self.tensorProto(name: "prob", shape: [1, 10], values: wrong).write(to: URL(fileURLWithPath: cases + "/test_data_set_1/output_0.pb"))
+        try Self.tensorProto(name: "prob", shape: [1, 10], values: wrong).write(
+            to: URL(fileURLWithPath: cases + "/test_data_set_1/output_0.pb"))
         let failing = try m.verify(["--cases", "cases", "--json"])
         #expect(failing.status == 1, "\(failing)")
         let report = try Self.jsonObject(failing.stdout)
@@ -287,7 +307,8 @@ struct VerifyCommandTests {
         try Data([0x08, 0x01, 0x4A, 0x10, 0x00]).write(to: URL(fileURLWithPath: cases + "/test_data_set_1/output_0.pb"))
         let truncated = try m.verify(["--cases", "cases"])
         expectCleanFailure(truncated)
-        #expect(truncated.stderr.hasPrefix("error: cases/test_data_set_1/output_0.pb: expected a serialized ONNX TensorProto"), "\(truncated)")
+        #expect(
+            truncated.stderr.hasPrefix("error: cases/test_data_set_1/output_0.pb: expected a serialized ONNX TensorProto"), "\(truncated)")
 
         let empty = m.path("empty")
         try fm.createDirectory(atPath: empty, withIntermediateDirectories: true)

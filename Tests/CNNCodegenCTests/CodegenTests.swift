@@ -7,7 +7,9 @@ import Testing
 
 @Suite struct PrinterAndNamerTests {
     @Test func printerAddsOnlyNeededParentheses() {
-        let a = CExpr.v("a"), b = CExpr.v("b"), c = CExpr.v("c")
+        let a = CExpr.v("a")
+        let b = CExpr.v("b")
+        let c = CExpr.v("c")
         #expect(CPrinter.expr((a + b) * c) == "(a + b) * c")
         #expect(CPrinter.expr(a + b * c) == "a + b * c")
         #expect(CPrinter.expr(a - (b - c)) == "a - (b - c)")
@@ -33,7 +35,10 @@ import Testing
 
     @Test func namerMakesLegalUniqueIdentifiers() {
         var namer = Namer()
-        let hostile = ["conv 1", "conv-1", "conv_1", "1conv", "", "int", "_Reserved", "a*/b", "名前", String(repeating: "x", count: 300), "a\"); system(\"x"]
+        let hostile = [
+            "conv 1", "conv-1", "conv_1", "1conv", "", "int", "_Reserved", "a*/b", "名前", String(repeating: "x", count: 300),
+            "a\"); system(\"x",
+        ]
         var seen: Set<String> = []
         for name in hostile {
             let id = namer.fresh(name, prefix: "k_")
@@ -68,7 +73,8 @@ import Testing
     }
 
     @Test func generatedCodeIsDeterministic() throws {
-        let a = ModelEmitter.emit(try tinyGraph(), options: CodegenOptions(vector: .avx512)), b = ModelEmitter.emit(try tinyGraph(), options: CodegenOptions(vector: .avx512))
+        let a = ModelEmitter.emit(try tinyGraph(), options: CodegenOptions(vector: .avx512))
+        let b = ModelEmitter.emit(try tinyGraph(), options: CodegenOptions(vector: .avx512))
         #expect(a.source == b.source)
         #expect(a.header == b.header)
         #expect(a.blob.byteCount == b.blob.byteCount)

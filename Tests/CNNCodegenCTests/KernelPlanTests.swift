@@ -18,10 +18,15 @@ import Testing
     /// than the 20-float plane, so storing each row as vectors would write past the plane.
     @Test func aDepthwiseRowStoredPastItsPlaneIsNoPlan() throws {
         var f = GraphFixture(name: "dw1d", inputs: [("x", [32, 20])])
-        try f.add("dw", .conv(ConvAttributes(filters: 32, kernel: [3], stride: [1], dilation: [1], padding: Padding(begin: [1], end: [1]),
-                                             groups: 32, hasBias: true, epilogue: [.activation(.relu)])), ["x"])
+        try f.add(
+            "dw",
+            .conv(
+                ConvAttributes(
+                    filters: 32, kernel: [3], stride: [1], dilation: [1], padding: Padding(begin: [1], end: [1]),
+                    groups: 32, hasBias: true, epilogue: [.activation(.relu)])), ["x"])
         guard case .depthwiseRows(let rows) = try selected(f, target: .avx512) else {
-            Issue.record("expected a depthwise-row plan"); return
+            Issue.record("expected a depthwise-row plan")
+            return
         }
         #expect(rows.rowVectors == nil)
         #expect(rows.tiling.outH * rows.tiling.outW == 20)
@@ -42,7 +47,8 @@ import Testing
         var f = GraphFixture(name: "dw", inputs: [("x", [16, 14, 14])])
         try f.add("dw", GraphFixture.conv(16, 3, pad: 1, groups: 16, epilogue: [.activation(.relu)]), ["x"])
         guard case .depthwiseRows(let rows) = try selected(f, target: .avx512) else {
-            Issue.record("expected a depthwise-row plan"); return
+            Issue.record("expected a depthwise-row plan")
+            return
         }
         #expect(rows.rowVectors == 1)
         #expect(throws: KernelPlanError.self) {
@@ -58,7 +64,8 @@ import Testing
         try f.add("pre", .activation(.relu), ["x"])
         try f.add("pw", GraphFixture.conv(256, 1), ["pre"])
         guard case .channelTiles(let tiles) = try selected(f, target: .avx512) else {
-            Issue.record("expected a channel-tile plan"); return
+            Issue.record("expected a channel-tile plan")
+            return
         }
         var channels = tiles.channels
         #expect(channels.flat && channels.p == 13)
@@ -74,8 +81,9 @@ import Testing
             try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: channels, tails: [.init(rows: 5, start: 57, width: 13)])
         }
         #expect(throws: KernelPlanError.self) {
-            try ConvKernelPlan.ChannelTiles(attributes: tiles.attributes, channels: channels,
-                                            tails: [.init(rows: 4, start: 52, width: 4), .init(rows: 4, start: 52, width: 4)])
+            try ConvKernelPlan.ChannelTiles(
+                attributes: tiles.attributes, channels: channels,
+                tails: [.init(rows: 4, start: 52, width: 4), .init(rows: 4, start: 52, width: 4)])
         }
     }
 
@@ -86,7 +94,8 @@ import Testing
         try f.add("pre", .activation(.relu), ["x"])
         try f.add("c", GraphFixture.conv(64, 3, stride: 2, pad: 1), ["pre"])
         guard case .channelTiles(let tiles) = try selected(f, target: .avx512) else {
-            Issue.record("expected a channel-tile plan"); return
+            Issue.record("expected a channel-tile plan")
+            return
         }
         #expect(!tiles.channels.flat && tiles.tails.isEmpty)
         var across = tiles.channels
@@ -102,10 +111,15 @@ import Testing
     @Test func pixelShufflePhasesMustSplitTheChannels() throws {
         var f = GraphFixture(name: "up", inputs: [("x", [8, 4, 4])])
         try f.add("pre", .activation(.relu), ["x"])
-        try f.add("up", .convTranspose(ConvTransposeAttributes(filters: 4, kernel: [2, 2], stride: [2, 2], dilation: [1, 1], padding: [0, 0, 0, 0],
-                                                              outputPadding: [0, 0], groups: 1, hasBias: true)), ["pre"])
+        try f.add(
+            "up",
+            .convTranspose(
+                ConvTransposeAttributes(
+                    filters: 4, kernel: [2, 2], stride: [2, 2], dilation: [1, 1], padding: [0, 0, 0, 0],
+                    outputPadding: [0, 0], groups: 1, hasBias: true)), ["pre"])
         guard case .pixelShuffle(let up) = try selected(f, target: .avx2) else {
-            Issue.record("expected a pixel-shuffle plan"); return
+            Issue.record("expected a pixel-shuffle plan")
+            return
         }
         #expect(up.phases == [2, 2] && up.tiling.ocg == 16)
         do {
@@ -114,7 +128,9 @@ import Testing
         } catch let error as KernelPlanError {
             #expect(error.description == "pixel-shuffle plan: expected output channels a multiple of the 6 phases, got 16")
         }
-        #expect(throws: KernelPlanError.self) { try ConvKernelPlan.PixelShuffle(attributes: up.attributes, tiling: up.tiling, phases: [1, 1]) }
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.PixelShuffle(attributes: up.attributes, tiling: up.tiling, phases: [1, 1])
+        }
     }
 
     /// Memory planning's scratch query is the plan's.

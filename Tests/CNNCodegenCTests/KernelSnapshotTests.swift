@@ -30,8 +30,12 @@ import Testing
 
     static let cases: [Case] = [
         Case(kind: "direct") {
-            try conv([2, 4, 4, 4], .conv(ConvAttributes(filters: 2, kernel: [3, 3, 3], stride: [1, 1, 1], dilation: [1, 1, 1],
-                                                        padding: Padding(begin: [1, 1, 1], end: [1, 1, 1]), groups: 1, hasBias: true)))
+            try conv(
+                [2, 4, 4, 4],
+                .conv(
+                    ConvAttributes(
+                        filters: 2, kernel: [3, 3, 3], stride: [1, 1, 1], dilation: [1, 1, 1],
+                        padding: Padding(begin: [1, 1, 1], end: [1, 1, 1]), groups: 1, hasBias: true)))
         },
         Case(kind: "position-tiles") {
             var f = try conv([4, 8, 8], GraphFixture.conv(8, 3, pad: 1), relu: true)
@@ -40,11 +44,17 @@ import Testing
         },
         Case(kind: "depthwise-rows") { try conv([16, 8, 8], GraphFixture.conv(16, 3, pad: 1, groups: 16), relu: true) },
         Case(kind: "pixel-shuffle") {
-            try conv([4, 4, 4], .convTranspose(ConvTransposeAttributes(filters: 4, kernel: [2, 2], stride: [2, 2], dilation: [1, 1],
-                                                                      padding: [0, 0, 0, 0], outputPadding: [0, 0], groups: 1, hasBias: true)))
+            try conv(
+                [4, 4, 4],
+                .convTranspose(
+                    ConvTransposeAttributes(
+                        filters: 4, kernel: [2, 2], stride: [2, 2], dilation: [1, 1],
+                        padding: [0, 0, 0, 0], outputPadding: [0, 0], groups: 1, hasBias: true)))
         },
         Case(kind: "channel-tiles") { try conv([128, 3, 3], GraphFixture.conv(32, 1), relu: true) },
-        Case(kind: "row-winograd", build: { try conv([16, 8, 8], GraphFixture.conv(16, 3, pad: 1), relu: true) }, adjust: { $0.tileWinograd = false }),
+        Case(
+            kind: "row-winograd", build: { try conv([16, 8, 8], GraphFixture.conv(16, 3, pad: 1), relu: true) },
+            adjust: { $0.tileWinograd = false }),
         Case(kind: "tile-winograd") { try conv([32, 16, 16], GraphFixture.conv(64, 3, pad: 1), relu: true) },
     ]
 
@@ -80,11 +90,13 @@ import Testing
             let source = try Self.kernels(ModelEmitter.emit(planned, options: CodegenOptions(vector: vector)).source)
             let path = TestPaths.repo("Tests/CNNCodegenCTests/Snapshots/kernels/\(target)/\(c.kind).c")
             if record {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try source.write(toFile: path, atomically: true, encoding: .utf8)
             }
             let recorded = try String(contentsOfFile: path, encoding: .utf8)
-            #expect(recorded == source, "\(target)/\(c.kind).c: the generated C changed; re-record with CNNC_RECORD_SNAPSHOTS=1 if intended")
+            #expect(
+                recorded == source, "\(target)/\(c.kind).c: the generated C changed; re-record with CNNC_RECORD_SNAPSHOTS=1 if intended")
         }
     }
 

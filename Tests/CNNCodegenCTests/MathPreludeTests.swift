@@ -8,35 +8,35 @@ import Testing
     @Test func agreesWithLibmToAFewUlp() throws {
         let dir = TemporaryDirectory()
         let program = """
-        #include <math.h>
-        #include <stdint.h>
-        #include <stdio.h>
-        #include <string.h>
-        \(MathPrelude.text)
-        static double ulps(float got, float want) {
-            if (got == want) return 0;
-            const double spacing = nextafterf(fabsf(want), INFINITY) - fabsf(want);
-            return fabs((double)got - (double)want) / spacing;
-        }
-        int main(void) {
-            double worst[4] = {0, 0, 0, 0};
-            double worst_abs[4] = {0, 0, 0, 0};
-            for (int i = -2000000; i <= 2000000; i++) {
-                const float x = (float)i * 4.4e-5f;           /* [-88, 88] */
-                const float got[4] = {cnnc_expf(x), cnnc_expm1f(x), cnnc_tanhf(x), cnnc_sigmoidf(x)};
-                const float want[4] = {expf(x), expm1f(x), tanhf(x), (float)(1.0 / (1.0 + exp(-(double)x)))};
-                for (int k = 0; k < 4; k++) {
-                    if (!(fabsf(want[k]) >= 1e-30f) && k != 3) continue;   /* denormal corners of exp */
-                    const double u = ulps(got[k], want[k]);
-                    if (u > worst[k]) worst[k] = u;
-                    const double a = fabs((double)got[k] - (double)want[k]);
-                    if (a > worst_abs[k]) worst_abs[k] = a;
-                }
+            #include <math.h>
+            #include <stdint.h>
+            #include <stdio.h>
+            #include <string.h>
+            \(MathPrelude.text)
+            static double ulps(float got, float want) {
+                if (got == want) return 0;
+                const double spacing = nextafterf(fabsf(want), INFINITY) - fabsf(want);
+                return fabs((double)got - (double)want) / spacing;
             }
-            printf("%g %g %g %g %g %g %g %g\\n", worst[0], worst[1], worst[2], worst[3], worst_abs[0], worst_abs[1], worst_abs[2], worst_abs[3]);
-            return 0;
-        }
-        """
+            int main(void) {
+                double worst[4] = {0, 0, 0, 0};
+                double worst_abs[4] = {0, 0, 0, 0};
+                for (int i = -2000000; i <= 2000000; i++) {
+                    const float x = (float)i * 4.4e-5f;           /* [-88, 88] */
+                    const float got[4] = {cnnc_expf(x), cnnc_expm1f(x), cnnc_tanhf(x), cnnc_sigmoidf(x)};
+                    const float want[4] = {expf(x), expm1f(x), tanhf(x), (float)(1.0 / (1.0 + exp(-(double)x)))};
+                    for (int k = 0; k < 4; k++) {
+                        if (!(fabsf(want[k]) >= 1e-30f) && k != 3) continue;   /* denormal corners of exp */
+                        const double u = ulps(got[k], want[k]);
+                        if (u > worst[k]) worst[k] = u;
+                        const double a = fabs((double)got[k] - (double)want[k]);
+                        if (a > worst_abs[k]) worst_abs[k] = a;
+                    }
+                }
+                printf("%g %g %g %g %g %g %g %g\\n", worst[0], worst[1], worst[2], worst[3], worst_abs[0], worst_abs[1], worst_abs[2], worst_abs[3]);
+                return 0;
+            }
+            """
         let source = dir.write("math.c", program)
         let binary = dir.path("math")
         let cc = ProcessInfo.processInfo.environment["CC"] ?? "clang"
@@ -59,43 +59,43 @@ import Testing
     @Test func vectorFormsMatchTheScalarOnesAndErfIsAccurate() throws {
         let dir = TemporaryDirectory()
         let program = """
-        #include <math.h>
-        #include <stdint.h>
-        #include <stdio.h>
-        #include <string.h>
-        \(MathPrelude.text)
-        \(MathPrelude.vectorTypes)
-        \(MathPrelude.vectorText)
-        static int differ(float a, float b) { return memcmp(&a, &b, sizeof a) != 0; }
-        static long mismatches = 0;
-        static double worst_ulp = 0, worst_abs = 0;
-        static void check(float x, float e, float m, float t, float s, float r) {
-            mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x));
-            const double xe = (double)x * (6.0 / 88.0);
-            const double want = erf((double)(float)xe);
-            const float wf = (float)want;
-            const double spacing = nextafterf(fabsf(wf), INFINITY) - fabsf(wf);
-            const double err = fabs((double)r - want);
-            if (err / spacing > worst_ulp) worst_ulp = err / spacing;
-            if (err > worst_abs) worst_abs = err;
-        }
-        #define SWEEP(L) \\
-            for (int i = -2000000; i < 2000000; i += L) { \\
-                cnnc_v##L x, xe; \\
-                for (int k = 0; k < L; k++) { x[k] = (float)(i + k) * 4.4e-5f; xe[k] = (float)((double)x[k] * (6.0 / 88.0)); } \\
-                const cnnc_v##L e = cnnc_expv##L(x), m = cnnc_expm1v##L(x), t = cnnc_tanhv##L(x), s = cnnc_sigmoidv##L(x), r = cnnc_erfv##L(xe); \\
-                for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], r[k]); \\
+            #include <math.h>
+            #include <stdint.h>
+            #include <stdio.h>
+            #include <string.h>
+            \(MathPrelude.text)
+            \(MathPrelude.vectorTypes)
+            \(MathPrelude.vectorText)
+            static int differ(float a, float b) { return memcmp(&a, &b, sizeof a) != 0; }
+            static long mismatches = 0;
+            static double worst_ulp = 0, worst_abs = 0;
+            static void check(float x, float e, float m, float t, float s, float r) {
+                mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x));
+                const double xe = (double)x * (6.0 / 88.0);
+                const double want = erf((double)(float)xe);
+                const float wf = (float)want;
+                const double spacing = nextafterf(fabsf(wf), INFINITY) - fabsf(wf);
+                const double err = fabs((double)r - want);
+                if (err / spacing > worst_ulp) worst_ulp = err / spacing;
+                if (err > worst_abs) worst_abs = err;
             }
-        int main(void) {
-            SWEEP(4) SWEEP(8) SWEEP(16)
-            cnnc_v8 special = {NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 10.0f, -10.0f, 1e-30f};
-            const cnnc_v8 r = cnnc_erfv8(special);
-            const int specials_ok = r[0] != r[0] && r[1] == 1 && r[2] == -1 && r[3] == 0 && r[5] == 1 && r[6] == -1 && r[7] == 1e-30f * 1.128379107e+00f
-                && cnnc_sigmoidv8(special)[0] != cnnc_sigmoidv8(special)[0] && cnnc_tanhv8(special)[0] != cnnc_tanhv8(special)[0];
-            printf("%ld %g %g %d\\n", mismatches, worst_ulp, worst_abs, specials_ok);
-            return 0;
-        }
-        """
+            #define SWEEP(L) \\
+                for (int i = -2000000; i < 2000000; i += L) { \\
+                    cnnc_v##L x, xe; \\
+                    for (int k = 0; k < L; k++) { x[k] = (float)(i + k) * 4.4e-5f; xe[k] = (float)((double)x[k] * (6.0 / 88.0)); } \\
+                    const cnnc_v##L e = cnnc_expv##L(x), m = cnnc_expm1v##L(x), t = cnnc_tanhv##L(x), s = cnnc_sigmoidv##L(x), r = cnnc_erfv##L(xe); \\
+                    for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], r[k]); \\
+                }
+            int main(void) {
+                SWEEP(4) SWEEP(8) SWEEP(16)
+                cnnc_v8 special = {NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 10.0f, -10.0f, 1e-30f};
+                const cnnc_v8 r = cnnc_erfv8(special);
+                const int specials_ok = r[0] != r[0] && r[1] == 1 && r[2] == -1 && r[3] == 0 && r[5] == 1 && r[6] == -1 && r[7] == 1e-30f * 1.128379107e+00f
+                    && cnnc_sigmoidv8(special)[0] != cnnc_sigmoidv8(special)[0] && cnnc_tanhv8(special)[0] != cnnc_tanhv8(special)[0];
+                printf("%ld %g %g %d\\n", mismatches, worst_ulp, worst_abs, specials_ok);
+                return 0;
+            }
+            """
         let source = dir.write("vmath.c", program)
         let binary = dir.path("vmath")
         let cc = ProcessInfo.processInfo.environment["CC"] ?? "clang"

@@ -21,8 +21,12 @@ enum AArch64 {
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let output = dir + "/npy_runner"
         do {
-            let build = try runProcess("/usr/bin/env", ["aarch64-linux-gnu-gcc", "-std=c11", "-O2", "-I", TestPaths.repo("Runtime/CModelABI/include"),
-                                                         "-o", output, TestPaths.repo("scripts/cross/npy_runner.c"), "-ldl"])
+            let build = try runProcess(
+                "/usr/bin/env",
+                [
+                    "aarch64-linux-gnu-gcc", "-std=c11", "-O2", "-I", TestPaths.repo("Runtime/CModelABI/include"),
+                    "-o", output, TestPaths.repo("scripts/cross/npy_runner.c"), "-ldl",
+                ])
             guard build.status == 0 else { return .failure(RunnerError(message: "building the runner failed: \(build.stderr)")) }
         } catch {
             return .failure(RunnerError(message: "\(error)"))
@@ -36,7 +40,8 @@ enum AArch64 {
     }
 
     /// Runs `library` (prefix `prefix`) on the input files under QEMU; returns the outputs.
-    static func run(_ library: String, prefix: String, inputs: [String], outputCount: Int, in dir: TemporaryDirectory) throws -> [NPYArray] {
+    static func run(_ library: String, prefix: String, inputs: [String], outputCount: Int, in dir: TemporaryDirectory) throws -> [NPYArray]
+    {
         let runner = try AArch64.runner.get()
         let outputs = (0..<outputCount).map { dir.path("out\($0).npy") }
         let result = try runProcess(qemu, ["-L", sysroot, runner, library, prefix] + inputs + ["--"] + outputs)
@@ -45,7 +50,9 @@ enum AArch64 {
     }
 
     /// Compiles `net` for `target` into `dir`, returning the library path (prefix "golden").
-    static func compile(_ net: String, target: TargetCPU, options base: CompileOptions = CompileOptions(), in dir: TemporaryDirectory) throws -> String {
+    static func compile(
+        _ net: String, target: TargetCPU, options base: CompileOptions = CompileOptions(), in dir: TemporaryDirectory
+    ) throws -> String {
         var options = base
         options.target = target
         options.prefix = "golden"
@@ -64,7 +71,10 @@ enum AArch64 {
     }
 
     /// The plain-C ARM64 target on the cases with convs and whole small networks.
-    @Test(arguments: GoldenCase.all.filter { $0.name.hasPrefix("net_") || $0.name.hasPrefix("conv3x3_winograd_tile") || $0.name.hasPrefix("conv1x1_registers") })
+    @Test(
+        arguments: GoldenCase.all.filter {
+            $0.name.hasPrefix("net_") || $0.name.hasPrefix("conv3x3_winograd_tile") || $0.name.hasPrefix("conv1x1_registers")
+        })
     func genericGoldensMatchUnderQEMU(_ c: GoldenCase) throws {
         try check(c, target: .aarch64Generic)
     }
@@ -121,14 +131,20 @@ enum AArch64 {
     @Test func missingCrossCompilerIsAClearError() throws {
         let dir = TemporaryDirectory()
         let output = dir.path("arm.so")
-        let result = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", output, "--target", "aarch64"],
-                                    environment: ["PATH": dir.path("empty"), "HOME": dir.path(".")])
+        let result = try runProcess(
+            TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", output, "--target", "aarch64"],
+            environment: ["PATH": dir.path("empty"), "HOME": dir.path(".")])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
-        #expect(result.stderr.contains("aarch64-linux-gnu-gcc") && result.stderr.contains("apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross libgomp1-arm64-cross"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("aarch64-linux-gnu-gcc")
+                && result.stderr.contains("apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross libgomp1-arm64-cross"),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))
         // A --cc that does not exist is named too.
-        let named = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", output, "--target", "aarch64", "--cc", "/nonexistent/cc"])
+        let named = try runProcess(
+            TestPaths.cnnc,
+            ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", output, "--target", "aarch64", "--cc", "/nonexistent/cc"])
         #expect(named.status == 1)
         #expect(named.stderr.contains("'/nonexistent/cc'"), "\(named.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))

@@ -38,14 +38,19 @@ import Testing
         let directory = TemporaryDirectory()
         let model = directory.path("model")
         try FileManager.default.createDirectory(atPath: model, withIntermediateDirectories: true)
-        try Self.compile(model + "/libdigits.a") { $0.emit = .static; $0.headerPath = model + "/digits.h" }
+        try Self.compile(model + "/libdigits.a") {
+            $0.emit = .static
+            $0.headerPath = model + "/digits.h"
+        }
         let archive = try Data(contentsOf: URL(fileURLWithPath: model + "/libdigits.a"))
         #expect(archive.prefix(8) == Data("!<arch>\n".utf8))
         #expect(try String(contentsOfFile: model + "/digits.h", encoding: .utf8).contains("Link the program against libomp.so.5"))
 
         let build = directory.path("cmake-build")
-        let configure = try Self.runUnblocked(["cmake", "-S", TestPaths.repo("examples/cmake-static"), "-B", build,
-                                                        "-DCMAKE_C_COMPILER=clang", "-DCNNC_MODEL_DIR=\(model)"])
+        let configure = try Self.runUnblocked([
+            "cmake", "-S", TestPaths.repo("examples/cmake-static"), "-B", build,
+            "-DCMAKE_C_COMPILER=clang", "-DCNNC_MODEL_DIR=\(model)",
+        ])
         try #require(configure.status == 0, "cmake configure failed: \(configure.stdout)\n\(configure.stderr)")
         let make = try Self.runUnblocked(["cmake", "--build", build])
         try #require(make.status == 0, "cmake --build failed: \(make.stdout)\n\(make.stderr)")
@@ -72,7 +77,10 @@ import Testing
     @Test func cDirectoryBuildsWithPlainCompilersFromAnotherDirectory() throws {
         let directory = TemporaryDirectory()
         let out = directory.path("digits-c")
-        try Self.compile(out) { $0.emit = .c; $0.target = .generic }
+        try Self.compile(out) {
+            $0.emit = .c
+            $0.target = .generic
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["digits.c", "digits.h", "digits.weights.bin"])
         // From another directory: -I finds both the header and, for the .incbin, the weights.
         let work = directory.path("work")
@@ -80,8 +88,12 @@ import Testing
         // clang without OpenMP (one thread) and gcc with its own OpenMP (libgomp): no cnnc involved.
         for (compiler, flags) in [("clang", [String]()), ("gcc", ["-fopenmp"])] {
             let program = work + "/digits-\(compiler)"
-            let build = try runProcess("/usr/bin/env", [compiler, "-O2", "-std=c11"] + flags + ["-I", out, out + "/digits.c",
-                                                        TestPaths.repo("examples/c-app/main.c"), "-lm", "-o", program], cwd: work)
+            let build = try runProcess(
+                "/usr/bin/env",
+                [compiler, "-O2", "-std=c11"] + flags + [
+                    "-I", out, out + "/digits.c",
+                    TestPaths.repo("examples/c-app/main.c"), "-lm", "-o", program,
+                ], cwd: work)
             try #require(build.status == 0, "\(compiler) failed: \(build.stderr)")
             let run = try runProcess(program, [Self.images, Self.labels, Self.torch], cwd: work)
             #expect(run.status == 0, "\(compiler): stderr: \(run.stderr)")
@@ -102,7 +114,10 @@ import Testing
             try FileManager.default.copyItem(atPath: example + "/" + item, toPath: package + "/" + item)
         }
         // Generic C: SwiftPM passes no -march, so vector code wider than SSE would draw ABI warnings.
-        try Self.compile(package + "/Sources/DigitsModel") { $0.emit = .c; $0.target = .generic }
+        try Self.compile(package + "/Sources/DigitsModel") {
+            $0.emit = .c
+            $0.target = .generic
+        }
         let swift = try Self.runUnblocked(["swift", "build", "--package-path", package])
         try #require(swift.status == 0, "swift build failed: \(swift.stdout)\n\(swift.stderr)")
         let app = package + "/.build/debug/DigitsApp"
@@ -119,7 +134,10 @@ import Testing
         let directory = TemporaryDirectory()
         let out = directory.path("model")
         try Self.compile(out) { $0.emit = .c }
-        try Self.compile(out) { $0.emit = .c; $0.prefix = "other" }
+        try Self.compile(out) {
+            $0.emit = .c
+            $0.prefix = "other"
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["other.c", "other.h", "other.weights.bin"])
 
         // A directory with anything cnnc did not write is refused and left as it was.
@@ -147,7 +165,10 @@ import Testing
         ]
         for (option, configure) in cases {
             do {
-                try Self.compile(directory.path("out")) { $0.emit = .c; configure(&$0) }
+                try Self.compile(directory.path("out")) {
+                    $0.emit = .c
+                    configure(&$0)
+                }
                 Issue.record("\(option) with --emit c was accepted")
             } catch let d as Diagnostic {
                 #expect(d.description.contains("expected no \(option) with --emit c"), "\(d)")
@@ -167,7 +188,9 @@ import Testing
         let toolchain = try Toolchain.find()
         let openMP = dynamic.needed.filter { $0.contains("omp") }
         #expect(openMP == [toolchain.openMPRuntime].compactMap { $0 }, "needed: \(dynamic.needed)")
-        #expect(try String(contentsOfFile: directory.path("digits.h"), encoding: .utf8).contains("The library needs \(openMP.first ?? "?") at run time"))
+        #expect(
+            try String(contentsOfFile: directory.path("digits.h"), encoding: .utf8).contains(
+                "The library needs \(openMP.first ?? "?") at run time"))
 
         // Copied elsewhere and loaded by the Swift demo with an empty environment (no LD_LIBRARY_PATH).
         let demo = TestPaths.productsDirectory.appendingPathComponent("digits-demo").path
@@ -182,7 +205,10 @@ import Testing
 
     @Test func threadsRuntimeNoneNeedsNoOpenMPAndGivesTheSameBits() throws {
         let directory = TemporaryDirectory()
-        try Self.compile(directory.path("none.so")) { $0.threads = ThreadsRuntime.none; $0.headerPath = directory.path("none.h") }
+        try Self.compile(directory.path("none.so")) {
+            $0.threads = ThreadsRuntime.none
+            $0.headerPath = directory.path("none.h")
+        }
         try Self.compile(directory.path("omp.so")) { _ in }
         let dynamic = try ELFDynamicSection.read(path: directory.path("none.so"))
         #expect(!dynamic.needed.contains { $0.contains("omp") }, "needed: \(dynamic.needed)")
@@ -192,17 +218,27 @@ import Testing
         let images = try loadNPY(Self.images)
         let torch = try loadNPY(Self.torch)
         let count = images.shape[0]
-        let none = try ModelLibrary(path: directory.path("none.so")).makeSession(maxBatch: count, threads: 4).run(batch: count, inputs: [images.values])[0]
-        let omp = try ModelLibrary(path: directory.path("omp.so")).makeSession(maxBatch: count, threads: 4).run(batch: count, inputs: [images.values])[0]
+        let none = try ModelLibrary(path: directory.path("none.so")).makeSession(maxBatch: count, threads: 4).run(
+            batch: count, inputs: [images.values])[0]
+        let omp = try ModelLibrary(path: directory.path("omp.so")).makeSession(maxBatch: count, threads: 4).run(
+            batch: count, inputs: [images.values])[0]
         #expect(none.map(\.bitPattern) == omp.map(\.bitPattern), "one thread and four OpenMP threads gave different bits")
         let mismatch = Mismatch.find(none, torch.values, atol: ExamplesTests.atol, rtol: ExamplesTests.rtol)
         #expect(mismatch == nil, "probabilities: \(mismatch?.description ?? "")")
 
         // The static form without OpenMP needs only libm: linked by plain clang, no -fopenmp.
-        try Self.compile(directory.path("libnone.a")) { $0.emit = .static; $0.threads = ThreadsRuntime.none; $0.headerPath = directory.path("digits.h") }
+        try Self.compile(directory.path("libnone.a")) {
+            $0.emit = .static
+            $0.threads = ThreadsRuntime.none
+            $0.headerPath = directory.path("digits.h")
+        }
         let program = directory.path("digits-none")
-        let build = try runProcess("/usr/bin/env", ["clang", "-O2", "-I", directory.url.path, TestPaths.repo("examples/c-app/main.c"),
-                                                    directory.path("libnone.a"), "-lm", "-o", program])
+        let build = try runProcess(
+            "/usr/bin/env",
+            [
+                "clang", "-O2", "-I", directory.url.path, TestPaths.repo("examples/c-app/main.c"),
+                directory.path("libnone.a"), "-lm", "-o", program,
+            ])
         try #require(build.status == 0, "clang failed: \(build.stderr)")
         let run = try runProcess(program, [Self.images, Self.labels, Self.torch])
         #expect(run.status == 0, "stderr: \(run.stderr)")

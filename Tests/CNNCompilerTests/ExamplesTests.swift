@@ -74,7 +74,9 @@ import Testing
         let predicted = Self.argmax(probabilities, classes: classes)
         let torchPredicted = Self.argmax(torch.values, classes: classes)
         let disagreements = zip(predicted, torchPredicted).enumerated().filter { $0.element.0 != $0.element.1 }
-        #expect(disagreements.isEmpty, "images where cnnc and PyTorch predict different digits (index, (cnnc, torch)): \(disagreements.prefix(10))")
+        #expect(
+            disagreements.isEmpty,
+            "images where cnnc and PyTorch predict different digits (index, (cnnc, torch)): \(disagreements.prefix(10))")
 
         let mismatch = Mismatch.find(probabilities, torch.values, atol: Self.atol, rtol: Self.rtol)
         #expect(mismatch == nil, "probabilities: \(mismatch?.description ?? "")")
@@ -91,11 +93,13 @@ import Testing
         let directory = TemporaryDirectory()
         _ = try Self.compileDigits(into: directory)
         let program = directory.path("digits-c")
-        let build = try runProcess("/usr/bin/env", [
-            "clang", "-O2", "-std=c11", "-Wall", "-Wextra", "-Werror",
-            TestPaths.repo("examples/c-app/main.c"), "-I", directory.url.path, "-L", directory.url.path, "-ldigits", "-lm",
-            "-Wl,-rpath,\(directory.url.path)", "-o", program,
-        ])
+        let build = try runProcess(
+            "/usr/bin/env",
+            [
+                "clang", "-O2", "-std=c11", "-Wall", "-Wextra", "-Werror",
+                TestPaths.repo("examples/c-app/main.c"), "-I", directory.url.path, "-L", directory.url.path, "-ldigits", "-lm",
+                "-Wl,-rpath,\(directory.url.path)", "-o", program,
+            ])
         try #require(build.status == 0, "clang failed: \(build.stderr)")
 
         let run = try runProcess(program, [Self.images, Self.labels])

@@ -18,7 +18,9 @@ import Testing
     /// Each kernel is planned and compiled for each vector target by name (AVX-512 with 32
     /// registers, AVX2 with 16, the 4-lane generic path), never for the host: the object is only
     /// compiled and inspected, so every host checks the same thing.
-    static let kernels: [(winograd: Bool, tile: Bool, pointwise: Bool)] = [(false, false, false), (true, false, false), (true, true, false), (false, false, true)]
+    static let kernels: [(winograd: Bool, tile: Bool, pointwise: Bool)] = [
+        (false, false, false), (true, false, false), (true, true, false), (false, false, true),
+    ]
     static let targets: [TargetCPU] = [.x86_64_v4, .x86_64_v3, .generic]
 
     @Test(arguments: targets, kernels)
@@ -55,7 +57,8 @@ import Testing
         try handle.close()
 
         let toolchain = try Toolchain.find()
-        let flags = ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(target)
+        let flags =
+            ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(target)
         let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
         #expect(build.status == 0, "\(build.stderr)")
 
@@ -64,10 +67,15 @@ import Testing
         let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(lines.firstIndex { $0.contains(" \(kernel)(") })
         // (The input copy loops over channels too; the reduction loop is the one that reads `xi`.)
-        let loopLine = try #require(lines.indices.dropFirst(start).first { i in
-            lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count && lines[i + 1].contains(stepPointer)
-        }) + 1
-        let spillsInLoop = build.stderr.split(separator: "\n").filter { $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads")) }
+        let loopLine =
+            try #require(
+                lines.indices.dropFirst(start).first { i in
+                    lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count
+                        && lines[i + 1].contains(stepPointer)
+                }) + 1
+        let spillsInLoop = build.stderr.split(separator: "\n").filter {
+            $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads"))
+        }
         #expect(spillsInLoop.isEmpty, "\(spillsInLoop.joined(separator: "\n"))")
 
         // The micro-kernel's FMAs are full width: at least one tile's worth on the widest registers,
@@ -125,17 +133,24 @@ import Testing
         try model.blob.write { try handle.write(contentsOf: $0) }
         try handle.close()
         let toolchain = try Toolchain.find()
-        let flags = ["--target=aarch64-linux-gnu", "-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(.aarch64)
+        let flags =
+            ["--target=aarch64-linux-gnu", "-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"]
+            + Toolchain.targetFlags(.aarch64)
         let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
         #expect(build.status == 0, "\(build.stderr)")
 
         let kernel = model.kernels[0].function
         let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(lines.firstIndex { $0.contains(" \(kernel)(") })
-        let loopLine = try #require(lines.indices.dropFirst(start).first { i in
-            lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count && lines[i + 1].contains(" xi = ")
-        }) + 1
-        let spillsInLoop = build.stderr.split(separator: "\n").filter { $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads")) }
+        let loopLine =
+            try #require(
+                lines.indices.dropFirst(start).first { i in
+                    lines[i].contains("for (int64_t c = 0; c < \(tiling.icg); c++)") && i + 1 < lines.count
+                        && lines[i + 1].contains(" xi = ")
+                }) + 1
+        let spillsInLoop = build.stderr.split(separator: "\n").filter {
+            $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads"))
+        }
         #expect(spillsInLoop.isEmpty, "\(spillsInLoop.joined(separator: "\n"))")
 
         let disassembly = try runProcess("/usr/bin/env", ["llvm-objdump-14", "-d", "--no-show-raw-insn", dir.path("model.o")])
@@ -160,12 +175,15 @@ import Testing
         let source = dir.write("model.c", model.source)
         FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: Data(count: 4096))
         let toolchain = try Toolchain.find()
-        let flags = ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(target)
+        let flags =
+            ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(target)
         let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
         #expect(build.status == 0, "\(build.stderr)")
         let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
         let loopLine = try #require(lines.firstIndex { $0.contains("for (int64_t i = 0; i < chunk; i++)") }) + 1
-        let spills = build.stderr.split(separator: "\n").filter { $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads")) }
+        let spills = build.stderr.split(separator: "\n").filter {
+            $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads"))
+        }
         #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
         #expect(model.source.contains("a\(vector.registers >= 32 ? 23 : 11) = a"), "the probe's accumulators")
     }

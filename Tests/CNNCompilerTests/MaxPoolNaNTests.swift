@@ -11,7 +11,8 @@ import Testing
 @Suite struct MaxPoolNaNTests {
     /// The max of each 3x3 window (stride `stride`, padding `pad`) of a `h`x`w` plane; NaN when the window holds one.
     static func reference(_ x: [Float], h: Int, w: Int, stride: Int, pad: Int) -> [Float] {
-        let oh = (h + 2 * pad - 3) / stride + 1, ow = (w + 2 * pad - 3) / stride + 1
+        let oh = (h + 2 * pad - 3) / stride + 1
+        let ow = (w + 2 * pad - 3) / stride + 1
         var y: [Float] = []
         for r in 0..<oh {
             for c in 0..<ow {
@@ -35,10 +36,12 @@ import Testing
     func maxPoolPropagatesNaN(_ stride: Int, _ pad: Int) throws {
         let (h, w) = (20, 20)
         let dir = TemporaryDirectory()
-        let net = dir.write("net.json", """
-        {"version": 1, "name": "pool_nan", "inputs": [{"name": "x", "shape": [1, \(h), \(w)]}],
-         "layers": [{"name": "pool", "op": "maxpool2d", "size": 3, "stride": \(stride), "padding": \(pad)}]}
-        """)
+        let net = dir.write(
+            "net.json",
+            """
+            {"version": 1, "name": "pool_nan", "inputs": [{"name": "x", "shape": [1, \(h), \(w)]}],
+             "layers": [{"name": "pool", "op": "maxpool2d", "size": 3, "stride": \(stride), "padding": \(pad)}]}
+            """)
         // A ramp with NaNs at a window's first cell, its middle, a row end and the plane's corner.
         var x = (0..<(h * w)).map { Float(($0 * 37) % 101) - 50 }
         for i in [0, 21, 42, 19, 399, 200, 201, 202] { x[i] = .nan }
@@ -59,11 +62,13 @@ import Testing
     /// propagates NaNs the same way: it gives what the separate pool kernel gives, NaNs included.
     @Test func fusedPoolPropagatesNaN() throws {
         let dir = TemporaryDirectory()
-        let net = dir.write("net.json", """
-        {"version": 1, "name": "fused_nan", "inputs": [{"name": "x", "shape": [2, 16, 16]}],
-         "layers": [{"name": "conv", "op": "conv2d", "filters": 4, "kernel": 1},
-                    {"name": "pool", "op": "maxpool2d", "size": 2}]}
-        """)
+        let net = dir.write(
+            "net.json",
+            """
+            {"version": 1, "name": "fused_nan", "inputs": [{"name": "x", "shape": [2, 16, 16]}],
+             "layers": [{"name": "conv", "op": "conv2d", "filters": 4, "kernel": 1},
+                        {"name": "pool", "op": "maxpool2d", "size": 2}]}
+            """)
         var x = (0..<512).map { Float(($0 * 29) % 61) / 7 - 4 }
         for i in [0, 17, 34, 255, 300] { x[i] = .nan }
         var options = CompileOptions()

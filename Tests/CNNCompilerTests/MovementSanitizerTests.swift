@@ -9,10 +9,13 @@ import Testing
 /// unfused reshapes that alias their input.
 @Suite("movement kernels under AddressSanitizer and UndefinedBehaviorSanitizer")
 struct MovementSanitizerTests {
-    @Test(arguments: [("transpose_large_nhwc", true), ("slice_rank5_reverse", true), ("depth_to_space_crd", true),
-                      ("shufflenet_v2_units", true), ("conv_shuffle_conv", false)])
+    @Test(arguments: [
+        ("transpose_large_nhwc", true), ("slice_rank5_reverse", true), ("depth_to_space_crd", true),
+        ("shufflenet_v2_units", true), ("conv_shuffle_conv", false),
+    ])
     func sanitized(_ name: String, _ fuse: Bool) throws {
-        try SanitizerTests.buildAndRunSanitized(Compiler.load(TestPaths.repo("Tests/Goldens/onnx-movement/\(name)/model.onnx")),
-                                                name: name, fuse: fuse)
+        try SanitizerTests.buildAndRunSanitized(
+            Compiler.load(TestPaths.repo("Tests/Goldens/onnx-movement/\(name)/model.onnx")),
+            name: name, fuse: fuse)
     }
 }

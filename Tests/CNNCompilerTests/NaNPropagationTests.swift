@@ -21,11 +21,13 @@ import Testing
             let extra = kind == .clip ? #", "min": 0, "max": 6"# : ""
             return #"{"name": "a_\#(kind.rawValue)", "op": "\#(kind.rawValue)", "input": "x"\#(extra)}"#
         }
-        let net = dir.write("net.json", """
-        {"version": 1, "name": "nan_acts", "inputs": [{"name": "x", "shape": [\(Self.specials.count)]}],
-         "layers": [\(layers.joined(separator: ",\n"))],
-         "outputs": [\(kinds.map { "\"a_\($0.rawValue)\"" }.joined(separator: ", "))]}
-        """)
+        let net = dir.write(
+            "net.json",
+            """
+            {"version": 1, "name": "nan_acts", "inputs": [{"name": "x", "shape": [\(Self.specials.count)]}],
+             "layers": [\(layers.joined(separator: ",\n"))],
+             "outputs": [\(kinds.map { "\"a_\($0.rawValue)\"" }.joined(separator: ", "))]}
+            """)
         let model = try CompiledModel(net: net)
         let outputs = try model.run([Self.specials], batch: 1)
         #expect(outputs.count == kinds.count)
@@ -48,12 +50,14 @@ import Testing
     @Test(arguments: ["relu", "sigmoid", "tanh", "elu", "leaky_relu", "hardswish"])
     func fusedActivationPropagatesNaN(_ activation: String) throws {
         let dir = TemporaryDirectory()
-        let net = dir.write("net.json", """
-        {"version": 1, "name": "nan_fused", "inputs": [{"name": "x", "shape": [2, 4, 4]}],
-         "layers": [{"name": "conv", "op": "conv2d", "filters": 16, "kernel": 1, "activation": "\(activation)"},
-                    {"name": "relu6", "op": "conv2d", "filters": 16, "kernel": 1, "activation": {"op": "clip", "min": 0, "max": 6}}],
-         "outputs": ["conv", "relu6"]}
-        """)
+        let net = dir.write(
+            "net.json",
+            """
+            {"version": 1, "name": "nan_fused", "inputs": [{"name": "x", "shape": [2, 4, 4]}],
+             "layers": [{"name": "conv", "op": "conv2d", "filters": 16, "kernel": 1, "activation": "\(activation)"},
+                        {"name": "relu6", "op": "conv2d", "filters": 16, "kernel": 1, "activation": {"op": "clip", "min": 0, "max": 6}}],
+             "outputs": ["conv", "relu6"]}
+            """)
         var options = CompileOptions()
         options.seeded = SeededWeights(seed: 3)
         let model = try CompiledModel(net: net, options: options)

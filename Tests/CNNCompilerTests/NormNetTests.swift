@@ -10,24 +10,24 @@ import Testing
 /// docs/net-format.md, and their errors.
 @Suite struct NormNetTests {
     static let net = #"""
-    {"version": 1, "name": "norms", "inputs": [{"name": "x", "shape": [4, 2, 3]}],
-     "layers": [
-      {"name": "ln", "op": "layernorm", "input": "x", "axis": 0, "last_axis": 0,
-       "params": {"weight": [1.0, 0.5, -1.0, 2.0], "bias": [0.0, 0.1, 0.2, 0.3]}},
-      {"name": "inn", "op": "instancenorm", "input": "x", "epsilon": 0.001,
-       "params": {"weight": [1.0, 0.5, -1.0, 2.0], "bias": [0.0, 0.1, 0.2, 0.3]}},
-      {"name": "gn", "op": "groupnorm", "input": "x", "groups": 2,
-       "params": {"weight": [1.0, 0.5, -1.0, 2.0], "bias": [0.0, 0.1, 0.2, 0.3]}},
-      {"name": "lnl", "op": "layernorm", "input": "x", "params": {"weight": [1.0, 2.0, 3.0], "bias": [-1.0, 0.0, 1.0]}},
-      {"name": "rs", "op": "reduce_sum", "input": "x", "axes": [0, 2], "keepdims": false},
-      {"name": "rmax", "op": "reduce_max", "input": "x", "axes": [-1]},
-      {"name": "rl2", "op": "reduce_l2", "input": "x", "axes": [1], "keepdims": false},
-      {"name": "lsm", "op": "log_softmax", "input": "x", "axis": 1},
-      {"name": "lin", "op": "linear", "input": "x", "units": 2, "activation": "relu",
-       "params": {"weight": [[1.0, -1.0, 0.5], [0.25, 2.0, -0.5]], "bias": [0.1, -0.2]}}
-     ],
-     "outputs": ["ln", "inn", "gn", "lnl", "rs", "rmax", "rl2", "lsm", "lin"]}
-    """#
+        {"version": 1, "name": "norms", "inputs": [{"name": "x", "shape": [4, 2, 3]}],
+         "layers": [
+          {"name": "ln", "op": "layernorm", "input": "x", "axis": 0, "last_axis": 0,
+           "params": {"weight": [1.0, 0.5, -1.0, 2.0], "bias": [0.0, 0.1, 0.2, 0.3]}},
+          {"name": "inn", "op": "instancenorm", "input": "x", "epsilon": 0.001,
+           "params": {"weight": [1.0, 0.5, -1.0, 2.0], "bias": [0.0, 0.1, 0.2, 0.3]}},
+          {"name": "gn", "op": "groupnorm", "input": "x", "groups": 2,
+           "params": {"weight": [1.0, 0.5, -1.0, 2.0], "bias": [0.0, 0.1, 0.2, 0.3]}},
+          {"name": "lnl", "op": "layernorm", "input": "x", "params": {"weight": [1.0, 2.0, 3.0], "bias": [-1.0, 0.0, 1.0]}},
+          {"name": "rs", "op": "reduce_sum", "input": "x", "axes": [0, 2], "keepdims": false},
+          {"name": "rmax", "op": "reduce_max", "input": "x", "axes": [-1]},
+          {"name": "rl2", "op": "reduce_l2", "input": "x", "axes": [1], "keepdims": false},
+          {"name": "lsm", "op": "log_softmax", "input": "x", "axis": 1},
+          {"name": "lin", "op": "linear", "input": "x", "units": 2, "activation": "relu",
+           "params": {"weight": [[1.0, -1.0, 0.5], [0.25, 2.0, -0.5]], "bias": [0.1, -0.2]}}
+         ],
+         "outputs": ["ln", "inn", "gn", "lnl", "rs", "rmax", "rl2", "lsm", "lin"]}
+        """#
 
     static let w = [1.0, 0.5, -1.0, 2.0], b = [0.0, 0.1, 0.2, 0.3]
 
@@ -59,7 +59,8 @@ import Testing
             for (i, x) in v.enumerated() { out[2].append(x * w[g * 2 + i / 6] + b[g * 2 + i / 6]) }
         }
         // lnl: each row of 3 over the last axis, weight and bias per position of it.
-        let lw: [Double] = [1, 2, 3], lb: [Double] = [-1, 0, 1]
+        let lw: [Double] = [1, 2, 3]
+        let lb: [Double] = [-1, 0, 1]
         for r in 0..<8 {
             let v = normalised(Array(s[(r * 3)..<(r * 3 + 3)]), eps: 1e-5)
             for (i, x) in v.enumerated() { out[3].append(x * lw[i] + lb[i]) }
@@ -81,7 +82,8 @@ import Testing
             }
         }
         out[7] = lsm
-        let wl: [[Double]] = [[1.0, -1.0, 0.5], [0.25, 2.0, -0.5]], bl: [Double] = [0.1, -0.2]
+        let wl: [[Double]] = [[1.0, -1.0, 0.5], [0.25, 2.0, -0.5]]
+        let bl: [Double] = [0.1, -0.2]
         for r in 0..<8 {
             for u in 0..<2 {
                 var v = bl[u]
@@ -124,12 +126,18 @@ import Testing
         (#"{"name": "m", "op": "log_softmax", "input": "x", "axis": 3}"#, "expected an axis in 0..<3 for input [3, 4, 5], got 3"),
         (#"{"name": "m", "op": "layernorm", "input": "x", "axis": 2, "last_axis": 1}"#, "expected last_axis at or after axis (2), got 1"),
         (#"{"name": "m", "op": "layernorm", "input": "x", "axis": -4}"#, "expected axis in -3..<3 for input [3, 4, 5], got -4"),
-        (#"{"name": "m", "op": "layernorm", "input": "x", "params": {"weight": [1, 1, 1], "bias": [0, 0, 0, 0, 0]}}"#, "expected [5], got [3]"),
+        (
+            #"{"name": "m", "op": "layernorm", "input": "x", "params": {"weight": [1, 1, 1], "bias": [0, 0, 0, 0, 0]}}"#,
+            "expected [5], got [3]"
+        ),
         (#"{"name": "m", "op": "groupnorm", "input": "x", "groups": 2}"#, "expected groups dividing the 3 channels of [3, 4, 5], got 2"),
         (#"{"name": "m", "op": "groupnorm", "input": "x"}"#, "missing required field 'groups'"),
         (#"{"name": "m", "op": "instancenorm", "input": "x", "epsilon": 0}"#, "expected epsilon > 0, got 0"),
         (#"{"name": "m", "op": "linear", "input": "x", "units": 0}"#, "expected units of at least 1, got 0"),
-        (#"{"name": "m", "op": "linear", "input": "x", "units": 2, "params": {"weight": [[1, 2, 3], [4, 5, 6]]}}"#, "expected [2, 5], got [2, 3]"),
+        (
+            #"{"name": "m", "op": "linear", "input": "x", "units": 2, "params": {"weight": [[1, 2, 3], [4, 5, 6]]}}"#,
+            "expected [2, 5], got [2, 3]"
+        ),
         (#"{"name": "m", "op": "dense", "input": "x", "units": 2}"#, "expected a flat input [N] for dense, got [3, 4, 5]"),
     ])
     func errorsNameTheLayer(_ layer: String, _ message: String) {

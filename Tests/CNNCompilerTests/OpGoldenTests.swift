@@ -1,10 +1,10 @@
 import CNNCodegenC
-import CNNFrontend
 import CNNCompiler
+import CNNFrontend
 import CNNIR
-import CNNToolchain
 import CNNNumPy
 import CNNTestSupport
+import CNNToolchain
 import Foundation
 import Testing
 
@@ -21,16 +21,21 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 
     func files(_ prefix: String) -> [String] {
         var out: [String] = []
-        while FileManager.default.fileExists(atPath: "\(directory)/\(prefix)\(out.count).npy") { out.append("\(directory)/\(prefix)\(out.count).npy") }
+        while FileManager.default.fileExists(atPath: "\(directory)/\(prefix)\(out.count).npy") {
+            out.append("\(directory)/\(prefix)\(out.count).npy")
+        }
         return out
     }
 
     static let all: [GoldenCase] = {
         let url = URL(fileURLWithPath: TestPaths.repo("Tests/Goldens/ops/manifest.json"))
         guard let data = try? Data(contentsOf: url),
-              let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+            let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else { return [] }
         return entries.map {
-            GoldenCase(name: $0["case"] as! String, atol: Float(($0["atol"] as! NSNumber).doubleValue), rtol: Float(($0["rtol"] as! NSNumber).doubleValue))
+            GoldenCase(
+                name: $0["case"] as! String, atol: Float(($0["atol"] as! NSNumber).doubleValue),
+                rtol: Float(($0["rtol"] as! NSNumber).doubleValue))
         }
     }()
 
@@ -79,7 +84,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 
     /// The AVX-512 (16-lane, when the host has it), AVX2 (8-lane) and portable (4-lane) code paths
     /// compute the same function as the native one.
-    @Test(arguments: GoldenCase.all.filter { $0.name.contains("conv") || $0.name.contains("net_") }, HostCPU.hasAVX512 ? [TargetCPU.x86_64_v4, .x86_64_v3, .generic] : [.x86_64_v3, .generic])
+    @Test(
+        arguments: GoldenCase.all.filter { $0.name.contains("conv") || $0.name.contains("net_") },
+        HostCPU.hasAVX512 ? [TargetCPU.x86_64_v4, .x86_64_v3, .generic] : [.x86_64_v3, .generic])
     func otherTargetsMatchPyTorch(_ c: GoldenCase, _ target: TargetCPU) throws {
         var options = CompileOptions()
         options.target = target
@@ -101,7 +108,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
                 #expect(plan?.winograd != nil || plan?.tileWinograd != nil, "lanes \(target.lanes)")
                 if target.lanes == 4 { #expect(plan?.tileWinograd == nil, "no tile Winograd without FMA") }
                 target.tileWinograd = false
-                #expect(KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd != nil, "lanes \(target.lanes), rows only")
+                #expect(
+                    KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd != nil, "lanes \(target.lanes), rows only")
                 target.winograd = false
                 let off = KernelSelection.tiledConv(node, in: planned.graph, target: target)
                 #expect(off?.winograd == nil && off?.tileWinograd == nil, "lanes \(target.lanes), off")
@@ -128,7 +136,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// small cases take it too), and its rows then have no padding columns.
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func columnCopiesTakeTheCasesMadeForThem(_ target: VectorTarget) throws {
-        let cases = ["conv5x5_column_copies", "conv_column_copies_strided_dilated", "conv1d_column_copies", "conv5x5_column_copies_maxpool"]
+        let cases = [
+            "conv5x5_column_copies", "conv_column_copies_strided_dilated", "conv1d_column_copies", "conv5x5_column_copies_maxpool",
+        ]
         for name in cases {
             let plan = try GoldenCase.convPlan(name, target: target)
             #expect(plan.tiling.columnCopies && plan.tiling.wq == plan.tiling.outW, "\(name), lanes \(target.lanes)")
@@ -140,9 +150,11 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// the first phase; at least two of them on every vector target. Where one does not, the
     /// target's tiles made another plan win: on AVX2 the 3x3 conv copies its input per kernel
     /// column, on the 4-lane target the 7x7 conv (225 positions) runs as channel tiles.
-    @Test(arguments: [(VectorTarget.avx512, ["conv3x3_stride2_phase_shuffles", "conv7x7_stride4_phase_shuffles", "conv1x1_stride2_phase_shuffles"]),
-                      (.avx2, ["conv7x7_stride4_phase_shuffles", "conv1x1_stride2_phase_shuffles"]),
-                      (.sse, ["conv3x3_stride2_phase_shuffles", "conv1x1_stride2_phase_shuffles"])])
+    @Test(arguments: [
+        (VectorTarget.avx512, ["conv3x3_stride2_phase_shuffles", "conv7x7_stride4_phase_shuffles", "conv1x1_stride2_phase_shuffles"]),
+        (.avx2, ["conv7x7_stride4_phase_shuffles", "conv1x1_stride2_phase_shuffles"]),
+        (.sse, ["conv3x3_stride2_phase_shuffles", "conv1x1_stride2_phase_shuffles"]),
+    ])
     func stridedCopiesSplitPhasesWithShuffles(_ target: VectorTarget, _ cases: [String]) throws {
         for name in cases {
             let plan = try GoldenCase.convPlan(name, target: target)
@@ -151,7 +163,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         if target == .avx2 {
             #expect(try GoldenCase.convPlan("conv3x3_stride2_phase_shuffles", target: target).tiling.columnCopies)
         }
-        if target == .sse, case .channelTiles = try GoldenCase.convPlan("conv7x7_stride4_phase_shuffles", target: target).kernel {} else if target == .sse {
+        if target == .sse, case .channelTiles = try GoldenCase.convPlan("conv7x7_stride4_phase_shuffles", target: target).kernel {
+        } else if target == .sse {
             Issue.record("the 7x7 stride-4 case should run as channel tiles on the 4-lane target")
         }
     }
@@ -163,8 +176,10 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// activation with no vector form keep the scalar epilogue.
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func epiloguesRunInRegistersWhereTheyCan(_ target: VectorTarget) throws {
-        for name in ["conv1x1_registers_relu6_tail", "conv1x1_registers_leaky", "conv1x1_registers_bn_residual", "conv1x1_registers_groups",
-                     "conv1x1_registers_depthwise", "conv5x5_column_copies"] {
+        for name in [
+            "conv1x1_registers_relu6_tail", "conv1x1_registers_leaky", "conv1x1_registers_bn_residual", "conv1x1_registers_groups",
+            "conv1x1_registers_depthwise", "conv5x5_column_copies",
+        ] {
             let plan = try GoldenCase.convPlan(name, target: target)
             #expect(plan.kernel == .positionTiles && plan.storesFromRegisters, "\(name), lanes \(target.lanes)")
         }
@@ -210,10 +225,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// last rows; a conv without whole-row chunks does not.
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func depthwiseRowsStoreAsVectors(_ target: VectorTarget) throws {
-        for (name, width) in [("conv_depthwise_row_chunks", 66), ("conv_depthwise_stride2_whole_plane", 15),
-                              ("conv_depthwise_rows_residual", 14), ("conv_depthwise_rows_narrow", 9)] {
+        for (name, width) in [
+            ("conv_depthwise_row_chunks", 66), ("conv_depthwise_stride2_whole_plane", 15),
+            ("conv_depthwise_rows_residual", 14), ("conv_depthwise_rows_narrow", 9),
+        ] {
             let plan = try GoldenCase.convPlan(name, target: target)
-            #expect(plan.tiling.outW == width && plan.rowEpilogueVectors == (width + target.lanes - 1) / target.lanes, "\(name), lanes \(target.lanes)")
+            #expect(
+                plan.tiling.outW == width && plan.rowEpilogueVectors == (width + target.lanes - 1) / target.lanes,
+                "\(name), lanes \(target.lanes)")
         }
         #expect(try GoldenCase.convPlan("conv2d_depthwise", target: target).rowEpilogueVectors == nil, "lanes \(target.lanes)")
         // A 1-D plane of 20: two vectors of 16 or three of 8 would run past it; five of 4 fill it.
@@ -273,11 +292,15 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: [VectorTarget.avx512, .avx2])
     func channelTilesRunAcrossRowsInOneByOneConvs(_ target: VectorTarget) throws {
         // (With 8 lanes, 11 positions fill the flat_tails case's 11-wide rows: whole-row tiles, a tie.)
-        for name in target == .avx512 ? ["conv_small_plane_flat_tails", "conv_small_plane_flat_residual"] : ["conv_small_plane_flat_residual"] {
+        for name in target == .avx512
+            ? ["conv_small_plane_flat_tails", "conv_small_plane_flat_residual"] : ["conv_small_plane_flat_residual"]
+        {
             let tiles = try #require(try GoldenCase.convPlan(name, target: target).channels, "\(name), lanes \(target.lanes)")
             #expect(tiles.flat && !tiles.base.copiesInput, "\(name), lanes \(target.lanes)")
             if target == .avx512 {
-                #expect(tiles.flatTails.count == 2 && tiles.flatTails.allSatisfy { $0.tail > 0 && $0.tail < tiles.p }, "\(name): \(tiles.flatTails)")
+                #expect(
+                    tiles.flatTails.count == 2 && tiles.flatTails.allSatisfy { $0.tail > 0 && $0.tail < tiles.p },
+                    "\(name): \(tiles.flatTails)")
             }
         }
         if target == .avx512 {
@@ -297,7 +320,10 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     }
 
     /// The unfused pipeline computes the same function: a differential test of every fusion and folding rule.
-    @Test(arguments: GoldenCase.all.filter { ["conv", "batchnorm", "net_", "residual", "add", "dropout", "dead", "chain"].contains(where: $0.name.contains) })
+    @Test(
+        arguments: GoldenCase.all.filter {
+            ["conv", "batchnorm", "net_", "residual", "add", "dropout", "dead", "chain"].contains(where: $0.name.contains)
+        })
     func unfusedMatchesPyTorch(_ c: GoldenCase) throws {
         var options = CompileOptions()
         options.fuse = false

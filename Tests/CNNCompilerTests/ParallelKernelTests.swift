@@ -43,8 +43,9 @@ import Testing
         f.outputs(["conv"])
         // The plans by name (host-independent); the runs on AVX2, which every x86-64 host seen has.
         for vector in [VectorTarget.avx512, .avx2] {
-            let tile = try #require(KernelSelection.tiledConv(f.graph.nodes[1], in: f.graph, target: vector)?.tileWinograd,
-                                    "this conv should run as tile Winograd, lanes \(vector.lanes)")
+            let tile = try #require(
+                KernelSelection.tiledConv(f.graph.nodes[1], in: f.graph, target: vector)?.tileWinograd,
+                "this conv should run as tile Winograd, lanes \(vector.lanes)")
             #expect(tile.transformsWeights == weightsAtRunTime)
             #expect(weightsAtRunTime || tile.tasks > 1)
         }
@@ -60,7 +61,9 @@ import Testing
         var f = GraphFixture(inputs: [("x", [c, side, side])])
         try f.add("pre", .activation(.relu), ["x"])
         try f.add("pw", GraphFixture.conv(144, 1, epilogue: [.activation(.relu)]), ["pre"])
-        try f.add("dw", GraphFixture.conv(144, 3, pad: 1, groups: 144, epilogue: [.add(operand: 1), .activation(.clip(min: 0, max: 6))]), ["pw", "pw"])
+        try f.add(
+            "dw", GraphFixture.conv(144, 3, pad: 1, groups: 144, epilogue: [.add(operand: 1), .activation(.clip(min: 0, max: 6))]),
+            ["pw", "pw"])
         f.outputs(["dw"])
         // The AVX-512 plan has both forms (checked by name, on any host); the runs are on AVX2.
         let pw = try #require(KernelSelection.tiledConv(f.graph.nodes[2], in: f.graph, target: .avx512)?.channels)

@@ -29,7 +29,9 @@ struct SanitizerTests {
     static var cases: [String] {
         let all = ProcessInfo.processInfo.environment["CNNC_SANITIZE_ALL"] == "1"
         // Tests/Goldens/resample: pad (crop, reflect, wrap), resize (cubic, tf_crop_and_resize, nearest), dilated and Lp pools.
-        guard all else { return ciCases.map { "Tests/Goldens/ops/\($0)/net.json" } + ["examples/lenet5/net.json", "Tests/Goldens/resample/net.json"] }
+        guard all else {
+            return ciCases.map { "Tests/Goldens/ops/\($0)/net.json" } + ["examples/lenet5/net.json", "Tests/Goldens/resample/net.json"]
+        }
         let ops = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.repo("Tests/Goldens/ops"))) ?? []
         return ops.sorted().filter { FileManager.default.fileExists(atPath: TestPaths.repo("Tests/Goldens/ops/\($0)/net.json")) }
             .map { "Tests/Goldens/ops/\($0)/net.json" }
@@ -62,13 +64,18 @@ struct SanitizerTests {
             try blob.write(to: dir.url.appendingPathComponent(model.weightsFileName))
 
             let toolchain = try Toolchain.find()
-            let build = try Self.run(toolchain.compiler, ["-std=c11", "-O1", "-g", "-fopenmp", "-fno-omit-frame-pointer",
-                "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-math-errno", "-w"]
-                + Toolchain.targetFlags(target) + ["model.c", "driver.c", "-o", "run", "-lm"], in: dir.url.path)
+            let build = try Self.run(
+                toolchain.compiler,
+                [
+                    "-std=c11", "-O1", "-g", "-fopenmp", "-fno-omit-frame-pointer",
+                    "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-math-errno", "-w",
+                ]
+                    + Toolchain.targetFlags(target) + ["model.c", "driver.c", "-o", "run", "-lm"], in: dir.url.path)
             try #require(build.status == 0, "\(name) for \(target): the sanitized build failed:\n\(build.output)")
             let result = try Self.run(dir.path("run"), [], in: dir.url.path)
-            #expect(result.status == 0 && result.output.contains("sanitized run ok"),
-                    "\(name) for \(target): exit \(result.status)\n\(result.output.prefix(4000))")
+            #expect(
+                result.status == 0 && result.output.contains("sanitized run ok"),
+                "\(name) for \(target): exit \(result.status)\n\(result.output.prefix(4000))")
         }
     }
 

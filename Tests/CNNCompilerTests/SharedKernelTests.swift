@@ -12,11 +12,15 @@ import Testing
 /// Runtime) check the results; this checks that the sharing happens and is exact.
 @Suite struct SharedKernelTests {
     static func definedKernels(_ source: String) -> [String] {
-        source.split(separator: "\n").filter { $0.hasPrefix("static void k") }.map { String($0.prefix { $0 != "(" }.dropFirst("static void ".count)) }
+        source.split(separator: "\n").filter { $0.hasPrefix("static void k") }.map {
+            String($0.prefix { $0 != "(" }.dropFirst("static void ".count))
+        }
     }
 
     static func calledKernels(_ source: String) -> [String] {
-        let calls = source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("k") && $0.contains("(n, nt, ") }
+        let calls = source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            $0.hasPrefix("k") && $0.contains("(n, nt, ")
+        }
         return calls.map { String($0.prefix { $0 != "(" }) }
     }
 
@@ -46,7 +50,10 @@ import Testing
         #expect(Set(called) == Set(defined))
         // (`fixture_weights + 0` prints as `fixture_weights`.)
         let bases = model.source.split(separator: "\n").filter { $0.contains("(n, nt, fixture_weights") }
-            .map { $0.split(separator: ",")[2].replacingOccurrences(of: "fixture_weights", with: "").replacingOccurrences(of: "+", with: "").trimmingCharacters(in: .whitespaces) }
+            .map {
+                $0.split(separator: ",")[2].replacingOccurrences(of: "fixture_weights", with: "").replacingOccurrences(of: "+", with: "")
+                    .trimmingCharacters(in: .whitespaces)
+            }
         #expect(bases.count == 10)
         #expect(Set(bases).count == 5, "\(bases)")
     }

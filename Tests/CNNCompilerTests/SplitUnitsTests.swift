@@ -28,8 +28,10 @@ import Testing
     }
 
     static func definitions(_ text: String) -> [String] {
-        text.split(separator: "\n").filter { $0.hasPrefix("static void k") || $0.hasPrefix("__attribute__((visibility(\"hidden\"))) void k") }
-            .map { String($0) }
+        text.split(separator: "\n").filter {
+            $0.hasPrefix("static void k") || $0.hasPrefix("__attribute__((visibility(\"hidden\"))) void k")
+        }
+        .map { String($0) }
     }
 
     @Test(arguments: [VectorTarget.avx2, .avx512, .sse, .scalar])
@@ -72,7 +74,8 @@ import Testing
         try f.add("c1", GraphFixture.conv(8, 3, pad: 1), ["x"])
         #expect(ModelEmitter.emit(try Compiler.plan(f.graph), options: CodegenOptions(vector: .avx2)).split == nil, "one kernel: one unit")
         try f.add("c2", GraphFixture.conv(8, 1), ["c1"])
-        #expect(ModelEmitter.emit(try Compiler.plan(f.graph), options: CodegenOptions(vector: .scalar)).split == nil, "a few KB of C: one unit")
+        #expect(
+            ModelEmitter.emit(try Compiler.plan(f.graph), options: CodegenOptions(vector: .scalar)).split == nil, "a few KB of C: one unit")
         var atLoad = CodegenOptions(vector: .avx2, winogradWeights: .atLoad)
         atLoad.splitBytesPerUnit = 1
         #expect(ModelEmitter.emit(try Compiler.plan(try Self.mixedNet()), options: atLoad).split == nil)
@@ -98,7 +101,9 @@ import Testing
         let units = try #require(parts.result.generated.split).kernelUnits.count + 1
         #expect(units > 2)
         #expect(whole.result.steps.first { $0.name == "C compiler" }?.note?.hasPrefix("1 unit") == true)
-        #expect(parts.result.steps.first { $0.name == "C compiler" }?.note?.hasPrefix("\(units) units, 2 at a time") == true, "\(parts.result.steps)")
+        #expect(
+            parts.result.steps.first { $0.name == "C compiler" }?.note?.hasPrefix("\(units) units, 2 at a time") == true,
+            "\(parts.result.steps)")
         #expect(parts.result.steps.contains { $0.name == "link" })
         let x = Self.input(3 * 20 * 20 * 2)
         for threads in [1, 2] {
@@ -133,12 +138,14 @@ import Testing
     @Test func aFailingUnitLeavesNoLibrary() throws {
         let dir = TemporaryDirectory()
         let clang = try Toolchain.find().compiler
-        let wrapper = dir.write("cc-failing-unit", """
-        #!/bin/sh
-        for a in "$@"; do case "$a" in *_2.c) echo "injected failure compiling $a" >&2; exit 1;; esac; done
-        exec '\(clang)' "$@"
+        let wrapper = dir.write(
+            "cc-failing-unit",
+            """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in *_2.c) echo "injected failure compiling $a" >&2; exit 1;; esac; done
+            exec '\(clang)' "$@"
 
-        """)
+            """)
         chmod(wrapper, 0o755)
         var options = CompileOptions()
         options.cc = wrapper

@@ -106,10 +106,14 @@ import Testing
 
     /// The runtime's check against a made-up CPU: which features are missing, in order.
     @Test func featureCheckAgainstAFakeCPU() {
-        let avx2Host = CPUFeatures.parse(cpuinfo: "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma bmi1 bmi2\n\nprocessor\t: 1\nflags\t\t: fpu\n")
+        let avx2Host = CPUFeatures.parse(
+            cpuinfo: "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma bmi1 bmi2\n\nprocessor\t: 1\nflags\t\t: fpu\n")
         #expect(avx2Host == ["fpu", "sse2", "avx", "avx2", "fma", "bmi1", "bmi2"])
         #expect(CPUFeatures.missing(TargetCPU.x86_64_v3.requiredFeatures, available: avx2Host).isEmpty)
-        #expect(CPUFeatures.missing(TargetCPU.x86_64_v4.requiredFeatures, available: avx2Host) == ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"])
+        #expect(
+            CPUFeatures.missing(TargetCPU.x86_64_v4.requiredFeatures, available: avx2Host) == [
+                "avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl",
+            ])
         #expect(CPUFeatures.missing(TargetCPU.x86_64_v3.requiredFeatures, available: ["avx", "avx2"]) == ["fma", "bmi1", "bmi2"])
         let armHost = CPUFeatures.parse(cpuinfo: "processor\t: 0\nBogoMIPS\t: 50.00\nFeatures\t: fp asimd evtstrm aes\n")
         #expect(armHost.contains("asimd"))
@@ -124,18 +128,25 @@ import Testing
         #expect(try TargetList.parse("x86-64-v3,x86-64-v4") == [.x86_64_v4, .x86_64_v3])
         #expect(try TargetList.parse("portable") == [.x86_64_v4, .x86_64_v3, .generic])
         #expect(try TargetList.parse("aarch64") == [.aarch64])
-        for bad in ["", "x86-64-v5", "x86-64-v3,x86-64-v3", "portable,generic", "native,generic", "aarch64,x86-64-v3", "aarch64,aarch64-generic"] {
+        for bad in [
+            "", "x86-64-v5", "x86-64-v3,x86-64-v3", "portable,generic", "native,generic", "aarch64,x86-64-v3", "aarch64,aarch64-generic",
+        ] {
             #expect(throws: ToolchainError.self, "\(bad)") { try TargetList.parse(bad) }
         }
     }
 
     /// The dispatcher is deterministic C naming each target's entry point, most demanding first.
     @Test func dispatcherSource() {
-        let variants = [DispatchEmitter.Variant(prefix: "m_v4", requiredFeatures: TargetCPU.x86_64_v4.requiredFeatures),
-                        DispatchEmitter.Variant(prefix: "m_generic", requiredFeatures: [])]
+        let variants = [
+            DispatchEmitter.Variant(prefix: "m_v4", requiredFeatures: TargetCPU.x86_64_v4.requiredFeatures),
+            DispatchEmitter.Variant(prefix: "m_generic", requiredFeatures: []),
+        ]
         let source = DispatchEmitter.emit(prefix: "m", variants: variants)
         #expect(source == DispatchEmitter.emit(prefix: "m", variants: variants))
-        #expect(source.contains("if (__builtin_cpu_supports(\"avx\") && __builtin_cpu_supports(\"avx2\") && __builtin_cpu_supports(\"fma\") && __builtin_cpu_supports(\"bmi\")"))
+        #expect(
+            source.contains(
+                "if (__builtin_cpu_supports(\"avx\") && __builtin_cpu_supports(\"avx2\") && __builtin_cpu_supports(\"fma\") && __builtin_cpu_supports(\"bmi\")"
+            ))
         #expect(source.contains("return m_generic_cnnc_model();\n}"))
         #expect(source.contains("CNNC_EXPORT const cnnc_model_desc *m_cnnc_model(void) { return chosen(); }"))
     }

@@ -15,8 +15,10 @@ import Testing
 
     /// Every Winograd golden case on the AVX2 target (tile Winograd where it applies, else row
     /// Winograd), with tile Winograd turned off (row Winograd for all); a few on the 4-lane target.
-    @Test(arguments: cases.map { ($0, TargetCPU.x86_64_v3, true) } + cases.map { ($0, TargetCPU.x86_64_v3, false) }
-            + cases.filter { ["conv3x3_winograd_chunks", "conv3x3_winograd_asymmetric", "conv3x3_winograd_maxpool"].contains($0.name) }.map { ($0, TargetCPU.generic, true) })
+    @Test(
+        arguments: cases.map { ($0, TargetCPU.x86_64_v3, true) } + cases.map { ($0, TargetCPU.x86_64_v3, false) }
+            + cases.filter { ["conv3x3_winograd_chunks", "conv3x3_winograd_asymmetric", "conv3x3_winograd_maxpool"].contains($0.name) }.map
+        { ($0, TargetCPU.generic, true) })
     func atLoadMatchesStoredBitForBit(_ c: GoldenCase, _ target: TargetCPU, _ tile: Bool) throws {
         let variant = (target: target, tile: tile)
         var stored = CompileOptions()
@@ -70,7 +72,8 @@ import Testing
             var errors: [String] = []
             func add(_ body: () throws -> [[Float]]) {
                 let result = Result(catching: body)
-                lock.lock(); defer { lock.unlock() }
+                lock.lock()
+                defer { lock.unlock() }
                 switch result {
                 case .success(let out): outputs.append(out.flatMap { $0 }.map(\.bitPattern))
                 case .failure(let error): errors.append("\(error)")

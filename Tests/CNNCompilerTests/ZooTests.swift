@@ -22,14 +22,16 @@ struct ZooNet: CustomTestStringConvertible, Sendable {
     static let all: [ZooNet] = names.compactMap { name in
         let url = URL(fileURLWithPath: TestPaths.repo("examples/\(name)/seed.json"))
         guard let data = try? Data(contentsOf: url), let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let seed = json["seed"] as? NSNumber, let gain = json["gain"] as? NSNumber,
-              let inputs = json["inputs"] as? [String: [Int]], let outputs = json["outputs"] as? [String: [String: Any]] else { return nil }
+            let seed = json["seed"] as? NSNumber, let gain = json["gain"] as? NSNumber,
+            let inputs = json["inputs"] as? [String: [Int]], let outputs = json["outputs"] as? [String: [String: Any]]
+        else { return nil }
         let checks = outputs.keys.sorted().map { file -> (String, String, Float, Float) in
             let o = outputs[file]!
             return (file, o["layer"] as! String, Float((o["atol"] as! NSNumber).doubleValue), Float((o["rtol"] as! NSNumber).doubleValue))
         }
-        return ZooNet(name: name, seed: seed.uint64Value, gain: gain.doubleValue,
-                      inputs: inputs.keys.sorted().map { ($0, Array(inputs[$0]!.dropFirst())) }, checks: checks)
+        return ZooNet(
+            name: name, seed: seed.uint64Value, gain: gain.doubleValue,
+            inputs: inputs.keys.sorted().map { ($0, Array(inputs[$0]!.dropFirst())) }, checks: checks)
     }
 
     /// A copy of the description whose outputs are the checked layers (logits as well as probabilities).

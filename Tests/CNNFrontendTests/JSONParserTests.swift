@@ -53,8 +53,9 @@ private let syntaxErrors: [JSONErrorCase] = [
     JSONErrorCase(#""\ud800\u0041""#, 1, 2, #"invalid escape: expected a low surrogate \uDC00-\uDFFF after \uD800, got '\'"#),
     JSONErrorCase(#""\udc00""#, 1, 2, #"invalid escape: expected a high surrogate before \uDC00, got an unpaired low surrogate"#),
     JSONErrorCase("\"a\tb\"", 1, 3, #"expected control characters in a string to be escaped, got a raw U+0009 (write it as \u0009)"#),
-    JSONErrorCase("{\"k\": \"line\nnext\"}", 1, 12,
-                  #"unterminated string: expected a closing '"' before the line break (write a line break in a string as \n)"#),
+    JSONErrorCase(
+        "{\"k\": \"line\nnext\"}", 1, 12,
+        #"unterminated string: expected a closing '"' before the line break (write a line break in a string as \n)"#),
     JSONErrorCase("01", 1, 1, "expected a number without leading zeros, got '01'"),
     JSONErrorCase("[-012]", 1, 2, "expected a number without leading zeros, got '-012'"),
     JSONErrorCase("NaN", 1, 1, "expected a value, got 'NaN' (JSON has no NaN or Infinity)"),
@@ -89,7 +90,8 @@ private let syntaxErrors: [JSONErrorCase] = [
     JSONErrorCase(bytes: [0x22, 0xC3, 0xA9, 0xFF, 0x22], 1, 3, "invalid UTF-8: expected a well-formed UTF-8 sequence, got byte 0xFF"),
     JSONErrorCase(bytes: [0x22, 0xC0, 0x80, 0x22], 1, 2, "invalid UTF-8: expected a well-formed UTF-8 sequence, got byte 0xC0"),
     JSONErrorCase(bytes: [0x22, 0xED, 0xA0, 0x80, 0x22], 1, 2, "invalid UTF-8: expected a well-formed UTF-8 sequence, got byte 0xED"),
-    JSONErrorCase(bytes: [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1, 2, "invalid UTF-8: expected a well-formed UTF-8 sequence, got byte 0xF4"),
+    JSONErrorCase(
+        bytes: [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1, 2, "invalid UTF-8: expected a well-formed UTF-8 sequence, got byte 0xF4"),
     JSONErrorCase(bytes: [0x22, 0xE2, 0x82], 1, 2, "invalid UTF-8: expected a well-formed UTF-8 sequence, got byte 0xE2"),
     JSONErrorCase(bytes: [0x22, 0x5C, 0x75, 0x30, 0x30], 1, 2, #"invalid escape: expected 4 hex digits after '\u', got end of file"#),
     JSONErrorCase(bytes: [0x5B, 0xFF, 0x5D], 1, 2, "expected a value, got invalid UTF-8 byte 0xFF"),
@@ -155,11 +157,15 @@ private let syntaxErrors: [JSONErrorCase] = [
     }
 
     @Test func numbersKeepTextAndDistinguishIntegers() throws {
-        let text = "[0, -0, 42, -17, 3.0, 1e2, 1.5e-3, 2.5E+2, 9223372036854775807, -9223372036854775808, 9223372036854775808, 123456789012345678901234567890, 1e-400]"
+        let text =
+            "[0, -0, 42, -17, 3.0, 1e2, 1.5e-3, 2.5E+2, 9223372036854775807, -9223372036854775808, 9223372036854775808, 123456789012345678901234567890, 1e-400]"
         let numbers = try #require(try parse(text).arrayValue).compactMap(\.numberValue)
         #expect(numbers.count == 13)
-        #expect(numbers.map(\.text) == ["0", "-0", "42", "-17", "3.0", "1e2", "1.5e-3", "2.5E+2", "9223372036854775807",
-                                        "-9223372036854775808", "9223372036854775808", "123456789012345678901234567890", "1e-400"])
+        #expect(
+            numbers.map(\.text) == [
+                "0", "-0", "42", "-17", "3.0", "1e2", "1.5e-3", "2.5E+2", "9223372036854775807",
+                "-9223372036854775808", "9223372036854775808", "123456789012345678901234567890", "1e-400",
+            ])
         #expect(numbers.map(\.int) == [0, 0, 42, -17, nil, nil, nil, nil, Int.max, Int.min, nil, nil, nil])
         #expect(numbers[1].double == 0 && numbers[1].double.sign == .minus)
         #expect(numbers[4].double == 3.0)

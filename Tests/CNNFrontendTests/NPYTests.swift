@@ -48,34 +48,47 @@ struct NPYHeaderCase: Sendable, CustomTestStringConvertible {
 }
 
 private let headerErrors: [NPYHeaderCase] = [
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2, -3), }", count: 0,
-                  message: "expected non-negative dimensions, got -3 in shape (2, -3)"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", count: 0,
-                  message: "expected a shape whose size fits in memory, got (4294967296, 4294967296)"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999,), }", count: 0,
-                  message: "expected a shape whose size fits in memory, got (99999999999999999999,)"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (5), }", count: 5,
-                  message: "invalid header: expected shape to be a tuple of integers, got 5"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2.5,), }", count: 5,
-                  message: "invalid header: expected ',' or ')', got '.5,), }'"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'shape': (2,)}", count: 2,
-                  message: "invalid header: expected the keys 'descr', 'fortran_order' and 'shape', got a dict without 'fortran_order'"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'extra': 1}", count: 2,
-                  message: "invalid header: expected only the keys 'descr', 'fortran_order' and 'shape', got 'extra'"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False 'shape': (2,)}", count: 2,
-                  message: "invalid header: expected ',' or '}', got ''shape': (2,)}'"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': 0, 'shape': (2,)}", count: 2,
-                  message: "invalid header: expected fortran_order True or False, got 0"),
-    NPYHeaderCase(header: "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,)}", count: 2,
-                  message: "expected dtype float32 ('<f4'), got the structured dtype [('a', '<f4')]"),
-    NPYHeaderCase(header: "{'descr': '<i4', 'fortran_order': False, 'shape': (2,)}", count: 2,
-                  message: "expected dtype float32 ('<f4'), got '<i4' (convert with .astype(np.float32))"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2, -3), }", count: 0,
+        message: "expected non-negative dimensions, got -3 in shape (2, -3)"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", count: 0,
+        message: "expected a shape whose size fits in memory, got (4294967296, 4294967296)"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999,), }", count: 0,
+        message: "expected a shape whose size fits in memory, got (99999999999999999999,)"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False, 'shape': (5), }", count: 5,
+        message: "invalid header: expected shape to be a tuple of integers, got 5"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2.5,), }", count: 5,
+        message: "invalid header: expected ',' or ')', got '.5,), }'"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'shape': (2,)}", count: 2,
+        message: "invalid header: expected the keys 'descr', 'fortran_order' and 'shape', got a dict without 'fortran_order'"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'extra': 1}", count: 2,
+        message: "invalid header: expected only the keys 'descr', 'fortran_order' and 'shape', got 'extra'"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False 'shape': (2,)}", count: 2,
+        message: "invalid header: expected ',' or '}', got ''shape': (2,)}'"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': 0, 'shape': (2,)}", count: 2,
+        message: "invalid header: expected fortran_order True or False, got 0"),
+    NPYHeaderCase(
+        header: "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,)}", count: 2,
+        message: "expected dtype float32 ('<f4'), got the structured dtype [('a', '<f4')]"),
+    NPYHeaderCase(
+        header: "{'descr': '<i4', 'fortran_order': False, 'shape': (2,)}", count: 2,
+        message: "expected dtype float32 ('<f4'), got '<i4' (convert with .astype(np.float32))"),
     NPYHeaderCase(header: "['descr', '<f4']", count: 2, message: "invalid header: expected a dict, got ['descr', '<f4']"),
-    NPYHeaderCase(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2,)} x", count: 2,
-                  message: "invalid header: expected the header dict to end the header, got 'x'"),
+    NPYHeaderCase(
+        header: "{'descr': '<f4', 'fortran_order': False, 'shape': (2,)} x", count: 2,
+        message: "invalid header: expected the header dict to end the header, got 'x'"),
     NPYHeaderCase(header: "{'descr': '<f4", count: 2, message: "invalid header: expected a closing quote, got the end of the header"),
-    NPYHeaderCase(header: String(repeating: "(", count: 40), count: 0,
-                  message: "invalid header: expected at most 32 nested brackets, got more"),
+    NPYHeaderCase(
+        header: String(repeating: "(", count: 40), count: 0,
+        message: "invalid header: expected at most 32 nested brackets, got more"),
 ]
 
 @Suite struct NPYTests {

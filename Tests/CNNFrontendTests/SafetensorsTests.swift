@@ -50,45 +50,66 @@ struct SafetensorsEntryCase: Sendable, CustomTestStringConvertible {
 private let entryErrors: [SafetensorsEntryCase] = [
     .init(header: #"{"a": 1}"#, message: "tensor 'a': expected an object with dtype, shape and data_offsets, got a number"),
     .init(header: #"{"a": {"shape": [2], "data_offsets": [0, 8]}}"#, message: "tensor 'a': expected a 'dtype' field, got none"),
-    .init(header: #"{"a": {"dtype": 32, "shape": [2], "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected dtype to be a string, got a number"),
+    .init(
+        header: #"{"a": {"dtype": 32, "shape": [2], "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected dtype to be a string, got a number"),
     .init(header: #"{"a": {"dtype": "F32", "data_offsets": [0, 8]}}"#, message: "tensor 'a': expected a 'shape' field, got none"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": 2, "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected shape to be an array of integers, got a number"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [-2], "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected shape to hold non-negative integers, got '-2'"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [2.0], "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected shape to hold non-negative integers, got '2.0'"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": ["2"], "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected shape to hold non-negative integers, got a string"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": 2, "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected shape to be an array of integers, got a number"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [-2], "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected shape to hold non-negative integers, got '-2'"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [2.0], "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected shape to hold non-negative integers, got '2.0'"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": ["2"], "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected shape to hold non-negative integers, got a string"),
     .init(header: #"{"a": {"dtype": "F32", "shape": [2]}}"#, message: "tensor 'a': expected a 'data_offsets' field, got none"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 4, 8]}}"#,
-          message: "tensor 'a': expected data_offsets to be [begin, end], got 3 numbers"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}}"#,
-          message: "tensor 'a': expected data_offsets within the 8-byte data buffer with begin <= end, got [0, 16]"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [0], "data_offsets": [8, 4]}}"#,
-          message: "tensor 'a': expected data_offsets within the 8-byte data buffer with begin <= end, got [8, 4]"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected 12 bytes for dtype F32 and shape [3], got 8 (data_offsets [0, 8])"),
-    .init(header: #"{"a": {"dtype": "F16", "shape": [3], "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected 6 bytes for dtype F16 and shape [3], got 8 (data_offsets [0, 8])"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [4294967296, 4294967296], "data_offsets": [0, 8]}}"#,
-          message: "tensor 'a': expected a shape whose size fits in memory, got [4294967296, 4294967296]"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 4, 8]}}"#,
+        message: "tensor 'a': expected data_offsets to be [begin, end], got 3 numbers"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}}"#,
+        message: "tensor 'a': expected data_offsets within the 8-byte data buffer with begin <= end, got [0, 16]"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [0], "data_offsets": [8, 4]}}"#,
+        message: "tensor 'a': expected data_offsets within the 8-byte data buffer with begin <= end, got [8, 4]"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected 12 bytes for dtype F32 and shape [3], got 8 (data_offsets [0, 8])"),
+    .init(
+        header: #"{"a": {"dtype": "F16", "shape": [3], "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected 6 bytes for dtype F16 and shape [3], got 8 (data_offsets [0, 8])"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [4294967296, 4294967296], "data_offsets": [0, 8]}}"#,
+        message: "tensor 'a': expected a shape whose size fits in memory, got [4294967296, 4294967296]"),
     // Issue 15: overlapping and misaligned tensors were accepted.
-    .init(header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
-          message: "tensors 'a' and 'b': expected data_offsets that do not overlap, got [0, 8] and [4, 8]"),
-    .init(header: #"{"w": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}, "v": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
-          message: "tensors 'v' and 'w': expected data_offsets that do not overlap, got [4, 8] and [4, 8]"),
-    .init(header: #"{"a": {"dtype": "U8", "shape": [6], "data_offsets": [0, 6]}, "b": {"dtype": "U8", "shape": [3], "data_offsets": [5, 8]}}"#,
-          message: "tensors 'a' and 'b': expected data_offsets that do not overlap, got [0, 6] and [5, 8]"),
-    .init(header: #"{"a": {"dtype": "U8", "shape": [2], "data_offsets": [0, 2]}, "m": {"dtype": "F32", "shape": [1], "data_offsets": [2, 6]}}"#,
-          message: "tensor 'm': expected data_offsets starting at a multiple of 4 bytes (the size of a F32 element), got [2, 6]"),
-    .init(header: #"{"h": {"dtype": "F16", "shape": [1], "data_offsets": [3, 5]}}"#,
-          message: "tensor 'h': expected data_offsets starting at a multiple of 2 bytes (the size of a F16 element), got [3, 5]"),
+    .init(
+        header:
+            #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
+        message: "tensors 'a' and 'b': expected data_offsets that do not overlap, got [0, 8] and [4, 8]"),
+    .init(
+        header:
+            #"{"w": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}, "v": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
+        message: "tensors 'v' and 'w': expected data_offsets that do not overlap, got [4, 8] and [4, 8]"),
+    .init(
+        header:
+            #"{"a": {"dtype": "U8", "shape": [6], "data_offsets": [0, 6]}, "b": {"dtype": "U8", "shape": [3], "data_offsets": [5, 8]}}"#,
+        message: "tensors 'a' and 'b': expected data_offsets that do not overlap, got [0, 6] and [5, 8]"),
+    .init(
+        header:
+            #"{"a": {"dtype": "U8", "shape": [2], "data_offsets": [0, 2]}, "m": {"dtype": "F32", "shape": [1], "data_offsets": [2, 6]}}"#,
+        message: "tensor 'm': expected data_offsets starting at a multiple of 4 bytes (the size of a F32 element), got [2, 6]"),
+    .init(
+        header: #"{"h": {"dtype": "F16", "shape": [1], "data_offsets": [3, 5]}}"#,
+        message: "tensor 'h': expected data_offsets starting at a multiple of 2 bytes (the size of a F16 element), got [3, 5]"),
     .init(header: #"{"__metadata__": {"n": 1}}"#, message: "expected __metadata__ 'n' to be a string, got a number"),
     .init(header: #"{"__metadata__": []}"#, message: "expected __metadata__ to be an object of strings, got an array"),
-    .init(header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "a": {}}"#,
-          message: "invalid JSON header: duplicate key 'a' in an object (first at line 1, column 2) (header line 1, column 63)"),
+    .init(
+        header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "a": {}}"#,
+        message: "invalid JSON header: duplicate key 'a' in an object (first at line 1, column 2) (header line 1, column 63)"),
 ]
 
 @Suite struct SafetensorsTests {
@@ -211,14 +232,18 @@ private let entryErrors: [SafetensorsEntryCase] = [
         #expect(directory.message == "expected a regular safetensors file, got a directory")
 
         #expect(try openError([1, 2, 3])?.message == "expected a safetensors file of at least 8 bytes (the header length), got 3 bytes")
-        #expect(try openError(handMade(header: "{}", declaredLength: 1 << 40))?.message
-            == "expected a header length of at most 100000000 bytes, got 1099511627776 (not a safetensors file?)")
-        #expect(try openError(handMade(header: "{}", declaredLength: 3))?.message
-            == "truncated file: expected a header of 3 bytes, got 2 bytes after the length")
-        #expect(try openError(handMade(header: #"{"a": }"#))?.message
-            == "invalid JSON header: expected a value, got '}' (header line 1, column 7)")
-        #expect(try openError(handMade(header: ""))?.message
-            == "invalid JSON header: expected a value, got end of file (header line 1, column 1)")
+        #expect(
+            try openError(handMade(header: "{}", declaredLength: 1 << 40))?.message
+                == "expected a header length of at most 100000000 bytes, got 1099511627776 (not a safetensors file?)")
+        #expect(
+            try openError(handMade(header: "{}", declaredLength: 3))?.message
+                == "truncated file: expected a header of 3 bytes, got 2 bytes after the length")
+        #expect(
+            try openError(handMade(header: #"{"a": }"#))?.message
+                == "invalid JSON header: expected a value, got '}' (header line 1, column 7)")
+        #expect(
+            try openError(handMade(header: ""))?.message
+                == "invalid JSON header: expected a value, got end of file (header line 1, column 1)")
         #expect(try openError(handMade(header: "[]"))?.message == "expected the header to be a JSON object, got an array")
         #expect(try openError(handMade(header: "{}")) == nil)
     }
@@ -231,12 +256,14 @@ private let entryErrors: [SafetensorsEntryCase] = [
 
     /// Empty tensors share no bytes, and tensors back to back do not overlap.
     @Test func adjacentAndEmptyTensorsAreAccepted() throws {
-        let header = #"{"a": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}, "e": {"dtype": "F32", "shape": [0], "data_offsets": [4, 4]}, "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#
+        let header =
+            #"{"a": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}, "e": {"dtype": "F32", "shape": [0], "data_offsets": [4, 4]}, "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#
         #expect(try openError(handMade(header: header, data: [UInt8](repeating: 0, count: 8))) == nil)
     }
 
     @Test func listsUnknownAndSubByteDtypesButOnlyReadsF32() throws {
-        let header = #"{"q": {"dtype": "F4", "shape": [3], "data_offsets": [0, 2]}, "z": {"dtype": "X9", "shape": [5], "data_offsets": [2, 8]}}"#
+        let header =
+            #"{"q": {"dtype": "F4", "shape": [3], "data_offsets": [0, 2]}, "z": {"dtype": "X9", "shape": [5], "data_offsets": [2, 8]}}"#
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/m.safetensors"

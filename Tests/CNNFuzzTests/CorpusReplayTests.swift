@@ -28,15 +28,19 @@ struct CorpusReplayTests {
         return seeds.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
     }
 
-    @Test("the committed seeds: real models and files accepted, the refused golden cases refused with a message",
-          arguments: [FuzzTarget.description, .onnx, .safetensors, .npy])
+    @Test(
+        "the committed seeds: real models and files accepted, the refused golden cases refused with a message",
+        arguments: [FuzzTarget.description, .onnx, .safetensors, .npy])
     func seedsAreAccepted(_ target: FuzzTarget) throws {
         let seeds = Self.sample(target.seedFiles(root: Self.root).filter { !$0.path.contains("/Fuzz/") }, target)
         #expect(seeds.count >= 10, "only \(seeds.count) seeds for \(target)")
         for seed in seeds {
             let outcome = target.run(Array(try Data(contentsOf: seed)))
             if Self.expectsRejection(seed, target) {
-                guard case .rejected(let message) = outcome else { Issue.record("\(seed.path) was accepted"); continue }
+                guard case .rejected(let message) = outcome else {
+                    Issue.record("\(seed.path) was accepted")
+                    continue
+                }
                 #expect(message.contains("fuzz."), "\(seed.path): \(message)")
             } else {
                 #expect(outcome == .accepted, "\(target) \(seed.path): \(outcome)")
@@ -54,7 +58,8 @@ struct CorpusReplayTests {
                 #expect(outcome == .accepted, "\(seed.lastPathComponent): \(outcome)")
             } else {
                 guard case .rejected(let message) = outcome else {
-                    Issue.record("\(seed.lastPathComponent) was accepted"); continue
+                    Issue.record("\(seed.lastPathComponent) was accepted")
+                    continue
                 }
                 #expect(message.contains("fuzz.so"), "\(seed.lastPathComponent): \(message)")
             }
@@ -70,7 +75,8 @@ struct CorpusReplayTests {
         #expect(FuzzTarget.elf.run(bytes) == .accepted)
         for length in [0, 3, 4, 63, 64, 65, 4096, bytes.count / 2, bytes.count - 1] {
             guard case .rejected(let message) = FuzzTarget.elf.run(Array(bytes.prefix(length))) else {
-                Issue.record("a \(length)-byte prefix was accepted"); continue
+                Issue.record("a \(length)-byte prefix was accepted")
+                continue
             }
             #expect(message.contains("fuzz.so"), "\(length) bytes: \(message)")
         }
@@ -83,7 +89,8 @@ struct CorpusReplayTests {
         for file in files.sorted(by: { $0.path < $1.path }) {
             let outcome = target.run(Array(try Data(contentsOf: file)))
             guard case .rejected(let message) = outcome else {
-                Issue.record("\(file.lastPathComponent) was accepted"); continue
+                Issue.record("\(file.lastPathComponent) was accepted")
+                continue
             }
             #expect(!message.isEmpty, "\(file.lastPathComponent)")
         }

@@ -14,7 +14,10 @@ import Testing
         do {
             _ = try Broadcasting.shape([3, 4, 5], [2, 1, 1], op: "mul")
         } catch let d as Diagnostic {
-            #expect(d.message == "expected shapes that broadcast (equal sizes or 1, aligned at the last dimension) for mul, got [3, 4, 5] and [2, 1, 1] (3 against 2 in dimension 3 from the last)")
+            #expect(
+                d.message
+                    == "expected shapes that broadcast (equal sizes or 1, aligned at the last dimension) for mul, got [3, 4, 5] and [2, 1, 1] (3 against 2 in dimension 3 from the last)"
+            )
         }
     }
 
@@ -25,7 +28,9 @@ import Testing
         #expect(try ShapeInference.outputShape(of: grows, inputs: [[1, 4, 5]]) == [3, 4, 5])
         let expected = ParameterRules.expected(for: grows, input: [1, 4, 5])
         #expect(expected.map(\.name) == ["constant"] && expected.map(\.alternatives) == [[[3, 1, 1]]])
-        #expect(throws: Diagnostic.self) { try ShapeInference.outputShape(of: .binary(BinaryAttributes(op: .pow)), inputs: [[3, 4], [4, 3]]) }
+        #expect(throws: Diagnostic.self) {
+            try ShapeInference.outputShape(of: .binary(BinaryAttributes(op: .pow)), inputs: [[3, 4], [4, 3]])
+        }
         #expect(scale.kindName == "mul")
         #expect(Op.binary(BinaryAttributes(op: .mul)).withEpilogue([.activation(.relu)])?.epilogue == [.activation(.relu)])
         #expect(Op.binary(BinaryAttributes(op: .mul)).withEpilogue([.add(operand: 1)]) == nil)

@@ -30,7 +30,9 @@ import Testing
         #expect(NormAttributes(kind: .group(2), epsilon: 0).blocks(input: [6, 4, 5]) == (outer: 2, length: 60, inner: 1))
         #expect(NormAttributes(kind: .instance, epsilon: 0).blocks(input: [6, 4, 5]) == (outer: 6, length: 20, inner: 1))
         #expect(throws: Diagnostic.self) { try shape(.normalization(NormAttributes(kind: .group(4), epsilon: 1e-5)), [6, 4]) }
-        #expect(throws: Diagnostic.self) { try shape(.normalization(NormAttributes(kind: .layer(first: 2, last: 1), epsilon: 1e-5)), [6, 4, 4]) }
+        #expect(throws: Diagnostic.self) {
+            try shape(.normalization(NormAttributes(kind: .layer(first: 2, last: 1), epsilon: 1e-5)), [6, 4, 4])
+        }
         #expect(throws: Diagnostic.self) { try shape(.normalization(NormAttributes(kind: .instance, epsilon: 1e-5)), [6]) }
         #expect(Op.normalization(NormAttributes(kind: .group(2), epsilon: 1e-5)).kindName == "groupnorm")
     }

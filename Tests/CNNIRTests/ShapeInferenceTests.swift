@@ -3,24 +3,35 @@ import Testing
 
 /// Shapes from the CNN course material, and the edge rules of net-format.md.
 @Suite struct ShapeInferenceTests {
-    func conv(_ input: [Int], filters: Int, kernel: Int, stride: Int = 1, padding: PaddingSpec = .valid, dilation: Int = 1, groups: Int = 1) throws -> [Int] {
+    func conv(
+        _ input: [Int], filters: Int, kernel: Int, stride: Int = 1, padding: PaddingSpec = .valid, dilation: Int = 1, groups: Int = 1
+    ) throws -> [Int] {
         let rank = input.count - 1
-        let k = Array(repeating: kernel, count: rank), s = Array(repeating: stride, count: rank), d = Array(repeating: dilation, count: rank)
+        let k = Array(repeating: kernel, count: rank)
+        let s = Array(repeating: stride, count: rank)
+        let d = Array(repeating: dilation, count: rank)
         let p = padding.resolve(spatial: Array(input.dropFirst()), kernel: k, stride: s, dilation: d)
-        return try ShapeInference.conv(ConvAttributes(filters: filters, kernel: k, stride: s, dilation: d, padding: p, groups: groups, hasBias: true), input: input)
+        return try ShapeInference.conv(
+            ConvAttributes(filters: filters, kernel: k, stride: s, dilation: d, padding: p, groups: groups, hasBias: true), input: input)
     }
 
     func pool(_ input: [Int], size: Int, stride: Int? = nil, padding: PaddingSpec = .valid, ceil: Bool = false) throws -> [Int] {
         let rank = input.count - 1
-        let k = Array(repeating: size, count: rank), s = Array(repeating: stride ?? size, count: rank)
+        let k = Array(repeating: size, count: rank)
+        let s = Array(repeating: stride ?? size, count: rank)
         let p = padding.resolve(spatial: Array(input.dropFirst()), kernel: k, stride: s, dilation: Array(repeating: 1, count: rank))
-        return try ShapeInference.pool(PoolAttributes(kind: .max, size: k, stride: s, padding: p, ceilMode: ceil, countIncludePad: false), input: input)
+        return try ShapeInference.pool(
+            PoolAttributes(kind: .max, size: k, stride: s, padding: p, ceilMode: ceil, countIncludePad: false), input: input)
     }
 
     @Test func sixFiveByFiveFiltersOnA32x32x3Image() throws {
         #expect(try conv([3, 32, 32], filters: 6, kernel: 5) == [6, 28, 28])
         // Each filter spans the full input depth: 5*5*3 weights.
-        let expected = ParameterRules.expected(for: .conv(ConvAttributes(filters: 6, kernel: [5, 5], stride: [1, 1], dilation: [1, 1], padding: .zero(rank: 2), groups: 1, hasBias: true)), input: [3, 32, 32])
+        let expected = ParameterRules.expected(
+            for: .conv(
+                ConvAttributes(
+                    filters: 6, kernel: [5, 5], stride: [1, 1], dilation: [1, 1], padding: .zero(rank: 2), groups: 1, hasBias: true)),
+            input: [3, 32, 32])
         #expect(expected.first?.alternatives == [[6, 3, 5, 5]])
     }
 
@@ -54,7 +65,11 @@ import Testing
         #expect(p2 == [50, 5, 5])
         #expect(try ShapeInference.outputShape(of: .flatten, inputs: [p2]) == [1250])
         // 225 weights per filter in the second conv: 3 * 3 * 25.
-        let w = ParameterRules.expected(for: .conv(ConvAttributes(filters: 50, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: .zero(rank: 2), groups: 1, hasBias: true)), input: p1)
+        let w = ParameterRules.expected(
+            for: .conv(
+                ConvAttributes(
+                    filters: 50, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: .zero(rank: 2), groups: 1, hasBias: true)),
+            input: p1)
         #expect(w.first.map { $0.alternatives[0].dropFirst().reduce(1, *) } == 225)
     }
 
@@ -76,7 +91,8 @@ import Testing
     @Test func dilationGroupsAndTransposedConv() throws {
         #expect(try conv([4, 10, 10], filters: 8, kernel: 3, dilation: 2, groups: 4) == [8, 6, 6])
         #expect(throws: Diagnostic.self) { try conv([3, 10, 10], filters: 6, kernel: 3, groups: 2) }
-        let t = ConvTransposeAttributes(filters: 4, kernel: [3, 3], stride: [2, 2], dilation: [1, 1], padding: [1, 1], outputPadding: [1, 1], groups: 1, hasBias: true)
+        let t = ConvTransposeAttributes(
+            filters: 4, kernel: [3, 3], stride: [2, 2], dilation: [1, 1], padding: [1, 1], outputPadding: [1, 1], groups: 1, hasBias: true)
         // (I-1)S - 2P + d(K-1) + output_padding + 1 = 4*2 - 2 + 2 + 1 + 1 = 10.
         #expect(try ShapeInference.convTranspose(t, input: [2, 5, 5]) == [4, 10, 10])
     }
@@ -106,7 +122,9 @@ import Testing
         #expect(try ShapeInference.outputShape(of: .concat(axis: 0), inputs: [[2, 4, 4], [3, 4, 4]]) == [5, 4, 4])
         #expect(throws: Diagnostic.self) { try ShapeInference.outputShape(of: .concat(axis: 0), inputs: [[2, 4, 4], [3, 4, 5]]) }
         #expect(throws: Diagnostic.self) { try ShapeInference.outputShape(of: .add(epilogue: []), inputs: [[2, 4, 4], [2, 4, 5]]) }
-        #expect(throws: Diagnostic.self) { try ShapeInference.outputShape(of: .dense(DenseAttributes(units: 3, hasBias: true)), inputs: [[2, 4, 4]]) }
+        #expect(throws: Diagnostic.self) {
+            try ShapeInference.outputShape(of: .dense(DenseAttributes(units: 3, hasBias: true)), inputs: [[2, 4, 4]])
+        }
         #expect(try ShapeInference.outputShape(of: .upsample(scale: [2, 3], mode: .nearest), inputs: [[2, 4, 4]]) == [2, 8, 12])
     }
 }

@@ -45,7 +45,9 @@ import Testing
             let planned = try Compiler.plan(try ONNXImporter.load(path: c.model, shapes: c.shapes))
             return planned.graph.nodes.map { node in
                 if case .binary(let a) = node.op { return a.op.name }
-                let fused = node.op.epilogue.compactMap { step -> String? in if case .activation(let act) = step { return act.description } else { return nil } }
+                let fused = node.op.epilogue.compactMap { step -> String? in
+                    if case .activation(let act) = step { return act.description } else { return nil }
+                }
                 return ([node.op.kindName] + fused).joined(separator: "+")
             }
         }

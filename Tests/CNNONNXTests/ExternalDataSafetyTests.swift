@@ -1,8 +1,9 @@
-@testable import CNNONNX
 import CNNTestSupport
 import Foundation
 import SwiftProtobuf
 import Testing
+
+@testable import CNNONNX
 
 /// External data of an untrusted model: only regular files inside the model's own directory,
 /// offsets and lengths within the file (docs/untrusted-models.md).
@@ -73,7 +74,9 @@ import Testing
         expectRefused(try f.importError(["location": "../secret.bin"]), "../secret.bin", "leaves the model's directory")
         expectRefused(try f.importError(["location": "a/../../secret.bin"]), "a/../../secret.bin", "leaves the model's directory")
         // Even a file that does not exist outside is refused, not looked up.
-        expectRefused(try f.importError(["location": "../../../../../../no-such-file"]), "../../../../../../no-such-file", "leaves the model's directory")
+        expectRefused(
+            try f.importError(["location": "../../../../../../no-such-file"]), "../../../../../../no-such-file",
+            "leaves the model's directory")
     }
 
     @Test func symbolicLinksPointingOutAreRefused() throws {
@@ -97,9 +100,12 @@ import Testing
     @Test func offsetsAndLengthsAreCheckedWithoutOverflow() throws {
         let f = try Fixture()
         let nearMax = "9223372036854775800"
-        expectRefused(try f.importError(["offset": nearMax]), "weights.bin", "expected offset \(nearMax) + length 432 within the file's 448 bytes")
+        expectRefused(
+            try f.importError(["offset": nearMax]), "weights.bin", "expected offset \(nearMax) + length 432 within the file's 448 bytes")
         expectRefused(try f.importError(["offset": "16", "length": nearMax]), "weights.bin", "within the file's 448 bytes")
-        expectRefused(try f.importError(["offset": "17", "length": "432"]), "weights.bin", "expected offset 17 + length 432 within the file's 448 bytes")
+        expectRefused(
+            try f.importError(["offset": "17", "length": "432"]), "weights.bin",
+            "expected offset 17 + length 432 within the file's 448 bytes")
         let tooLarge = try f.importError(["offset": "9223372036854775808"])
         #expect(tooLarge?.contains("expected external_data 'offset' to be a non-negative integer") == true, "\(tooLarge ?? "accepted")")
     }

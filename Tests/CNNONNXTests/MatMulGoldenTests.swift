@@ -37,7 +37,9 @@ import Testing
             let c = try #require(Self.cases.first { $0.name == name })
             let planned = try Compiler.plan(try ONNXImporter.load(path: c.model, shapes: c.shapes))
             return planned.graph.nodes.map { node in
-                let fused = node.op.epilogue.compactMap { step -> String? in if case .activation(let act) = step { return act.description } else { return nil } }
+                let fused = node.op.epilogue.compactMap { step -> String? in
+                    if case .activation(let act) = step { return act.description } else { return nil }
+                }
                 return ([node.op.kindName] + fused).joined(separator: "+")
             }
         }

@@ -19,7 +19,9 @@ import Testing
     @Test func manifestIsComplete() {
         #expect(Self.cases.filter { $0.error == nil }.count >= 30)
         #expect(Self.cases.filter { $0.error != nil }.count >= 6)
-        for prefix in ["reshape", "squeeze", "transpose", "slice", "split", "depth_to_space", "space_to_depth", "conv_shuffle_conv", "shufflenet_v2"] {
+        for prefix in [
+            "reshape", "squeeze", "transpose", "slice", "split", "depth_to_space", "space_to_depth", "conv_shuffle_conv", "shufflenet_v2",
+        ] {
             #expect(Self.cases.contains { $0.name.hasPrefix(prefix) && $0.error == nil }, "\(prefix) case")
         }
     }
@@ -45,7 +47,6 @@ import Testing
             try expectMatchesONNXRuntime(c, try CompiledGraph(graph, options: options), threads: 2)
         }
     }
-
 
     @Test(arguments: cases.filter { $0.error != nil })
     func refusesWithTheExpectedError(_ c: ONNXCase) throws {

@@ -11,11 +11,36 @@ import Testing
     /// A graph with every op and non-default field the version-1 format has.
     static func everyOp() throws -> Graph {
         var f = GraphFixture(name: "every op", inputs: [("image", [3, 12, 12]), ("signal", [2, 9]), ("volume", [2, 4, 4, 4])])
-        try f.add("conv", .conv(ConvAttributes(filters: 4, kernel: [3, 2], stride: [2, 1], dilation: [1, 2], padding: Padding(begin: [1, 0], end: [2, 1]), groups: 1, hasBias: true, epilogue: [.activation(.leakyRelu(alpha: 0.1))])), ["image"])
-        try f.add("grouped", .conv(ConvAttributes(filters: 4, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: Padding(begin: [1, 1], end: [1, 1]), groups: 2, hasBias: false, epilogue: [.activation(.clip(min: 0, max: 6))])), ["conv"])
-        try f.add("deconv", .convTranspose(ConvTransposeAttributes(filters: 2, kernel: [3, 3], stride: [2, 2], dilation: [1, 1], padding: [1, 1], outputPadding: [1, 0], groups: 2, hasBias: true, epilogue: [.activation(.elu(alpha: 0.5))])), ["grouped"])
-        try f.add("maxpool", .pool(PoolAttributes(kind: .max, size: [3, 3], stride: [2, 2], padding: Padding(begin: [1, 1], end: [1, 1]), ceilMode: true, countIncludePad: false)), ["deconv"])
-        try f.add("avgpool", .pool(PoolAttributes(kind: .average, size: [2, 2], stride: [1, 1], padding: Padding(begin: [0, 1], end: [1, 0]), ceilMode: false, countIncludePad: true)), ["maxpool"])
+        try f.add(
+            "conv",
+            .conv(
+                ConvAttributes(
+                    filters: 4, kernel: [3, 2], stride: [2, 1], dilation: [1, 2], padding: Padding(begin: [1, 0], end: [2, 1]), groups: 1,
+                    hasBias: true, epilogue: [.activation(.leakyRelu(alpha: 0.1))])), ["image"])
+        try f.add(
+            "grouped",
+            .conv(
+                ConvAttributes(
+                    filters: 4, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: Padding(begin: [1, 1], end: [1, 1]), groups: 2,
+                    hasBias: false, epilogue: [.activation(.clip(min: 0, max: 6))])), ["conv"])
+        try f.add(
+            "deconv",
+            .convTranspose(
+                ConvTransposeAttributes(
+                    filters: 2, kernel: [3, 3], stride: [2, 2], dilation: [1, 1], padding: [1, 1], outputPadding: [1, 0], groups: 2,
+                    hasBias: true, epilogue: [.activation(.elu(alpha: 0.5))])), ["grouped"])
+        try f.add(
+            "maxpool",
+            .pool(
+                PoolAttributes(
+                    kind: .max, size: [3, 3], stride: [2, 2], padding: Padding(begin: [1, 1], end: [1, 1]), ceilMode: true,
+                    countIncludePad: false)), ["deconv"])
+        try f.add(
+            "avgpool",
+            .pool(
+                PoolAttributes(
+                    kind: .average, size: [2, 2], stride: [1, 1], padding: Padding(begin: [0, 1], end: [1, 0]), ceilMode: false,
+                    countIncludePad: true)), ["maxpool"])
         try f.add("adaptive", .adaptivePool(.average, output: [3, 2]), ["avgpool"])
         try f.add("amax", .adaptivePool(.max, output: [2, 2]), ["avgpool"])
         try f.add("gmax", .globalPool(.max), ["avgpool"])
@@ -40,9 +65,24 @@ import Testing
         try f.add("pad", .pad(PadAttributes(spatial: Padding(begin: [1, 0], end: [0, 2]), value: -1.5)), ["up2"])
         try f.add("flat", .flatten, ["pad"])
         try f.add("dense", .dense(DenseAttributes(units: 5, hasBias: false, epilogue: [.activation(.tanh)])), ["flat"])
-        try f.add("conv1d", .conv(ConvAttributes(filters: 3, kernel: [3], stride: [1], dilation: [1], padding: Padding(begin: [1], end: [1]), groups: 1, hasBias: true)), ["signal"])
-        try f.add("conv3d", .conv(ConvAttributes(filters: 2, kernel: [2, 2, 2], stride: [1, 1, 1], dilation: [1, 1, 1], padding: .zero(rank: 3), groups: 1, hasBias: true)), ["volume"])
-        try f.add("pool3d", .pool(PoolAttributes(kind: .max, size: [2, 2, 2], stride: [1, 1, 1], padding: .zero(rank: 3), ceilMode: false, countIncludePad: false)), ["conv3d"])
+        try f.add(
+            "conv1d",
+            .conv(
+                ConvAttributes(
+                    filters: 3, kernel: [3], stride: [1], dilation: [1], padding: Padding(begin: [1], end: [1]), groups: 1, hasBias: true)),
+            ["signal"])
+        try f.add(
+            "conv3d",
+            .conv(
+                ConvAttributes(
+                    filters: 2, kernel: [2, 2, 2], stride: [1, 1, 1], dilation: [1, 1, 1], padding: .zero(rank: 3), groups: 1, hasBias: true
+                )), ["volume"])
+        try f.add(
+            "pool3d",
+            .pool(
+                PoolAttributes(
+                    kind: .max, size: [2, 2, 2], stride: [1, 1, 1], padding: .zero(rank: 3), ceilMode: false, countIncludePad: false)),
+            ["conv3d"])
         f.outputs(["dense", "conv1d", "pool3d", "gavg", "amax"])
         return f.graph
     }
@@ -67,24 +107,25 @@ import Testing
         try f.add("side", .activation(.sigmoid), ["c1"])
         f.outputs(["p", "side"])
         let text = try NetworkWriter.describe(f.graph)
-        #expect(text == """
-        {
-          "version": 1,
-          "name": "tiny",
-          "inputs": [
-            {"name": "x", "shape": [1, 4, 4]}
-          ],
-          "weights": "weights.safetensors",
-          "layers": [
-            {"name": "c1", "op": "conv2d", "filters": 2, "kernel": 3, "padding": 1},
-            {"name": "r", "op": "relu"},
-            {"name": "p", "op": "maxpool2d", "size": 2},
-            {"name": "side", "op": "sigmoid", "input": "c1"}
-          ],
-          "outputs": ["p", "side"]
-        }
+        #expect(
+            text == """
+                {
+                  "version": 1,
+                  "name": "tiny",
+                  "inputs": [
+                    {"name": "x", "shape": [1, 4, 4]}
+                  ],
+                  "weights": "weights.safetensors",
+                  "layers": [
+                    {"name": "c1", "op": "conv2d", "filters": 2, "kernel": 3, "padding": 1},
+                    {"name": "r", "op": "relu"},
+                    {"name": "p", "op": "maxpool2d", "size": 2},
+                    {"name": "side", "op": "sigmoid", "input": "c1"}
+                  ],
+                  "outputs": ["p", "side"]
+                }
 
-        """)
+                """)
         let dir = TemporaryDirectory()
         try NetworkWriter.write(f.graph, descriptionPath: dir.path("net.json"), weightsFileName: "w.safetensors")
         let weights = try SafetensorsFile(contentsOf: dir.path("w.safetensors"), displayName: "w")

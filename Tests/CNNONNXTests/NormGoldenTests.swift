@@ -54,7 +54,10 @@ import Testing
         #expect(linears.count == 2)
         #expect(linears.allSatisfy { $0.params["bias"] != nil })
         #expect(linears.first?.op.epilogue == [.activation(Activation(.gelu, [0]))])
-        #expect(graph.nodes.contains { if case .normalization(let a) = $0.op { return a.kind == .layer(first: 2, last: 2) } else { return false } })
+        #expect(
+            graph.nodes.contains {
+                if case .normalization(let a) = $0.op { return a.kind == .layer(first: 2, last: 2) } else { return false }
+            })
         let pool = try #require(Self.cases.first { $0.name == "reducemean_spatial_pool" })
         let pooled = try ONNXImporter.load(path: pool.model)
         #expect(pooled.nodes.contains { $0.op == .globalPool(.average) })
@@ -67,6 +70,9 @@ import Testing
         let c = try #require(Self.cases.first { $0.name == "convnext_layernorm2d_exported" })
         let graph = try Compiler.plan(try ONNXImporter.load(path: c.model)).graph
         #expect(graph.nodes.map(\.op.kindName) == ["input", "conv2d", "layernorm"])
-        #expect(graph.nodes.contains { if case .normalization(let a) = $0.op { return a.kind == .layer(first: 0, last: 0) } else { return false } })
+        #expect(
+            graph.nodes.contains {
+                if case .normalization(let a) = $0.op { return a.kind == .layer(first: 0, last: 0) } else { return false }
+            })
     }
 }

@@ -1,15 +1,18 @@
-@testable import CNNONNX
 import CNNIR
 import CNNTestSupport
 import Foundation
 import SwiftProtobuf
 import Testing
 
+@testable import CNNONNX
+
 /// One compile lists every unsupported node of an ONNX model (issue 14, item 7), each in the
 /// usual `file: node K 'name' (Op): what` form, in graph order; a node that only reads the output
 /// of a refused node is checked for its op and attributes, and not blamed for its missing input.
 @Suite struct ONNXAllRefusalsTests {
-    func node(_ op: String, _ name: String, _ inputs: [String], _ output: String, domain: String = "", attributes: [Onnx_AttributeProto] = []) -> Onnx_NodeProto {
+    func node(
+        _ op: String, _ name: String, _ inputs: [String], _ output: String, domain: String = "", attributes: [Onnx_AttributeProto] = []
+    ) -> Onnx_NodeProto {
         var n = Onnx_NodeProto()
         n.opType = op
         n.name = name
@@ -130,7 +133,9 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 4, "\(result.stderr)")
         #expect(lines.allSatisfy { $0.hasPrefix("error: \(path): node ") }, "\(result.stderr)")
-        #expect(lines.map { $0.contains("(Hardmax)") || $0.contains("(Conv)") || $0.contains("(BatchNormalization)") || $0.contains("(Gelu2)") } == [true, true, true, true])
+        #expect(
+            lines.map { $0.contains("(Hardmax)") || $0.contains("(Conv)") || $0.contains("(BatchNormalization)") || $0.contains("(Gelu2)") }
+                == [true, true, true, true])
         #expect(!FileManager.default.fileExists(atPath: library))
     }
 }

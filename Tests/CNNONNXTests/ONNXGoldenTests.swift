@@ -57,7 +57,10 @@ import Testing
         #expect(graph.outputs.map { graph.node($0).name } == ["y0"])
         // MatMul + Add became one dense layer with a bias, named after the graph output.
         #expect(graph.nodes.count == 2)
-        guard case .dense(let a) = graph.nodes[1].op else { Issue.record("expected dense, got \(graph.nodes[1].op)"); return }
+        guard case .dense(let a) = graph.nodes[1].op else {
+            Issue.record("expected dense, got \(graph.nodes[1].op)")
+            return
+        }
         #expect(a.hasBias && a.units == 4)
 
         let two = try ONNXImporter.load(path: TestPaths.repo("Tests/Goldens/onnx/two_outputs/model.onnx"))
@@ -131,7 +134,9 @@ import Testing
     @Test func shapeOptionErrors() throws {
         let model = TestPaths.repo("Tests/Goldens/onnx/symbolic_dims_with_shape/model.onnx")
         #expect(importError(model, shapes: ["x0": [1, 2, 5, 5]]) == nil)
-        #expect(importError(model, shapes: ["image": [1, 2, 5, 5]])?.contains("--shape names an input 'image' that the model does not have (inputs: 'x0')") == true)
+        #expect(
+            importError(model, shapes: ["image": [1, 2, 5, 5]])?.contains(
+                "--shape names an input 'image' that the model does not have (inputs: 'x0')") == true)
         #expect(importError(model, shapes: ["x0": [1, 3, 5, 5]])?.contains("dimension 1 is fixed at 2 in the model, got 3") == true)
         #expect(importError(model, shapes: ["x0": [1, 2, 5]])?.contains("expected 4 dimensions") == true)
     }

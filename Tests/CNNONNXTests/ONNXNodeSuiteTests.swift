@@ -28,10 +28,13 @@ import Testing
 
     /// Cases whose shipped outputs (the onnx reference's) disagree with ONNX Runtime, which cnnc
     /// follows: recorded as `mismatch` with this reason in the manifest (docs/onnx.md, "Node suite").
-    static let knownDivergences: [String: String] = Dictionary(uniqueKeysWithValues: ["linear", "cubic"].map { mode in
-        ("node/test_resize_downsample_scales_\(mode)_align_corners",
-         "the onnx reference divides by the unrounded output length (input x scale = 2.4) for align_corners, ONNX Runtime (and PyTorch, and cnnc) by the integer one (2); onnx/onnx#2462, and ONNX Runtime's own backend-test filter skips the case")
-    })
+    static let knownDivergences: [String: String] = Dictionary(
+        uniqueKeysWithValues: ["linear", "cubic"].map { mode in
+            (
+                "node/test_resize_downsample_scales_\(mode)_align_corners",
+                "the onnx reference divides by the unrounded output length (input x scale = 2.4) for align_corners, ONNX Runtime (and PyTorch, and cnnc) by the integer one (2); onnx/onnx#2462, and ONNX Runtime's own backend-test filter skips the case"
+            )
+        })
 
     /// One case of cases.json.
     struct Case: Sendable {
@@ -88,13 +91,15 @@ import Testing
     static func loadCases() throws -> [Case] {
         let path = dataDirectory + "/cases.json"
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic("no generated cases at \(path): run `python3 scripts/onnx/make_node_tests.py` (scripts/test.sh does) with onnx 1.23.2")
+            throw Diagnostic(
+                "no generated cases at \(path): run `python3 scripts/onnx/make_node_tests.py` (scripts/test.sh does) with onnx 1.23.2")
         }
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let entries = object?["cases"] as? [[String: Any]] ?? []
         return entries.map { e in
-            Case(suite: e["suite"] as! String, name: e["case"] as! String,
-                 rtol: (e["rtol"] as! NSNumber).floatValue, atol: (e["atol"] as! NSNumber).floatValue)
+            Case(
+                suite: e["suite"] as! String, name: e["case"] as! String,
+                rtol: (e["rtol"] as! NSNumber).floatValue, atol: (e["atol"] as! NSNumber).floatValue)
         }
     }
 
@@ -128,7 +133,8 @@ import Testing
                     .sorted { Int($0.dropFirst(prefix.count).dropLast(3))! < Int($1.dropFirst(prefix.count).dropLast(3))! }
                     .map { try ONNXTensorFile.read(contentsOf: folder + "/" + $0) }
             }
-            let inputs = try tensors("input_"), expected = try tensors("output_")
+            let inputs = try tensors("input_")
+            let expected = try tensors("output_")
             guard inputs.count == library.inputs.count, let first = inputs.first, let batch = first.shape.first else {
                 return .mismatch(kind: "inputs", detail: "the library has \(library.inputs.count) inputs, the case \(inputs.count)")
             }
@@ -141,7 +147,9 @@ import Testing
             for (k, tensor) in inputs.enumerated() {
                 let index = library.inputs.firstIndex { $0.name == tensor.name } ?? k
                 guard tensor.shape == lead + library.inputs[index].shape else {
-                    return .mismatch(kind: "shape", detail: "input '\(tensor.name)' is \(tensor.shape), the library takes \(lead) + \(library.inputs[index].shape)")
+                    return .mismatch(
+                        kind: "shape",
+                        detail: "input '\(tensor.name)' is \(tensor.shape), the library takes \(lead) + \(library.inputs[index].shape)")
                 }
                 arrays[index] = tensor.values
             }
@@ -149,7 +157,9 @@ import Testing
             for (k, want) in expected.enumerated() {
                 let index = library.outputs.firstIndex { $0.name == want.name } ?? k
                 // cnnc has no rank-0 tensors: an ONNX scalar output is its [1] (docs/onnx.md).
-                guard index < outputs.count, want.shape == lead + library.outputs[index].shape || whole && want.shape == [] && library.outputs[index].shape == [1] else {
+                guard index < outputs.count,
+                    want.shape == lead + library.outputs[index].shape || whole && want.shape == [] && library.outputs[index].shape == [1]
+                else {
                     let got = index < outputs.count ? "\(lead + library.outputs[index].shape)" : "no such output"
                     return .mismatch(kind: "shape", detail: "output \(k) '\(want.name)': expected shape \(want.shape), got \(got)")
                 }
@@ -204,7 +214,8 @@ import Testing
                 entries[c.key] = outcome.json
                 if case .mismatch = outcome, let reason = Self.knownDivergences[c.key] { entries[c.key]?["reason"] = reason }
             }
-            let data = try JSONSerialization.data(withJSONObject: ["onnx": "1.23.2", "cases": entries], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: ["onnx": "1.23.2", "cases": entries], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: Self.manifestPath), options: .atomic)
             print("recorded \(entries.count) cases in \(Self.manifestPath)")
             return
@@ -223,7 +234,9 @@ import Testing
             #expect(outcome == expected, "\(c.key): expected \(expected.summary), got \(outcome.summary) \(hint)")
         }
         for (key, reason) in Self.knownDivergences {
-            #expect(entries[key]?["status"] == "mismatch" && entries[key]?["reason"] == reason, "\(key): expected a recorded mismatch with the reason '\(reason)', got \(entries[key] ?? [:])")
+            #expect(
+                entries[key]?["status"] == "mismatch" && entries[key]?["reason"] == reason,
+                "\(key): expected a recorded mismatch with the reason '\(reason)', got \(entries[key] ?? [:])")
         }
         let keys = Set(cases.map(\.key))
         for key in entries.keys.sorted() where !keys.contains(key) {

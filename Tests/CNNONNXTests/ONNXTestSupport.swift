@@ -28,7 +28,9 @@ struct ONNXCase: CustomTestStringConvertible, Sendable {
 
     func files(_ prefix: String) -> [String] {
         var out: [String] = []
-        while FileManager.default.fileExists(atPath: "\(directory)/\(prefix)\(out.count).npy") { out.append("\(directory)/\(prefix)\(out.count).npy") }
+        while FileManager.default.fileExists(atPath: "\(directory)/\(prefix)\(out.count).npy") {
+            out.append("\(directory)/\(prefix)\(out.count).npy")
+        }
         return out
     }
 
@@ -37,13 +39,17 @@ struct ONNXCase: CustomTestStringConvertible, Sendable {
     static func load(suite: String) -> [ONNXCase] {
         let url = URL(fileURLWithPath: TestPaths.repo("Tests/Goldens/\(suite)/manifest.json"))
         guard let data = try? Data(contentsOf: url),
-              let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+            let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else { return [] }
         return entries.map { e in
             let shapes = (e["shapes"] as? [String: [NSNumber]] ?? [:]).mapValues { $0.map(\.intValue) }
-            let seeded = (e["seeded"] as? [String: NSNumber]).map { SeededWeights(seed: $0["seed"]!.uint64Value, gain: $0["gain"]!.doubleValue) }
-            return ONNXCase(name: e["case"] as! String, opset: (e["opset"] as! NSNumber).intValue,
-                            atol: Float((e["atol"] as? NSNumber)?.doubleValue ?? 0), rtol: Float((e["rtol"] as? NSNumber)?.doubleValue ?? 0),
-                            shapes: shapes, seeded: seeded, error: e["error"] as? String, suite: suite)
+            let seeded = (e["seeded"] as? [String: NSNumber]).map {
+                SeededWeights(seed: $0["seed"]!.uint64Value, gain: $0["gain"]!.doubleValue)
+            }
+            return ONNXCase(
+                name: e["case"] as! String, opset: (e["opset"] as! NSNumber).intValue,
+                atol: Float((e["atol"] as? NSNumber)?.doubleValue ?? 0), rtol: Float((e["rtol"] as? NSNumber)?.doubleValue ?? 0),
+                shapes: shapes, seeded: seeded, error: e["error"] as? String, suite: suite)
         }
     }
 
@@ -130,15 +136,19 @@ func nanAwareMismatch(_ actual: [Float], _ expected: [Float], atol: Float, rtol:
 /// Runs a golden case's inputs through `compiled` and compares every output with ONNX Runtime's:
 /// its per-sample shape (`outputShape` maps the expected array's shape to it) and its values at
 /// the case's tolerance, NaN for NaN.
-func expectMatchesONNXRuntime(_ c: ONNXCase, _ compiled: CompiledGraph, threads: Int = 0,
-                              outputShape: ([Int]) -> [Int] = { Array($0.dropFirst()) },
-                              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+func expectMatchesONNXRuntime(
+    _ c: ONNXCase, _ compiled: CompiledGraph, threads: Int = 0,
+    outputShape: ([Int]) -> [Int] = { Array($0.dropFirst()) },
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
     let inputs = try c.files("input").map(loadNPY)
     let expected = try c.files("output").map(loadNPY)
     let outputs = try compiled.run(inputs.map(\.values), batch: inputs[0].shape[0], threads: threads)
     #expect(outputs.count == expected.count, sourceLocation: sourceLocation)
     for (k, (actual, want)) in zip(outputs, expected).enumerated() {
-        #expect(compiled.model.library.outputs[k].shape == outputShape(want.shape), "\(c.name) output \(k) shape", sourceLocation: sourceLocation)
+        #expect(
+            compiled.model.library.outputs[k].shape == outputShape(want.shape), "\(c.name) output \(k) shape",
+            sourceLocation: sourceLocation)
         let mismatch = nanAwareMismatch(actual, want.values, atol: c.atol, rtol: c.rtol)
         #expect(mismatch == nil, "\(c.name) output \(k): \(mismatch ?? "")", sourceLocation: sourceLocation)
     }
@@ -146,7 +156,8 @@ func expectMatchesONNXRuntime(_ c: ONNXCase, _ compiled: CompiledGraph, threads:
 
 /// A refusal case: the import fails with the manifest's message, naming the model file.
 func expectRefusedAsTheManifestSays(_ c: ONNXCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let message = try #require(importError(c.model, shapes: c.shapes), "\(c.name) imported without an error", sourceLocation: sourceLocation)
+    let message = try #require(
+        importError(c.model, shapes: c.shapes), "\(c.name) imported without an error", sourceLocation: sourceLocation)
     #expect(message.contains(c.error!), "error was: \(message)", sourceLocation: sourceLocation)
     #expect(message.hasPrefix(c.model), "the error names the model file: \(message)", sourceLocation: sourceLocation)
 }

@@ -1,4 +1,3 @@
-@testable import CNNONNX
 import CNNCompiler
 import CNNFrontend
 import CNNIR
@@ -6,6 +5,8 @@ import CNNNumPy
 import CNNTestSupport
 import Foundation
 import Testing
+
+@testable import CNNONNX
 
 /// torchvision's models exported to ONNX (scripts/onnx/make_zoo_onnx.py), compiled from the
 /// .onnx and run on the seeded input, against ONNX Runtime's output for the same seeded weights.
@@ -53,15 +54,17 @@ import Testing
     static func load(_ name: String) -> Model? {
         let path = TestPaths.repo("Tests/Goldens/onnx-zoo/\(name)/seed.json")
         guard let data = FileManager.default.contents(atPath: path),
-              let info = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            let info = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
         let checks = (info["seeded_checks"] as? [[String: Any]] ?? []).map { c in
             (c["initializer"] as! String, c["rule"] as! String, (c["fan_in"] as? NSNumber)?.intValue, c["file"] as! String)
         }
         let inputShape = (info["input_shape"] as! [NSNumber]).map(\.intValue)
-        return Model(name: name, seed: (info["seed"] as! NSNumber).uint64Value, gain: (info["gain"] as! NSNumber).doubleValue,
-                     input: info["input"] as! String, inputShape: inputShape,
-                     outputShape: (info["output_shape"] as? [NSNumber])?.map(\.intValue) ?? [1, 1000],
-                     atol: (info["atol"] as! NSNumber).floatValue, seededChecks: checks)
+        return Model(
+            name: name, seed: (info["seed"] as! NSNumber).uint64Value, gain: (info["gain"] as! NSNumber).doubleValue,
+            input: info["input"] as! String, inputShape: inputShape,
+            outputShape: (info["output_shape"] as? [NSNumber])?.map(\.intValue) ?? [1, 1000],
+            atol: (info["atol"] as! NSNumber).floatValue, seededChecks: checks)
     }
 
     static let models: [Model] = all.compactMap(load)
@@ -96,8 +99,9 @@ import Testing
         let error = maxAbsError(output, expected.values)
         let scale = expected.values.map(abs).max() ?? 0
         let seconds = { (a: Date, b: Date) in String(format: "%.1f", b.timeIntervalSince(a)) }
-        print("onnx-zoo \(m.name): max |cnnc - ORT| = \(error) (atol \(m.atol), max |output| \(scale)); "
-              + "import + compile \(seconds(start, compiledAt)) s, run \(seconds(compiledAt, Date())) s")
+        print(
+            "onnx-zoo \(m.name): max |cnnc - ORT| = \(error) (atol \(m.atol), max |output| \(scale)); "
+                + "import + compile \(seconds(start, compiledAt)) s, run \(seconds(compiledAt, Date())) s")
         let mismatch = Mismatch.find(output, expected.values, atol: m.atol, rtol: 0)
         #expect(mismatch == nil, "\(m.name): \(mismatch?.description ?? "")")
     }
@@ -106,8 +110,9 @@ import Testing
     /// gave ONNX Runtime, for every rule each model uses (LayerNormalization's scale included).
     @Test(arguments: Self.models.filter { !$0.seededChecks.isEmpty })
     func seededRulesMatchPython(_ m: Model) throws {
-        let decoder = TensorDecoder(modelDirectory: m.directory, modelFile: m.directory + "/model.onnx",
-                                    seeded: SeededWeights(seed: m.seed, gain: m.gain))
+        let decoder = TensorDecoder(
+            modelDirectory: m.directory, modelFile: m.directory + "/model.onnx",
+            seeded: SeededWeights(seed: m.seed, gain: m.gain))
         for (name, rule, fanIn, file) in m.seededChecks {
             let python = try loadNPY(m.directory + "/" + file)
             let role: ParameterRole

@@ -1,9 +1,10 @@
-@testable import CNNONNX
 import CNNIR
 import CNNTestSupport
 import Foundation
 import SwiftProtobuf
 import Testing
+
+@testable import CNNONNX
 
 /// Every opset from 11 to the newest the onnx package defines (issue 14, item 7): the importer
 /// reads a new opset only once every change of every op it handles is reviewed.
@@ -23,8 +24,9 @@ import Testing
     static let history: (newest: Int, ops: [String: [Change]]) = {
         let path = TestPaths.repo("Tests/Goldens/onnx-opsets/history.json")
         guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let ops = object["ops"] as? [String: [String: Any]] else { return (0, [:]) }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let ops = object["ops"] as? [String: [String: Any]]
+        else { return (0, [:]) }
         var table: [String: [Change]] = [:]
         for (op, entry) in ops {
             table[op] = (entry["changes"] as? [[String: Any]] ?? []).map {
@@ -49,8 +51,9 @@ import Testing
         var reviewed = 0
         for op in ONNXImporter.supportedOps {
             for change in Self.history.ops[op] ?? [] where change.kind != "types" {
-                #expect(OpsetReview.changes[op]?[change.since] != nil,
-                        "\(op) changed at opset \(change.since) (\(change.kind): \(change.what)): add a verdict to OpsetReview")
+                #expect(
+                    OpsetReview.changes[op]?[change.since] != nil,
+                    "\(op) changed at opset \(change.since) (\(change.kind): \(change.what)): add a verdict to OpsetReview")
                 reviewed += 1
             }
         }
@@ -114,7 +117,8 @@ import Testing
             #expect(graph.nodes.count == 4)
         } catch let d as Diagnostic {
             #expect(!(11...28).contains(opset), "\(d)")
-            #expect(d.description == "\(path): expected ONNX opset 11 to 28, got opset \(opset) (re-export with opset_version in that range)")
+            #expect(
+                d.description == "\(path): expected ONNX opset 11 to 28, got opset \(opset) (re-export with opset_version in that range)")
         }
     }
 
@@ -122,7 +126,9 @@ import Testing
     @Test func aRefusedVerdictRefusesFromItsOpsetOn() {
         let table: [String: [Int: OpsetReview.Verdict]] = ["Conv": [22: .handled("types"), 24: .refused("a new attribute default")]]
         #expect(OpsetReview.refusal(op: "Conv", opset: 23, in: table) == nil)
-        #expect(OpsetReview.refusal(op: "Conv", opset: 24, in: table) == "unsupported at opset 24 (the op's definition since opset 24): a new attribute default")
+        #expect(
+            OpsetReview.refusal(op: "Conv", opset: 24, in: table)
+                == "unsupported at opset 24 (the op's definition since opset 24): a new attribute default")
         #expect(OpsetReview.refusal(op: "Conv", opset: 28, in: table)?.hasPrefix("unsupported at opset 28") == true)
         #expect(OpsetReview.refusal(op: "Relu", opset: 28, in: table) == nil)
         for op in ONNXImporter.supportedOps {

@@ -8,16 +8,22 @@ import Testing
 /// when the pattern really is that and nothing else reads the intermediates.
 @Suite struct FoldChannelsLastLayerNormTests {
     /// x [C, H, W] -> transpose `perm` -> layer norm over `first...last` -> transpose `back`.
-    func graph(x: [Int] = [4, 3, 5], perm: [Int] = [1, 2, 0], norm: (Int, Int) = (2, 2), back: [Int] = [2, 0, 1], extraReader: Bool = false) -> Graph {
+    func graph(
+        x: [Int] = [4, 3, 5], perm: [Int] = [1, 2, 0], norm: (Int, Int) = (2, 2), back: [Int] = [2, 0, 1], extraReader: Bool = false
+    ) -> Graph {
         let t = perm.map { x[$0] }
         let normShape = Array(t[norm.0...norm.1])
         let count = normShape.reduce(1, *)
-        let params = ["weight": WeightTensor(shape: normShape, values: (0..<count).map { 1 + 0.1 * Float($0) }),
-                      "bias": WeightTensor(shape: normShape, values: (0..<count).map { 0.05 * Float($0) })]
+        let params = [
+            "weight": WeightTensor(shape: normShape, values: (0..<count).map { 1 + 0.1 * Float($0) }),
+            "bias": WeightTensor(shape: normShape, values: (0..<count).map { 0.05 * Float($0) }),
+        ]
         var nodes = [
             Node(id: 0, name: "x", op: .input(index: 0), inputs: [], shape: x),
             Node(id: 1, name: "to_nhwc", op: .movement(.transpose(perm: perm)), inputs: [0], shape: t),
-            Node(id: 2, name: "ln", op: .normalization(NormAttributes(kind: .layer(first: norm.0, last: norm.1), epsilon: 1e-6)), inputs: [1], shape: t, params: params),
+            Node(
+                id: 2, name: "ln", op: .normalization(NormAttributes(kind: .layer(first: norm.0, last: norm.1), epsilon: 1e-6)),
+                inputs: [1], shape: t, params: params),
             Node(id: 3, name: "to_nchw", op: .movement(.transpose(perm: back)), inputs: [2], shape: back.map { t[$0] }),
         ]
         var outputs = [3]

@@ -10,16 +10,22 @@ import Testing
 @Suite struct FoldInputNormalizationTests {
     /// x [3, 5, 6] -> x op k (k [3, 1, 1]) -> conv 3->2 k3 (pad `pad`).
     func graph(_ op: BinaryOperator, k: [Float] = [0.5, 2, 4], pad: Int = 0, extraReader: Bool = false) -> Graph {
-        let conv = ConvAttributes(filters: 2, kernel: [3, 3], stride: [1, 1], dilation: [1, 1],
-                                  padding: Padding(begin: [pad, pad], end: [pad, pad]), groups: 1, hasBias: true)
+        let conv = ConvAttributes(
+            filters: 2, kernel: [3, 3], stride: [1, 1], dilation: [1, 1],
+            padding: Padding(begin: [pad, pad], end: [pad, pad]), groups: 1, hasBias: true)
         let out = [2, 3 + 2 * pad, 4 + 2 * pad]
         var nodes = [
             Node(id: 0, name: "x", op: .input(index: 0), inputs: [], shape: [3, 5, 6]),
-            Node(id: 1, name: "norm", op: .binary(BinaryAttributes(op: op, constant: ConstantOperand(shape: [k.count, 1, 1], isFirst: false))),
-                 inputs: [0], shape: [3, 5, 6], params: ["constant": WeightTensor(shape: [k.count, 1, 1], values: k)]),
-            Node(id: 2, name: "conv", op: .conv(conv), inputs: [1], shape: out,
-                 params: ["weight": WeightTensor(shape: [2, 3, 3, 3], values: (0..<54).map { Float($0 % 7) - 3 }),
-                          "bias": WeightTensor(shape: [2], values: [0.25, -0.5])]),
+            Node(
+                id: 1, name: "norm",
+                op: .binary(BinaryAttributes(op: op, constant: ConstantOperand(shape: [k.count, 1, 1], isFirst: false))),
+                inputs: [0], shape: [3, 5, 6], params: ["constant": WeightTensor(shape: [k.count, 1, 1], values: k)]),
+            Node(
+                id: 2, name: "conv", op: .conv(conv), inputs: [1], shape: out,
+                params: [
+                    "weight": WeightTensor(shape: [2, 3, 3, 3], values: (0..<54).map { Float($0 % 7) - 3 }),
+                    "bias": WeightTensor(shape: [2], values: [0.25, -0.5]),
+                ]),
         ]
         var outputs = [2]
         if extraReader {

@@ -8,13 +8,19 @@ import Testing
     /// x [6, 2, 2] -> channel_shuffle(3) -> conv 1x1 with 4 filters (`groups`), plus a relu reading the shuffle when `shared`.
     func graph(groups: Int = 1, shared: Bool = false) -> Graph {
         let perGroup = 6 / groups
-        let weight = WeightTensor(shape: [groups == 1 ? 4 : 6, perGroup, 1, 1], values: (0..<((groups == 1 ? 4 : 6) * perGroup)).map { Float($0) * 0.25 - 1 })
+        let weight = WeightTensor(
+            shape: [groups == 1 ? 4 : 6, perGroup, 1, 1], values: (0..<((groups == 1 ? 4 : 6) * perGroup)).map { Float($0) * 0.25 - 1 })
         let filters = groups == 1 ? 4 : 6
         var nodes = [
             Node(id: 0, name: "x", op: .input(index: 0), inputs: [], shape: [6, 2, 2]),
             Node(id: 1, name: "shuffle", op: .movement(.channelShuffle(groups: 3)), inputs: [0], shape: [6, 2, 2]),
-            Node(id: 2, name: "conv", op: .conv(ConvAttributes(filters: filters, kernel: [1, 1], stride: [1, 1], dilation: [1, 1], padding: .zero(rank: 2), groups: groups, hasBias: false)),
-                 inputs: [1], shape: [filters, 2, 2], params: ["weight": weight]),
+            Node(
+                id: 2, name: "conv",
+                op: .conv(
+                    ConvAttributes(
+                        filters: filters, kernel: [1, 1], stride: [1, 1], dilation: [1, 1], padding: .zero(rank: 2), groups: groups,
+                        hasBias: false)),
+                inputs: [1], shape: [filters, 2, 2], params: ["weight": weight]),
         ]
         var outputs = [2]
         if shared {
@@ -41,7 +47,8 @@ import Testing
         #expect(after.nodes.map(\.op.kindName) == ["input", "conv2d"])
         #expect(after.nodes[1].inputs == [0])
         #expect(after.nodes[1].layers == ["shuffle", "conv"])
-        let w = before.nodes[2].params["weight"]!.values, folded = after.nodes[1].params["weight"]!.values
+        let w = before.nodes[2].params["weight"]!.values
+        let folded = after.nodes[1].params["weight"]!.values
         // At one position: the shuffled input y[o] = x[(o % 3) * 2 + o / 3].
         let x: [Double] = [0.5, -1.25, 2, 3.5, -0.75, 1]
         let y = (0..<6).map { o in x[(o % 3) * 2 + o / 3] }

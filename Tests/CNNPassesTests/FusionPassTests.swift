@@ -11,7 +11,10 @@ import Testing
     }
 
     func kernels(_ g: Graph) -> [[String]] {
-        g.nodes.filter { if case .input = $0.op { return false }; return true }.map(\.layers)
+        g.nodes.filter {
+            if case .input = $0.op { return false }
+            return true
+        }.map(\.layers)
     }
 
     @Test func convBatchnormReluPoolBecomesOneKernel() throws {
@@ -22,7 +25,10 @@ import Testing
         try f.add("pool", GraphFixture.pool(.max, 2), ["relu"])
         let g = try planned(f)
         #expect(kernels(g) == [["conv", "bn", "relu", "pool"]])
-        guard case .conv(let a) = g.nodes[1].op else { Issue.record("expected a conv"); return }
+        guard case .conv(let a) = g.nodes[1].op else {
+            Issue.record("expected a conv")
+            return
+        }
         #expect(a.epilogue.count == 2)
         #expect(g.nodes[1].shape == [4, 4, 4])
     }
@@ -34,10 +40,15 @@ import Testing
         let before = f.graph
         let after = RewriteDriver.run([FoldBatchNorm()], on: before)
         #expect(after.nodes.count == 2)
-        let conv = before.nodes[1], bn = before.nodes[2], folded = after.nodes[1]
-        let gamma = bn.params["weight"]!.values, beta = bn.params["bias"]!.values
-        let mean = bn.params["running_mean"]!.values, variance = bn.params["running_var"]!.values
-        let w = conv.params["weight"]!.values, b = conv.params["bias"]!.values
+        let conv = before.nodes[1]
+        let bn = before.nodes[2]
+        let folded = after.nodes[1]
+        let gamma = bn.params["weight"]!.values
+        let beta = bn.params["bias"]!.values
+        let mean = bn.params["running_mean"]!.values
+        let variance = bn.params["running_var"]!.values
+        let w = conv.params["weight"]!.values
+        let b = conv.params["bias"]!.values
         let perChannel = w.count / 3
         for c in 0..<3 {
             let s = gamma[c] / (variance[c] + 1e-3).squareRoot()
@@ -94,7 +105,10 @@ import Testing
         try f.add("sum", .add(epilogue: [.activation(.relu)]), ["c2", "x"])
         let g = try planned(f)
         #expect(kernels(g) == [["c1"], ["c2", "sum"]])
-        guard case .conv(let a) = g.nodes.last!.op else { Issue.record("expected a conv"); return }
+        guard case .conv(let a) = g.nodes.last!.op else {
+            Issue.record("expected a conv")
+            return
+        }
         #expect(a.epilogue == [.add(operand: 1), .activation(.relu)])
         #expect(g.nodes.last!.inputs == [g.nodes[1].id, 0])
     }
@@ -140,8 +154,10 @@ import Testing
         // A max pool does not commute with the conv, an activation sits between them, a 3x3 conv
         // mixes positions, padding counted in the average would scale the bias, a 1x1 window
         // saves nothing, and a second reader needs the unpooled conv.
-        let padded = Op.pool(PoolAttributes(kind: .average, size: [3, 3], stride: [2, 2], padding: Padding(begin: [1, 1], end: [1, 1]),
-                                            ceilMode: false, countIncludePad: true))
+        let padded = Op.pool(
+            PoolAttributes(
+                kind: .average, size: [3, 3], stride: [2, 2], padding: Padding(begin: [1, 1], end: [1, 1]),
+                ceilMode: false, countIncludePad: true))
         let cases: [(Op, Op, Bool)] = [
             (GraphFixture.conv(6, 1), GraphFixture.pool(.max, 2), false),
             (GraphFixture.conv(6, 1, epilogue: [.activation(.relu)]), GraphFixture.pool(.average, 2), false),

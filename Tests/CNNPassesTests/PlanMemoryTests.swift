@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct PlanMemoryTests {
     func arenaSlices(_ p: PlannedGraph) -> [NodeID: Int] {
-        p.memory.storage.compactMapValues { if case .arena(let o) = $0 { return o }; return nil }
+        p.memory.storage.compactMapValues {
+            if case .arena(let o) = $0 { return o }
+            return nil
+        }
     }
 
     @Test func aChainReusesTwoBuffers() throws {
@@ -28,7 +31,9 @@ import Testing
         try f.add("sum", .add(epilogue: []), ["c", "a"])
         let p = PlanMemory.run(f.graph)
         let slices = arenaSlices(p)
-        let a = slices[1]!, b = slices[2]!, c = slices[3]!
+        let a = slices[1]!
+        let b = slices[2]!
+        let c = slices[3]!
         // Each slice is 32 floats (20 rounded up to 64 bytes).
         #expect(a != b && a != c)
         #expect(abs(a - b) >= 32 && abs(a - c) >= 32)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CNNRuntime
 
 /// The ELF dynamic-symbol reader on real, truncated and corrupted files: errors, never a crash.

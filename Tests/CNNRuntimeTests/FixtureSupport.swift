@@ -29,8 +29,12 @@ struct Fixtures: Sendable {
         for name in names {
             let source = testsDirectory.appendingPathComponent("Fixtures/fixture_\(name).c.in").path
             let output = directory.appendingPathComponent("lib\(name).so").path
-            try runProcess(compiler, ["-x", "c", "-std=c11", "-shared", "-fPIC", "-O1", "-Wall", "-Werror",
-                                      "-I", include, source, "-o", output])
+            try runProcess(
+                compiler,
+                [
+                    "-x", "c", "-std=c11", "-shared", "-fPIC", "-O1", "-Wall", "-Werror",
+                    "-I", include, source, "-o", output,
+                ])
         }
         return Fixtures(directory: directory)
     }
@@ -57,8 +61,9 @@ struct Fixtures: Sendable {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw FixtureError("\(executable) \(arguments.joined(separator: " ")) failed:\n"
-                + String(decoding: message, as: UTF8.self))
+            throw FixtureError(
+                "\(executable) \(arguments.joined(separator: " ")) failed:\n"
+                    + String(decoding: message, as: UTF8.self))
         }
     }
 }

@@ -1,7 +1,8 @@
+import CNNErrors
 import CNNTestSupport
 import Foundation
 import Testing
-import CNNErrors
+
 @testable import CNNRuntime
 
 /// Loading libraries: metadata, and every way a file can fail to be a cnnc model.
@@ -26,7 +27,8 @@ import CNNErrors
         var environment = ProcessInfo.processInfo.environment
         environment["CC"] = "gcc"
         let path = dir + "/model.so"
-        let build = try runProcess(TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", path], environment: environment)
+        let build = try runProcess(
+            TestPaths.cnnc, ["compile", TestPaths.repo("examples/lenet5/net.json"), "-o", path], environment: environment)
         try #require(build.status == 0, "\(build)")
         do {
             let library = try ModelLibrary(path: path)
@@ -84,14 +86,17 @@ import CNNErrors
         // A FIFO is refused, not waited on.
         let fifo = fixtures.scratchPath("fifo.so")
         #expect(mkfifo(fifo, 0o644) == 0)
-        #expect(throws: RuntimeError.malformedLibrary(fifo, reason: "something that is not a regular file")) { try ModelLibrary(path: fifo) }
+        #expect(throws: RuntimeError.malformedLibrary(fifo, reason: "something that is not a regular file")) {
+            try ModelLibrary(path: fifo)
+        }
     }
 
     @Test func sharedLibraryWithoutModel() throws {
         let path = try fixtures().library("no_model")
         #expect(throws: RuntimeError.notACNNCModel(path)) { try ModelLibrary(path: path) }
-        #expect(RuntimeError.notACNNCModel("libnet.so").description
-            == "libnet.so: expected a cnnc model library (no '*_cnnc_model' symbol), got a shared library without one")
+        #expect(
+            RuntimeError.notACNNCModel("libnet.so").description
+                == "libnet.so: expected a cnnc model library (no '*_cnnc_model' symbol), got a shared library without one")
     }
 
     @Test func twoModelSymbols() throws {
@@ -142,8 +147,9 @@ import CNNErrors
         }
         #expect(RuntimeError.wrongInputCount(expected: 1, got: 2).location == CNNErrors.SourceLocation())
         #expect(RuntimeError.wrongInputCount(expected: 1, got: 2).description == "expected 1 input tensor, got 2")
-        #expect(RuntimeError.abiVersionMismatch("m.so", found: 99, expected: 1).description
-            == "m.so: expected cnnc model ABI version 1, got version 99 (rebuild it with this cnnc)")
+        #expect(
+            RuntimeError.abiVersionMismatch("m.so", found: 99, expected: 1).description
+                == "m.so: expected cnnc model ABI version 1, got version 99 (rebuild it with this cnnc)")
     }
 
     @Test func twoLibrariesAtOnce() throws {

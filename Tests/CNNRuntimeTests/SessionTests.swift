@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+
 @testable import CNNRuntime
 
 /// Running models: results, batching, argument checking and threading.

@@ -7,8 +7,10 @@ public enum DescriptionChecks {
     /// Reads a description whose inputs are `inputs` (the JSON of its "inputs" list) and whose one
     /// layer is `layer`, expects a `Diagnostic` containing `message`, and expects that diagnostic to
     /// name the file and the layer 'm'.
-    public static func expectLayerError(_ layer: String, _ message: String, inputs: String,
-                                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    public static func expectLayerError(
+        _ layer: String, _ message: String, inputs: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let dir = TemporaryDirectory()
         let path = dir.write("net.json", #"{"version": 1, "name": "e", "inputs": "# + inputs + #", "layers": ["# + layer + "]}")
         do {
@@ -27,7 +29,9 @@ public enum DescriptionChecks {
     /// expects both graphs to have the same ops, inputs, shapes and parameter values. Returns the
     /// written text for checks of its spelling.
     @discardableResult
-    public static func expectWriterRoundTrips(_ description: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+    public static func expectWriterRoundTrips(
+        _ description: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> String {
         let dir = TemporaryDirectory()
         let graph = try NetworkReader.read(path: dir.write("net.json", description))
         try NetworkWriter.write(graph, descriptionPath: dir.path("out.json"))
@@ -35,8 +39,9 @@ public enum DescriptionChecks {
         #expect(graph.nodes.map(\.op) == again.nodes.map(\.op), sourceLocation: sourceLocation)
         #expect(graph.nodes.map(\.inputs) == again.nodes.map(\.inputs), sourceLocation: sourceLocation)
         #expect(graph.nodes.map(\.shape) == again.nodes.map(\.shape), sourceLocation: sourceLocation)
-        #expect(graph.nodes.map { $0.params.mapValues(\.values) } == again.nodes.map { $0.params.mapValues(\.values) },
-                sourceLocation: sourceLocation)
+        #expect(
+            graph.nodes.map { $0.params.mapValues(\.values) } == again.nodes.map { $0.params.mapValues(\.values) },
+            sourceLocation: sourceLocation)
         return try String(contentsOfFile: dir.path("out.json"), encoding: .utf8)
     }
 }

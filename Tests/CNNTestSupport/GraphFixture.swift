@@ -55,11 +55,17 @@ public struct GraphFixture {
 
     /// A 2-D conv with "valid" or symmetric padding.
     public static func conv(_ filters: Int, _ k: Int, stride: Int = 1, pad: Int = 0, groups: Int = 1, epilogue: [EpilogueStep] = []) -> Op {
-        .conv(ConvAttributes(filters: filters, kernel: [k, k], stride: [stride, stride], dilation: [1, 1], padding: Padding(begin: [pad, pad], end: [pad, pad]), groups: groups, hasBias: true, epilogue: epilogue))
+        .conv(
+            ConvAttributes(
+                filters: filters, kernel: [k, k], stride: [stride, stride], dilation: [1, 1],
+                padding: Padding(begin: [pad, pad], end: [pad, pad]), groups: groups, hasBias: true, epilogue: epilogue))
     }
 
     /// A 2-D max or average pool.
     public static func pool(_ kind: PoolKind, _ size: Int, stride: Int? = nil) -> Op {
-        .pool(PoolAttributes(kind: kind, size: [size, size], stride: [stride ?? size, stride ?? size], padding: .zero(rank: 2), ceilMode: false, countIncludePad: false))
+        .pool(
+            PoolAttributes(
+                kind: kind, size: [size, size], stride: [stride ?? size, stride ?? size], padding: .zero(rank: 2), ceilMode: false,
+                countIncludePad: false))
     }
 }

@@ -61,7 +61,9 @@ public struct Mismatch: CustomStringConvertible, Sendable {
     public var description: String { "element \(index): got \(actual), expected \(expected) (diff \(abs(actual - expected)))" }
 
     public static func find(_ actual: [Float], _ expected: [Float], atol: Float, rtol: Float) -> Mismatch? {
-        guard actual.count == expected.count else { return Mismatch(index: -1, actual: Float(actual.count), expected: Float(expected.count)) }
+        guard actual.count == expected.count else {
+            return Mismatch(index: -1, actual: Float(actual.count), expected: Float(expected.count))
+        }
         var worst: Mismatch?
         var worstExcess: Float = 0
         for i in actual.indices {
@@ -108,17 +110,21 @@ public struct CompiledModel {
 }
 
 /// Runs a command-line program with an argument array; returns status, stdout and stderr.
-public func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil, environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+public func runProcess(
+    _ executable: String, _ arguments: [String], cwd: String? = nil, environment: [String: String]? = nil
+) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     if let environment { process.environment = environment }
     let dir = TemporaryDirectory()
-    let outPath = dir.path("stdout"), errPath = dir.path("stderr")
+    let outPath = dir.path("stdout")
+    let errPath = dir.path("stderr")
     FileManager.default.createFile(atPath: outPath, contents: nil)
     FileManager.default.createFile(atPath: errPath, contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath)), err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice

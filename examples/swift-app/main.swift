@@ -73,7 +73,9 @@ func runDemo(_ arguments: Arguments) throws {
     for input in model.inputs { print("  input  \(input.name) \(input.shape)") }
     for output in model.outputs { print("  output \(output.name) \(output.shape)") }
     guard model.inputs.count == 1, model.outputs.count == 1, model.outputs[0].shape.count == 1 else {
-        throw DemoError("\(arguments.library): expected a classifier with one input and one [classes] output, got \(model.inputs.count) inputs and outputs \(model.outputs.map(\.shape))")
+        throw DemoError(
+            "\(arguments.library): expected a classifier with one input and one [classes] output, got \(model.inputs.count) inputs and outputs \(model.outputs.map(\.shape))"
+        )
     }
     let input = model.inputs[0]
     let classes = model.outputs[0].elementCount
@@ -121,7 +123,9 @@ func runDemo(_ arguments: Arguments) throws {
         do {
             reference = try JSONDecoder().decode(ReferenceAccuracy.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            throw DemoError("\(path): expected JSON with integer fields \"correct\" and \"total\", got an unreadable file (\(error.localizedDescription))")
+            throw DemoError(
+                "\(path): expected JSON with integer fields \"correct\" and \"total\", got an unreadable file (\(error.localizedDescription))"
+            )
         }
         guard reference.correct == correct, reference.total == count else {
             throw DemoError("\(path): expected PyTorch's accuracy \(reference.correct)/\(reference.total), got \(correct)/\(count)")

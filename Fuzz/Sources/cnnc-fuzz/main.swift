@@ -9,7 +9,8 @@ import LibFuzzerDriver
 let environment = ProcessInfo.processInfo.environment
 guard let chosen = FuzzTarget(rawValue: environment["CNNC_FUZZ_TARGET"] ?? "") else {
     let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-    FileHandle.standardError.write(Data("error: set CNNC_FUZZ_TARGET to one of: \(names) (got '\(environment["CNNC_FUZZ_TARGET"] ?? "")')\n".utf8))
+    FileHandle.standardError.write(
+        Data("error: set CNNC_FUZZ_TARGET to one of: \(names) (got '\(environment["CNNC_FUZZ_TARGET"] ?? "")')\n".utf8))
     exit(2)
 }
 if let seedDirectory = environment["CNNC_FUZZ_COPY_SEEDS_TO"], let root = environment["CNNC_FUZZ_ROOT"] {
@@ -23,7 +24,8 @@ if let seedDirectory = environment["CNNC_FUZZ_COPY_SEEDS_TO"], let root = enviro
 nonisolated(unsafe) let target = chosen
 var argc = CommandLine.argc
 var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    _ = target.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-})
+exit(
+    LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        _ = target.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    })

@@ -43,12 +43,16 @@ DispatchQueue.concurrentPerform(iterations: 8) { worker in
             let batch = 1 + (worker + round) % 4
             let outputs = try runOnce(session, batch: batch, seed: batch)
             guard outputs == references[batch - 1] else {
-                failures.lock(); problems.append("worker \(worker) round \(round): outputs differ from the reference"); failures.unlock()
+                failures.lock()
+                problems.append("worker \(worker) round \(round): outputs differ from the reference")
+                failures.unlock()
                 return
             }
         }
     } catch {
-        failures.lock(); problems.append("worker \(worker): \(error)"); failures.unlock()
+        failures.lock()
+        problems.append("worker \(worker): \(error)")
+        failures.unlock()
     }
 }
 guard problems.isEmpty else {

@@ -62,8 +62,9 @@ struct DescriptorValidator {
         return try (0..<Int(desc.kernel_count)).map { i in
             let k = base[i]
             guard let name = k.name, let op = k.op, let layers = k.layers else { throw invalid("a null name in kernel \(i)") }
-            return KernelSpec(name: String(cString: name), op: String(cString: op), layers: String(cString: layers),
-                              flopsPerSample: Int(clamping: k.flops_per_sample))
+            return KernelSpec(
+                name: String(cString: name), op: String(cString: op), layers: String(cString: layers),
+                flopsPerSample: Int(clamping: k.flops_per_sample))
         }
     }
 

@@ -1,4 +1,5 @@
 import CNNErrors
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -71,17 +72,24 @@ enum ELFDynamicSymbols {
         for index in 0..<Int(programCount) {
             let entry = table.slice(at: index * Int(programEntrySize), count: 56)
             guard entry.u32(at: 0) == 1 else { continue }  // PT_LOAD
-            let offset = entry.u64(at: 8), size = entry.u64(at: 32)
+            let offset = entry.u64(at: 8)
+            let size = entry.u64(at: 32)
             let (end, overflow) = offset.addingReportingOverflow(size)
             guard !overflow, end <= file.size else {
-                throw ELFReadError(reason: "a truncated file (loadable segment \(index) at offset \(offset), \(size) bytes, lies past its end at \(file.size) bytes)")
+                throw ELFReadError(
+                    reason:
+                        "a truncated file (loadable segment \(index) at offset \(offset), \(size) bytes, lies past its end at \(file.size) bytes)"
+                )
             }
         }
         let sectionTable = header.u64(at: 0x28)
         let (sectionTableSize, o1) = UInt64(header.u16(at: 0x3A)).multipliedReportingOverflow(by: UInt64(header.u16(at: 0x3C)))
         let (sectionEnd, o2) = sectionTable.addingReportingOverflow(sectionTableSize)
         guard !o1, !o2, sectionEnd <= file.size else {
-            throw ELFReadError(reason: "a truncated file (the section header table at offset \(sectionTable), \(sectionTableSize) bytes, lies past its end at \(file.size) bytes)")
+            throw ELFReadError(
+                reason:
+                    "a truncated file (the section header table at offset \(sectionTable), \(sectionTableSize) bytes, lies past its end at \(file.size) bytes)"
+            )
         }
         return true
     }
@@ -138,11 +146,12 @@ enum ELFDynamicSymbols {
             guard let name = strings.cString(at: Int(entry.u32(at: 0))), !name.isEmpty else { continue }
             let info = entry[4]
             let binding = info >> 4
-            result.append(ELFDynamicSymbol(
-                name: name,
-                isFunction: info & 0xF == sttFunc,
-                isDefined: entry.u16(at: 6) != 0,
-                isExported: binding == stbGlobal || binding == stbWeak))
+            result.append(
+                ELFDynamicSymbol(
+                    name: name,
+                    isFunction: info & 0xF == sttFunc,
+                    isDefined: entry.u16(at: 6) != 0,
+                    isExported: binding == stbGlobal || binding == stbWeak))
         }
         return result
     }

@@ -1,4 +1,5 @@
 import CNNModelABI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -90,7 +91,8 @@ package enum FuzzEntryPoints {
             let count = nulls & 8 == 0 ? product : Int64(bitPattern: input.u64())
             // A rank past the validator's cap comes with no shape array it could read.
             let recordedRank = nulls & 16 == 0 ? UInt32(rank) : DescriptorValidator.maxRank + 1 + UInt32(input.byte())
-            base[i] = cnnc_tensor_desc(name: name, rank: recordedRank, shape: recordedRank == UInt32(rank) ? shape : nil, element_count: count)
+            base[i] = cnnc_tensor_desc(
+                name: name, rank: recordedRank, shape: recordedRank == UInt32(rank) ? shape : nil, element_count: count)
         }
         return (UnsafePointer(base), UInt32(count))
     }

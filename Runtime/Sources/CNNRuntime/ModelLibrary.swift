@@ -143,7 +143,8 @@ public final class ModelLibrary: @unchecked Sendable {
 
     /// The machine's physical memory in bytes.
     public static var physicalMemory: Int {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        let pages = sysconf(Int32(_SC_PHYS_PAGES))
+        let size = sysconf(Int32(_SC_PAGESIZE))
         guard pages > 0, size > 0 else { return Int.max }
         return pages.multipliedReportingOverflow(by: size).overflow ? Int.max : pages * size
     }
@@ -180,7 +181,8 @@ public final class ModelLibrary: @unchecked Sendable {
         for symbol in symbols
         where symbol.isFunction && symbol.isDefined && symbol.isExported
             && symbol.name.hasSuffix(descriptorSuffix) && symbol.name.utf8.count > descriptorSuffix.utf8.count
-            && !names.contains(symbol.name) {
+            && !names.contains(symbol.name)
+        {
             names.append(symbol.name)
         }
         guard let first = names.first else { throw RuntimeError.notACNNCModel(displayPath) }

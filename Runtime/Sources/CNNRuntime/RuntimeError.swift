@@ -48,11 +48,11 @@ public enum RuntimeError: LocatedError, Equatable {
     public var location: SourceLocation {
         switch self {
         case .fileNotFound(let path), .notALibrary(let path, _), .notACNNCModel(let path), .multipleModels(let path, _),
-             .malformedLibrary(let path, _), .abiVersionMismatch(let path, _, _), .invalidDescriptor(let path, _),
-             .unsupportedCPU(let path, _, _), .insufficientMemory(let path, _, _, _):
+            .malformedLibrary(let path, _), .abiVersionMismatch(let path, _, _), .invalidDescriptor(let path, _),
+            .unsupportedCPU(let path, _, _), .insufficientMemory(let path, _, _, _):
             return SourceLocation(file: path)
         case .wrongInputCount, .wrongOutputCount, .wrongElementCount, .unknownTensor, .missingInput, .invalidBatch,
-             .invalidThreadCount, .overlappingBuffers, .status:
+            .invalidThreadCount, .overlappingBuffers, .status:
             return SourceLocation()
         }
     }
@@ -75,7 +75,8 @@ public enum RuntimeError: LocatedError, Equatable {
         case .invalidDescriptor(_, let reason):
             return "expected a well-formed cnnc model descriptor, got \(reason)"
         case .unsupportedCPU(_, let missing, let required):
-            return "expected a CPU with \(required.joined(separator: " ")) (the features the library was built for), got one without \(missing.joined(separator: " ")); rebuild it for this CPU or with --target portable"
+            return
+                "expected a CPU with \(required.joined(separator: " ")) (the features the library was built for), got one without \(missing.joined(separator: " ")); rebuild it for this CPU or with --target portable"
         case .wrongInputCount(let expected, let got):
             return "expected \(expected) input tensor\(expected == 1 ? "" : "s"), got \(got)"
         case .wrongOutputCount(let expected, let got):
@@ -96,7 +97,8 @@ public enum RuntimeError: LocatedError, Equatable {
             return "model returned status \(code): \(message)"
         case .insufficientMemory(_, let batch, let bytes, let available):
             let need = bytes.map { "\($0) bytes" } ?? "more bytes than can be addressed"
-            return "expected a batch that fits in this machine's memory (\(available) bytes), got batch \(batch) needing \(need) for inputs, outputs and arena"
+            return
+                "expected a batch that fits in this machine's memory (\(available) bytes), got batch \(batch) needing \(need) for inputs, outputs and arena"
         }
     }
 }

@@ -18,7 +18,7 @@ public final class Session {
 
     init(library: ModelLibrary, maxBatch: Int, threads: Int) throws {
         guard maxBatch >= 1,
-              !maxBatch.multipliedReportingOverflow(by: max(library.workspaceBytesPerSample, 1)).overflow
+            !maxBatch.multipliedReportingOverflow(by: max(library.workspaceBytesPerSample, 1)).overflow
         else { throw RuntimeError.invalidBatch(maxBatch) }
         guard let threadCount = Int32(exactly: threads), threadCount >= 0 else {
             throw RuntimeError.invalidThreadCount(threads)
@@ -97,7 +97,9 @@ public final class Session {
 
     /// Runs like `run(batch:inputs:outputs:)` and returns each kernel's wall time in seconds,
     /// in `library.kernels` order (for `cnnc bench --layers`).
-    public func runProfiled(batch: Int, inputs: [UnsafeBufferPointer<Float>], outputs: [UnsafeMutableBufferPointer<Float>]) throws -> [Double] {
+    public func runProfiled(
+        batch: Int, inputs: [UnsafeBufferPointer<Float>], outputs: [UnsafeMutableBufferPointer<Float>]
+    ) throws -> [Double] {
         var seconds = [Double](repeating: 0, count: max(library.kernels.count, 1))
         try seconds.withUnsafeMutableBufferPointer { buffer in
             try invoke(batch: batch, inputs: inputs, outputs: outputs, kernelSeconds: buffer.baseAddress)
@@ -105,8 +107,10 @@ public final class Session {
         return Array(seconds.prefix(library.kernels.count))
     }
 
-    private func invoke(batch: Int, inputs: [UnsafeBufferPointer<Float>], outputs: [UnsafeMutableBufferPointer<Float>],
-                        kernelSeconds: UnsafeMutablePointer<Double>?) throws {
+    private func invoke(
+        batch: Int, inputs: [UnsafeBufferPointer<Float>], outputs: [UnsafeMutableBufferPointer<Float>],
+        kernelSeconds: UnsafeMutablePointer<Double>?
+    ) throws {
         guard batch >= 1 else { throw RuntimeError.invalidBatch(batch) }
         guard inputs.count == library.inputs.count else {
             throw RuntimeError.wrongInputCount(expected: library.inputs.count, got: inputs.count)

@@ -47,10 +47,11 @@ enum BinaryEmitter {
         body += epilogueStatements(attributes.epilogue, value: .v("v"), operandIndex: .int(0))
         body.append(.assign(ctx.output[index(\.out, batch: count)], "=", .v("v")))
         for d in dims.indices.reversed() { body = [.loop("i\(d)", .int(dims[d].size), body)] }
-        return ctx.function(decls + [
-            KernelContext.parallelFor(collapse: 2, work: count * attributes.op.cost),
-            .loop("b", ctx.batch, body),
-        ])
+        return ctx.function(
+            decls + [
+                KernelContext.parallelFor(collapse: 2, work: count * attributes.op.cost),
+                .loop("b", ctx.batch, body),
+            ])
     }
 
     /// The C of `x op y`; max and min return a NaN from either side, as PyTorch's maximum and minimum do.
@@ -82,16 +83,20 @@ enum BinaryEmitter {
     /// (outer stride = inner stride * inner size; two broadcast dimensions, 0 and 0, merge too).
     static func dimensions(out: [Int], _ a: [Int], _ b: [Int]) -> [Dimension] {
         let rank = out.count
-        let pa = Broadcasting.padded(a, to: rank), pb = Broadcasting.padded(b, to: rank)
+        let pa = Broadcasting.padded(a, to: rank)
+        let pb = Broadcasting.padded(b, to: rank)
         func strides(_ p: [Int]) -> [Int] {
-            var s = Array(repeating: 0, count: rank), acc = 1
+            var s = Array(repeating: 0, count: rank)
+            var acc = 1
             for d in (0..<rank).reversed() {
                 s[d] = p[d] == 1 ? 0 : acc
                 acc *= p[d]
             }
             return s
         }
-        let so = strides(out), sa = strides(pa), sb = strides(pb)
+        let so = strides(out)
+        let sa = strides(pa)
+        let sb = strides(pb)
         var dims: [Dimension] = []
         for d in 0..<rank where out[d] > 1 {
             let next = Dimension(size: out[d], out: so[d], a: sa[d], b: sb[d])
@@ -132,13 +137,14 @@ enum BinaryEmitter {
         }
         let reads = pointers.enumerated().map { k, p in p.0[index({ dims[$0].operands[k] }, batch: p.1)] }
         var body: [CStmt] = [
-            .assign(ctx.output[index({ dims[$0].out }, batch: count)], "=", .ternary(reads[0].ne(.float(0)), reads[1], reads[2])),
+            .assign(ctx.output[index({ dims[$0].out }, batch: count)], "=", .ternary(reads[0].ne(.float(0)), reads[1], reads[2]))
         ]
         for d in dims.indices.reversed() { body = [.loop("i\(d)", .int(dims[d].size), body)] }
-        return ctx.function(decls + [
-            KernelContext.parallelFor(collapse: 2, work: count),
-            .loop("b", ctx.batch, body),
-        ])
+        return ctx.function(
+            decls + [
+                KernelContext.parallelFor(collapse: 2, work: count),
+                .loop("b", ctx.batch, body),
+            ])
     }
 
     /// One loop of an N-operand walk: its extent, the output's stride and each operand's.
@@ -152,19 +158,22 @@ enum BinaryEmitter {
     static func dimensions(out: [Int], operands: [[Int]]) -> [Walk] {
         let rank = out.count
         func strides(_ p: [Int]) -> [Int] {
-            var s = Array(repeating: 0, count: rank), acc = 1
+            var s = Array(repeating: 0, count: rank)
+            var acc = 1
             for d in (0..<rank).reversed() {
                 s[d] = p[d] == 1 ? 0 : acc
                 acc *= p[d]
             }
             return s
         }
-        let so = strides(out), sk = operands.map { strides(Broadcasting.padded($0, to: rank)) }
+        let so = strides(out)
+        let sk = operands.map { strides(Broadcasting.padded($0, to: rank)) }
         var dims: [Walk] = []
         for d in 0..<rank where out[d] > 1 {
             let next = Walk(size: out[d], out: so[d], operands: sk.map { $0[d] })
             if let last = dims.last, last.out == next.out * next.size,
-               zip(last.operands, next.operands).allSatisfy({ $0 == $1 * next.size }) {
+                zip(last.operands, next.operands).allSatisfy({ $0 == $1 * next.size })
+            {
                 dims[dims.count - 1] = Walk(size: last.size * next.size, out: next.out, operands: next.operands)
             } else {
                 dims.append(next)

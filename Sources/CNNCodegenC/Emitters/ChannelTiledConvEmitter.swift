@@ -8,12 +8,15 @@ extension TiledConvEmitter {
     /// Each output's sum still runs over input channels, then taps, in order: the same bits as
     /// the position-tiled kernel.
     static func emitChannelTiled(_ channelPlan: ConvKernelPlan.ChannelTiles, _ ctx: inout KernelContext) -> CFunction {
-        let ct = channelPlan.channels, t = ct.base
+        let ct = channelPlan.channels
+        let t = ct.base
         let (weight, biasValues) = convParameters(ctx.node, outputs: t.ocg * t.groups)
         let w = weight.withUnsafeBufferPointer { ctx.weights(ct.pack($0)) }
         let bias = ctx.weights(ct.packBias(biasValues))
         var body: [CStmt] = [
-            .comment("channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : "") x \(ct.ocv) vectors of \(ct.lanes) channels, \(ct.blocks) blocks"),
+            .comment(
+                "channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : "") x \(ct.ocv) vectors of \(ct.lanes) channels, \(ct.blocks) blocks"
+            ),
             .local(.constFloatPointer, "w", w),
             .local(.constFloatPointer, "bias", bias),
         ]
@@ -27,16 +30,30 @@ extension TiledConvEmitter {
         let flops = 2 * t.icg * ct.taps * t.outH * t.outW * t.ocg
         body += [
             KernelContext.parallelFor(collapse: 3, work: flops),
-            .loop("b", ctx.batch, [.loop("blk", .int(ct.blocks), [.loop("rg", .int(ct.rowTasks), channelTiledTask(channelPlan, channelPlan.attributes.epilogue, ctx, source: source))])]),
+            .loop(
+                "b", ctx.batch,
+                [
+                    .loop(
+                        "blk", .int(ct.blocks),
+                        [
+                            .loop(
+                                "rg", .int(ct.rowTasks), channelTiledTask(channelPlan, channelPlan.attributes.epilogue, ctx, source: source)
+                            )
+                        ])
+                ]),
         ]
         return ctx.function(body, scratch: t.usesScratch)
     }
 
     /// One task (sample `b`, block `blk`, row group `rg`): chunk by chunk of input channels,
     /// every tile of its rows into the buffer `acc`; then the epilogue out of it.
-    static func channelTiledTask(_ channelPlan: ConvKernelPlan.ChannelTiles, _ epilogue: [EpilogueStep], _ ctx: KernelContext, source: CExpr) -> [CStmt] {
-        let ct = channelPlan.channels, t = ct.base
-        let ic = t.icg, bc = ct.blockChannels
+    static func channelTiledTask(
+        _ channelPlan: ConvKernelPlan.ChannelTiles, _ epilogue: [EpilogueStep], _ ctx: KernelContext, source: CExpr
+    ) -> [CStmt] {
+        let ct = channelPlan.channels
+        let t = ct.base
+        let ic = t.icg
+        let bc = ct.blockChannels
         return [
             .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(t.ocg) - .v("blk") * .int(bc)])),
             .local(.constFloatPointer, "wb", .v("w") + .v("blk") * .int(ic * ct.taps * bc)),
@@ -45,9 +62,11 @@ extension TiledConvEmitter {
             .local(.constInt64, "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
             .array(.float, "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
-            .loop("c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk, [
-                .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)])),
-            ] + channelTiles(channelPlan, source: source)),
+            .loop(
+                "c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk,
+                [
+                    .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)]))
+                ] + channelTiles(channelPlan, source: source)),
             channelTiledStore(ct, epilogue, ctx),
         ]
     }
@@ -58,13 +77,18 @@ extension TiledConvEmitter {
     /// sizes, each tail runs only in its own (the plan checked that each ends where its task's
     /// range ends).
     static func channelTiles(_ channelPlan: ConvKernelPlan.ChannelTiles, source: CExpr) -> [CStmt] {
-        let ct = channelPlan.channels, t = ct.base
+        let ct = channelPlan.channels
+        let t = ct.base
         let rowSource = source + .v("b") * .int(t.icg * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)
         guard ct.flat else {
-            return [.loop("oh", .v("oh0"), .v("oh1"), [
-                .local(.constFloatPointer, "xs", rowSource),
-                .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(channelTile(ct, width: ct.p))]),
-            ])]
+            return [
+                .loop(
+                    "oh", .v("oh0"), .v("oh1"),
+                    [
+                        .local(.constFloatPointer, "xs", rowSource),
+                        .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(channelTile(ct, width: ct.p))]),
+                    ])
+            ]
         }
         let tails: [CStmt] = channelPlan.tails.map { tail in
             let body: [CStmt] = [.local(.constInt64, "ow0", .int(tail.start))] + channelTile(ct, width: tail.width)
@@ -82,7 +106,10 @@ extension TiledConvEmitter {
     /// from `oh0`): accumulators from the bias on the first chunk of input channels, else from
     /// the buffer; the chunk's channels and taps; the accumulators back to the buffer.
     static func channelTile(_ ct: ChannelTiling, width: Int) -> [CStmt] {
-        let t = ct.base, bc = ct.blockChannels, lanes = ct.lanes, taps = ct.taps
+        let t = ct.base
+        let bc = ct.blockChannels
+        let lanes = ct.lanes
+        let taps = ct.taps
         let vtype = CType.vector(lanes)
         var tile: [CStmt] = [
             .local(.floatPointer, "ab", .v("acc") + ((.v("oh") - .v("oh0")) * .int(t.outW) + .v("ow0")) * .int(bc)),
@@ -104,7 +131,11 @@ extension TiledConvEmitter {
             for kw in 0..<t.kw {
                 let tap = kh * t.kw + kw
                 let offset = t.rowOffset(kh) + t.columnOffset(kw)
-                step.append(.block(channelLaneFMAs(p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })))
+                step.append(
+                    .block(
+                        channelLaneFMAs(
+                            p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })
+                    ))
             }
         }
         tile.append(.loop("c", .v("c0"), .v("c1"), step))
@@ -119,7 +150,8 @@ extension TiledConvEmitter {
     /// The epilogue transposes out of the buffer: channel j's row is contiguous in the output.
     /// Short rows are unrolled: the loop over channels is then straight-line code.
     static func channelTiledStore(_ ct: ChannelTiling, _ epilogue: [EpilogueStep], _ ctx: KernelContext) -> CStmt {
-        let t = ct.base, bc = ct.blockChannels
+        let t = ct.base
+        let bc = ct.blockChannels
         let row = (.v("b") * .int(t.ocg) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
         let element: (CExpr) -> [CStmt] = { ow in
             [.local(.float, "v", .v("acc")[((.v("oh") - .v("oh0")) * .int(t.outW) + ow) * .int(bc) + .v("j")])]
@@ -127,9 +159,15 @@ extension TiledConvEmitter {
                 + [.assign(.v("dst")[ow], "=", .v("v"))]
         }
         let store: [CStmt] = t.outW <= 16 ? (0..<t.outW).map { .block(element(.int($0))) } : [.loop("ow", .int(t.outW), element(.v("ow")))]
-        return .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
-            .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
-        ] + store)])
+        return .loop(
+            "j", .v("width"),
+            [
+                .loop(
+                    "oh", .v("oh0"), .v("oh1"),
+                    [
+                        .local(.floatPointer, "dst", ctx.output + row * .int(t.outW))
+                    ] + store)
+            ])
     }
 
     /// One reduction step with output channels across the lanes, into the accumulators

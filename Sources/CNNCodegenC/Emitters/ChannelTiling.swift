@@ -49,8 +49,10 @@ public struct ChannelTiling: Sendable, Hashable {
     /// that positions waste lanes and this tiling keeps more of them busy, else nil.
     public static func plan(_ a: ConvAttributes, base: ConvTiling, target: VectorTarget) -> ChannelTiling? {
         let th = target.thresholds
-        guard target.lanes > 0, a.groups == 1, a.epilogue.pool == nil, !base.copiesPerGroup, base.outH * base.outW <= th.channelTilesMaxPositions,
-              base.icg * base.kh * base.kw >= th.channelTilesMinReduction, base.ocg >= target.lanes else { return nil }
+        guard target.lanes > 0, a.groups == 1, a.epilogue.pool == nil, !base.copiesPerGroup,
+            base.outH * base.outW <= th.channelTilesMaxPositions,
+            base.icg * base.kh * base.kw >= th.channelTilesMinReduction, base.ocg >= target.lanes
+        else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.
         let budget = target.registers - th.channelTilesSpareRegisters
         var best: (rank: Double, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, false)
@@ -79,7 +81,8 @@ public struct ChannelTiling: Sendable, Hashable {
         // (a plane that is not a whole number of vectors) cost it about a fifth more (measured:
         // 1x1 convs on 7x7 planes ran at 45-74% of peak, on 8x8 planes at 96%).
         let computed = (base.positions + base.tile - 1) / base.tile * base.tile
-        var positionScore = Double(base.uv * base.ocb) * Double(base.outH * base.outW) / Double(computed)
+        var positionScore =
+            Double(base.uv * base.ocb) * Double(base.outH * base.outW) / Double(computed)
             * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
         if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= th.misalignedPositionShare }
         guard busiest > th.channelTilesMinGain * positionScore else { return nil }
@@ -96,9 +99,11 @@ public struct ChannelTiling: Sendable, Hashable {
     /// positions costs as much as `t` positions, but no less than `8 / ocv` (fewer than 8
     /// accumulators wait on the FMA latency).
     var flatShare: Double {
-        var real = 0.0, cost = 0.0
+        var real = 0.0
+        var cost = 0.0
         for task in 0..<rowTasks {
-            let span = min(rowsPerTask, base.outH - task * rowsPerTask) * base.outW, tail = span % p
+            let span = min(rowsPerTask, base.outH - task * rowsPerTask) * base.outW
+            let tail = span % p
             real += Double(span)
             cost += Double(span - tail) + (tail > 0 ? max(Double(tail), 8 / Double(ocv)) : 0)
         }

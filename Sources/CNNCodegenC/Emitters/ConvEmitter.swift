@@ -30,7 +30,9 @@ enum ConvEmitter {
     static func task(_ a: ConvAttributes, _ shape: DirectConvShape, _ ctx: KernelContext) -> [CStmt] {
         let (i3, o3, k) = (shape.i3, shape.o3, shape.k)
         var perTask: [CStmt] = [
-            .local(.constFloatPointer, "x", ctx.input(0) + (.v("b") * .int(shape.ic) + (.v("oc") / .int(shape.ocg)) * .int(shape.icg)) * .int(i3.reduce(1, *))),
+            .local(
+                .constFloatPointer, "x",
+                ctx.input(0) + (.v("b") * .int(shape.ic) + (.v("oc") / .int(shape.ocg)) * .int(shape.icg)) * .int(i3.reduce(1, *))),
             .local(.constFloatPointer, "wk", .v("w") + .v("oc") * .int(shape.icg * k.reduce(1, *))),
             .array(.float, "acc", count: o3[2], alignment: 64),
         ]
@@ -41,87 +43,136 @@ enum ConvEmitter {
         if let pool = a.epilogue.pool {
             return perTask + pooledRows(pool, conv: o3, out: outShape, row: row)
         }
-        return perTask + [.loop("od", .int(o3[0]), [
-            .loop("oh", .int(o3[1]), row(.v("od"), .v("oh")) + [
-                .loop("ow", .int(o3[2]), [.assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "=", .v("acc")[.v("ow")])]),
-            ]),
-        ])]
+        return perTask + [
+            .loop(
+                "od", .int(o3[0]),
+                [
+                    .loop(
+                        "oh", .int(o3[1]),
+                        row(.v("od"), .v("oh")) + [
+                            .loop(
+                                "ow", .int(o3[2]),
+                                [.assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "=", .v("acc")[.v("ow")])])
+                        ])
+                ])
+        ]
     }
 
     /// Computes conv row (od, oh) into acc[OW], epilogue steps before the pool applied.
     static func row(_ a: ConvAttributes, _ shape: DirectConvShape, _ od: CExpr, _ oh: CExpr) -> [CStmt] {
         let (i3, o3, k, s, d, pb) = (shape.i3, shape.o3, shape.k, shape.s, shape.d, shape.pb)
         var body: [CStmt] = [
-            .loop("ow", .int(o3[2]), [.assign(.v("acc")[.v("ow")], "=", a.hasBias ? .v("bias")[.v("oc")] : .float(0))]),
+            .loop("ow", .int(o3[2]), [.assign(.v("acc")[.v("ow")], "=", a.hasBias ? .v("bias")[.v("oc")] : .float(0))])
         ]
-        let kwLoop: CStmt = .loop("kw", .int(k[2]), [
-            .local(.constFloat, "wv", .v("wk")[((.v("ic") * .int(k[0]) + .v("kd")) * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")]),
-            .local(.constInt64, "off", .v("kw") * .int(d[2]) - .int(pb[2])),
-            .loop("ow", from: CExpr.ident("col_lo")[.v("kw")], to: CExpr.ident("col_hi")[.v("kw")], step: 1, [
-                .assign(.v("acc")[.v("ow")], "+=", .v("wv") * .v("row")[.v("ow") * .int(s[2]) + .v("off")]),
-            ]),
-        ])
-        body.append(.loop("ic", .int(shape.icg), [
-            .loop("kd", .int(k[0]), [
-                .local(.constInt64, "id", od * .int(s[0]) - .int(pb[0]) + .v("kd") * .int(d[0])),
-                .ifThen(.v("id") < .int(0) || .v("id") >= .int(i3[0]), [.continueLoop], else: []),
-                .loop("kh", .int(k[1]), [
-                    .local(.constInt64, "ih", oh * .int(s[1]) - .int(pb[1]) + .v("kh") * .int(d[1])),
-                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(i3[1]), [.continueLoop], else: []),
-                    .local(.constFloatPointer, "row", .v("x") + (.v("ic") * .int(i3[0]) + .v("id")) * .int(i3[1] * i3[2]) + .v("ih") * .int(i3[2])),
-                    kwLoop,
-                ]),
-            ]),
-        ]))
+        let kwLoop: CStmt = .loop(
+            "kw", .int(k[2]),
+            [
+                .local(.constFloat, "wv", .v("wk")[((.v("ic") * .int(k[0]) + .v("kd")) * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")]),
+                .local(.constInt64, "off", .v("kw") * .int(d[2]) - .int(pb[2])),
+                .loop(
+                    "ow", from: CExpr.ident("col_lo")[.v("kw")], to: CExpr.ident("col_hi")[.v("kw")], step: 1,
+                    [
+                        .assign(.v("acc")[.v("ow")], "+=", .v("wv") * .v("row")[.v("ow") * .int(s[2]) + .v("off")])
+                    ]),
+            ])
+        body.append(
+            .loop(
+                "ic", .int(shape.icg),
+                [
+                    .loop(
+                        "kd", .int(k[0]),
+                        [
+                            .local(.constInt64, "id", od * .int(s[0]) - .int(pb[0]) + .v("kd") * .int(d[0])),
+                            .ifThen(.v("id") < .int(0) || .v("id") >= .int(i3[0]), [.continueLoop], else: []),
+                            .loop(
+                                "kh", .int(k[1]),
+                                [
+                                    .local(.constInt64, "ih", oh * .int(s[1]) - .int(pb[1]) + .v("kh") * .int(d[1])),
+                                    .ifThen(.v("ih") < .int(0) || .v("ih") >= .int(i3[1]), [.continueLoop], else: []),
+                                    .local(
+                                        .constFloatPointer, "row",
+                                        .v("x") + (.v("ic") * .int(i3[0]) + .v("id")) * .int(i3[1] * i3[2]) + .v("ih") * .int(i3[2])),
+                                    kwLoop,
+                                ]),
+                        ])
+                ]))
         // Activations and the residual add run on the full-resolution row.
         let index = ((.v("b") * .int(shape.oc) + .v("oc")) * .int(o3[0]) + od) * .int(o3[1] * o3[2]) + oh * .int(o3[2]) + .v("ow")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
         if !steps.isEmpty {
-            body.append(.loop("ow", .int(o3[2]), [.local(.float, "v", .v("acc")[.v("ow")])] + steps + [.assign(.v("acc")[.v("ow")], "=", .v("v"))]))
+            body.append(
+                .loop("ow", .int(o3[2]), [.local(.float, "v", .v("acc")[.v("ow")])] + steps + [.assign(.v("acc")[.v("ow")], "=", .v("v"))]))
         }
         return body
     }
 
     /// Pools conv rows as they are produced: each pooled row reads the conv rows of its window.
     static func pooledRows(_ p: PoolAttributes, conv o3: [Int], out: [Int], row: (CExpr, CExpr) -> [CStmt]) -> [CStmt] {
-        let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1), pad = to3D(p.padding.begin, fill: 0)
+        let size = to3D(p.size, fill: 1)
+        let stride = to3D(p.stride, fill: 1)
+        let pad = to3D(p.padding.begin, fill: 0)
         let padEnd = to3D(p.padding.end, fill: 0)
         let isMax = p.kind == .max
         var horizontal: [CStmt] = [
-            .loop("pw", .int(out[2]), [
-                .loop("ww", .int(size[2]), [
-                    .local(.constInt64, "cw", .v("pw") * .int(stride[2]) - .int(pad[2]) + .v("ww")),
-                    .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(o3[2]), [
-                        isMax ? .assign(.v("pacc")[.v("pw")], "=", maxFold(.v("pacc")[.v("pw")], .v("acc")[.v("cw")]))
-                              : .assign(.v("pacc")[.v("pw")], "+=", .v("acc")[.v("cw")]),
-                    ], else: []),
-                ]),
-            ]),
+            .loop(
+                "pw", .int(out[2]),
+                [
+                    .loop(
+                        "ww", .int(size[2]),
+                        [
+                            .local(.constInt64, "cw", .v("pw") * .int(stride[2]) - .int(pad[2]) + .v("ww")),
+                            .ifThen(
+                                .v("cw") >= .int(0) && .v("cw") < .int(o3[2]),
+                                [
+                                    isMax
+                                        ? .assign(.v("pacc")[.v("pw")], "=", maxFold(.v("pacc")[.v("pw")], .v("acc")[.v("cw")]))
+                                        : .assign(.v("pacc")[.v("pw")], "+=", .v("acc")[.v("cw")])
+                                ], else: []),
+                        ])
+                ])
         ]
         horizontal = row(.v("cd"), .v("ch")) + horizontal
         let store: CStmt
         if isMax {
-            store = .loop("pw", .int(out[2]), [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")])])
+            store = .loop(
+                "pw", .int(out[2]),
+                [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")])])
         } else {
-            let count = PoolEmitter.windowCount(dims: [.v("pd"), .v("ph"), .v("pw")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: o3, includePad: p.countIncludePad)
-            store = .loop("pw", .int(out[2]), [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")] / .cast(.float, count))])
+            let count = PoolEmitter.windowCount(
+                dims: [.v("pd"), .v("ph"), .v("pw")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: o3,
+                includePad: p.countIncludePad)
+            store = .loop(
+                "pw", .int(out[2]),
+                [
+                    .assign(
+                        .v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=",
+                        .v("pacc")[.v("pw")] / .cast(.float, count))
+                ])
         }
         return [
-            .loop("pd", .int(out[0]), [
-                .loop("ph", .int(out[1]), [
-                    .array(.float, "pacc", count: out[2], alignment: 64),
-                    .loop("pw", .int(out[2]), [.assign(.v("pacc")[.v("pw")], "=", isMax ? .float(-.infinity) : .float(0))]),
-                    .loop("wd", .int(size[0]), [
-                        .local(.constInt64, "cd", .v("pd") * .int(stride[0]) - .int(pad[0]) + .v("wd")),
-                        .ifThen(.v("cd") < .int(0) || .v("cd") >= .int(o3[0]), [.continueLoop], else: []),
-                        .loop("wh", .int(size[1]), [
-                            .local(.constInt64, "ch", .v("ph") * .int(stride[1]) - .int(pad[1]) + .v("wh")),
-                            .ifThen(.v("ch") < .int(0) || .v("ch") >= .int(o3[1]), [.continueLoop], else: []),
-                        ] + horizontal),
-                    ]),
-                    store,
-                ]),
-            ]),
+            .loop(
+                "pd", .int(out[0]),
+                [
+                    .loop(
+                        "ph", .int(out[1]),
+                        [
+                            .array(.float, "pacc", count: out[2], alignment: 64),
+                            .loop("pw", .int(out[2]), [.assign(.v("pacc")[.v("pw")], "=", isMax ? .float(-.infinity) : .float(0))]),
+                            .loop(
+                                "wd", .int(size[0]),
+                                [
+                                    .local(.constInt64, "cd", .v("pd") * .int(stride[0]) - .int(pad[0]) + .v("wd")),
+                                    .ifThen(.v("cd") < .int(0) || .v("cd") >= .int(o3[0]), [.continueLoop], else: []),
+                                    .loop(
+                                        "wh", .int(size[1]),
+                                        [
+                                            .local(.constInt64, "ch", .v("ph") * .int(stride[1]) - .int(pad[1]) + .v("wh")),
+                                            .ifThen(.v("ch") < .int(0) || .v("ch") >= .int(o3[1]), [.continueLoop], else: []),
+                                        ] + horizontal),
+                                ]),
+                            store,
+                        ])
+                ])
         ]
     }
 }
@@ -132,7 +183,9 @@ func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) 
 extension CStmt {
     /// `static const int64_t name[] = {...};` for compile-time tables.
     static func verbatimArray(_ name: String, _ values: [Int]) -> CStmt {
-        .decl("static const int64_t", name + "[\(max(values.count, 1))]", .ident("{" + (values.isEmpty ? "0" : values.map(String.init).joined(separator: ", ")) + "}"))
+        .decl(
+            "static const int64_t", name + "[\(max(values.count, 1))]",
+            .ident("{" + (values.isEmpty ? "0" : values.map(String.init).joined(separator: ", ")) + "}"))
     }
 }
 
@@ -150,7 +203,11 @@ struct DirectConvShape {
         s = to3D(a.stride, fill: 1)
         d = to3D(a.dilation, fill: 1)
         pb = to3D(a.padding.begin, fill: 0)
-        let convShape = (try? ShapeInference.conv(ConvAttributes(filters: a.filters, kernel: a.kernel, stride: a.stride, dilation: a.dilation, padding: a.padding, groups: a.groups, hasBias: a.hasBias), input: inShape)) ?? []
+        let convShape =
+            (try? ShapeInference.conv(
+                ConvAttributes(
+                    filters: a.filters, kernel: a.kernel, stride: a.stride, dilation: a.dilation, padding: a.padding, groups: a.groups,
+                    hasBias: a.hasBias), input: inShape)) ?? []
         o3 = to3D(Array(convShape.dropFirst()), fill: 1)
         icg = ic / a.groups
         ocg = oc / a.groups
@@ -158,7 +215,8 @@ struct DirectConvShape {
 
     /// Output columns valid for each kernel column: iw = ow*SW - PW + kw*DW in [0, IW).
     func columnBounds() -> (lo: [Int], hi: [Int]) {
-        var lo: [Int] = [], hi: [Int] = []
+        var lo: [Int] = []
+        var hi: [Int] = []
         for kw in 0..<k[2] {
             let shift = kw * d[2] - pb[2]
             lo.append(min(max(0, ceilDiv(-shift, s[2])), o3[2]))

@@ -8,9 +8,15 @@ extension TiledConvEmitter {
         let ic = t.icg * t.groups
         return [
             KernelContext.parallelFor(collapse: 2, work: t.phases * t.planeFloats * ic),
-            .loop("b", ctx.batch, [.loop("c", .int(ic), planeCopy(
-                t, from: ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW),
-                to: .v("scratch") + (.v("b") * .int(ic) + .v("c")) * .int(t.phases * t.planeFloats)))]),
+            .loop(
+                "b", ctx.batch,
+                [
+                    .loop(
+                        "c", .int(ic),
+                        planeCopy(
+                            t, from: ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW),
+                            to: .v("scratch") + (.v("b") * .int(ic) + .v("c")) * .int(t.phases * t.planeFloats)))
+                ]),
         ]
     }
 
@@ -23,7 +29,8 @@ extension TiledConvEmitter {
         // Where column plane p starts in the padded input's columns: its stride phase, or with
         // column copies its kernel column.
         let offsets = (0..<t.columnPlanes).map { t.columnCopies ? $0 * t.dw : $0 }
-        let planeRow: (Int) -> CExpr = { p in .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq) }
+        let planeRow: (Int) -> CExpr = { p in .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq)
+        }
         let inputRow = CExpr.v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)
         let outside = CExpr.v("ih") < .int(0) || .v("ih") >= .int(t.inH)
         let perRow: [CStmt]
@@ -32,18 +39,23 @@ extension TiledConvEmitter {
             // Unit column stride: each plane's rows are runs of the input at its offset, with
             // constant bounds, so straight-line vector code.
             perRow = offsets.enumerated().map { p, off in
-                let lo = min(max(t.padLeft - off, 0), t.wq), hi = max(min(t.inW + t.padLeft - off, t.wq), lo)
+                let lo = min(max(t.padLeft - off, 0), t.wq)
+                let hi = max(min(t.inW + t.padLeft - off, t.wq), lo)
                 return .block([
-                    .loop("i", .int(t.hq), [
-                        .local(.constInt64, "ih", inputRow),
-                        .local(.floatPointer, "row", planeRow(p)),
-                        .ifThen(outside, [zero("j", .int(0), .int(t.wq))], else: [
-                            .local(.constFloatPointer, "line", .v("src") + .v("ih") * .int(t.inW) + .int(off) - .int(t.padLeft)),
-                            zero("j", .int(0), .int(lo)),
-                            copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
-                            zero("j", .int(hi), .int(t.wq)),
-                        ]),
-                    ]),
+                    .loop(
+                        "i", .int(t.hq),
+                        [
+                            .local(.constInt64, "ih", inputRow),
+                            .local(.floatPointer, "row", planeRow(p)),
+                            .ifThen(
+                                outside, [zero("j", .int(0), .int(t.wq))],
+                                else: [
+                                    .local(.constFloatPointer, "line", .v("src") + .v("ih") * .int(t.inW) + .int(off) - .int(t.padLeft)),
+                                    zero("j", .int(0), .int(lo)),
+                                    copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
+                                    zero("j", .int(hi), .int(t.wq)),
+                                ]),
+                        ])
                 ])
             }
         } else {
@@ -52,28 +64,38 @@ extension TiledConvEmitter {
             // (MobileNetV2's stride-2 depthwise conv on 112x112: 0.39 -> 0.27 ms). The shuffles
             // read whole vectors of `sw` columns each, so then the line holds that many.
             let width = t.splitsPhasesWithShuffles ? (t.wq + t.lanes - 1) / t.lanes * t.lanes * t.sw : (t.wq - 1) * t.sw + offsets.last! + 1
-            let lo = min(t.padLeft, width), hi = max(min(t.inW + t.padLeft, width), lo)
+            let lo = min(t.padLeft, width)
+            let hi = max(min(t.inW + t.padLeft, width), lo)
             buffers = [.array(.float, "line", count: width, alignment: 64)]
             perRow = [
-                .loop("i", .int(t.hq), [
-                    .local(.constInt64, "ih", inputRow),
-                    .ifThen(outside, offsets.indices.map { p in
-                        .block([.local(.floatPointer, "row", planeRow(p)), zero("j", .int(0), .int(t.wq))])
-                    }, else: [
-                        .local(.constFloatPointer, "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
-                        .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                        copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
-                        .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                    ] + offsets.indices.map { p in .local(.floatPointer, "row\(p)", planeRow(p)) } + splitPhases(t, offsets: offsets)),
-                ]),
+                .loop(
+                    "i", .int(t.hq),
+                    [
+                        .local(.constInt64, "ih", inputRow),
+                        .ifThen(
+                            outside,
+                            offsets.indices.map { p in
+                                .block([.local(.floatPointer, "row", planeRow(p)), zero("j", .int(0), .int(t.wq))])
+                            },
+                            else: [
+                                .local(.constFloatPointer, "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
+                                .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                                copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
+                                .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                            ] + offsets.indices.map { p in .local(.floatPointer, "row\(p)", planeRow(p)) }
+                                + splitPhases(t, offsets: offsets)),
+                    ])
             ]
         }
-        return [.block([
-            .local(.constFloatPointer, "src", from),
-            .local(.floatPointer, "dst", to),
-        ] + buffers + [
-            .loop("rh", .int(t.phaseRows), perRow),
-        ])]
+        return [
+            .block(
+                [
+                    .local(.constFloatPointer, "src", from),
+                    .local(.floatPointer, "dst", to),
+                ] + buffers + [
+                    .loop("rh", .int(t.phaseRows), perRow)
+                ])
+        ]
     }
 
     /// `count` floats copied with memcpy: a loop from a pointer into a stack buffer stayed scalar
@@ -91,11 +113,17 @@ extension TiledConvEmitter {
     /// the load waited for those stores to reach the cache, 20% of a stride-2 depthwise conv.)
     /// Other strides, column copies, and rows shorter than a vector, as one scalar loop.
     static func splitPhases(_ t: ConvTiling, offsets: [Int]) -> [CStmt] {
-        let lanes = t.lanes, vtype = CType.vector(lanes), sw = t.sw
+        let lanes = t.lanes
+        let vtype = CType.vector(lanes)
+        let sw = t.sw
         guard t.splitsPhasesWithShuffles else {
-            return [.loop("j", .int(t.wq), offsets.enumerated().map { p, off in
-                .assign(.v("row\(p)")[.v("j")], "=", .v("line")[.v("j") * .int(sw) + .int(off)])
-            })]
+            return [
+                .loop(
+                    "j", .int(t.wq),
+                    offsets.enumerated().map { p, off in
+                        .assign(.v("row\(p)")[.v("j")], "=", .v("line")[.v("j") * .int(sw) + .int(off)])
+                    })
+            ]
         }
         func load(_ k: Int) -> CExpr { .loadVector(vtype, from: .v("line") + .v("j") * .int(sw) + .int(k * lanes)) }
         var step: [CStmt] = (0..<sw).map { k in .local(vtype.constant, "s\(k)", load(k)) }
@@ -103,7 +131,8 @@ extension TiledConvEmitter {
         if sw == 2 {
             step += [
                 .local(vtype.constant, "p0", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0) })),
-                .local(vtype.constant, "p1", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0 + 1) })),
+                .local(
+                    vtype.constant, "p1", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0 + 1) })),
             ]
             names = ["p0", "p1"]
         } else {
@@ -113,9 +142,11 @@ extension TiledConvEmitter {
         let used = names.prefix(t.phaseCols)
         let full = t.wq / lanes * lanes
         let stores: [CStmt] = used.enumerated().map { p, name in .assign(.vectorAt(vtype, .v("row\(p)") + .v("j")), "=", .v(name)) }
-        let partial: [CStmt] = used.enumerated().map { p, name in copyFloats(to: .v("row\(p)") + .v("j"), from: .addressOf(.v(name)), count: t.wq - full) }
+        let partial: [CStmt] = used.enumerated().map { p, name in
+            copyFloats(to: .v("row\(p)") + .v("j"), from: .addressOf(.v(name)), count: t.wq - full)
+        }
         return [
-            .loop("j", from: .int(0), to: .int(full), step: lanes, step + stores),
+            .loop("j", from: .int(0), to: .int(full), step: lanes, step + stores)
         ] + (full == t.wq ? [] : [.block([.local(.constInt64, "j", .int(full))] + step + partial)])
     }
 }

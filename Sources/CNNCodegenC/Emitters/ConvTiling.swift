@@ -19,8 +19,11 @@ public struct VectorTarget: Sendable, Hashable {
     public var spareRegisters: Int
     /// The numbers kernel selection decides by on this target (`ConvThresholds`).
     public var thresholds: ConvThresholds
-    public init(lanes: Int, registers: Int, winograd: Bool = true, tileWinograd: Bool = true, tileScore: TileScore = .accumulators, spareRegisters: Int = 2,
-                thresholds: ConvThresholds = .standard) {
+    public init(
+        lanes: Int, registers: Int, winograd: Bool = true, tileWinograd: Bool = true, tileScore: TileScore = .accumulators,
+        spareRegisters: Int = 2,
+        thresholds: ConvThresholds = .standard
+    ) {
         self.lanes = lanes
         self.registers = registers
         self.winograd = winograd
@@ -148,7 +151,9 @@ public struct ConvTiling: Sendable, Hashable {
     public func columnOffset(_ kw: Int) -> Int { columnCopies ? kw * planeFloats : ((kw * dw) % sw) * planeFloats + (kw * dw) / sw }
 
     /// A tiling for `a` on `input`, or nil when the direct kernel should be used.
-    public static func plan(_ a: ConvAttributes, input: [Int], target: VectorTarget, inputIsCallerBuffer: Bool, columnCopies: Bool = false) -> ConvTiling? {
+    public static func plan(
+        _ a: ConvAttributes, input: [Int], target: VectorTarget, inputIsCallerBuffer: Bool, columnCopies: Bool = false
+    ) -> ConvTiling? {
         guard target.lanes > 0, a.spatialRank <= 2 else { return nil }
         let spatial = Array(input.dropFirst())
         let i2 = Array(repeating: 1, count: 2 - spatial.count) + spatial
@@ -163,7 +168,8 @@ public struct ConvTiling: Sendable, Hashable {
         let hq = outH + ((k[0] - 1) * d[0]) / s[0]
         let wq = columnCopies ? outW : outW + ((k[1] - 1) * d[1]) / s[1]
         let direct = pb == [0, 0] && pe == [0, 0] && s == [1, 1] && !inputIsCallerBuffer && hq == i2[0] && wq == i2[1]
-        let icg = input[0] / a.groups, ocg = a.filters / a.groups
+        let icg = input[0] / a.groups
+        let ocg = a.filters / a.groups
         let positions = outH * wq
         // A tile is no longer than one task's positions: a fused pool's window of conv rows, else the plane.
         let poolRows = a.epilogue.pool.map { $0.size.count >= 2 ? $0.size[0] : 1 }
@@ -176,9 +182,10 @@ public struct ConvTiling: Sendable, Hashable {
             case .throughput(let minimum): return useful / max(Double(uv * ocb), 1.5 * Double(uv + ocb), Double(minimum))
             }
         }
-        return ConvTiling(lanes: target.lanes, uv: best.uv, ocb: best.ocb, icg: icg, ocg: ocg, groups: a.groups,
-                          inH: i2[0], inW: i2[1], outH: outH, outW: outW, kh: k[0], kw: k[1], sh: s[0], sw: s[1], dh: d[0], dw: d[1],
-                          padTop: pb[0], padLeft: pb[1], hq: hq, wq: wq, copiesInput: !direct || columnCopies, columnCopies: columnCopies)
+        return ConvTiling(
+            lanes: target.lanes, uv: best.uv, ocb: best.ocb, icg: icg, ocg: ocg, groups: a.groups,
+            inH: i2[0], inW: i2[1], outH: outH, outW: outW, kh: k[0], kw: k[1], sh: s[0], sw: s[1], dh: d[0], dw: d[1],
+            padTop: pb[0], padLeft: pb[1], hq: hq, wq: wq, copiesInput: !direct || columnCopies, columnCopies: columnCopies)
     }
 
     /// The share of the tile's lanes that compute real output: channels of the last block and
@@ -194,7 +201,8 @@ public struct ConvTiling: Sendable, Hashable {
     /// DenseNet's 3x3 convs on 7x7 (useful share unchanged by the 64-position tile) lost 9%.
     public func prefersColumnCopies(_ copies: ConvTiling, thresholds: ConvThresholds = .standard) -> Bool {
         guard kw > 1, copiesInput, !columnCopies, !copiesPerGroup, !copies.copiesPerGroup else { return false }
-        return copies.usefulShare >= thresholds.columnCopiesMinGain * usefulShare && copies.scratchFloats * 4 <= thresholds.columnCopiesMaxBytes
+        return copies.usefulShare >= thresholds.columnCopiesMinGain * usefulShare
+            && copies.scratchFloats * 4 <= thresholds.columnCopiesMaxBytes
     }
 
     /// Vectors of positions a tile may hold: no more than one task's positions, and at most 8.

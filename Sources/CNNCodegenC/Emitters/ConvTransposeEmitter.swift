@@ -5,35 +5,57 @@ import CNNIR
 enum ConvTransposeEmitter {
     static func emit(_ a: ConvTransposeAttributes, _ ctx: inout KernelContext) -> CFunction {
         let inShape = ctx.inputShapes[0]
-        let ic = inShape[0], oc = a.filters
+        let ic = inShape[0]
+        let oc = a.filters
         let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
         let o3 = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
-        let k = to3D(a.kernel, fill: 1), s = to3D(a.stride, fill: 1), d = to3D(a.dilation, fill: 1)
+        let k = to3D(a.kernel, fill: 1)
+        let s = to3D(a.stride, fill: 1)
+        let d = to3D(a.dilation, fill: 1)
         let p = to3D(a.padding, fill: 0)
-        let icg = ic / a.groups, ocg = oc / a.groups
+        let icg = ic / a.groups
+        let ocg = oc / a.groups
         let w = ctx.weights(ctx.node.params["weight"]!)
         let bias: CExpr = ctx.node.params["bias"].map { ctx.weights($0) } ?? .int(0)
         let planeSize = o3.reduce(1, *)
         let kCount = k.reduce(1, *)
         // weight [IC, OC/groups, k...]: the kernel of (ic, oc) starts at (ic*OCG + oc%OCG) * K.
-        let wIndex = ((.v("g") * .int(icg) + .v("ic")) * .int(ocg) + .v("j")) * .int(kCount) + (.v("kd") * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")
+        let wIndex =
+            ((.v("g") * .int(icg) + .v("ic")) * .int(ocg) + .v("j")) * .int(kCount) + (.v("kd") * .int(k[1]) + .v("kh")) * .int(k[2])
+            + .v("kw")
         var scatter: CStmt = .block([
             .local(.constInt64, "ow", .v("iw") * .int(s[2]) - .int(p[2]) + .v("kw") * .int(d[2])),
             .ifThen(.v("ow") < .int(0) || .v("ow") >= .int(o3[2]), [.continueLoop], else: []),
             .assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "+=", .v("xv") * .v("w")[wIndex]),
         ])
-        scatter = .loop("id", .int(i3[0]), [.loop("kd", .int(k[0]), [
-            .local(.constInt64, "od", .v("id") * .int(s[0]) - .int(p[0]) + .v("kd") * .int(d[0])),
-            .ifThen(.v("od") < .int(0) || .v("od") >= .int(o3[0]), [.continueLoop], else: []),
-            .loop("ih", .int(i3[1]), [.loop("kh", .int(k[1]), [
-                .local(.constInt64, "oh", .v("ih") * .int(s[1]) - .int(p[1]) + .v("kh") * .int(d[1])),
-                .ifThen(.v("oh") < .int(0) || .v("oh") >= .int(o3[1]), [.continueLoop], else: []),
-                .loop("iw", .int(i3[2]), [
-                    .local(.constFloat, "xv", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
-                    .loop("kw", .int(k[2]), [scatter]),
-                ]),
-            ])]),
-        ])])
+        scatter = .loop(
+            "id", .int(i3[0]),
+            [
+                .loop(
+                    "kd", .int(k[0]),
+                    [
+                        .local(.constInt64, "od", .v("id") * .int(s[0]) - .int(p[0]) + .v("kd") * .int(d[0])),
+                        .ifThen(.v("od") < .int(0) || .v("od") >= .int(o3[0]), [.continueLoop], else: []),
+                        .loop(
+                            "ih", .int(i3[1]),
+                            [
+                                .loop(
+                                    "kh", .int(k[1]),
+                                    [
+                                        .local(.constInt64, "oh", .v("ih") * .int(s[1]) - .int(p[1]) + .v("kh") * .int(d[1])),
+                                        .ifThen(.v("oh") < .int(0) || .v("oh") >= .int(o3[1]), [.continueLoop], else: []),
+                                        .loop(
+                                            "iw", .int(i3[2]),
+                                            [
+                                                .local(
+                                                    .constFloat, "xv", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]
+                                                ),
+                                                .loop("kw", .int(k[2]), [scatter]),
+                                            ]),
+                                    ])
+                            ]),
+                    ])
+            ])
         let index = (.v("b") * .int(oc) + .v("oc")) * .int(planeSize) + .v("i")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
         var body: [CStmt] = [
@@ -41,13 +63,18 @@ enum ConvTransposeEmitter {
             .local(.constInt64, "j", .v("oc") % .int(ocg)),
             .local(.floatPointer, "y", ctx.output + (.v("b") * .int(oc) + .v("oc")) * .int(planeSize)),
             .loop("i", .int(planeSize), [.assign(.v("y")[.v("i")], "=", a.hasBias ? .v("bias")[.v("oc")] : .float(0))]),
-            .loop("ic", .int(icg), [
-                .local(.constFloatPointer, "x", ctx.input(0) + (.v("b") * .int(ic) + .v("g") * .int(icg) + .v("ic")) * .int(i3.reduce(1, *))),
-                scatter,
-            ]),
+            .loop(
+                "ic", .int(icg),
+                [
+                    .local(
+                        .constFloatPointer, "x",
+                        ctx.input(0) + (.v("b") * .int(ic) + .v("g") * .int(icg) + .v("ic")) * .int(i3.reduce(1, *))),
+                    scatter,
+                ]),
         ]
         if !steps.isEmpty {
-            body.append(.loop("i", .int(planeSize), [.local(.float, "v", .v("y")[.v("i")])] + steps + [.assign(.v("y")[.v("i")], "=", .v("v"))]))
+            body.append(
+                .loop("i", .int(planeSize), [.local(.float, "v", .v("y")[.v("i")])] + steps + [.assign(.v("y")[.v("i")], "=", .v("v"))]))
         }
         return ctx.function([
             .local(.constFloatPointer, "w", w),

@@ -16,7 +16,8 @@ enum DataMovementEmitter {
     /// (one team; each input's pieces are split among the threads without a barrier between).
     static func emitConcat(axis: Int, _ ctx: inout KernelContext) -> CFunction {
         let out = ctx.node.shape
-        let outer = out[..<axis].reduce(1, *), inner = out[(axis + 1)...].reduce(1, *)
+        let outer = out[..<axis].reduce(1, *)
+        let inner = out[(axis + 1)...].reduce(1, *)
         let piece = 4096
         var body: [CStmt] = []
         var offset = 0
@@ -25,14 +26,29 @@ enum DataMovementEmitter {
             let pieces = (run + piece - 1) / piece
             body += [
                 .pragma("omp for collapse(3) schedule(static) nowait"),
-                .loop("b", ctx.batch, [.loop("o", .int(outer), [.loop("p", .int(pieces), [
-                    .decl("const int64_t", "lo", .v("p") * .int(piece)),
-                    .expr(.call("memcpy", [
-                        ctx.output + .v("b") * .int(out.reduce(1, *)) + .v("o") * .int(out[axis] * inner) + .int(offset) + .v("lo"),
-                        ctx.input(k) + .v("b") * .int(shape.reduce(1, *)) + .v("o") * .int(run) + .v("lo"),
-                        .cast("size_t", .call("cnnc_min", [.int(piece), .int(run) - .v("lo")])) * .call("sizeof", [.v("float")]),
-                    ])),
-                ])])]),
+                .loop(
+                    "b", ctx.batch,
+                    [
+                        .loop(
+                            "o", .int(outer),
+                            [
+                                .loop(
+                                    "p", .int(pieces),
+                                    [
+                                        .decl("const int64_t", "lo", .v("p") * .int(piece)),
+                                        .expr(
+                                            .call(
+                                                "memcpy",
+                                                [
+                                                    ctx.output + .v("b") * .int(out.reduce(1, *)) + .v("o") * .int(out[axis] * inner)
+                                                        + .int(offset) + .v("lo"),
+                                                    ctx.input(k) + .v("b") * .int(shape.reduce(1, *)) + .v("o") * .int(run) + .v("lo"),
+                                                    .cast("size_t", .call("cnnc_min", [.int(piece), .int(run) - .v("lo")]))
+                                                        * .call("sizeof", [.v("float")]),
+                                                ])),
+                                    ])
+                            ])
+                    ]),
             ]
             offset += run
         }
@@ -42,30 +58,45 @@ enum DataMovementEmitter {
     /// Nearest (source floor(i / scale)) or bilinear (half-pixel centres, align_corners false) upsampling.
     static func emitUpsample(scale: [Int], mode: UpsampleMode, _ ctx: inout KernelContext) -> CFunction {
         let s = ctx.inputShapes[0]
-        let c = s[0], ih = s[1], iw = s[2], oh = ih * scale[0], ow = iw * scale[1]
+        let c = s[0]
+        let ih = s[1]
+        let iw = s[2]
+        let oh = ih * scale[0]
+        let ow = iw * scale[1]
         let cell: [CStmt]
         switch mode {
         case .nearest:
-            cell = [.assign(.v("y")[.v("oy") * .int(ow) + .v("ox")], "=", .v("x")[(.v("oy") / .int(scale[0])) * .int(iw) + .v("ox") / .int(scale[1])])]
+            cell = [
+                .assign(
+                    .v("y")[.v("oy") * .int(ow) + .v("ox")], "=",
+                    .v("x")[(.v("oy") / .int(scale[0])) * .int(iw) + .v("ox") / .int(scale[1])])
+            ]
         case .bilinear:
             // Source coordinate (o + 0.5) / scale - 0.5, clamped at 0 like PyTorch; weights per axis.
             func axis(_ o: String, _ sc: Int, _ size: Int, _ p: String) -> [CStmt] {
                 [
-                    .decl("float", p + "f", .call("fmaxf", [(.cast("float", .v(o)) + .float(0.5)) / .float(Float(sc)) - .float(0.5), .float(0)])),
+                    .decl(
+                        "float", p + "f",
+                        .call("fmaxf", [(.cast("float", .v(o)) + .float(0.5)) / .float(Float(sc)) - .float(0.5), .float(0)])),
                     .decl("int64_t", p + "0", .cast("int64_t", .v(p + "f"))),
                     .decl("int64_t", p + "1", .call("cnnc_min", [.v(p + "0") + .int(1), .int(size - 1)])),
                     .decl("float", p + "w", .v(p + "f") - .cast("float", .v(p + "0"))),
                 ]
             }
             let px: (String, String) -> CExpr = { yy, xx in .v("x")[.v(yy) * .int(iw) + .v(xx)] }
-            cell = axis("oy", scale[0], ih, "sy") + axis("ox", scale[1], iw, "sx") + [
-                .assign(.v("y")[.v("oy") * .int(ow) + .v("ox")], "=",
+            cell =
+                axis("oy", scale[0], ih, "sy") + axis("ox", scale[1], iw, "sx") + [
+                    .assign(
+                        .v("y")[.v("oy") * .int(ow) + .v("ox")], "=",
                         (.float(1) - .v("syw")) * ((.float(1) - .v("sxw")) * px("sy0", "sx0") + .v("sxw") * px("sy0", "sx1"))
-                        + .v("syw") * ((.float(1) - .v("sxw")) * px("sy1", "sx0") + .v("sxw") * px("sy1", "sx1"))),
-            ]
+                            + .v("syw") * ((.float(1) - .v("sxw")) * px("sy1", "sx0") + .v("sxw") * px("sy1", "sx1")))
+                ]
         }
-        return ctx.function(PoolEmitter.planeLoop(ctx, channels: c, inCount: ih * iw, outCount: oh * ow, work: oh * ow * 4, body: [
-            .loop("oy", .int(oh), [.loop("ox", .int(ow), cell)]),
-        ]))
+        return ctx.function(
+            PoolEmitter.planeLoop(
+                ctx, channels: c, inCount: ih * iw, outCount: oh * ow, work: oh * ow * 4,
+                body: [
+                    .loop("oy", .int(oh), [.loop("ox", .int(ow), cell)])
+                ]))
     }
 }

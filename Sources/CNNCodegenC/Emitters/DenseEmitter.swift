@@ -19,7 +19,8 @@ enum DenseEmitter {
     static func emit(_ a: DenseAttributes, _ ctx: inout KernelContext) -> CFunction {
         // A linear layer (`lastAxis`) runs as a dense layer on a batch of n x rows vectors of its last axis.
         let input = ctx.inputShapes[0]
-        let n = a.lastAxis ? input.last ?? 1 : input.reduce(1, *), units = a.units
+        let n = a.lastAxis ? input.last ?? 1 : input.reduce(1, *)
+        let units = a.units
         let rows = a.lastAxis ? input.dropLast().reduce(1, *) : 1
         let blocks = (units + block - 1) / block
         // With several rows a sample, rows are tiled instead of blocks (`rowTile`).
@@ -29,7 +30,8 @@ enum DenseEmitter {
         let weight = ctx.node.params["weight"]!.storage.floats
         var packed = [Float](repeating: 0, count: tasks * group * n * block)
         for u in 0..<units {
-            let blk = u / block, lane = u % block
+            let blk = u / block
+            let lane = u % block
             for k in 0..<n { packed[(blk * n + k) * block + lane] = weight[u * n + k] }
         }
         var bias = [Float](repeating: 0, count: tasks * group * block)
@@ -45,27 +47,40 @@ enum DenseEmitter {
             var out: [CStmt] = []
             for step in a.epilogue {
                 guard case .activation(let act) = step, vectorActivation(act, .v(name), lanes: block) == nil,
-                      let assignments = vectorMathActivation(act, .v(name), lanes: block) else { return nil }
+                    let assignments = vectorMathActivation(act, .v(name), lanes: block)
+                else { return nil }
                 out += assignments
             }
             return out
         }
         let inVectors = vectorSteps("v") != nil
         let steps = inVectors ? [] : epilogueStatements(a.epilogue, value: .v("v"), operandIndex: .v("b") * .int(units) + unit)
-        let store: CStmt = .loop("u", .int(group * block), [
-            .ifThen(unit < .int(units), [.decl("float", "v", .v("acc")[.v("u")])] + steps + [.assign(ctx.output[.v("b") * .int(units) + unit], "=", .v("v"))], else: []),
-        ])
+        let store: CStmt = .loop(
+            "u", .int(group * block),
+            [
+                .ifThen(
+                    unit < .int(units),
+                    [.decl("float", "v", .v("acc")[.v("u")])] + steps + [.assign(ctx.output[.v("b") * .int(units) + unit], "=", .v("v"))],
+                    else: [])
+            ])
         /// `count` rows from row `first`: accumulators a<r>_<g> start at the bias, then one
         /// FMA per input per row and block, in input order (the same sums whatever the tiling).
         func rowsStatements(_ count: Int, first: CExpr) -> [CStmt] {
-            let rs = 0..<count, gs = 0..<group
+            let rs = 0..<count
+            let gs = 0..<group
             var out: [CStmt] = rs.map { r in .decl("const float *restrict", "x\(r)", ctx.input(0) + (first + .int(r)) * .int(n)) }
             for r in rs {
                 for g in gs {
-                    out.append(.decl("cnnc_v16", "a\(r)_\(g)", .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0)))
+                    out.append(
+                        .decl(
+                            "cnnc_v16", "a\(r)_\(g)",
+                            .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0)))
                 }
             }
-            var inner: [CStmt] = gs.map { g in .decl("const cnnc_v16", "w\(g)", .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0)) }
+            var inner: [CStmt] = gs.map { g in
+                .decl(
+                    "const cnnc_v16", "w\(g)", .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
+            }
             for r in rs {
                 for g in gs { inner.append(.assign(.v("a\(r)_\(g)"), "+=", .v("x\(r)")[.v("k")] * .v("w\(g)"))) }
             }
@@ -87,38 +102,56 @@ enum DenseEmitter {
             return out
         }
         let total = ctx.batch * .int(rows)
-        let perTask: [CStmt] = tiled ? [
-            .decl("const int64_t", "full", total / .int(rowTile) * .int(rowTile)),
-            .loop("r0", from: .int(0), to: .v("full"), step: rowTile, rowsStatements(rowTile, first: .v("r0"))),
-            .loop("r0", .v("full"), total, rowsStatements(1, first: .v("r0"))),
-        ] : [
-            // One row at a time, several blocks side by side (the dense layer's form).
-            .loop("b", total, [
-                .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
-                .array("float", "acc", count: group * block, alignment: 64),
-            ] + (0..<group).map { g in
-                .decl("cnnc_v16", "a\(g)", .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0))
-            } + [
-                .loop("k", .int(n), [
-                    .decl("const float", "xv", .v("xb")[.v("k")]),
-                ] + (0..<group).map { g in
-                    .assign(.v("a\(g)"), "+=", .v("xv") * .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
-                }),
-            ] + (0..<group).flatMap { g -> [CStmt] in
-                let slot: CExpr = .index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0)
-                let steps: [CStmt] = vectorSteps("a\(g)") ?? []
-                return steps + [.assign(slot, "=", .v("a\(g)"))]
-            } + [
-                store,
-            ]),
-        ]
+        let perTask: [CStmt] =
+            tiled
+            ? [
+                .decl("const int64_t", "full", total / .int(rowTile) * .int(rowTile)),
+                .loop("r0", from: .int(0), to: .v("full"), step: rowTile, rowsStatements(rowTile, first: .v("r0"))),
+                .loop("r0", .v("full"), total, rowsStatements(1, first: .v("r0"))),
+            ]
+            : [
+                // One row at a time, several blocks side by side (the dense layer's form).
+                .loop(
+                    "b", total,
+                    [
+                        .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
+                        .array("float", "acc", count: group * block, alignment: 64),
+                    ]
+                        + (0..<group).map { g in
+                            .decl(
+                                "cnnc_v16", "a\(g)",
+                                .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0))
+                        } + [
+                            .loop(
+                                "k", .int(n),
+                                [
+                                    .decl("const float", "xv", .v("xb")[.v("k")])
+                                ]
+                                    + (0..<group).map { g in
+                                        .assign(
+                                            .v("a\(g)"), "+=",
+                                            .v("xv")
+                                                * .index(
+                                                    .cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
+                                    })
+                        ]
+                        + (0..<group).flatMap { g -> [CStmt] in
+                            let slot: CExpr = .index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0)
+                            let steps: [CStmt] = vectorSteps("a\(g)") ?? []
+                            return steps + [.assign(slot, "=", .v("a\(g)"))]
+                        } + [
+                            store
+                        ])
+            ]
         return ctx.function([
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", biasPtr),
             KernelContext.parallelFor(collapse: 1, work: 2 * n * block * blocks * rows),
-            .loop("t", .int(tasks), [
-                .decl("const float *restrict", "wb", .v("w") + .v("t") * .int(group * n * block)),
-            ] + perTask),
+            .loop(
+                "t", .int(tasks),
+                [
+                    .decl("const float *restrict", "wb", .v("w") + .v("t") * .int(group * n * block))
+                ] + perTask),
         ])
     }
 }

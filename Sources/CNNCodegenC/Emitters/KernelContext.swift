@@ -44,7 +44,8 @@ struct KernelContext {
         guard loadTime != nil, !tw.transformsWeights else { return weights(tw.pack(weight)) }
         let direct = ChannelTiling.packBlocks(weight, oc: tw.conv.ocg, ic: tw.conv.icg, taps: 9, blockChannels: tw.blockChannels)
         let source = blob.add(direct)
-        return .ident(Self.loadSymbol) + .int(loadTime!.addTiles(sourceOffset: source, groups: tw.blocks * tw.conv.icg, blockChannels: tw.blockChannels))
+        return .ident(Self.loadSymbol)
+            + .int(loadTime!.addTiles(sourceOffset: source, groups: tw.blocks * tw.conv.icg, blockChannels: tw.blockChannels))
     }
 
     func input(_ i: Int) -> CExpr { .ident("in\(i)") }
@@ -59,7 +60,8 @@ struct KernelContext {
         params.append(("float *restrict", "out"))
         if scratch { params.append(("float *restrict", "scratch")) }
         let small = Cost.flops(node, inputShapes: inputShapes) < KernelContext.serialBelowFlops
-        return CFunction(name: functionName, parameters: params, body: [.comment(commentLine)] + (small ? KernelContext.serialOnOneThread(body) : body))
+        return CFunction(
+            name: functionName, parameters: params, body: [.comment(commentLine)] + (small ? KernelContext.serialOnOneThread(body) : body))
     }
 
     /// Kernels of fewer flops a sample than this also get a plain copy of each parallel loop,
@@ -96,7 +98,8 @@ struct KernelContext {
     /// A comment naming the kernel's op and shapes; layer names go through the namer first.
     var commentLine: String {
         let layers = node.layers.map(Namer.sanitize).joined(separator: " + ")
-        return "\(node.op.kindName) [\(layers)]: \(inputShapes.map(ShapeInference.format).joined(separator: ", ")) -> \(ShapeInference.format(node.shape))"
+        return
+            "\(node.op.kindName) [\(layers)]: \(inputShapes.map(ShapeInference.format).joined(separator: ", ")) -> \(ShapeInference.format(node.shape))"
     }
 
     /// `#pragma omp parallel for` over the next `collapse` loops, only when the work is worth a thread team.

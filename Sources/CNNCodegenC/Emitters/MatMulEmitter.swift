@@ -45,19 +45,22 @@ enum MatMulEmitter {
         } else {
             row += [
                 .loop("j", .int(p), [.assign(.v("o")[.v("j")], "=", .float(0))]),
-                .loop("kk", .int(k), [
-                    .decl("const float", "av", .v("ar")[.v("kk")]),
-                    .decl("const float *restrict", "br", .v("bm") + .v("kk") * .int(p)),
-                    .loop("j", .int(p), [.assign(.v("o")[.v("j")], "+=", .v("av") * .v("br")[.v("j")])]),
-                ]),
+                .loop(
+                    "kk", .int(k),
+                    [
+                        .decl("const float", "av", .v("ar")[.v("kk")]),
+                        .decl("const float *restrict", "br", .v("bm") + .v("kk") * .int(p)),
+                        .loop("j", .int(p), [.assign(.v("o")[.v("j")], "+=", .v("av") * .v("br")[.v("j")])]),
+                    ]),
             ]
         }
         var body: [CStmt] = [.loop("i", .int(m), row)]
         for d in dims.indices.reversed() { body = [.loop("t\(d)", .int(dims[d].size), body)] }
         let work = 2 * plan.batch.reduce(1, *) * m * k * p
-        return ctx.function(decls + [
-            KernelContext.parallelFor(collapse: dims.count + 2, work: work),
-            .loop("b", ctx.batch, body),
-        ])
+        return ctx.function(
+            decls + [
+                KernelContext.parallelFor(collapse: dims.count + 2, work: work),
+                .loop("b", ctx.batch, body),
+            ])
     }
 }

@@ -27,7 +27,8 @@ enum MovementEmitter {
 
     /// `out[b][i...] = in0[b][offset + sum(i_k * strides[k])]` over the view's row-major order.
     static func emitStridedCopy(_ view: StridedView, inCount: Int, _ ctx: inout KernelContext) -> CFunction {
-        let shape = view.shape, strides = view.strides
+        let shape = view.shape
+        let strides = view.strides
         let outCount = shape.reduce(1, *)
         let outStrides = StridedView.rowMajor(shape)
         let last = shape.count - 1
@@ -51,15 +52,25 @@ enum MovementEmitter {
         let run = shape[last]
         if let t = tileAxis {
             // Output (i, j) is source (i * 1, j * strides[last]): rows of the source are columns of the output.
-            let a = shape[t], sj = strides[last], oi = outStrides[t]
+            let a = shape[t]
+            let sj = strides[last]
+            let oi = outStrides[t]
             parallelLoops.append(("t0", .int(a), tile))
-            body += [.loop("u0", from: .int(0), to: .int(run), step: tile, [
-                .loop("t", .v("t0"), .call("cnnc_min", [.v("t0") + .int(tile), .int(a)]), [
-                    .loop("u", .v("u0"), .call("cnnc_min", [.v("u0") + .int(tile), .int(run)]), [
-                        .assign(.v("ys")[.v("t") * .int(oi) + .v("u")], "=", .v("xs")[.v("t") + .v("u") * .int(sj)]),
-                    ]),
-                ]),
-            ])]
+            body += [
+                .loop(
+                    "u0", from: .int(0), to: .int(run), step: tile,
+                    [
+                        .loop(
+                            "t", .v("t0"), .call("cnnc_min", [.v("t0") + .int(tile), .int(a)]),
+                            [
+                                .loop(
+                                    "u", .v("u0"), .call("cnnc_min", [.v("u0") + .int(tile), .int(run)]),
+                                    [
+                                        .assign(.v("ys")[.v("t") * .int(oi) + .v("u")], "=", .v("xs")[.v("t") + .v("u") * .int(sj)])
+                                    ])
+                            ])
+                    ])
+            ]
         } else if strides[last] == 1 {
             let pieces = (run + piece - 1) / piece
             if pieces > 1 { parallelLoops.append(("p", .int(pieces), 1)) }

@@ -21,14 +21,19 @@ enum PoolEmitter {
         let c = inShape[0]
         let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
         let o3 = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
-        let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1)
-        let pad = to3D(p.padding.begin, fill: 0), padEnd = to3D(p.padding.end, fill: 0)
+        let size = to3D(p.size, fill: 1)
+        let stride = to3D(p.stride, fill: 1)
+        let pad = to3D(p.padding.begin, fill: 0)
+        let padEnd = to3D(p.padding.end, fill: 0)
         let isMax = p.kind == .max
         if i3[0] == 1 && o3[0] == 1 && size[0] == 1 && !p.isDilated {
             let separable = isMax && stride[1] == 1 && stride[2] == 1 && o3[2] == i3[2] && o3[1] * o3[2] <= 16384
-            return ctx.function(planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
-                                          body: separable ? separableMaxPool(input: i3, output: o3, size: size, pad: pad)
-                                              : rowPool(p, input: i3, output: o3, size: size, stride: stride, pad: pad, padEnd: padEnd)))
+            return ctx.function(
+                planeLoop(
+                    ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
+                    body: separable
+                        ? separableMaxPool(input: i3, output: o3, size: size, pad: pad)
+                        : rowPool(p, input: i3, output: o3, size: size, stride: stride, pad: pad, padEnd: padEnd)))
         }
         let cell: (CExpr) -> CStmt = { x in isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), x)) : .assign(.v("acc"), "+=", x) }
         var count: [CStmt] = []
@@ -39,40 +44,58 @@ enum PoolEmitter {
             for (d, name) in ["d", "h", "w"].enumerated() where size[d] > 1 || pad[d] > 0 || padEnd[d] > 0 {
                 let i: CExpr = .v("o" + name) * .int(stride[d]) - .int(pad[d]) + .v("k") * .int(dil[d])
                 let (lower, upper) = p.countIncludePad ? (-pad[d], i3[d] + padEnd[d]) : (0, i3[d])
-                count += [.decl("int64_t", "n" + name, .int(0)), .loop("k", .int(size[d]), [.assign(.v("n" + name), "+=", .cast("int64_t", i >= .int(lower) && i < .int(upper)))])]
+                count += [
+                    .decl("int64_t", "n" + name, .int(0)),
+                    .loop("k", .int(size[d]), [.assign(.v("n" + name), "+=", .cast("int64_t", i >= .int(lower) && i < .int(upper)))]),
+                ]
                 divisor = divisor * .v("n" + name)
             }
         } else if !isMax {
-            divisor = windowCount(dims: [.v("od"), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3, includePad: p.countIncludePad)
+            divisor = windowCount(
+                dims: [.v("od"), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3,
+                includePad: p.countIncludePad)
         }
-        return ctx.function(windowLoop(p, ctx, initial: isMax ? .float(-.infinity) : .float(0), fold: cell,
-                                       finish: isMax ? .v("acc") : .v("acc") / .cast("float", divisor), prologue: count))
+        return ctx.function(
+            windowLoop(
+                p, ctx, initial: isMax ? .float(-.infinity) : .float(0), fold: cell,
+                finish: isMax ? .v("acc") : .v("acc") / .cast("float", divisor), prologue: count))
     }
 
     /// The direct kernel of any window (dilated, 3-D): per output cell, `fold` each input cell
     /// inside the window into `acc` (from `initial`); padding cells are skipped; `prologue` runs
     /// first in the cell; the output is `finish`.
-    static func windowLoop(_ p: PoolAttributes, _ ctx: KernelContext, initial: CExpr, fold: (CExpr) -> CStmt, finish: CExpr, prologue: [CStmt] = []) -> [CStmt] {
+    static func windowLoop(
+        _ p: PoolAttributes, _ ctx: KernelContext, initial: CExpr, fold: (CExpr) -> CStmt, finish: CExpr, prologue: [CStmt] = []
+    ) -> [CStmt] {
         let inShape = ctx.inputShapes[0]
         let c = inShape[0]
         let i3 = to3D(Array(inShape.dropFirst()), fill: 1)
         let o3 = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
-        let size = to3D(p.size, fill: 1), stride = to3D(p.stride, fill: 1), dil = to3D(p.dilation, fill: 1)
+        let size = to3D(p.size, fill: 1)
+        let stride = to3D(p.stride, fill: 1)
+        let dil = to3D(p.dilation, fill: 1)
         let pad = to3D(p.padding.begin, fill: 0)
         let coords = ["d", "h", "w"]
         var inner: [CStmt] = [fold(.v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")])]
         for d in (0..<3).reversed() {
-            let i = "i" + coords[d], k = "k" + coords[d]
-            inner = [.loop(k, .int(size[d]), [
-                .decl("const int64_t", i, .v("o" + coords[d]) * .int(stride[d]) - .int(pad[d]) + .v(k) * .int(dil[d])),
-                .ifThen(.v(i) < .int(0) || .v(i) >= .int(i3[d]), [.continueLoop], else: []),
-            ] + inner)]
+            let i = "i" + coords[d]
+            let k = "k" + coords[d]
+            inner = [
+                .loop(
+                    k, .int(size[d]),
+                    [
+                        .decl("const int64_t", i, .v("o" + coords[d]) * .int(stride[d]) - .int(pad[d]) + .v(k) * .int(dil[d])),
+                        .ifThen(.v(i) < .int(0) || .v(i) >= .int(i3[d]), [.continueLoop], else: []),
+                    ] + inner)
+            ]
         }
         let outIndex = (.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")
         let cell: [CStmt] = prologue + [.decl("float", "acc", initial)] + inner + [.assign(.v("y")[outIndex], "=", finish)]
-        return planeLoop(ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *), body: [
-            .loop("od", .int(o3[0]), [.loop("oh", .int(o3[1]), [.loop("ow", .int(o3[2]), cell)])]),
-        ])
+        return planeLoop(
+            ctx, channels: c, inCount: i3.reduce(1, *), outCount: o3.reduce(1, *), work: size.reduce(1, *) * o3.reduce(1, *),
+            body: [
+                .loop("od", .int(o3[0]), [.loop("oh", .int(o3[1]), [.loop("ow", .int(o3[2]), cell)])])
+            ])
     }
 
     /// Lp pooling: the p-th root of the sum of |x|^p over the window (padding cells add 0), or over the plane.
@@ -84,14 +107,19 @@ enum PoolEmitter {
             default: return .call("powf", [.call("fabsf", [x]), .float(Float(a.p))])
             }
         }
-        let root: CExpr = a.p == 1 ? .v("acc") : a.p == 2 ? .call("sqrtf", [.v("acc")]) : .call("powf", [.v("acc"), .float(1 / Float(a.p))])
+        let root: CExpr =
+            a.p == 1 ? .v("acc") : a.p == 2 ? .call("sqrtf", [.v("acc")]) : .call("powf", [.v("acc"), .float(1 / Float(a.p))])
         guard let window = a.window else {
-            let c = ctx.inputShapes[0][0], count = ctx.inputShapes[0].dropFirst().reduce(1, *)
-            return ctx.function(planeLoop(ctx, channels: c, inCount: count, outCount: 1, work: count * 3, body: [
-                .decl("float", "acc", .float(0)),
-                .loop("i", .int(count), [.assign(.v("acc"), "+=", power(.v("x")[.v("i")]))]),
-                .assign(.v("y")[0], "=", root),
-            ]))
+            let c = ctx.inputShapes[0][0]
+            let count = ctx.inputShapes[0].dropFirst().reduce(1, *)
+            return ctx.function(
+                planeLoop(
+                    ctx, channels: c, inCount: count, outCount: 1, work: count * 3,
+                    body: [
+                        .decl("float", "acc", .float(0)),
+                        .loop("i", .int(count), [.assign(.v("acc"), "+=", power(.v("x")[.v("i")]))]),
+                        .assign(.v("y")[0], "=", root),
+                    ]))
         }
         return ctx.function(windowLoop(window, ctx, initial: .float(0), fold: { .assign(.v("acc"), "+=", power($0)) }, finish: root))
     }
@@ -99,32 +127,48 @@ enum PoolEmitter {
     /// A 1-D or 2-D pool of one plane, vectorisable: per output row, the window's input rows are
     /// first reduced into one padded row (`vm`, padding cells hold the identity: -inf or 0), then
     /// each output takes its window of that row. No bounds test in either loop.
-    static func rowPool(_ p: PoolAttributes, input i3: [Int], output o3: [Int], size: [Int], stride: [Int], pad: [Int], padEnd: [Int]) -> [CStmt] {
+    static func rowPool(
+        _ p: PoolAttributes, input i3: [Int], output o3: [Int], size: [Int], stride: [Int], pad: [Int], padEnd: [Int]
+    ) -> [CStmt] {
         let isMax = p.kind == .max
-        let (h, w) = (i3[1], i3[2]), (oh, ow) = (o3[1], o3[2])
-        let (kh, kw) = (size[1], size[2]), (sh, sw) = (stride[1], stride[2]), (ph, pw) = (pad[1], pad[2])
+        let (h, w) = (i3[1], i3[2])
+        let (oh, ow) = (o3[1], o3[2])
+        let (kh, kw) = (size[1], size[2])
+        let (sh, sw) = (stride[1], stride[2])
+        let (ph, pw) = (pad[1], pad[2])
         // Padded columns the windows read: x = ow*sw + k, input column x - pw.
         let width = (ow - 1) * sw + kw
         let identity: CExpr = isMax ? .float(-.infinity) : .float(0)
         let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? maxFold(acc, x) : acc + x }
         // Input columns j that land inside the padded row: 0 <= j < w and 0 <= j + pw < width.
-        let jlo = max(0, -pw), jhi = min(w, width - pw)
-        let count = windowCount(dims: [.int(0), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3, includePad: p.countIncludePad)
+        let jlo = max(0, -pw)
+        let jhi = min(w, width - pw)
+        let count = windowCount(
+            dims: [.int(0), .v("oh"), .v("ow")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: i3,
+            includePad: p.countIncludePad)
         var window: CExpr = .v("vm")[.v("ow") * .int(sw)]
         for k in 1..<max(kw, 1) { window = fold(window, .v("vm")[.v("ow") * .int(sw) + .int(k)]) }
         return [
             .array("float", "vm", count: width, alignment: 64),
-            .loop("oh", .int(oh), [
-                .decl("const int64_t", "r0", .v("oh") * .int(sh) - .int(ph)),
-                .loop("i", .int(width), [.assign(.v("vm")[.v("i")], "=", identity)]),
-                .loop("ih", .call("cnnc_max", [.v("r0"), .int(0)]), .call("cnnc_min", [.v("r0") + .int(kh), .int(h)]), [
-                    .decl("const float *restrict", "row", .v("x") + .v("ih") * .int(w)),
-                    .loop("j", .int(jlo), .int(jhi), [.assign(.v("vm")[.v("j") + .int(pw)], "=", fold(.v("vm")[.v("j") + .int(pw)], .v("row")[.v("j")]))]),
+            .loop(
+                "oh", .int(oh),
+                [
+                    .decl("const int64_t", "r0", .v("oh") * .int(sh) - .int(ph)),
+                    .loop("i", .int(width), [.assign(.v("vm")[.v("i")], "=", identity)]),
+                    .loop(
+                        "ih", .call("cnnc_max", [.v("r0"), .int(0)]), .call("cnnc_min", [.v("r0") + .int(kh), .int(h)]),
+                        [
+                            .decl("const float *restrict", "row", .v("x") + .v("ih") * .int(w)),
+                            .loop(
+                                "j", .int(jlo), .int(jhi),
+                                [.assign(.v("vm")[.v("j") + .int(pw)], "=", fold(.v("vm")[.v("j") + .int(pw)], .v("row")[.v("j")]))]),
+                        ]),
+                    .loop(
+                        "ow", .int(ow),
+                        [
+                            .assign(.v("y")[.v("oh") * .int(ow) + .v("ow")], "=", isMax ? window : window / .cast("float", count))
+                        ]),
                 ]),
-                .loop("ow", .int(ow), [
-                    .assign(.v("y")[.v("oh") * .int(ow) + .v("ow")], "=", isMax ? window : window / .cast("float", count)),
-                ]),
-            ]),
         ]
     }
 
@@ -138,21 +182,30 @@ enum PoolEmitter {
         let (kh, kw, ph, pw) = (size[1], size[2], pad[1], pad[2])
         let fold = maxFold
         // Output rows whose window lies inside the input: r - ph >= 0 and r - ph + kh <= h.
-        let rlo = min(ph, oh), rhi = max(rlo, min(oh, h - kh + ph + 1))
+        let rlo = min(ph, oh)
+        let rhi = max(rlo, min(oh, h - kh + ph + 1))
         // From -inf; a NaN anywhere in the window becomes the result (`maxFold`).
         var down: CExpr = .float(-.infinity)
         for k in 0..<max(kh, 1) { down = fold(down, .v("x")[.v("q") + .int((k - ph) * w)]) }
         let edgeRow: (Int, Int) -> CStmt = { lo, hi in
-            .loop("r", .int(lo), .int(hi), [
-                .decl("float *restrict", "vr", .v("v") + .v("r") * .int(w)),
-                .loop("j", .int(w), [.assign(.v("vr")[.v("j")], "=", .float(-.infinity))]),
-                .loop("ih", .call("cnnc_max", [.v("r") - .int(ph), .int(0)]), .call("cnnc_min", [.v("r") - .int(ph) + .int(kh), .int(h)]), [
-                    .loop("j", .int(w), [.assign(.v("vr")[.v("j")], "=", fold(.v("vr")[.v("j")], .v("x")[.v("ih") * .int(w) + .v("j")]))]),
-                ]),
-            ])
+            .loop(
+                "r", .int(lo), .int(hi),
+                [
+                    .decl("float *restrict", "vr", .v("v") + .v("r") * .int(w)),
+                    .loop("j", .int(w), [.assign(.v("vr")[.v("j")], "=", .float(-.infinity))]),
+                    .loop(
+                        "ih", .call("cnnc_max", [.v("r") - .int(ph), .int(0)]),
+                        .call("cnnc_min", [.v("r") - .int(ph) + .int(kh), .int(h)]),
+                        [
+                            .loop(
+                                "j", .int(w),
+                                [.assign(.v("vr")[.v("j")], "=", fold(.v("vr")[.v("j")], .v("x")[.v("ih") * .int(w) + .v("j")]))])
+                        ]),
+                ])
         }
         // Columns whose window lies inside the row: c - pw >= 0 and c - pw + kw <= w.
-        let clo = min(pw, w), chi = max(clo, w - (kw - 1 - pw))
+        let clo = min(pw, w)
+        let chi = max(clo, w - (kw - 1 - pw))
         var across: CExpr = .v("v")[.v("q") - .int(pw)]
         for k in 1..<max(kw, 1) { across = fold(across, .v("v")[.v("q") + .int(k - pw)]) }
         let edgeColumns = Array(0..<clo) + Array(chi..<w)
@@ -164,14 +217,17 @@ enum PoolEmitter {
             .loop("q", .int(clo), .int(oh * w - (w - chi)), [.assign(.v("y")[.v("q")], "=", across)]),
         ]
         if !edgeColumns.isEmpty {
-            body.append(.loop("r", .int(oh), edgeColumns.map { c in
-                var acc: CExpr?
-                for k in 0..<kw where c - pw + k >= 0 && c - pw + k < w {
-                    let x = CExpr.v("v")[.v("r") * .int(w) + .int(c - pw + k)]
-                    acc = acc.map { fold($0, x) } ?? x
-                }
-                return .assign(.v("y")[.v("r") * .int(w) + .int(c)], "=", acc ?? .float(-.infinity))
-            }))
+            body.append(
+                .loop(
+                    "r", .int(oh),
+                    edgeColumns.map { c in
+                        var acc: CExpr?
+                        for k in 0..<kw where c - pw + k >= 0 && c - pw + k < w {
+                            let x = CExpr.v("v")[.v("r") * .int(w) + .int(c - pw + k)]
+                            acc = acc.map { fold($0, x) } ?? x
+                        }
+                        return .assign(.v("y")[.v("r") * .int(w) + .int(c)], "=", acc ?? .float(-.infinity))
+                    }))
         }
         return body
     }
@@ -181,34 +237,61 @@ enum PoolEmitter {
         let c = ctx.inputShapes[0][0]
         let count = ctx.inputShapes[0].dropFirst().reduce(1, *)
         let isMax = kind == .max
-        return ctx.function(planeLoop(ctx, channels: c, inCount: count, outCount: 1, work: count, body: [
-            .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
-            .loop("i", .int(count), [isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[.v("i")])) : .assign(.v("acc"), "+=", .v("x")[.v("i")])]),
-            .assign(.v("y")[0], "=", isMax ? .v("acc") : .v("acc") / .float(Float(count))),
-        ]))
+        return ctx.function(
+            planeLoop(
+                ctx, channels: c, inCount: count, outCount: 1, work: count,
+                body: [
+                    .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
+                    .loop(
+                        "i", .int(count),
+                        [isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[.v("i")])) : .assign(.v("acc"), "+=", .v("x")[.v("i")])]
+                    ),
+                    .assign(.v("y")[0], "=", isMax ? .v("acc") : .v("acc") / .float(Float(count))),
+                ]))
     }
 
     /// Adaptive pooling, PyTorch's bins: start floor(i*I/O), end ceil((i+1)*I/O).
     static func emitAdaptive(_ kind: PoolKind, output: [Int], _ ctx: inout KernelContext) -> CFunction {
-        let c = ctx.inputShapes[0][0], ih = ctx.inputShapes[0][1], iw = ctx.inputShapes[0][2]
+        let c = ctx.inputShapes[0][0]
+        let ih = ctx.inputShapes[0][1]
+        let iw = ctx.inputShapes[0][2]
         let isMax = kind == .max
         func bins(_ i: Int, _ o: Int) -> ([Int], [Int]) {
             ((0..<o).map { $0 * i / o }, (0..<o).map { (($0 + 1) * i + o - 1) / o })
         }
-        let (hs, he) = bins(ih, output[0]), (ws, we) = bins(iw, output[1])
+        let (hs, he) = bins(ih, output[0])
+        let (ws, we) = bins(iw, output[1])
         let body: [CStmt] = [
             .verbatimArray("h_start", hs), .verbatimArray("h_end", he), .verbatimArray("w_start", ws), .verbatimArray("w_end", we),
-            .loop("oh", .int(output[0]), [.loop("ow", .int(output[1]), [
-                .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
-                .loop("ih", .v("h_start")[.v("oh")], .v("h_end")[.v("oh")], [
-                    .loop("iw", .v("w_start")[.v("ow")], .v("w_end")[.v("ow")], [
-                        isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[.v("ih") * .int(iw) + .v("iw")]))
-                              : .assign(.v("acc"), "+=", .v("x")[.v("ih") * .int(iw) + .v("iw")]),
-                    ]),
+            .loop(
+                "oh", .int(output[0]),
+                [
+                    .loop(
+                        "ow", .int(output[1]),
+                        [
+                            .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
+                            .loop(
+                                "ih", .v("h_start")[.v("oh")], .v("h_end")[.v("oh")],
+                                [
+                                    .loop(
+                                        "iw", .v("w_start")[.v("ow")], .v("w_end")[.v("ow")],
+                                        [
+                                            isMax
+                                                ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[.v("ih") * .int(iw) + .v("iw")]))
+                                                : .assign(.v("acc"), "+=", .v("x")[.v("ih") * .int(iw) + .v("iw")])
+                                        ])
+                                ]),
+                            .assign(
+                                .v("y")[.v("oh") * .int(output[1]) + .v("ow")], "=",
+                                isMax
+                                    ? .v("acc")
+                                    : .v("acc")
+                                        / .cast(
+                                            "float",
+                                            (.v("h_end")[.v("oh")] - .v("h_start")[.v("oh")])
+                                                * (.v("w_end")[.v("ow")] - .v("w_start")[.v("ow")]))),
+                        ])
                 ]),
-                .assign(.v("y")[.v("oh") * .int(output[1]) + .v("ow")], "=", isMax ? .v("acc")
-                        : .v("acc") / .cast("float", (.v("h_end")[.v("oh")] - .v("h_start")[.v("oh")]) * (.v("w_end")[.v("ow")] - .v("w_start")[.v("ow")]))),
-            ])]),
         ]
         return ctx.function(planeLoop(ctx, channels: c, inCount: ih * iw, outCount: output[0] * output[1], work: ih * iw, body: body))
     }
@@ -217,10 +300,16 @@ enum PoolEmitter {
     static func planeLoop(_ ctx: KernelContext, channels: Int, inCount: Int, outCount: Int, work: Int, body: [CStmt]) -> [CStmt] {
         [
             KernelContext.parallelFor(collapse: 2, work: work * channels),
-            .loop("b", ctx.batch, [.loop("c", .int(channels), [
-                .decl("const float *restrict", "x", ctx.input(0) + (.v("b") * .int(channels) + .v("c")) * .int(inCount)),
-                .decl("float *restrict", "y", ctx.output + (.v("b") * .int(channels) + .v("c")) * .int(outCount)),
-            ] + body)]),
+            .loop(
+                "b", ctx.batch,
+                [
+                    .loop(
+                        "c", .int(channels),
+                        [
+                            .decl("const float *restrict", "x", ctx.input(0) + (.v("b") * .int(channels) + .v("c")) * .int(inCount)),
+                            .decl("float *restrict", "y", ctx.output + (.v("b") * .int(channels) + .v("c")) * .int(outCount)),
+                        ] + body)
+                ]),
         ]
     }
 }

@@ -6,7 +6,8 @@ extension TiledConvEmitter {
     /// Drops padding columns and applies activations and the residual add, storing to the output:
     /// the positions from `start` to the chunk's end.
     static func epilogue(_ plan: TiledConvPlan, _ ctx: KernelContext, span: Int, from start: CExpr) -> [CStmt] {
-        let a = plan.attributes, t = plan.tiling
+        let a = plan.attributes
+        let t = plan.tiling
         let oc = t.ocg * t.groups
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
         if t.wq == t.outW {
@@ -14,41 +15,53 @@ extension TiledConvEmitter {
             // offsets, so one flat loop per channel, vectorised, whatever the row length.
             let plane = (.v("b") * .int(oc) + chan) * .int(t.outH * t.outW)
             return [
-                .loop("j", .v("width"), [
-                    .local(.floatPointer, "dst", ctx.output + plane),
-                    .local(.constFloatPointer, "src", .v("wt") + .v("j") * .int(span) - .v("q0")),
-                    .loop("q", start, .v("q1"), [.local(.float, "v", .v("src")[.v("q")])]
-                        + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: plane + .v("q"))
-                        + [.assign(.v("dst")[.v("q")], "=", .v("v"))]),
-                ]),
+                .loop(
+                    "j", .v("width"),
+                    [
+                        .local(.floatPointer, "dst", ctx.output + plane),
+                        .local(.constFloatPointer, "src", .v("wt") + .v("j") * .int(span) - .v("q0")),
+                        .loop(
+                            "q", start, .v("q1"),
+                            [.local(.float, "v", .v("src")[.v("q")])]
+                                + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: plane + .v("q"))
+                                + [.assign(.v("dst")[.v("q")], "=", .v("v"))]),
+                    ])
             ]
         }
         let indexAt: (CExpr) -> CExpr = { ow in ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("oh")) * .int(t.outW) + ow }
         let index = indexAt(.v("ow"))
         let store: (CExpr, CExpr) -> CStmt = { lo, hi in
-            .loop("ow", lo, hi, [.local(.float, "v", .v("wt")[.v("base") + .v("ow")])]
-                + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index) + [.assign(.v("dst")[.v("ow")], "=", .v("v"))])
+            .loop(
+                "ow", lo, hi,
+                [.local(.float, "v", .v("wt")[.v("base") + .v("ow")])]
+                    + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index) + [.assign(.v("dst")[.v("ow")], "=", .v("v"))])
         }
         let scalarRow = store(.int(0), .int(t.outW))
         let wholeRow = wholeRowVectors(plan, indexAt: indexAt, scalar: scalarRow) ?? scalarRow
         return [
-            .loop("j", .v("width"), [
-                // Rows outer, columns vectorised: with a chunk's rows known at compile time (a
-                // depthwise conv's whole plane), clang 14 otherwise vectorises across rows with
-                // gathers and scatters (a 192-channel depthwise conv on 28x28: 0.085 -> 0.053 ms).
-                .pragma("clang loop vectorize(disable)"),
-                .loop("oh", from: .v("q0") / .int(t.wq), to: .call("cnnc_min", [.int(t.outH), (.v("q1") + .int(t.wq - 1)) / .int(t.wq)]), step: 1, [
-                    .local(.constInt64, "lo", .call("cnnc_max", [.v("q0") - .v("oh") * .int(t.wq), .int(0)])),
-                    .local(.constInt64, "hi", .call("cnnc_min", [.v("q1") - .v("oh") * .int(t.wq), .int(t.outW)])),
-                    .local(.constInt64, "base", .v("j") * .int(span) + .v("oh") * .int(t.wq) - .v("q0")),
-                    .local(.floatPointer, "dst", ctx.output + (.v("b") * .int(oc) + chan) * .int(t.outH * t.outW) + .v("oh") * .int(t.outW)),
-                    // Whole rows (the common case) with a constant trip count: straight-line vector code.
-                    .ifThen(.v("lo").eq(.int(0)) && .v("hi").eq(.int(t.outW)), [wholeRow], else: [store(.v("lo"), .v("hi"))]),
-                ]),
-            ]),
+            .loop(
+                "j", .v("width"),
+                [
+                    // Rows outer, columns vectorised: with a chunk's rows known at compile time (a
+                    // depthwise conv's whole plane), clang 14 otherwise vectorises across rows with
+                    // gathers and scatters (a 192-channel depthwise conv on 28x28: 0.085 -> 0.053 ms).
+                    .pragma("clang loop vectorize(disable)"),
+                    .loop(
+                        "oh", from: .v("q0") / .int(t.wq), to: .call("cnnc_min", [.int(t.outH), (.v("q1") + .int(t.wq - 1)) / .int(t.wq)]),
+                        step: 1,
+                        [
+                            .local(.constInt64, "lo", .call("cnnc_max", [.v("q0") - .v("oh") * .int(t.wq), .int(0)])),
+                            .local(.constInt64, "hi", .call("cnnc_min", [.v("q1") - .v("oh") * .int(t.wq), .int(t.outW)])),
+                            .local(.constInt64, "base", .v("j") * .int(span) + .v("oh") * .int(t.wq) - .v("q0")),
+                            .local(
+                                .floatPointer, "dst",
+                                ctx.output + (.v("b") * .int(oc) + chan) * .int(t.outH * t.outW) + .v("oh") * .int(t.outW)),
+                            // Whole rows (the common case) with a constant trip count: straight-line vector code.
+                            .ifThen(.v("lo").eq(.int(0)) && .v("hi").eq(.int(t.outW)), [wholeRow], else: [store(.v("lo"), .v("hi"))]),
+                        ]),
+                ])
         ]
     }
-
 
     /// Activations and adds on the window's conv rows in place, then the pool into one output row.
     static func poolEpilogue(_ a: ConvAttributes, _ p: PoolAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int) -> [CStmt] {
@@ -56,7 +69,9 @@ extension TiledConvEmitter {
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
         let pooledW = ctx.node.shape.last!
         let pooledH = ctx.node.shape.count == 2 ? 1 : ctx.node.shape[ctx.node.shape.count - 2]
-        let kw = p.size.last!, sw = p.stride.last!, pw = p.padding.begin.last!
+        let kw = p.size.last!
+        let sw = p.stride.last!
+        let pw = p.padding.begin.last!
         var body = poolWindowActivations(a, t, chan: chan, span: span)
         body.append(.local(.floatPointer, "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(pooledH) + .v("ch")) * .int(pooledW)))
         if pw == 0 && (pooledW - 1) * sw + kw <= t.outW {
@@ -73,20 +88,33 @@ extension TiledConvEmitter {
         let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("r")) * .int(t.outW) + .v("ow")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
         guard !steps.isEmpty else { return [] }
-        let pointwise = !a.epilogue.contains { if case .add = $0 { return true }; return false }
+        let pointwise = !a.epilogue.contains {
+            if case .add = $0 { return true }
+            return false
+        }
         if pointwise {
             // Activations alone: one flat pass over the window's rows, padding columns included
             // (finite values, dropped by the pool), so no row leaves a scalar remainder.
             let flat = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: .int(0))
-            return [.block([
-                .local(.floatPointer, "rows", .v("wt") + .v("j") * .int(span)),
-                .loop("i", .int(0), (.v("rhi") - .v("rlo")) * .int(t.wq), [.local(.float, "v", .v("rows")[.v("i")])] + flat + [.assign(.v("rows")[.v("i")], "=", .v("v"))]),
-            ])]
+            return [
+                .block([
+                    .local(.floatPointer, "rows", .v("wt") + .v("j") * .int(span)),
+                    .loop(
+                        "i", .int(0), (.v("rhi") - .v("rlo")) * .int(t.wq),
+                        [.local(.float, "v", .v("rows")[.v("i")])] + flat + [.assign(.v("rows")[.v("i")], "=", .v("v"))]),
+                ])
+            ]
         }
-        return [.loop("r", .v("rlo"), .v("rhi"), [
-            .local(.floatPointer, "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
-            .loop("ow", .int(t.outW), [.local(.float, "v", .v("row")[.v("ow")])] + steps + [.assign(.v("row")[.v("ow")], "=", .v("v"))]),
-        ])]
+        return [
+            .loop(
+                "r", .v("rlo"), .v("rhi"),
+                [
+                    .local(.floatPointer, "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
+                    .loop(
+                        "ow", .int(t.outW),
+                        [.local(.float, "v", .v("row")[.v("ow")])] + steps + [.assign(.v("row")[.v("ow")], "=", .v("v"))]),
+                ])
+        ]
     }
 
     /// How many conv values the average pool's window at pooled row `ch`, column `px` holds.
@@ -95,25 +123,32 @@ extension TiledConvEmitter {
         let stride3 = [1, p.stride.count >= 2 ? p.stride[0] : 1, p.stride.last!]
         let pad3 = [0, p.padding.begin.count >= 2 ? p.padding.begin[0] : 0, p.padding.begin.last!]
         let padEnd3 = [0, p.padding.end.count >= 2 ? p.padding.end[0] : 0, p.padding.end.last!]
-        return PoolEmitter.windowCount(dims: [.int(0), .v("ch"), .v("px")], size: size3, stride: stride3, pad: pad3, padEnd: padEnd3, input: [1, t.outH, t.outW], includePad: p.countIncludePad)
+        return PoolEmitter.windowCount(
+            dims: [.int(0), .v("ch"), .v("px")], size: size3, stride: stride3, pad: pad3, padEnd: padEnd3, input: [1, t.outH, t.outW],
+            includePad: p.countIncludePad)
     }
 
     /// Every window lies inside the row: no bounds test, rows outer, so the loop over pooled
     /// columns vectorises (the common 2x2/2 pool after a conv).
     static func poolRowsInside(_ p: PoolAttributes, _ t: ConvTiling, pooledW: Int, span: Int) -> [CStmt] {
         let isMax = p.kind == .max
-        let kw = p.size.last!, sw = p.stride.last!
+        let kw = p.size.last!
+        let sw = p.stride.last!
         let fold: (CExpr, CExpr) -> CExpr = { acc, x in isMax ? maxFold(acc, x) : acc + x }
         var body: [CStmt] = [
             .loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "=", isMax ? .float(-.infinity) : .float(0))]),
-            .loop("r", .v("rlo"), .v("rhi"), [
-                .local(.constFloatPointer, "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
-                .loop("px", .int(pooledW), [
-                    .local(.float, "acc", .v("dst")[.v("px")]),
-                ] + (0..<kw).map { k in .assign(.v("acc"), "=", fold(.v("acc"), .v("row")[.v("px") * .int(sw) + .int(k)])) } + [
-                    .assign(.v("dst")[.v("px")], "=", .v("acc")),
+            .loop(
+                "r", .v("rlo"), .v("rhi"),
+                [
+                    .local(.constFloatPointer, "row", .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq)),
+                    .loop(
+                        "px", .int(pooledW),
+                        [
+                            .local(.float, "acc", .v("dst")[.v("px")])
+                        ] + (0..<kw).map { k in .assign(.v("acc"), "=", fold(.v("acc"), .v("row")[.v("px") * .int(sw) + .int(k)])) } + [
+                            .assign(.v("dst")[.v("px")], "=", .v("acc"))
+                        ]),
                 ]),
-            ]),
         ]
         if !isMax {
             body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "/=", .cast(.float, poolWindowCount(p, t)))]))
@@ -124,19 +159,29 @@ extension TiledConvEmitter {
     /// Windows that may cross the row's ends: each column tested.
     static func poolCheckedWindows(_ p: PoolAttributes, _ t: ConvTiling, pooledW: Int, span: Int) -> CStmt {
         let isMax = p.kind == .max
-        let kw = p.size.last!, sw = p.stride.last!, pw = p.padding.begin.last!
+        let kw = p.size.last!
+        let sw = p.stride.last!
+        let pw = p.padding.begin.last!
         let value: CExpr = .v("wt")[.v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + .v("cw")]
-        return .loop("px", .int(pooledW), [
-            .local(.float, "acc", isMax ? .float(-.infinity) : .float(0)),
-            .loop("r", .v("rlo"), .v("rhi"), [
-                .loop("k", .int(kw), [
-                    .local(.constInt64, "cw", .v("px") * .int(sw) - .int(pw) + .v("k")),
-                    .ifThen(.v("cw") >= .int(0) && .v("cw") < .int(t.outW), [
-                        isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), value)) : .assign(.v("acc"), "+=", value),
-                    ], else: []),
-                ]),
-            ]),
-            .assign(.v("dst")[.v("px")], "=", isMax ? .v("acc") : .v("acc") / .cast(.float, poolWindowCount(p, t))),
-        ])
+        return .loop(
+            "px", .int(pooledW),
+            [
+                .local(.float, "acc", isMax ? .float(-.infinity) : .float(0)),
+                .loop(
+                    "r", .v("rlo"), .v("rhi"),
+                    [
+                        .loop(
+                            "k", .int(kw),
+                            [
+                                .local(.constInt64, "cw", .v("px") * .int(sw) - .int(pw) + .v("k")),
+                                .ifThen(
+                                    .v("cw") >= .int(0) && .v("cw") < .int(t.outW),
+                                    [
+                                        isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), value)) : .assign(.v("acc"), "+=", value)
+                                    ], else: []),
+                            ])
+                    ]),
+                .assign(.v("dst")[.v("px")], "=", isMax ? .v("acc") : .v("acc") / .cast(.float, poolWindowCount(p, t))),
+            ])
     }
 }

@@ -26,7 +26,8 @@ enum ReductionEmitter {
 
     static func emit(_ a: ReduceAttributes, _ ctx: inout KernelContext) -> CFunction {
         let shape = ctx.inputShapes[0]
-        let inSize = shape.reduce(1, *), outSize = ctx.node.shape.reduce(1, *)
+        let inSize = shape.reduce(1, *)
+        let outSize = ctx.node.shape.reduce(1, *)
         var runs = runs(shape, reduced: { a.axes.contains($0) })
         let inner = runs.last.map { $0.reduced ? 1 : $0.size } ?? 1
         if runs.last?.reduced == false { runs.removeLast() }
@@ -59,8 +60,10 @@ enum ReductionEmitter {
             for (level, r) in reduced.enumerated().reversed() { stmt = .loop("r\(level)", .int(runs[r].size), [stmt]) }
             return stmt
         }
-        let acc = CExpr.v("acc")[.v("i")], x = CExpr.v("p")[.v("i")]
-        let initial: Float, step: CExpr
+        let acc = CExpr.v("acc")[.v("i")]
+        let x = CExpr.v("p")[.v("i")]
+        let initial: Float
+        let step: CExpr
         switch a.kind {
         case .mean, .sum, .logSumExp: (initial, step) = (0, acc + x)
         case .l1: (initial, step) = (0, acc + .call("fabsf", [x]))
@@ -92,12 +95,22 @@ enum ReductionEmitter {
         body.append(.loop("i", .v("nb"), [.assign(.v("y")[.v("i")], "=", result)]))
         return ctx.function([
             KernelContext.parallelFor(collapse: 3, work: inSize * a.kind.cost),
-            .loop("b", ctx.batch, [.loop("o", .int(outer), [.loop("c", .int(chunks), [
-                .decl("const int64_t", "i0", .v("c") * .int(width)),
-                .decl("const int64_t", "nb", .call("cnnc_min", [.int(width), .int(inner) - .v("i0")])),
-                .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inSize) + base + .v("i0")),
-                .decl("float *restrict", "y", ctx.output + .v("b") * .int(outSize) + .v("o") * .int(inner) + .v("i0")),
-            ] + body)])]),
+            .loop(
+                "b", ctx.batch,
+                [
+                    .loop(
+                        "o", .int(outer),
+                        [
+                            .loop(
+                                "c", .int(chunks),
+                                [
+                                    .decl("const int64_t", "i0", .v("c") * .int(width)),
+                                    .decl("const int64_t", "nb", .call("cnnc_min", [.int(width), .int(inner) - .v("i0")])),
+                                    .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inSize) + base + .v("i0")),
+                                    .decl("float *restrict", "y", ctx.output + .v("b") * .int(outSize) + .v("o") * .int(inner) + .v("i0")),
+                                ] + body)
+                        ])
+                ]),
         ])
     }
 
@@ -118,35 +131,62 @@ enum ReductionEmitter {
             let chunks = (inner + width - 1) / width
             let x = CExpr.v("x")[.v("j") * .int(inner) + .v("i")]
             let y = CExpr.v("y")[.v("j") * .int(inner) + .v("i")]
-            let mean = CExpr.v("mean")[.v("i")], rs = CExpr.v("rs")[.v("i")]
-            return ctx.function(head + [
-                KernelContext.parallelFor(collapse: 3, work: 6 * size),
-                .loop("b", ctx.batch, [.loop("o", .int(outer), [.loop("c", .int(chunks), [
-                    .decl("const int64_t", "i0", .v("c") * .int(width)),
-                    .decl("const int64_t", "nb", .call("cnnc_min", [.int(width), .int(inner) - .v("i0")])),
-                    .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(size) + .v("o") * .int(length * inner) + .v("i0")),
-                    .decl("float *restrict", "y", ctx.output + .v("b") * .int(size) + .v("o") * .int(length * inner) + .v("i0")),
-                    .array("float", "mean", count: width, alignment: 64),
-                    .array("float", "rs", count: width, alignment: 64),
-                    .loop("i", .v("nb"), [.assign(mean, "=", .float(0)), .assign(rs, "=", .float(0))]),
-                    .loop("j", .int(length), [.loop("i", .v("nb"), [.assign(mean, "+=", x)])]),
-                    .loop("i", .v("nb"), [.assign(mean, "=", mean / .float(Float(length)))]),
-                    .loop("j", .int(length), [.loop("i", .v("nb"), [
-                        .decl("const float", "d", x - mean),
-                        .assign(rs, "+=", .v("d") * .v("d")),
-                    ])]),
-                    .loop("i", .v("nb"), [.assign(rs, "=", .float(1) / .call("sqrtf", [rs / .float(Float(length)) + eps]))]),
-                    .loop("j", .int(length), [
-                        .decl("const float", "wj", .v("w")[.v("j")]),
-                        .decl("const float", "bj", .v("bb")[.v("j")]),
-                        .loop("i", .v("nb"), [.assign(y, "=", (x - mean) * rs * .v("wj") + .v("bj"))]),
-                    ]),
-                ])])]),
-            ])
+            let mean = CExpr.v("mean")[.v("i")]
+            let rs = CExpr.v("rs")[.v("i")]
+            return ctx.function(
+                head + [
+                    KernelContext.parallelFor(collapse: 3, work: 6 * size),
+                    .loop(
+                        "b", ctx.batch,
+                        [
+                            .loop(
+                                "o", .int(outer),
+                                [
+                                    .loop(
+                                        "c", .int(chunks),
+                                        [
+                                            .decl("const int64_t", "i0", .v("c") * .int(width)),
+                                            .decl("const int64_t", "nb", .call("cnnc_min", [.int(width), .int(inner) - .v("i0")])),
+                                            .decl(
+                                                "const float *restrict", "x",
+                                                ctx.input(0) + .v("b") * .int(size) + .v("o") * .int(length * inner) + .v("i0")),
+                                            .decl(
+                                                "float *restrict", "y",
+                                                ctx.output + .v("b") * .int(size) + .v("o") * .int(length * inner) + .v("i0")),
+                                            .array("float", "mean", count: width, alignment: 64),
+                                            .array("float", "rs", count: width, alignment: 64),
+                                            .loop("i", .v("nb"), [.assign(mean, "=", .float(0)), .assign(rs, "=", .float(0))]),
+                                            .loop("j", .int(length), [.loop("i", .v("nb"), [.assign(mean, "+=", x)])]),
+                                            .loop("i", .v("nb"), [.assign(mean, "=", mean / .float(Float(length)))]),
+                                            .loop(
+                                                "j", .int(length),
+                                                [
+                                                    .loop(
+                                                        "i", .v("nb"),
+                                                        [
+                                                            .decl("const float", "d", x - mean),
+                                                            .assign(rs, "+=", .v("d") * .v("d")),
+                                                        ])
+                                                ]),
+                                            .loop(
+                                                "i", .v("nb"),
+                                                [.assign(rs, "=", .float(1) / .call("sqrtf", [rs / .float(Float(length)) + eps]))]),
+                                            .loop(
+                                                "j", .int(length),
+                                                [
+                                                    .decl("const float", "wj", .v("w")[.v("j")]),
+                                                    .decl("const float", "bj", .v("bb")[.v("j")]),
+                                                    .loop("i", .v("nb"), [.assign(y, "=", (x - mean) * rs * .v("wj") + .v("bj"))]),
+                                                ]),
+                                        ])
+                                ])
+                        ]),
+                ])
         }
         // Each normalised block is contiguous: `length` values, summed in 16 interleaved partial
         // sums (which vectorise) folded in a fixed order.
-        let channels: Int, spatial: Int
+        let channels: Int
+        let spatial: Int
         switch a.kind {
         case .layer: (channels, spatial) = (1, length)
         case .instance: (channels, spatial) = (1, length)
@@ -154,14 +194,17 @@ enum ReductionEmitter {
         }
         let x = CExpr.v("x")
         func sum(_ name: String, _ term: (CExpr) -> CExpr) -> [CStmt] {
-            let lanes = 16, whole = length / lanes * lanes
+            let lanes = 16
+            let whole = length / lanes * lanes
             let part = CExpr.v(name + "_part")
             return [
                 .array("float", name + "_part", count: lanes, alignment: 64),
                 .loop("l", .int(lanes), [.assign(part[.v("l")], "=", .float(0))]),
-                .loop("j", from: .int(0), to: .int(whole), step: lanes, [
-                    .loop("l", .int(lanes), [.assign(part[.v("l")], "+=", term(x[.v("j") + .v("l")]))]),
-                ]),
+                .loop(
+                    "j", from: .int(0), to: .int(whole), step: lanes,
+                    [
+                        .loop("l", .int(lanes), [.assign(part[.v("l")], "+=", term(x[.v("j") + .v("l")]))])
+                    ]),
                 .loop("j", .int(whole), .int(length), [.assign(part[.int(0)], "+=", term(x[.v("j")]))]),
                 .decl("float", name, .float(0)),
                 .loop("l", .int(lanes), [.assign(.v(name), "+=", part[.v("l")])]),
@@ -169,28 +212,39 @@ enum ReductionEmitter {
         }
         let write: CStmt
         if case .layer = a.kind {
-            write = .loop("j", .int(length), [.assign(.v("y")[.v("j")], "=", (x[.v("j")] - .v("mean")) * .v("rs") * .v("w")[.v("j")] + .v("bb")[.v("j")])])
+            write = .loop(
+                "j", .int(length),
+                [.assign(.v("y")[.v("j")], "=", (x[.v("j")] - .v("mean")) * .v("rs") * .v("w")[.v("j")] + .v("bb")[.v("j")])])
         } else {
             // Per channel: y = x * scale + shift with scale = w rs, shift = b - mean scale.
             let ch: CExpr = a.kind == .instance ? .v("o") : .v("o") * .int(channels) + .v("cc")
-            write = .loop("cc", .int(channels), [
-                .decl("const float", "scale", .v("w")[ch] * .v("rs")),
-                .decl("const float", "shift", .v("bb")[ch] - .v("mean") * .v("scale")),
-                .decl("const int64_t", "q", .v("cc") * .int(spatial)),
-                .loop("s", .int(spatial), [.assign(.v("y")[.v("q") + .v("s")], "=", x[.v("q") + .v("s")] * .v("scale") + .v("shift"))]),
-            ])
+            write = .loop(
+                "cc", .int(channels),
+                [
+                    .decl("const float", "scale", .v("w")[ch] * .v("rs")),
+                    .decl("const float", "shift", .v("bb")[ch] - .v("mean") * .v("scale")),
+                    .decl("const int64_t", "q", .v("cc") * .int(spatial)),
+                    .loop("s", .int(spatial), [.assign(.v("y")[.v("q") + .v("s")], "=", x[.v("q") + .v("s")] * .v("scale") + .v("shift"))]),
+                ])
         }
-        return ctx.function(head + [
-            KernelContext.parallelFor(collapse: 2, work: 6 * size),
-            .loop("b", ctx.batch, [.loop("o", .int(outer), [
-                .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(size) + .v("o") * .int(length)),
-                .decl("float *restrict", "y", ctx.output + .v("b") * .int(size) + .v("o") * .int(length)),
-            ] + sum("total", { $0 }) + [
-                .decl("const float", "mean", .v("total") / .float(Float(length))),
-            ] + sum("sq", { ($0 - .v("mean")) * ($0 - .v("mean")) }) + [
-                .decl("const float", "rs", .float(1) / .call("sqrtf", [.v("sq") / .float(Float(length)) + eps])),
-                write,
-            ])]),
-        ])
+        return ctx.function(
+            head + [
+                KernelContext.parallelFor(collapse: 2, work: 6 * size),
+                .loop(
+                    "b", ctx.batch,
+                    [
+                        .loop(
+                            "o", .int(outer),
+                            [
+                                .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(size) + .v("o") * .int(length)),
+                                .decl("float *restrict", "y", ctx.output + .v("b") * .int(size) + .v("o") * .int(length)),
+                            ] + sum("total", { $0 }) + [
+                                .decl("const float", "mean", .v("total") / .float(Float(length)))
+                            ] + sum("sq", { ($0 - .v("mean")) * ($0 - .v("mean")) }) + [
+                                .decl("const float", "rs", .float(1) / .call("sqrtf", [.v("sq") / .float(Float(length)) + eps])),
+                                write,
+                            ])
+                    ]),
+            ])
     }
 }

@@ -38,7 +38,9 @@ enum ResampleEmitter {
         let input = ctx.inputShapes[0]
         let strides = contiguousStrides(input)
         let axes = input.indices.map { d -> Axis in
-            if a.isIdentity(axis: d, input: input[d]) { return Axis(size: input[d], stride: strides[d], taps: 1, indices: nil, weights: nil) }
+            if a.isIdentity(axis: d, input: input[d]) {
+                return Axis(size: input[d], stride: strides[d], taps: 1, indices: nil, weights: nil)
+            }
             let t = a.table(axis: d, input: input[d])
             let taps = a.taps(axis: d, input: input[d])
             return Axis(size: a.output[d], stride: strides[d], taps: taps, indices: t.indices, weights: taps == 1 ? nil : t.weights)
@@ -83,11 +85,13 @@ enum ResampleEmitter {
         func level(_ d: Int) -> [CStmt] {
             let axis = axes[d]
             if let p = axis.pad { return padLevel(d, p, stride: axis.stride) }
-            guard let _ = axis.indices else { return [.decl("const int64_t", "a\(d)_0", .v("o\(d)") * .int(axis.stride))] }
+            guard axis.indices != nil else { return [.decl("const int64_t", "a\(d)_0", .v("o\(d)") * .int(axis.stride))] }
             if tapLoops && axis.taps > 1 {
                 // The cell's run of taps; a<d>_0 only for the outside test.
-                var out: [CStmt] = [.decl("const int64_t *restrict", "ixp\(d)", .v("ix\(d)") + .v("o\(d)") * .int(axis.taps)),
-                                    .decl("const float *restrict", "wtp\(d)", .v("wt\(d)") + .v("o\(d)") * .int(axis.taps))]
+                var out: [CStmt] = [
+                    .decl("const int64_t *restrict", "ixp\(d)", .v("ix\(d)") + .v("o\(d)") * .int(axis.taps)),
+                    .decl("const float *restrict", "wtp\(d)", .v("wt\(d)") + .v("o\(d)") * .int(axis.taps)),
+                ]
                 if outside.contains(d) { out.append(.decl("const int64_t", "a\(d)_0", .v("ixp\(d)")[.int(0)])) }
                 return out
             }
@@ -111,7 +115,8 @@ enum ResampleEmitter {
         }.reduce(nil) { (sum: CExpr?, term: CExpr) in sum.map { $0 + term } ?? term }!
         var body: [CStmt] = [.assign(.v("y")[outIndex], "=", value)]
         if tapLoops {
-            var offset: CExpr = .int(0), weight: CExpr?
+            var offset: CExpr = .int(0)
+            var weight: CExpr?
             for d in axes.indices {
                 if tapAxes.contains(d) {
                     offset = offset + .v("ixp\(d)")[.v("t\(d)")]
@@ -127,30 +132,42 @@ enum ResampleEmitter {
         for d in axes.indices.reversed() {
             var prologue = level(d)
             if outside.contains(d) {
-                prologue.append(.ifThen(.v("a\(d)_0") < .int(0), [fillBlock(axes, from: d + 1, fill: fill, outIndex: outIndex), .continueLoop], else: []))
+                prologue.append(
+                    .ifThen(
+                        .v("a\(d)_0") < .int(0), [fillBlock(axes, from: d + 1, fill: fill, outIndex: outIndex), .continueLoop], else: []))
             }
             body = prologue + body
             if d > 0 { body = [.loop("o\(d)", .int(axes[d].size), body)] }
         }
         let work = outCount * max(1, tapAxes.reduce(1) { $0 * axes[$1].taps })
-        return ctx.function(tables + [
-            KernelContext.parallelFor(collapse: 2, work: work),
-            .loop("b", ctx.batch, [.loop("o0", .int(axes[0].size), [
-                .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inCount)),
-                .decl("float *restrict", "y", ctx.output + .v("b") * .int(outCount)),
-            ] + body)]),
-        ])
+        return ctx.function(
+            tables + [
+                KernelContext.parallelFor(collapse: 2, work: work),
+                .loop(
+                    "b", ctx.batch,
+                    [
+                        .loop(
+                            "o0", .int(axes[0].size),
+                            [
+                                .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inCount)),
+                                .decl("float *restrict", "y", ctx.output + .v("b") * .int(outCount)),
+                            ] + body)
+                    ]),
+            ])
     }
 
     /// `a<d>_0` for a padded axis: the cell `j = o - before` of the kept run `[lo, lo + n)`, or
     /// by the mode outside it (-1 for the constant).
     static func padLevel(_ d: Int, _ p: (before: Int, lo: Int, n: Int, mode: PadMode), stride: Int) -> [CStmt] {
-        let j: CExpr = .v("j\(d)"), n = p.n
+        let j: CExpr = .v("j\(d)")
+        let n = p.n
         let source: CExpr
         switch p.mode {
         case .constant:
-            return [.decl("const int64_t", "j\(d)", .v("o\(d)") - .int(p.before)),
-                    .decl("const int64_t", "a\(d)_0", .ternary(j >= .int(0) && j < .int(n), (j + .int(p.lo)) * .int(stride), .int(-1)))]
+            return [
+                .decl("const int64_t", "j\(d)", .v("o\(d)") - .int(p.before)),
+                .decl("const int64_t", "a\(d)_0", .ternary(j >= .int(0) && j < .int(n), (j + .int(p.lo)) * .int(stride), .int(-1))),
+            ]
         case .edge:
             source = .call("cnnc_min", [.call("cnnc_max", [j, .int(0)]), .int(n - 1)])
         case .wrap:
@@ -160,8 +177,10 @@ enum ResampleEmitter {
             let m: CExpr = ((j % .int(period)) + .int(period)) % .int(period)
             source = n > 1 ? .ternary(m < .int(n), m, .int(period) - m) : .int(0)
         }
-        return [.decl("const int64_t", "j\(d)", .v("o\(d)") - .int(p.before)),
-                .decl("const int64_t", "a\(d)_0", (source + .int(p.lo)) * .int(stride))]
+        return [
+            .decl("const int64_t", "j\(d)", .v("o\(d)") - .int(p.before)),
+            .decl("const int64_t", "a\(d)_0", (source + .int(p.lo)) * .int(stride)),
+        ]
     }
 
     /// Fills every output cell below loop level `from` (the cells of the current index of the outer axes).

@@ -72,8 +72,10 @@ public struct RowWinograd: Sendable, Hashable {
     /// (the register-tiled plan of the same conv), else nil.
     public static func plan(_ a: ConvAttributes, input: [Int], target: VectorTarget, direct: ConvTiling) -> RowWinograd? {
         let th = target.thresholds
-        guard target.winograd, target.lanes > 0, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1], a.dilation == [1, 1], a.groups == 1,
-              direct.icg >= th.rowWinogradMinChannels, direct.ocg >= th.rowWinogradMinChannels, direct.outH >= m else { return nil }
+        guard target.winograd, target.lanes > 0, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1], a.dilation == [1, 1],
+            a.groups == 1,
+            direct.icg >= th.rowWinogradMinChannels, direct.ocg >= th.rowWinogradMinChannels, direct.outH >= m
+        else { return nil }
         // A fused pool must take whole windows of rows from one tile, without overlap.
         if let p = a.epilogue.pool {
             guard p.size.count == 2, p.size[0] == p.stride[0], p.padding.begin[0] == 0, m % p.stride[0] == 0 else { return nil }
@@ -87,16 +89,22 @@ public struct RowWinograd: Sendable, Hashable {
         let taskCount = (tileRows + maxRows - 1) / maxRows
         let chunkRows = (tileRows + taskCount - 1) / taskCount
         // The GEMM of one plane: 1x3 taps along rows of wq, over one task's rows.
-        let rowConv = ConvAttributes(filters: a.filters, kernel: [1, 3], stride: [1, 1], dilation: [1, 1],
-                                     padding: .zero(rank: 2), groups: 1, hasBias: false, epilogue: [])
-        guard var gemm = ConvTiling.plan(rowConv, input: [direct.icg, chunkRows, wq], target: target, inputIsCallerBuffer: false) else { return nil }
+        let rowConv = ConvAttributes(
+            filters: a.filters, kernel: [1, 3], stride: [1, 1], dilation: [1, 1],
+            padding: .zero(rank: 2), groups: 1, hasBias: false, epilogue: [])
+        guard var gemm = ConvTiling.plan(rowConv, input: [direct.icg, chunkRows, wq], target: target, inputIsCallerBuffer: false) else {
+            return nil
+        }
         // A task's wide positions are few on small planes (105 on a 19x19 plane), so the tile with
         // the most accumulators can leave many lanes idle; take the tile with the most useful
         // FMAs per cycle when it wastes clearly fewer lanes. (Where both waste about the same,
         // the bigger tile reuses each input more: on VGG-16's 28x28 layers it was 10% faster.)
-        let lean = ConvTiling.throughputTile(positions: gemm.positions, ocg: gemm.ocg, target: target,
-                                             maxUV: ConvTiling.maxUV(taskPositions: gemm.positions, lanes: target.lanes))
-        let used: (Int, Int) -> Double = { ConvTiling.laneEfficiency(uv: $0, ocb: $1, positions: gemm.positions, ocg: gemm.ocg, lanes: target.lanes) }
+        let lean = ConvTiling.throughputTile(
+            positions: gemm.positions, ocg: gemm.ocg, target: target,
+            maxUV: ConvTiling.maxUV(taskPositions: gemm.positions, lanes: target.lanes))
+        let used: (Int, Int) -> Double = {
+            ConvTiling.laneEfficiency(uv: $0, ocb: $1, positions: gemm.positions, ocg: gemm.ocg, lanes: target.lanes)
+        }
         if used(lean.uv, lean.ocb) >= th.leanTileMinGain * used(gemm.uv, gemm.ocb) { (gemm.uv, gemm.ocb) = lean }
         gemm.inH = tileRows
         gemm.hq = tileRows
@@ -116,7 +124,8 @@ public struct RowWinograd: Sendable, Hashable {
     /// The direct weights as three planes, one per kernel row k, each packed as the GEMM reads
     /// a transformed plane: `[k][block][ic][kx][ocb]` (for `--winograd-weights at-load`).
     public func packRows(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
-        let oc = conv.ocg, ic = conv.icg
+        let oc = conv.ocg
+        let ic = conv.icg
         var out: [Float] = []
         out.reserveCapacity(3 * oc * ic * 3)
         var plane = [Float](repeating: 0, count: oc * ic * 3)
@@ -134,7 +143,8 @@ public struct RowWinograd: Sendable, Hashable {
     /// Transformed weights, `[ξ][block][ic][kx][ocb]` (the GEMM's packing for each plane):
     /// `U[ξ][oc][ic][kx] = Σ_k G[ξ][k] · w[oc][ic][k][kx]`, in double precision.
     public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
-        let oc = conv.ocg, ic = conv.icg
+        let oc = conv.ocg
+        let ic = conv.icg
         var out: [Float] = []
         out.reserveCapacity(RowWinograd.alpha * oc * ic * 3)
         var plane = [Float](repeating: 0, count: oc * ic * 3)

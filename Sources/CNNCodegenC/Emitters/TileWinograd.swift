@@ -81,10 +81,13 @@ public struct TileWinograd: Sendable, Hashable {
         // Only on FMA targets (8 and 16 lanes): the portable 4-lane target rounds each product of
         // the 2-D transforms separately, which put two golden cases just past their 1e-5 tolerance.
         let th = target.thresholds
-        guard target.winograd, target.tileWinograd, target.lanes >= th.tileWinogradMinLanes, a.spatialRank == 2, a.kernel == [3, 3], a.stride == [1, 1],
-              a.dilation == [1, 1], a.groups == 1, a.epilogue.pool == nil,
-              direct.icg >= th.tileWinogradMinInputChannels, direct.ocg >= target.lanes, direct.outH >= m, direct.outW >= m else { return nil }
-        let tilesH = (direct.outH + m - 1) / m, tilesW = (direct.outW + m - 1) / m
+        guard target.winograd, target.tileWinograd, target.lanes >= th.tileWinogradMinLanes, a.spatialRank == 2, a.kernel == [3, 3],
+            a.stride == [1, 1],
+            a.dilation == [1, 1], a.groups == 1, a.epilogue.pool == nil,
+            direct.icg >= th.tileWinogradMinInputChannels, direct.ocg >= target.lanes, direct.outH >= m, direct.outW >= m
+        else { return nil }
+        let tilesH = (direct.outH + m - 1) / m
+        let tilesW = (direct.outW + m - 1) / m
         let tiles = tilesH * tilesW
         // The input transform costs about as much per tile and input channel as 32 output
         // channels' GEMM: narrow layers on small planes (DenseNet's 32-channel 3x3 convs on
@@ -98,12 +101,16 @@ public struct TileWinograd: Sendable, Hashable {
         // alone with their weights in cache). Small weights (under 1 MB) are cheap anywhere.
         // There the kernel transforms the direct weights as it runs instead (`transformsWeights`).
         let weightBytes = points * direct.icg * direct.ocg * 4
-        let transformsWeights = direct.outH * direct.outW < th.tileWinogradTransformBelowPositions && weightBytes > th.tileWinogradTransformAboveBytes
-        var tasks = 1, chunkRows = tilesH
+        let transformsWeights =
+            direct.outH * direct.outW < th.tileWinogradTransformBelowPositions && weightBytes > th.tileWinogradTransformAboveBytes
+        var tasks = 1
+        var chunkRows = tilesH
         if transformsWeights {
             // Transforming a weight costs about a quarter of its GEMM work at 16 tiles; with
             // fewer tiles (7x7 planes) it would cost more than Winograd saves.
-            guard tiles >= th.tileWinogradTransformMinTiles, direct.icg >= th.tileWinogradTransformMinChannels, direct.ocg >= th.tileWinogradTransformMinChannels else { return nil }
+            guard tiles >= th.tileWinogradTransformMinTiles, direct.icg >= th.tileWinogradTransformMinChannels,
+                direct.ocg >= th.tileWinogradTransformMinChannels
+            else { return nil }
         } else {
             // Each task streams all the transformed weights: from L3 when they fit (VGG-16's 9.4 MB
             // conv3 ran 1.6x faster), from memory when not (its 38 MB conv4_2 ran 1.4x slower).
@@ -124,22 +131,29 @@ public struct TileWinograd: Sendable, Hashable {
         // them; the last task and its last chunk may have fewer rows), with the most useful FMAs
         // per cycle (see `ConvTiling.throughputTile`): about 20 accumulators keep both FMA
         // units busy, and 8 hide the FMA latency.
-        let chunkCounts = Set([tilesH / tasks, (tilesH + tasks - 1) / tasks].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }.map { $0 * tilesW })
-        var p = 1, best = 0.0
-        for candidate in 1...min(chunkRows * tilesW, (target.registers - th.tileWinogradSpareRegisters) / ocv - 1) where chunkCounts.allSatisfy({ $0 % candidate == 0 }) {
+        let chunkCounts = Set(
+            [tilesH / tasks, (tilesH + tasks - 1) / tasks].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }
+                .map { $0 * tilesW })
+        var p = 1
+        var best = 0.0
+        for candidate in 1...min(chunkRows * tilesW, (target.registers - th.tileWinogradSpareRegisters) / ocv - 1)
+        where chunkCounts.allSatisfy({ $0 % candidate == 0 }) {
             let fmas = Double(candidate * ocv)
             let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), Double(th.busyAccumulators))
             if score > best + 1e-9 { (p, best) = (candidate, score) }
         }
-        return TileWinograd(conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,
-                            transformsWeights: transformsWeights)
+        return TileWinograd(
+            conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,
+            transformsWeights: transformsWeights)
     }
 
     /// Transformed weights `[ξ][block][ic][blockChannels]`, zero past the last channel:
     /// `U[ξ = 6r + s][oc][ic] = Σ_{k,l} G[r][k] · G[s][l] · w[oc][ic][k][l]`, in double precision.
     /// With `transformsWeights`, the direct weights `[block][ic][9][blockChannels]` instead.
     public func pack(_ weight: UnsafeBufferPointer<Float>) -> [Float] {
-        let oc = conv.ocg, ic = conv.icg, bc = blockChannels
+        let oc = conv.ocg
+        let ic = conv.icg
+        let bc = blockChannels
         if transformsWeights { return ChannelTiling.packBlocks(weight, oc: oc, ic: ic, taps: 9, blockChannels: bc) }
         let perPoint = blocks * ic * bc
         var out = [Float](repeating: 0, count: TileWinograd.points * perPoint)

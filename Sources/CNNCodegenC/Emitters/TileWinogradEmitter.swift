@@ -22,8 +22,10 @@ extension TiledConvEmitter {
     /// names of the columns.
     static func transpose(_ rows: [String], vtype: CType, prefix: String) -> ([CStmt], [String]) {
         let lanes = rows.count
-        var names = rows, stmts: [CStmt] = []
-        var size = lanes / 2, stage = 0
+        var names = rows
+        var stmts: [CStmt] = []
+        var size = lanes / 2
+        var stage = 0
         while size >= 1 {
             var next = names
             for i in 0..<lanes where i & size == 0 {
@@ -49,8 +51,13 @@ extension TiledConvEmitter {
     /// taken at stride 4 by shuffles. The last tile of a row reads the two columns past it,
     /// which the flattened rows do not hold: they are kept aside and that tile is redone.
     static func tileInputTransform(_ tw: TileWinograd, _ ctx: KernelContext, channels: (CExpr, CExpr)? = nil) -> [CStmt] {
-        let t = tw.conv, ic = t.icg, alpha = TileWinograd.alpha, m = TileWinograd.m, ts = tw.taskStride
-        let lanes = tw.lanes, vtype = CType.vector(lanes)
+        let t = tw.conv
+        let ic = t.icg
+        let alpha = TileWinograd.alpha
+        let m = TileWinograd.m
+        let ts = tw.taskStride
+        let lanes = tw.lanes
+        let vtype = CType.vector(lanes)
         let bt = RowWinograd.bt
         let rw = tw.rowWidth
         let dw = (rw + 2 + lanes - 1) / lanes * lanes
@@ -61,49 +68,81 @@ extension TiledConvEmitter {
         func store(_ pointer: CExpr, _ value: CExpr) -> CStmt { .assign(.vectorAt(vtype, pointer), "=", value) }
         // Down the rows, a vector of columns at a time (the last spills into the next row, which
         // overwrites it; its two columns past the row are kept aside first).
-        var down: [CStmt] = (0..<alpha).map { i in .local(vtype.constant, "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x"))) }
-        down += (0..<alpha).map { xi in store(.v("vt") + .int(xi * vtStride) + .v("tl") * .int(rw) + .v("x"), linearCombination(bt[xi]) { .v("d\($0)") }) }
+        var down: [CStmt] = (0..<alpha).map { i in
+            .local(vtype.constant, "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x")))
+        }
+        down += (0..<alpha).map { xi in
+            store(.v("vt") + .int(xi * vtStride) + .v("tl") * .int(rw) + .v("x"), linearCombination(bt[xi]) { .v("d\($0)") })
+        }
         // Across: the six columns of a vector of tiles, by deinterleaving 4 vectors at offsets 0 and 4.
         var across: [CStmt] = []
         for (offset, prefix) in [(0, "a"), (4, "b")] {
-            across += (0..<4).map { q in .local(vtype.constant, "\(prefix)\(q)", load(.v("tr") + .v("kl") * .int(m) + .int(offset + q * lanes))) }
+            across += (0..<4).map { q in
+                .local(vtype.constant, "\(prefix)\(q)", load(.v("tr") + .v("kl") * .int(m) + .int(offset + q * lanes)))
+            }
             across += deinterleave4((0..<4).map { "\(prefix)\($0)" }, lanes: lanes, vtype: vtype, prefix: "\(prefix)i")
         }
         let columns = ["ai0", "ai1", "ai2", "ai3", "bi0", "bi1"]
         across += (0..<alpha).map { s in
-            store(.v("vc") + (.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl"), linearCombination(bt[s]) { .v(columns[$0]) })
+            store(
+                .v("vc") + (.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl"), linearCombination(bt[s]) { .v(columns[$0]) }
+            )
         }
         // A row's last tile, scalar, with its two columns from the side buffer.
-        let fix: [CStmt] = (0..<alpha).map { j in
-            .local(.constFloat, "e\(j)", j < m ? .v("tr")[.v("kl") * .int(m) + .int(j)] : .v("ex")[(.v("r") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .int(j - m)])
-        } + (0..<alpha).map { s in
-            .assign(.v("vc")[(.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl")], "=", linearCombination(bt[s]) { .v("e\($0)") })
-        }
+        let fix: [CStmt] =
+            (0..<alpha).map { j in
+                .local(
+                    .constFloat, "e\(j)",
+                    j < m
+                        ? .v("tr")[.v("kl") * .int(m) + .int(j)]
+                        : .v("ex")[(.v("r") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .int(j - m)])
+            }
+            + (0..<alpha).map { s in
+                .assign(
+                    .v("vc")[(.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl")], "=",
+                    linearCombination(bt[s]) { .v("e\($0)") })
+            }
         return [
             .local(.constInt64, "rows", .v("ty1") - .v("ty0")),
             .array(.float, "pl", count: planeRows * dw, alignment: 64),
             .array(.float, "vt", count: alpha * vtStride, alignment: 64),
             .array(.float, "ex", count: alpha * tw.rowsPerTask * 2, alignment: 64),
-            .loop("c", channels?.0 ?? .int(0), channels?.1 ?? .int(ic), [
-                .local(.constFloatPointer, "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
-                .local(.floatPointer, "vc", .v("vl") + .v("c") * .int(ts)),
-                .loop("pr", .v("rows") * .int(m) + .int(2), [
-                    .local(.constInt64, "ih", .v("ty0") * .int(m) + .v("pr") - .int(t.padTop)),
-                    .local(.floatPointer, "row", .v("pl") + .v("pr") * .int(dw)),
-                    paddedRow(t, width: dw),
+            .loop(
+                "c", channels?.0 ?? .int(0), channels?.1 ?? .int(ic),
+                [
+                    .local(.constFloatPointer, "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
+                    .local(.floatPointer, "vc", .v("vl") + .v("c") * .int(ts)),
+                    .loop(
+                        "pr", .v("rows") * .int(m) + .int(2),
+                        [
+                            .local(.constInt64, "ih", .v("ty0") * .int(m) + .v("pr") - .int(t.padTop)),
+                            .local(.floatPointer, "row", .v("pl") + .v("pr") * .int(dw)),
+                            paddedRow(t, width: dw),
+                        ]),
+                    .loop(
+                        "tl", .v("rows"),
+                        [
+                            .loop("x", from: .int(0), to: .int(dw), step: lanes, down),
+                            .loop(
+                                "xi", .int(alpha),
+                                [
+                                    .loop(
+                                        "x", .int(2),
+                                        [
+                                            .assign(
+                                                .v("ex")[(.v("xi") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .v("x")], "=",
+                                                .v("vt")[.v("xi") * .int(vtStride) + .v("tl") * .int(rw) + .int(rw) + .v("x")])
+                                        ])
+                                ]),
+                        ]),
+                    .loop(
+                        "r", .int(alpha),
+                        [
+                            .local(.constFloatPointer, "tr", .v("vt") + .v("r") * .int(vtStride)),
+                            .loop("kl", from: .int(0), to: .v("count"), step: lanes, across),
+                            .loop("tl", .v("rows"), [.local(.constInt64, "kl", .v("tl") * .int(tw.tilesW) + .int(tw.tilesW - 1))] + fix),
+                        ]),
                 ]),
-                .loop("tl", .v("rows"), [
-                    .loop("x", from: .int(0), to: .int(dw), step: lanes, down),
-                    .loop("xi", .int(alpha), [.loop("x", .int(2), [
-                        .assign(.v("ex")[(.v("xi") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .v("x")], "=", .v("vt")[.v("xi") * .int(vtStride) + .v("tl") * .int(rw) + .int(rw) + .v("x")]),
-                    ])]),
-                ]),
-                .loop("r", .int(alpha), [
-                    .local(.constFloatPointer, "tr", .v("vt") + .v("r") * .int(vtStride)),
-                    .loop("kl", from: .int(0), to: .v("count"), step: lanes, across),
-                    .loop("tl", .v("rows"), [.local(.constInt64, "kl", .v("tl") * .int(tw.tilesW) + .int(tw.tilesW - 1))] + fix),
-                ]),
-            ]),
         ]
     }
 
@@ -164,8 +203,9 @@ struct TileWinogradKernel {
     }
 
     var comment: CStmt {
-        .comment("tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of up to \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"
-                 + (tw.transformsWeights ? ", weights transformed per block" : ""))
+        .comment(
+            "tile Winograd F(4x4,3x3): \(tw.tilesH)x\(tw.tilesW) tiles in \(tw.tasks) tasks of up to \(tw.rowsPerTask) rows, 36 GEMMs of \(oc)x\(ic), micro-tiles of \(tw.p) tiles x \(bc) channels"
+                + (tw.transformsWeights ? ", weights transformed per block" : ""))
     }
 
     /// The accumulator of tile `i`, channel vector `v` in the GEMM buffer `mt`.
@@ -229,12 +269,15 @@ struct TileWinogradKernel {
     /// pixels of a tile row stored to its row in `yt`.
     func storeTransposed(block: Int) -> [CStmt] {
         let m = TileWinograd.m
-        let (transposed, columns) = TiledConvEmitter.transpose((0..<lanes).map { "y\(block * lanes + $0)" }, vtype: vtype, prefix: "q\(block)_")
+        let (transposed, columns) = TiledConvEmitter.transpose(
+            (0..<lanes).map { "y\(block * lanes + $0)" }, vtype: vtype, prefix: "q\(block)_")
         var stmts = transposed
         for j in 0..<lanes {
             for g in 0..<(lanes / 4) {
                 let pixel = block * lanes + g * 4
-                let dst = .v("yt") + ((.v("v") * .int(lanes) + .int(j)) * .int(chunkPixelRows) + .v("tyl") * .int(m) + .int(pixel / 4)) * .int(tw.rowWidth) + .v("tx") * .int(m)
+                let dst =
+                    .v("yt") + ((.v("v") * .int(lanes) + .int(j)) * .int(chunkPixelRows) + .v("tyl") * .int(m) + .int(pixel / 4))
+                    * .int(tw.rowWidth) + .v("tx") * .int(m)
                 let quarter: CExpr = .call("__builtin_shufflevector", [.v(columns[j]), .v(columns[j])] + (0..<4).map { .int(g * 4 + $0) })
                 stmts.append(.assign(.vectorAt(.vector(4), dst), "=", quarter))
             }
@@ -245,13 +288,23 @@ struct TileWinogradKernel {
     /// The epilogue: channel j's rows, contiguous in `yt` and in the output.
     func epilogue() -> CStmt {
         let row = (.v("b") * .int(oc) + .v("blk") * .int(bc) + .v("j")) * .int(t.outH) + .v("oh")
-        return .loop("j", .v("width"), [.loop("oh", .v("oh0"), .v("oh1"), [
-            .local(.constFloatPointer, "src", .v("yt") + (.v("j") * .int(chunkPixelRows) + .v("oh") - .v("oh0")) * .int(tw.rowWidth)),
-            .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
-            .loop("ow", .int(t.outW), [.local(.float, "val", .v("src")[.v("ow")])]
-                + epilogueStatements(epilogueSteps, value: .v("val"), operandIndex: row * .int(t.outW) + .v("ow"))
-                + [.assign(.v("dst")[.v("ow")], "=", .v("val"))]),
-        ])])
+        return .loop(
+            "j", .v("width"),
+            [
+                .loop(
+                    "oh", .v("oh0"), .v("oh1"),
+                    [
+                        .local(
+                            .constFloatPointer, "src",
+                            .v("yt") + (.v("j") * .int(chunkPixelRows) + .v("oh") - .v("oh0")) * .int(tw.rowWidth)),
+                        .local(.floatPointer, "dst", ctx.output + row * .int(t.outW)),
+                        .loop(
+                            "ow", .int(t.outW),
+                            [.local(.float, "val", .v("src")[.v("ow")])]
+                                + epilogueStatements(epilogueSteps, value: .v("val"), operandIndex: row * .int(t.outW) + .v("ow"))
+                                + [.assign(.v("dst")[.v("ow")], "=", .v("val"))]),
+                    ])
+            ])
     }
 
     /// The block's output width and bias (`width`, `bb`).
@@ -274,34 +327,45 @@ struct TileWinogradKernel {
     /// transform and the epilogue.
     func tileRowTasks() -> [CStmt] {
         let m = TileWinograd.m
-        let task: [CStmt] = [
-            .local(.constInt64, "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
-            .local(.constInt64, "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
-            .local(.constInt64, "k0", .v("ty0") * .int(tw.tilesW)),
-            .local(.constInt64, "count", (.v("ty1") - .v("ty0")) * .int(tw.tilesW)),
-            .local(.floatPointer, "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
-        ] + TiledConvEmitter.tileInputTransform(tw, ctx) + buffers() + [
-            .loop("cy", from: .v("ty0"), to: .v("ty1"), step: tw.chunkRows, [
-                .local(.constInt64, "kc0", .v("cy") * .int(tw.tilesW)),
-                .local(.constInt64, "kc1", .call("cnnc_min", [.v("cy") + .int(tw.chunkRows), .v("ty1")]) * .int(tw.tilesW)),
-                .local(.constInt64, "oh0", .v("cy") * .int(m)),
-                .local(.constInt64, "oh1", .call("cnnc_min", [.v("kc1") / .int(tw.tilesW) * .int(m), .int(t.outH)])),
-                .loop("blk", .int(tw.blocks), blockSetup() + [
-                    // The 36 GEMMs: transform point ξ of every channel against the ξ-th transformed weights.
-                    .loop("pt", .int(TileWinograd.points), [
-                        .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
-                        .local(.constFloatPointer, "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
-                        .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
-                        // The first micro-tile prefetches the next point's weights (the next
-                        // block's after the last point), which come from memory at batch 1.
-                        .loop("kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p, [.block(microTile(reduction: .int(ic), prefetchAhead: perPoint))]),
-                        .loop("kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p, [.block(microTile(reduction: .int(ic)))]),
-                    ]),
-                    .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outputTransform())]),
-                    epilogue(),
-                ]),
-            ]),
-        ]
+        let task: [CStmt] =
+            [
+                .local(.constInt64, "ty0", .v("task") * .int(tw.tilesH) / .int(tw.tasks)),
+                .local(.constInt64, "ty1", (.v("task") + .int(1)) * .int(tw.tilesH) / .int(tw.tasks)),
+                .local(.constInt64, "k0", .v("ty0") * .int(tw.tilesW)),
+                .local(.constInt64, "count", (.v("ty1") - .v("ty0")) * .int(tw.tilesW)),
+                .local(.floatPointer, "vl", .v("scratch") + (.v("b") * .int(tw.tasks) + .v("task")) * .int(tw.taskFloats)),
+            ] + TiledConvEmitter.tileInputTransform(tw, ctx) + buffers() + [
+                .loop(
+                    "cy", from: .v("ty0"), to: .v("ty1"), step: tw.chunkRows,
+                    [
+                        .local(.constInt64, "kc0", .v("cy") * .int(tw.tilesW)),
+                        .local(.constInt64, "kc1", .call("cnnc_min", [.v("cy") + .int(tw.chunkRows), .v("ty1")]) * .int(tw.tilesW)),
+                        .local(.constInt64, "oh0", .v("cy") * .int(m)),
+                        .local(.constInt64, "oh1", .call("cnnc_min", [.v("kc1") / .int(tw.tilesW) * .int(m), .int(t.outH)])),
+                        .loop(
+                            "blk", .int(tw.blocks),
+                            blockSetup() + [
+                                // The 36 GEMMs: transform point ξ of every channel against the ξ-th transformed weights.
+                                .loop(
+                                    "pt", .int(TileWinograd.points),
+                                    [
+                                        .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) - .v("k0")),
+                                        .local(.constFloatPointer, "wb", .v("w") + .v("pt") * .int(perPoint) + .v("blk") * .int(ic * bc)),
+                                        .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                                        // The first micro-tile prefetches the next point's weights (the next
+                                        // block's after the last point), which come from memory at batch 1.
+                                        .loop(
+                                            "kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p,
+                                            [.block(microTile(reduction: .int(ic), prefetchAhead: perPoint))]),
+                                        .loop(
+                                            "kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p,
+                                            [.block(microTile(reduction: .int(ic)))]),
+                                    ]),
+                                .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outputTransform())]),
+                                epilogue(),
+                            ]),
+                    ])
+            ]
         return [
             KernelContext.parallelFor(collapse: 2, work: flops),
             .loop("b", ctx.batch, [.loop("task", .int(tw.tasks), task)]),
@@ -316,12 +380,20 @@ struct TileWinogradKernel {
         return [
             // Work: two passes, each about 5 flops per transformed value, 36 values per tile and channel.
             KernelContext.parallelFor(collapse: 2, work: 2 * 5 * TileWinograd.points * tw.tiles * ic),
-            .loop("b", ctx.batch, [.loop("cg", .int(groups), [
-                .local(.constInt64, "ty0", .int(0)),
-                .local(.constInt64, "ty1", .int(tw.tilesH)),
-                .local(.constInt64, "count", .int(tw.tiles)),
-                .local(.floatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
-            ] + TiledConvEmitter.tileInputTransform(tw, ctx, channels: (.v("cg") * .int(ic) / .int(groups), (.v("cg") + .int(1)) * .int(ic) / .int(groups))))]),
+            .loop(
+                "b", ctx.batch,
+                [
+                    .loop(
+                        "cg", .int(groups),
+                        [
+                            .local(.constInt64, "ty0", .int(0)),
+                            .local(.constInt64, "ty1", .int(tw.tilesH)),
+                            .local(.constInt64, "count", .int(tw.tiles)),
+                            .local(.floatPointer, "vl", .v("scratch") + .v("b") * .int(tw.scratchFloats)),
+                        ]
+                            + TiledConvEmitter.tileInputTransform(
+                                tw, ctx, channels: (.v("cg") * .int(ic) / .int(groups), (.v("cg") + .int(1)) * .int(ic) / .int(groups))))
+                ]),
             KernelContext.parallelFor(collapse: 2, work: flops),
             .loop("b", ctx.batch, [.loop("blk", .int(tw.blocks), blockTask())]),
         ]
@@ -332,7 +404,8 @@ struct TileWinogradKernel {
 
     /// One block of output channels over the whole plane (`weightTransformingTasks`).
     func blockTask() -> [CStmt] {
-        let chunk = TileWinograd.weightChunk, points = TileWinograd.points
+        let chunk = TileWinograd.weightChunk
+        let points = TileWinograd.points
         // The next chunk's direct weights, prefetched a 36th at a time by each point's GEMMs.
         let perPointFloats = (chunk * 9 * bc / points + 15) / 16 * 16
         return blockSetup() + [
@@ -342,20 +415,31 @@ struct TileWinogradKernel {
             .local(.constInt64, "oh0", .int(0)),
             .local(.constInt64, "oh1", .int(t.outH)),
         ] + buffers(weightChunk: points * ubStride) + [
-            .loop("c0", from: .int(0), to: .int(ic), step: chunk, [
-                .local(.constInt64, "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
-                .loop("cl", .v("cn"), [
-                    .local(.constFloatPointer, "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc)),
-                ] + (0..<tw.ocv).map { .block(weightTransform(vector: $0)) }),
-                .loop("pt", .int(points), [
-                    .local(.constFloatPointer, "wn", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .int(chunk)) * .int(9)) * .int(bc) + .v("pt") * .int(perPointFloats)),
-                ] + TiledConvEmitter.prefetch(from: "wn", ahead: 0, floats: perPointFloats) + [
-                    .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
-                    .local(.constFloatPointer, "wb", .v("ub") + .v("pt") * .int(ubStride)),
-                    .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
-                    .loop("kk", from: .int(0), to: .int(tw.tiles), step: tw.p, [.block(microTile(resume: .v("c0") > .int(0), reduction: .v("cn")))]),
+            .loop(
+                "c0", from: .int(0), to: .int(ic), step: chunk,
+                [
+                    .local(.constInt64, "cn", .call("cnnc_min", [.int(chunk), .int(ic) - .v("c0")])),
+                    .loop(
+                        "cl", .v("cn"),
+                        [
+                            .local(.constFloatPointer, "wd", .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .v("cl")) * .int(9)) * .int(bc))
+                        ] + (0..<tw.ocv).map { .block(weightTransform(vector: $0)) }),
+                    .loop(
+                        "pt", .int(points),
+                        [
+                            .local(
+                                .constFloatPointer, "wn",
+                                .v("w") + ((.v("blk") * .int(ic) + .v("c0") + .int(chunk)) * .int(9)) * .int(bc) + .v("pt")
+                                    * .int(perPointFloats))
+                        ] + TiledConvEmitter.prefetch(from: "wn", ahead: 0, floats: perPointFloats) + [
+                            .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
+                            .local(.constFloatPointer, "wb", .v("ub") + .v("pt") * .int(ubStride)),
+                            .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
+                            .loop(
+                                "kk", from: .int(0), to: .int(tw.tiles), step: tw.p,
+                                [.block(microTile(resume: .v("c0") > .int(0), reduction: .v("cn")))]),
+                        ]),
                 ]),
-            ]),
             .loop("kl", .int(tw.tiles), [.loop("v", .int(tw.ocv), outputTransform())]),
             epilogue(),
         ]
@@ -375,8 +459,10 @@ struct TileWinogradKernel {
         }
         for r in 0..<6 {
             for s in 0..<6 {
-                block.append(.assign(.vectorAt(vtype, .v("ub") + .int((r * 6 + s) * ubStride + v * lanes) + .v("cl") * .int(bc)), "=",
-                                     linearCombination(g[s]) { .v("h\(r)_\($0)") }))
+                block.append(
+                    .assign(
+                        .vectorAt(vtype, .v("ub") + .int((r * 6 + s) * ubStride + v * lanes) + .v("cl") * .int(bc)), "=",
+                        linearCombination(g[s]) { .v("h\(r)_\($0)") }))
             }
         }
         return block

@@ -52,7 +52,10 @@ enum TiledConvEmitter {
         let t = plan.tiling
         if let pool = plan.attributes.epilogue.pool {
             // A window of conv rows may start mid-tile, so one extra tile of room.
-            return ((rowValue(pool.size, 1) * t.wq + t.tile - 1) / t.tile + 1, ctx.node.shape.count == 2 ? 1 : ctx.node.shape[ctx.node.shape.count - 2])
+            return (
+                (rowValue(pool.size, 1) * t.wq + t.tile - 1) / t.tile + 1,
+                ctx.node.shape.count == 2 ? 1 : ctx.node.shape[ctx.node.shape.count - 2]
+            )
         } else if let rows = t.chunkRows {
             // Depthwise convs, a plane per task: chunks of whole rows (the whole plane, up to
             // 4096 positions), so the epilogue stores whole rows with constant bounds, where
@@ -68,7 +71,9 @@ enum TiledConvEmitter {
     /// buffer `wt` of `span` positions per channel, its range of positions `q0 ..< q1`, the
     /// tiles, and the epilogue of the plan's kind.
     static func positionTileTask(_ plan: TiledConvPlan, _ ctx: KernelContext, source: CExpr, span: Int) -> [CStmt] {
-        let a = plan.attributes, t = plan.tiling, ic = t.icg * t.groups
+        let a = plan.attributes
+        let t = plan.tiling
+        let ic = t.icg * t.groups
         let vtype = CType.vector(t.lanes)
         let pool = a.epilogue.pool
         // Positions between unpooled chunks: whole rows, or the chunk's whole tiles.
@@ -76,9 +81,13 @@ enum TiledConvEmitter {
         let rowSlack = plan.rowEpilogueVectors == nil ? 0 : t.lanes
         var task: [CStmt] = [
             .local(.constInt64, "width", .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)])),
-            .local(.constFloatPointer, "xs", t.copiesPerGroup ? source : source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
+            .local(
+                .constFloatPointer, "xs",
+                t.copiesPerGroup ? source : source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
             // A group's blocks hold ocg x icg x taps weights in all, whatever the tail block's width.
-            .local(.constFloatPointer, "wb", .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
+            .local(
+                .constFloatPointer, "wb",
+                .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
             .local(.constFloatPointer, "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
             // The whole-row vector epilogue reads up to a vector past the chunk's last row (zeros).
             .array(.float, "wt", count: t.ocb * span + rowSlack, alignment: 64),
@@ -104,11 +113,16 @@ enum TiledConvEmitter {
         let tail = t.ocg % t.ocb
         let registers = plan.storesFromRegisters
         let tile: (Int) -> [CStmt] = { width in
-            microKernel(t, width: width, vtype: vtype, span: span, direct: registers ? registerEpilogue(plan, ctx, width: width, vtype: vtype) : nil)
+            microKernel(
+                t, width: width, vtype: vtype, span: span, direct: registers ? registerEpilogue(plan, ctx, width: width, vtype: vtype) : nil
+            )
         }
-        task.append(.loop("tt", from: .v("q0"), to: .v("q1"), step: t.tile, [
-            .ifThen(.v("width").eq(.int(t.ocb)), tile(t.ocb), else: tail == 0 ? [] : tile(tail)),
-        ]))
+        task.append(
+            .loop(
+                "tt", from: .v("q0"), to: .v("q1"), step: t.tile,
+                [
+                    .ifThen(.v("width").eq(.int(t.ocb)), tile(t.ocb), else: tail == 0 ? [] : tile(tail))
+                ]))
         if plan.upsample != [1, 1] {
             task += pixelShuffleEpilogue(a, t, upsample: plan.upsample, ctx, span: span)
         } else if let pool {
@@ -124,12 +138,14 @@ enum TiledConvEmitter {
     /// The parallel loops over the tasks: per (sample, group, block, chunk), or with a per-channel
     /// copy (depthwise convs) per (sample, channel), copying its plane before its chunks.
     static func positionTileLoops(_ plan: TiledConvPlan, _ ctx: KernelContext, task: [CStmt], chunks: Int) -> [CStmt] {
-        let t = plan.tiling, ic = t.icg * t.groups
+        let t = plan.tiling
+        let ic = t.icg * t.groups
         let flops = 2 * t.icg * t.kh * t.kw * t.positions * t.ocg * t.groups
         guard t.copiesPerGroup else {
             return [
                 KernelContext.parallelFor(collapse: 4, work: flops),
-                .loop("b", ctx.batch, [.loop("g", .int(t.groups), [.loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])])]),
+                .loop(
+                    "b", ctx.batch, [.loop("g", .int(t.groups), [.loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])])]),
             ]
         }
         // One task per (sample, channel): copy its plane, then every chunk of it. With few
@@ -146,18 +162,25 @@ enum TiledConvEmitter {
             ] + planeCopy(t, from: plane, to: .v("local")) + [
                 // The last tile reads past the planes into lanes it discards; zeros keep them normal numbers.
                 .loop("i", .int(t.phases * t.planeFloats), .int(t.localCopyFloats), [.assign(.v("local")[.v("i")], "=", .float(0))]),
-                parts == 1 ? .loop("ch", .int(chunks), task)
-                    : .loop("ch", from: .v("part") * .int(perPart), to: .call("cnnc_min", [(.v("part") + .int(1)) * .int(perPart), .int(chunks)]), step: 1, task),
+                parts == 1
+                    ? .loop("ch", .int(chunks), task)
+                    : .loop(
+                        "ch", from: .v("part") * .int(perPart),
+                        to: .call("cnnc_min", [(.v("part") + .int(1)) * .int(perPart), .int(chunks)]), step: 1, task),
             ]
         }
         let whole: CStmt = .loop("b", ctx.batch, [.loop("g", .int(t.groups), perGroup(1))])
         if t.groups >= 8 || chunks < 2 {
             return [KernelContext.parallelFor(collapse: 2, work: flops), whole]
         }
-        return [.ifThen(KernelContext.severalThreads, [
-            KernelContext.parallelFor(collapse: 3, work: flops),
-            .loop("b", ctx.batch, [.loop("g", .int(t.groups), [.loop("part", .int(2), perGroup(2))])]),
-        ], else: [whole])]
+        return [
+            .ifThen(
+                KernelContext.severalThreads,
+                [
+                    KernelContext.parallelFor(collapse: 3, work: flops),
+                    .loop("b", ctx.batch, [.loop("g", .int(t.groups), [.loop("part", .int(2), perGroup(2))])]),
+                ], else: [whole])
+        ]
     }
 
     /// A 2-D pool's row value (size, stride or padding); a 1-D pool has rows of one.
@@ -171,7 +194,8 @@ enum TiledConvEmitter {
     /// of going through `wt` and a scalar pass. Small-K 1x1 convs spent a quarter of their time
     /// in that round trip (MobileNetV2's 16 -> 96 expand conv on 112x112: 0.283 -> 0.218 ms).
     static func registerEpilogue(_ plan: TiledConvPlan, _ ctx: KernelContext, width: Int, vtype: CType) -> [CStmt] {
-        let a = plan.attributes, t = plan.tiling
+        let a = plan.attributes
+        let t = plan.tiling
         precondition(plan.storesFromRegisters, "the epilogue of \(ctx.functionName) has no register form")
         var stmts: [CStmt] = []
         for j in 0..<width {
@@ -179,7 +203,8 @@ enum TiledConvEmitter {
             for u in 0..<t.uv {
                 let index = plane + .v("tt") + .int(u * t.lanes)
                 let steps = vectorEpilogueStatements(a.epilogue, value: .v("v"), operandIndex: index, lanes: t.lanes)!
-                stmts.append(.block([.local(vtype, "v", acc(j, u))] + steps + [.assign(.vectorAt(vtype, ctx.output + index), "=", .v("v"))]))
+                stmts.append(
+                    .block([.local(vtype, "v", acc(j, u))] + steps + [.assign(.vectorAt(vtype, ctx.output + index), "=", .v("v"))]))
             }
         }
         return stmts
@@ -188,7 +213,8 @@ enum TiledConvEmitter {
     /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.
     /// The accumulators start from the bias `bb`, or from zero when `fromBias` is false. They go
     /// to `wt`, or through `direct` (`registerEpilogue`) when the tile ends within the chunk.
-    static func microKernel(_ t: ConvTiling, width: Int, vtype: CType, span: Int, fromBias: Bool = true, direct: [CStmt]? = nil) -> [CStmt] {
+    static func microKernel(_ t: ConvTiling, width: Int, vtype: CType, span: Int, fromBias: Bool = true, direct: [CStmt]? = nil) -> [CStmt]
+    {
         let taps = t.kh * t.kw
         var stmts: [CStmt] = []
         for j in 0..<width {
@@ -219,11 +245,16 @@ enum TiledConvEmitter {
             // Large windows (5x5, a 7x7 or 11x11 first layer) loop over kernel rows: fully
             // unrolled, the step would outgrow the CPU's decoded-instruction cache (AlexNet's
             // 5x5 conv2 ran 9% faster this way).
-            step.append(.loop("r", .int(t.kh), [
-                .local(.constFloatPointer, "xr", .v("xi") + ((.v("r") * .int(t.dh)) % .int(t.sh)) * .int(t.columnPlanes * t.planeFloats)
-                      + ((.v("r") * .int(t.dh)) / .int(t.sh)) * .int(t.wq)),
-                .local(.constFloatPointer, "wr", .v("wi") + .v("r") * .int(t.kw * width)),
-            ] + tapRow(nil, x: "xr", w: "wr")))
+            step.append(
+                .loop(
+                    "r", .int(t.kh),
+                    [
+                        .local(
+                            .constFloatPointer, "xr",
+                            .v("xi") + ((.v("r") * .int(t.dh)) % .int(t.sh)) * .int(t.columnPlanes * t.planeFloats)
+                                + ((.v("r") * .int(t.dh)) / .int(t.sh)) * .int(t.wq)),
+                        .local(.constFloatPointer, "wr", .v("wi") + .v("r") * .int(t.kw * width)),
+                    ] + tapRow(nil, x: "xr", w: "wr")))
         } else {
             for kh in 0..<t.kh { step += tapRow(kh, x: "xi", w: "wi") }
         }
@@ -231,7 +262,8 @@ enum TiledConvEmitter {
         var toTile: [CStmt] = []
         for j in 0..<width {
             for u in 0..<t.uv {
-                toTile.append(.assign(.vectorAt(vtype, .v("wt") + .int(j * span) + (.v("tt") - .v("q0")) + .int(u * t.lanes)), "=", acc(j, u)))
+                toTile.append(
+                    .assign(.vectorAt(vtype, .v("wt") + .int(j * span) + (.v("tt") - .v("q0")) + .int(u * t.lanes)), "=", acc(j, u)))
             }
         }
         if let direct {
@@ -265,7 +297,8 @@ enum TiledConvEmitter {
         let bias = node.params["bias"]?.values
         guard plan.upsample != [1, 1] else { return convParameters(node, outputs: oc) }
         let phases = plan.upsample[0] * plan.upsample[1]
-        let filters = oc / phases, ic = plan.tiling.icg
+        let filters = oc / phases
+        let ic = plan.tiling.icg
         let source = node.params["weight"]!.storage.floats
         var weight = [Float](repeating: 0, count: oc * ic)
         for o in 0..<filters {

@@ -91,7 +91,9 @@ struct FieldReader {
     func int(_ key: String, default def: Int? = nil, min: Int? = nil, what: String) throws -> Int {
         guard let v = value(key) else {
             if let def { return def }
-            throw Diagnostic("missing required field '\(key)': expected \(what) as an integer\(min.map { " of at least \($0)" } ?? "")", at: with(path: path(key)))
+            throw Diagnostic(
+                "missing required field '\(key)': expected \(what) as an integer\(min.map { " of at least \($0)" } ?? "")",
+                at: with(path: path(key)))
         }
         guard let i = FieldReader.int(v) else { throw error(key, "expected \(what) as an integer, got \(FieldReader.describe(v))") }
         if let min, i < min { throw error(key, "expected \(what) of at least \(min), got \(i)") }
@@ -113,7 +115,9 @@ struct FieldReader {
     func intPerDim(_ key: String, rank: Int, default def: [Int]? = nil, min: Int, what: String) throws -> [Int] {
         guard let v = value(key) else {
             if let def { return def }
-            throw Diagnostic("missing required field '\(key)': expected \(what) as an integer of at least \(min) or a list of \(rank)", at: with(path: path(key)))
+            throw Diagnostic(
+                "missing required field '\(key)': expected \(what) as an integer of at least \(min) or a list of \(rank)",
+                at: with(path: path(key)))
         }
         return try FieldReader.intList(v, rank: rank, min: min, what: what, error: { error(key, $0) })
     }

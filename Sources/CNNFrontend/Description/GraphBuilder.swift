@@ -31,7 +31,8 @@ struct GraphBuilder {
         }
         let shape = try dims.map { d -> Int in
             guard let i = FieldReader.int(d), i >= 1 else {
-                throw f.error("shape", "expected dimensions that are integers of at least 1, got \(FieldReader.describe(d))").located(in: loc)
+                throw f.error("shape", "expected dimensions that are integers of at least 1, got \(FieldReader.describe(d))").located(
+                    in: loc)
             }
             return i
         }
@@ -62,7 +63,8 @@ struct GraphBuilder {
         try NetworkReader.checkName(name, fields: f, key: "name")
         let op = try f.requiredString("op", "the layer's operation")
         guard let opFields = OpParser.fields[op] else {
-            throw f.error("op", "expected a known op (\(OpParser.fields.keys.sorted().joined(separator: ", "))), got \"\(Diagnostic.quoted(op))\"")
+            throw f.error(
+                "op", "expected a known op (\(OpParser.fields.keys.sorted().joined(separator: ", "))), got \"\(Diagnostic.quoted(op))\"")
         }
         let allowed = OpParser.commonKeys + opFields
         try f.rejectUnknownKeys(what: "a \(op) layer", allowed: allowed, known: allowed)
@@ -95,16 +97,28 @@ struct GraphBuilder {
         }
         var names: [(String, JSONValue?)] = []
         if let v = f.value("input") {
-            guard case .string(let s) = v.kind else { throw f.error("input", "expected the name of a tensor as a string, got \(v.typeName)") }
+            guard case .string(let s) = v.kind else {
+                throw f.error("input", "expected the name of a tensor as a string, got \(v.typeName)")
+            }
             names = [(s, v)]
         } else if let v = f.value("inputs") {
             guard case .array(let items) = v.kind else { throw f.error("inputs", "expected a list of tensor names, got \(v.typeName)") }
             names = try items.map { item in
-                guard case .string(let s) = item.kind else { throw f.error("inputs", "expected tensor names as strings, got \(item.typeName) in the list") }
+                guard case .string(let s) = item.kind else {
+                    throw f.error("inputs", "expected tensor names as strings, got \(item.typeName) in the list")
+                }
                 return (s, item)
             }
         } else {
-            let previous = nodes.last { if case .input = $0.op { return false }; return true } ?? nodes.first { if case .input(0) = $0.op { return true }; return false }
+            let previous =
+                nodes.last {
+                    if case .input = $0.op { return false }
+                    return true
+                }
+                ?? nodes.first {
+                    if case .input(0) = $0.op { return true }
+                    return false
+                }
             guard let previous else { preconditionFailure("a description always has an input") }
             return try checkArity([previous.id], arity: arity, op: op, f: f)
         }
@@ -135,7 +149,9 @@ struct GraphBuilder {
             var loc = location
             loc.layer = owner?.name
             let what = owner.map { "is not a parameter of this \($0.op.kindName) layer" } ?? "matches no layer's '<layer>.<parameter>'"
-            throw Diagnostic("unexpected tensor '\(Diagnostic.quoted(name))' in the weights file '\(Diagnostic.quoted(weights.displayName))': it \(what)", at: loc)
+            throw Diagnostic(
+                "unexpected tensor '\(Diagnostic.quoted(name))' in the weights file '\(Diagnostic.quoted(weights.displayName))': it \(what)",
+                at: loc)
         }
     }
 
@@ -147,13 +163,17 @@ struct GraphBuilder {
         return try items.enumerated().map { i, item in
             let path = fields.path("outputs") + "[\(i)]"
             guard case .string(let name) = item.kind else {
-                throw FieldReader.error("expected a layer name as a string, got \(item.typeName)", at: item, base: fields.location, path: path)
+                throw FieldReader.error(
+                    "expected a layer name as a string, got \(item.typeName)", at: item, base: fields.location, path: path)
             }
             guard let id = ids[name], !nodes[id].isInput else {
-                throw FieldReader.error("expected the name of a layer, got '\(Diagnostic.quoted(name))'\(ids[name] != nil ? " (an input)" : "")", at: item, base: fields.location, path: path)
+                throw FieldReader.error(
+                    "expected the name of a layer, got '\(Diagnostic.quoted(name))'\(ids[name] != nil ? " (an input)" : "")", at: item,
+                    base: fields.location, path: path)
             }
             guard seen.insert(id).inserted else {
-                throw FieldReader.error("expected each output once, got '\(Diagnostic.quoted(name))' twice", at: item, base: fields.location, path: path)
+                throw FieldReader.error(
+                    "expected each output once, got '\(Diagnostic.quoted(name))' twice", at: item, base: fields.location, path: path)
             }
             return id
         }

@@ -24,14 +24,19 @@ public enum NetworkReader {
     }
 
     /// Parses description bytes; `directory` resolves the relative `weights` path.
-    public static func parse(_ bytes: [UInt8], file: String, directory: String, seeded: SeededWeights? = nil, limits: Limits = Limits()) throws -> Graph {
+    public static func parse(
+        _ bytes: [UInt8], file: String, directory: String, seeded: SeededWeights? = nil, limits: Limits = Limits()
+    ) throws -> Graph {
         let root = try JSONParser.parse(bytes, file: file)
         let top = try FieldReader(root, location: SourceLocation(file: file, path: ""), what: "the network description")
         try top.rejectUnknownKeys(what: "the network description", allowed: topLevelKeys, known: topLevelKeys)
 
         let versionValue = try top.required("version", "the format version, 1")
         guard let version = FieldReader.int(versionValue), supportedVersions.contains(version) else {
-            throw top.error("version", "expected version 1 (supported versions: \(supportedVersions.map(String.init).joined(separator: ", "))), got \(FieldReader.describe(versionValue))")
+            throw top.error(
+                "version",
+                "expected version 1 (supported versions: \(supportedVersions.map(String.init).joined(separator: ", "))), got \(FieldReader.describe(versionValue))"
+            )
         }
         let name = try top.requiredString("name", "the model's name")
         try checkName(name, fields: top, key: "name")
@@ -41,7 +46,9 @@ public enum NetworkReader {
         builder.limits = limits
         let inputsValue = try top.required("inputs", "a list of {\"name\", \"shape\"}")
         guard case .array(let inputItems) = inputsValue.kind, !inputItems.isEmpty else {
-            throw top.error("inputs", "expected a non-empty list of inputs, got \(inputsValue.typeName == "an array" ? "an empty list" : inputsValue.typeName)")
+            throw top.error(
+                "inputs",
+                "expected a non-empty list of inputs, got \(inputsValue.typeName == "an array" ? "an empty list" : inputsValue.typeName)")
         }
         for (i, item) in inputItems.enumerated() {
             try builder.addInput(item, index: i, location: SourceLocation(file: file, path: "inputs[\(i)]"))
@@ -62,15 +69,18 @@ public enum NetworkReader {
 
         let layersValue = try top.required("layers", "a list of layers")
         guard case .array(let layerItems) = layersValue.kind, !layerItems.isEmpty else {
-            throw top.error("layers", "expected a non-empty list of layers, got \(layersValue.typeName == "an array" ? "an empty list" : layersValue.typeName)")
+            throw top.error(
+                "layers",
+                "expected a non-empty list of layers, got \(layersValue.typeName == "an array" ? "an empty list" : layersValue.typeName)")
         }
         guard layerItems.count <= limits.layers else {
             throw top.error("layers", "expected at most \(limits.layers) layers (--limit layers=N raises it), got \(layerItems.count)")
         }
-        builder.laterNames = Set(layerItems.compactMap { item in
-            guard case .object(let object) = item.kind, let name = object["name"], case .string(let s) = name.kind else { return nil }
-            return s
-        })
+        builder.laterNames = Set(
+            layerItems.compactMap { item in
+                guard case .object(let object) = item.kind, let name = object["name"], case .string(let s) = name.kind else { return nil }
+                return s
+            })
         for (i, item) in layerItems.enumerated() {
             try builder.addLayer(item, location: SourceLocation(file: file, path: "layers[\(i)]"))
         }
@@ -87,7 +97,8 @@ public enum NetworkReader {
     static func checkName(_ name: String, fields: FieldReader, key: String) throws {
         guard !name.isEmpty else { throw fields.error(key, "expected a non-empty name, got \"\"") }
         guard !name.unicodeScalars.contains("\0") else {
-            throw fields.error(key, "expected a name without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(name))'")
+            throw fields.error(
+                key, "expected a name without NUL characters (the library stores names as C strings), got '\(Diagnostic.quoted(name))'")
         }
         guard name.count <= maxNameLength else {
             throw fields.error(key, "expected a name of at most \(maxNameLength) characters, got \(name.count)")
@@ -104,7 +115,8 @@ extension FieldReader {
             loc.path = path(entry.key)
             loc.line = entry.keyPosition.line
             loc.column = entry.keyPosition.column
-            throw Diagnostic("unknown key '\(Diagnostic.quoted(entry.key))' in \(what) (expected one of: \(known.joined(separator: ", ")))", at: loc)
+            throw Diagnostic(
+                "unknown key '\(Diagnostic.quoted(entry.key))' in \(what) (expected one of: \(known.joined(separator: ", ")))", at: loc)
         }
     }
 }

@@ -10,7 +10,9 @@ enum OpParser {
         var table: [String: [String]] = [:]
         for rank in 1...3 {
             table["conv\(rank)d"] = ["filters", "kernel", "stride", "padding", "dilation", "groups", "bias", "activation"]
-            table["conv_transpose\(rank)d"] = ["filters", "kernel", "stride", "padding", "output_padding", "dilation", "groups", "bias", "activation"]
+            table["conv_transpose\(rank)d"] = [
+                "filters", "kernel", "stride", "padding", "output_padding", "dilation", "groups", "bias", "activation",
+            ]
             table["maxpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "dilation"]
             table["avgpool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "count_include_pad", "dilation"]
         }
@@ -80,7 +82,10 @@ enum OpParser {
             let groups = try f.int("groups", default: 1, min: 1, what: "groups")
             let bias = try f.bool("bias", default: true)
             let epilogue = try activation(f)
-            return .convTranspose(ConvTransposeAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: padding, outputPadding: outputPadding, groups: groups, hasBias: bias, epilogue: epilogue))
+            return .convTranspose(
+                ConvTransposeAttributes(
+                    filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: padding, outputPadding: outputPadding,
+                    groups: groups, hasBias: bias, epilogue: epilogue))
         case _ where name.hasPrefix("conv"):
             let filters = try f.int("filters", min: 1, what: "filters")
             let kernel = try f.intPerDim("kernel", rank: rank, min: 1, what: "kernel")
@@ -90,7 +95,10 @@ enum OpParser {
             let groups = try f.int("groups", default: 1, min: 1, what: "groups")
             let bias = try f.bool("bias", default: true)
             let epilogue = try activation(f)
-            return .conv(ConvAttributes(filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: padding, groups: groups, hasBias: bias, epilogue: epilogue))
+            return .conv(
+                ConvAttributes(
+                    filters: filters, kernel: kernel, stride: stride, dilation: dilation, padding: padding, groups: groups, hasBias: bias,
+                    epilogue: epilogue))
         case _ where name.hasPrefix("maxpool") || name.hasPrefix("avgpool"):
             let isMax = name.hasPrefix("max")
             let includePad = isMax ? false : try f.bool("count_include_pad", default: false)
@@ -112,7 +120,9 @@ enum OpParser {
         case "prelu": return .prelu
         case "softmax", "log_softmax":
             let axis = try f.int("axis", default: 0, min: 0, what: "axis")
-            guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
+            guard axis < input.count else {
+                throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)")
+            }
             return .softmax(axis: axis, log: name == "log_softmax")
         case "linear":
             let units = try f.int("units", min: 1, what: "units")
@@ -121,11 +131,16 @@ enum OpParser {
         case _ where name.hasPrefix("reduce_"):
             let kind = ReduceKind.allCases.first { $0.name == name }!
             let v = try f.required("axes", "the reduced axes (a list of per-sample axes)")
-            guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error("axes", "expected axes as a non-empty list of integers, got \(v.typeName)") }
+            guard case .array(let items) = v.kind, !items.isEmpty else {
+                throw f.error("axes", "expected axes as a non-empty list of integers, got \(v.typeName)")
+            }
             var axes: [Int] = []
             for item in items {
                 guard let a = FieldReader.int(item), a >= -input.count, a < input.count else {
-                    throw f.error("axes", "expected axes in \(-input.count)..<\(input.count) for input \(ShapeInference.format(input)), got \(FieldReader.describe(item))")
+                    throw f.error(
+                        "axes",
+                        "expected axes in \(-input.count)..<\(input.count) for input \(ShapeInference.format(input)), got \(FieldReader.describe(item))"
+                    )
                 }
                 axes.append(a < 0 ? a + input.count : a)
             }
@@ -140,16 +155,23 @@ enum OpParser {
                 var bounds: [Int] = []
                 for key in ["axis", "last_axis"] {
                     let a = try f.int(key, default: -1, what: key)
-                    guard a >= -rank && a < rank else { throw f.error(key, "expected \(key) in \(-rank)..<\(rank) for input \(ShapeInference.format(input)), got \(a)") }
+                    guard a >= -rank && a < rank else {
+                        throw f.error(key, "expected \(key) in \(-rank)..<\(rank) for input \(ShapeInference.format(input)), got \(a)")
+                    }
                     bounds.append(a < 0 ? a + rank : a)
                 }
-                guard bounds[0] <= bounds[1] else { throw f.error("last_axis", "expected last_axis at or after axis (\(bounds[0])), got \(bounds[1])") }
+                guard bounds[0] <= bounds[1] else {
+                    throw f.error("last_axis", "expected last_axis at or after axis (\(bounds[0])), got \(bounds[1])")
+                }
                 return .normalization(NormAttributes(kind: .layer(first: bounds[0], last: bounds[1]), epsilon: eps))
             case "instancenorm":
                 return .normalization(NormAttributes(kind: .instance, epsilon: eps))
             default:
                 let groups = try f.int("groups", min: 1, what: "groups")
-                guard input[0] % groups == 0 else { throw f.error("groups", "expected groups dividing the \(input[0]) channels of \(ShapeInference.format(input)), got \(groups)") }
+                guard input[0] % groups == 0 else {
+                    throw f.error(
+                        "groups", "expected groups dividing the \(input[0]) channels of \(ShapeInference.format(input)), got \(groups)")
+                }
                 return .normalization(NormAttributes(kind: .group(groups), epsilon: eps))
             }
         case "batchnorm":
@@ -158,7 +180,9 @@ enum OpParser {
             return .batchNorm(epsilon: eps, epilogue: [])
         case "lrn":
             let size = try f.int("size", default: 5, min: 1, what: "size")
-            let a = LRNAttributes(size: size, alpha: try f.float("alpha", default: 1e-4, what: "alpha"), beta: try f.float("beta", default: 0.75, what: "beta"), k: try f.float("k", default: 1.0, what: "k"))
+            let a = LRNAttributes(
+                size: size, alpha: try f.float("alpha", default: 1e-4, what: "alpha"),
+                beta: try f.float("beta", default: 0.75, what: "beta"), k: try f.float("k", default: 1.0, what: "k"))
             return .lrn(a)
         case "dropout":
             let rate = try f.float("rate", what: "rate")
@@ -166,8 +190,12 @@ enum OpParser {
             return .dropout(rate: rate)
         case "add":
             guard try f.bool("broadcast", default: false) else {
-                for key in ["constant", "constant_first"] where f.has(key) { throw f.error(key, "expected \(key) only on an add with \"broadcast\": true") }
-                guard inputs.count >= 2 else { throw f.error(f.has("input") ? "input" : "inputs", "expected at least 2 inputs for add, got \(inputs.count)") }
+                for key in ["constant", "constant_first"] where f.has(key) {
+                    throw f.error(key, "expected \(key) only on an add with \"broadcast\": true")
+                }
+                guard inputs.count >= 2 else {
+                    throw f.error(f.has("input") ? "input" : "inputs", "expected at least 2 inputs for add, got \(inputs.count)")
+                }
                 return .add(epilogue: try activation(f))
             }
             return .binary(try binary(.add, f, inputs: inputs))
@@ -179,19 +207,27 @@ enum OpParser {
             return .matmul(try matmul(f, inputs: inputs))
         case "concat":
             let axis = try f.int("axis", default: 0, min: 0, what: "axis")
-            guard axis < input.count else { throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)") }
+            guard axis < input.count else {
+                throw f.error("axis", "expected an axis in 0..<\(input.count) for input \(ShapeInference.format(input)), got \(axis)")
+            }
             return .concat(axis: axis)
         case "upsample2d":
-            if input.count != 3 { throw Diagnostic("expected an input of shape [C, H, W] for upsample2d, got \(ShapeInference.format(input))", at: f.location) }
+            if input.count != 3 {
+                throw Diagnostic("expected an input of shape [C, H, W] for upsample2d, got \(ShapeInference.format(input))", at: f.location)
+            }
             let scale = try f.intPerDim("scale", rank: 2, default: [2, 2], min: 1, what: "scale")
             let mode = try f.string("mode") ?? "nearest"
-            guard let m = UpsampleMode(rawValue: mode) else { throw f.error("mode", "expected mode \"nearest\" or \"bilinear\", got \"\(Diagnostic.quoted(mode))\"") }
+            guard let m = UpsampleMode(rawValue: mode) else {
+                throw f.error("mode", "expected mode \"nearest\" or \"bilinear\", got \"\(Diagnostic.quoted(mode))\"")
+            }
             return .upsample(scale: scale, mode: m)
         case "pad":
             return try pad(f, input: input)
         case "bias":
             let per = try f.string("per") ?? "channel"
-            guard let mode = BiasMode(rawValue: per) else { throw f.error("per", "expected per \"channel\" or \"position\", got \"\(Diagnostic.quoted(per))\"") }
+            guard let mode = BiasMode(rawValue: per) else {
+                throw f.error("per", "expected per \"channel\" or \"position\", got \"\(Diagnostic.quoted(per))\"")
+            }
             return .bias(mode)
         default:
             preconditionFailure("op '\(name)' is in the field table but has no parser")
@@ -209,7 +245,11 @@ enum OpParser {
             case "valid": return .valid
             case "same": return .same
             case "full": return .full
-            default: throw f.error("padding", "expected padding \"valid\", \"same\", \"full\", an integer, a list or {\"begin\", \"end\"}, got \"\(Diagnostic.quoted(s))\"")
+            default:
+                throw f.error(
+                    "padding",
+                    "expected padding \"valid\", \"same\", \"full\", an integer, a list or {\"begin\", \"end\"}, got \"\(Diagnostic.quoted(s))\""
+                )
             }
         }
         let p = try explicitPadding(v, rank: rank, fields: f)
@@ -224,8 +264,9 @@ enum OpParser {
                 throw err("unknown key '\(Diagnostic.quoted(entry.key))' in padding (expected begin and end)")
             }
             guard let b = obj["begin"], let e = obj["end"] else { throw err("expected padding object with both \"begin\" and \"end\"") }
-            return Padding(begin: try FieldReader.intList(b, rank: rank, min: 0, what: "padding begin", error: err),
-                           end: try FieldReader.intList(e, rank: rank, min: 0, what: "padding end", error: err))
+            return Padding(
+                begin: try FieldReader.intList(b, rank: rank, min: 0, what: "padding begin", error: err),
+                end: try FieldReader.intList(e, rank: rank, min: 0, what: "padding end", error: err))
         }
         let amounts = try FieldReader.intList(v, rank: rank, min: 0, what: "padding", error: err)
         return Padding(begin: amounts, end: amounts)
@@ -237,13 +278,19 @@ enum OpParser {
         let key = f.has("input") ? "input" : "inputs"
         guard let v = f.value("constant") else {
             if f.has("constant_first") { throw f.error("constant_first", "expected constant_first only with a constant") }
-            guard inputs.count == 2 else { throw f.error(key, "expected 2 inputs for \(op.name) (or 1 and a constant), got \(inputs.count)") }
+            guard inputs.count == 2 else {
+                throw f.error(key, "expected 2 inputs for \(op.name) (or 1 and a constant), got \(inputs.count)")
+            }
             return BinaryAttributes(op: op, epilogue: try activation(f))
         }
         guard inputs.count == 1 else { throw f.error(key, "expected 1 input for \(op.name) with a constant, got \(inputs.count)") }
-        guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error("constant", "expected the constant's shape as a non-empty list of integers, got \(v.typeName)") }
+        guard case .array(let items) = v.kind, !items.isEmpty else {
+            throw f.error("constant", "expected the constant's shape as a non-empty list of integers, got \(v.typeName)")
+        }
         let shape = try FieldReader.intList(v, rank: items.count, min: 1, what: "constant shape") { f.error("constant", $0) }
-        guard ShapeInference.boundedElementCount(shape) != nil else { throw f.error("constant", "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))") }
+        guard ShapeInference.boundedElementCount(shape) != nil else {
+            throw f.error("constant", "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))")
+        }
         let first = try f.bool("constant_first", default: false)
         return BinaryAttributes(op: op, constant: ConstantOperand(shape: shape, isFirst: first), epilogue: try activation(f))
     }
@@ -256,16 +303,28 @@ enum OpParser {
         var constants: [[Int]?] = []
         for name in WhereAttributes.operandNames {
             let field = "constant_\(name)"
-            guard let v = f.value(field) else { constants.append(nil); continue }
-            guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error(field, "expected the constant's shape as a non-empty list of integers, got \(v.typeName)") }
+            guard let v = f.value(field) else {
+                constants.append(nil)
+                continue
+            }
+            guard case .array(let items) = v.kind, !items.isEmpty else {
+                throw f.error(field, "expected the constant's shape as a non-empty list of integers, got \(v.typeName)")
+            }
             let shape = try FieldReader.intList(v, rank: items.count, min: 1, what: "constant shape") { f.error(field, $0) }
-            guard ShapeInference.boundedElementCount(shape) != nil else { throw f.error(field, "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))") }
+            guard ShapeInference.boundedElementCount(shape) != nil else {
+                throw f.error(field, "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))")
+            }
             constants.append(shape)
         }
         let a = WhereAttributes(constants: constants)
-        guard a.inputCount >= 1 else { throw f.error("constant_condition", "expected at least one operand of where to be an input, got three constants") }
+        guard a.inputCount >= 1 else {
+            throw f.error("constant_condition", "expected at least one operand of where to be an input, got three constants")
+        }
         guard inputs.count == a.inputCount else {
-            throw f.error(key, "expected \(a.inputCount) inputs for where (condition, x and y, less the \(3 - a.inputCount) given as constants), got \(inputs.count)")
+            throw f.error(
+                key,
+                "expected \(a.inputCount) inputs for where (condition, x and y, less the \(3 - a.inputCount) given as constants), got \(inputs.count)"
+            )
         }
         return a
     }
@@ -280,9 +339,13 @@ enum OpParser {
             return MatMulAttributes()
         }
         guard inputs.count == 1 else { throw f.error(key, "expected 1 input for matmul with a constant, got \(inputs.count)") }
-        guard case .array(let items) = v.kind, !items.isEmpty else { throw f.error("constant", "expected the constant's shape as a non-empty list of integers, got \(v.typeName)") }
+        guard case .array(let items) = v.kind, !items.isEmpty else {
+            throw f.error("constant", "expected the constant's shape as a non-empty list of integers, got \(v.typeName)")
+        }
         let shape = try FieldReader.intList(v, rank: items.count, min: 1, what: "constant shape") { f.error("constant", $0) }
-        guard ShapeInference.boundedElementCount(shape) != nil else { throw f.error("constant", "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))") }
+        guard ShapeInference.boundedElementCount(shape) != nil else {
+            throw f.error("constant", "expected a constant of at most 2^40 elements, got \(ShapeInference.format(shape))")
+        }
         return MatMulAttributes(constant: ConstantOperand(shape: shape, isFirst: try f.bool("constant_first", default: false)))
     }
 
@@ -295,7 +358,9 @@ enum OpParser {
             case .choice(let names):
                 let chosen = try f.string(p.name) ?? names[Int(p.defaultValue ?? 0)]
                 guard let i = names.firstIndex(of: chosen) else {
-                    throw f.error(p.name, "expected \(p.name) \(names.map { "\"\($0)\"" }.joined(separator: " or ")), got \"\(Diagnostic.quoted(chosen))\"")
+                    throw f.error(
+                        p.name,
+                        "expected \(p.name) \(names.map { "\"\($0)\"" }.joined(separator: " or ")), got \"\(Diagnostic.quoted(chosen))\"")
                 }
                 values.append(Float(i))
             }
@@ -313,7 +378,9 @@ enum OpParser {
         switch v.kind {
         case .string(let s): name = s
         case .object(let obj):
-            guard let op = obj["op"], case .string(let s) = op.kind else { throw f.error("activation", "expected an activation object with a string \"op\"") }
+            guard let op = obj["op"], case .string(let s) = op.kind else {
+                throw f.error("activation", "expected an activation object with a string \"op\"")
+            }
             name = s
             params = obj
         case .null, .bool, .number, .array:
@@ -325,7 +392,9 @@ enum OpParser {
         var values: [Float] = []
         for p in kind.facts.parameters {
             guard let value = params?[p.name] else {
-                guard let def = p.defaultValue else { throw f.error("activation", "missing required field '\(p.name)' of the \(name) activation") }
+                guard let def = p.defaultValue else {
+                    throw f.error("activation", "missing required field '\(p.name)' of the \(name) activation")
+                }
                 values.append(def)
                 continue
             }
@@ -334,7 +403,9 @@ enum OpParser {
                 values.append(Float(n.double))
             case (.choice(let choices), .string(let s)):
                 guard let i = choices.firstIndex(of: s) else {
-                    throw f.error("activation", "expected \(p.name) \(choices.map { "\"\($0)\"" }.joined(separator: " or ")), got \"\(Diagnostic.quoted(s))\"")
+                    throw f.error(
+                        "activation",
+                        "expected \(p.name) \(choices.map { "\"\($0)\"" }.joined(separator: " or ")), got \"\(Diagnostic.quoted(s))\"")
                 }
                 values.append(Float(i))
             case (.number, _):

@@ -6,7 +6,10 @@ extension OpParser {
     static let resampleFields: [String: [String]] = {
         var table: [String: [String]] = [
             "pad": ["padding", "value", "mode"],
-            "resize": ["size", "scale", "mode", "coordinates", "nearest_mode", "cubic_coeff_a", "exclude_outside", "antialias", "roi", "extrapolation_value"],
+            "resize": [
+                "size", "scale", "mode", "coordinates", "nearest_mode", "cubic_coeff_a", "exclude_outside", "antialias", "roi",
+                "extrapolation_value",
+            ],
             "global_lppool": ["p"],
         ]
         for rank in 1...3 { table["lppool\(rank)d"] = ["size", "stride", "padding", "ceil_mode", "dilation", "p"] }
@@ -18,7 +21,10 @@ extension OpParser {
     static func pad(_ f: FieldReader, input: [Int]) throws -> Op {
         let modeName = try f.string("mode") ?? "constant"
         guard let mode = PadMode(rawValue: modeName) else {
-            throw f.error("mode", "expected mode \(PadMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \"\(Diagnostic.quoted(modeName))\"")
+            throw f.error(
+                "mode",
+                "expected mode \(PadMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \"\(Diagnostic.quoted(modeName))\""
+            )
         }
         let v = try f.required("padding", "the padding amounts")
         let err: (String) -> Diagnostic = { f.error("padding", $0) }
@@ -27,11 +33,14 @@ extension OpParser {
                 return try FieldReader.intList(v, rank: input.count, min: -FieldReader.maxPerDimValue, what: what, error: err)
             }
             guard input.count >= 2 else {
-                throw err("expected \(what) as a list of \(input.count) (one per axis of \(ShapeInference.format(input))), got \(FieldReader.describe(v))")
+                throw err(
+                    "expected \(what) as a list of \(input.count) (one per axis of \(ShapeInference.format(input))), got \(FieldReader.describe(v))"
+                )
             }
             return [0] + (try FieldReader.intList(v, rank: input.count - 1, min: -FieldReader.maxPerDimValue, what: what, error: err))
         }
-        var begin: [Int], end: [Int]
+        var begin: [Int]
+        var end: [Int]
         if case .object(let obj) = v.kind {
             for entry in obj.entries where entry.key != "begin" && entry.key != "end" {
                 throw err("unknown key '\(Diagnostic.quoted(entry.key))' in padding (expected begin and end)")
@@ -44,7 +53,9 @@ extension OpParser {
             end = begin
         }
         let value = try f.float("value", default: 0, what: "value")
-        if mode != .constant && f.has("value") { throw f.error("value", "expected value only with mode \"constant\", got mode \"\(mode.rawValue)\"") }
+        if mode != .constant && f.has("value") {
+            throw f.error("value", "expected value only with mode \"constant\", got mode \"\(mode.rawValue)\"")
+        }
         return .pad(PadAttributes(mode: mode, begin: begin, end: end, value: value))
     }
 
@@ -57,34 +68,48 @@ extension OpParser {
             guard case .array(let items) = v.kind, items.count == r || (items.count == r - 1 && r >= 2) else {
                 var got = FieldReader.describe(v)
                 if case .array(let items) = v.kind { got = "a list of \(items.count)" }
-                throw f.error(key, "expected \(what) as a list of \(r - 1) (the spatial axes) or \(r) (every axis of \(ShapeInference.format(input))), got \(got)")
+                throw f.error(
+                    key,
+                    "expected \(what) as a list of \(r - 1) (the spatial axes) or \(r) (every axis of \(ShapeInference.format(input))), got \(got)"
+                )
             }
             let values = try items.map { item -> T in
-                guard let x = read(item) else { throw f.error(key, "expected \(what) as a list of numbers, got \(FieldReader.describe(item)) in the list") }
+                guard let x = read(item) else {
+                    throw f.error(key, "expected \(what) as a list of numbers, got \(FieldReader.describe(item)) in the list")
+                }
                 return x
             }
             return items.count == r ? values : [unchanged] + values
         }
         let sizes = try perAxis("size", "size", { FieldReader.int($0) }, unchanged: input[0], scalar: false)
-        let scaleList = try perAxis("scale", "scale", { v -> Float? in
-            guard case .number(let n) = v.kind, n.double > 0, Float(n.double).isFinite else { return nil }
-            return Float(n.double)
-        }, unchanged: 1, scalar: true)
+        let scaleList = try perAxis(
+            "scale", "scale",
+            { v -> Float? in
+                guard case .number(let n) = v.kind, n.double > 0, Float(n.double).isFinite else { return nil }
+                return Float(n.double)
+            }, unchanged: 1, scalar: true)
         guard sizes != nil || scaleList != nil else {
-            throw Diagnostic("missing required field 'size' or 'scale': expected the output sizes or the scales of a resize layer", at: f.location)
+            throw Diagnostic(
+                "missing required field 'size' or 'scale': expected the output sizes or the scales of a resize layer", at: f.location)
         }
         let coordinatesName = try f.string("coordinates") ?? "half_pixel"
         guard let coordinates = CoordinateMode(rawValue: coordinatesName) else {
-            throw f.error("coordinates", "expected coordinates \(CoordinateMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \"\(Diagnostic.quoted(coordinatesName))\"")
+            throw f.error(
+                "coordinates",
+                "expected coordinates \(CoordinateMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \"\(Diagnostic.quoted(coordinatesName))\""
+            )
         }
         var roi: [Float] = []
         if coordinates == .tfCropAndResize {
             let v = try f.required("roi", "the region (starts then ends of every axis) of tf_crop_and_resize")
             guard case .array(let items) = v.kind, items.count == 2 * r else {
-                throw f.error("roi", "expected roi as a list of \(2 * r) numbers (starts then ends of every axis of \(ShapeInference.format(input)))")
+                throw f.error(
+                    "roi", "expected roi as a list of \(2 * r) numbers (starts then ends of every axis of \(ShapeInference.format(input)))")
             }
             roi = try items.map { item in
-                guard case .number(let n) = item.kind, Float(n.double).isFinite else { throw f.error("roi", "expected roi as a list of numbers, got \(FieldReader.describe(item)) in the list") }
+                guard case .number(let n) = item.kind, Float(n.double).isFinite else {
+                    throw f.error("roi", "expected roi as a list of numbers, got \(FieldReader.describe(item)) in the list")
+                }
                 return Float(n.double)
             }
         } else if f.has("roi") {
@@ -99,7 +124,11 @@ extension OpParser {
             } else {
                 let extent = coordinates == .tfCropAndResize ? Float(input[d]) * (roi[d + r] - roi[d]) : Float(input[d])
                 let size = (extent * scaleList![d]).rounded(.down)
-                guard size >= 1 && size <= Float(1 << 30) else { throw f.error("scale", "expected a scale giving 1 to 2^30 cells on axis \(d) of \(ShapeInference.format(input)), got \(scaleList![d])") }
+                guard size >= 1 && size <= Float(1 << 30) else {
+                    throw f.error(
+                        "scale",
+                        "expected a scale giving 1 to 2^30 cells on axis \(d) of \(ShapeInference.format(input)), got \(scaleList![d])")
+                }
                 output.append(Int(size))
             }
             scales.append(scaleList?[d] ?? ResizeAttributes.scale(input: input[d], output: output[d]))
@@ -110,22 +139,37 @@ extension OpParser {
         case "nearest":
             let name = try f.string("nearest_mode") ?? "round_prefer_floor"
             guard let rounding = NearestRounding(rawValue: name) else {
-                throw f.error("nearest_mode", "expected nearest_mode \(NearestRounding.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \"\(Diagnostic.quoted(name))\"")
+                throw f.error(
+                    "nearest_mode",
+                    "expected nearest_mode \(NearestRounding.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \"\(Diagnostic.quoted(name))\""
+                )
             }
             mode = .nearest(rounding)
         case "linear": mode = .linear
-        case "cubic": mode = .cubic(a: try f.float("cubic_coeff_a", default: -0.75, what: "cubic_coeff_a"), excludeOutside: try f.bool("exclude_outside", default: false))
+        case "cubic":
+            mode = .cubic(
+                a: try f.float("cubic_coeff_a", default: -0.75, what: "cubic_coeff_a"),
+                excludeOutside: try f.bool("exclude_outside", default: false))
         default: throw f.error("mode", "expected mode \"nearest\", \"linear\" or \"cubic\", got \"\(Diagnostic.quoted(modeName))\"")
         }
-        for key in ["nearest_mode"] where modeName != "nearest" && f.has(key) { throw f.error(key, "expected \(key) only with mode \"nearest\"") }
-        for key in ["cubic_coeff_a", "exclude_outside"] where modeName != "cubic" && f.has(key) { throw f.error(key, "expected \(key) only with mode \"cubic\"") }
+        for key in ["nearest_mode"] where modeName != "nearest" && f.has(key) {
+            throw f.error(key, "expected \(key) only with mode \"nearest\"")
+        }
+        for key in ["cubic_coeff_a", "exclude_outside"] where modeName != "cubic" && f.has(key) {
+            throw f.error(key, "expected \(key) only with mode \"cubic\"")
+        }
         if coordinates != .tfCropAndResize && f.has("extrapolation_value") {
             throw f.error("extrapolation_value", "expected extrapolation_value only with coordinates \"tf_crop_and_resize\"")
         }
-        if modeName == "nearest" && f.has("antialias") { throw f.error("antialias", "expected antialias only with mode \"linear\" or \"cubic\"") }
+        if modeName == "nearest" && f.has("antialias") {
+            throw f.error("antialias", "expected antialias only with mode \"linear\" or \"cubic\"")
+        }
         let antialias = try f.bool("antialias", default: false)
         let extrapolation = try f.float("extrapolation_value", default: 0, what: "extrapolation_value")
-        return .resize(ResizeAttributes(output: output, scales: scales, mode: mode, coordinates: coordinates, roi: roi, extrapolation: extrapolation, antialias: antialias))
+        return .resize(
+            ResizeAttributes(
+                output: output, scales: scales, mode: mode, coordinates: coordinates, roi: roi, extrapolation: extrapolation,
+                antialias: antialias))
     }
 
     /// `lppool1d/2d/3d` (a window, as the other pools, and `p`) or `global_lppool`.
@@ -141,8 +185,10 @@ extension OpParser {
         let size = try f.intPerDim("size", rank: rank, min: 1, what: "size")
         let stride = try f.intPerDim("stride", rank: rank, default: size, min: 1, what: "stride")
         let dilation = try f.intPerDim("dilation", rank: rank, default: ones(rank), min: 1, what: "dilation")
-        let padding = try paddingSpec(f, rank: rank).resolve(spatial: Array(input.dropFirst()), kernel: size, stride: stride, dilation: dilation)
+        let padding = try paddingSpec(f, rank: rank).resolve(
+            spatial: Array(input.dropFirst()), kernel: size, stride: stride, dilation: dilation)
         let ceil = try f.bool("ceil_mode", default: false)
-        return PoolAttributes(kind: kind, size: size, stride: stride, padding: padding, ceilMode: ceil, countIncludePad: includePad, dilation: dilation)
+        return PoolAttributes(
+            kind: kind, size: size, stride: stride, padding: padding, ceilMode: ceil, countIncludePad: includePad, dilation: dilation)
     }
 }

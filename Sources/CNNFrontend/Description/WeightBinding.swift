@@ -2,7 +2,9 @@ import CNNIR
 
 extension GraphBuilder {
     /// Finds each parameter the op needs, inline first, then in the weights file, and checks its shape.
-    mutating func bindParameters(for op: Op, op opName: String, layer: String, input: [Int], fields f: FieldReader) throws -> [String: WeightTensor] {
+    mutating func bindParameters(
+        for op: Op, op opName: String, layer: String, input: [Int], fields f: FieldReader
+    ) throws -> [String: WeightTensor] {
         let expected = ParameterRules.expected(for: op, input: input)
         var inline: [String: (JSONValue, SourceLocation)] = [:]
         if let v = f.value("params") {
@@ -16,7 +18,9 @@ extension GraphBuilder {
                 guard expected.contains(where: { $0.name == entry.key }) else {
                     let names = expected.map(\.name)
                     let list = names.isEmpty ? "none" : names.joined(separator: ", ")
-                    throw Diagnostic("unexpected parameter '\(Diagnostic.quoted(layer + "." + entry.key))' in params for \(opName) (expected: \(list))", at: loc)
+                    throw Diagnostic(
+                        "unexpected parameter '\(Diagnostic.quoted(layer + "." + entry.key))' in params for \(opName) (expected: \(list))",
+                        at: loc)
                 }
                 inline[entry.key] = (entry.value, loc)
             }
@@ -51,14 +55,20 @@ extension GraphBuilder {
                 // weight is almost always a diverged training run, and would only show as NaN outputs.
                 let floats = tensor.storage.floats
                 if let bad = floats.firstIndex(where: { !$0.isFinite }) {
-                    throw Diagnostic("parameter '\(Diagnostic.quoted(tensorName))': expected finite float32 numbers, got \(floats[bad]) at index \(ShapeInference.format(Self.position(bad, in: tensor.shape)))", at: where_)
+                    throw Diagnostic(
+                        "parameter '\(Diagnostic.quoted(tensorName))': expected finite float32 numbers, got \(floats[bad]) at index \(ShapeInference.format(Self.position(bad, in: tensor.shape)))",
+                        at: where_)
                 }
             } else {
-                let source = weights == nil ? "no weights file is given and there is no inline params entry" : "not in the weights file nor inline"
-                throw Diagnostic("missing parameter '\(Diagnostic.quoted(tensorName))' (expected shape \(shapes)): \(source)", at: f.location)
+                let source =
+                    weights == nil ? "no weights file is given and there is no inline params entry" : "not in the weights file nor inline"
+                throw Diagnostic(
+                    "missing parameter '\(Diagnostic.quoted(tensorName))' (expected shape \(shapes)): \(source)", at: f.location)
             }
             guard parameter.alternatives.contains(tensor.shape) else {
-                throw Diagnostic("parameter '\(Diagnostic.quoted(tensorName))' has the wrong shape: expected \(shapes), got \(ShapeInference.format(tensor.shape))", at: where_)
+                throw Diagnostic(
+                    "parameter '\(Diagnostic.quoted(tensorName))' has the wrong shape: expected \(shapes), got \(ShapeInference.format(tensor.shape))",
+                    at: where_)
             }
             params[parameter.name] = tensor
         }
@@ -100,7 +110,9 @@ enum InlineArray {
         return WeightTensor(shape: shape, values: values)
     }
 
-    static func flatten(_ value: JSONValue, depth: Int, shape: [Int], into values: inout [Float], name: String, location: SourceLocation) throws {
+    static func flatten(
+        _ value: JSONValue, depth: Int, shape: [Int], into values: inout [Float], name: String, location: SourceLocation
+    ) throws {
         func fail(_ message: String) -> Diagnostic {
             var loc = location
             loc.line = value.position.line
@@ -110,11 +122,15 @@ enum InlineArray {
         switch value.kind {
         case .array(let items):
             guard depth < shape.count, items.count == shape[depth] else {
-                throw fail("expected a rectangular nested list of shape \(ShapeInference.format(shape)), got a list of \(items.count) at depth \(depth)")
+                throw fail(
+                    "expected a rectangular nested list of shape \(ShapeInference.format(shape)), got a list of \(items.count) at depth \(depth)"
+                )
             }
             for item in items { try flatten(item, depth: depth + 1, shape: shape, into: &values, name: name, location: location) }
         case .number(let n):
-            guard depth == shape.count else { throw fail("expected a nested list of shape \(ShapeInference.format(shape)), got a number at depth \(depth)") }
+            guard depth == shape.count else {
+                throw fail("expected a nested list of shape \(ShapeInference.format(shape)), got a number at depth \(depth)")
+            }
             let f = Float(n.double)
             guard f.isFinite else { throw fail("expected finite float32 numbers, got \(n.text)") }
             values.append(f)

@@ -163,8 +163,9 @@ private struct Parser {
                 }
                 let top = stack.count - 1
                 if stack[top].isObject {
-                    stack[top].entries.append(JSONObject.Entry(
-                        key: stack[top].pendingKey, keyPosition: stack[top].pendingKeyPosition, value: value))
+                    stack[top].entries.append(
+                        JSONObject.Entry(
+                            key: stack[top].pendingKey, keyPosition: stack[top].pendingKeyPosition, value: value))
                     if index < count, bytes[index] == ASCII.comma {
                         index += 1
                         skipWhitespace()
@@ -326,7 +327,8 @@ private struct Parser {
             for k in digitsStart..<digitsEnd where !overflow {
                 let digit = Int(bytes[k] - ASCII.zero)
                 let (scaled, o1) = value.multipliedReportingOverflow(by: 10)
-                let (next, o2) = negative
+                let (next, o2) =
+                    negative
                     ? scaled.subtractingReportingOverflow(digit) : scaled.addingReportingOverflow(digit)
                 value = next
                 overflow = o1 || o2
@@ -444,7 +446,7 @@ private struct Parser {
         switch unit {
         case 0xD800...0xDBFF:
             guard index + 1 < count, bytes[index] == ASCII.backslash, bytes[index + 1] == UInt8(ascii: "u"),
-                  let low = hexQuad(at: index + 2), (0xDC00...0xDFFF).contains(low)
+                let low = hexQuad(at: index + 2), (0xDC00...0xDFFF).contains(low)
             else {
                 throw failure(
                     "invalid escape: expected a low surrogate \\uDC00-\\uDFFF after \\u\(hex4(unit)), got \(describe(at: index, wholeWord: false))",

@@ -25,7 +25,9 @@ public enum NetworkWriter {
             do { return try body() } catch let error as FileError { throw Diagnostic(error.message, at: SourceLocation(file: error.path)) }
         }
         guard URL(fileURLWithPath: weightsPath).standardizedFileURL != url.standardizedFileURL else {
-            throw Diagnostic("expected the description and its weights file '\(weightsFileName)' to be different files, got the same path", at: SourceLocation(file: descriptionPath))
+            throw Diagnostic(
+                "expected the description and its weights file '\(weightsFileName)' to be different files, got the same path",
+                at: SourceLocation(file: descriptionPath))
         }
         // Both are written beside their final paths and renamed into place only once both are complete.
         let weightsOutput = try checked { tensors.isEmpty ? nil : try PendingOutput(weightsPath) }
@@ -65,7 +67,8 @@ public enum NetworkWriter {
         lines.append("  \"version\": 1,")
         lines.append("  \"name\": \(JSONText.string(graph.name)),")
         lines.append("  \"inputs\": [")
-        lines.append(inputs.map { "    {\"name\": \(JSONText.string($0.name)), \"shape\": \(JSONText.ints($0.shape))}" }.joined(separator: ",\n"))
+        lines.append(
+            inputs.map { "    {\"name\": \(JSONText.string($0.name)), \"shape\": \(JSONText.ints($0.shape))}" }.joined(separator: ",\n"))
         lines.append("  ],")
         if graph.nodes.contains(where: { !$0.params.isEmpty }) {
             lines.append("  \"weights\": \(JSONText.string(weightsFileName)),")
@@ -83,7 +86,8 @@ public enum NetworkWriter {
             case .add, .concat:
                 fields.append(("inputs", "[" + sources.map(JSONText.string).joined(separator: ", ") + "]"))
             case .input, .conv, .convTranspose, .dense, .flatten, .pool, .globalPool, .adaptivePool, .activation, .prelu,
-                 .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool, .select, .matmul:
+                .softmax, .batchNorm, .lrn, .dropout, .upsample, .pad, .bias, .binary, .movement, .reduce, .normalization, .resize, .lpPool,
+                .select, .matmul:
                 if node.inputs != [previous] { fields.append(("input", JSONText.string(sources[0]))) }
             }
             fields += try OpFields.fields(node, inputShape: node.inputs.first.map { byID[$0]!.shape } ?? [])

@@ -109,11 +109,14 @@ enum OpFields {
     static func activation(_ steps: [EpilogueStep], _ node: Node) throws -> String? {
         guard !steps.isEmpty else { return nil }
         guard steps.count == 1, case .activation(let a) = steps[0] else {
-            throw Diagnostic("layer '\(Diagnostic.quoted(node.name))' has a fused epilogue (a residual add or a pool), which a version-1 description cannot express; write the graph before the passes run")
+            throw Diagnostic(
+                "layer '\(Diagnostic.quoted(node.name))' has a fused epilogue (a residual add or a pool), which a version-1 description cannot express; write the graph before the passes run"
+            )
         }
         let fields = activationFields(a)
         guard !fields.isEmpty else { return JSONText.string(a.kind.rawValue) }
-        return "{\"op\": \(JSONText.string(a.kind.rawValue)), " + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        return "{\"op\": \(JSONText.string(a.kind.rawValue)), " + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ")
+            + "}"
     }
 
     /// An activation's parameters that differ from their defaults (required ones always).

@@ -38,7 +38,9 @@ extension OpFields {
         if a.coordinates != .halfPixel { out.append(("coordinates", JSONText.string(a.coordinates.rawValue))) }
         if a.coordinates == .tfCropAndResize {
             out.append(("roi", "[" + a.roi.map(JSONText.float).joined(separator: ", ") + "]"))
-            if a.extrapolation != 0 || a.extrapolation.sign == .minus { out.append(("extrapolation_value", JSONText.float(a.extrapolation))) }
+            if a.extrapolation != 0 || a.extrapolation.sign == .minus {
+                out.append(("extrapolation_value", JSONText.float(a.extrapolation)))
+            }
         }
         return out
     }
