@@ -93,6 +93,8 @@ enum ActivationOps {
     static func prelu(_ im: inout Importer, _ ctx: NodeContext) throws {
         let x = try im.tensor(ctx, 0, what: "the input X")
         let slope = try im.floats(ctx, 1, what: "the slope", role: .preluSlope)
+        // Finite in every form (a slope per position becomes elementwise constants, which are not checked).
+        try Importer.checkFinite(ctx, .prelu, ["slope": WeightTensor(shape: slope.shape, values: slope.floats!)])
         let shape = im.shape(x)
         let values: [Float]
         // A slope that differs along axis 0 of a batched import: axis 0 is data (the whole-tensor import takes it).

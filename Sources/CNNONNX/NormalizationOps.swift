@@ -58,6 +58,10 @@ enum NormalizationOps {
             }
             values.append(c.floats!)
         }
+        // Learned statistics and affine are finite, as the batched import checks them: a batched
+        // import that refuses them must not pass here (`Importer.checkFinite`).
+        let named = zip(["weight", "bias", "running_mean", "running_var"], values).map { ($0, WeightTensor(shape: [channels], values: $1)) }
+        try Importer.checkFinite(ctx, .batchNorm(epsilon: epsilon, epilogue: []), Dictionary(uniqueKeysWithValues: named))
         let (scale, bias, inputMean, inputVar) = (values[0], values[1], values[2], values[3])
         let perChannel = shape.indices.map { $0 == 1 ? channels : 1 }
         @discardableResult
