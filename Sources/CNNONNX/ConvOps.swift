@@ -112,6 +112,7 @@ enum ConvOps {
         var begin = Array(repeating: 0, count: rank)
         var end = begin
         var target: [Int]? = try ctx.ints("output_shape")
+        let explicitShape = target != nil
         if let t = target {
             guard t.count == rank || t.count == rank + 2 else {
                 throw ctx.error("expected output_shape with \(rank) spatial sizes, got \(t)")
@@ -123,7 +124,13 @@ enum ConvOps {
         if let target {
             for d in 0..<rank {
                 let total = full[d] - target[d]
-                if total < 0 {
+                if total < 0 && !explicitShape {
+                    // SAME padding with a kernel extent below the stride: the implementations disagree on where
+                    // the extra cell goes (the onnx reference puts it first, ONNX Runtime leaves it out).
+                    throw ctx.error(
+                        "unsupported auto_pad \(autoPad) with a negative total padding (\(total)) on spatial axis \(d): the kernel covers fewer than input x stride cells, and ONNX Runtime and the onnx reference disagree on the extra one (give pads or output_shape)"
+                    )
+                } else if total < 0 {
                     // A larger output than the kernel covers: extra bias-only elements at the end.
                     outputPadding[d] -= total
                 } else if autoPad == "SAME_UPPER" {

@@ -638,6 +638,12 @@ def _(rng):
     return [h.make_node("Dropout", ["x0", "r", "t"], ["y0"])], [nph.from_array(np.array(0.3, dtype=np.float32), "r"), nph.from_array(np.array(True), "t")]
 
 
+@negative("neg_convtranspose_same_negative_total", 17, "ConvTranspose SAME_UPPER, kernel 2 below stride 3 (negative total padding)",
+          "(ConvTranspose): unsupported auto_pad SAME_UPPER with a negative total padding (-1)", in_shape=(1, 5))
+def _(rng):
+    return [h.make_node("ConvTranspose", ["x0", "w"], ["y0"], auto_pad="SAME_UPPER", strides=[3])], [init("w", f32(rng, 1, 1, 2))]
+
+
 @negative("neg_unknown_attribute", 13, "Conv with an attribute cnnc does not know", "unsupported attribute 'future_option'")
 def _(rng):
     return [h.make_node("Conv", ["x0", "w"], ["y0"], future_option=1)], [init("w", f32(rng, 2, 3, 1, 1))]
