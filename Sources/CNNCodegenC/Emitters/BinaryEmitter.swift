@@ -24,17 +24,7 @@ enum BinaryEmitter {
 
         // Each operand: a pointer and its stride between samples (0 for the constant).
         var decls: [CStmt] = []
-        var computed = 0
-        func operand(isConstant: Bool, shape: [Int], name: String) -> (CExpr, Int) {
-            if isConstant {
-                decls.append(.decl("const float *restrict", name, ctx.weights(ctx.node.params["constant"]!)))
-                return (.v(name), 0)
-            }
-            defer { computed += 1 }
-            return (ctx.input(computed), shape.reduce(1, *))
-        }
-        let (pa, batchA) = operand(isConstant: attributes.constant?.isFirst == true, shape: shapeA, name: "ka")
-        let (pb, batchB) = operand(isConstant: attributes.constant.map { !$0.isFirst } == true, shape: shapeB, name: "kb")
+        let ((pa, batchA), (pb, batchB)) = ctx.twoOperands(attributes.constant, shapeA, shapeB, decls: &decls)
 
         func index(_ stride: (Dimension) -> Int, batch: Int) -> CExpr {
             dims.indices.reduce(.v("b") * .int(batch)) { $0 + .v("i\($1)") * .int(stride(dims[$1])) }
@@ -180,5 +170,27 @@ enum BinaryEmitter {
             }
         }
         return dims.isEmpty ? [Walk(size: 1, out: 1, operands: operands.map { _ in 0 })] : dims
+    }
+}
+
+extension KernelContext {
+    /// The two operands of a binary-shaped op (`binary`, `matmul`), either of which may be the
+    /// node's `constant`: each a pointer and its stride between samples (0 for the constant,
+    /// whose declaration `ka` or `kb` goes into `decls`); the computed ones are the inputs in order.
+    mutating func twoOperands(
+        _ constant: ConstantOperand?, _ shapeA: [Int], _ shapeB: [Int], decls: inout [CStmt]
+    ) -> ((CExpr, Int), (CExpr, Int)) {
+        var computed = 0
+        func operand(isConstant: Bool, shape: [Int], name: String) -> (CExpr, Int) {
+            if isConstant {
+                decls.append(.decl("const float *restrict", name, weights(node.params["constant"]!)))
+                return (.v(name), 0)
+            }
+            defer { computed += 1 }
+            return (input(computed), shape.reduce(1, *))
+        }
+        let a = operand(isConstant: constant?.isFirst == true, shape: shapeA, name: "ka")
+        let b = operand(isConstant: constant.map { !$0.isFirst } == true, shape: shapeB, name: "kb")
+        return (a, b)
     }
 }

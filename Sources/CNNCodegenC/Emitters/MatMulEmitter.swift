@@ -8,24 +8,18 @@ import CNNIR
 /// vectorises. A column B (P = 1) is a dot product per row instead.
 enum MatMulEmitter {
     static func emit(_ attributes: MatMulAttributes, _ ctx: inout KernelContext) -> CFunction {
-        // ShapeInference has already checked the operands; the plan cannot fail here.
-        let plan = try! attributes.plan(inputs: ctx.inputShapes)
+        // ShapeInference has already checked the operands (a bad one is a located error there), so
+        // failing here is a compiler bug, not bad input.
+        let plan: MatMulAttributes.Plan
+        do { plan = try attributes.plan(inputs: ctx.inputShapes) } catch {
+            preconditionFailure("matmul operands passed shape inference but do not plan: \(error)")
+        }
         let (m, k, p) = (plan.m, plan.k, plan.p)
         let (shapeA, shapeB) = attributes.operandShapes(inputs: ctx.inputShapes)
         let dims = BinaryEmitter.dimensions(out: plan.batch, plan.batchA, plan.batchB)
 
         var decls: [CStmt] = []
-        var computed = 0
-        func operand(isConstant: Bool, shape: [Int], name: String) -> (CExpr, Int) {
-            if isConstant {
-                decls.append(.decl("const float *restrict", name, ctx.weights(ctx.node.params["constant"]!)))
-                return (.v(name), 0)
-            }
-            defer { computed += 1 }
-            return (ctx.input(computed), shape.reduce(1, *))
-        }
-        let (pa, sampleA) = operand(isConstant: attributes.constant?.isFirst == true, shape: shapeA, name: "ka")
-        let (pb, sampleB) = operand(isConstant: attributes.constant.map { !$0.isFirst } == true, shape: shapeB, name: "kb")
+        let ((pa, sampleA), (pb, sampleB)) = ctx.twoOperands(attributes.constant, shapeA, shapeB, decls: &decls)
         let sampleOut = ctx.node.elementCount
 
         func offset(_ stride: (BinaryEmitter.Dimension) -> Int, sample: Int, matrix: Int) -> CExpr {
