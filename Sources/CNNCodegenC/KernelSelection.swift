@@ -224,7 +224,14 @@ public enum ConvKernelPlan: Sendable, Hashable {
     }
 
     /// Scratch floats per sample the kernel needs while it runs.
-    public var scratchFloats: Int { tiled?.scratchFloats ?? 0 }
+    public var scratchFloats: Int {
+        switch self {
+        case .direct: return 0
+        case .positionTiles, .depthwiseRows, .pixelShuffle, .channelTiles: return tiling?.scratchFloats ?? 0
+        case .rowWinograd(let p): return p.winograd.scratchFloats
+        case .tileWinograd(let p): return p.winograd.scratchFloats
+        }
+    }
 
     /// A short name of the kernel kind (the snapshot files and `cnnc inspect` use such names).
     public var kindName: String {
@@ -239,86 +246,75 @@ public enum ConvKernelPlan: Sendable, Hashable {
         }
     }
 
-    /// The tiled kernels' shared view of the plan (what `TiledConvEmitter` and older callers
-    /// read), or nil for the direct kernel.
-    public var tiled: TiledConvPlan? {
+    /// The position-tile kernel that runs a position-tile, depthwise-row or pixel-shuffle plan
+    /// (the three share `TiledConvEmitter.emitPositionTiles`), nil for the other kinds.
+    public var positionTileKernel: PositionTileKernel? {
+        switch self {
+        case .positionTiles(let p): return PositionTileKernel(attributes: p.attributes, tiling: p.tiling)
+        case .depthwiseRows(let p): return PositionTileKernel(attributes: p.attributes, tiling: p.tiling, rowVectors: p.rowVectors)
+        case .pixelShuffle(let p): return PositionTileKernel(attributes: p.attributes, tiling: p.tiling, upsample: p.phases)
+        case .direct, .channelTiles, .rowWinograd, .tileWinograd: return nil
+        }
+    }
+
+    /// The conv's geometry and input copy (`ConvTiling`) of any tiled plan, nil for the direct kernel.
+    public var tiling: ConvTiling? {
         switch self {
         case .direct: return nil
-        case .positionTiles(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: [1, 1])
-        case .depthwiseRows(let p):
-            return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: [1, 1], rowEpilogueVectors: p.rowVectors)
-        case .pixelShuffle(let p): return TiledConvPlan(attributes: p.attributes, tiling: p.tiling, upsample: p.phases)
-        case .channelTiles(let p):
-            return TiledConvPlan(attributes: p.attributes, tiling: p.channels.base, upsample: [1, 1], kernel: .channelTiles(p.channels))
-        case .rowWinograd(let p):
-            return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .rowWinograd(p.winograd))
-        case .tileWinograd(let p):
-            return TiledConvPlan(attributes: p.attributes, tiling: p.winograd.conv, upsample: [1, 1], kernel: .tileWinograd(p.winograd))
+        case .positionTiles, .depthwiseRows, .pixelShuffle: return positionTileKernel?.tiling
+        case .channelTiles(let p): return p.channels.base
+        case .rowWinograd(let p): return p.winograd.conv
+        case .tileWinograd(let p): return p.winograd.conv
         }
+    }
+
+    /// The channel tiling of a channel-tile plan, else nil.
+    public var channelTiling: ChannelTiling? {
+        if case .channelTiles(let p) = self { return p.channels }
+        return nil
+    }
+    /// The row-Winograd F(4,3) plan, else nil.
+    public var winogradRows: RowWinograd? {
+        if case .rowWinograd(let p) = self { return p.winograd }
+        return nil
+    }
+    /// The tile-Winograd F(4x4,3x3) plan, else nil.
+    public var winogradTiles: TileWinograd? {
+        if case .tileWinograd(let p) = self { return p.winograd }
+        return nil
     }
 }
 
-/// The tiled kernels' shared view of a `ConvKernelPlan` (`ConvKernelPlan.tiled`): the conv, its
-/// position tiling and which form of the kernel runs it.
-public struct TiledConvPlan: Sendable, Hashable {
-    /// The conv the tiled kernel computes: the node's own, or for an up-convolution the equivalent
+/// What the position-tile kernel (`TiledConvEmitter.emitPositionTiles`) reads from the three
+/// plan kinds it runs (`ConvKernelPlan.positionTileKernel`): the conv, its position tiling, the
+/// pixel shuffle's phases and the depthwise rows' vectors. It is made only from a checked plan.
+public struct PositionTileKernel: Sendable, Hashable {
+    /// The conv the kernel computes: the node's own, or for an up-convolution the equivalent
     /// 1x1 conv with filters x sh x sw outputs (one per output phase).
-    public var attributes: ConvAttributes
-    public var tiling: ConvTiling
-    /// Output phases of an up-convolution [sh, sw]; [1, 1] for a conv.
-    public var upsample: [Int]
-    /// Which form of the tiled kernel runs it: one of them, by construction.
-    public var kernel: TiledKernel = .positionTiles
+    public let attributes: ConvAttributes
+    public let tiling: ConvTiling
+    /// Output phases of an up-convolution [sh, sw] (a pixel-shuffle plan's); [1, 1] for a conv.
+    public let upsample: [Int]
     /// Vectors per output row when the epilogue of a whole row runs as vectors
     /// (`TiledConvEmitter.wholeRowVectors`): a depthwise-row plan's checked `rowVectors`
     /// (`KernelSelection.rowEpilogueVectors` decides it), else nil.
-    public var rowEpilogueVectors: Int? = nil
+    public let rowEpilogueVectors: Int?
 
-    /// The row-Winograd plan, when the conv runs as row Winograd F(4,3).
-    public var winograd: RowWinograd? {
-        if case .rowWinograd(let w) = kernel { return w }
-        return nil
+    fileprivate init(attributes: ConvAttributes, tiling: ConvTiling, upsample: [Int] = [1, 1], rowVectors: Int? = nil) {
+        self.attributes = attributes
+        self.tiling = tiling
+        self.upsample = upsample
+        self.rowEpilogueVectors = rowVectors
     }
-    /// The tile-Winograd plan, when the conv runs as tile Winograd F(4x4,3x3).
-    public var tileWinograd: TileWinograd? {
-        if case .tileWinograd(let w) = kernel { return w }
-        return nil
-    }
-    /// The channel tiling, when the conv runs with output channels across the lanes.
-    public var channels: ChannelTiling? {
-        if case .channelTiles(let c) = kernel { return c }
-        return nil
-    }
-    /// Whether the position-tile kernel applies its epilogue in registers and stores whole tiles
-    /// straight to the output (`TiledConvEmitter.registerEpilogue`): the tile's positions are the
-    /// output's own offsets (no padding columns, no pool, no pixel shuffle), and every step has a
-    /// vector form (`vectorEpilogueStatements`; a pool step has none).
+
+    /// Whether the kernel applies its epilogue in registers and stores whole tiles straight to
+    /// the output (`TiledConvEmitter.registerEpilogue`): the tile's positions are the output's
+    /// own offsets (no padding columns, no pool, no pixel shuffle), and every step has a vector
+    /// form (`vectorEpilogueStatements`; a pool step has none).
     public var storesFromRegisters: Bool {
-        kernel == .positionTiles && upsample == [1, 1]
-            && KernelSelection.hasVectorEpilogue(attributes, lanes: tiling.lanes) && tiling.wq == tiling.outW
+        upsample == [1, 1] && KernelSelection.hasVectorEpilogue(attributes, lanes: tiling.lanes) && tiling.wq == tiling.outW
             && tiling.positions == tiling.outH * tiling.outW
     }
-
-    /// Scratch floats per sample the kernel needs.
-    public var scratchFloats: Int {
-        switch kernel {
-        case .tileWinograd(let w): return w.scratchFloats
-        case .rowWinograd(let w): return w.scratchFloats
-        case .positionTiles, .channelTiles: return tiling.scratchFloats
-        }
-    }
-}
-
-/// The forms of the register-tiled conv kernel.
-public enum TiledKernel: Sendable, Hashable {
-    /// Positions across the lanes (`ConvTiling`): the default.
-    case positionTiles
-    /// Output channels across the lanes, for small planes (`ChannelTiling`).
-    case channelTiles(ChannelTiling)
-    /// 3x3 stride-1: Winograd F(4,3) along the rows (`RowWinograd`).
-    case rowWinograd(RowWinograd)
-    /// 3x3 stride-1: Winograd F(4x4,3x3) over tiles (`TileWinograd`).
-    case tileWinograd(TileWinograd)
 }
 
 /// Which kernel implements a node, decided once and shared by memory planning
@@ -385,11 +381,6 @@ public enum KernelSelection {
             .matmul:
             return nil
         }
-    }
-
-    /// The tiled kernels' view of the node's plan, or nil when it uses a direct kernel.
-    public static func tiledConv(_ node: Node, in graph: Graph, target: VectorTarget) -> TiledConvPlan? {
-        convPlan(node, in: graph, target: target)?.tiled
     }
 
     /// Scratch floats per sample the node's kernel needs while it runs.

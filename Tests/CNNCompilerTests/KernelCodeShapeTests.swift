@@ -37,17 +37,18 @@ import Testing
         vector.winograd = winograd
         vector.tileWinograd = tile
         let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
-        let plan = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector))
+        let plan = try #require(KernelSelection.convPlan(planned.graph.nodes[1], in: planned.graph, target: vector))
+        let geometry = try #require(plan.tiling, "this conv should run tiled")
         // Tile Winograd runs only on FMA targets (8 and 16 lanes); elsewhere row Winograd stands in.
         let tileRuns = tile && vector.lanes >= 8
-        #expect((plan.winograd != nil) == (winograd && !tileRuns), "this conv should run as row Winograd exactly when allowed")
-        #expect((plan.tileWinograd != nil) == tileRuns, "this conv should run as tile Winograd exactly when allowed")
-        #expect(plan.storesFromRegisters == pointwise, "only the 1x1 conv stores from registers")
-        let tiling = plan.winograd?.gemm ?? plan.tiling
-        let taps = plan.winograd == nil ? plan.tiling.kh * plan.tiling.kw : 3
+        #expect((plan.winogradRows != nil) == (winograd && !tileRuns), "this conv should run as row Winograd exactly when allowed")
+        #expect((plan.winogradTiles != nil) == tileRuns, "this conv should run as tile Winograd exactly when allowed")
+        #expect((plan.positionTileKernel?.storesFromRegisters ?? false) == pointwise, "only the 1x1 conv stores from registers")
+        let tiling = plan.winogradRows?.gemm ?? geometry
+        let taps = plan.winogradRows == nil ? geometry.kh * geometry.kw : 3
         // FMAs in one micro-tile, and the variable its reduction step reads first.
-        let perTile = plan.tileWinograd.map { $0.p * $0.ocv } ?? tiling.ocb * tiling.uv * taps
-        let stepPointer = plan.tileWinograd == nil ? " xi = " : " xc = "
+        let perTile = plan.winogradTiles.map { $0.p * $0.ocv } ?? tiling.ocb * tiling.uv * taps
+        let stepPointer = plan.winogradTiles == nil ? " xi = " : " xc = "
         let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
         let dir = TemporaryDirectory()
         let source = dir.write("model.c", model.source)
@@ -117,11 +118,12 @@ import Testing
         #expect(vector.lanes == 4 && vector.registers == 32)
         vector.winograd = winograd
         let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
-        let plan = try #require(KernelSelection.tiledConv(planned.graph.nodes[1], in: planned.graph, target: vector))
-        #expect((plan.winograd != nil) == winograd)
-        #expect(plan.tileWinograd == nil)
-        let tiling = plan.winograd?.gemm ?? plan.tiling
-        let taps = plan.winograd == nil ? plan.tiling.kh * plan.tiling.kw : 3
+        let plan = try #require(KernelSelection.convPlan(planned.graph.nodes[1], in: planned.graph, target: vector))
+        let geometry = try #require(plan.tiling, "this conv should run tiled")
+        #expect((plan.winogradRows != nil) == winograd)
+        #expect(plan.winogradTiles == nil)
+        let tiling = plan.winogradRows?.gemm ?? geometry
+        let taps = plan.winogradRows == nil ? geometry.kh * geometry.kw : 3
         let perTile = tiling.ocb * tiling.uv * taps
         // 32 registers: a tile of more than the 16 registers AVX2 has, so the planner used them.
         #expect(tiling.ocb * tiling.uv > 16, "tile \(tiling.uv) x \(tiling.ocb) does not use NEON's 32 registers")

@@ -43,11 +43,16 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// without a fused pool, and one small plane with large weights (which the kernel
     /// transforms as it runs); the smaller ones stay row Winograd, which the others test.
     /// The named case's only conv, planned for `target`.
-    static func convPlan(_ name: String, target: VectorTarget) throws -> TiledConvPlan {
+    static func convPlan(_ name: String, target: VectorTarget) throws -> ConvKernelPlan {
         let c = try #require(all.first { $0.name == name }, "\(name)")
         let planned = try Compiler.plan(try Compiler.load(c.net))
         let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-        return try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: target))
+        return try #require(KernelSelection.convPlan(conv, in: planned.graph, target: target))
+    }
+
+    /// The named case's conv's position-tile kernel on `target` (it must run as one).
+    static func positionTiles(_ name: String, target: VectorTarget) throws -> PositionTileKernel {
+        try #require(try convPlan(name, target: target).positionTileKernel, "\(name) should run as position tiles, lanes \(target.lanes)")
     }
 
     static let tileWinogradCases = [
@@ -104,15 +109,16 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(convs.count == 1)
         for var target in [VectorTarget.avx512, .avx2, .sse] {
             for node in convs {
-                let plan = KernelSelection.tiledConv(node, in: planned.graph, target: target)
-                #expect(plan?.winograd != nil || plan?.tileWinograd != nil, "lanes \(target.lanes)")
-                if target.lanes == 4 { #expect(plan?.tileWinograd == nil, "no tile Winograd without FMA") }
+                let plan = KernelSelection.convPlan(node, in: planned.graph, target: target)
+                #expect(plan?.winogradRows != nil || plan?.winogradTiles != nil, "lanes \(target.lanes)")
+                if target.lanes == 4 { #expect(plan?.winogradTiles == nil, "no tile Winograd without FMA") }
                 target.tileWinograd = false
                 #expect(
-                    KernelSelection.tiledConv(node, in: planned.graph, target: target)?.winograd != nil, "lanes \(target.lanes), rows only")
+                    KernelSelection.convPlan(node, in: planned.graph, target: target)?.winogradRows != nil,
+                    "lanes \(target.lanes), rows only")
                 target.winograd = false
-                let off = KernelSelection.tiledConv(node, in: planned.graph, target: target)
-                #expect(off?.winograd == nil && off?.tileWinograd == nil, "lanes \(target.lanes), off")
+                let off = KernelSelection.convPlan(node, in: planned.graph, target: target)
+                #expect(off?.winogradRows == nil && off?.winogradTiles == nil, "lanes \(target.lanes), off")
             }
         }
     }
@@ -124,7 +130,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         for c in GoldenCase.all where c.name.hasPrefix("conv3x3_winograd") {
             let planned = try Compiler.plan(try Compiler.load(c.net))
             let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-            guard let tile = KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)?.tileWinograd else { continue }
+            guard let tile = KernelSelection.convPlan(conv, in: planned.graph, target: .avx512)?.winogradTiles else { continue }
             tiled.append(c.name)
             #expect(tile.transformsWeights == c.name.hasSuffix("weights_at_run_time"), "\(c.name)")
         }
@@ -140,8 +146,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             "conv5x5_column_copies", "conv_column_copies_strided_dilated", "conv1d_column_copies", "conv5x5_column_copies_maxpool",
         ]
         for name in cases {
-            let plan = try GoldenCase.convPlan(name, target: target)
-            #expect(plan.tiling.columnCopies && plan.tiling.wq == plan.tiling.outW, "\(name), lanes \(target.lanes)")
+            let tiling = try #require(try GoldenCase.convPlan(name, target: target).tiling, "\(name), lanes \(target.lanes)")
+            #expect(tiling.columnCopies && tiling.wq == tiling.outW, "\(name), lanes \(target.lanes)")
         }
     }
 
@@ -158,12 +164,12 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     func stridedCopiesSplitPhasesWithShuffles(_ target: VectorTarget, _ cases: [String]) throws {
         for name in cases {
             let plan = try GoldenCase.convPlan(name, target: target)
-            #expect(plan.kernel == .positionTiles && plan.tiling.splitsPhasesWithShuffles, "\(name), lanes \(target.lanes)")
+            #expect(plan.positionTileKernel?.tiling.splitsPhasesWithShuffles == true, "\(name), lanes \(target.lanes)")
         }
         if target == .avx2 {
-            #expect(try GoldenCase.convPlan("conv3x3_stride2_phase_shuffles", target: target).tiling.columnCopies)
+            #expect(try GoldenCase.positionTiles("conv3x3_stride2_phase_shuffles", target: target).tiling.columnCopies)
         }
-        if target == .sse, case .channelTiles = try GoldenCase.convPlan("conv7x7_stride4_phase_shuffles", target: target).kernel {
+        if target == .sse, case .channelTiles = try GoldenCase.convPlan("conv7x7_stride4_phase_shuffles", target: target) {
         } else if target == .sse {
             Issue.record("the 7x7 stride-4 case should run as channel tiles on the 4-lane target")
         }
@@ -181,12 +187,12 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             "conv1x1_registers_depthwise", "conv5x5_column_copies",
         ] {
             let plan = try GoldenCase.convPlan(name, target: target)
-            #expect(plan.kernel == .positionTiles && plan.storesFromRegisters, "\(name), lanes \(target.lanes)")
+            #expect(plan.positionTileKernel?.storesFromRegisters == true, "\(name), lanes \(target.lanes)")
         }
         // (On AVX2 the 3x3 stride-2 conv copies its input per kernel column, so it has no
         // padding columns and stores from registers too.)
         for name in ["conv3x3_stride2_phase_shuffles", "conv_bn_relu_maxpool"] where !(target == .avx2 && name.hasPrefix("conv3x3")) {
-            #expect(try !GoldenCase.convPlan(name, target: target).storesFromRegisters, "\(name), lanes \(target.lanes)")
+            #expect(try !GoldenCase.positionTiles(name, target: target).storesFromRegisters, "\(name), lanes \(target.lanes)")
         }
         // The same 1x1 conv with mish, which has no vector form here (libm's log1p and exp), keeps
         // the scalar epilogue; with sigmoid, tanh, SiLU, GELU (both forms) or ELU, which call the
@@ -199,7 +205,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             guard case .conv(var a) = node.op else { return false }
             a.epilogue = [.activation(act)]
             node.op = .conv(a)
-            return try #require(KernelSelection.tiledConv(node, in: planned.graph, target: target)).storesFromRegisters
+            return try #require(KernelSelection.convPlan(node, in: planned.graph, target: target)?.positionTileKernel).storesFromRegisters
         }
         #expect(try storesFromRegisters(Activation(.mish)) == false)
         for act in [Activation.sigmoid, .tanh, Activation(.silu), Activation(.gelu, [0]), Activation(.gelu, [1]), .elu(alpha: 1)] {
@@ -212,11 +218,11 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// strided one; a conv with few groups keeps chunks of whole tiles.
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func depthwisePlanesRunInChunksOfWholeRows(_ target: VectorTarget) throws {
-        let large = try GoldenCase.convPlan("conv_depthwise_row_chunks", target: target).tiling
+        let large = try GoldenCase.positionTiles("conv_depthwise_row_chunks", target: target).tiling
         #expect(large.copiesPerGroup && large.wq == 68 && large.chunkRows == 60, "lanes \(target.lanes)")
-        let strided = try GoldenCase.convPlan("conv_depthwise_stride2_whole_plane", target: target).tiling
+        let strided = try GoldenCase.positionTiles("conv_depthwise_stride2_whole_plane", target: target).tiling
         #expect(strided.copiesPerGroup && strided.chunkRows == strided.outH, "lanes \(target.lanes)")
-        #expect(try GoldenCase.convPlan("conv2d_depthwise", target: target).tiling.chunkRows == nil, "lanes \(target.lanes)")
+        #expect(try GoldenCase.positionTiles("conv2d_depthwise", target: target).tiling.chunkRows == nil, "lanes \(target.lanes)")
     }
 
     /// Whole rows of those depthwise convs (and of the two made for it: a residual add on rows of
@@ -229,14 +235,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             ("conv_depthwise_row_chunks", 66), ("conv_depthwise_stride2_whole_plane", 15),
             ("conv_depthwise_rows_residual", 14), ("conv_depthwise_rows_narrow", 9),
         ] {
-            let plan = try GoldenCase.convPlan(name, target: target)
+            let plan = try GoldenCase.positionTiles(name, target: target)
             #expect(
                 plan.tiling.outW == width && plan.rowEpilogueVectors == (width + target.lanes - 1) / target.lanes,
                 "\(name), lanes \(target.lanes)")
         }
-        #expect(try GoldenCase.convPlan("conv2d_depthwise", target: target).rowEpilogueVectors == nil, "lanes \(target.lanes)")
+        #expect(try GoldenCase.positionTiles("conv2d_depthwise", target: target).rowEpilogueVectors == nil, "lanes \(target.lanes)")
         // A 1-D plane of 20: two vectors of 16 or three of 8 would run past it; five of 4 fill it.
-        let short = try GoldenCase.convPlan("conv1d_depthwise_rows_short_plane", target: target)
+        let short = try GoldenCase.positionTiles("conv1d_depthwise_rows_short_plane", target: target)
         #expect(short.tiling.chunkRows != nil && short.rowEpilogueVectors == (target.lanes == 4 ? 5 : nil), "lanes \(target.lanes)")
     }
 
@@ -244,14 +250,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// AlexNet's 5x5 conv2 on 27x27 takes them; DenseNet's 3x3 convs on 7x7 (a 64-position tile
     /// either way) do not.
     @Test func columnCopiesWhereTheyWin() throws {
-        func plan(_ net: String, _ layer: String) throws -> TiledConvPlan {
+        func plan(_ net: String, _ layer: String) throws -> ConvKernelPlan {
             let planned = try Compiler.plan(try Compiler.load(TestPaths.repo("examples/\(net)/net.json"), seeded: SeededWeights(seed: 1)))
             let node = try #require(planned.graph.nodes.first { $0.name == layer }, "\(layer)")
-            return try #require(KernelSelection.tiledConv(node, in: planned.graph, target: .avx512))
+            return try #require(KernelSelection.convPlan(node, in: planned.graph, target: .avx512))
         }
-        #expect(try plan("alexnet", "conv2").tiling.columnCopies)
+        #expect(try plan("alexnet", "conv2").positionTileKernel?.tiling.columnCopies == true)
         let dense = try plan("densenet121", "features.denseblock4.denselayer1.conv2")
-        #expect(dense.kernel == .positionTiles && !dense.tiling.columnCopies)
+        #expect(dense.positionTileKernel?.tiling.columnCopies == false)
     }
 
     /// With tile Winograd off, the Winograd cases match through row Winograd.
@@ -271,7 +277,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
         var rowsOnly = VectorTarget.avx512
         rowsOnly.tileWinograd = false
-        let wg = try #require(KernelSelection.tiledConv(conv, in: planned.graph, target: rowsOnly)?.winograd)
+        let wg = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: rowsOnly)?.winogradRows)
         #expect(wg.gemm.positions == 105)
         #expect(wg.gemm.uv == 7 && wg.gemm.ocb == 3, "uv \(wg.gemm.uv), ocb \(wg.gemm.ocb)")
     }
@@ -282,8 +288,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     func smallPlaneCasesRunChannelTiled(_ c: GoldenCase) throws {
         let planned = try Compiler.plan(try Compiler.load(c.net))
         let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-        let plan = KernelSelection.tiledConv(conv, in: planned.graph, target: .avx512)
-        #expect(plan?.channels != nil && plan?.winograd == nil, "\(String(describing: plan?.tiling))")
+        let plan = KernelSelection.convPlan(conv, in: planned.graph, target: .avx512)
+        #expect(plan?.channelTiling != nil, "\(String(describing: plan))")
     }
 
     /// 1x1 convs run their channel tiles across row ends, whether they read their input in place
@@ -295,7 +301,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         for name in target == .avx512
             ? ["conv_small_plane_flat_tails", "conv_small_plane_flat_residual"] : ["conv_small_plane_flat_residual"]
         {
-            let tiles = try #require(try GoldenCase.convPlan(name, target: target).channels, "\(name), lanes \(target.lanes)")
+            let tiles = try #require(try GoldenCase.convPlan(name, target: target).channelTiling, "\(name), lanes \(target.lanes)")
             #expect(tiles.flat && !tiles.base.copiesInput, "\(name), lanes \(target.lanes)")
             if target == .avx512 {
                 #expect(
@@ -304,9 +310,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             }
         }
         if target == .avx512 {
-            let copied = try #require(try GoldenCase.convPlan("conv_small_plane_1x1", target: target).channels)
+            let copied = try #require(try GoldenCase.convPlan("conv_small_plane_1x1", target: target).channelTiling)
             #expect(copied.flat && copied.base.copiesInput)
-            let strided = try #require(try GoldenCase.convPlan("conv_small_plane_stride2", target: target).channels)
+            let strided = try #require(try GoldenCase.convPlan("conv_small_plane_stride2", target: target).channelTiling)
             #expect(!strided.flat && strided.base.outW % strided.p == 0)
         }
     }

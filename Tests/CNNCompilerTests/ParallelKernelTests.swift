@@ -44,7 +44,7 @@ import Testing
         // The plans by name (host-independent); the runs on AVX2, which every x86-64 host seen has.
         for vector in [VectorTarget.avx512, .avx2] {
             let tile = try #require(
-                KernelSelection.tiledConv(f.graph.nodes[1], in: f.graph, target: vector)?.tileWinograd,
+                KernelSelection.convPlan(f.graph.nodes[1], in: f.graph, target: vector)?.winogradTiles,
                 "this conv should run as tile Winograd, lanes \(vector.lanes)")
             #expect(tile.transformsWeights == weightsAtRunTime)
             #expect(weightsAtRunTime || tile.tasks > 1)
@@ -66,9 +66,9 @@ import Testing
             ["pw", "pw"])
         f.outputs(["dw"])
         // The AVX-512 plan has both forms (checked by name, on any host); the runs are on AVX2.
-        let pw = try #require(KernelSelection.tiledConv(f.graph.nodes[2], in: f.graph, target: .avx512)?.channels)
+        let pw = try #require(KernelSelection.convPlan(f.graph.nodes[2], in: f.graph, target: .avx512)?.channelTiling)
         #expect(pw.flat && !pw.flatTails.isEmpty, "\(pw)")
-        #expect(KernelSelection.tiledConv(f.graph.nodes[3], in: f.graph, target: .avx512)?.rowEpilogueVectors == 1)
+        #expect(KernelSelection.convPlan(f.graph.nodes[3], in: f.graph, target: .avx512)?.positionTileKernel?.rowEpilogueVectors == 1)
         try expectSameOnAnyThreadCount(f.graph, plane: c * side * side, outPlane: 144 * side * side, target: .x86_64_v3)
     }
 

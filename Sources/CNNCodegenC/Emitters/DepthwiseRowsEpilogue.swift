@@ -8,7 +8,7 @@ extension TiledConvEmitter {
     /// that vector ends within the plane, and the plane's last rows keep the `scalar` loop. The
     /// scalar loop on rows of 14 was 40% of a depthwise conv's time (576 channels on 14x14:
     /// 0.048 -> 0.030 ms; MobileNetV2 4.19 -> 4.00 ms on 1 thread).
-    static func wholeRowVectors(_ plan: TiledConvPlan, indexAt: (CExpr) -> CExpr, scalar: CStmt) -> CStmt? {
+    static func wholeRowVectors(_ plan: PositionTileKernel, indexAt: (CExpr) -> CExpr, scalar: CStmt) -> CStmt? {
         guard let vectors = plan.rowEpilogueVectors else { return nil }
         let t = plan.tiling
         let vtype = CType.vector(t.lanes)

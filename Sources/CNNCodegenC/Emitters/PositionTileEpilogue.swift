@@ -5,7 +5,7 @@ import CNNIR
 extension TiledConvEmitter {
     /// Drops padding columns and applies activations and the residual add, storing to the output:
     /// the positions from `start` to the chunk's end.
-    static func epilogue(_ plan: TiledConvPlan, _ ctx: KernelContext, span: Int, from start: CExpr) -> [CStmt] {
+    static func epilogue(_ plan: PositionTileKernel, _ ctx: KernelContext, span: Int, from start: CExpr) -> [CStmt] {
         let a = plan.attributes
         let t = plan.tiling
         let oc = t.ocg * t.groups

@@ -13,16 +13,15 @@ enum TiledConvEmitter {
         case .rowWinograd(let p): return emitRowWinograd(p, &ctx)
         case .channelTiles(let p): return emitChannelTiled(p, &ctx)
         case .positionTiles, .depthwiseRows, .pixelShuffle:
-            // These three share the position-tile kernel, which reads the shared view's flags.
-            guard let tiled = plan.tiled else { return nil }
-            return emitPositionTiles(tiled, &ctx)
+            // These three share the position-tile kernel.
+            return plan.positionTileKernel.map { emitPositionTiles($0, &ctx) }
         }
     }
 
     /// The position-tile kernel (position tiles, depthwise rows, pixel shuffle): the input copy,
     /// then per task (`positionTileTask`) the tiles and the epilogue, in parallel loops
     /// (`positionTileLoops`).
-    static func emitPositionTiles(_ plan: TiledConvPlan, _ ctx: inout KernelContext) -> CFunction {
+    static func emitPositionTiles(_ plan: PositionTileKernel, _ ctx: inout KernelContext) -> CFunction {
         let t = plan.tiling
         let (weight, biasValues) = equivalentParameters(plan, ctx.node)
         let w = weight.withUnsafeBufferPointer { ctx.weights(t.pack($0)) }
@@ -48,7 +47,7 @@ enum TiledConvEmitter {
 
     /// Tiles per task and tasks per plane: a pooled row's window of conv rows, a chunk of whole
     /// rows, or a chunk of whole tiles.
-    static func positionTileChunks(_ plan: TiledConvPlan, _ ctx: KernelContext) -> (chunkTiles: Int, chunks: Int) {
+    static func positionTileChunks(_ plan: PositionTileKernel, _ ctx: KernelContext) -> (chunkTiles: Int, chunks: Int) {
         let t = plan.tiling
         if let pool = plan.attributes.epilogue.pool {
             // A window of conv rows may start mid-tile, so one extra tile of room.
@@ -70,7 +69,7 @@ enum TiledConvEmitter {
     /// One task (chunk `ch` of block `blk` of group `g` of sample `b`): its pointers and tile
     /// buffer `wt` of `span` positions per channel, its range of positions `q0 ..< q1`, the
     /// tiles, and the epilogue of the plan's kind.
-    static func positionTileTask(_ plan: TiledConvPlan, _ ctx: KernelContext, source: CExpr, span: Int) -> [CStmt] {
+    static func positionTileTask(_ plan: PositionTileKernel, _ ctx: KernelContext, source: CExpr, span: Int) -> [CStmt] {
         let a = plan.attributes
         let t = plan.tiling
         let ic = t.icg * t.groups
@@ -137,7 +136,7 @@ enum TiledConvEmitter {
 
     /// The parallel loops over the tasks: per (sample, group, block, chunk), or with a per-channel
     /// copy (depthwise convs) per (sample, channel), copying its plane before its chunks.
-    static func positionTileLoops(_ plan: TiledConvPlan, _ ctx: KernelContext, task: [CStmt], chunks: Int) -> [CStmt] {
+    static func positionTileLoops(_ plan: PositionTileKernel, _ ctx: KernelContext, task: [CStmt], chunks: Int) -> [CStmt] {
         let t = plan.tiling
         let ic = t.icg * t.groups
         let flops = 2 * t.icg * t.kh * t.kw * t.positions * t.ocg * t.groups
@@ -193,7 +192,7 @@ enum TiledConvEmitter {
     /// activations and the residual add as vectors and is stored straight to the output, instead
     /// of going through `wt` and a scalar pass. Small-K 1x1 convs spent a quarter of their time
     /// in that round trip (MobileNetV2's 16 -> 96 expand conv on 112x112: 0.283 -> 0.218 ms).
-    static func registerEpilogue(_ plan: TiledConvPlan, _ ctx: KernelContext, width: Int, vtype: CType) -> [CStmt] {
+    static func registerEpilogue(_ plan: PositionTileKernel, _ ctx: KernelContext, width: Int, vtype: CType) -> [CStmt] {
         let a = plan.attributes
         let t = plan.tiling
         precondition(plan.storesFromRegisters, "the epilogue of \(ctx.functionName) has no register form")
@@ -292,7 +291,7 @@ enum TiledConvEmitter {
     /// The weights [OC, IC/groups, k...] and biases of the conv the kernel computes. For an
     /// up-convolution, output channel oc*sh*sw + rh*sw + rw of the 1x1 conv takes tap (rh, rw)
     /// of the transposed weight [IC, OC, sh, sw].
-    static func equivalentParameters(_ plan: TiledConvPlan, _ node: Node) -> ([Float], [Float]) {
+    static func equivalentParameters(_ plan: PositionTileKernel, _ node: Node) -> ([Float], [Float]) {
         let oc = plan.tiling.ocg * plan.tiling.groups
         let bias = node.params["bias"]?.values
         guard plan.upsample != [1, 1] else { return convParameters(node, outputs: oc) }
