@@ -89,108 +89,145 @@ extension ModelEmitter {
         )
     }
 
+    /// The entry points and the model descriptor after the kernels: the tensor tables, the
+    /// status messages, create/destroy, run (in chunks of the context's capacity), the kernel
+    /// table with the FMA probe, and the descriptor with its accessor.
     static func entryPoints(
         graph: Graph, prefix: String, publicPrefix: String, arenaFloats: Int, slackFloats: Int, kernels: [KernelInfo], lanes: Int,
         registers: Int, requiredFeatures: [String], preparesWeights: Bool = false
     ) -> [CDecl] {
-        let flops = Cost.flops(graph)
+        let pieces = [
+            tensorTables(graph, arenaFloats: arenaFloats, slackFloats: slackFloats),
+            statusMessage(prefix: prefix, requiredFeatures: requiredFeatures),
+            createAndDestroy(prefix: prefix, preparesWeights: preparesWeights),
+            runEntryPoints(prefix: prefix, inputs: graph.inputs.count, outputs: graph.outputs.count),
+            kernelTable(kernels) + "\n" + fmaProbe(lanes: lanes, registers: registers),
+            modelDescriptor(graph, prefix: prefix, publicPrefix: publicPrefix, kernels: kernels.count, requiredFeatures: requiredFeatures),
+        ]
+        return [.verbatim(pieces.joined(separator: "\n\n"))]
+    }
+
+    /// The inputs' and outputs' descriptors and element counts, and the arena's size per sample.
+    static func tensorTables(_ graph: Graph, arenaFloats: Int, slackFloats: Int) -> String {
         let inputs = graph.inputs
         let outputs = graph.outputs.map { graph.node($0) }
         let (inDecls, inTable) = tensorTable(inputs, names: inputs.map(\.name), kind: "input")
         let (outDecls, outTable) = tensorTable(outputs, names: graph.outputNames, kind: "output")
         let inCounts = inputs.map { "\($0.elementCount)LL" }.joined(separator: ", ")
         let outCounts = outputs.map { "\($0.elementCount)LL" }.joined(separator: ", ")
-        let p = prefix
-        return [
-            .verbatim(
-                """
-                \(inDecls)\(inTable)
-                \(outDecls)\(outTable)
-                static const int64_t input_counts[\(inputs.count)] = {\(inCounts)};
-                static const int64_t output_counts[\(outputs.count)] = {\(outCounts)};
-                #define ARENA_FLOATS_PER_SAMPLE \(arenaFloats)LL
-                /* Vector kernels may read (never write) a little past a tensor's end. */
-                #define ARENA_SLACK_FLOATS \(slackFloats)LL
+        return """
+            \(inDecls)\(inTable)
+            \(outDecls)\(outTable)
+            static const int64_t input_counts[\(inputs.count)] = {\(inCounts)};
+            static const int64_t output_counts[\(outputs.count)] = {\(outCounts)};
+            #define ARENA_FLOATS_PER_SAMPLE \(arenaFloats)LL
+            /* Vector kernels may read (never write) a little past a tensor's end. */
+            #define ARENA_SLACK_FLOATS \(slackFloats)LL
+            """
+    }
 
-                CNNC_EXPORT const char *\(p)_status_message(int status) {
-                    switch (status) {
-                    case CNNC_OK: return "ok";
-                    case CNNC_ERROR_INVALID_ARGUMENT: return "invalid argument (null pointer, or batch or max_batch below 1)";
-                    case CNNC_ERROR_OUT_OF_MEMORY: return "out of memory allocating the context's arena";
-                    case CNNC_ERROR_UNSUPPORTED_CPU: return \(CPrinter.stringLiteral("this CPU lacks a feature the library was built for (it needs: " + requiredFeatures.joined(separator: " ") + "); rebuild it with --target portable or for this CPU"));
-                    default: return "unknown status";
-                    }
+    /// `<prefix>_status_message`: a fixed message per status code.
+    static func statusMessage(prefix p: String, requiredFeatures: [String]) -> String {
+        let cpu =
+            "this CPU lacks a feature the library was built for (it needs: " + requiredFeatures.joined(separator: " ")
+            + "); rebuild it with --target portable or for this CPU"
+        return """
+            CNNC_EXPORT const char *\(p)_status_message(int status) {
+                switch (status) {
+                case CNNC_OK: return "ok";
+                case CNNC_ERROR_INVALID_ARGUMENT: return "invalid argument (null pointer, or batch or max_batch below 1)";
+                case CNNC_ERROR_OUT_OF_MEMORY: return "out of memory allocating the context's arena";
+                case CNNC_ERROR_UNSUPPORTED_CPU: return \(CPrinter.stringLiteral(cpu));
+                default: return "unknown status";
                 }
+            }
+            """
+    }
 
-                CNNC_EXPORT int \(p)_create(int64_t max_batch, int32_t threads, cnnc_context **out) {
-                    if (!out || max_batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
-                    *out = NULL;
-                    if (!cnnc_cpu_supported()) return CNNC_ERROR_UNSUPPORTED_CPU;\(preparesWeights ? "\n    if (!prepare_weights()) return CNNC_ERROR_OUT_OF_MEMORY; /* Winograd weights transformed at the first create */" : "")
-                    if (ARENA_FLOATS_PER_SAMPLE > 0 && (uint64_t)max_batch > (uint64_t)INT64_MAX / 4u / (uint64_t)ARENA_FLOATS_PER_SAMPLE) return CNNC_ERROR_OUT_OF_MEMORY;
-                    cnnc_context *ctx = (cnnc_context *)calloc(1, sizeof(cnnc_context));
-                    if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;
-                    ctx->max_batch = max_batch;
-                    ctx->threads = threads > 0 ? threads : omp_get_max_threads();
-                    #ifndef _OPENMP
-                    ctx->threads = 1; /* built without OpenMP: one thread, whatever was asked */
-                    #endif
-                    size_t bytes = (size_t)(ARENA_FLOATS_PER_SAMPLE * max_batch + ARENA_SLACK_FLOATS) * sizeof(float);
-                    if (ARENA_FLOATS_PER_SAMPLE > 0) {
-                        ctx->arena = (float *)aligned_alloc(64, (bytes + 63u) / 64u * 64u);
-                        if (!ctx->arena) { free(ctx); return CNNC_ERROR_OUT_OF_MEMORY; }
-                    }
-                    *out = ctx;
-                    return CNNC_OK;
+    /// `<prefix>_create` (checks the CPU, prepares run-time weights once, allocates the arena
+    /// without overflow) and `<prefix>_destroy`.
+    static func createAndDestroy(prefix p: String, preparesWeights: Bool) -> String {
+        let prepare =
+            preparesWeights
+            ? "\n    if (!prepare_weights()) return CNNC_ERROR_OUT_OF_MEMORY; /* Winograd weights transformed at the first create */" : ""
+        return """
+            CNNC_EXPORT int \(p)_create(int64_t max_batch, int32_t threads, cnnc_context **out) {
+                if (!out || max_batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
+                *out = NULL;
+                if (!cnnc_cpu_supported()) return CNNC_ERROR_UNSUPPORTED_CPU;\(prepare)
+                if (ARENA_FLOATS_PER_SAMPLE > 0 && (uint64_t)max_batch > (uint64_t)INT64_MAX / 4u / (uint64_t)ARENA_FLOATS_PER_SAMPLE) return CNNC_ERROR_OUT_OF_MEMORY;
+                cnnc_context *ctx = (cnnc_context *)calloc(1, sizeof(cnnc_context));
+                if (!ctx) return CNNC_ERROR_OUT_OF_MEMORY;
+                ctx->max_batch = max_batch;
+                ctx->threads = threads > 0 ? threads : omp_get_max_threads();
+                #ifndef _OPENMP
+                ctx->threads = 1; /* built without OpenMP: one thread, whatever was asked */
+                #endif
+                size_t bytes = (size_t)(ARENA_FLOATS_PER_SAMPLE * max_batch + ARENA_SLACK_FLOATS) * sizeof(float);
+                if (ARENA_FLOATS_PER_SAMPLE > 0) {
+                    ctx->arena = (float *)aligned_alloc(64, (bytes + 63u) / 64u * 64u);
+                    if (!ctx->arena) { free(ctx); return CNNC_ERROR_OUT_OF_MEMORY; }
                 }
+                *out = ctx;
+                return CNNC_OK;
+            }
 
-                CNNC_EXPORT void \(p)_destroy(cnnc_context *ctx) {
-                    if (!ctx) return;
-                    free(ctx->arena);
-                    free(ctx);
-                }
+            CNNC_EXPORT void \(p)_destroy(cnnc_context *ctx) {
+                if (!ctx) return;
+                free(ctx->arena);
+                free(ctx);
+            }
+            """
+    }
 
-                static int run_impl(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *times) {
-                    if (!ctx || !inputs || !outputs || batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
-                    for (int i = 0; i < \(inputs.count); i++) if (!inputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
-                    for (int i = 0; i < \(outputs.count); i++) if (!outputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
-                    /* Batches larger than the context's capacity run in chunks of max_batch samples. */
-                    for (int64_t start = 0; start < batch; start += ctx->max_batch) {
-                        const int64_t n = cnnc_min(ctx->max_batch, batch - start);
-                        const float *in[\(inputs.count)];
-                        float *out[\(outputs.count)];
-                        for (int i = 0; i < \(inputs.count); i++) in[i] = inputs[i] + start * input_counts[i];
-                        for (int i = 0; i < \(outputs.count); i++) out[i] = outputs[i] + start * output_counts[i];
-                        run_chunk(ctx, n, in, out, times);
-                    }
-                    return CNNC_OK;
-                }
+    /// `<prefix>_run` and the profiled run: argument checks, then `run_chunk` over chunks of
+    /// at most the context's `max_batch` samples.
+    static func runEntryPoints(prefix p: String, inputs: Int, outputs: Int) -> String {
+        """
+        static int run_impl(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *times) {
+            if (!ctx || !inputs || !outputs || batch < 1) return CNNC_ERROR_INVALID_ARGUMENT;
+            for (int i = 0; i < \(inputs); i++) if (!inputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
+            for (int i = 0; i < \(outputs); i++) if (!outputs[i]) return CNNC_ERROR_INVALID_ARGUMENT;
+            /* Batches larger than the context's capacity run in chunks of max_batch samples. */
+            for (int64_t start = 0; start < batch; start += ctx->max_batch) {
+                const int64_t n = cnnc_min(ctx->max_batch, batch - start);
+                const float *in[\(inputs)];
+                float *out[\(outputs)];
+                for (int i = 0; i < \(inputs); i++) in[i] = inputs[i] + start * input_counts[i];
+                for (int i = 0; i < \(outputs); i++) out[i] = outputs[i] + start * output_counts[i];
+                run_chunk(ctx, n, in, out, times);
+            }
+            return CNNC_OK;
+        }
 
-                CNNC_EXPORT int \(p)_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) {
-                    return run_impl(ctx, batch, inputs, outputs, NULL);
-                }
+        CNNC_EXPORT int \(p)_run(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs) {
+            return run_impl(ctx, batch, inputs, outputs, NULL);
+        }
 
-                static int run_profiled(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *kernel_seconds) {
-                    if (!kernel_seconds) return CNNC_ERROR_INVALID_ARGUMENT;
-                    return run_impl(ctx, batch, inputs, outputs, kernel_seconds);
-                }
+        static int run_profiled(cnnc_context *ctx, int64_t batch, const float *const *inputs, float *const *outputs, double *kernel_seconds) {
+            if (!kernel_seconds) return CNNC_ERROR_INVALID_ARGUMENT;
+            return run_impl(ctx, batch, inputs, outputs, kernel_seconds);
+        }
+        """
+    }
 
-                \(kernelTable(kernels))
-                \(fmaProbe(lanes: lanes, registers: registers))
+    /// The `cnnc_model_desc` (the ABI's field order) and its exported accessor.
+    static func modelDescriptor(_ graph: Graph, prefix p: String, publicPrefix: String, kernels: Int, requiredFeatures: [String]) -> String
+    {
+        """
+        static const cnnc_model_desc model_desc = {
+            CNNC_ABI_VERSION, \(graph.inputs.count)u, \(graph.outputs.count)u, CNNC_ABI_REVISION,
+            \(CPrinter.stringLiteral(graph.name)), \(CPrinter.stringLiteral(publicPrefix)),
+            input_descs, output_descs,
+            (uint64_t)(ARENA_FLOATS_PER_SAMPLE * 4),
+            \(p)_create, \(p)_run, \(p)_destroy, \(p)_status_message,
+            \(Cost.flops(graph))ull,
+            \(kernels)u, 0u, kernel_descs, run_profiled, fma_peak_gflops,
+            \(CPrinter.stringLiteral(requiredFeatures.joined(separator: " "))),
+        };
 
-                static const cnnc_model_desc model_desc = {
-                    CNNC_ABI_VERSION, \(inputs.count)u, \(outputs.count)u, CNNC_ABI_REVISION,
-                    \(CPrinter.stringLiteral(graph.name)), \(CPrinter.stringLiteral(publicPrefix)),
-                    input_descs, output_descs,
-                    (uint64_t)(ARENA_FLOATS_PER_SAMPLE * 4),
-                    \(p)_create, \(p)_run, \(p)_destroy, \(p)_status_message,
-                    \(flops)ull,
-                    \(kernels.count)u, 0u, kernel_descs, run_profiled, fma_peak_gflops,
-                    \(CPrinter.stringLiteral(requiredFeatures.joined(separator: " "))),
-                };
-
-                CNNC_EXPORT const cnnc_model_desc *\(p)_cnnc_model(void) { return &model_desc; }
-                """)
-        ]
+        CNNC_EXPORT const cnnc_model_desc *\(p)_cnnc_model(void) { return &model_desc; }
+        """
     }
 
     static func kernelTable(_ kernels: [KernelInfo]) -> String {

@@ -89,78 +89,55 @@ public enum ModelEmitter {
         let publicPrefix = options.dispatchPrefix ?? prefix
         // Named after the unit's prefix, so each target's unit of a multi-target library has its own.
         let weightsFile = Self.weightsFileName(prefix: prefix)
-        var namer = Namer()
         let weightsSymbol = prefix + "_weights"
-        var blob = WeightBlob()
-        var loadTime: LoadTimeWeights? = options.winogradWeights == .atLoad ? LoadTimeWeights() : nil
-        var kernels: [CDecl] = []
-        var calls: [CStmt] = []
-        var kernelList: [KernelInfo] = []
-        var functionByBody: [CFunction: String] = [:]
-        let shapes = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.shape) })
-
+        var sequence = KernelSequence(planned: planned, options: options, weightsSymbol: weightsSymbol)
         for (position, node) in graph.nodes.enumerated() {
             if case .input = node.op { continue }
-            let name = namer.fresh(node.name, prefix: "k\(position)_")
-            let weightBase = blob.nextOffset
-            var ctx = KernelContext(
-                node: node, inputShapes: node.inputs.map { shapes[$0]! }, functionName: name, weightsSymbol: weightsSymbol,
-                blob: blob, weightBase: weightBase, loadTime: loadTime)
-            let convPlan = KernelSelection.convPlan(node, in: graph, target: options.vector)
-            let function = convPlan.flatMap { TiledConvEmitter.emit($0, &ctx) } ?? emitKernel(node, &ctx)
-            blob = ctx.blob
-            loadTime = ctx.loadTime
-            // A kernel the same as an earlier one but for its name and comment (a repeated block's
-            // layer) calls that one with its own weights: the C is written once.
-            var key = function
-            key.name = ""
-            if case .comment? = key.body.first { key.body.removeFirst() }
-            let callee: String
-            if let earlier = functionByBody[key] {
-                callee = earlier
-            } else {
-                callee = name
-                functionByBody[key] = name
-                kernels.append(.function(function))
-            }
-            kernelList.append(
-                KernelInfo(
-                    function: name, op: node.op.kindName, layers: node.layers,
-                    flopsPerSample: Cost.flops(node, inputShapes: node.inputs.map { shapes[$0]! })))
-            var args: [CExpr] =
-                [.v("n"), .v("nt"), .ident(weightsSymbol) + .int(weightBase)] + node.inputs.map { pointer(planned.memory.storage[$0]!) } + [
-                    pointer(planned.memory.storage[node.id]!)
-                ]
-            if (convPlan?.scratchFloats ?? 0) > 0 {
-                guard let offset = planned.memory.scratch[node.id] else {
-                    preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
-                }
-                args.append(pointer(.arena(offset: offset)))
-            }
-            // With a times array (run_profiled), each kernel's wall time is added to its slot.
-            let index = kernelList.count - 1
-            calls.append(
-                .ifThen(
-                    .v("times"),
-                    [
-                        .decl("const double", "t0", .call("omp_get_wtime", [])),
-                        .expr(.call(callee, args)),
-                        .assign(.v("times")[.int(index)], "+=", .call("omp_get_wtime", []) - .v("t0")),
-                    ], else: [.expr(.call(callee, args))]))
+            sequence.add(node, position: position)
         }
-        for copy in planned.memory.outputCopies {
-            let count = shapes[copy.source]!.reduce(1, *)
-            calls.append(
-                .expr(
-                    .call(
-                        "memcpy",
-                        [
-                            .v("out")[.int(copy.output)], pointer(planned.memory.storage[copy.source]!),
-                            .cast("size_t", .v("n") * .int(count * 4)),
-                        ])))
-        }
+        sequence.copyOutputs()
 
-        let runChunk = CFunction(
+        let loadTime = sequence.loadTime
+        let prepares = !(loadTime?.transforms.isEmpty ?? true)
+        let exported = options.dispatchPrefix == nil
+        let preludeText = CPrinter.print(
+            prelude(
+                prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
+                requiredFeatures: options.requiredFeatures)
+                + (prepares
+                    ? [.verbatim(loadTime!.declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank] : []))
+        let kernelTexts = sequence.kernels.map { CPrinter.print([.function($0)]) }
+        let tail = CPrinter.print(
+            [.function(runChunk(sequence.calls))]
+                + entryPoints(
+                    graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample,
+                    slackFloats: planned.memory.slackFloats,
+                    kernels: sequence.infos, lanes: options.vector.lanes, registers: options.vector.registers,
+                    requiredFeatures: options.requiredFeatures,
+                    preparesWeights: prepares)
+        )
+        let source = preludeText + kernelTexts.joined() + tail
+        var model = GeneratedModel(
+            prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote),
+            blob: sequence.blob, weightsFileName: weightsFile, kernels: sequence.infos, requiredFeatures: options.requiredFeatures,
+            loadTimeBytes: (loadTime?.floats ?? 0) * 4)
+        // At-load weights turn FP contraction off for the rest of the unit (and their tables are
+        // static): that code stays one unit.
+        if !prepares {
+            let kernelPrelude = CPrinter.print(
+                prelude(
+                    prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
+                    requiredFeatures: options.requiredFeatures, definesWeights: false))
+            model.split = split(
+                prelude: preludeText, kernelPrelude: kernelPrelude, functions: sequence.kernels, texts: kernelTexts, tail: tail,
+                bytesPerUnit: max(1, options.splitBytesPerUnit))
+        }
+        return model
+    }
+
+    /// `run_chunk`: the kernels' calls for one chunk of at most `max_batch` samples.
+    static func runChunk(_ calls: [CStmt]) -> CFunction {
+        CFunction(
             returnType: "void", name: "run_chunk",
             parameters: [
                 ("cnnc_context *", "ctx"), ("int64_t", "n"), ("const float *const *", "in"), ("float *const *", "out"),
@@ -172,43 +149,6 @@ public enum ModelEmitter {
                 .decl("const int", "nt", .arrow(.v("ctx"), "threads")),
                 .expr(.cast("void", .v("arena"))), .expr(.cast("void", .v("cap"))), .expr(.cast("void", .v("in"))),
             ] + calls)
-
-        let prepares = !(loadTime?.transforms.isEmpty ?? true)
-        let exported = options.dispatchPrefix == nil
-        let preludeText = CPrinter.print(
-            prelude(
-                prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
-                requiredFeatures: options.requiredFeatures)
-                + (prepares
-                    ? [.verbatim(loadTime!.declarations(symbol: KernelContext.loadSymbol, weightsSymbol: weightsSymbol)), .blank] : []))
-        let kernelTexts = kernels.map { CPrinter.print([$0]) }
-        let tail = CPrinter.print(
-            [.function(runChunk)]
-                + entryPoints(
-                    graph: graph, prefix: prefix, publicPrefix: publicPrefix, arenaFloats: planned.memory.arenaFloatsPerSample,
-                    slackFloats: planned.memory.slackFloats,
-                    kernels: kernelList, lanes: options.vector.lanes, registers: options.vector.registers,
-                    requiredFeatures: options.requiredFeatures,
-                    preparesWeights: prepares)
-        )
-        let source = preludeText + kernelTexts.joined() + tail
-        var model = GeneratedModel(
-            prefix: publicPrefix, source: source, header: header(graph: graph, prefix: publicPrefix, threadsNote: options.threadsNote),
-            blob: blob, weightsFileName: weightsFile, kernels: kernelList, requiredFeatures: options.requiredFeatures,
-            loadTimeBytes: (loadTime?.floats ?? 0) * 4)
-        // At-load weights turn FP contraction off for the rest of the unit (and their tables are
-        // static): that code stays one unit.
-        if !prepares {
-            let functions = kernels.compactMap { decl -> CFunction? in if case .function(let f) = decl { return f } else { return nil } }
-            let kernelPrelude = CPrinter.print(
-                prelude(
-                    prefix: prefix, weightsSymbol: weightsSymbol, weightsFile: weightsFile, exported: exported,
-                    requiredFeatures: options.requiredFeatures, definesWeights: false))
-            model.split = split(
-                prelude: preludeText, kernelPrelude: kernelPrelude, functions: functions, texts: kernelTexts, tail: tail,
-                bytesPerUnit: max(1, options.splitBytesPerUnit))
-        }
-        return model
     }
 
     /// Kernel text per unit a split aims at: about what clang -O3 compiles in half a second.
@@ -291,6 +231,96 @@ public enum ModelEmitter {
         case .select(let a): return BinaryEmitter.emitWhere(a, &ctx)
         case .movement(let m): return MovementEmitter.emit(m, &ctx)
         case .matmul(let a): return MatMulEmitter.emit(a, &ctx)
+        }
+    }
+}
+
+/// A graph's kernels in run order as `ModelEmitter.emit` builds them: each node's C function
+/// (written once when a repeated block's layer has the same body), its call in `run_chunk`,
+/// what the profiling table says about it, and the weights blob they fill.
+struct KernelSequence {
+    let planned: PlannedGraph
+    let options: CodegenOptions
+    let weightsSymbol: String
+    let shapes: [NodeID: [Int]]
+    var namer = Namer()
+    var blob = WeightBlob()
+    var loadTime: LoadTimeWeights?
+    /// The distinct kernel functions, in the order first emitted.
+    var kernels: [CFunction] = []
+    var calls: [CStmt] = []
+    var infos: [KernelInfo] = []
+    var functionByBody: [CFunction: String] = [:]
+
+    init(planned: PlannedGraph, options: CodegenOptions, weightsSymbol: String) {
+        self.planned = planned
+        self.options = options
+        self.weightsSymbol = weightsSymbol
+        self.shapes = Dictionary(uniqueKeysWithValues: planned.graph.nodes.map { ($0.id, $0.shape) })
+        self.loadTime = options.winogradWeights == .atLoad ? LoadTimeWeights() : nil
+    }
+
+    /// Emits `node`'s kernel (the tiled conv kernel of its plan, else its op's), and its call.
+    mutating func add(_ node: Node, position: Int) {
+        let name = namer.fresh(node.name, prefix: "k\(position)_")
+        let weightBase = blob.nextOffset
+        let inputShapes = node.inputs.map { shapes[$0]! }
+        var ctx = KernelContext(
+            node: node, inputShapes: inputShapes, functionName: name, weightsSymbol: weightsSymbol,
+            blob: blob, weightBase: weightBase, loadTime: loadTime)
+        let convPlan = KernelSelection.convPlan(node, in: planned.graph, target: options.vector)
+        let function = convPlan.flatMap { TiledConvEmitter.emit($0, &ctx) } ?? ModelEmitter.emitKernel(node, &ctx)
+        blob = ctx.blob
+        loadTime = ctx.loadTime
+        // A kernel the same as an earlier one but for its name and comment (a repeated block's
+        // layer) calls that one with its own weights: the C is written once.
+        var key = function
+        key.name = ""
+        if case .comment? = key.body.first { key.body.removeFirst() }
+        let callee: String
+        if let earlier = functionByBody[key] {
+            callee = earlier
+        } else {
+            callee = name
+            functionByBody[key] = name
+            kernels.append(function)
+        }
+        infos.append(
+            KernelInfo(
+                function: name, op: node.op.kindName, layers: node.layers, flopsPerSample: Cost.flops(node, inputShapes: inputShapes)))
+        let memory = planned.memory
+        var args: [CExpr] =
+            [.v("n"), .v("nt"), .ident(weightsSymbol) + .int(weightBase)] + node.inputs.map { ModelEmitter.pointer(memory.storage[$0]!) }
+            + [ModelEmitter.pointer(memory.storage[node.id]!)]
+        if (convPlan?.scratchFloats ?? 0) > 0 {
+            guard let offset = memory.scratch[node.id] else {
+                preconditionFailure("memory planning reserved no scratch for \(name); plan with KernelSelection.scratchFloats")
+            }
+            args.append(ModelEmitter.pointer(.arena(offset: offset)))
+        }
+        // With a times array (run_profiled), each kernel's wall time is added to its slot.
+        calls.append(
+            .ifThen(
+                .v("times"),
+                [
+                    .decl("const double", "t0", .call("omp_get_wtime", [])),
+                    .expr(.call(callee, args)),
+                    .assign(.v("times")[.int(infos.count - 1)], "+=", .call("omp_get_wtime", []) - .v("t0")),
+                ], else: [.expr(.call(callee, args))]))
+    }
+
+    /// Copies each output whose producer lives elsewhere (a model input, or another output) into its buffer.
+    mutating func copyOutputs() {
+        for copy in planned.memory.outputCopies {
+            let count = shapes[copy.source]!.reduce(1, *)
+            calls.append(
+                .expr(
+                    .call(
+                        "memcpy",
+                        [
+                            .v("out")[.int(copy.output)], ModelEmitter.pointer(planned.memory.storage[copy.source]!),
+                            .cast("size_t", .v("n") * .int(count * 4)),
+                        ])))
         }
     }
 }
