@@ -151,6 +151,8 @@ public struct CType: Hashable, Sendable {
     public static func vector(_ lanes: Int) -> CType { CType("cnnc_v\(lanes)") }
     /// This type, const.
     public var constant: CType { CType("const " + spelling) }
+    /// A pointer to this type.
+    public var pointer: CType { CType(spelling + " *") }
 }
 
 extension CStmt {
@@ -159,15 +161,11 @@ extension CStmt {
 }
 
 extension CExpr {
-    /// `*(const V *)(pointer)`: one vector load, `vtype` the vector type (`cnnc_v8`, ...; declared
-    /// with 4-byte alignment, so any float address will do).
-    public static func loadVector(_ vtype: String, from pointer: CExpr) -> CExpr { .index(.cast("const \(vtype) *", pointer), 0) }
+    /// `*(const V *)(pointer)`: one vector load, `vtype` the vector type (`CType.vector`: `cnnc_v8`,
+    /// ...; declared with 4-byte alignment, so any float address will do).
+    public static func loadVector(_ vtype: CType, from pointer: CExpr) -> CExpr { .index(.cast(vtype.constant.pointer, pointer), 0) }
     /// `*(V *)(pointer)`: the vector at `pointer`, to store to.
-    public static func vectorAt(_ vtype: String, _ pointer: CExpr) -> CExpr { .index(.cast("\(vtype) *", pointer), 0) }
-    /// `loadVector` of a typed vector type (`CType.vector`).
-    public static func loadVector(_ vtype: CType, from pointer: CExpr) -> CExpr { loadVector(vtype.spelling, from: pointer) }
-    /// `vectorAt` of a typed vector type (`CType.vector`).
-    public static func vectorAt(_ vtype: CType, _ pointer: CExpr) -> CExpr { vectorAt(vtype.spelling, pointer) }
+    public static func vectorAt(_ vtype: CType, _ pointer: CExpr) -> CExpr { .index(.cast(vtype.pointer, pointer), 0) }
     /// `(type)value`, with a typed type.
     public static func cast(_ type: CType, _ value: CExpr) -> CExpr { .cast(type.spelling, value) }
     /// `cnnc_splatN(value)`: every lane of a vector of `lanes` floats set to `value`.

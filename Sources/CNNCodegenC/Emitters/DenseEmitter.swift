@@ -72,14 +72,15 @@ enum DenseEmitter {
             for r in rs {
                 for g in gs {
                     out.append(
-                        .decl(
-                            "cnnc_v16", "a\(r)_\(g)",
-                            .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0)))
+                        .local(
+                            .vector(16), "a\(r)_\(g)",
+                            .loadVector(.vector(16), from: .v("bias") + .v("t") * .int(group * block) + .int(g * block))))
                 }
             }
             var inner: [CStmt] = gs.map { g in
-                .decl(
-                    "const cnnc_v16", "w\(g)", .index(.cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
+                .local(
+                    CType.vector(16).constant, "w\(g)",
+                    .loadVector(.vector(16), from: .v("wb") + .int(g * n * block) + .v("k") * .int(block)))
             }
             for r in rs {
                 for g in gs { inner.append(.assign(.v("a\(r)_\(g)"), "+=", .v("x\(r)")[.v("k")] * .v("w\(g)"))) }
@@ -93,7 +94,7 @@ enum DenseEmitter {
                 for g in gs {
                     let accumulator = "a\(r)_\(g)"
                     body += vectorSteps(accumulator) ?? []
-                    let slot: CExpr = .index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0)
+                    let slot: CExpr = .vectorAt(.vector(16), .v("acc") + .int(g * block))
                     body.append(.assign(slot, "=", .v(accumulator)))
                 }
                 body.append(store)
@@ -118,9 +119,9 @@ enum DenseEmitter {
                         .array("float", "acc", count: group * block, alignment: 64),
                     ]
                         + (0..<group).map { g in
-                            .decl(
-                                "cnnc_v16", "a\(g)",
-                                .index(.cast("const cnnc_v16 *", .v("bias") + .v("t") * .int(group * block) + .int(g * block)), 0))
+                            .local(
+                                .vector(16), "a\(g)",
+                                .loadVector(.vector(16), from: .v("bias") + .v("t") * .int(group * block) + .int(g * block)))
                         } + [
                             .loop(
                                 "k", .int(n),
@@ -131,12 +132,11 @@ enum DenseEmitter {
                                         .assign(
                                             .v("a\(g)"), "+=",
                                             .v("xv")
-                                                * .index(
-                                                    .cast("const cnnc_v16 *", .v("wb") + .int(g * n * block) + .v("k") * .int(block)), 0))
+                                                * .loadVector(.vector(16), from: .v("wb") + .int(g * n * block) + .v("k") * .int(block)))
                                     })
                         ]
                         + (0..<group).flatMap { g -> [CStmt] in
-                            let slot: CExpr = .index(.cast("cnnc_v16 *", .v("acc") + .int(g * block)), 0)
+                            let slot: CExpr = .vectorAt(.vector(16), .v("acc") + .int(g * block))
                             let steps: [CStmt] = vectorSteps("a\(g)") ?? []
                             return steps + [.assign(slot, "=", .v("a\(g)"))]
                         } + [

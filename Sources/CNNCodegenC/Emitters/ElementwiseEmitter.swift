@@ -12,7 +12,7 @@ enum ElementwiseEmitter {
         let count = ctx.node.elementCount
         let l = mathLanes
         if vectorActivation(act, .v("v"), lanes: l) == nil, let steps = vectorMathActivation(act, .v("v"), lanes: l) {
-            let vtype = "cnnc_v\(l)"
+            let vtype = CType.vector(l)
             let total: CExpr = ctx.batch * .int(count)
             return ctx.function([
                 .decl("const int64_t", "vectors", total / .int(l)),
@@ -20,9 +20,9 @@ enum ElementwiseEmitter {
                 .loop(
                     "j", .v("vectors"),
                     [
-                        .decl(vtype, "v", .index(.cast("const \(vtype) *", ctx.input(0) + .v("j") * .int(l)), 0))
+                        .local(vtype, "v", .loadVector(vtype, from: ctx.input(0) + .v("j") * .int(l)))
                     ] + steps + [
-                        .assign(.index(.cast("\(vtype) *", ctx.output + .v("j") * .int(l)), 0), "=", .v("v"))
+                        .assign(.vectorAt(vtype, ctx.output + .v("j") * .int(l)), "=", .v("v"))
                     ]),
                 .loop(
                     "i", .v("vectors") * .int(l), total,
