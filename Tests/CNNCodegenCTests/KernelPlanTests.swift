@@ -144,4 +144,36 @@ import Testing
         #expect(KernelSelection.scratchFloats(node, in: planned.graph, target: .avx2) == plan.scratchFloats)
         #expect(KernelSelection.convPlan(planned.graph.nodes[1], in: planned.graph, target: .scalar) == .direct)
     }
+
+    /// A target tuned apart gets its own `ConvThresholds` and keeps the chain: raising a kind's
+    /// threshold on a target moves a conv to the next kind in the chain on that target.
+    @Test func aTargetsOwnThresholdsSteerTheChain() throws {
+        func plan(_ f: GraphFixture, _ tune: (inout ConvThresholds) -> Void = { _ in }) throws -> ConvKernelPlan {
+            var target = VectorTarget.avx512
+            tune(&target.thresholds)
+            return try selected(f, target: target)
+        }
+        // 3x3 on 40x40, 64 channels: tile Winograd; row Winograd with more input channels asked
+        // of tile Winograd; position tiles with more asked of both.
+        var wide = GraphFixture(name: "w", inputs: [("x", [64, 40, 40])])
+        try wide.add("c", GraphFixture.conv(64, 3, pad: 1), ["x"])
+        #expect(try plan(wide).kindName == "tile-winograd")
+        #expect(try plan(wide) { $0.tileWinogradMinInputChannels = 128 }.kindName == "row-winograd")
+        let neither = try plan(wide) {
+            $0.tileWinogradMinInputChannels = 128
+            $0.rowWinogradMinChannels = 128
+        }
+        #expect(neither.kindName == "position-tiles")
+        // 1x1 on 7x7, 256 channels: channel tiles; position tiles when the target allows channel
+        // tiles only on planes of at most 32 positions.
+        var small = GraphFixture(name: "s", inputs: [("x", [256, 7, 7])])
+        try small.add("c", GraphFixture.conv(256, 1), ["x"])
+        #expect(try plan(small).kindName == "channel-tiles")
+        #expect(try plan(small) { $0.channelTilesMaxPositions = 32 }.kindName == "position-tiles")
+        // 5x5 on 27x27 (AlexNet's conv2): column copies, and none where the target caps their bytes.
+        var five = GraphFixture(name: "f", inputs: [("x", [64, 27, 27])])
+        try five.add("c", GraphFixture.conv(192, 5, pad: 2), ["x"])
+        #expect(try plan(five).positionTileKernel?.tiling.columnCopies == true)
+        #expect(try plan(five) { $0.columnCopiesMaxBytes = 0 }.positionTileKernel?.tiling.columnCopies == false)
+    }
 }
