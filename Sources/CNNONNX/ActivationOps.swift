@@ -103,7 +103,10 @@ enum ActivationOps {
             throw im.axisZeroError(
                 ctx, "unsupported slope of shape \(ShapeInference.format(slope.shape)): it differs along axis 0, the batch")
         }
-        switch try Broadcast.classify(ctx, slope, perSample: shape, what: "slope") {
+        var kind = try Broadcast.classify(ctx, slope, perSample: shape, what: "slope")
+        // A rank-0 tensor has no channel axis for `prelu`: its one slope takes the per-position form.
+        if shape.isEmpty, case .scalar(let v) = kind { kind = .position([v]) }
+        switch kind {
         case .scalar(let v): values = [v]
         case .channel(let v): values = v
         case .position(let v):

@@ -12,7 +12,8 @@ enum ArithmeticOps {
             try im.emit(ctx, .add(epilogue: []), inputs: [x, y])
         case (.tensor(let x)?, .constant(let c)?), (.constant(let c)?, .tensor(let x)?):
             let k = a.map { if case .tensor = $0 { return 1 } else { return 0 } } ?? 1
-            if fitsInto(c.shape, perSample: im.shape(x), lead: im.lead) {
+            // (A rank-0 tensor has no channel axis for a bias: the general op takes it.)
+            if !im.shape(x).isEmpty, fitsInto(c.shape, perSample: im.shape(x), lead: im.lead) {
                 let c = try im.floats(ctx, k, what: "the constant", role: .bias)
                 try addBias(&im, ctx, tensor: x, tensorName: ctx.proto.input[1 - k], c)
             } else {
