@@ -111,7 +111,6 @@ enum ConvEmitter {
         let size = to3D(p.size, fill: 1)
         let stride = to3D(p.stride, fill: 1)
         let pad = to3D(p.padding.begin, fill: 0)
-        let padEnd = to3D(p.padding.end, fill: 0)
         let isMax = p.kind == .max
         var horizontal: [CStmt] = [
             .loop(
@@ -132,23 +131,7 @@ enum ConvEmitter {
                 ])
         ]
         horizontal = row(.v("cd"), .v("ch")) + horizontal
-        let store: CStmt
-        if isMax {
-            store = .loop(
-                "pw", .int(out[2]),
-                [.assign(.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=", .v("pacc")[.v("pw")])])
-        } else {
-            let count = PoolEmitter.windowCount(
-                dims: [.v("pd"), .v("ph"), .v("pw")], size: size, stride: stride, pad: pad, padEnd: padEnd, input: o3,
-                includePad: p.countIncludePad)
-            store = .loop(
-                "pw", .int(out[2]),
-                [
-                    .assign(
-                        .v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")], "=",
-                        .v("pacc")[.v("pw")] / .cast(.float, count))
-                ])
-        }
+        let store = pooledStore(p, conv: o3, out: out)
         return [
             .loop(
                 "pd", .int(out[0]),
@@ -174,6 +157,16 @@ enum ConvEmitter {
                         ])
                 ])
         ]
+    }
+
+    /// Stores a pooled row from its accumulators `pacc`: the max, or the sum over the window's count.
+    static func pooledStore(_ p: PoolAttributes, conv o3: [Int], out: [Int]) -> CStmt {
+        let y = CExpr.v("y")[(.v("pd") * .int(out[1]) + .v("ph")) * .int(out[2]) + .v("pw")]
+        if p.kind == .max { return .loop("pw", .int(out[2]), [.assign(y, "=", .v("pacc")[.v("pw")])]) }
+        let count = PoolEmitter.windowCount(
+            dims: [.v("pd"), .v("ph"), .v("pw")], size: to3D(p.size, fill: 1), stride: to3D(p.stride, fill: 1),
+            pad: to3D(p.padding.begin, fill: 0), padEnd: to3D(p.padding.end, fill: 0), input: o3, includePad: p.countIncludePad)
+        return .loop("pw", .int(out[2]), [.assign(y, "=", .v("pacc")[.v("pw")] / .cast(.float, count))])
     }
 }
 

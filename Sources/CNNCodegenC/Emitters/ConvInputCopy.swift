@@ -25,20 +25,35 @@ extension TiledConvEmitter {
     /// copies, kernel column p's offset. Each row is zeros, a (strided) run of the input, zeros,
     /// so the middle loop vectorises.
     static func planeCopy(_ t: ConvTiling, from: CExpr, to: CExpr) -> [CStmt] {
-        let zero: (String, CExpr, CExpr) -> CStmt = { v, lo, hi in .loop(v, lo, hi, [.assign(.v("row")[.v(v)], "=", .float(0))]) }
-        // Where column plane p starts in the padded input's columns: its stride phase, or with
-        // column copies its kernel column.
-        let offsets = (0..<t.columnPlanes).map { t.columnCopies ? $0 * t.dw : $0 }
-        let planeRow: (Int) -> CExpr = { p in .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq)
-        }
-        let inputRow = CExpr.v("i") * .int(t.sh) + .v("rh") - .int(t.padTop)
-        let outside = CExpr.v("ih") < .int(0) || .v("ih") >= .int(t.inH)
-        let perRow: [CStmt]
-        var buffers: [CStmt] = []
-        if t.sw == 1 {
-            // Unit column stride: each plane's rows are runs of the input at its offset, with
-            // constant bounds, so straight-line vector code.
-            perRow = offsets.enumerated().map { p, off in
+        let rows = PlaneCopyRows(t: t)
+        let (buffers, perRow) = t.sw == 1 ? ([], rows.unitStride()) : rows.strided()
+        return [
+            .block(
+                [
+                    .local(.constFloatPointer, "src", from),
+                    .local(.floatPointer, "dst", to),
+                ] + buffers + [
+                    .loop("rh", .int(t.phaseRows), perRow)
+                ])
+        ]
+    }
+
+    /// The rows of `planeCopy` for row phase `rh`: row `i` of each column plane, from input row `ih`.
+    struct PlaneCopyRows {
+        let t: ConvTiling
+        /// Where column plane p starts in the padded input's columns: its stride phase, or with
+        /// column copies its kernel column.
+        var offsets: [Int] { (0..<t.columnPlanes).map { t.columnCopies ? $0 * t.dw : $0 } }
+        var inputRow: CExpr { CExpr.v("i") * .int(t.sh) + .v("rh") - .int(t.padTop) }
+        var outside: CExpr { CExpr.v("ih") < .int(0) || .v("ih") >= .int(t.inH) }
+
+        func planeRow(_ p: Int) -> CExpr { .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq) }
+        func zero(_ v: String, _ lo: CExpr, _ hi: CExpr) -> CStmt { .loop(v, lo, hi, [.assign(.v("row")[.v(v)], "=", .float(0))]) }
+
+        /// Unit column stride: each plane's rows are runs of the input at its offset, with
+        /// constant bounds, so straight-line vector code.
+        func unitStride() -> [CStmt] {
+            offsets.enumerated().map { p, off in
                 let lo = min(max(t.padLeft - off, 0), t.wq)
                 let hi = max(min(t.inW + t.padLeft - off, t.wq), lo)
                 return .block([
@@ -52,50 +67,40 @@ extension TiledConvEmitter {
                                 else: [
                                     .local(.constFloatPointer, "line", .v("src") + .v("ih") * .int(t.inW) + .int(off) - .int(t.padLeft)),
                                     zero("j", .int(0), .int(lo)),
-                                    copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
+                                    TiledConvEmitter.copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
                                     zero("j", .int(hi), .int(t.wq)),
                                 ]),
                         ])
                 ])
             }
-        } else {
-            // Strided: each input row is padded once into `line`, then split into its column
-            // planes (`splitPhases`) rather than gathered plane by plane with scalar loads
-            // (MobileNetV2's stride-2 depthwise conv on 112x112: 0.39 -> 0.27 ms). The shuffles
-            // read whole vectors of `sw` columns each, so then the line holds that many.
+        }
+
+        /// Strided: each input row is padded once into `line`, then split into its column
+        /// planes (`splitPhases`) rather than gathered plane by plane with scalar loads
+        /// (MobileNetV2's stride-2 depthwise conv on 112x112: 0.39 -> 0.27 ms). The shuffles
+        /// read whole vectors of `sw` columns each, so then the line holds that many.
+        func strided() -> (buffers: [CStmt], rows: [CStmt]) {
+            let offsets = self.offsets
             let width = t.splitsPhasesWithShuffles ? (t.wq + t.lanes - 1) / t.lanes * t.lanes * t.sw : (t.wq - 1) * t.sw + offsets.last! + 1
             let lo = min(t.padLeft, width)
             let hi = max(min(t.inW + t.padLeft, width), lo)
-            buffers = [.array(.float, "line", count: width, alignment: 64)]
-            perRow = [
-                .loop(
-                    "i", .int(t.hq),
-                    [
-                        .local(.constInt64, "ih", inputRow),
-                        .ifThen(
-                            outside,
-                            offsets.indices.map { p in
-                                .block([.local(.floatPointer, "row", planeRow(p)), zero("j", .int(0), .int(t.wq))])
-                            },
-                            else: [
-                                .local(.constFloatPointer, "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
-                                .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                                copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
-                                .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                            ] + offsets.indices.map { p in .local(.floatPointer, "row\(p)", planeRow(p)) }
-                                + splitPhases(t, offsets: offsets)),
-                    ])
-            ]
-        }
-        return [
-            .block(
+            let rows: CStmt = .loop(
+                "i", .int(t.hq),
                 [
-                    .local(.constFloatPointer, "src", from),
-                    .local(.floatPointer, "dst", to),
-                ] + buffers + [
-                    .loop("rh", .int(t.phaseRows), perRow)
+                    .local(.constInt64, "ih", inputRow),
+                    .ifThen(
+                        outside,
+                        offsets.indices.map { p in .block([.local(.floatPointer, "row", planeRow(p)), zero("j", .int(0), .int(t.wq))]) },
+                        else: [
+                            .local(.constFloatPointer, "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
+                            .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                            TiledConvEmitter.copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
+                            .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                        ] + offsets.indices.map { p in .local(.floatPointer, "row\(p)", planeRow(p)) }
+                            + TiledConvEmitter.splitPhases(t, offsets: offsets)),
                 ])
-        ]
+            return ([.array(.float, "line", count: width, alignment: 64)], [rows])
+        }
     }
 
     /// `count` floats copied with memcpy: a loop from a pointer into a stack buffer stayed scalar

@@ -23,39 +23,7 @@ enum ConvTransposeEmitter {
         let wIndex =
             ((.v("g") * .int(icg) + .v("ic")) * .int(ocg) + .v("j")) * .int(kCount) + (.v("kd") * .int(k[1]) + .v("kh")) * .int(k[2])
             + .v("kw")
-        var scatter: CStmt = .block([
-            .local(.constInt64, "ow", .v("iw") * .int(s[2]) - .int(p[2]) + .v("kw") * .int(d[2])),
-            .ifThen(.v("ow") < .int(0) || .v("ow") >= .int(o3[2]), [.continueLoop], else: []),
-            .assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "+=", .v("xv") * .v("w")[wIndex]),
-        ])
-        scatter = .loop(
-            "id", .int(i3[0]),
-            [
-                .loop(
-                    "kd", .int(k[0]),
-                    [
-                        .local(.constInt64, "od", .v("id") * .int(s[0]) - .int(p[0]) + .v("kd") * .int(d[0])),
-                        .ifThen(.v("od") < .int(0) || .v("od") >= .int(o3[0]), [.continueLoop], else: []),
-                        .loop(
-                            "ih", .int(i3[1]),
-                            [
-                                .loop(
-                                    "kh", .int(k[1]),
-                                    [
-                                        .local(.constInt64, "oh", .v("ih") * .int(s[1]) - .int(p[1]) + .v("kh") * .int(d[1])),
-                                        .ifThen(.v("oh") < .int(0) || .v("oh") >= .int(o3[1]), [.continueLoop], else: []),
-                                        .loop(
-                                            "iw", .int(i3[2]),
-                                            [
-                                                .local(
-                                                    .constFloat, "xv", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]
-                                                ),
-                                                .loop("kw", .int(k[2]), [scatter]),
-                                            ]),
-                                    ])
-                            ]),
-                    ])
-            ])
+        let scatter = scatterLoops(input: i3, output: o3, kernel: k, stride: s, dilation: d, padding: p, weightIndex: wIndex)
         let index = (.v("b") * .int(oc) + .v("oc")) * .int(planeSize) + .v("i")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
         var body: [CStmt] = [
@@ -83,5 +51,33 @@ enum ConvTransposeEmitter {
             KernelContext.parallelFor(collapse: 2, work: 2 * icg * kCount * i3.reduce(1, *) * oc),
             .loop("b", ctx.batch, [.loop("oc", .int(oc), body)]),
         ])
+    }
+
+    /// Every input position `x[id][ih][iw]` of one input channel, added through each tap of the
+    /// kernel to the output position it reaches (`y`), skipping taps that land in the padding.
+    /// Each of the three spatial axes: input size, output size, kernel, stride, dilation, padding.
+    static func scatterLoops(
+        input i3: [Int], output o3: [Int], kernel k: [Int], stride s: [Int], dilation d: [Int], padding p: [Int], weightIndex: CExpr
+    ) -> CStmt {
+        // The output coordinate `o` of input `i` through tap `t` on axis `axis`, and the skip
+        // when it falls outside the output.
+        func reach(_ o: String, _ i: String, _ t: String, axis: Int) -> [CStmt] {
+            [
+                .local(.constInt64, o, .v(i) * .int(s[axis]) - .int(p[axis]) + .v(t) * .int(d[axis])),
+                .ifThen(.v(o) < .int(0) || .v(o) >= .int(o3[axis]), [.continueLoop], else: []),
+            ]
+        }
+        let add: CStmt = .block(
+            reach("ow", "iw", "kw", axis: 2) + [
+                .assign(.v("y")[(.v("od") * .int(o3[1]) + .v("oh")) * .int(o3[2]) + .v("ow")], "+=", .v("xv") * .v("w")[weightIndex])
+            ])
+        let columns: CStmt = .loop(
+            "iw", .int(i3[2]),
+            [
+                .local(.constFloat, "xv", .v("x")[(.v("id") * .int(i3[1]) + .v("ih")) * .int(i3[2]) + .v("iw")]),
+                .loop("kw", .int(k[2]), [add]),
+            ])
+        let rows: CStmt = .loop("ih", .int(i3[1]), [.loop("kh", .int(k[1]), reach("oh", "ih", "kh", axis: 1) + [columns])])
+        return .loop("id", .int(i3[0]), [.loop("kd", .int(k[0]), reach("od", "id", "kd", axis: 0) + [rows])])
     }
 }

@@ -127,10 +127,18 @@ public struct TileWinograd: Sendable, Hashable {
         }
         // Output channels across lanes: 2 vectors when they fill them, else 1.
         let ocv = direct.ocg % (2 * target.lanes) == 0 ? 2 : 1
-        // Tiles per micro-tile: a divisor of every chunk's tiles (so no micro-tile reads past
-        // them; the last task and its last chunk may have fewer rows), with the most useful FMAs
-        // per cycle (see `ConvTiling.throughputTile`): about 20 accumulators keep both FMA
-        // units busy, and 8 hide the FMA latency.
+        let p = microTile(tilesH: tilesH, tilesW: tilesW, tasks: tasks, chunkRows: chunkRows, ocv: ocv, target: target)
+        return TileWinograd(
+            conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,
+            transformsWeights: transformsWeights)
+    }
+
+    /// Tiles per micro-tile: a divisor of every chunk's tiles (so no micro-tile reads past
+    /// them; the last task and its last chunk may have fewer rows), with the most useful FMAs
+    /// per cycle (see `ConvTiling.throughputTile`): about 20 accumulators keep both FMA
+    /// units busy, and 8 hide the FMA latency.
+    static func microTile(tilesH: Int, tilesW: Int, tasks: Int, chunkRows: Int, ocv: Int, target: VectorTarget) -> Int {
+        let th = target.thresholds
         let chunkCounts = Set(
             [tilesH / tasks, (tilesH + tasks - 1) / tasks].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }
                 .map { $0 * tilesW })
@@ -142,9 +150,7 @@ public struct TileWinograd: Sendable, Hashable {
             let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), Double(th.busyAccumulators))
             if score > best + 1e-9 { (p, best) = (candidate, score) }
         }
-        return TileWinograd(
-            conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,
-            transformsWeights: transformsWeights)
+        return p
     }
 
     /// Transformed weights `[ξ][block][ic][blockChannels]`, zero past the last channel:

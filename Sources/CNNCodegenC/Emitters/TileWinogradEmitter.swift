@@ -55,95 +55,125 @@ extension TiledConvEmitter {
         let ic = t.icg
         let alpha = TileWinograd.alpha
         let m = TileWinograd.m
-        let ts = tw.taskStride
-        let lanes = tw.lanes
-        let vtype = CType.vector(lanes)
-        let bt = RowWinograd.bt
-        let rw = tw.rowWidth
-        let dw = (rw + 2 + lanes - 1) / lanes * lanes
-        let planeRows = tw.rowsPerTask * m + 2
-        // The across pass reads up to 4 vectors past a task's last tile.
-        let vtStride = tw.rowsPerTask * rw + 5 * lanes + 8
-        func load(_ pointer: CExpr) -> CExpr { .loadVector(vtype, from: pointer) }
-        func store(_ pointer: CExpr, _ value: CExpr) -> CStmt { .assign(.vectorAt(vtype, pointer), "=", value) }
-        // Down the rows, a vector of columns at a time (the last spills into the next row, which
-        // overwrites it; its two columns past the row are kept aside first).
-        var down: [CStmt] = (0..<alpha).map { i in
-            .local(vtype.constant, "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x")))
-        }
-        down += (0..<alpha).map { xi in
-            store(.v("vt") + .int(xi * vtStride) + .v("tl") * .int(rw) + .v("x"), linearCombination(bt[xi]) { .v("d\($0)") })
-        }
-        // Across: the six columns of a vector of tiles, by deinterleaving 4 vectors at offsets 0 and 4.
-        var across: [CStmt] = []
-        for (offset, prefix) in [(0, "a"), (4, "b")] {
-            across += (0..<4).map { q in
-                .local(vtype.constant, "\(prefix)\(q)", load(.v("tr") + .v("kl") * .int(m) + .int(offset + q * lanes)))
-            }
-            across += deinterleave4((0..<4).map { "\(prefix)\($0)" }, lanes: lanes, vtype: vtype, prefix: "\(prefix)i")
-        }
-        let columns = ["ai0", "ai1", "ai2", "ai3", "bi0", "bi1"]
-        across += (0..<alpha).map { s in
-            store(
-                .v("vc") + (.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl"), linearCombination(bt[s]) { .v(columns[$0]) }
-            )
-        }
-        // A row's last tile, scalar, with its two columns from the side buffer.
-        let fix: [CStmt] =
-            (0..<alpha).map { j in
-                .local(
-                    .constFloat, "e\(j)",
-                    j < m
-                        ? .v("tr")[.v("kl") * .int(m) + .int(j)]
-                        : .v("ex")[(.v("r") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .int(j - m)])
-            }
-            + (0..<alpha).map { s in
-                .assign(
-                    .v("vc")[(.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl")], "=",
-                    linearCombination(bt[s]) { .v("e\($0)") })
-            }
+        let layout = TileInputLayout(tw)
+        let (rw, vtStride) = (tw.rowWidth, layout.vtStride)
+        // Keeps aside the two columns past each tile row's end, which the next row overwrites.
+        let keepEnds: CStmt = .loop(
+            "xi", .int(alpha),
+            [
+                .loop(
+                    "x", .int(2),
+                    [
+                        .assign(
+                            .v("ex")[(.v("xi") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .v("x")], "=",
+                            .v("vt")[.v("xi") * .int(vtStride) + .v("tl") * .int(rw) + .int(rw) + .v("x")])
+                    ])
+            ])
         return [
             .local(.constInt64, "rows", .v("ty1") - .v("ty0")),
-            .array(.float, "pl", count: planeRows * dw, alignment: 64),
+            .array(.float, "pl", count: layout.planeRows * layout.dw, alignment: 64),
             .array(.float, "vt", count: alpha * vtStride, alignment: 64),
             .array(.float, "ex", count: alpha * tw.rowsPerTask * 2, alignment: 64),
             .loop(
                 "c", channels?.0 ?? .int(0), channels?.1 ?? .int(ic),
                 [
                     .local(.constFloatPointer, "src", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(t.inH * t.inW)),
-                    .local(.floatPointer, "vc", .v("vl") + .v("c") * .int(ts)),
+                    .local(.floatPointer, "vc", .v("vl") + .v("c") * .int(tw.taskStride)),
                     .loop(
                         "pr", .v("rows") * .int(m) + .int(2),
                         [
                             .local(.constInt64, "ih", .v("ty0") * .int(m) + .v("pr") - .int(t.padTop)),
-                            .local(.floatPointer, "row", .v("pl") + .v("pr") * .int(dw)),
-                            paddedRow(t, width: dw),
+                            .local(.floatPointer, "row", .v("pl") + .v("pr") * .int(layout.dw)),
+                            paddedRow(t, width: layout.dw),
                         ]),
-                    .loop(
-                        "tl", .v("rows"),
-                        [
-                            .loop("x", from: .int(0), to: .int(dw), step: lanes, down),
-                            .loop(
-                                "xi", .int(alpha),
-                                [
-                                    .loop(
-                                        "x", .int(2),
-                                        [
-                                            .assign(
-                                                .v("ex")[(.v("xi") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .v("x")], "=",
-                                                .v("vt")[.v("xi") * .int(vtStride) + .v("tl") * .int(rw) + .int(rw) + .v("x")])
-                                        ])
-                                ]),
-                        ]),
+                    .loop("tl", .v("rows"), [.loop("x", from: .int(0), to: .int(layout.dw), step: tw.lanes, layout.down()), keepEnds]),
                     .loop(
                         "r", .int(alpha),
                         [
                             .local(.constFloatPointer, "tr", .v("vt") + .v("r") * .int(vtStride)),
-                            .loop("kl", from: .int(0), to: .v("count"), step: lanes, across),
-                            .loop("tl", .v("rows"), [.local(.constInt64, "kl", .v("tl") * .int(tw.tilesW) + .int(tw.tilesW - 1))] + fix),
+                            .loop("kl", from: .int(0), to: .v("count"), step: tw.lanes, layout.across()),
+                            .loop(
+                                "tl", .v("rows"),
+                                [.local(.constInt64, "kl", .v("tl") * .int(tw.tilesW) + .int(tw.tilesW - 1))] + layout.lastTile()),
                         ]),
                 ]),
         ]
+    }
+
+    /// The buffers of `tileInputTransform` and its three passes' statements: the padded plane
+    /// `pl` (rows of `dw`), the rows combined down `vt` (`vtStride` apart per point), and the
+    /// side buffer `ex` of each row's two columns past its end.
+    struct TileInputLayout {
+        let tw: TileWinograd
+        let vtype: CType
+        /// A padded row's floats: the row and its two columns past, in whole vectors.
+        let dw: Int
+        let planeRows: Int
+        /// Floats per point of `vt`: the across pass reads up to 4 vectors past a task's last tile.
+        let vtStride: Int
+
+        init(_ tw: TileWinograd) {
+            self.tw = tw
+            vtype = CType.vector(tw.lanes)
+            dw = (tw.rowWidth + 2 + tw.lanes - 1) / tw.lanes * tw.lanes
+            planeRows = tw.rowsPerTask * TileWinograd.m + 2
+            vtStride = tw.rowsPerTask * tw.rowWidth + 5 * tw.lanes + 8
+        }
+
+        func load(_ pointer: CExpr) -> CExpr { .loadVector(vtype, from: pointer) }
+        func store(_ pointer: CExpr, _ value: CExpr) -> CStmt { .assign(.vectorAt(vtype, pointer), "=", value) }
+
+        /// Down the rows, a vector of columns at a time (the last spills into the next row, which
+        /// overwrites it; its two columns past the row are kept aside first).
+        func down() -> [CStmt] {
+            let (alpha, m, bt) = (TileWinograd.alpha, TileWinograd.m, RowWinograd.bt)
+            let loads: [CStmt] = (0..<alpha).map { i in
+                .local(vtype.constant, "d\(i)", load(.v("pl") + (.v("tl") * .int(m) + .int(i)) * .int(dw) + .v("x")))
+            }
+            return loads
+                + (0..<alpha).map { xi in
+                    store(
+                        .v("vt") + .int(xi * vtStride) + .v("tl") * .int(tw.rowWidth) + .v("x"), linearCombination(bt[xi]) { .v("d\($0)") })
+                }
+        }
+
+        /// Across: the six columns of a vector of tiles, by deinterleaving 4 vectors at offsets 0 and 4.
+        func across() -> [CStmt] {
+            let (alpha, m, bt) = (TileWinograd.alpha, TileWinograd.m, RowWinograd.bt)
+            var across: [CStmt] = []
+            for (offset, prefix) in [(0, "a"), (4, "b")] {
+                across += (0..<4).map { q in
+                    .local(vtype.constant, "\(prefix)\(q)", load(.v("tr") + .v("kl") * .int(m) + .int(offset + q * tw.lanes)))
+                }
+                across += TiledConvEmitter.deinterleave4(
+                    (0..<4).map { "\(prefix)\($0)" }, lanes: tw.lanes, vtype: vtype, prefix: "\(prefix)i")
+            }
+            let columns = ["ai0", "ai1", "ai2", "ai3", "bi0", "bi1"]
+            return across
+                + (0..<alpha).map { s in
+                    store(
+                        .v("vc") + (.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl"),
+                        linearCombination(bt[s]) { .v(columns[$0]) })
+                }
+        }
+
+        /// A row's last tile, scalar, with its two columns from the side buffer.
+        func lastTile() -> [CStmt] {
+            let (alpha, m, bt) = (TileWinograd.alpha, TileWinograd.m, RowWinograd.bt)
+            let inputs: [CStmt] = (0..<alpha).map { j in
+                .local(
+                    .constFloat, "e\(j)",
+                    j < m
+                        ? .v("tr")[.v("kl") * .int(m) + .int(j)]
+                        : .v("ex")[(.v("r") * .int(tw.rowsPerTask) + .v("tl")) * .int(2) + .int(j - m)])
+            }
+            return inputs
+                + (0..<alpha).map { s in
+                    .assign(
+                        .v("vc")[(.v("r") * .int(alpha) + .int(s)) * .int(tw.pointStride) + .v("kl")], "=",
+                        linearCombination(bt[s]) { .v("e\($0)") })
+                }
+        }
     }
 
     /// Splits 4 vectors holding consecutive floats into the 4 vectors of floats at stride 4
