@@ -5,8 +5,10 @@
 /// dominate the run time (LeNet-5 spent 60% of its time in tanhf). These are branch-free
 /// (selects only) so loops that call them vectorise. Accuracy, checked against libm by
 /// `MathPreludeTests` over their whole useful range: a few float32 ulp.
-/// exp: Cody-Waite reduction x = n ln2 + r with |r| <= ln2/2, a degree-6 polynomial
-/// for e^r (Cephes' expf coefficients), and 2^n built in the exponent bits.
+/// exp: Cody-Waite reduction x = n ln2 + r with |r| <= ln2/2 (n rounded to nearest by the
+/// 1.5 * 2^23 shift, where a floor emulated with two conversions, a compare and a select cost
+/// SiLU a third of its time), a degree-6 polynomial for e^r (Cephes' expf coefficients), and
+/// 2^n built in the exponent bits.
 /// tanh: an odd polynomial for |x| < 0.625 (Cephes' tanhf), else 1 - 2 / (e^(2|x|) + 1).
 /// NaN in, NaN out, for all of them.
 public enum MathPrelude {
@@ -17,20 +19,15 @@ public enum MathPrelude {
                (x > NaN fails), as PyTorch's max pool propagates NaN. */
             return x > acc || x != x ? x : acc;
         }
-        static inline float cnnc_ldexp2(float p, float n) {
-            /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
-            int32_t bits = ((int32_t)n + 127) << 23;
-            float scale;
-            memcpy(&scale, &bits, sizeof scale);
-            return p * scale;
-        }
         static inline float cnnc_expf(float x) {
             /* Clamped with selects that a NaN fails, so a NaN stays NaN (fminf/fmaxf would make it
-               a number); n is made 0 for a NaN so the int conversion in cnnc_ldexp2 stays defined. */
+               a number). n = x / ln2 rounded to nearest: adding 1.5 * 2^23 leaves it in the low
+               bits of t's mantissa (|n| <= 128), so 2^n is built from t's bits with integer
+               arithmetic, no float-to-int conversion (a NaN's garbage bits are multiplied by a NaN p). */
             x = x < -87.33654f ? -87.33654f : x;
             x = x > 88.37626f ? 88.37626f : x;
-            float n = floorf(x * 1.44269504f + 0.5f);
-            n = n == n ? n : 0.0f;
+            const float t = x * 1.44269504f + 12582912.0f;
+            const float n = t - 12582912.0f;
             const float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
             float p = 1.9875691500e-4f;
             p = p * r + 1.3981999507e-3f;
@@ -39,8 +36,14 @@ public enum MathPrelude {
             p = p * r + 1.6666665459e-1f;
             p = p * r + 5.0000001201e-1f;
             p = p * r * r + r + 1.0f;
-            /* n = 128 only at the top of the range: split it so the exponent stays in range. */
-            return n > 127.0f ? cnnc_ldexp2(p, n - 1.0f) * 2.0f : cnnc_ldexp2(p, n);
+            /* n = 128 only at the top of the range: 2^127 * 2 there, so the exponent stays in range. */
+            const uint32_t top = n > 127.0f;
+            uint32_t bits;
+            memcpy(&bits, &t, sizeof bits);
+            bits = (bits - 0x4B400000u + 127u - top) << 23;
+            float scale;
+            memcpy(&scale, &bits, sizeof scale);
+            return p * scale * (top ? 2.0f : 1.0f);
         }
         static inline float cnnc_expm1f(float x) {
             /* Near 0, e^x - 1 cancels: use its Taylor series there (error < 1e-7 relative for |x| < 0.5). */
@@ -76,6 +79,10 @@ public enum MathPrelude {
         typedef int32_t cnnc_i4 __attribute__((vector_size(16), aligned(4)));
         typedef int32_t cnnc_i8 __attribute__((vector_size(32), aligned(4)));
         typedef int32_t cnnc_i16 __attribute__((vector_size(64), aligned(4)));
+        /* Unsigned lanes, for exponent bits built by shifts (wrapping, never undefined). */
+        typedef uint32_t cnnc_u4 __attribute__((vector_size(16), aligned(4)));
+        typedef uint32_t cnnc_u8 __attribute__((vector_size(32), aligned(4)));
+        typedef uint32_t cnnc_u16 __attribute__((vector_size(64), aligned(4)));
         static inline cnnc_v4 cnnc_select4(cnnc_i4 m, cnnc_v4 a, cnnc_v4 b) { return (cnnc_v4)(((cnnc_i4)a & m) | ((cnnc_i4)b & ~m)); }
         static inline cnnc_v8 cnnc_select8(cnnc_i8 m, cnnc_v8 a, cnnc_v8 b) { return (cnnc_v8)(((cnnc_i8)a & m) | ((cnnc_i8)b & ~m)); }
         static inline cnnc_v16 cnnc_select16(cnnc_i16 m, cnnc_v16 a, cnnc_v16 b) { return (cnnc_v16)(((cnnc_i16)a & m) | ((cnnc_i16)b & ~m)); }
@@ -96,27 +103,18 @@ public enum MathPrelude {
     static func vectorFunctions(_ l: Int) -> String {
         let v = "cnnc_v\(l)"
         let i = "cnnc_i\(l)"
+        let u = "cnnc_u\(l)"
         let sel = "cnnc_select\(l)"
         let splat = "cnnc_splat\(l)"
         return """
-            /* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
-               __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
-               callers' clamped arguments are, and gives 0 for a NaN lane. */
+            /* |x| lane-wise in C that gcc and clang both accept (clang's __builtin_elementwise_*
+               are not in gcc). */
             static inline \(v) cnnc_absv\(l)(\(v) x) { return (\(v))((\(i))x & 0x7fffffff); }
-            static inline \(v) cnnc_floorv\(l)(\(v) x) {
-                x = \(sel)((\(i))(x == x), x, \(splat)(0.0f));
-                const \(v) t = __builtin_convertvector(__builtin_convertvector(x, \(i)), \(v));
-                return \(sel)((\(i))(t > x), t - 1.0f, t);
-            }
-            static inline \(v) cnnc_ldexp2v\(l)(\(v) p, \(v) n) {
-                const \(i) bits = (__builtin_convertvector(n, \(i)) + 127) << 23;
-                return p * (\(v))bits;
-            }
             static inline \(v) cnnc_expv\(l)(\(v) x) {
                 x = \(sel)((\(i))(x < -87.33654f), \(splat)(-87.33654f), x);
                 x = \(sel)((\(i))(x > 88.37626f), \(splat)(88.37626f), x);
-                \(v) n = cnnc_floorv\(l)(x * 1.44269504f + 0.5f);
-                n = \(sel)((\(i))(n == n), n, \(splat)(0.0f));
+                const \(v) t = x * 1.44269504f + 12582912.0f;
+                const \(v) n = t - 12582912.0f;
                 const \(v) r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
                 \(v) p = \(splat)(1.9875691500e-4f);
                 p = p * r + 1.3981999507e-3f;
@@ -125,8 +123,9 @@ public enum MathPrelude {
                 p = p * r + 1.6666665459e-1f;
                 p = p * r + 5.0000001201e-1f;
                 p = p * r * r + r + 1.0f;
-                const \(v) top = \(sel)((\(i))(n > 127.0f), \(splat)(1.0f), \(splat)(0.0f));
-                return cnnc_ldexp2v\(l)(p, n - top) * (1.0f + top);
+                const \(u) top = (\(u))(n > 127.0f);
+                const \(u) bits = ((\(u))t - 0x4B400000u + 127u + top) << 23;
+                return p * (\(v))bits * \(sel)((\(i))top, \(splat)(2.0f), \(splat)(1.0f));
             }
             static inline \(v) cnnc_expm1v\(l)(\(v) x) {
                 const \(v) x2 = x * x;

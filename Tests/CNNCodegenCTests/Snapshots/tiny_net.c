@@ -125,20 +125,15 @@ static inline float cnnc_maxf(float acc, float x) {
        (x > NaN fails), as PyTorch's max pool propagates NaN. */
     return x > acc || x != x ? x : acc;
 }
-static inline float cnnc_ldexp2(float p, float n) {
-    /* p * 2^n for integral n in [-126, 127], through the exponent bits. */
-    int32_t bits = ((int32_t)n + 127) << 23;
-    float scale;
-    memcpy(&scale, &bits, sizeof scale);
-    return p * scale;
-}
 static inline float cnnc_expf(float x) {
     /* Clamped with selects that a NaN fails, so a NaN stays NaN (fminf/fmaxf would make it
-       a number); n is made 0 for a NaN so the int conversion in cnnc_ldexp2 stays defined. */
+       a number). n = x / ln2 rounded to nearest: adding 1.5 * 2^23 leaves it in the low
+       bits of t's mantissa (|n| <= 128), so 2^n is built from t's bits with integer
+       arithmetic, no float-to-int conversion (a NaN's garbage bits are multiplied by a NaN p). */
     x = x < -87.33654f ? -87.33654f : x;
     x = x > 88.37626f ? 88.37626f : x;
-    float n = floorf(x * 1.44269504f + 0.5f);
-    n = n == n ? n : 0.0f;
+    const float t = x * 1.44269504f + 12582912.0f;
+    const float n = t - 12582912.0f;
     const float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     float p = 1.9875691500e-4f;
     p = p * r + 1.3981999507e-3f;
@@ -147,8 +142,14 @@ static inline float cnnc_expf(float x) {
     p = p * r + 1.6666665459e-1f;
     p = p * r + 5.0000001201e-1f;
     p = p * r * r + r + 1.0f;
-    /* n = 128 only at the top of the range: split it so the exponent stays in range. */
-    return n > 127.0f ? cnnc_ldexp2(p, n - 1.0f) * 2.0f : cnnc_ldexp2(p, n);
+    /* n = 128 only at the top of the range: 2^127 * 2 there, so the exponent stays in range. */
+    const uint32_t top = n > 127.0f;
+    uint32_t bits;
+    memcpy(&bits, &t, sizeof bits);
+    bits = (bits - 0x4B400000u + 127u - top) << 23;
+    float scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return p * scale * (top ? 2.0f : 1.0f);
 }
 static inline float cnnc_expm1f(float x) {
     /* Near 0, e^x - 1 cancels: use its Taylor series there (error < 1e-7 relative for |x| < 0.5). */
@@ -202,6 +203,10 @@ static inline cnnc_v16 cnnc_splat16(float x) { cnnc_v16 v = {0}; return v + x; }
 typedef int32_t cnnc_i4 __attribute__((vector_size(16), aligned(4)));
 typedef int32_t cnnc_i8 __attribute__((vector_size(32), aligned(4)));
 typedef int32_t cnnc_i16 __attribute__((vector_size(64), aligned(4)));
+/* Unsigned lanes, for exponent bits built by shifts (wrapping, never undefined). */
+typedef uint32_t cnnc_u4 __attribute__((vector_size(16), aligned(4)));
+typedef uint32_t cnnc_u8 __attribute__((vector_size(32), aligned(4)));
+typedef uint32_t cnnc_u16 __attribute__((vector_size(64), aligned(4)));
 static inline cnnc_v4 cnnc_select4(cnnc_i4 m, cnnc_v4 a, cnnc_v4 b) { return (cnnc_v4)(((cnnc_i4)a & m) | ((cnnc_i4)b & ~m)); }
 static inline cnnc_v8 cnnc_select8(cnnc_i8 m, cnnc_v8 a, cnnc_v8 b) { return (cnnc_v8)(((cnnc_i8)a & m) | ((cnnc_i8)b & ~m)); }
 static inline cnnc_v16 cnnc_select16(cnnc_i16 m, cnnc_v16 a, cnnc_v16 b) { return (cnnc_v16)(((cnnc_i16)a & m) | ((cnnc_i16)b & ~m)); }
@@ -212,24 +217,14 @@ struct cnnc_context {
     float *arena;
 };
 /* Lane-wise exp, expm1, tanh, sigmoid and erf for the activations' vector forms. */
-/* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
-   __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
-   callers' clamped arguments are, and gives 0 for a NaN lane. */
+/* |x| lane-wise in C that gcc and clang both accept (clang's __builtin_elementwise_*
+   are not in gcc). */
 static inline cnnc_v4 cnnc_absv4(cnnc_v4 x) { return (cnnc_v4)((cnnc_i4)x & 0x7fffffff); }
-static inline cnnc_v4 cnnc_floorv4(cnnc_v4 x) {
-    x = cnnc_select4((cnnc_i4)(x == x), x, cnnc_splat4(0.0f));
-    const cnnc_v4 t = __builtin_convertvector(__builtin_convertvector(x, cnnc_i4), cnnc_v4);
-    return cnnc_select4((cnnc_i4)(t > x), t - 1.0f, t);
-}
-static inline cnnc_v4 cnnc_ldexp2v4(cnnc_v4 p, cnnc_v4 n) {
-    const cnnc_i4 bits = (__builtin_convertvector(n, cnnc_i4) + 127) << 23;
-    return p * (cnnc_v4)bits;
-}
 static inline cnnc_v4 cnnc_expv4(cnnc_v4 x) {
     x = cnnc_select4((cnnc_i4)(x < -87.33654f), cnnc_splat4(-87.33654f), x);
     x = cnnc_select4((cnnc_i4)(x > 88.37626f), cnnc_splat4(88.37626f), x);
-    cnnc_v4 n = cnnc_floorv4(x * 1.44269504f + 0.5f);
-    n = cnnc_select4((cnnc_i4)(n == n), n, cnnc_splat4(0.0f));
+    const cnnc_v4 t = x * 1.44269504f + 12582912.0f;
+    const cnnc_v4 n = t - 12582912.0f;
     const cnnc_v4 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     cnnc_v4 p = cnnc_splat4(1.9875691500e-4f);
     p = p * r + 1.3981999507e-3f;
@@ -238,8 +233,9 @@ static inline cnnc_v4 cnnc_expv4(cnnc_v4 x) {
     p = p * r + 1.6666665459e-1f;
     p = p * r + 5.0000001201e-1f;
     p = p * r * r + r + 1.0f;
-    const cnnc_v4 top = cnnc_select4((cnnc_i4)(n > 127.0f), cnnc_splat4(1.0f), cnnc_splat4(0.0f));
-    return cnnc_ldexp2v4(p, n - top) * (1.0f + top);
+    const cnnc_u4 top = (cnnc_u4)(n > 127.0f);
+    const cnnc_u4 bits = ((cnnc_u4)t - 0x4B400000u + 127u + top) << 23;
+    return p * (cnnc_v4)bits * cnnc_select4((cnnc_i4)top, cnnc_splat4(2.0f), cnnc_splat4(1.0f));
 }
 static inline cnnc_v4 cnnc_expm1v4(cnnc_v4 x) {
     const cnnc_v4 x2 = x * x;
@@ -285,24 +281,14 @@ static inline cnnc_v4 cnnc_erfv4(cnnc_v4 x) {
     /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
     return cnnc_select4((cnnc_i4)(ax < 0.9f), small, signed_large);
 }
-/* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
-   __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
-   callers' clamped arguments are, and gives 0 for a NaN lane. */
+/* |x| lane-wise in C that gcc and clang both accept (clang's __builtin_elementwise_*
+   are not in gcc). */
 static inline cnnc_v8 cnnc_absv8(cnnc_v8 x) { return (cnnc_v8)((cnnc_i8)x & 0x7fffffff); }
-static inline cnnc_v8 cnnc_floorv8(cnnc_v8 x) {
-    x = cnnc_select8((cnnc_i8)(x == x), x, cnnc_splat8(0.0f));
-    const cnnc_v8 t = __builtin_convertvector(__builtin_convertvector(x, cnnc_i8), cnnc_v8);
-    return cnnc_select8((cnnc_i8)(t > x), t - 1.0f, t);
-}
-static inline cnnc_v8 cnnc_ldexp2v8(cnnc_v8 p, cnnc_v8 n) {
-    const cnnc_i8 bits = (__builtin_convertvector(n, cnnc_i8) + 127) << 23;
-    return p * (cnnc_v8)bits;
-}
 static inline cnnc_v8 cnnc_expv8(cnnc_v8 x) {
     x = cnnc_select8((cnnc_i8)(x < -87.33654f), cnnc_splat8(-87.33654f), x);
     x = cnnc_select8((cnnc_i8)(x > 88.37626f), cnnc_splat8(88.37626f), x);
-    cnnc_v8 n = cnnc_floorv8(x * 1.44269504f + 0.5f);
-    n = cnnc_select8((cnnc_i8)(n == n), n, cnnc_splat8(0.0f));
+    const cnnc_v8 t = x * 1.44269504f + 12582912.0f;
+    const cnnc_v8 n = t - 12582912.0f;
     const cnnc_v8 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     cnnc_v8 p = cnnc_splat8(1.9875691500e-4f);
     p = p * r + 1.3981999507e-3f;
@@ -311,8 +297,9 @@ static inline cnnc_v8 cnnc_expv8(cnnc_v8 x) {
     p = p * r + 1.6666665459e-1f;
     p = p * r + 5.0000001201e-1f;
     p = p * r * r + r + 1.0f;
-    const cnnc_v8 top = cnnc_select8((cnnc_i8)(n > 127.0f), cnnc_splat8(1.0f), cnnc_splat8(0.0f));
-    return cnnc_ldexp2v8(p, n - top) * (1.0f + top);
+    const cnnc_u8 top = (cnnc_u8)(n > 127.0f);
+    const cnnc_u8 bits = ((cnnc_u8)t - 0x4B400000u + 127u + top) << 23;
+    return p * (cnnc_v8)bits * cnnc_select8((cnnc_i8)top, cnnc_splat8(2.0f), cnnc_splat8(1.0f));
 }
 static inline cnnc_v8 cnnc_expm1v8(cnnc_v8 x) {
     const cnnc_v8 x2 = x * x;
@@ -358,24 +345,14 @@ static inline cnnc_v8 cnnc_erfv8(cnnc_v8 x) {
     /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
     return cnnc_select8((cnnc_i8)(ax < 0.9f), small, signed_large);
 }
-/* |x| and floor(x) lane-wise in C that gcc and clang both accept (clang's
-   __builtin_elementwise_* are not in gcc); the floor is exact for |x| < 2^31, which the
-   callers' clamped arguments are, and gives 0 for a NaN lane. */
+/* |x| lane-wise in C that gcc and clang both accept (clang's __builtin_elementwise_*
+   are not in gcc). */
 static inline cnnc_v16 cnnc_absv16(cnnc_v16 x) { return (cnnc_v16)((cnnc_i16)x & 0x7fffffff); }
-static inline cnnc_v16 cnnc_floorv16(cnnc_v16 x) {
-    x = cnnc_select16((cnnc_i16)(x == x), x, cnnc_splat16(0.0f));
-    const cnnc_v16 t = __builtin_convertvector(__builtin_convertvector(x, cnnc_i16), cnnc_v16);
-    return cnnc_select16((cnnc_i16)(t > x), t - 1.0f, t);
-}
-static inline cnnc_v16 cnnc_ldexp2v16(cnnc_v16 p, cnnc_v16 n) {
-    const cnnc_i16 bits = (__builtin_convertvector(n, cnnc_i16) + 127) << 23;
-    return p * (cnnc_v16)bits;
-}
 static inline cnnc_v16 cnnc_expv16(cnnc_v16 x) {
     x = cnnc_select16((cnnc_i16)(x < -87.33654f), cnnc_splat16(-87.33654f), x);
     x = cnnc_select16((cnnc_i16)(x > 88.37626f), cnnc_splat16(88.37626f), x);
-    cnnc_v16 n = cnnc_floorv16(x * 1.44269504f + 0.5f);
-    n = cnnc_select16((cnnc_i16)(n == n), n, cnnc_splat16(0.0f));
+    const cnnc_v16 t = x * 1.44269504f + 12582912.0f;
+    const cnnc_v16 n = t - 12582912.0f;
     const cnnc_v16 r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
     cnnc_v16 p = cnnc_splat16(1.9875691500e-4f);
     p = p * r + 1.3981999507e-3f;
@@ -384,8 +361,9 @@ static inline cnnc_v16 cnnc_expv16(cnnc_v16 x) {
     p = p * r + 1.6666665459e-1f;
     p = p * r + 5.0000001201e-1f;
     p = p * r * r + r + 1.0f;
-    const cnnc_v16 top = cnnc_select16((cnnc_i16)(n > 127.0f), cnnc_splat16(1.0f), cnnc_splat16(0.0f));
-    return cnnc_ldexp2v16(p, n - top) * (1.0f + top);
+    const cnnc_u16 top = (cnnc_u16)(n > 127.0f);
+    const cnnc_u16 bits = ((cnnc_u16)t - 0x4B400000u + 127u + top) << 23;
+    return p * (cnnc_v16)bits * cnnc_select16((cnnc_i16)top, cnnc_splat16(2.0f), cnnc_splat16(1.0f));
 }
 static inline cnnc_v16 cnnc_expm1v16(cnnc_v16 x) {
     const cnnc_v16 x2 = x * x;
