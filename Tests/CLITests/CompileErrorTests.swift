@@ -78,6 +78,12 @@ struct CompileErrorTests {
         CompileErrorCase(label: "trailing characters", json: "{\"version\": 1}\n\n  x", expected: ["net.json:3:3:"]),
         CompileErrorCase(
             label: "duplicate key", json: #"{"version": 1, "version": 1}"#, expected: ["net.json:1:16:", "duplicate key 'version'"]),
+        // Binary files given as a description: said for what they are, not as a JSON syntax error.
+        CompileErrorCase(
+            label: "a compiled library", json: "\u{7F}ELF\u{02}\u{01}\u{01}\u{00}", expected: ["net.json:", "got a compiled library (ELF)"]),
+        CompileErrorCase(
+            label: "an ONNX model not named .onnx", json: "\u{08}\u{08}\u{12}\u{07}pytorch",
+            expected: ["net.json:", "looks like an ONNX model", "the .onnx extension"]),
     ]
 
     @Test(arguments: invalidJSONCases)

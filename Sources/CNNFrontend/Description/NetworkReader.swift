@@ -23,10 +23,28 @@ public enum NetworkReader {
         return try parse(Array(data), file: path, directory: directory.isEmpty ? "." : directory, seeded: seeded, limits: limits)
     }
 
+    /// Two files users pass for a description, which no JSON begins with: a compiled library
+    /// (ELF) and an ONNX model without the `.onnx` name (a ModelProto begins with field 1,
+    /// `ir_version`, tag 0x08). Each gets an error saying what it is, not a JSON syntax error.
+    static func rejectOtherFormats(_ bytes: [UInt8], file: String) throws {
+        let at = SourceLocation(file: file)
+        if bytes.starts(with: [0x7F, 0x45, 0x4C, 0x46]) {
+            throw Diagnostic(
+                "expected a network description (net.json) or an ONNX model (.onnx), got a compiled library (ELF); "
+                    + "cnnc run, verify, bench and report take libraries", at: at)
+        }
+        if bytes.first == 0x08 {
+            throw Diagnostic(
+                "expected a network description (JSON), got binary data that looks like an ONNX model (protobuf); "
+                    + "an ONNX model is read by its name: give the file the .onnx extension", at: at)
+        }
+    }
+
     /// Parses description bytes; `directory` resolves the relative `weights` path.
     public static func parse(
         _ bytes: [UInt8], file: String, directory: String, seeded: SeededWeights? = nil, limits: Limits = Limits()
     ) throws -> Graph {
+        try rejectOtherFormats(bytes, file: file)
         let root = try JSONParser.parse(bytes, file: file)
         let top = try FieldReader(root, location: SourceLocation(file: file, path: ""), what: "the network description")
         try top.rejectUnknownKeys(what: "the network description", allowed: topLevelKeys, known: topLevelKeys)
