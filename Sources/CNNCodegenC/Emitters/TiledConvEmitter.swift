@@ -94,21 +94,7 @@ enum TiledConvEmitter {
         if rowSlack > 0 {
             task.append(.loop("i", .int(t.ocb * span), .int(t.ocb * span + rowSlack), [.assign(.v("wt")[.v("i")], "=", .float(0))]))
         }
-        if let pool {
-            let (ps, pp, pk) = (rowValue(pool.stride, 1), rowValue(pool.padding.begin, 0), rowValue(pool.size, 1))
-            task += [
-                .local(.constInt64, "r0", .v("ch") * .int(ps) - .int(pp)),
-                .local(.constInt64, "rlo", .call("cnnc_max", [.v("r0"), .int(0)])),
-                .local(.constInt64, "rhi", .call("cnnc_min", [.v("r0") + .int(pk), .int(t.outH)])),
-                .local(.constInt64, "q0", .v("rlo") * .int(t.wq)),
-                .local(.constInt64, "q1", .v("rhi") * .int(t.wq)),
-            ]
-        } else {
-            task += [
-                .local(.constInt64, "q0", .v("ch") * .int(chunkPositions)),
-                .local(.constInt64, "q1", .call("cnnc_min", [.v("q0") + .int(chunkPositions), .int(t.positions)])),
-            ]
-        }
+        task += taskRange(t, pool: pool, chunkPositions: chunkPositions)
         let tail = t.ocg % t.ocb
         let registers = plan.storesFromRegisters
         let tile: (Int) -> [CStmt] = { width in
@@ -132,6 +118,25 @@ enum TiledConvEmitter {
             task += epilogue(plan, ctx, span: span, from: start)
         }
         return task
+    }
+
+    /// The task's range of positions `q0 ..< q1`: the conv rows of pooled row `ch`'s window (clipped
+    /// to the plane), or chunk `ch` of `chunkPositions`.
+    static func taskRange(_ t: ConvTiling, pool: PoolAttributes?, chunkPositions: Int) -> [CStmt] {
+        guard let pool else {
+            return [
+                .local(.constInt64, "q0", .v("ch") * .int(chunkPositions)),
+                .local(.constInt64, "q1", .call("cnnc_min", [.v("q0") + .int(chunkPositions), .int(t.positions)])),
+            ]
+        }
+        let (ps, pp, pk) = (rowValue(pool.stride, 1), rowValue(pool.padding.begin, 0), rowValue(pool.size, 1))
+        return [
+            .local(.constInt64, "r0", .v("ch") * .int(ps) - .int(pp)),
+            .local(.constInt64, "rlo", .call("cnnc_max", [.v("r0"), .int(0)])),
+            .local(.constInt64, "rhi", .call("cnnc_min", [.v("r0") + .int(pk), .int(t.outH)])),
+            .local(.constInt64, "q0", .v("rlo") * .int(t.wq)),
+            .local(.constInt64, "q1", .v("rhi") * .int(t.wq)),
+        ]
     }
 
     /// The parallel loops over the tasks: per (sample, group, block, chunk), or with a per-channel
