@@ -42,32 +42,13 @@ import Testing
 
     /// A model `x [1, 2, 4, 4] -> y` with `nodes`, written to `dir`.
     func write(_ nodes: [Onnx_NodeProto], in dir: TemporaryDirectory) throws -> String {
-        var model = Onnx_ModelProto()
-        model.irVersion = 8
-        var opset = Onnx_OperatorSetIdProto()
-        opset.version = 17
-        model.opsetImport = [opset]
-        var x = Onnx_ValueInfoProto()
-        x.name = "x"
-        var type = Onnx_TypeProto.Tensor()
-        type.elemType = 1
-        type.shape.dim = ([1, 2, 4, 4] as [Int64]).map { v in
-            var d = Onnx_TensorShapeProto.Dimension()
-            d.value = .dimValue(v)
-            return d
-        }
-        x.type.tensorType = type
-        var y = Onnx_ValueInfoProto()
-        y.name = "y"
-        model.graph.name = "g"
-        model.graph.input = [x]
-        model.graph.output = [y]
-        model.graph.node = nodes
-        model.graph.initializer = [
-            tensor("W", dims: [2, 2, 1, 1], [1, 0, 0, 1]),
-            tensor("s", dims: [2], [1, 1]), tensor("b", dims: [2], [0, 0]),
-            tensor("m", dims: [2], [0, 0]), tensor("v", dims: [2], [1, 1]),
-        ]
+        let model = oneInputModel(
+            nodes,
+            [
+                tensor("W", dims: [2, 2, 1, 1], [1, 0, 0, 1]),
+                tensor("s", dims: [2], [1, 1]), tensor("b", dims: [2], [0, 0]),
+                tensor("m", dims: [2], [0, 0]), tensor("v", dims: [2], [1, 1]),
+            ], input: [1, 2, 4, 4])
         let path = dir.path("model.onnx")
         try model.serializedData().write(to: URL(fileURLWithPath: path))
         return path

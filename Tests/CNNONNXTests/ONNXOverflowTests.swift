@@ -52,29 +52,7 @@ import Testing
 
     /// Imports a one-input (`x`, shape `input`) model with `nodes` and `initializers`; the error text or nil.
     func importError(_ nodes: [Onnx_NodeProto], _ initializers: [Onnx_TensorProto] = [], input: [Int64] = [1, 2, 4, 4]) throws -> String? {
-        var model = Onnx_ModelProto()
-        model.irVersion = 8
-        var opset = Onnx_OperatorSetIdProto()
-        opset.domain = ""
-        opset.version = 17
-        model.opsetImport = [opset]
-        var x = Onnx_ValueInfoProto()
-        x.name = "x"
-        var type = Onnx_TypeProto.Tensor()
-        type.elemType = 1
-        type.shape.dim = input.map { v in
-            var d = Onnx_TensorShapeProto.Dimension()
-            d.value = .dimValue(v)
-            return d
-        }
-        x.type.tensorType = type
-        var y = Onnx_ValueInfoProto()
-        y.name = "y"
-        model.graph.name = "g"
-        model.graph.input = [x]
-        model.graph.output = [y]
-        model.graph.node = nodes
-        model.graph.initializer = initializers
+        let model = oneInputModel(nodes, initializers, input: input)
         let dir = TemporaryDirectory()
         let path = dir.path("model.onnx")
         try model.serializedData().write(to: URL(fileURLWithPath: path))

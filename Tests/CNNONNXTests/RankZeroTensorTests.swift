@@ -15,11 +15,6 @@ import Testing
 
     /// The model `y = op(inputs...)` over the scalar input `x` and the scalar constant `c`.
     func model(_ op: String, _ inputs: [String], c: Float) throws -> String {
-        var model = Onnx_ModelProto()
-        model.irVersion = 10
-        var opset = Onnx_OperatorSetIdProto()
-        opset.version = 21
-        model.opsetImport = [opset]
         var node = Onnx_NodeProto()
         node.opType = op
         node.name = op.lowercased()
@@ -29,17 +24,7 @@ import Testing
         constant.name = "c"
         constant.dataType = 1
         constant.floatData = [c]
-        var x = Onnx_ValueInfoProto()
-        x.name = "x"
-        x.type.tensorType.elemType = 1
-        x.type.tensorType.shape = Onnx_TensorShapeProto()
-        var y = Onnx_ValueInfoProto()
-        y.name = "y"
-        model.graph.name = "scalar"
-        model.graph.input = [x]
-        model.graph.output = [y]
-        model.graph.node = [node]
-        model.graph.initializer = [constant]
+        let model = oneInputModel([node], [constant], input: [], opset: 21, irVersion: 10, name: "scalar")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cnnc-rank0-\(UUID().uuidString).onnx").path
         try model.serializedData().write(to: URL(fileURLWithPath: path))
         return path
