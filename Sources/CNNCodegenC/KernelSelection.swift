@@ -350,6 +350,9 @@ public enum KernelSelection {
             {
                 tiling = copies
             }
+            if tiling.chunkRows != nil, a.epilogue.pool == nil, let rows = tiling.withVectorRows(thresholds: target.thresholds) {
+                tiling = rows
+            }
             if let rows = tiling.chunkRows, a.epilogue.pool == nil {
                 return
                     (try? .depthwiseRows(.init(attributes: a, tiling: tiling, chunkRows: rows, rowVectors: rowEpilogueVectors(a, tiling))))

@@ -56,6 +56,30 @@ import Testing
         }
     }
 
+    /// Depthwise rows are padded to whole vectors where a tile then spans two rows or more and
+    /// the pitch grows by at most 15%: 56x56 on 16 lanes gets rows of 64 (58 before), stride 2
+    /// onto 14x14 rows of 16 (15); 112x112 (rows of 114: a tile is one row) and 7x7 (9 -> 16)
+    /// keep theirs, and so does 56x56 on AVX2, whose 7-vector tile is under two rows of 64.
+    @Test func depthwiseRowsArePaddedToWholeVectorsWhereTilesShareRows() throws {
+        func pitch(_ input: [Int], stride: Int = 1, target: VectorTarget = .avx512) throws -> Int? {
+            var f = GraphFixture(name: "dw", inputs: [("x", input)])
+            try f.add("dw", GraphFixture.conv(input[0], 3, stride: stride, pad: 1, groups: input[0]), ["x"])
+            guard case .depthwiseRows(let rows) = try selected(f, target: target) else { return nil }
+            return rows.tiling.wq
+        }
+        #expect(try pitch([16, 56, 56]) == 64)
+        #expect(try pitch([16, 28, 28], stride: 2) == 16)
+        #expect(try pitch([16, 28, 28]) == 32)
+        #expect(try pitch([16, 14, 14]) == 16)
+        #expect(try pitch([16, 112, 112]) == 114)
+        #expect(try pitch([16, 7, 7]) == 9)
+        #expect(try pitch([16, 56, 56], target: .avx2) == 58)
+        // The threshold is the target's: no growth allowed, no padding.
+        var strict = VectorTarget.avx512
+        strict.thresholds.vectorRowsMaxGrowth = 1
+        #expect(try pitch([16, 56, 56], target: strict) == 58)
+    }
+
     /// Channel tiles across rows: with two task sizes (4 and 2 rows of 14), each task size has its
     /// own tail tile; the 4-row tasks' tail run in a 2-row task (the overrun fixed in 3e96657)
     /// is no plan.

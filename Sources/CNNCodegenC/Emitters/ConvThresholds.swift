@@ -60,6 +60,11 @@ public struct ConvThresholds: Sendable, Hashable {
     /// Most bytes of the copies per sample (L2-sized).
     public var columnCopiesMaxBytes = 2 * 1024 * 1024
 
+    // Depthwise rows padded to whole vectors (`ConvTiling.withVectorRows`).
+    /// Most growth of a depthwise conv's row pitch (and so of its positions) to make each row a
+    /// whole number of vectors.
+    public var vectorRowsMaxGrowth = 1.15
+
     public init() {}
 
     /// The thresholds every target uses today.
