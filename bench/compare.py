@@ -80,6 +80,8 @@ CHECK_RTOL = 1e-3        # max |a - ref| <= CHECK_RTOL * max |ref|
 CHECK_LOGP_RTOL = 1e-3   # probabilities: |log a - log ref| <= CHECK_LOGP_RTOL * spread of log ref + 1e-3
 BLOCK_CAP = 5            # a block stops early past 5x its planned time (see time_block)
 SETTLE_SECONDS = 0.05    # pause between engines, so one engine's spinning threads don't tax the next
+HOST_OK = 0.85           # a round counts when every core's FMA probe ran at this share of its best or more
+PROBE_MS = 15            # milliseconds of each FMA probe
 
 
 # ----------------------------------------------------------------------------
@@ -378,6 +380,81 @@ class OtherLoad:
         return max(0.0, ((host - self.start[0]) - (own - self.start[1])) / max(wall - self.start[2], 1e-9))
 
 
+PROBE_C = r"""
+/* bench/compare's host probe: every core runs independent FMAs for MS milliseconds; prints the
+   slowest core's rate. A core some other tenant of the host shares (invisible in /proc/stat on a
+   VM) runs it at about half its rate. */
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+typedef float v8 __attribute__((vector_size(32)));
+int main(int argc, char **argv) {
+    const double ms = argc > 1 ? atof(argv[1]) : 15;
+    double slowest = 1e30;
+    #pragma omp parallel num_threads(omp_get_num_procs())
+    {
+        volatile float seed = 1.0f;
+        v8 m = (v8){0} + 0.999999f * seed, c = (v8){0} + 1e-6f * seed;
+        v8 a[12];
+        for (int i = 0; i < 12; i++) a[i] = (v8){0} + seed * (1 + i * 1e-3f);
+        long n = 0;
+        const double t0 = omp_get_wtime();
+        double t;
+        do {
+            for (int k = 0; k < 4096; k++)
+                for (int i = 0; i < 12; i++) a[i] = a[i] * m + c;
+            n += 4096;
+        } while ((t = omp_get_wtime() - t0) < ms / 1000);
+        v8 s = a[0];
+        for (int i = 1; i < 12; i++) s += a[i];
+        seed = s[0];
+        const double rate = n * 12.0 * 16 / t / 1e9;
+        #pragma omp critical
+        if (rate < slowest) slowest = rate;
+    }
+    printf("%.3f\n", slowest);
+    return 0;
+}
+"""
+
+
+class HostProbe:
+    """The host's speed as the slowest core's FMA rate, against the best this run has seen.
+
+    On a shared VM another tenant can take half of a core (an SMT sibling on the physical host)
+    for seconds or minutes; /proc/stat does not show it (no steal time), but every engine, cnnc
+    included, then runs up to 2x slower on that core, two-thread figures most. A short probe
+    before each round and after each engine's block tells such rounds apart; time_interleaved
+    redoes them. Without clang and OpenMP there is no probe (speed() is None)."""
+
+    def __init__(self, work_dir, log):
+        self.binary, self.best = None, 0.0
+        src, exe = os.path.join(work_dir, "host-probe.c"), os.path.join(work_dir, "host-probe")
+        try:
+            os.makedirs(work_dir, exist_ok=True)
+            with open(src, "w") as f:
+                f.write(PROBE_C)
+            subprocess.run(["clang", "-O2", "-march=native", "-fopenmp", "-o", exe, src], check=True,
+                           capture_output=True, timeout=120)
+            self.binary = exe
+            self.best = max(self._rate() for _ in range(3))
+            log(f"host probe: slowest core {self.best:.1f} GFLOP/s (a round counts at {HOST_OK:.0%} of the best)")
+        except (OSError, subprocess.SubprocessError, ValueError) as e:
+            log(f"host probe unavailable ({e}); rounds are not checked for other tenants")
+
+    def _rate(self):
+        out = subprocess.run([self.binary, str(PROBE_MS)], check=True, capture_output=True, text=True, timeout=30)
+        return float(out.stdout.strip())
+
+    def speed(self):
+        """The slowest core's rate now as a share of the best seen (which it may raise), or None."""
+        if self.binary is None:
+            return None
+        rate = self._rate()
+        self.best = max(self.best, rate)
+        return rate / self.best
+
+
 def time_block(engine, iterations, max_seconds=float("inf")):
     """Per-iteration milliseconds of `iterations` calls, after one untimed warm-up call; fewer
     (at least one) if they take over max_seconds (on a busy host a call that waits for a
@@ -423,7 +500,7 @@ def cnnc_bench(cnnc, lib, threads, iterations):
 # One network
 # ----------------------------------------------------------------------------
 
-def bench_network(name, args, cnnc, core, log):
+def bench_network(name, args, cnnc, core, log, probe):
     work = os.path.join(REPO, ".build", "bench", name)
     os.makedirs(work, exist_ok=True)
     result = {"network": name}
@@ -483,16 +560,21 @@ def bench_network(name, args, cnnc, core, log):
         if "cnnc" not in wrong and "cnnc_refused" not in result:
             runners["cnnc"] = None  # timed through `cnnc bench`
         meter = OtherLoad()
-        row = result["threads"][str(T)] = time_interleaved(runners, T, args, cnnc, lib_path)
+        row = result["threads"][str(T)] = time_interleaved(runners, T, args, cnnc, lib_path, probe)
         row["other_load"] = meter.cores()
         log(f"{name} T={T}: " + ", ".join(f"{LABELS[e]} {row[e]['median_ms']:.4g} ms" for e in ENGINES
                                           if e in row)
-            + f" (K={row['iterations_per_round']}; other processes used {row['other_load']:.2f} cores)")
+            + f" (K={row['iterations_per_round']}; other processes used {row['other_load']:.2f} cores; "
+            + f"{host_cell(row)} host speed)")
     return result
 
 
-def time_interleaved(runners, T, args, cnnc, lib_path):
-    """Round-robin timing: R rounds x (every engine, K iterations), medians over all rounds."""
+def time_interleaved(runners, T, args, cnnc, lib_path, probe):
+    """Round-robin timing: R rounds x (every engine, K iterations), medians over all rounds.
+
+    With a host probe, a round in which some core ran under HOST_OK of its best (before the
+    round or after any engine's block) is dropped and run again, up to R extra rounds; if the
+    host stays slow, the last rounds are kept and the row says how slow it was."""
     # Calibrate K from the engines' warm cost per call (wall time, not the median: on a busy host
     # the mean is what a block costs), so a round takes about block_seconds per engine.
     warm = {}
@@ -507,22 +589,35 @@ def time_interleaved(runners, T, args, cnnc, lib_path):
     minimum = {e: float("inf") for e in runners}
     wall = {e: 0.0 for e in runners}       # seconds spent in each engine's blocks, warm-up included
     order = list(runners)
-    for r in range(args.rounds):
+    kept, dropped, speeds = 0, 0, []
+    r = 0
+    while kept < args.rounds:
+        speed = probe.speed()
+        got = {}
         for e in order[r % len(order):] + order[:r % len(order)]:  # rotate: no engine always goes first
             t0 = time.perf_counter()
             if runners[e] is None:
                 median, fastest, times = cnnc_bench(cnnc, lib_path, T, K)
-                samples[e] += times if times else [median] * K
-                round_medians[e].append(median)
-                minimum[e] = min(minimum[e], fastest)
+                got[e] = (times if times else [median] * K, median, fastest)
             else:
                 times = time_block(runners[e], K, BLOCK_CAP * max(args.block_seconds, K * typical / 1000))
-                samples[e] += times
-                round_medians[e].append(statistics.median(times))
-                minimum[e] = min(minimum[e], min(times))
+                got[e] = (times, statistics.median(times), min(times))
             wall[e] += time.perf_counter() - t0
             time.sleep(SETTLE_SECONDS)
-    row = {"iterations_per_round": K, "rounds": args.rounds}
+            after = probe.speed()
+            speed = None if after is None else min(speed, after)
+        r += 1
+        if speed is not None and speed < HOST_OK and dropped < args.rounds:
+            dropped += 1
+            continue
+        kept += 1
+        speeds.append(speed)
+        for e, (times, median, fastest) in got.items():
+            samples[e] += times
+            round_medians[e].append(median)
+            minimum[e] = min(minimum[e], fastest)
+    row = {"iterations_per_round": K, "rounds": args.rounds, "rounds_dropped": dropped,
+           "host_speed": min(speeds) if speeds and None not in speeds else None}
     for e in runners:
         row[e] = {"median_ms": statistics.median(samples[e]), "min_ms": minimum[e],
                   "round_medians_ms": round_medians[e], "wall_s": wall[e]}
@@ -586,14 +681,21 @@ BUSY_CORES = 0.25  # other processes' average use of the cores above which a fig
 
 
 def busy_note(results):
-    """A warning line if other processes loaded the host during the timing, else ''."""
-    loads = [row["other_load"] for r in results for row in r.get("threads", {}).values()]
-    busy = [v for v in loads if v > BUSY_CORES]
-    if not busy:
-        return ""
-    return (f"warning: other processes kept the host busy while timing {len(busy)} of {len(loads)} rows "
-            f"(up to {max(busy):.1f} cores, column `other load`): those figures, two-thread ones most, "
-            f"are unreliable")
+    """A warning line if other processes loaded the host, or the host probe found a core slowed
+    in rounds that had to be kept, during the timing; else ''."""
+    rows = [row for r in results for row in r.get("threads", {}).values()]
+    busy = [row["other_load"] for row in rows if row["other_load"] > BUSY_CORES]
+    slow = [row["host_speed"] for row in rows if row.get("host_speed") is not None and row["host_speed"] < HOST_OK]
+    notes = []
+    if busy:
+        notes.append(f"warning: other processes kept the host busy while timing {len(busy)} of {len(rows)} rows "
+                     f"(up to {max(busy):.1f} cores, column `other load`): those figures, two-thread ones most, "
+                     f"are unreliable")
+    if slow:
+        notes.append(f"warning: a core ran at {min(slow):.2f} of its best in kept rounds of {len(slow)} of "
+                     f"{len(rows)} rows (column `host speed`; another tenant of the host): those figures are "
+                     f"unreliable")
+    return "\n".join(notes)
 
 
 def fmt_ms(v):
@@ -615,12 +717,22 @@ def table_rows(results, threads):
                      "refused" if e == "cnnc" and "cnnc_refused" in res else "wrong" for e in ENGINES]
             best = LABELS[row["best_peer"]] if "best_peer" in row else "-"
             ratio = f"{row['ratio']:.2f}" if "ratio" in row else "-"
-            rows.append((res["network"], str(T), *cells, best, ratio, f"{row['other_load']:.2f}"))
+            rows.append((res["network"], str(T), *cells, best, ratio, f"{row['other_load']:.2f}", host_cell(row)))
     return rows
 
 
+def host_cell(row):
+    """The slowest core's speed in the kept rounds (1.00: as fast as at its best) and the rounds
+    dropped for a slow host, or '-' without a probe."""
+    speed = row.get("host_speed")
+    if speed is None:
+        return "-"
+    dropped = row.get("rounds_dropped", 0)
+    return f"{speed:.2f}" + (f" ({dropped} redone)" if dropped else "")
+
+
 HEADER = ("network", "threads", "ONNX Runtime", "OpenVINO f32", "PyTorch", "cnnc", "best peer", "cnnc / best",
-          "other load")
+          "other load", "host speed")
 
 
 def text_table(rows):
@@ -712,7 +824,13 @@ others; do not edit by hand above the line that says so (notes below it are kept
   Runtime's before timing.
 - `cnnc / best` below 1 means cnnc is faster than the fastest of the three (the goal of issue 5
   is 0.8 or less everywhere). `other load`: how many cores other processes kept busy, on
-  average, while that row was timed (0 on a quiet host; this host is shared).
+  average, while that row was timed (0 on a quiet host; this host is shared). `host speed`: on a
+  VM another tenant can take half a core for minutes without any trace in `/proc/stat`, and
+  every engine then runs up to 2x slower, two-thread figures most. A 15 ms FMA probe on every
+  core before each round and after each engine's block measures it; a round in which the
+  slowest core ran under 85% of its best is dropped and run again (at most R times), and the
+  column gives the slowest core's share in the rounds kept (1.00: full speed) and how many
+  were redone. Sections written before the probe existed have no such column.
 
 {body}{DOCS_KEEP}{kept}"""
     with open(path, "w", encoding="utf-8") as f:
@@ -772,10 +890,11 @@ def main(argv):
     machine = machine_info(cnnc)
     log(machine_line(machine))
 
+    probe = HostProbe(os.path.join(REPO, ".build", "bench"), log)
     results = []
     for name in args.names:
         try:
-            results.append(bench_network(name, args, cnnc, core, log))
+            results.append(bench_network(name, args, cnnc, core, log, probe))
         except Exception as e:  # report it in the table and go on with the other networks
             log(f"{name}: error: {e}")
             results.append({"network": name, "error": str(e)})
