@@ -125,9 +125,17 @@ public struct TileWinograd: Sendable, Hashable {
             // Chunks of at most ~40 tiles: 36 planes of GEMM results for them are ~200 KB.
             chunkRows = max(1, min((tilesH + tasks - 1) / tasks, th.tileWinogradChunkTiles / tilesW))
         }
-        // Output channels across lanes: 2 vectors when they fill them, else 1.
-        let ocv = direct.ocg % (2 * target.lanes) == 0 ? 2 : 1
-        let p = microTile(tilesH: tilesH, tilesW: tilesW, tasks: tasks, chunkRows: chunkRows, ocv: ocv, target: target)
+        // Output channels across lanes: 2 vectors when they fill them, else 1; and 1 where that
+        // allows a micro-tile that keeps the FMA units busier. On 16 registers, 2 vectors allow
+        // at most 5 tiles, and the chunks of a 28x28 plane (7 tiles a row, chunks of 3 and 4 rows:
+        // 21 and 28 tiles) share no divisor from 2 to 5: ResNet-50's 128-channel 3x3 convs ran
+        // 1 tile x 2 vectors, 2 accumulators, at 2.1 ms against 0.8 ms on AVX-512 (the same FMA
+        // rate on Zen 4); 7 tiles x 1 vector: see the measurement in docs/architecture.md.
+        let choices = (direct.ocg % (2 * target.lanes) == 0 ? [2, 1] : [1]).map { ocv in
+            (ocv: ocv, tile: microTile(tilesH: tilesH, tilesW: tilesW, tasks: tasks, chunkRows: chunkRows, ocv: ocv, target: target))
+        }
+        let (ocv, tile) = choices.dropFirst().reduce(choices[0]) { best, next in next.tile.score > best.tile.score + 1e-9 ? next : best }
+        let p = tile.p
         return TileWinograd(
             conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,
             transformsWeights: transformsWeights)
@@ -137,7 +145,7 @@ public struct TileWinograd: Sendable, Hashable {
     /// them; the last task and its last chunk may have fewer rows), with the most useful FMAs
     /// per cycle (see `ConvTiling.throughputTile`): about 20 accumulators keep both FMA
     /// units busy, and 8 hide the FMA latency.
-    static func microTile(tilesH: Int, tilesW: Int, tasks: Int, chunkRows: Int, ocv: Int, target: VectorTarget) -> Int {
+    static func microTile(tilesH: Int, tilesW: Int, tasks: Int, chunkRows: Int, ocv: Int, target: VectorTarget) -> (p: Int, score: Double) {
         let th = target.thresholds
         let chunkCounts = Set(
             [tilesH / tasks, (tilesH + tasks - 1) / tasks].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }
@@ -150,7 +158,7 @@ public struct TileWinograd: Sendable, Hashable {
             let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), Double(th.busyAccumulators))
             if score > best + 1e-9 { (p, best) = (candidate, score) }
         }
-        return p
+        return (p, best)
     }
 
     /// Transformed weights `[ξ][block][ic][blockChannels]`, zero past the last channel:
