@@ -117,7 +117,9 @@ struct Bench: ParsableCommand {
                     for (k, s) in seconds.enumerated() { perKernel[k].append(s * 1000) }
                 }
                 let peak = model.fmaPeakGFLOPS(threads: effectiveThreads, seconds: 0.3)
-                profile = LayerProfile(kernels: model.kernels, medians: perKernel.map(Bench.median), batch: batch, peakGFLOPS: peak)
+                profile = LayerProfile(
+                    kernels: model.kernels, medians: perKernel.map(Bench.median), batch: batch, peakGFLOPS: peak,
+                    targetFeatures: model.requiredCPUFeatures)
             }
             return Measurement(
                 times: times, median: median, minimum: minimum, imagesPerSecond: imagesPerSecond, gflops: gflops,

@@ -10,6 +10,14 @@ struct LayerProfile {
     let batch: Int
     /// GFLOP/s of the library's own FMA probe, on the same threads, in this process.
     let peakGFLOPS: Double
+    /// The CPU features the measured kernels were built for (the descriptor's, for a library
+    /// with several targets the one chosen at load); empty for the x86-64 baseline.
+    let targetFeatures: [String]
+
+    /// What the probe and the kernels ran on: the target's features, or the baseline.
+    var targetText: String {
+        targetFeatures.isEmpty ? "the baseline (no required CPU features)" : targetFeatures.joined(separator: " ")
+    }
 
     func gflops(_ k: Int) -> Double {
         medians[k] > 0 ? Double(kernels[k].flopsPerSample * batch) / (medians[k] / 1000) / 1e9 : 0
@@ -17,7 +25,9 @@ struct LayerProfile {
 
     func table() -> String {
         let total = medians.reduce(0, +)
-        var out = "\nFMA peak in this process: " + String(format: "%.1f", peakGFLOPS) + " GFLOP/s\n"
+        var out =
+            "\nFMA peak in this process: " + String(format: "%.1f", peakGFLOPS) + " GFLOP/s, kernels built for "
+            + targetText + "\n"
         out +=
             pad("#", 4) + pad("op", 20) + pad("ms", 9, right: true) + pad("share", 8, right: true)
             + pad("GFLOP/s", 10, right: true) + pad("% peak", 8, right: true) + "  layers\n"
@@ -43,6 +53,9 @@ struct LayerProfile {
         let rows = kernels.enumerated().map { k, kernel in
             "{\"name\": \(quote(kernel.name)), \"op\": \(quote(kernel.op)), \"layers\": \(quote(kernel.layers)), \"median_ms\": \(medians[k]), \"gflops_per_second\": \(gflops(k))}"
         }
-        return ["\"fma_peak_gflops\": \(peakGFLOPS)", "\"layers\": [" + rows.joined(separator: ", ") + "]"]
+        let features = "[" + targetFeatures.map(quote).joined(separator: ", ") + "]"
+        return [
+            "\"fma_peak_gflops\": \(peakGFLOPS)", "\"target_features\": \(features)", "\"layers\": [" + rows.joined(separator: ", ") + "]",
+        ]
     }
 }

@@ -26,6 +26,18 @@ import Testing
         #expect(layers.count == 7)
         #expect(layers.allSatisfy { ($0["median_ms"] as? Double ?? -1) >= 0 })
         #expect((object["times_ms"] as? [Double])?.count == 3)
+        // The profile names the target whose kernels and probe it measured (the descriptor's
+        // required CPU features): a baseline library, which runs on any x86-64, needs none.
+        #expect(text.stdout.contains("GFLOP/s, kernels built for "))
+        #expect(object["target_features"] is [String])
+        let baseline = dir.path("generic.so")
+        #expect(try cnnc(["compile", TestPaths.repo("examples/lenet5/net.json"), "--target", "generic", "-o", baseline]).status == 0)
+        let generic = try cnnc(["bench", baseline, "--threads", "1", "--iterations", "2", "--layers"])
+        #expect(generic.status == 0, "\(generic)")
+        #expect(generic.stdout.contains("kernels built for the baseline (no required CPU features)"))
+        let genericJSON = try cnnc(["bench", baseline, "--threads", "1", "--iterations", "2", "--layers", "--json"])
+        let genericObject = try #require(try JSONSerialization.jsonObject(with: Data(genericJSON.stdout.utf8)) as? [String: Any])
+        #expect((genericObject["target_features"] as? [String]) == [])
     }
 
     @Test func seededWeightsReplaceTheMissingWeightsFile() throws {
