@@ -350,13 +350,14 @@ public enum KernelSelection {
             {
                 tiling = copies
             }
-            if tiling.chunkRows != nil, a.epilogue.pool == nil, let rows = tiling.withVectorRows(thresholds: target.thresholds) {
-                tiling = rows
-            }
-            if let rows = tiling.chunkRows, a.epilogue.pool == nil {
-                return
-                    (try? .depthwiseRows(.init(attributes: a, tiling: tiling, chunkRows: rows, rowVectors: rowEpilogueVectors(a, tiling))))
-                    ?? .direct
+            if tiling.chunkRows != nil, a.epilogue.pool == nil {
+                let padded = tiling.withVectorRows(thresholds: target.thresholds) ?? tiling
+                if let rows = padded.chunkRows {
+                    return
+                        (try? .depthwiseRows(
+                            .init(attributes: a, tiling: padded, chunkRows: rows, rowVectors: rowEpilogueVectors(a, padded))))
+                        ?? .direct
+                }
             }
             return (try? .positionTiles(.init(attributes: a, tiling: tiling))) ?? .direct
         case .convTranspose(let a):

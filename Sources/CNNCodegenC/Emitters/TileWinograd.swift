@@ -131,11 +131,11 @@ public struct TileWinograd: Sendable, Hashable {
         // 21 and 28 tiles) share no divisor from 2 to 5: ResNet-50's 128-channel 3x3 convs ran
         // 1 tile x 2 vectors, 2 accumulators, at 2.1 ms against 0.8 ms on AVX-512 (the same FMA
         // rate on Zen 4); 7 tiles x 1 vector: see the measurement in docs/architecture.md.
-        let choices = (direct.ocg % (2 * target.lanes) == 0 ? [2, 1] : [1]).map { ocv in
-            (ocv: ocv, tile: microTile(tilesH: tilesH, tilesW: tilesW, tasks: tasks, chunkRows: chunkRows, ocv: ocv, target: target))
+        var (ocv, p, best) = (1, 1, -1.0)
+        for vectors in direct.ocg % (2 * target.lanes) == 0 ? [2, 1] : [1] {
+            let tile = microTile(tilesH: tilesH, tilesW: tilesW, tasks: tasks, chunkRows: chunkRows, ocv: vectors, target: target)
+            if tile.score > best + 1e-9 { (ocv, p, best) = (vectors, tile.p, tile.score) }
         }
-        let (ocv, tile) = choices.dropFirst().reduce(choices[0]) { best, next in next.tile.score > best.tile.score + 1e-9 ? next : best }
-        let p = tile.p
         return TileWinograd(
             conv: direct, tilesH: tilesH, tilesW: tilesW, p: p, ocv: ocv, tasks: tasks, chunkRows: chunkRows,
             transformsWeights: transformsWeights)
