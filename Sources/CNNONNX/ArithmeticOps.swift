@@ -217,7 +217,7 @@ enum ArithmeticOps {
             im.nodes[x].params["bias"] = WeightTensor(
                 shape: [shape.last!], values: values.count == 1 ? Array(repeating: values[0], count: shape.last!) : values)
             im.biasless.remove(x)
-            im.define(ctx, 0, .tensor(x))
+            im.fold(ctx, into: x)
             return
         }
         let kind = try Broadcast.classify(ctx, c, perSample: shape, what: "constant")
@@ -233,7 +233,7 @@ enum ArithmeticOps {
             im.nodes[x].op = .dense(attributes)
             im.nodes[x].params["bias"] = WeightTensor(shape: [shape[0]], values: vector)
             im.biasless.remove(x)
-            im.define(ctx, 0, .tensor(x))
+            im.fold(ctx, into: x)
             return
         }
         let op: Op

@@ -396,7 +396,7 @@ struct Importer {
         }
         var graph = Graph(name: modelName, nodes: nodes, outputs: outputIDs)
         // Outputs renamed above already carry their tensor's name.
-        let layerNames = Set(nodes.map(\.name))
+        let layerNames = Set(nodes.flatMap { [$0.name] + $0.layers })
         graph.tensorNames = tensorNames.filter { layer, _ in layerNames.contains(layer) }
         return graph
     }
@@ -528,6 +528,16 @@ struct Importer {
             if let tensor = ctx.proto.output.first, !tensor.isEmpty, tensor != name { tensorNames[name] = tensor }
         }
         return id
+    }
+
+    /// The node of `ctx` folded into node `x` (a MatMul's bias Add): `x` now computes the node's output, so
+    /// the node becomes the last layer `x` computes, under its own name and output tensor (`--all-layers`
+    /// exports that value by the ONNX tensor name that holds it; the tensor `x` computed before is fused).
+    mutating func fold(_ ctx: NodeContext, into x: NodeID) {
+        let name = uniqueName(for: ctx)
+        nodes[x].layers.append(name)
+        if let tensor = ctx.proto.output.first, !tensor.isEmpty, tensor != name { tensorNames[name] = tensor }
+        define(ctx, 0, .tensor(x))
     }
 
     /// The node's ONNX name (or its first output's), made unique and at most 256 characters; a graph output keeps its own name.

@@ -128,15 +128,17 @@ struct LayerOutputTests {
         func entry(_ name: String) -> [String: Any]? { layers.first { $0["name"] as? String == name } }
     }
 
+    static let linearBias = TestPaths.repo("Tests/Goldens/layers/linear_bias")
+
     /// Compiles the golden model with `flags`, runs it with --all-layers and compares every returned layer with ORT's.
-    func dumpAndCompare(_ flags: [String]) throws -> Manifest {
+    func dumpAndCompare(_ flags: [String], golden: String = LayerOutputTests.small) throws -> Manifest {
         let dir = TemporaryDirectory()
-        let c = try cnnc(["compile", Self.small + "/model.onnx", "-o", dir.path("model.so"), "--all-layers"] + flags)
+        let c = try cnnc(["compile", golden + "/model.onnx", "-o", dir.path("model.so"), "--all-layers"] + flags)
         try #require(c.status == 0, "\(c)")
-        let r = try cnnc(["run", dir.path("model.so"), "--input", Self.small + "/input.npy", "--all-layers", dir.path("dump")])
+        let r = try cnnc(["run", dir.path("model.so"), "--input", golden + "/input.npy", "--all-layers", dir.path("dump")])
         try #require(r.status == 0, "\(r)")
         let ours = try Manifest(dir.path("dump/layers.json"))
-        let ort = try Manifest(Self.small + "/ort/layers.json")
+        let ort = try Manifest(golden + "/ort/layers.json")
         // Every ORT tensor is a layer of the library, in the same order, named by its tensor name.
         #expect(ours.names == ort.names)
         for layer in ours.layers {
@@ -146,9 +148,9 @@ struct LayerOutputTests {
                 continue
             }
             let actual = try loadNPY(dir.path("dump/" + file))
-            let golden = try loadNPY(Self.small + "/ort/" + (try #require(ort.entry(name)?["file"] as? String)))
-            #expect(actual.shape == golden.shape, "\(name)")
-            #expect(Mismatch.find(actual.values, golden.values, atol: 1e-5, rtol: 1e-4) == nil, "\(name)")
+            let expected = try loadNPY(golden + "/ort/" + (try #require(ort.entry(name)?["file"] as? String)))
+            #expect(actual.shape == expected.shape, "\(name)")
+            #expect(Mismatch.find(actual.values, expected.values, atol: 1e-5, rtol: 1e-4) == nil, "\(name)")
         }
         return ours
     }
@@ -160,6 +162,19 @@ struct LayerOutputTests {
         #expect(m.entry("t_conv1")?["fused_into"] as? String == "t_pool1")
         #expect(m.entry("t_relu1")?["fused_into"] as? String == "t_pool1")
         for name in ["t_conv2", "t_bn2", "t_add"] { #expect(m.entry(name)?["fused_into"] as? String == "t_relu2", "\(name)") }
+    }
+
+    /// A MatMul whose bias Add is folded into its kernel writes the Add's tensor: the kernel is exported
+    /// under the Add's name and the MatMul's tensor is fused into it (it used to be exported under the
+    /// MatMul's name, holding the Add's values, and failed against ORT's MatMul tensor).
+    @Test func linearWithFoldedBiasIsNamedByTheAdd() throws {
+        for flags in [[], ["--no-fuse"]] {
+            let m = try dumpAndCompare(flags, golden: Self.linearBias)
+            #expect(m.entry("t_mm2")?["fused_into"] as? String == "t_lin2", "\(flags)")
+            #expect(m.entry("t_lin2")?["file"] is String, "\(flags)")
+        }
+        let m = try dumpAndCompare([], golden: Self.linearBias)
+        for name in ["t_mm1", "t_lin1"] { #expect(m.entry(name)?["fused_into"] as? String == "t_sig", "\(name)") }
     }
 
     @Test func allLayersWithoutFusionReturnsEveryLayer() throws {

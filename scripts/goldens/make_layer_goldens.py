@@ -9,6 +9,9 @@ ort/ (layers.json and one .npy per tensor). It also writes conv2_perturbed.onnx,
 with one weight of conv2 changed by 0.5, which `cnnc verify --per-layer --reference ort` must
 name as the first diverging layer. Deterministic: rerunning rewrites the same files.
 
+It also writes Tests/Goldens/layers/linear_bias/ (model.onnx, input.npy, ort/): two channels-last
+linear layers exported as MatMul + Add, whose kernels must be named by the Add's tensor.
+
     python3 scripts/goldens/make_layer_goldens.py
 """
 
@@ -62,6 +65,42 @@ def small_cnn(rng):
     return model
 
 
+def linear_bias(rng):
+    """Channels-last linear layers as PyTorch exports them: MatMul then Add of the bias. cnnc folds the
+    Add into the MatMul's kernel, which then writes the Add's tensor, not the MatMul's."""
+    def weight(name, *shape):
+        return numpy_helper.from_array((rng.standard_normal(shape) * 0.5).astype(np.float32), name)
+
+    inits = [weight("fc1.w", 4, 5), weight("fc1.b", 5), weight("fc2.w", 5, 3), weight("fc2.b", 3)]
+    nodes = [
+        helper.make_node("MatMul", ["image", "fc1.w"], ["t_mm1"], name="fc1"),
+        helper.make_node("Add", ["t_mm1", "fc1.b"], ["t_lin1"], name="fc1_bias"),
+        helper.make_node("Sigmoid", ["t_lin1"], ["t_sig"], name="sig"),
+        helper.make_node("MatMul", ["t_sig", "fc2.w"], ["t_mm2"], name="fc2"),
+        helper.make_node("Add", ["t_mm2", "fc2.b"], ["t_lin2"], name="fc2_bias"),
+        helper.make_node("Transpose", ["t_lin2"], ["out"], name="to_nchw", perm=[0, 3, 1, 2]),
+    ]
+    graph = helper.make_graph(
+        nodes, "linear_bias",
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", 2, 3, 4])],
+        [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["N", 3, 2, 3])],
+        inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_layer_goldens")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
+
+
+def write_case(model, out, image):
+    os.makedirs(out, exist_ok=True)
+    path = os.path.join(out, "model.onnx")
+    onnx.save(model, path)
+    np.save(os.path.join(out, "input.npy"), image)
+    layers = reference.run_layers(path, {"image": image})
+    reference.write_layers(layers, os.path.join(out, "ort"), "model.onnx")
+    print(f"wrote {out}: {len(layers)} layers")
+
+
 def main():
     rng = np.random.default_rng(17)
     model = small_cnn(rng)
@@ -79,6 +118,9 @@ def main():
             init.CopyFrom(numpy_helper.from_array(w, "conv2.w"))
     onnx.save(model, os.path.join(OUT, "conv2_perturbed.onnx"))
     print(f"wrote {OUT}: {len(layers)} layers")
+    rng = np.random.default_rng(23)
+    write_case(linear_bias(rng), os.path.join(os.path.dirname(OUT), "linear_bias"),
+               rng.standard_normal((2, 2, 3, 4)).astype(np.float32))
 
 
 if __name__ == "__main__":
