@@ -50,6 +50,16 @@ extension Toolchain {
         return flags
     }
 
+    /// `optimizationFlagsToProbe` when the compiler builds `probeSource` with them (clang), else none (gcc
+    /// rejects `-mllvm`).
+    static func acceptedOptimizationFlags(
+        _ compiler: String, otherFlags: [String], probeSource: String, in directory: String
+    ) throws -> [String] {
+        let flags = optimizationFlagsToProbe
+        let result = try run(compiler, flags + otherFlags + ["-O3", "-c", "-o", directory + "/probe-flags.o", probeSource], in: directory)
+        return result.status == 0 ? flags : []
+    }
+
     /// The OpenMP runtime among the libraries the shared library at `path` needs (`libomp.so.5`, `libgomp.so.1`, ...), if any.
     public static func openMPRuntime(ofLibrary path: String) -> String? {
         guard let dynamic = try? ELFDynamicSection.read(path: path) else { return nil }

@@ -203,6 +203,26 @@ import Testing
         #expect(run.stdout.contains(try Self.accuracyLine()), "stdout: \(run.stdout)")
     }
 
+    /// clang builds without partial or runtime loop unrolling (`Toolchain.optimizationFlagsToProbe`; it
+    /// made compiles up to 2.9x longer and the libraries no faster); gcc rejects `-mllvm`, so it gets
+    /// none of those flags and still builds a library that classifies as PyTorch does.
+    @Test func clangBuildsWithoutPartialUnrollingAndGccWithoutItsFlags() throws {
+        #expect(try Toolchain.find(for: .host, cc: "clang", sysroot: nil).optimizationFlags == Toolchain.optimizationFlagsToProbe)
+        #expect(try Toolchain.find(for: .host, cc: "gcc", sysroot: nil).optimizationFlags.isEmpty)
+        let directory = TemporaryDirectory()
+        let library = directory.path("libdigits.so")
+        try Self.compile(library) { $0.cc = "gcc" }
+        #expect(try ELFDynamicSection.read(path: library).needed.contains { $0.hasPrefix("libgomp") })
+        // Run by the Swift demo in its own process (libgomp beside this process's libomp libraries is
+        // not what is being tested): it classifies the digits as PyTorch does.
+        let demo = TestPaths.productsDirectory.appendingPathComponent("digits-demo").path
+        try #require(FileManager.default.isExecutableFile(atPath: demo), "\(demo) is missing: build it with swift build --build-tests")
+        let run = try runProcess(demo, [library, Self.images, Self.labels], cwd: directory.url.path)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let accuracy = try Self.accuracyLine()
+        #expect(run.stdout.contains(accuracy), "stdout: \(run.stdout)")
+    }
+
     @Test func threadsRuntimeNoneNeedsNoOpenMPAndGivesTheSameBits() throws {
         let directory = TemporaryDirectory()
         try Self.compile(directory.path("none.so")) {

@@ -59,7 +59,8 @@ import Testing
 
         let toolchain = try Toolchain.find()
         let flags =
-            ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(target)
+            ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + toolchain.optimizationFlags
+            + Toolchain.targetFlags(target)
         let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
         #expect(build.status == 0, "\(build.stderr)")
 
@@ -137,6 +138,7 @@ import Testing
         let toolchain = try Toolchain.find()
         let flags =
             ["--target=aarch64-linux-gnu", "-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"]
+            + toolchain.optimizationFlags
             + Toolchain.targetFlags(.aarch64)
         let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
         #expect(build.status == 0, "\(build.stderr)")
@@ -178,7 +180,8 @@ import Testing
         FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: Data(count: 4096))
         let toolchain = try Toolchain.find()
         let flags =
-            ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + Toolchain.targetFlags(target)
+            ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + toolchain.optimizationFlags
+            + Toolchain.targetFlags(target)
         let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
         #expect(build.status == 0, "\(build.stderr)")
         let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
