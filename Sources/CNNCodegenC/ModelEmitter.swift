@@ -267,7 +267,7 @@ struct KernelSequence {
         let inputShapes = node.inputs.map { shapes[$0]! }
         var ctx = KernelContext(
             node: node, inputShapes: inputShapes, functionName: name, weightsSymbol: weightsSymbol,
-            blob: blob, weightBase: weightBase, loadTime: loadTime)
+            blob: blob, weightBase: weightBase, loadTime: loadTime, target: options.vector)
         let convPlan = KernelSelection.convPlan(node, in: planned.graph, target: options.vector)
         let function = convPlan.flatMap { TiledConvEmitter.emit($0, &ctx) } ?? ModelEmitter.emitKernel(node, &ctx)
         blob = ctx.blob

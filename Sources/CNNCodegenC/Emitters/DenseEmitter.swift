@@ -7,14 +7,50 @@ import CNNIR
 /// (latency-bound, 4 cycles per input), several are independent chains. Each unit still sums
 /// its inputs in order, so the bits do not depend on the grouping or the thread count. Every
 /// sample of the batch reuses a task's blocks while they are in cache.
-enum DenseEmitter {
+public enum DenseEmitter {
     static let block = 16
     /// Blocks accumulated together (the weights are padded with zero blocks to a whole number of groups).
     static func group(blocks: Int) -> Int { min(4, blocks) }
 
-    /// Rows of a linear layer computed together: each weight vector loaded serves this many
-    /// rows (4 accumulators of 16 lanes, 8 AVX2 registers), one block of units per task.
-    static let rowTile = 4
+    /// A linear layer's register tile: `rows` rows by `blocks` blocks of 16 units, one accumulator
+    /// of 16 lanes each. Every weight vector loaded serves `rows` rows and every input broadcast
+    /// serves `blocks` blocks.
+    public struct LinearTile: Equatable, Sendable {
+        public var rows: Int
+        public var blocks: Int
+        public init(rows: Int, blocks: Int) {
+            self.rows = rows
+            self.blocks = blocks
+        }
+    }
+
+    /// The tile without a target: 4 rows of one block (4 accumulators, 8 AVX2 registers).
+    static let defaultLinearTile = LinearTile(rows: 4, blocks: 1)
+    /// Row tiles in a task's chunk of rows: enough tasks for the threads when a sample has few rows.
+    static let chunkTiles = 8
+
+    /// The largest tile whose accumulators, weight vectors and broadcast input fit the target's
+    /// registers (a 16-lane vector takes 16 / lanes registers), with the share of padding blocks
+    /// counted against it; ties go to more blocks. AVX-512: 6 rows x 4 blocks (24 of 32 registers
+    /// hold accumulators); AVX2: 6 x 1 (12 of 16); SSE: 2 x 1. (On AVX2, 2 rows x 3 blocks, which
+    /// counted a split weight vector as 2 registers, spilled and ran ConvNeXt-Tiny 1.8x slower.)
+    public static func linearTile(blocks: Int, target: VectorTarget?) -> LinearTile {
+        guard let target else { return defaultLinearTile }
+        let perVector = max(1, block / target.lanes)
+        var best = LinearTile(rows: 1, blocks: 1)
+        var bestScore = 0.0
+        for g in 1...min(4, blocks) {
+            let weightRegisters = g * perVector
+            for r in 1...8 where r * g * perVector + weightRegisters + 1 <= target.registers {
+                let padded = (blocks + g - 1) / g * g
+                let score = Double(r * g * blocks) / Double(padded)
+                if score > bestScore || (score == bestScore && g > best.blocks) {
+                    (best, bestScore) = (LinearTile(rows: r, blocks: g), score)
+                }
+            }
+        }
+        return best
+    }
 
     static func emit(_ a: DenseAttributes, _ ctx: inout KernelContext) -> CFunction {
         // A linear layer (`lastAxis`) runs as a dense layer on a batch of n x rows vectors of its last axis.
@@ -23,9 +59,10 @@ enum DenseEmitter {
         let units = a.units
         let rows = a.lastAxis ? input.dropLast().reduce(1, *) : 1
         let blocks = (units + block - 1) / block
-        // With several rows a sample, rows are tiled instead of blocks (`rowTile`).
-        let tiled = rows >= rowTile
-        let group = tiled ? 1 : group(blocks: blocks)
+        // With several rows a sample, rows are tiled as well as blocks (`linearTile`).
+        let tile = linearTile(blocks: blocks, target: ctx.target)
+        let tiled = rows >= tile.rows && tile.rows > 1
+        let group = tiled ? tile.blocks : group(blocks: blocks)
         let tasks = (blocks + group - 1) / group
         let weight = ctx.node.params["weight"]!.storage.floats
         var packed = [Float](repeating: 0, count: tasks * group * n * block)
@@ -63,6 +100,10 @@ enum DenseEmitter {
                     [.decl("float", "v", .v("acc")[.v("u")])] + steps + [.assign(ctx.output[.v("b") * .int(units) + unit], "=", .v("v"))],
                     else: [])
             ])
+        // Whole blocks of units with nothing left to apply per unit are stored as vectors.
+        let storesVectors = units % block == 0 && steps.isEmpty
+        /// The first unit of block `g` of task `t`.
+        func blockStart(_ g: Int) -> CExpr { .v("t") * .int(group * block) + .int(g * block) }
         /// `count` rows from row `first`: accumulators a<r>_<g> start at the bias, then one
         /// FMA per input per row and block, in input order (the same sums whatever the tiling).
         func rowsStatements(_ count: Int, first: CExpr) -> [CStmt] {
@@ -87,6 +128,18 @@ enum DenseEmitter {
             }
             out.append(.loop("k", .int(n), inner))
             for r in rs {
+                if storesVectors {
+                    var body: [CStmt] = [.decl("float *restrict", "o", ctx.output + (first + .int(r)) * .int(units))]
+                    for g in gs {
+                        let accumulator = "a\(r)_\(g)"
+                        let slot: CExpr = .vectorAt(.vector(16), .v("o") + blockStart(g))
+                        let stores = (vectorSteps(accumulator) ?? []) + [.assign(slot, "=", .v(accumulator))]
+                        // A padding block (past the units) is computed but not stored.
+                        body += blocks % group == 0 ? stores : [.ifThen(.v("t") * .int(group) + .int(g) < .int(blocks), stores, else: [])]
+                    }
+                    out.append(.block(body))
+                    continue
+                }
                 var body: [CStmt] = [
                     .decl("const int64_t", "b", first + .int(r)),
                     .array("float", "acc", count: group * block, alignment: 64),
@@ -103,46 +156,66 @@ enum DenseEmitter {
             return out
         }
         let total = ctx.batch * .int(rows)
-        let perTask: [CStmt] =
-            tiled
-            ? [
-                .decl("const int64_t", "full", total / .int(rowTile) * .int(rowTile)),
-                .loop("r0", from: .int(0), to: .v("full"), step: rowTile, rowsStatements(rowTile, first: .v("r0"))),
-                .loop("r0", .v("full"), total, rowsStatements(1, first: .v("r0"))),
-            ]
-            : [
-                // One row at a time, several blocks side by side (the dense layer's form).
+        if tiled {
+            // Tasks are (block group, chunk of rows) pairs, the chunks inner: a thread's run of
+            // tasks reads one group's weights (which stay in cache) for many chunks of rows. Chunks
+            // outer read every weight once a chunk, from memory when they outgrow the caches
+            // (ConvNeXt-Tiny's last stage: 9.4 MB of weights and 49 rows). Each unit's sum is made
+            // in one task in input order, so the bits do not depend on the tasks or the threads.
+            let chunk = tile.rows * chunkTiles
+            return ctx.function([
+                .decl("const float *restrict", "w", w),
+                .decl("const float *restrict", "bias", biasPtr),
+                KernelContext.parallelFor(collapse: 2, work: 2 * n * block * blocks * rows),
                 .loop(
-                    "b", total,
+                    "t", .int(tasks),
                     [
-                        .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
-                        .array("float", "acc", count: group * block, alignment: 64),
+                        .loop(
+                            "c", (total + .int(chunk - 1)) / .int(chunk),
+                            [
+                                .decl("const float *restrict", "wb", .v("w") + .v("t") * .int(group * n * block)),
+                                .decl("const int64_t", "lo", .v("c") * .int(chunk)),
+                                .decl("const int64_t", "hi", .call("cnnc_min", [.v("lo") + .int(chunk), total])),
+                                .decl("const int64_t", "full", .v("lo") + (.v("hi") - .v("lo")) / .int(tile.rows) * .int(tile.rows)),
+                                .loop("r0", from: .v("lo"), to: .v("full"), step: tile.rows, rowsStatements(tile.rows, first: .v("r0"))),
+                                .loop("r0", .v("full"), .v("hi"), rowsStatements(1, first: .v("r0"))),
+                            ])
+                    ]),
+            ])
+        }
+        let perTask: [CStmt] = [
+            // One row at a time, several blocks side by side (the dense layer's form).
+            .loop(
+                "b", total,
+                [
+                    .decl("const float *restrict", "xb", ctx.input(0) + .v("b") * .int(n)),
+                    .array("float", "acc", count: group * block, alignment: 64),
+                ]
+                    + (0..<group).map { g in
+                        .local(
+                            .vector(16), "a\(g)",
+                            .loadVector(.vector(16), from: .v("bias") + .v("t") * .int(group * block) + .int(g * block)))
+                    } + [
+                        .loop(
+                            "k", .int(n),
+                            [
+                                .decl("const float", "xv", .v("xb")[.v("k")])
+                            ]
+                                + (0..<group).map { g in
+                                    .assign(
+                                        .v("a\(g)"), "+=",
+                                        .v("xv")
+                                            * .loadVector(.vector(16), from: .v("wb") + .int(g * n * block) + .v("k") * .int(block)))
+                                })
                     ]
-                        + (0..<group).map { g in
-                            .local(
-                                .vector(16), "a\(g)",
-                                .loadVector(.vector(16), from: .v("bias") + .v("t") * .int(group * block) + .int(g * block)))
-                        } + [
-                            .loop(
-                                "k", .int(n),
-                                [
-                                    .decl("const float", "xv", .v("xb")[.v("k")])
-                                ]
-                                    + (0..<group).map { g in
-                                        .assign(
-                                            .v("a\(g)"), "+=",
-                                            .v("xv")
-                                                * .loadVector(.vector(16), from: .v("wb") + .int(g * n * block) + .v("k") * .int(block)))
-                                    })
-                        ]
-                        + (0..<group).flatMap { g -> [CStmt] in
-                            let slot: CExpr = .vectorAt(.vector(16), .v("acc") + .int(g * block))
-                            let steps: [CStmt] = vectorSteps("a\(g)") ?? []
-                            return steps + [.assign(slot, "=", .v("a\(g)"))]
-                        } + [
-                            store
-                        ])
-            ]
+                    + (0..<group).flatMap { g -> [CStmt] in
+                        let slot: CExpr = .vectorAt(.vector(16), .v("acc") + .int(g * block))
+                        let steps: [CStmt] = vectorSteps("a\(g)") ?? []
+                        return steps + [.assign(slot, "=", .v("a\(g)"))]
+                    } + [
+                        store
+                    ])
+        ]
         return ctx.function([
             .decl("const float *restrict", "w", w),
             .decl("const float *restrict", "bias", biasPtr),

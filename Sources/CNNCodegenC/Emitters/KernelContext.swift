@@ -17,6 +17,9 @@ struct KernelContext {
     let weightBase: Int
     /// Set for `--winograd-weights at-load`: the transforms the library runs in its first create.
     var loadTime: LoadTimeWeights? = nil
+    /// The vector target the kernel is planned for (its register file sizes register tiles); nil
+    /// where an emitter is used without one.
+    var target: VectorTarget? = nil
     /// The pointer kernels read load-time transformed weights through.
     static let loadSymbol = "transformed_weights"
 
