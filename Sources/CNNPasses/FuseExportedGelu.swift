@@ -8,8 +8,8 @@ import CNNIR
 /// 1 / sqrt 2), `erf`, an add of 1 (a scalar constant, or a per-channel bias of ones), a mul by
 /// `x` (either operand order), and a mul by the scalar constant 0.5. Every intermediate must be
 /// read only by the next step (otherwise it is computed anyway) and carry no epilogue. The
-/// rewrite leaves the first three steps unread; the pass removes them at once so the activation
-/// can move into its producer. Only rounding differs (the activation's definition, `ActivationKind.facts`).
+/// rewrite leaves the first three steps unread (their layers join the activation's); the pass
+/// removes them at once so the activation can move into its producer. Only rounding differs (the activation's definition, `ActivationKind.facts`).
 public struct FuseExportedGelu: RewriteRule {
     public init() {}
     public var name: String { "fuse-exported-gelu" }
@@ -49,7 +49,10 @@ public struct FuseExportedGelu: RewriteRule {
             fused.inputs = [x]
             fused.name = node.name
             fused.location = node.location
-            return .merge(producer: product.id, consumer: node.id, fused: fused)
+            // The scale, erf and add of one are computed by the activation now (`--all-layers`
+            // reports them fused into its kernel).
+            return .merge(
+                producer: product.id, consumer: node.id, fused: fused, absorbed: scaled.layers + erf.layers + plusOne.layers)
         }
         return nil
     }

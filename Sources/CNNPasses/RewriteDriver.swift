@@ -18,12 +18,19 @@ public protocol RewriteRule: Sendable {
 public enum Rewrite {
     /// `producer` and `consumer` become `fused`, which keeps the producer's id and takes the
     /// consumer's place in the order (every input of both is defined before it) and its readers.
-    case merge(producer: NodeID, consumer: NodeID, fused: Node)
+    /// `absorbed` names the layers of nodes the rule also folded into `fused` and left unread (they
+    /// go as dead code): `fused` computes them too, so they lead its `layers`.
+    case merge(producer: NodeID, consumer: NodeID, fused: Node, absorbed: [String])
     /// `node` goes away; its readers (and model outputs) read `replacement` instead.
     case bypass(NodeID, with: NodeID)
     /// `second`, which read `first`, moves in front of it: the new `second` takes `first`'s place,
     /// the new `first` takes `second`'s place, and `second`'s readers read `first` instead.
     case exchange(first: Node, second: Node)
+
+    /// A `merge` that absorbed no other node.
+    public static func merge(producer: NodeID, consumer: NodeID, fused: Node) -> Rewrite {
+        .merge(producer: producer, consumer: consumer, fused: fused, absorbed: [])
+    }
 }
 
 /// What a driver run did, for tests that check the pass stays linear.
@@ -134,10 +141,10 @@ public struct RewriteGraph {
     mutating func apply(_ change: Rewrite) -> [NodeID] {
         var touched: [NodeID] = []
         switch change {
-        case .merge(let producer, let consumer, var fused):
+        case .merge(let producer, let consumer, var fused, let absorbed):
             let p = node(producer)
             let c = node(consumer)
-            fused.layers = p.layers + c.layers
+            fused.layers = absorbed + p.layers + c.layers
             let at = slot(of: consumer)
             touched += replaceUses(of: consumer, with: producer)
             removeNode(producer)

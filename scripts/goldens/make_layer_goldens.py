@@ -10,7 +10,8 @@ with one weight of conv2 changed by 0.5, which `cnnc verify --per-layer --refere
 name as the first diverging layer. Deterministic: rerunning rewrites the same files.
 
 It also writes Tests/Goldens/layers/linear_bias/ (model.onnx, input.npy, ort/): two channels-last
-linear layers exported as MatMul + Add, whose kernels must be named by the Add's tensor.
+linear layers exported as MatMul + Add, with an exported GELU between them, whose kernels must be
+named by their last tensors, every other tensor fused.
 
     python3 scripts/goldens/make_layer_goldens.py
 """
@@ -66,17 +67,26 @@ def small_cnn(rng):
 
 
 def linear_bias(rng):
-    """Channels-last linear layers as PyTorch exports them: MatMul then Add of the bias. cnnc folds the
-    Add into the MatMul's kernel, which then writes the Add's tensor, not the MatMul's."""
+    """Channels-last linear layers as PyTorch exports them: MatMul then Add of the bias, and GELU as
+    five nodes. cnnc folds the Add into the MatMul's kernel, which then writes the Add's tensor, not
+    the MatMul's, and the GELU into the first linear's kernel: every one of those tensors is fused."""
     def weight(name, *shape):
         return numpy_helper.from_array((rng.standard_normal(shape) * 0.5).astype(np.float32), name)
 
-    inits = [weight("fc1.w", 4, 5), weight("fc1.b", 5), weight("fc2.w", 5, 3), weight("fc2.b", 3)]
+    inits = [weight("fc1.w", 4, 5), weight("fc1.b", 5), weight("fc2.w", 5, 3), weight("fc2.b", 3),
+             numpy_helper.from_array(np.array(2 ** 0.5, np.float32), "sqrt2"),
+             numpy_helper.from_array(np.array(1, np.float32), "one"),
+             numpy_helper.from_array(np.array(0.5, np.float32), "half")]
     nodes = [
         helper.make_node("MatMul", ["image", "fc1.w"], ["t_mm1"], name="fc1"),
         helper.make_node("Add", ["t_mm1", "fc1.b"], ["t_lin1"], name="fc1_bias"),
-        helper.make_node("Sigmoid", ["t_lin1"], ["t_sig"], name="sig"),
-        helper.make_node("MatMul", ["t_sig", "fc2.w"], ["t_mm2"], name="fc2"),
+        # GELU as PyTorch exports it below opset 20: five nodes that cnnc runs as one activation.
+        helper.make_node("Div", ["t_lin1", "sqrt2"], ["t_div"], name="gelu_div"),
+        helper.make_node("Erf", ["t_div"], ["t_erf"], name="gelu_erf"),
+        helper.make_node("Add", ["t_erf", "one"], ["t_plus"], name="gelu_add"),
+        helper.make_node("Mul", ["t_lin1", "t_plus"], ["t_mul"], name="gelu_mul"),
+        helper.make_node("Mul", ["t_mul", "half"], ["t_gelu"], name="gelu_half"),
+        helper.make_node("MatMul", ["t_gelu", "fc2.w"], ["t_mm2"], name="fc2"),
         helper.make_node("Add", ["t_mm2", "fc2.b"], ["t_lin2"], name="fc2_bias"),
         helper.make_node("Transpose", ["t_lin2"], ["out"], name="to_nchw", perm=[0, 3, 1, 2]),
     ]
