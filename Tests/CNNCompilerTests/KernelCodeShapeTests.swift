@@ -179,6 +179,8 @@ import Testing
             default: .init(rows: 2, blocks: 1)
             }
         #expect(DenseEmitter.linearTile(blocks: 24, target: vector) == expected)
+        // The scalar target (ARM64's generic form) has no vector registers to plan for.
+        #expect(DenseEmitter.linearTile(blocks: 24, target: .scalar) == DenseEmitter.defaultLinearTile)
         var f = GraphFixture(name: "mlp", inputs: [("x", [14, 14, 96])])
         try f.add("fc", .dense(DenseAttributes(units: 384, hasBias: true, lastAxis: true)), ["x"])
         let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }

@@ -25,7 +25,7 @@ public enum DenseEmitter {
     }
 
     /// The tile without a target: 4 rows of one block (4 accumulators, 8 AVX2 registers).
-    static let defaultLinearTile = LinearTile(rows: 4, blocks: 1)
+    public static let defaultLinearTile = LinearTile(rows: 4, blocks: 1)
     /// Row tiles in a task's chunk of rows: enough tasks for the threads when a sample has few rows.
     static let chunkTiles = 8
 
@@ -35,7 +35,9 @@ public enum DenseEmitter {
     /// hold accumulators); AVX2: 6 x 1 (12 of 16); SSE: 2 x 1. (On AVX2, 2 rows x 3 blocks, which
     /// counted a split weight vector as 2 registers, spilled and ran ConvNeXt-Tiny 1.8x slower.)
     public static func linearTile(blocks: Int, target: VectorTarget?) -> LinearTile {
-        guard let target else { return defaultLinearTile }
+        // Without a target, or for the scalar target (no vector registers: ARM64's generic form), the
+        // tile stays the one every target had before.
+        guard let target, target.lanes > 0 else { return defaultLinearTile }
         let perVector = max(1, block / target.lanes)
         var best = LinearTile(rows: 1, blocks: 1)
         var bestScore = 0.0
