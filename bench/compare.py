@@ -424,8 +424,9 @@ class HostProbe:
     On a shared VM another tenant can take half of a core (an SMT sibling on the physical host)
     for seconds or minutes; /proc/stat does not show it (no steal time), but every engine, cnnc
     included, then runs up to 2x slower on that core, two-thread figures most. A short probe
-    before each round and after each engine's block tells such rounds apart; time_interleaved
-    redoes them. Without clang and OpenMP there is no probe (speed() is None)."""
+    (its threads bound to the cores) before each round and after each engine's block tells such
+    rounds apart; time_interleaved redoes them. Without clang and OpenMP there is no probe
+    (speed() is None)."""
 
     def __init__(self, work_dir, log):
         self.binary, self.best = None, 0.0
@@ -443,7 +444,12 @@ class HostProbe:
             log(f"host probe unavailable ({e}); rounds are not checked for other tenants")
 
     def _rate(self):
-        out = subprocess.run([self.binary, str(PROBE_MS)], check=True, capture_output=True, text=True, timeout=30)
+        # One probe thread per core, bound to it: unbound, Linux often left both threads on one
+        # vCPU for the whole 15 ms (the Zen 4 dev host, 2026-12-06: 54 instead of 116 GFLOP/s in
+        # most probes, idle or not; bound, 110-117 every time), and every round read as slowed.
+        env = dict(os.environ, OMP_PROC_BIND="true", OMP_PLACES="cores")
+        out = subprocess.run([self.binary, str(PROBE_MS)], check=True, capture_output=True, text=True, timeout=30,
+                             env=env)
         return float(out.stdout.strip())
 
     def speed(self):
