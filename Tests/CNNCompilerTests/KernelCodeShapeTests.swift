@@ -183,25 +183,10 @@ import Testing
         #expect(DenseEmitter.linearTile(blocks: 24, target: .scalar) == DenseEmitter.defaultLinearTile)
         var f = GraphFixture(name: "mlp", inputs: [("x", [14, 14, 96])])
         try f.add("fc", .dense(DenseAttributes(units: 384, hasBias: true, lastAxis: true)), ["x"])
-        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
-        let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
-        let dir = TemporaryDirectory()
-        let source = dir.write("model.c", model.source)
-        FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: Data(count: 4 * 96 * 400))
-        let toolchain = try Toolchain.find()
-        let flags =
-            ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + toolchain.optimizationFlags
-            + Toolchain.targetFlags(target)
-        let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
-        #expect(build.status == 0, "\(build.stderr)")
-        let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
-        let loopLine = try #require(lines.firstIndex { $0.contains("for (int64_t k = 0; k < 96; k++)") }) + 1
-        let spills = build.stderr.split(separator: "\n").filter {
-            $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads"))
-        }
+        let (source, spills) = try Self.spillsInLoop(f.graph, target: target, loop: "for (int64_t k = 0; k < 96; k++)")
         #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
         let last = "a\(expected.rows - 1)_\(expected.blocks - 1) += x\(expected.rows - 1)[k] * w\(expected.blocks - 1);"
-        #expect(model.source.contains(last), "the tile's last accumulator")
+        #expect(source.contains(last), "the tile's last accumulator")
     }
 
     /// The FMA probe that `bench --layers` divides by keeps all its accumulators in registers on
@@ -211,11 +196,22 @@ import Testing
         var f = GraphFixture(name: "probe", inputs: [("x", [4, 8, 8])])
         try f.add("c", GraphFixture.conv(4, 1), ["x"])
         let vector = Compiler.vectorTarget(target)
-        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
+        let (source, spills) = try Self.spillsInLoop(f.graph, target: target, loop: "for (int64_t i = 0; i < chunk; i++)")
+        #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
+        #expect(source.contains("a\(vector.registers >= 32 ? 23 : 11) = a"), "the probe's accumulators")
+    }
+
+    /// Plans `graph` for `target`, compiles its C with the library's flags and LLVM's register
+    /// allocation remarks, and returns the C with the spill and reload remarks on the line after
+    /// the first one containing `loop` (the loop's body).
+    static func spillsInLoop(_ graph: Graph, target: TargetCPU, loop: String) throws -> (source: String, spills: [Substring]) {
+        let vector = Compiler.vectorTarget(target)
+        let planned = try Pipeline.run(graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
         let model = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector))
         let dir = TemporaryDirectory()
         let source = dir.write("model.c", model.source)
-        FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: Data(count: 4096))
+        // The weights' bytes do not matter to the code, only that the `.incbin` finds the file.
+        FileManager.default.createFile(atPath: dir.path(model.weightsFileName), contents: nil)
         let toolchain = try Toolchain.find()
         let flags =
             ["-std=c11", "-O3", "-fopenmp", "-fPIC", "-fno-math-errno", "-c", "-Rpass-missed=regalloc"] + toolchain.optimizationFlags
@@ -223,11 +219,10 @@ import Testing
         let build = try runProcess(toolchain.compiler, flags + ["-o", dir.path("model.o"), source], cwd: dir.url.path)
         #expect(build.status == 0, "\(build.stderr)")
         let lines = model.source.split(separator: "\n", omittingEmptySubsequences: false)
-        let loopLine = try #require(lines.firstIndex { $0.contains("for (int64_t i = 0; i < chunk; i++)") }) + 1
+        let loopLine = try #require(lines.firstIndex { $0.contains(loop) }) + 1
         let spills = build.stderr.split(separator: "\n").filter {
             $0.contains("model.c:\(loopLine):") && ($0.contains("spills") || $0.contains("reloads"))
         }
-        #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
-        #expect(model.source.contains("a\(vector.registers >= 32 ? 23 : 11) = a"), "the probe's accumulators")
+        return (model.source, spills)
     }
 }
