@@ -240,14 +240,10 @@ enum PoolEmitter {
         return ctx.function(
             planeLoop(
                 ctx, channels: c, inCount: count, outCount: 1, work: count,
-                body: [
-                    .decl("float", "acc", isMax ? .float(-.infinity) : .float(0)),
-                    .loop(
-                        "i", .int(count),
-                        [isMax ? .assign(.v("acc"), "=", maxFold(.v("acc"), .v("x")[.v("i")])) : .assign(.v("acc"), "+=", .v("x")[.v("i")])]
-                    ),
-                    .assign(.v("y")[0], "=", isMax ? .v("acc") : .v("acc") / .float(Float(count))),
-                ]))
+                body: laneFold(
+                    "acc", count: count, initial: isMax ? -.infinity : 0, step: isMax ? maxFold : { $0 + $1 },
+                    term: { .v("x")[$0] })
+                    + [.assign(.v("y")[0], "=", isMax ? .v("acc") : .v("acc") / .float(Float(count)))]))
     }
 
     /// Adaptive pooling, PyTorch's bins: start floor(i*I/O), end ceil((i+1)*I/O).

@@ -3,10 +3,10 @@ import CNNIR
 /// The position-tile kernel's epilogues from its tile buffer `wt`: the plain one (which stores
 /// whole rows as vectors for depthwise-row plans) and the fused pool's.
 extension TiledConvEmitter {
-    /// Drops padding columns and applies activations and the residual add, storing to the output:
-    /// the positions from `start` to the chunk's end.
-    static func epilogue(_ plan: PositionTileKernel, _ ctx: KernelContext, span: Int, from start: CExpr) -> [CStmt] {
-        let a = plan.attributes
+    /// Drops padding columns and applies the epilogue `steps` left (activations and the residual
+    /// add), storing to the output: the positions from `start` to the chunk's end.
+    static func epilogue(_ plan: PositionTileKernel, _ steps: [EpilogueStep], _ ctx: KernelContext, span: Int, from start: CExpr) -> [CStmt]
+    {
         let t = plan.tiling
         let oc = t.ocg * t.groups
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
@@ -23,7 +23,7 @@ extension TiledConvEmitter {
                         .loop(
                             "q", start, .v("q1"),
                             [.local(.float, "v", .v("src")[.v("q")])]
-                                + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: plane + .v("q"))
+                                + epilogueStatements(steps, value: .v("v"), operandIndex: plane + .v("q"))
                                 + [.assign(.v("dst")[.v("q")], "=", .v("v"))]),
                     ])
             ]
@@ -34,10 +34,10 @@ extension TiledConvEmitter {
             .loop(
                 "ow", lo, hi,
                 [.local(.float, "v", .v("wt")[.v("base") + .v("ow")])]
-                    + epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index) + [.assign(.v("dst")[.v("ow")], "=", .v("v"))])
+                    + epilogueStatements(steps, value: .v("v"), operandIndex: index) + [.assign(.v("dst")[.v("ow")], "=", .v("v"))])
         }
         let scalarRow = store(.int(0), .int(t.outW))
-        let wholeRow = wholeRowVectors(plan, indexAt: indexAt, scalar: scalarRow) ?? scalarRow
+        let wholeRow = wholeRowVectors(plan, steps, indexAt: indexAt, scalar: scalarRow) ?? scalarRow
         return [
             .loop(
                 "j", .v("width"),

@@ -62,19 +62,56 @@ enum ReductionEmitter {
         }
         let acc = CExpr.v("acc")[.v("i")]
         let x = CExpr.v("p")[.v("i")]
+        // Each kind as a fold: the identity, how two partial results combine, and what each value
+        // contributes (log-sum-exp: e^(x - m), after a max pass so exp cannot overflow).
         let initial: Float
-        let step: CExpr
+        let combine: (CExpr, CExpr) -> CExpr
+        let minFold: (CExpr, CExpr) -> CExpr = { acc, x in .ternary(x < acc || x.ne(x), x, acc) }
         switch a.kind {
-        case .mean, .sum, .logSumExp: (initial, step) = (0, acc + x)
-        case .l1: (initial, step) = (0, acc + .call("fabsf", [x]))
-        case .l2, .sumSquare: (initial, step) = (0, acc + x * x)
-        case .prod: (initial, step) = (1, acc * x)
-        case .max: (initial, step) = (-.infinity, maxFold(acc, x))
-        case .min: (initial, step) = (.infinity, .ternary(x < acc || x.ne(x), x, acc))
+        case .mean, .sum, .logSumExp, .l1, .l2, .sumSquare: (initial, combine) = (0, { $0 + $1 })
+        case .prod: (initial, combine) = (1, { $0 * $1 })
+        case .max: (initial, combine) = (-.infinity, maxFold)
+        case .min: (initial, combine) = (.infinity, minFold)
+        }
+        func contribution(_ x: CExpr, max m: CExpr) -> CExpr {
+            switch a.kind {
+            case .l1: return .call("fabsf", [x])
+            case .l2, .sumSquare: return x * x
+            case .logSumExp: return .call("cnnc_expf", [x - m])
+            case .mean, .sum, .prod, .max, .min: return x
+            }
+        }
+        func result(_ acc: CExpr, max m: CExpr) -> CExpr {
+            switch a.kind {
+            case .mean: return acc / .float(Float(count))
+            case .l2: return .call("sqrtf", [acc])
+            case .logSumExp: return .call("logf", [acc]) + m
+            case .sum, .l1, .sumSquare, .prod, .max, .min: return acc
+            }
+        }
+        if inner == 1 && reduced.count == 1 {
+            // One contiguous run reduced per output (a global pool's shape): 16 lanes side by side.
+            let value = { (j: CExpr) in CExpr.v("x")[j] }
+            var body: [CStmt] = []
+            if a.kind == .logSumExp { body += laneFold("m", count: count, initial: -.infinity, step: maxFold, term: value) }
+            body += laneFold("total", count: count, initial: initial, step: combine, term: { contribution(value($0), max: .v("m")) })
+            body.append(.assign(.v("y")[0], "=", result(.v("total"), max: .v("m"))))
+            return ctx.function([
+                KernelContext.parallelFor(collapse: 2, work: inSize * a.kind.cost),
+                .loop(
+                    "b", ctx.batch,
+                    [
+                        .loop(
+                            "o", .int(outer),
+                            [
+                                .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inSize) + base),
+                                .decl("float *restrict", "y", ctx.output + .v("b") * .int(outSize) + .v("o")),
+                            ] + body)
+                    ]),
+            ])
         }
         var body: [CStmt] = [.array("float", "acc", count: width, alignment: 64)]
         if a.kind == .logSumExp {
-            // Max first, so exp cannot overflow: log(sum(exp(x - m))) + m.
             body += [
                 .array("float", "m", count: width, alignment: 64),
                 .loop("i", .v("nb"), [.assign(.v("m")[.v("i")], "=", .float(-.infinity))]),
@@ -83,16 +120,9 @@ enum ReductionEmitter {
         }
         body += [
             .loop("i", .v("nb"), [.assign(acc, "=", .float(initial))]),
-            overReduced([.assign(acc, "=", a.kind == .logSumExp ? acc + .call("cnnc_expf", [x - .v("m")[.v("i")]]) : step)]),
+            overReduced([.assign(acc, "=", combine(acc, contribution(x, max: .v("m")[.v("i")])))]),
+            .loop("i", .v("nb"), [.assign(.v("y")[.v("i")], "=", result(acc, max: .v("m")[.v("i")]))]),
         ]
-        let result: CExpr
-        switch a.kind {
-        case .mean: result = acc / .float(Float(count))
-        case .l2: result = .call("sqrtf", [acc])
-        case .logSumExp: result = .call("logf", [acc]) + .v("m")[.v("i")]
-        case .sum, .l1, .sumSquare, .prod, .max, .min: result = acc
-        }
-        body.append(.loop("i", .v("nb"), [.assign(.v("y")[.v("i")], "=", result)]))
         return ctx.function([
             KernelContext.parallelFor(collapse: 3, work: inSize * a.kind.cost),
             .loop(
@@ -194,21 +224,7 @@ enum ReductionEmitter {
         }
         let x = CExpr.v("x")
         func sum(_ name: String, _ term: (CExpr) -> CExpr) -> [CStmt] {
-            let lanes = 16
-            let whole = length / lanes * lanes
-            let part = CExpr.v(name + "_part")
-            return [
-                .array("float", name + "_part", count: lanes, alignment: 64),
-                .loop("l", .int(lanes), [.assign(part[.v("l")], "=", .float(0))]),
-                .loop(
-                    "j", from: .int(0), to: .int(whole), step: lanes,
-                    [
-                        .loop("l", .int(lanes), [.assign(part[.v("l")], "+=", term(x[.v("j") + .v("l")]))])
-                    ]),
-                .loop("j", .int(whole), .int(length), [.assign(part[.int(0)], "+=", term(x[.v("j")]))]),
-                .decl("float", name, .float(0)),
-                .loop("l", .int(lanes), [.assign(.v(name), "+=", part[.v("l")])]),
-            ]
+            laneFold(name, count: length, initial: 0, step: { $0 + $1 }, term: { term(x[$0]) })
         }
         let write: CStmt
         if case .layer = a.kind {

@@ -83,22 +83,24 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             }
                         }
                     }
+                    for (int64_t i = 0; i < (oh1 - oh0) * 36; i += 4) {
+                        cnnc_v4 v = ((const cnnc_v4 *)(acc + i))[0];
+                        v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                        ((cnnc_v4 *)(acc + i))[0] = v;
+                    }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t oh = oh0; oh < oh1; oh++) {
                             float *restrict dst = out + ((b * 32 + blk * 12 + j) * 3 + oh) * 3;
                             {
                                 float v = acc[(oh - oh0) * 3 * 12 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[0] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 1) * 12 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[1] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 2) * 12 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[2] = v;
                             }
                         }
@@ -169,22 +171,24 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             }
                         }
                     }
+                    for (int64_t i = 0; i < (oh1 - oh0) * 36; i += 4) {
+                        cnnc_v4 v = ((const cnnc_v4 *)(acc + i))[0];
+                        v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                        ((cnnc_v4 *)(acc + i))[0] = v;
+                    }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t oh = oh0; oh < oh1; oh++) {
                             float *restrict dst = out + ((b * 32 + blk * 12 + j) * 3 + oh) * 3;
                             {
                                 float v = acc[(oh - oh0) * 3 * 12 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[0] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 1) * 12 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[1] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 2) * 12 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[2] = v;
                             }
                         }

@@ -194,11 +194,31 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         a0_4 += x4 * w0;
                                     }
                                 }
-                                ((cnnc_v4 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 4))[0] = a0_1;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 8))[0] = a0_2;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 12))[0] = a0_3;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 16))[0] = a0_4;
+                                {
+                                    cnnc_v4 v = a0_0;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0)))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_1;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 4))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_2;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 8))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_3;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 12))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_4;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 16))[0] = v;
+                                }
                             }
                         }
                     }
@@ -213,25 +233,21 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 if (oh <= 7) {
                                     {
                                         cnnc_v4 v = ((const cnnc_v4 *)(wt + base))[0];
-                                        v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
                                         ((cnnc_v4 *)dst)[0] = v;
                                     }
                                     {
                                         cnnc_v4 v = ((const cnnc_v4 *)(wt + base + 4))[0];
-                                        v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
                                         ((cnnc_v4 *)(dst + 4))[0] = v;
                                     }
                                 } else {
                                     for (int64_t ow = 0; ow < 8; ow++) {
                                         float v = wt[base + ow];
-                                        v = (v < 0.0f ? 0.0f : v);
                                         dst[ow] = v;
                                     }
                                 }
                             } else {
                                 for (int64_t ow = lo; ow < hi; ow++) {
                                     float v = wt[base + ow];
-                                    v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
@@ -415,11 +431,31 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         a0_4 += x4 * w0;
                                     }
                                 }
-                                ((cnnc_v4 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 4))[0] = a0_1;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 8))[0] = a0_2;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 12))[0] = a0_3;
-                                ((cnnc_v4 *)(wt + (tt - q0) + 16))[0] = a0_4;
+                                {
+                                    cnnc_v4 v = a0_0;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0)))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_1;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 4))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_2;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 8))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_3;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 12))[0] = v;
+                                }
+                                {
+                                    cnnc_v4 v = a0_4;
+                                    v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
+                                    ((cnnc_v4 *)(wt + (tt - q0) + 16))[0] = v;
+                                }
                             }
                         }
                     }
@@ -434,25 +470,21 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 if (oh <= 7) {
                                     {
                                         cnnc_v4 v = ((const cnnc_v4 *)(wt + base))[0];
-                                        v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
                                         ((cnnc_v4 *)dst)[0] = v;
                                     }
                                     {
                                         cnnc_v4 v = ((const cnnc_v4 *)(wt + base + 4))[0];
-                                        v = cnnc_select4((cnnc_i4)(v < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), v);
                                         ((cnnc_v4 *)(dst + 4))[0] = v;
                                     }
                                 } else {
                                     for (int64_t ow = 0; ow < 8; ow++) {
                                         float v = wt[base + ow];
-                                        v = (v < 0.0f ? 0.0f : v);
                                         dst[ow] = v;
                                     }
                                 }
                             } else {
                                 for (int64_t ow = lo; ow < hi; ow++) {
                                     float v = wt[base + ow];
-                                    v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }

@@ -123,22 +123,24 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             ((cnnc_v8 *)(ab + 40))[0] = a2_1;
                         }
                     }
+                    for (int64_t i = 0; i < (oh1 - oh0) * 48; i += 8) {
+                        cnnc_v8 v = ((const cnnc_v8 *)(acc + i))[0];
+                        v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                        ((cnnc_v8 *)(acc + i))[0] = v;
+                    }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t oh = oh0; oh < oh1; oh++) {
                             float *restrict dst = out + ((b * 32 + blk * 16 + j) * 3 + oh) * 3;
                             {
                                 float v = acc[(oh - oh0) * 3 * 16 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[0] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 1) * 16 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[1] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 2) * 16 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[2] = v;
                             }
                         }
@@ -249,22 +251,24 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             ((cnnc_v8 *)(ab + 40))[0] = a2_1;
                         }
                     }
+                    for (int64_t i = 0; i < (oh1 - oh0) * 48; i += 8) {
+                        cnnc_v8 v = ((const cnnc_v8 *)(acc + i))[0];
+                        v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                        ((cnnc_v8 *)(acc + i))[0] = v;
+                    }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t oh = oh0; oh < oh1; oh++) {
                             float *restrict dst = out + ((b * 32 + blk * 16 + j) * 3 + oh) * 3;
                             {
                                 float v = acc[(oh - oh0) * 3 * 16 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[0] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 1) * 16 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[1] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 2) * 16 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[2] = v;
                             }
                         }

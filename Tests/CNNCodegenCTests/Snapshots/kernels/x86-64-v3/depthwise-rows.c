@@ -232,13 +232,41 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         a0_6 += x6 * w0;
                                     }
                                 }
-                                ((cnnc_v8 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = a0_1;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = a0_2;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 24))[0] = a0_3;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 32))[0] = a0_4;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 40))[0] = a0_5;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 48))[0] = a0_6;
+                                {
+                                    cnnc_v8 v = a0_0;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0)))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_1;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_2;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_3;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 24))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_4;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 32))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_5;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 40))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_6;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 48))[0] = v;
+                                }
                             }
                         }
                     }
@@ -253,20 +281,17 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 if (oh <= 7) {
                                     {
                                         cnnc_v8 v = ((const cnnc_v8 *)(wt + base))[0];
-                                        v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
                                         ((cnnc_v8 *)dst)[0] = v;
                                     }
                                 } else {
                                     for (int64_t ow = 0; ow < 8; ow++) {
                                         float v = wt[base + ow];
-                                        v = (v < 0.0f ? 0.0f : v);
                                         dst[ow] = v;
                                     }
                                 }
                             } else {
                                 for (int64_t ow = lo; ow < hi; ow++) {
                                     float v = wt[base + ow];
-                                    v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
@@ -488,13 +513,41 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         a0_6 += x6 * w0;
                                     }
                                 }
-                                ((cnnc_v8 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = a0_1;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = a0_2;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 24))[0] = a0_3;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 32))[0] = a0_4;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 40))[0] = a0_5;
-                                ((cnnc_v8 *)(wt + (tt - q0) + 48))[0] = a0_6;
+                                {
+                                    cnnc_v8 v = a0_0;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0)))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_1;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_2;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_3;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 24))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_4;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 32))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_5;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 40))[0] = v;
+                                }
+                                {
+                                    cnnc_v8 v = a0_6;
+                                    v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
+                                    ((cnnc_v8 *)(wt + (tt - q0) + 48))[0] = v;
+                                }
                             }
                         }
                     }
@@ -509,20 +562,17 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 if (oh <= 7) {
                                     {
                                         cnnc_v8 v = ((const cnnc_v8 *)(wt + base))[0];
-                                        v = cnnc_select8((cnnc_i8)(v < cnnc_splat8(0.0f)), cnnc_splat8(0.0f), v);
                                         ((cnnc_v8 *)dst)[0] = v;
                                     }
                                 } else {
                                     for (int64_t ow = 0; ow < 8; ow++) {
                                         float v = wt[base + ow];
-                                        v = (v < 0.0f ? 0.0f : v);
                                         dst[ow] = v;
                                     }
                                 }
                             } else {
                                 for (int64_t ow = lo; ow < hi; ow++) {
                                     float v = wt[base + ow];
-                                    v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }

@@ -181,22 +181,24 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             ((cnnc_v16 *)(ab + 80))[0] = a2_1;
                         }
                     }
+                    for (int64_t i = 0; i < (oh1 - oh0) * 96; i += 16) {
+                        cnnc_v16 v = ((const cnnc_v16 *)(acc + i))[0];
+                        v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                        ((cnnc_v16 *)(acc + i))[0] = v;
+                    }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t oh = oh0; oh < oh1; oh++) {
                             float *restrict dst = out + ((b * 32 + blk * 32 + j) * 3 + oh) * 3;
                             {
                                 float v = acc[(oh - oh0) * 3 * 32 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[0] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 1) * 32 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[1] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 2) * 32 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[2] = v;
                             }
                         }
@@ -365,22 +367,24 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             ((cnnc_v16 *)(ab + 80))[0] = a2_1;
                         }
                     }
+                    for (int64_t i = 0; i < (oh1 - oh0) * 96; i += 16) {
+                        cnnc_v16 v = ((const cnnc_v16 *)(acc + i))[0];
+                        v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                        ((cnnc_v16 *)(acc + i))[0] = v;
+                    }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t oh = oh0; oh < oh1; oh++) {
                             float *restrict dst = out + ((b * 32 + blk * 32 + j) * 3 + oh) * 3;
                             {
                                 float v = acc[(oh - oh0) * 3 * 32 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[0] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 1) * 32 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[1] = v;
                             }
                             {
                                 float v = acc[((oh - oh0) * 3 + 2) * 32 + j];
-                                v = (v < 0.0f ? 0.0f : v);
                                 dst[2] = v;
                             }
                         }

@@ -194,11 +194,31 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         a0_4 += x4 * w0;
                                     }
                                 }
-                                ((cnnc_v16 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 16))[0] = a0_1;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 32))[0] = a0_2;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 48))[0] = a0_3;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 64))[0] = a0_4;
+                                {
+                                    cnnc_v16 v = a0_0;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0)))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_1;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 16))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_2;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 32))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_3;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 48))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_4;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 64))[0] = v;
+                                }
                             }
                         }
                     }
@@ -213,20 +233,17 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 if (oh <= 6) {
                                     {
                                         cnnc_v16 v = ((const cnnc_v16 *)(wt + base))[0];
-                                        v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
                                         ((cnnc_v16 *)dst)[0] = v;
                                     }
                                 } else {
                                     for (int64_t ow = 0; ow < 8; ow++) {
                                         float v = wt[base + ow];
-                                        v = (v < 0.0f ? 0.0f : v);
                                         dst[ow] = v;
                                     }
                                 }
                             } else {
                                 for (int64_t ow = lo; ow < hi; ow++) {
                                     float v = wt[base + ow];
-                                    v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
@@ -410,11 +427,31 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         a0_4 += x4 * w0;
                                     }
                                 }
-                                ((cnnc_v16 *)(wt + (tt - q0)))[0] = a0_0;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 16))[0] = a0_1;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 32))[0] = a0_2;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 48))[0] = a0_3;
-                                ((cnnc_v16 *)(wt + (tt - q0) + 64))[0] = a0_4;
+                                {
+                                    cnnc_v16 v = a0_0;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0)))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_1;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 16))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_2;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 32))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_3;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 48))[0] = v;
+                                }
+                                {
+                                    cnnc_v16 v = a0_4;
+                                    v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
+                                    ((cnnc_v16 *)(wt + (tt - q0) + 64))[0] = v;
+                                }
                             }
                         }
                     }
@@ -429,20 +466,17 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 if (oh <= 6) {
                                     {
                                         cnnc_v16 v = ((const cnnc_v16 *)(wt + base))[0];
-                                        v = cnnc_select16((cnnc_i16)(v < cnnc_splat16(0.0f)), cnnc_splat16(0.0f), v);
                                         ((cnnc_v16 *)dst)[0] = v;
                                     }
                                 } else {
                                     for (int64_t ow = 0; ow < 8; ow++) {
                                         float v = wt[base + ow];
-                                        v = (v < 0.0f ? 0.0f : v);
                                         dst[ow] = v;
                                     }
                                 }
                             } else {
                                 for (int64_t ow = lo; ow < hi; ow++) {
                                     float v = wt[base + ow];
-                                    v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
