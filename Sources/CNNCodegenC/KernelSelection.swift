@@ -336,10 +336,13 @@ public enum KernelSelection {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
             guard var tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return .direct }
-            if let tile = TileWinograd.plan(a, target: target, direct: tiling) {
+            // An input scale (one group: `FuseInputScale`) is applied where the direct, channel-tile
+            // and position-tile kernels read input channel c; the Winograd kernels read transformed tiles.
+            precondition(a.inputScale == nil || a.groups == 1, "an input scale needs one group")
+            if a.inputScale == nil, let tile = TileWinograd.plan(a, target: target, direct: tiling) {
                 return (try? .tileWinograd(.init(attributes: a, winograd: tile))) ?? .direct
             }
-            if let rows = RowWinograd.plan(a, input: shape, target: target, direct: tiling) {
+            if a.inputScale == nil, let rows = RowWinograd.plan(a, input: shape, target: target, direct: tiling) {
                 return (try? .rowWinograd(.init(attributes: a, winograd: rows))) ?? .direct
             }
             if let channels = ChannelTiling.plan(a, base: tiling, target: target) {

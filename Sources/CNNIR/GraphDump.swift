@@ -3,7 +3,15 @@
 /// shapes and the layers it computes. Deterministic (parameters sorted by name).
 extension Graph {
     public func dump() -> String {
-        func strip(_ s: String) -> String { s.replacingOccurrences(of: "CNNIR.", with: "") }
+        // A conv's input scale shows only when it has one, as its operand index.
+        func strip(_ s: String) -> String {
+            var s = s.replacingOccurrences(of: "CNNIR.", with: "").replacingOccurrences(of: ", inputScale: nil", with: "")
+            while let r = s.range(of: "inputScale: Optional(") {
+                s.replaceSubrange(r, with: "inputScale: ")
+                if let close = s[r.lowerBound...].firstIndex(of: ")") { s.remove(at: close) }
+            }
+            return s
+        }
         var out = "graph '\(Diagnostic.quoted(name))': \(nodes.count) nodes; inputs "
         out += inputs.map { "%\($0.id)" }.joined(separator: ", ")
         out += "; outputs " + zip(outputNames, outputs).map { "'\(Diagnostic.quoted($0))' = %\($1)" }.joined(separator: ", ") + "\n"

@@ -40,6 +40,10 @@ public struct ConvAttributes: Hashable, Sendable {
     public var groups: Int
     public var hasBias: Bool
     public var epilogue: [EpilogueStep] = []
+    /// The operand (an index into the node's inputs) holding one scale per input channel, shape
+    /// [C, 1, ...]: the conv reads x[c] * scale[c] (a squeeze-and-excitation block's gate,
+    /// `FuseInputScale`), or nil.
+    public var inputScale: Int? = nil
     public var spatialRank: Int { kernel.count }
     public init(
         filters: Int, kernel: [Int], stride: [Int], dilation: [Int], padding: Padding, groups: Int, hasBias: Bool,

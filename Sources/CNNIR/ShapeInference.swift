@@ -8,6 +8,14 @@ public enum ShapeInference {
         case .input:
             preconditionFailure("inputs have declared shapes")
         case .conv(let a):
+            if let k = a.inputScale {
+                let expected = [inputs[0][0]] + Array(repeating: 1, count: inputs[0].count - 1)
+                guard k > 0, k < inputs.count, inputs[k] == expected else {
+                    throw Diagnostic(
+                        "expected the conv's input scale (operand \(k)) to have shape \(format(expected)), got \(k > 0 && k < inputs.count ? format(inputs[k]) : "no such operand")"
+                    )
+                }
+            }
             return try applyEpilogue(a.epilogue, to: try conv(a, input: inputs[0]), inputs: inputs)
         case .convTranspose(let a):
             return try applyEpilogue(a.epilogue, to: try convTranspose(a, input: inputs[0]), inputs: inputs)

@@ -45,7 +45,8 @@ public enum Pipeline {
         //    Reshape / transpose / reshape of a channel shuffle becomes one channel_shuffle, which folds
         //    into an ungrouped conv reading it (a permutation of the conv's input channels).
         // 3. Average pools move in front of the 1x1 convs that feed them (before pools are fused; not with --all-layers).
-        // 4. Activations, residual adds and pools move into producers' epilogues, to a fixpoint.
+        // 4. Activations, residual adds and pools move into producers' epilogues, and a run-time
+        //    per-channel scale of a 1x1 conv's input (a squeeze-and-excitation gate) into that conv, to a fixpoint.
         // 5. With --all-layers, every kernel's result becomes an output (after fusion, which stays on).
         // 6. Layers that reach no output are removed.
         var steps: [(String, (Graph) -> Graph)] = [
@@ -65,7 +66,7 @@ public enum Pipeline {
             if !options.allLayers {
                 steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))
             }
-            steps.append(("fuse", { RewriteDriver.run([FuseActivation(), FuseAdd(), FusePool()], on: $0) }))
+            steps.append(("fuse", { RewriteDriver.run([FuseActivation(), FuseAdd(), FusePool(), FuseInputScale()], on: $0) }))
         }
         if options.allLayers {
             let dropouts = ExportAllLayers.dropoutAliases(graph)

@@ -1,3 +1,4 @@
+import CNNCodegenC
 import CNNCompiler
 import CNNIR
 import CNNNumPy
@@ -33,6 +34,43 @@ import Testing
         let compiled = try CompiledGraph(graph)
         expectEquivalent(graph, compiled.reread)
         try expectMatchesONNXRuntime(c, compiled)
+    }
+
+    /// A squeeze-and-excitation gate is applied by the 1x1 projection that reads the gated tensor
+    /// (`FuseInputScale`): no mul kernel is left, the projection reads the gate as its input
+    /// scale and computes the Mul's layer too; on each x86 vector width the projection runs as a
+    /// kernel that applies the scale (channel tiles or position tiles, never Winograd), both
+    /// forms occur among the cases, and the SSE form (`generic`) matches ONNX Runtime
+    /// here on any host, as the native form does in `matchesONNXRuntime`.
+    @Test func seGateScalesTheProjectionsInput() throws {
+        var kinds = Set<String>()
+        for name in ["se_project_small", "se_project_wide", "se_project_deep"] {
+            let c = try #require(Self.cases.first { $0.name == name })
+            let graph = try ONNXImporter.load(path: c.model, shapes: c.shapes)
+            let planned = try Compiler.plan(graph)
+            #expect(
+                !planned.graph.nodes.contains { if case .binary = $0.op { return true } else { return false } }, "\(name): a mul is left")
+            let projection = try #require(
+                planned.graph.nodes.first { if case .conv(let a) = $0.op { return a.inputScale != nil } else { return false } }, "\(name)")
+            guard case .conv(let a) = projection.op, let k = a.inputScale else { continue }
+            let channels = planned.graph.node(projection.inputs[0]).shape[0]
+            #expect(planned.graph.node(projection.inputs[k]).shape == [channels, 1, 1], "\(name): the scale operand")
+            let mul = try #require(graph.nodes.first { if case .binary = $0.op { return true } else { return false } }, "\(name)")
+            #expect(projection.layers.first == mul.name, "\(name): the projection computes the Mul's layer first, got \(projection.layers)")
+            for target in [VectorTarget.avx512, .avx2, .sse] {
+                let plan = try #require(KernelSelection.convPlan(projection, in: planned.graph, target: target))
+                switch plan {
+                case .channelTiles: kinds.insert("channel tiles")
+                case .positionTiles: kinds.insert("position tiles")
+                case .direct, .depthwiseRows, .pixelShuffle, .rowWinograd, .tileWinograd:
+                    Issue.record("\(name) on \(target.lanes) lanes: \(plan)")
+                }
+            }
+            var generic = CompileOptions()
+            generic.targets = [.generic]
+            try expectMatchesONNXRuntime(c, try CompiledGraph(graph, options: generic))
+        }
+        #expect(kinds == ["channel tiles", "position tiles"])
     }
 
     /// The kernels the fast paths leave (their values are checked against ONNX Runtime above):

@@ -241,6 +241,47 @@ def _(rng):
     return se_block(rng, "Sigmoid", {})
 
 
+def se_project(rng, c, hw, gate, gate_attrs, out, residual, scale_first):
+    """A 1x1 conv, then an SE block whose gated tensor feeds a 1x1 projection (MobileNetV3,
+    EfficientNet, RegNetY):
+    cnnc applies the gate as the projection reads its input channels (fuse-input-scale)."""
+    r = max(2, c // 4)
+    gated = ["s", "xr"] if scale_first else ["xr", "s"]
+    nodes = [
+        h.make_node("Conv", ["x0", "w0", "b0"], ["x"]),
+        h.make_node("Relu", ["x"], ["xr"]),
+        h.make_node("GlobalAveragePool", ["xr"], ["p"]),
+        h.make_node("Conv", ["p", "w1", "b1"], ["q"]),
+        h.make_node("Relu", ["q"], ["qr"]),
+        h.make_node("Conv", ["qr", "w2", "b2"], ["z"]),
+        h.make_node(gate, ["z"], ["s"], **gate_attrs),
+        h.make_node("Mul", gated, ["m"]),
+        h.make_node("Conv", ["m", "w3", "b3"], ["y"] if residual else ["y0"]),
+    ]
+    if residual:
+        nodes.append(h.make_node("Add", ["y", "x0"], ["y0"]))
+    inits = [init("w0", f32(rng, c, c, 1, 1, scale=0.2)), init("b0", f32(rng, c, scale=0.1)),
+             init("w1", f32(rng, r, c, 1, 1, scale=0.5)), init("b1", f32(rng, r, scale=0.1)),
+             init("w2", f32(rng, c, r, 1, 1, scale=0.5)), init("b2", f32(rng, c, scale=0.1)),
+             init("w3", f32(rng, out, c, 1, 1, scale=0.3)), init("b3", f32(rng, out, scale=0.1))]
+    return nodes, inits, {"x0": f32(rng, BATCH, c, hw[0], hw[1], scale=1.0)}
+
+
+@case("se_project_small", 13, "SE block (Sigmoid gate) into a 1x1 projection with a residual add, 8 channels on 5x5")
+def _(rng):
+    return se_project(rng, 8, (5, 5), "Sigmoid", {}, out=8, residual=True, scale_first=False)
+
+
+@case("se_project_wide", 13, "SE block (HardSigmoid gate, Mul(gate, x)) into a 1x1 projection 16 -> 24 on 12x20")
+def _(rng):
+    return se_project(rng, 16, (12, 20), "HardSigmoid", {"alpha": 1.0 / 6, "beta": 0.5}, out=24, residual=False, scale_first=True)
+
+
+@case("se_project_deep", 13, "SE block (Sigmoid gate) into a 1x1 projection 128 -> 64 on 4x4")
+def _(rng):
+    return se_project(rng, 128, (4, 4), "Sigmoid", {}, out=64, residual=False, scale_first=False)
+
+
 # Input normalisation folded into the first conv (fold-input-normalization): the border pixels of
 # a padded conv are where a wrongly folded shift would show.
 MEAN = np.array([0.485, 0.456, 0.406]).reshape(1, 3, 1, 1)

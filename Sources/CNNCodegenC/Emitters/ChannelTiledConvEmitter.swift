@@ -61,12 +61,13 @@ extension TiledConvEmitter {
             .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),
             .local(.constInt64, "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
             .array(.float, "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
+        ] + inputScalePointer(channelPlan.attributes, ctx, channels: ic) + [
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop(
                 "c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk,
                 [
                     .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)]))
-                ] + channelTiles(channelPlan, source: source)),
+                ] + channelTiles(channelPlan, source: source))
         ] + channelTiledStore(ct, epilogue, ctx)
     }
 
@@ -79,32 +80,34 @@ extension TiledConvEmitter {
         let ct = channelPlan.channels
         let t = ct.base
         let rowSource = source + .v("b") * .int(t.icg * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)
+        let scale = inputScale(channelPlan.attributes)
         guard ct.flat else {
             return [
                 .loop(
                     "oh", .v("oh0"), .v("oh1"),
                     [
                         .local(.constFloatPointer, "xs", rowSource),
-                        .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(channelTile(ct, width: ct.p))]),
+                        .loop("ow0", from: .int(0), to: .int(t.outW), step: ct.p, [.block(channelTile(ct, width: ct.p, scale: scale))]),
                     ])
             ]
         }
         let tails: [CStmt] = channelPlan.tails.map { tail in
-            let body: [CStmt] = [.local(.constInt64, "ow0", .int(tail.start))] + channelTile(ct, width: tail.width)
+            let body: [CStmt] = [.local(.constInt64, "ow0", .int(tail.start))] + channelTile(ct, width: tail.width, scale: scale)
             return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(tail.rows * t.outW)), body, else: [])
         }
         return [
             .local(.constInt64, "oh", .v("oh0")),
             .local(.constFloatPointer, "xs", rowSource),
             .local(.constInt64, "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
-            .loop("ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p, [.block(channelTile(ct, width: ct.p))]),
+            .loop("ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p, [.block(channelTile(ct, width: ct.p, scale: scale))]),
         ] + tails
     }
 
     /// One tile of `width` positions at `ow0` of row `oh` (with `flat` tiles, of the task's range
     /// from `oh0`): accumulators from the bias on the first chunk of input channels, else from
-    /// the buffer; the chunk's channels and taps; the accumulators back to the buffer.
-    static func channelTile(_ ct: ChannelTiling, width: Int) -> [CStmt] {
+    /// the buffer; the chunk's channels and taps (the weights times input channel c's `scale`,
+    /// when the conv has one); the accumulators back to the buffer.
+    static func channelTile(_ ct: ChannelTiling, width: Int, scale: CExpr?) -> [CStmt] {
         let t = ct.base
         let bc = ct.blockChannels
         let lanes = ct.lanes
@@ -133,7 +136,8 @@ extension TiledConvEmitter {
                 step.append(
                     .block(
                         channelLaneFMAs(
-                            p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), input: { .v("xi")[.int(offset + $0)] })
+                            p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), scale: scale,
+                            input: { .v("xi")[.int(offset + $0)] })
                     ))
             }
         }
@@ -190,10 +194,14 @@ extension TiledConvEmitter {
 
     /// One reduction step with output channels across the lanes, into the accumulators
     /// `a{i}_{v}`: `ocv` weight vectors from `weights`, then for each of the `p` positions (or
-    /// tiles) its input value, broadcast into `ocv` FMAs.
-    static func channelLaneFMAs(p: Int, ocv: Int, lanes: Int, weights: CExpr, input: (Int) -> CExpr) -> [CStmt] {
+    /// tiles) its input value, broadcast into `ocv` FMAs. With a `scale`, the weight vectors are
+    /// multiplied by it first.
+    static func channelLaneFMAs(p: Int, ocv: Int, lanes: Int, weights: CExpr, scale: CExpr? = nil, input: (Int) -> CExpr) -> [CStmt] {
         let vtype = CType.vector(lanes)
-        var step: [CStmt] = (0..<ocv).map { v in .local(vtype.constant, "w\(v)", .loadVector(vtype, from: weights + .int(v * lanes))) }
+        var step: [CStmt] = (0..<ocv).map { v in
+            let w = CExpr.loadVector(vtype, from: weights + .int(v * lanes))
+            return .local(vtype.constant, "w\(v)", scale.map { w * $0 } ?? w)
+        }
         for i in 0..<p {
             step.append(.local(.constFloat, "x\(i)", input(i)))
             for v in 0..<ocv { step.append(.multiplyAdd(.v("a\(i)_\(v)"), .v("w\(v)"), .v("x\(i)"))) }

@@ -29,13 +29,14 @@ enum ConvEmitter {
     /// output plane, pooled on the way when the epilogue pools.
     static func task(_ a: ConvAttributes, _ shape: DirectConvShape, _ ctx: KernelContext) -> [CStmt] {
         let (i3, o3, k) = (shape.i3, shape.o3, shape.k)
-        var perTask: [CStmt] = [
-            .local(
-                .constFloatPointer, "x",
-                ctx.input(0) + (.v("b") * .int(shape.ic) + (.v("oc") / .int(shape.ocg)) * .int(shape.icg)) * .int(i3.reduce(1, *))),
-            .local(.constFloatPointer, "wk", .v("w") + .v("oc") * .int(shape.icg * k.reduce(1, *))),
-            .array(.float, "acc", count: o3[2], alignment: 64),
-        ]
+        var perTask: [CStmt] =
+            [
+                .local(
+                    .constFloatPointer, "x",
+                    ctx.input(0) + (.v("b") * .int(shape.ic) + (.v("oc") / .int(shape.ocg)) * .int(shape.icg)) * .int(i3.reduce(1, *))),
+                .local(.constFloatPointer, "wk", .v("w") + .v("oc") * .int(shape.icg * k.reduce(1, *))),
+                .array(.float, "acc", count: o3[2], alignment: 64),
+            ] + inputScalePointer(a, ctx, channels: shape.ic)
         let outShape = to3D(Array(ctx.node.shape.dropFirst()), fill: 1)
         let outPlane = CExpr.v("out") + (.v("b") * .int(shape.oc) + .v("oc")) * .int(outShape.reduce(1, *))
         perTask.append(.local(.floatPointer, "y", outPlane))
@@ -58,16 +59,21 @@ enum ConvEmitter {
         ]
     }
 
-    /// Computes conv row (od, oh) into acc[OW], epilogue steps before the pool applied.
+    /// Computes conv row (od, oh) into acc[OW], epilogue steps before the pool applied. With an
+    /// input scale (one group only), tap weights of input channel ic are multiplied by sp[ic].
     static func row(_ a: ConvAttributes, _ shape: DirectConvShape, _ od: CExpr, _ oh: CExpr) -> [CStmt] {
         let (i3, o3, k, s, d, pb) = (shape.i3, shape.o3, shape.k, shape.s, shape.d, shape.pb)
+        precondition(a.inputScale == nil || shape.icg == shape.ic, "an input scale needs one group")
+        let scaled = { (w: CExpr) in a.inputScale == nil ? w : w * CExpr.v("sp")[.v("ic")] }
         var body: [CStmt] = [
             .loop("ow", .int(o3[2]), [.assign(.v("acc")[.v("ow")], "=", a.hasBias ? .v("bias")[.v("oc")] : .float(0))])
         ]
         let kwLoop: CStmt = .loop(
             "kw", .int(k[2]),
             [
-                .local(.constFloat, "wv", .v("wk")[((.v("ic") * .int(k[0]) + .v("kd")) * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")]),
+                .local(
+                    .constFloat, "wv",
+                    scaled(.v("wk")[((.v("ic") * .int(k[0]) + .v("kd")) * .int(k[1]) + .v("kh")) * .int(k[2]) + .v("kw")])),
                 .local(.constInt64, "off", .v("kw") * .int(d[2]) - .int(pb[2])),
                 .loop(
                     "ow", from: CExpr.ident("col_lo")[.v("kw")], to: CExpr.ident("col_hi")[.v("kw")], step: 1,

@@ -253,6 +253,16 @@ func vectorEpilogueStatements(_ steps: [EpilogueStep], value v: CExpr, operandIn
     return out
 }
 
+/// A conv's input scale (`ConvAttributes.inputScale`): `sp`, sample b's `channels` scales, declared
+/// per task (none without one).
+func inputScalePointer(_ a: ConvAttributes, _ ctx: KernelContext, channels: Int) -> [CStmt] {
+    guard let k = a.inputScale else { return [] }
+    return [.local(.constFloatPointer, "sp", ctx.input(k) + .v("b") * .int(channels))]
+}
+
+/// Input channel c's scale in a reduction over `c` (`sp[c]`), or nil without one.
+func inputScale(_ a: ConvAttributes) -> CExpr? { a.inputScale.map { _ in CExpr.v("sp")[.v("c")] } }
+
 /// How many of the epilogue's first steps are activations with a vector form: a kernel whose
 /// store goes through a buffer applies those to its accumulators (or the buffer) as vectors,
 /// before any add reads the output's layout, and only the steps after them one value at a time.

@@ -78,19 +78,20 @@ enum TiledConvEmitter {
         // Positions between unpooled chunks: whole rows, or the chunk's whole tiles.
         let chunkPositions = t.chunkRows.map { $0 * t.wq } ?? span
         let rowSlack = plan.rowEpilogueVectors == nil ? 0 : t.lanes
-        var task: [CStmt] = [
-            .local(.constInt64, "width", .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)])),
-            .local(
-                .constFloatPointer, "xs",
-                t.copiesPerGroup ? source : source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
-            // A group's blocks hold ocg x icg x taps weights in all, whatever the tail block's width.
-            .local(
-                .constFloatPointer, "wb",
-                .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
-            .local(.constFloatPointer, "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
-            // The whole-row vector epilogue reads up to a vector past the chunk's last row (zeros).
-            .array(.float, "wt", count: t.ocb * span + rowSlack, alignment: 64),
-        ]
+        var task: [CStmt] =
+            [
+                .local(.constInt64, "width", .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)])),
+                .local(
+                    .constFloatPointer, "xs",
+                    t.copiesPerGroup ? source : source + (.v("b") * .int(ic) + .v("g") * .int(t.icg)) * .int(t.phases * t.planeFloats)),
+                // A group's blocks hold ocg x icg x taps weights in all, whatever the tail block's width.
+                .local(
+                    .constFloatPointer, "wb",
+                    .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
+                .local(.constFloatPointer, "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
+                // The whole-row vector epilogue reads up to a vector past the chunk's last row (zeros).
+                .array(.float, "wt", count: t.ocb * span + rowSlack, alignment: 64),
+            ] + inputScalePointer(a, ctx, channels: ic)
         if rowSlack > 0 {
             task.append(.loop("i", .int(t.ocb * span), .int(t.ocb * span + rowSlack), [.assign(.v("wt")[.v("i")], "=", .float(0))]))
         }
@@ -104,7 +105,7 @@ enum TiledConvEmitter {
         let leading = plain ? leadingVectorActivations(a.epilogue, lanes: t.lanes) : 0
         let tile: (Int) -> [CStmt] = { width in
             microKernel(
-                t, width: width, vtype: vtype, span: span, lead: Array(a.epilogue.prefix(leading)),
+                t, width: width, vtype: vtype, span: span, scale: inputScale(a), lead: Array(a.epilogue.prefix(leading)),
                 direct: registers ? registerEpilogue(plan, ctx, width: width, vtype: vtype) : nil
             )
         }
@@ -223,9 +224,11 @@ enum TiledConvEmitter {
     /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.
     /// The accumulators start from the bias `bb`, or from zero when `fromBias` is false. They go
     /// to `wt` (after the vector activations `lead`), or through `direct` (`registerEpilogue`)
-    /// when the tile ends within the chunk.
+    /// when the tile ends within the chunk. With a `scale`, each input vector is multiplied by
+    /// its channel's (`ConvAttributes.inputScale`) as it is loaded.
     static func microKernel(
-        _ t: ConvTiling, width: Int, vtype: CType, span: Int, fromBias: Bool = true, lead: [EpilogueStep] = [], direct: [CStmt]? = nil
+        _ t: ConvTiling, width: Int, vtype: CType, span: Int, fromBias: Bool = true, scale: CExpr? = nil, lead: [EpilogueStep] = [],
+        direct: [CStmt]? = nil
     ) -> [CStmt] {
         let taps = t.kh * t.kw
         var stmts: [CStmt] = []
@@ -244,7 +247,8 @@ enum TiledConvEmitter {
                 let tap = (kh ?? 0) * t.kw + kw
                 var block: [CStmt] = []
                 for u in 0..<t.uv {
-                    block.append(.local(vtype.constant, "x\(u)", .loadVector(vtype, from: .v(x) + .int(offset + u * t.lanes))))
+                    let loaded = CExpr.loadVector(vtype, from: .v(x) + .int(offset + u * t.lanes))
+                    block.append(.local(vtype.constant, "x\(u)", scale.map { loaded * $0 } ?? loaded))
                 }
                 for j in 0..<width {
                     block.append(.local(.constFloat, "w\(j)", .v(w)[.int(tap * width + j)]))
