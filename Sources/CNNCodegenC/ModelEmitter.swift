@@ -19,6 +19,9 @@ public struct CodegenOptions: Sendable, Hashable {
     public var winogradWeights: WinogradWeights = .stored
     /// Kernel C per unit of the split source (`GeneratedModel.split`): tests set it small to split a small model.
     public var splitBytesPerUnit = ModelEmitter.splitBytesPerUnit
+    /// Kernels that differ only in integer constants share one function (`KernelSharing`); off,
+    /// only exact duplicates do (for differential tests: the bits must not change).
+    public var sharesKernels = true
     public init(
         prefix: String? = nil, vector: VectorTarget = .scalar, requiredFeatures: [String] = [], dispatchPrefix: String? = nil,
         threadsNote: [String]? = nil,
@@ -96,6 +99,7 @@ public enum ModelEmitter {
             sequence.add(node, position: position)
         }
         sequence.copyOutputs()
+        sequence.finish()
 
         let loadTime = sequence.loadTime
         let prepares = !(loadTime?.transforms.isEmpty ?? true)
@@ -246,11 +250,18 @@ struct KernelSequence {
     var namer = Namer()
     var blob = WeightBlob()
     var loadTime: LoadTimeWeights?
-    /// The distinct kernel functions, in the order first emitted.
+    /// Each node's kernel as emitted, in order.
+    var emitted: [CFunction] = []
+    /// The run sequence before sharing: kernel calls (by index into `emitted`) and other statements.
+    enum Call {
+        case kernel(Int, args: [CExpr], slot: Int)
+        case statement(CStmt)
+    }
+    var pending: [Call] = []
+    /// After `finish`: the distinct kernel functions, in the order first emitted, and the calls.
     var kernels: [CFunction] = []
     var calls: [CStmt] = []
     var infos: [KernelInfo] = []
-    var functionByBody: [CFunction: String] = [:]
 
     init(planned: PlannedGraph, options: CodegenOptions, weightsSymbol: String) {
         self.planned = planned
@@ -272,19 +283,10 @@ struct KernelSequence {
         let function = convPlan.flatMap { TiledConvEmitter.emit($0, &ctx) } ?? ModelEmitter.emitKernel(node, &ctx)
         blob = ctx.blob
         loadTime = ctx.loadTime
-        // A kernel the same as an earlier one but for its name and comment (a repeated block's
-        // layer) calls that one with its own weights: the C is written once.
-        var key = function
-        key.name = ""
-        if case .comment? = key.body.first { key.body.removeFirst() }
-        let callee: String
-        if let earlier = functionByBody[key] {
-            callee = earlier
-        } else {
-            callee = name
-            functionByBody[key] = name
-            kernels.append(function)
-        }
+        // Kernels the same as an earlier one but for their name, comment and some integer
+        // constants (a repeated block's layer, a dense block's convs) share one function
+        // (`KernelSharing`, in `finish`): each calls it with its own weights and constants.
+        emitted.append(function)
         infos.append(
             KernelInfo(
                 function: name, op: node.op.kindName, layers: node.layers, flopsPerSample: Cost.flops(node, inputShapes: inputShapes)))
@@ -298,29 +300,44 @@ struct KernelSequence {
             }
             args.append(ModelEmitter.pointer(.arena(offset: offset)))
         }
-        // With a times array (run_profiled), each kernel's wall time is added to its slot.
-        calls.append(
-            .ifThen(
-                .v("times"),
-                [
-                    .decl("const double", "t0", .call("omp_get_wtime", [])),
-                    .expr(.call(callee, args)),
-                    .assign(.v("times")[.int(infos.count - 1)], "+=", .call("omp_get_wtime", []) - .v("t0")),
-                ], else: [.expr(.call(callee, args))]))
+        pending.append(.kernel(emitted.count - 1, args: args, slot: infos.count - 1))
+    }
+
+    /// Groups the emitted kernels (`KernelSharing`) into `kernels` and writes every call.
+    mutating func finish() {
+        let (shared, memberships) = KernelSharing.group(emitted, maxParameters: options.sharesKernels ? KernelSharing.maxParameters : 0)
+        kernels = shared
+        calls = pending.map { call in
+            switch call {
+            case .statement(let statement): return statement
+            case .kernel(let index, let args, let slot):
+                let membership = memberships[index]
+                let invocation = CExpr.call(shared[membership.kernel].name, args + membership.arguments)
+                // With a times array (run_profiled), each kernel's wall time is added to its slot.
+                return .ifThen(
+                    .v("times"),
+                    [
+                        .decl("const double", "t0", .call("omp_get_wtime", [])),
+                        .expr(invocation),
+                        .assign(.v("times")[.int(slot)], "+=", .call("omp_get_wtime", []) - .v("t0")),
+                    ], else: [.expr(invocation)])
+            }
+        }
     }
 
     /// Copies each output whose producer lives elsewhere (a model input, or another output) into its buffer.
     mutating func copyOutputs() {
         for copy in planned.memory.outputCopies {
             let count = shapes[copy.source]!.reduce(1, *)
-            calls.append(
-                .expr(
-                    .call(
-                        "memcpy",
-                        [
-                            .v("out")[.int(copy.output)], ModelEmitter.pointer(planned.memory.storage[copy.source]!),
-                            .cast("size_t", .v("n") * .int(count * 4)),
-                        ])))
+            pending.append(
+                .statement(
+                    .expr(
+                        .call(
+                            "memcpy",
+                            [
+                                .v("out")[.int(copy.output)], ModelEmitter.pointer(planned.memory.storage[copy.source]!),
+                                .cast("size_t", .v("n") * .int(count * 4)),
+                            ]))))
         }
     }
 }

@@ -32,6 +32,9 @@ public struct CompileOptions: Sendable {
     public var winograd = true
     /// Allow tile Winograd F(4x4,3x3) (off: row Winograd only, for tests and comparisons).
     public var tileWinograd = true
+    /// Kernels that differ only in integer constants share one function (off: only exact
+    /// duplicates; for tests and comparisons, `CodegenOptions.sharesKernels`).
+    public var shareKernels = true
     /// Winograd weights stored transformed (2-4x the direct ones) or transformed by the
     /// library's first `create` (`--winograd-weights`, docs/deploy.md).
     public var winogradWeights: WinogradWeights = .stored
@@ -206,6 +209,7 @@ public enum Compiler {
             requiredFeatures: target.requiredFeatures + (options.extraRequiredFeatures[target] ?? []),
             dispatchPrefix: publicPrefix, threadsNote: threadsNote, winogradWeights: options.winogradWeights)
         codegen.splitBytesPerUnit = options.splitBytesPerUnit
+        codegen.sharesKernels = options.shareKernels
         return codegen
     }
 
