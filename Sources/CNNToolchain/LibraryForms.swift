@@ -60,6 +60,16 @@ extension Toolchain {
         return result.status == 0 ? flags : []
     }
 
+    /// `linkerFlagsToProbe` when the compiler links `probeSource` into a shared library with
+    /// them, else none.
+    static func acceptedLinkerFlags(_ compiler: String, otherFlags: [String], probeSource: String, in directory: String) throws -> [String]
+    {
+        let flags = linkerFlagsToProbe
+        let result = try run(
+            compiler, flags + otherFlags + ["-shared", "-fPIC", "-o", directory + "/probe-linker.so", probeSource], in: directory)
+        return result.status == 0 ? flags : []
+    }
+
     /// The OpenMP runtime among the libraries the shared library at `path` needs (`libomp.so.5`, `libgomp.so.1`, ...), if any.
     public static func openMPRuntime(ofLibrary path: String) -> String? {
         guard let dynamic = try? ELFDynamicSection.read(path: path) else { return nil }

@@ -149,6 +149,16 @@ public struct Toolchain: Sendable {
     /// "Compile time"). Loops with a small constant trip count are still unrolled completely.
     public static let optimizationFlagsToProbe = ["-mllvm", "-unroll-runtime=false", "-mllvm", "-unroll-allow-partial=false"]
 
+    /// Flags for every link that makes a library: `linkerFlagsToProbe` when the compiler links
+    /// with them, else none (the compiler's default linker).
+    public var linkerFlags: [String] = []
+
+    /// LLVM's lld where the compiler can use it (clang finds `ld.lld` beside itself or on PATH;
+    /// gcc 9 and later too). The library carries the model's weights, and linking is a copy of
+    /// them: a 600 MB object (VGG-16's) took GNU ld 2.87 s and lld 1.50 s (docs/benchmarks.md,
+    /// "Compile time").
+    public static let linkerFlagsToProbe = ["-fuse-ld=lld"]
+
     public init(compiler: String, openMPLibraryDirectory: String?, crossFlags: [String] = [], openMPFlags: [String] = ["-fopenmp"]) {
         self.compiler = compiler
         self.openMPLibraryDirectory = openMPLibraryDirectory
@@ -270,9 +280,11 @@ public struct Toolchain: Sendable {
             }
             let optimization = try acceptedOptimizationFlags(
                 compiler, otherFlags: openMPFlags + crossFlags, probeSource: source, in: dir.path)
+            let linker = try acceptedLinkerFlags(compiler, otherFlags: openMPFlags + crossFlags, probeSource: source, in: dir.path)
             if !crossFlags.isEmpty || openMPFlags != ["-fopenmp"] {
                 var toolchain = Toolchain(compiler: compiler, openMPLibraryDirectory: nil, crossFlags: crossFlags, openMPFlags: openMPFlags)
                 toolchain.optimizationFlags = optimization
+                toolchain.linkerFlags = linker
                 return .success(toolchain)
             }
             let located = try run(compiler, ["-print-file-name=libomp.so"], in: dir.path)
@@ -286,6 +298,7 @@ public struct Toolchain: Sendable {
             toolchain.openMPRuntime = openMPRuntime(ofLibrary: dir.appendingPathComponent("probe.so").path)
             toolchain.openMPFlags = try noRunPathFlags(compiler, probeSource: source, in: dir.path)
             toolchain.optimizationFlags = optimization
+            toolchain.linkerFlags = linker
             return .success(toolchain)
         } catch {
             return .failure(ToolchainError("\(error)"))
@@ -383,7 +396,7 @@ public struct Toolchain: Sendable {
         }
         if let error = queue.firstError { throw error }
         let compiled = DispatchTime.now().uptimeNanoseconds
-        let link = openMP + crossFlags + ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
+        let link = openMP + crossFlags + linkerFlags + ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
         try invoke(link, workingDirectory: workingDirectory, output: output, timeLimit: remaining(), limit: timeLimit)
         let end = DispatchTime.now().uptimeNanoseconds
         return BuildTimes(
@@ -415,6 +428,7 @@ public struct Toolchain: Sendable {
             ] + crossFlags
         args += Toolchain.targetFlags(target)
         args += extraFlags
+        if case .sharedLibrary = product { args += linkerFlags }
         args += ["-o", output, sourceFile] + product.linkerInputs
         try invoke(args, workingDirectory: workingDirectory, output: output, timeLimit: timeLimit, limit: timeLimit)
     }

@@ -223,6 +223,46 @@ import Testing
         #expect(run.stdout.contains(accuracy), "stdout: \(run.stdout)")
     }
 
+    /// Libraries are linked with lld where the compiler can use it (`Toolchain.linkerFlagsToProbe`:
+    /// linking copies the weights, and GNU ld was twice as slow on VGG-16's), else with the
+    /// compiler's default linker: a compiler that rejects `-fuse-ld=lld` still builds a library
+    /// that classifies as PyTorch does.
+    @Test func linksWithLLDWhereTheCompilerCanAndWithItsDefaultOtherwise() throws {
+        let directory = TemporaryDirectory()
+        let clang = try Toolchain.find().compiler
+        let wrapper = directory.write(
+            "cc-without-lld",
+            """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in -fuse-ld=lld) echo "clang: error: invalid linker name in argument '$a'" >&2; exit 1;; esac; done
+            exec '\(clang)' "$@"
+
+            """)
+        chmod(wrapper, 0o755)
+        func linker(_ library: String) throws -> String {
+            let comment = try runProcess("/usr/bin/env", ["readelf", "-p", ".comment", library])
+            try #require(comment.status == 0, "readelf: \(comment.stderr)")
+            return comment.stdout
+        }
+        #expect(try Toolchain.find(for: .host, cc: wrapper, sysroot: nil).linkerFlags.isEmpty)
+        let plain = directory.path("libdefault.so")
+        try Self.compile(plain) { $0.cc = wrapper }
+        #expect(try !linker(plain).contains("LLD"))
+        let lld = try Toolchain.find(for: .host, cc: clang, sysroot: nil).linkerFlags
+        #expect(lld.isEmpty || lld == Toolchain.linkerFlagsToProbe)
+        let library = directory.path("libdigits.so")
+        try Self.compile(library) { $0.cc = clang }
+        #expect(try linker(library).contains("LLD") == !lld.isEmpty)
+        // Both classify the digits as PyTorch does.
+        let demo = TestPaths.productsDirectory.appendingPathComponent("digits-demo").path
+        try #require(FileManager.default.isExecutableFile(atPath: demo), "\(demo) is missing: build it with swift build --build-tests")
+        for path in [plain, library] {
+            let run = try runProcess(demo, [path, Self.images, Self.labels], cwd: directory.url.path)
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            #expect(run.stdout.contains(try Self.accuracyLine()), "stdout: \(run.stdout)")
+        }
+    }
+
     @Test func threadsRuntimeNoneNeedsNoOpenMPAndGivesTheSameBits() throws {
         let directory = TemporaryDirectory()
         try Self.compile(directory.path("none.so")) {
