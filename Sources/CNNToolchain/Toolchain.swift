@@ -396,8 +396,10 @@ public struct Toolchain: Sendable {
         }
         if let error = queue.firstError { throw error }
         let compiled = DispatchTime.now().uptimeNanoseconds
-        let link = openMP + crossFlags + linkerFlags + ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
-        try invoke(link, workingDirectory: workingDirectory, output: output, timeLimit: remaining(), limit: timeLimit)
+        let link = ["-shared", "-fPIC", "-o", output] + objects + ["-lm"]
+        try invoke(
+            openMP + crossFlags + linkerFlags + link, workingDirectory: workingDirectory, output: output, timeLimit: remaining(),
+            limit: timeLimit, fallback: linkerFlags.isEmpty ? nil : openMP + crossFlags + link)
         let end = DispatchTime.now().uptimeNanoseconds
         return BuildTimes(
             compileSeconds: Double(compiled - start) / 1e9, linkSeconds: Double(end - compiled) / 1e9,
@@ -428,19 +430,33 @@ public struct Toolchain: Sendable {
             ] + crossFlags
         args += Toolchain.targetFlags(target)
         args += extraFlags
-        if case .sharedLibrary = product { args += linkerFlags }
-        args += ["-o", output, sourceFile] + product.linkerInputs
-        try invoke(args, workingDirectory: workingDirectory, output: output, timeLimit: timeLimit, limit: timeLimit)
+        let tail = ["-o", output, sourceFile] + product.linkerInputs
+        let linking = product == .sharedLibrary && !linkerFlags.isEmpty
+        try invoke(
+            args + (linking ? linkerFlags : []) + tail, workingDirectory: workingDirectory, output: output, timeLimit: timeLimit,
+            limit: timeLimit, fallback: linking ? args + tail : nil)
     }
 
-    /// Runs the compiler with `args`, turning a failure into a worded `ToolchainError`.
-    func invoke(_ args: [String], workingDirectory: String, output: String, timeLimit: Double?, limit: Double?) throws {
-        let result: ProcessResult
-        do {
-            // TMPDIR: clang's object file goes into the work directory, removed with it (also on an interrupt).
-            result = try Toolchain.run(compiler, args, in: workingDirectory, timeLimit: timeLimit, temporaryDirectory: workingDirectory)
-        } catch {
-            throw ToolchainError("could not run the C compiler \(compiler): \(error)")
+    /// Runs the compiler with `args`, turning a failure into a worded `ToolchainError`. With a
+    /// `fallback` (the same command with the compiler's default linker instead of
+    /// `linkerFlags`), a failure that is not a timeout runs that once more and reports its
+    /// result: lld writes its output through a mapping, so a full disk kills it with SIGBUS
+    /// where GNU ld reports ENOSPC, which is then named as a full disk.
+    func invoke(
+        _ args: [String], workingDirectory: String, output: String, timeLimit: Double?, limit: Double?, fallback: [String]? = nil
+    ) throws {
+        func run(_ args: [String]) throws -> ProcessResult {
+            do {
+                // TMPDIR: clang's object file goes into the work directory, removed with it (also on an interrupt).
+                return try Toolchain.run(compiler, args, in: workingDirectory, timeLimit: timeLimit, temporaryDirectory: workingDirectory)
+            } catch {
+                throw ToolchainError("could not run the C compiler \(compiler): \(error)")
+            }
+        }
+        var result = try run(args)
+        if result.status != 0, !result.timedOut, let fallback {
+            try? FileManager.default.removeItem(atPath: output)
+            result = try run(fallback)
         }
         if result.timedOut, let timeLimit = limit ?? timeLimit {
             throw ToolchainError(
