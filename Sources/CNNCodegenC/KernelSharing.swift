@@ -6,10 +6,12 @@
 /// and a batch stride derived from it), and its 248 kernels were 2.1 MB of C, most of its compile
 /// time. `KernelSharing.group` finds such kernels: those whose bodies are equal once every
 /// integer literal is set aside (the "shape" of the function), whose literals then differ in at
-/// most `maxParameters` places. One function is written for each group, with one `int64_t`
-/// parameter per place where its members differ (the other literals stay constants, so clang
-/// still folds and unrolls by them); each call passes its kernel's values. Exact duplicates (a
-/// repeated block's layer) are the case with no parameter.
+/// most `maxParameters` columns of values (the places where the members' values are the same
+/// list are one column: a loop bound repeated in each tile variant). One function is written
+/// for each group, with one `int64_t` parameter per column (the other literals stay constants,
+/// so clang still folds and unrolls by them); each call passes its kernel's values. Exact
+/// duplicates (a repeated block's layer) are the case with no parameter. The function keeps its
+/// first member's name and leading comment.
 ///
 /// Literals C needs as constants stay part of the shape: arguments of `__builtin_*` calls
 /// (prefetch hints, shuffle indices), array sizes and loop steps (not expressions here), and
