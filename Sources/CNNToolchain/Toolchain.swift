@@ -455,9 +455,10 @@ public struct Toolchain: Sendable {
         }
         var result = try run(args)
         if result.status != 0, !result.timedOut, let fallback {
-            try? FileManager.default.removeItem(atPath: output)
+            Toolchain.removePartialOutput(output)
             result = try run(fallback)
         }
+        if result.status != 0 { Toolchain.removePartialOutput(output) }
         if result.timedOut, let timeLimit = limit ?? timeLimit {
             throw ToolchainError(
                 "the C compiler (\(compiler)) did not finish within \(Int(timeLimit)) s and was stopped; expected it to finish (raise the limit with --cc-timeout SECONDS, 0 for none)"
@@ -479,6 +480,19 @@ public struct Toolchain: Sendable {
 }
 
 extension Toolchain {
+    /// Removes what a failed link may have left at `output`: the file itself and the linker's own
+    /// temporary beside it (lld writes `<output>.tmp<random>` and renames it when done, so one
+    /// killed by SIGBUS on a full disk leaves it). `output` is a name unique to this build.
+    static func removePartialOutput(_ output: String) {
+        try? FileManager.default.removeItem(atPath: output)
+        let directory = (output as NSString).deletingLastPathComponent
+        let prefix = (output as NSString).lastPathComponent + ".tmp"
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        for name in siblings where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// Checks that the compiler left a shared library at `path`: a regular ELF file of type
     /// ET_DYN. A "compiler" that exits 0 without writing one (`CC=/bin/true`) is an error, not
     /// a garbage file installed as the library.
