@@ -212,23 +212,31 @@ def _(rng):
     return nodes, [init("w", f32(rng, 4, 3, 3, 3, scale=0.3)), init("b", f32(rng, 4, scale=0.1))], {"x0": f32(rng, BATCH, 3, 6, 16)}
 
 
-def se_block(rng, gate, gate_attrs):
-    """Conv -> Relu -> [GlobalAveragePool -> Conv 1x1 -> Relu -> Conv 1x1 -> gate] -> Mul with the block input."""
-    c, r = 8, 4
+def se_gate(rng, c, r, gate, gate_attrs):
+    """The gate of an SE block on "xr" ([N, c, H, W]) into "s" ([N, c, 1, 1]): GlobalAveragePool ->
+    Conv 1x1 (c -> r) -> Relu -> Conv 1x1 (r -> c) -> gate; its nodes and initializers (w1, b1, w2, b2)."""
     nodes = [
-        h.make_node("Conv", ["x0", "w0", "b0"], ["x"], pads=[1, 1, 1, 1]),
-        h.make_node("Relu", ["x"], ["xr"]),
         h.make_node("GlobalAveragePool", ["xr"], ["p"]),
         h.make_node("Conv", ["p", "w1", "b1"], ["q"]),
         h.make_node("Relu", ["q"], ["qr"]),
         h.make_node("Conv", ["qr", "w2", "b2"], ["z"]),
         h.make_node(gate, ["z"], ["s"], **gate_attrs),
-        h.make_node("Mul", ["xr", "s"], ["y0"]),
     ]
-    inits = [init("w0", f32(rng, c, c, 3, 3, scale=0.2)), init("b0", f32(rng, c, scale=0.1)),
-             init("w1", f32(rng, r, c, 1, 1, scale=0.5)), init("b1", f32(rng, r, scale=0.1)),
+    inits = [init("w1", f32(rng, r, c, 1, 1, scale=0.5)), init("b1", f32(rng, r, scale=0.1)),
              init("w2", f32(rng, c, r, 1, 1, scale=0.5)), init("b2", f32(rng, c, scale=0.1))]
-    return nodes, inits, {"x0": f32(rng, BATCH, c, 5, 5, scale=1.0)}
+    return nodes, inits
+
+
+def se_block(rng, gate, gate_attrs):
+    """Conv -> Relu -> [GlobalAveragePool -> Conv 1x1 -> Relu -> Conv 1x1 -> gate] -> Mul with the block input."""
+    c, r = 8, 4
+    first = [init("w0", f32(rng, c, c, 3, 3, scale=0.2)), init("b0", f32(rng, c, scale=0.1))]
+    gate_nodes, gate_inits = se_gate(rng, c, r, gate, gate_attrs)
+    nodes = [
+        h.make_node("Conv", ["x0", "w0", "b0"], ["x"], pads=[1, 1, 1, 1]),
+        h.make_node("Relu", ["x"], ["xr"]),
+    ] + gate_nodes + [h.make_node("Mul", ["xr", "s"], ["y0"])]
+    return nodes, first + gate_inits, {"x0": f32(rng, BATCH, c, 5, 5, scale=1.0)}
 
 
 @case("se_block_hardsigmoid", 13, "squeeze-and-excitation (MobileNetV3): pool, 1x1 conv, relu, 1x1 conv, HardSigmoid(1/6, 0.5), Mul")
@@ -247,24 +255,19 @@ def se_project(rng, c, hw, gate, gate_attrs, out, residual, scale_first):
     cnnc applies the gate as the projection reads its input channels (fuse-input-scale)."""
     r = max(2, c // 4)
     gated = ["s", "xr"] if scale_first else ["xr", "s"]
+    first = [init("w0", f32(rng, c, c, 1, 1, scale=0.2)), init("b0", f32(rng, c, scale=0.1))]
+    gate_nodes, gate_inits = se_gate(rng, c, r, gate, gate_attrs)
     nodes = [
         h.make_node("Conv", ["x0", "w0", "b0"], ["x"]),
         h.make_node("Relu", ["x"], ["xr"]),
-        h.make_node("GlobalAveragePool", ["xr"], ["p"]),
-        h.make_node("Conv", ["p", "w1", "b1"], ["q"]),
-        h.make_node("Relu", ["q"], ["qr"]),
-        h.make_node("Conv", ["qr", "w2", "b2"], ["z"]),
-        h.make_node(gate, ["z"], ["s"], **gate_attrs),
+    ] + gate_nodes + [
         h.make_node("Mul", gated, ["m"]),
         h.make_node("Conv", ["m", "w3", "b3"], ["y"] if residual else ["y0"]),
     ]
     if residual:
         nodes.append(h.make_node("Add", ["y", "x0"], ["y0"]))
-    inits = [init("w0", f32(rng, c, c, 1, 1, scale=0.2)), init("b0", f32(rng, c, scale=0.1)),
-             init("w1", f32(rng, r, c, 1, 1, scale=0.5)), init("b1", f32(rng, r, scale=0.1)),
-             init("w2", f32(rng, c, r, 1, 1, scale=0.5)), init("b2", f32(rng, c, scale=0.1)),
-             init("w3", f32(rng, out, c, 1, 1, scale=0.3)), init("b3", f32(rng, out, scale=0.1))]
-    return nodes, inits, {"x0": f32(rng, BATCH, c, hw[0], hw[1], scale=1.0)}
+    last = [init("w3", f32(rng, out, c, 1, 1, scale=0.3)), init("b3", f32(rng, out, scale=0.1))]
+    return nodes, first + gate_inits + last, {"x0": f32(rng, BATCH, c, hw[0], hw[1], scale=1.0)}
 
 
 @case("se_project_small", 13, "SE block (Sigmoid gate) into a 1x1 projection with a residual add, 8 channels on 5x5")
