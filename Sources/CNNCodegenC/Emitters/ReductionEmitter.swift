@@ -89,6 +89,14 @@ enum ReductionEmitter {
             case .sum, .l1, .sumSquare, .prod, .max, .min: return acc
             }
         }
+        /// The kernel: `perOutput` for each sample `b` and outer position `o`, in parallel over
+        /// `collapse` loops (its own loop, if any, counted).
+        func overOutputs(collapse: Int, _ perOutput: [CStmt]) -> CFunction {
+            ctx.function([
+                KernelContext.parallelFor(collapse: collapse, work: inSize * a.kind.cost),
+                .loop("b", ctx.batch, [.loop("o", .int(outer), perOutput)]),
+            ])
+        }
         if inner == 1 && reduced.count == 1 {
             // One contiguous run reduced per output (a global pool's shape): 16 lanes side by side.
             let value = { (j: CExpr) in CExpr.v("x")[j] }
@@ -96,19 +104,12 @@ enum ReductionEmitter {
             if a.kind == .logSumExp { body += laneFold("m", count: count, initial: -.infinity, step: maxFold, term: value) }
             body += laneFold("total", count: count, initial: initial, step: combine, term: { contribution(value($0), max: .v("m")) })
             body.append(.assign(.v("y")[0], "=", result(.v("total"), max: .v("m"))))
-            return ctx.function([
-                KernelContext.parallelFor(collapse: 2, work: inSize * a.kind.cost),
-                .loop(
-                    "b", ctx.batch,
-                    [
-                        .loop(
-                            "o", .int(outer),
-                            [
-                                .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inSize) + base),
-                                .decl("float *restrict", "y", ctx.output + .v("b") * .int(outSize) + .v("o")),
-                            ] + body)
-                    ]),
-            ])
+            return overOutputs(
+                collapse: 2,
+                [
+                    .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inSize) + base),
+                    .decl("float *restrict", "y", ctx.output + .v("b") * .int(outSize) + .v("o")),
+                ] + body)
         }
         var body: [CStmt] = [.array("float", "acc", count: width, alignment: 64)]
         if a.kind == .logSumExp {
@@ -123,25 +124,18 @@ enum ReductionEmitter {
             overReduced([.assign(acc, "=", combine(acc, contribution(x, max: .v("m")[.v("i")])))]),
             .loop("i", .v("nb"), [.assign(.v("y")[.v("i")], "=", result(acc, max: .v("m")[.v("i")]))]),
         ]
-        return ctx.function([
-            KernelContext.parallelFor(collapse: 3, work: inSize * a.kind.cost),
-            .loop(
-                "b", ctx.batch,
-                [
-                    .loop(
-                        "o", .int(outer),
-                        [
-                            .loop(
-                                "c", .int(chunks),
-                                [
-                                    .decl("const int64_t", "i0", .v("c") * .int(width)),
-                                    .decl("const int64_t", "nb", .call("cnnc_min", [.int(width), .int(inner) - .v("i0")])),
-                                    .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inSize) + base + .v("i0")),
-                                    .decl("float *restrict", "y", ctx.output + .v("b") * .int(outSize) + .v("o") * .int(inner) + .v("i0")),
-                                ] + body)
-                        ])
-                ]),
-        ])
+        return overOutputs(
+            collapse: 3,
+            [
+                .loop(
+                    "c", .int(chunks),
+                    [
+                        .decl("const int64_t", "i0", .v("c") * .int(width)),
+                        .decl("const int64_t", "nb", .call("cnnc_min", [.int(width), .int(inner) - .v("i0")])),
+                        .decl("const float *restrict", "x", ctx.input(0) + .v("b") * .int(inSize) + base + .v("i0")),
+                        .decl("float *restrict", "y", ctx.output + .v("b") * .int(outSize) + .v("o") * .int(inner) + .v("i0")),
+                    ] + body)
+            ])
     }
 
     /// Layer, instance and group norm: mean, then the biased variance about it (two passes, for
