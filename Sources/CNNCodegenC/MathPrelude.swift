@@ -1,4 +1,4 @@
-/// Vectorisable float32 exp, expm1, tanh and sigmoid for activations and softmax, and the
+/// Vectorisable float32 exp, expm1, tanh, sigmoid and softplus for activations and softmax, and the
 /// max pools' running maximum (`cnnc_maxf`, see `maxFold`).
 ///
 /// libm's scalar calls stop clang from vectorising a loop, and on small networks they
@@ -10,6 +10,7 @@
 /// SiLU a third of its time), a degree-6 polynomial for e^r (Cephes' expf coefficients), and
 /// 2^n built in the exponent bits.
 /// tanh: an odd polynomial for |x| < 0.625 (Cephes' tanhf), else 1 - 2 / (e^(2|x|) + 1).
+/// softplus: max(x, 0) + log1p(e^-|x|), the log1p as the atanh series (no log call).
 /// NaN in, NaN out, for all of them.
 public enum MathPrelude {
     /// The C source of the functions (needs math.h, stdint.h, string.h).
@@ -63,6 +64,27 @@ public enum MathPrelude {
             return fabsf(x) < 0.625f ? small : copysignf(large, x);
         }
         static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
+        static inline float cnnc_softplusf(float x) {
+            /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|), and log1p(e) for e in [0, 1] is 2 atanh(s)
+               with s = e / (2 + e) in [0, 1/3]: its series to s^15 (the next term is under 2e-9 of
+               the sum). e^-|x| is taken as 0 past 87, where cnnc_expf stops at 2^-126, so
+               softplus(-inf) = 0 as in PyTorch; a NaN fails both tests and stays NaN. */
+            const float a = fabsf(x);
+            const float e = a > 87.0f ? 0.0f : cnnc_expf(-a);
+            const float s = e / (2.0f + e);
+            const float z = s * s;
+            float p = 1.0f / 15;
+            p = p * z + 1.0f / 13;
+            p = p * z + 1.0f / 11;
+            p = p * z + 1.0f / 9;
+            p = p * z + 1.0f / 7;
+            p = p * z + 1.0f / 5;
+            p = p * z + 1.0f / 3;
+            p = p * z + 1.0f;
+            const float l = 2.0f * s * p;
+            const float m = x < 0.0f ? 0.0f : x;
+            return m + l;
+        }
         """
 
     /// The vector types of the kernels (4, 8 and 16 floats), their splats, lane masks and
@@ -162,6 +184,23 @@ public enum MathPrelude {
                 return \(sel)((\(i))(ax < 0.625f), small, signed_large);
             }
             static inline \(v) cnnc_sigmoidv\(l)(\(v) x) { return 1.0f / (1.0f + cnnc_expv\(l)(-x)); }
+            static inline \(v) cnnc_softplusv\(l)(\(v) x) {
+                const \(v) a = cnnc_absv\(l)(x);
+                const \(v) e = \(sel)((\(i))(a > 87.0f), \(splat)(0.0f), cnnc_expv\(l)(-a));
+                const \(v) s = e / (2.0f + e);
+                const \(v) z = s * s;
+                \(v) p = \(splat)(1.0f / 15);
+                p = p * z + 1.0f / 13;
+                p = p * z + 1.0f / 11;
+                p = p * z + 1.0f / 9;
+                p = p * z + 1.0f / 7;
+                p = p * z + 1.0f / 5;
+                p = p * z + 1.0f / 3;
+                p = p * z + 1.0f;
+                const \(v) l = 2.0f * s * p;
+                const \(v) m = \(sel)((\(i))(x < 0.0f), \(splat)(0.0f), x);
+                return m + l;
+            }
             static inline \(v) cnnc_erfv\(l)(\(v) x) {
                 const \(v) ax = cnnc_absv\(l)(x);
                 const \(v) z = x * x;

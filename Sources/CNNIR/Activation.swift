@@ -178,9 +178,10 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
                     return 0.5 * x * (1 + .call(.tanh, [inner]))
                 }, vector: .sameAsScalar, cost: 30)
         case .mish:
-            return ActivationFacts(onnx: "Mish", formula: { _ in x * .call(.tanh, [F.softplus(x)]) }, cost: 40)
+            return ActivationFacts(
+                onnx: "Mish", formula: { _ in x * .call(.tanh, [.call(.softplus, [x])]) }, vector: .sameAsScalar, cost: 40)
         case .softplus:
-            return ActivationFacts(onnx: "Softplus", formula: { _ in F.softplus(x) }, cost: 30)
+            return ActivationFacts(onnx: "Softplus", formula: { _ in .call(.softplus, [x]) }, vector: .sameAsScalar, cost: 30)
         case .softsign:
             // |x| as a select so the form vectorises; only the sign of a zero in |x| differs, which 1 + |x| hides.
             return ActivationFacts(onnx: "Softsign", formula: { _ in x / (1 + .select(x < 0, -x, x)) }, vector: .sameAsScalar, cost: 3)
@@ -188,11 +189,14 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
             return ActivationFacts(
                 onnx: "Selu",
                 parameters: [.init("alpha", default: 1.67326319217681884765625), .init("gamma", default: 1.05070102214813232421875)],
-                formula: { p in .select(x > 0, .constant(p[1]) * x, .constant(p[1] * p[0]) * .call(.expm1, [x])) }, cost: 20)
+                formula: { p in .select(x > 0, .constant(p[1]) * x, .constant(p[1] * p[0]) * .call(.expm1Fast, [x])) },
+                vector: .sameAsScalar,
+                cost: 20)
         case .celu:
             return ActivationFacts(
                 onnx: "Celu", parameters: [.init("alpha", default: 1.0)],
-                formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1, [x / .constant(p[0])])) }, cost: 20,
+                formula: { p in .select(x > 0, x, .constant(p[0]) * .call(.expm1Fast, [x / .constant(p[0])])) }, vector: .sameAsScalar,
+                cost: 20,
                 validate: { p in p[0] != 0 ? nil : ("alpha", "expected a non-zero alpha, got 0") })
         case .exp: return ActivationFacts(onnx: "Exp", formula: { _ in .call(.exp, [x]) }, cost: 20)
         case .log: return ActivationFacts(onnx: "Log", formula: { _ in .call(.log, [x]) }, cost: 20)

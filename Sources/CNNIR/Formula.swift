@@ -32,18 +32,13 @@ public indirect enum Formula: Hashable, Sendable, ExpressibleByFloatLiteral, Exp
 
     /// `t` clamped to [0, 1], NaN staying NaN (both tests fail on a NaN, which selects `t`).
     public static func unitClamp(_ t: Formula) -> Formula { .select(t < 0, 0, .select(t > 1, 1, t)) }
-
-    /// log(1 + e^t) without overflow: t + log1p(e^-t) for t > 0. A NaN takes the second branch, and libm keeps it NaN.
-    public static func softplus(_ t: Formula) -> Formula {
-        .select(t > 0, t + .call(.log1p, [.call(.exp, [-t])]), .call(.log1p, [.call(.exp, [t])]))
-    }
 }
 
 /// The math functions a formula may call.
 public enum MathFunction: Hashable, Sendable {
-    /// The generated library's branch-free sigmoid, tanh and expm1 (vectorisable, a few ulp;
-    /// a NaN input gives NaN).
-    case sigmoid, tanh, expm1Fast
+    /// The generated library's branch-free sigmoid, tanh, expm1 and softplus (log(1 + e^x))
+    /// (vectorisable, a few ulp; a NaN input gives NaN).
+    case sigmoid, tanh, expm1Fast, softplus
     /// libm.
     case fmin, fmax, exp, expm1, log, log1p, sqrt, abs, erf
 }

@@ -3,7 +3,7 @@ import CNNTestSupport
 import Foundation
 import Testing
 
-/// The vectorisable exp/expm1/tanh/sigmoid of the generated code, against glibc's libm.
+/// The vectorisable exp/expm1/tanh/sigmoid/softplus of the generated code, against glibc's libm.
 @Suite struct MathPreludeTests {
     @Test func agreesWithLibmToAFewUlp() throws {
         let dir = TemporaryDirectory()
@@ -19,21 +19,21 @@ import Testing
                 return fabs((double)got - (double)want) / spacing;
             }
             int main(void) {
-                double worst[4] = {0, 0, 0, 0};
-                double worst_abs[4] = {0, 0, 0, 0};
+                double worst[5] = {0, 0, 0, 0, 0};
+                double worst_abs[5] = {0, 0, 0, 0, 0};
                 for (int i = -2000000; i <= 2000000; i++) {
                     const float x = (float)i * 4.4e-5f;           /* [-88, 88] */
-                    const float got[4] = {cnnc_expf(x), cnnc_expm1f(x), cnnc_tanhf(x), cnnc_sigmoidf(x)};
-                    const float want[4] = {expf(x), expm1f(x), tanhf(x), (float)(1.0 / (1.0 + exp(-(double)x)))};
-                    for (int k = 0; k < 4; k++) {
-                        if (!(fabsf(want[k]) >= 1e-30f) && k != 3) continue;   /* denormal corners of exp */
+                    const float got[5] = {cnnc_expf(x), cnnc_expm1f(x), cnnc_tanhf(x), cnnc_sigmoidf(x), cnnc_softplusf(x)};
+                    const float want[5] = {expf(x), expm1f(x), tanhf(x), (float)(1.0 / (1.0 + exp(-(double)x))), (float)log1p(exp((double)x))};
+                    for (int k = 0; k < 5; k++) {
+                        if (!(fabsf(want[k]) >= 1e-30f) && k != 3) continue;   /* denormal corners of exp and softplus */
                         const double u = ulps(got[k], want[k]);
                         if (u > worst[k]) worst[k] = u;
                         const double a = fabs((double)got[k] - (double)want[k]);
                         if (a > worst_abs[k]) worst_abs[k] = a;
                     }
                 }
-                printf("%g %g %g %g %g %g %g %g\\n", worst[0], worst[1], worst[2], worst[3], worst_abs[0], worst_abs[1], worst_abs[2], worst_abs[3]);
+                printf("%g %g %g %g %g %g %g %g %g %g\\n", worst[0], worst[1], worst[2], worst[3], worst_abs[0], worst_abs[1], worst_abs[2], worst_abs[3], worst[4], worst_abs[4]);
                 return 0;
             }
             """
@@ -44,15 +44,18 @@ import Testing
         #expect(build.status == 0, "\(build.stderr)")
         let run = try runProcess(binary, [])
         let values = run.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        try #require(values.count == 8)
+        try #require(values.count == 10)
         // exp and sigmoid within 4 ulp; expm1 and tanh within 8 ulp or 1e-7 absolute near 0.
         #expect(values[0] <= 4, "expf: \(values[0]) ulp")
         #expect(values[3] <= 4, "sigmoid: \(values[3]) ulp")
+        // softplus within 4 ulp of log1p(exp(x)) in double wherever that is above 1e-30 (x > -69;
+        // measured 3 ulp at x = -7.08).
+        #expect(values[8] <= 4, "softplus: \(values[8]) ulp, \(values[9]) absolute")
         #expect(values[1] <= 8 || values[5] <= 1e-7, "expm1f: \(values[1]) ulp, \(values[5]) absolute")
         #expect(values[2] <= 8 || values[6] <= 1e-7, "tanhf: \(values[2]) ulp, \(values[6]) absolute")
     }
 
-    /// The lane-wise functions (`MathPrelude.vectorText`): exp, expm1, tanh and sigmoid give each
+    /// The lane-wise functions (`MathPrelude.vectorText`): exp, expm1, tanh, sigmoid and softplus give each
     /// lane the scalar function's bits, on 4, 8 and 16 lanes; erf is within 3 ulp and 2e-7 of libm's
     /// double erf over [-6, 6] (measured 2.47 ulp at x = -0.4734 and 1.21e-7 absolute on x86-64;
     /// glibc's erff, for comparison, 0.88 ulp), and NaN in gives NaN out.
@@ -69,8 +72,8 @@ import Testing
             static int differ(float a, float b) { return memcmp(&a, &b, sizeof a) != 0; }
             static long mismatches = 0;
             static double worst_ulp = 0, worst_abs = 0;
-            static void check(float x, float e, float m, float t, float s, float r) {
-                mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x));
+            static void check(float x, float e, float m, float t, float s, float sp, float r) {
+                mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x)) + differ(sp, cnnc_softplusf(x));
                 const double xe = (double)x * (6.0 / 88.0);
                 const double want = erf((double)(float)xe);
                 const float wf = (float)want;
@@ -83,15 +86,16 @@ import Testing
                 for (int i = -2000000; i < 2000000; i += L) { \\
                     cnnc_v##L x, xe; \\
                     for (int k = 0; k < L; k++) { x[k] = (float)(i + k) * 4.4e-5f; xe[k] = (float)((double)x[k] * (6.0 / 88.0)); } \\
-                    const cnnc_v##L e = cnnc_expv##L(x), m = cnnc_expm1v##L(x), t = cnnc_tanhv##L(x), s = cnnc_sigmoidv##L(x), r = cnnc_erfv##L(xe); \\
-                    for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], r[k]); \\
+                    const cnnc_v##L e = cnnc_expv##L(x), m = cnnc_expm1v##L(x), t = cnnc_tanhv##L(x), s = cnnc_sigmoidv##L(x), sp = cnnc_softplusv##L(x), r = cnnc_erfv##L(xe); \\
+                    for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], sp[k], r[k]); \\
                 }
             int main(void) {
                 SWEEP(4) SWEEP(8) SWEEP(16)
                 cnnc_v8 special = {NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 10.0f, -10.0f, 1e-30f};
                 const cnnc_v8 r = cnnc_erfv8(special);
                 const int specials_ok = r[0] != r[0] && r[1] == 1 && r[2] == -1 && r[3] == 0 && r[5] == 1 && r[6] == -1 && r[7] == 1e-30f * 1.128379107e+00f
-                    && cnnc_sigmoidv8(special)[0] != cnnc_sigmoidv8(special)[0] && cnnc_tanhv8(special)[0] != cnnc_tanhv8(special)[0];
+                    && cnnc_sigmoidv8(special)[0] != cnnc_sigmoidv8(special)[0] && cnnc_tanhv8(special)[0] != cnnc_tanhv8(special)[0]
+                    && cnnc_softplusv8(special)[0] != cnnc_softplusv8(special)[0] && cnnc_softplusv8(special)[1] == INFINITY && cnnc_softplusv8(special)[2] == 0;
                 printf("%ld %g %g %d\\n", mismatches, worst_ulp, worst_abs, specials_ok);
                 return 0;
             }
@@ -123,9 +127,9 @@ import Testing
     private func checkVectorForms(run: (status: Int32, stdout: String, stderr: String), march: String) throws {
         let values = run.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         try #require(values.count == 4, "\(march): \(run.stdout)")
-        #expect(values[0] == 0, "\(march): lanes differing from the scalar exp/expm1/tanh/sigmoid: \(values[0])")
+        #expect(values[0] == 0, "\(march): lanes differing from the scalar exp/expm1/tanh/sigmoid/softplus: \(values[0])")
         #expect(values[1] <= 3, "\(march): erf: \(values[1]) ulp")
         #expect(values[2] <= 2e-7, "\(march): erf: \(values[2]) absolute")
-        #expect(values[3] == 1, "\(march): erf, sigmoid or tanh of NaN, +-inf, +-0, +-10 or a tiny x")
+        #expect(values[3] == 1, "\(march): erf, sigmoid, tanh or softplus of NaN, +-inf, +-0, +-10 or a tiny x")
     }
 }

@@ -194,9 +194,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         for name in ["conv3x3_stride2_phase_shuffles", "conv_bn_relu_maxpool"] where !(target == .avx2 && name.hasPrefix("conv3x3")) {
             #expect(try !GoldenCase.positionTiles(name, target: target).storesFromRegisters, "\(name), lanes \(target.lanes)")
         }
-        // The same 1x1 conv with mish, which has no vector form here (libm's log1p and exp), keeps
-        // the scalar epilogue; with sigmoid, tanh, SiLU, GELU (both forms) or ELU, which call the
-        // prelude's vector functions, it stores from registers.
+        // The same 1x1 conv with log, which has no vector form here (libm's logf), keeps the scalar
+        // epilogue; with sigmoid, tanh, SiLU, GELU (both forms), ELU, SELU, CELU, softplus or mish,
+        // which call the prelude's vector functions, it stores from registers.
         let c = try #require(GoldenCase.all.first { $0.name == "conv1x1_registers_leaky" })
         let planned = try Compiler.plan(try Compiler.load(c.net))
         let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
@@ -207,8 +207,11 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             node.op = .conv(a)
             return try #require(KernelSelection.convPlan(node, in: planned.graph, target: target)?.positionTileKernel).storesFromRegisters
         }
-        #expect(try storesFromRegisters(Activation(.mish)) == false)
-        for act in [Activation.sigmoid, .tanh, Activation(.silu), Activation(.gelu, [0]), Activation(.gelu, [1]), .elu(alpha: 1)] {
+        #expect(try storesFromRegisters(Activation(.log)) == false)
+        for act in [
+            Activation.sigmoid, .tanh, Activation(.silu), Activation(.gelu, [0]), Activation(.gelu, [1]), .elu(alpha: 1),
+            Activation(.selu, [1.67, 1.05]), Activation(.celu, [0.5]), Activation(.softplus), Activation(.mish),
+        ] {
             #expect(try storesFromRegisters(act), "\(act), lanes \(target.lanes)")
         }
     }

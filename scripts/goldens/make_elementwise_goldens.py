@@ -338,6 +338,12 @@ def _(rng):
     return conv1x1_then(rng, [h.make_node("Sigmoid", ["c"], ["s"]), h.make_node("Mul", ["c", "s"], ["y0"])])
 
 
+for _op, _attrs, _opset in [("Mish", {}, 18), ("Softplus", {}, 13), ("Selu", {}, 13), ("Celu", {"alpha": 0.5}, 13)]:
+    @case(f"{unary_name(_op, _attrs)}_conv1x1_registers", _opset, f"Conv 1x1 16->24 then {_op} {_attrs} (vector epilogue, partial last tile)")
+    def _(rng, op=_op, attrs=_attrs):
+        return conv1x1_then(rng, [h.make_node(op, ["c"], ["y0"], **attrs)])
+
+
 @case("sigmoid_tanh_conv1x1_registers", 13, "Conv 1x1 16->24 then Tanh then Sigmoid (vector epilogue)")
 def _(rng):
     return conv1x1_then(rng, [h.make_node("Tanh", ["c"], ["t"]), h.make_node("Sigmoid", ["t"], ["y0"])])
@@ -403,6 +409,10 @@ SPECIAL_UNARY = [
     ("HardSwish", {}, 14),
     ("HardSigmoid", {}, 13),
     ("Softsign", {}, 13),
+    ("Softplus", {}, 13),
+    ("Mish", {}, 18),
+    ("Selu", {}, 13),
+    ("Celu", {"alpha": 0.5}, 13),
 ]
 
 for _op, _attrs, _opset in SPECIAL_UNARY:

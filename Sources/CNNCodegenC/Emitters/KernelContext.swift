@@ -181,6 +181,7 @@ func cName(_ fn: MathFunction) -> String {
     case .sigmoid: return "cnnc_sigmoidf"
     case .tanh: return "cnnc_tanhf"
     case .expm1Fast: return "cnnc_expm1f"
+    case .softplus: return "cnnc_softplusf"
     case .fmin: return "fminf"
     case .fmax: return "fmaxf"
     case .exp: return "expf"

@@ -1,10 +1,10 @@
 import CNNIR
 
 // Vector forms of activations whose formulas call math functions (sigmoid, tanh, SiLU, GELU,
-// ELU): `vectorExpr(calls: true)` turns the calls the prelude has a lane-wise form of
+// ELU, SELU, CELU, softplus, mish): `vectorExpr(calls: true)` turns the calls the prelude has a lane-wise form of
 // (`MathPrelude.vectorText`) into those.
 //
-// sigmoid, tanh and the fast expm1 give each lane the scalar function's bits, so a kernel's
+// sigmoid, tanh, softplus and the fast expm1 give each lane the scalar function's bits, so a kernel's
 // vector body and its scalar tail agree. erf runs as the prelude's `cnnc_erfv*` in vectors and
 // as libm's `erff` in a scalar tail: the two differ by at most a few float32 ulp (GELU's erf
 // form; `MathPreludeTests` bounds the vector erf against libm's double erf).
@@ -17,6 +17,7 @@ func vectorFunctionName(_ fn: MathFunction, lanes: Int) -> String? {
     case .sigmoid: return "cnnc_sigmoidv\(lanes)"
     case .tanh: return "cnnc_tanhv\(lanes)"
     case .expm1Fast: return "cnnc_expm1v\(lanes)"
+    case .softplus: return "cnnc_softplusv\(lanes)"
     case .erf: return "cnnc_erfv\(lanes)"
     case .abs: return "cnnc_absv\(lanes)"
     case .fmin, .fmax, .exp, .expm1, .log, .log1p, .sqrt: return nil
