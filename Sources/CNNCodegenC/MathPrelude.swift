@@ -1,4 +1,4 @@
-/// Vectorisable float32 exp, expm1, tanh, sigmoid and softplus for activations and softmax, and the
+/// Vectorisable float32 exp, expm1, tanh, sigmoid, softplus and GELU for activations and softmax, and the
 /// max pools' running maximum (`cnnc_maxf`, see `maxFold`).
 ///
 /// libm's scalar calls stop clang from vectorising a loop, and on small networks they
@@ -11,6 +11,7 @@
 /// 2^n built in the exponent bits.
 /// tanh: an odd polynomial for |x| < 0.625 (Cephes' tanhf), else 1 - 2 / (e^(2|x|) + 1).
 /// softplus: max(x, 0) + log1p(e^-|x|), the log1p as the atanh series (no log call).
+/// GELU: x * Phi(x) through the scaled complementary error function (see `cnnc_geluf`).
 /// NaN in, NaN out, for all of them.
 public enum MathPrelude {
     /// The C source of the functions (needs math.h, stdint.h, string.h).
@@ -64,6 +65,33 @@ public enum MathPrelude {
             return fabsf(x) < 0.625f ? small : copysignf(large, x);
         }
         static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
+        static inline float cnnc_geluf(float x) {
+            /* GELU (erf form): x * Phi(x), Phi the normal CDF, as 1 - h for x >= 0 and h for x < 0
+               with h = Phi(-|x|) = e^(-x^2 / 2) * S(1 / (1 + 0.28125 |x|)), S fitted to erfcx(|x| / sqrt 2) / 2
+               on [0, 8] by scripts/math/fit_gelu.py (past 8, h < 6.3e-16 is taken as 0). Phi(x) for a
+               negative x is computed as itself, never as 1 + erf(x / sqrt 2), which cancels. x^2 / 2
+               is hi + lo exactly where a * b - c contracts to an FMA, and e^(hi + lo) = e^hi (1 + lo).
+               A NaN fails both tests and stays NaN; GELU(-inf) = -inf * 0 = NaN, as in PyTorch. */
+            const float a = fabsf(x);
+            const float u = 1.0f / (1.0f + 0.28125f * a);
+            float s = 4.270087555e-02f;
+            s = s * u - 2.304202616e-01f;
+            s = s * u + 4.241932631e-01f;
+            s = s * u - 2.897042930e-01f;
+            s = s * u + 2.822504342e-01f;
+            s = s * u + 3.258157149e-02f;
+            s = s * u + 1.281276643e-01f;
+            s = s * u + 1.101560816e-01f;
+            s = s * u + 1.146784052e-04f;
+            const float m = -0.5f * x;
+            const float hi = m * x;
+            const float lo = m * x - hi;
+            float e = cnnc_expf(hi);
+            e = e * lo + e;
+            const float h = a > 8.0f ? 0.0f : e * s;
+            const float phi = x < 0.0f ? h : 1.0f - h;
+            return x * phi;
+        }
         static inline float cnnc_softplusf(float x) {
             /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|), and log1p(e) for e in [0, 1] is 2 atanh(s)
                with s = e / (2 + e) in [0, 1/3]: its series to s^15 (the next term is under 2e-9 of
@@ -111,15 +139,10 @@ public enum MathPrelude {
         """
 
     /// Lane-wise forms of the same functions on the prelude's vector types (`cnnc_v4`, `cnnc_v8`,
-    /// `cnnc_v16`, `vectorTypes`), for the activations' vector forms
-    /// (`vectorExpr` with calls): `cnnc_expv8`, `cnnc_expm1v8`, `cnnc_tanhv8`, `cnnc_sigmoidv8`, and
-    /// `cnnc_erfv8`. Each lane of exp, expm1, tanh and sigmoid gives the scalar function's bits
-    /// (the same operations in the same order; `MathPreludeTests` checks it), so a kernel's vector
-    /// body and its scalar tail agree.
-    /// erf has no scalar twin here (the scalar formula calls libm's erff): x * P(x^2) for
-    /// |x| < 0.9, else 1 - e^(-x^2) * R(1 / (1 + |x|)) with |x| clamped to 3.95 (past it erfc is
-    /// under half an ulp of 1), sign restored; P and R are fitted by `scripts/math/fit_erf.py`.
-    /// Measured against libm's erf in double over [-6, 6]: see `MathPreludeTests`.
+    /// `cnnc_v16`, `vectorTypes`), for the activations' vector forms (`vectorExpr` with calls):
+    /// `cnnc_expv8`, `cnnc_expm1v8`, `cnnc_tanhv8`, `cnnc_sigmoidv8`, `cnnc_softplusv8` and
+    /// `cnnc_geluv8`. Each lane gives the scalar function's bits (the same operations in the same
+    /// order; `MathPreludeTests` checks it), so a kernel's vector body and its scalar tail agree.
     /// On AVX-512 targets exp scales by 2^n with `vscalefps` (bit-identical to the portable form).
     public static var vectorText: String {
         (["#if defined(__AVX512F__)\n#include <immintrin.h>\n#endif"] + [4, 8, 16].map(vectorFunctions)).joined(separator: "\n")
@@ -184,6 +207,27 @@ public enum MathPrelude {
                 return \(sel)((\(i))(ax < 0.625f), small, signed_large);
             }
             static inline \(v) cnnc_sigmoidv\(l)(\(v) x) { return 1.0f / (1.0f + cnnc_expv\(l)(-x)); }
+            static inline \(v) cnnc_geluv\(l)(\(v) x) {
+                const \(v) a = cnnc_absv\(l)(x);
+                const \(v) u = 1.0f / (1.0f + 0.28125f * a);
+                \(v) s = \(splat)(4.270087555e-02f);
+                s = s * u - 2.304202616e-01f;
+                s = s * u + 4.241932631e-01f;
+                s = s * u - 2.897042930e-01f;
+                s = s * u + 2.822504342e-01f;
+                s = s * u + 3.258157149e-02f;
+                s = s * u + 1.281276643e-01f;
+                s = s * u + 1.101560816e-01f;
+                s = s * u + 1.146784052e-04f;
+                const \(v) m = -0.5f * x;
+                const \(v) hi = m * x;
+                const \(v) lo = m * x - hi;
+                \(v) e = cnnc_expv\(l)(hi);
+                e = e * lo + e;
+                const \(v) h = \(sel)((\(i))(a > 8.0f), \(splat)(0.0f), e * s);
+                const \(v) phi = \(sel)((\(i))(x < 0.0f), h, 1.0f - h);
+                return x * phi;
+            }
             static inline \(v) cnnc_softplusv\(l)(\(v) x) {
                 const \(v) a = cnnc_absv\(l)(x);
                 const \(v) e = \(sel)((\(i))(a > 87.0f), \(splat)(0.0f), cnnc_expv\(l)(-a));
@@ -200,31 +244,6 @@ public enum MathPrelude {
                 const \(v) l = 2.0f * s * p;
                 const \(v) m = \(sel)((\(i))(x < 0.0f), \(splat)(0.0f), x);
                 return m + l;
-            }
-            static inline \(v) cnnc_erfv\(l)(\(v) x) {
-                const \(v) ax = cnnc_absv\(l)(x);
-                const \(v) z = x * x;
-                \(v) small = \(splat)(-6.090496317e-04f);
-                small = small * z + 5.011993460e-03f;
-                small = small * z - 2.677893452e-02f;
-                small = small * z + 1.128214151e-01f;
-                small = small * z - 3.761252463e-01f;
-                small = small * z + 1.128379107e+00f;
-                small = small * x;
-                const \(v) t = \(sel)((\(i))(ax > 3.95f), \(splat)(3.95f), ax);
-                const \(v) u = 1.0f / (1.0f + t);
-                \(v) q = \(splat)(-5.432600975e-01f);
-                q = q * u + 1.161183119e+00f;
-                q = q * u - 4.758971334e-01f;
-                q = q * u - 7.078995705e-01f;
-                q = q * u + 4.524897337e-01f;
-                q = q * u + 5.301369429e-01f;
-                q = q * u + 5.677091479e-01f;
-                q = q * u - 1.502075756e-04f;
-                const \(v) large = 1.0f - cnnc_expv\(l)(-(t * t)) * q;
-                const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
-                /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
-                return \(sel)((\(i))(ax < 0.9f), small, signed_large);
             }
             """
     }

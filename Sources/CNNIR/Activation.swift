@@ -173,7 +173,8 @@ public enum ActivationKind: String, CaseIterable, Hashable, Sendable {
             return ActivationFacts(
                 onnx: "Gelu", parameters: [.init("approximate", .choice(["none", "tanh"]), default: 0)],
                 formula: { p in
-                    if p[0] == 0 { return 0.5 * x * (1 + .call(.erf, [x * 0.70710678118654752])) }
+                    // 0.5 x (1 + erf(x / sqrt 2)), as the prelude's x * Phi(x) (no cancellation for x < 0).
+                    if p[0] == 0 { return .call(.gelu, [x]) }
                     let inner = F.constant(0.79788456080286536) * (x + 0.044715 * x * x * x)
                     return 0.5 * x * (1 + .call(.tanh, [inner]))
                 }, vector: .sameAsScalar, cost: 30)

@@ -402,6 +402,7 @@ extension Formula {
             case .tanh: return tanhf(a[0])
             case .expm1Fast, .expm1: return expm1f(a[0])
             case .softplus: return a[0] > 0 ? a[0] + log1pf(expf(-a[0])) : log1pf(expf(a[0]))
+            case .gelu: return Float(0.5 * Double(a[0]) * erfc(-Double(a[0]) / 2.0.squareRoot()))
             case .fmin: return fminf(a[0], a[1])
             case .fmax: return fmaxf(a[0], a[1])
             case .exp: return expf(a[0])

@@ -55,11 +55,10 @@ import Testing
         #expect(values[2] <= 8 || values[6] <= 1e-7, "tanhf: \(values[2]) ulp, \(values[6]) absolute")
     }
 
-    /// The lane-wise functions (`MathPrelude.vectorText`): exp, expm1, tanh, sigmoid and softplus give each
-    /// lane the scalar function's bits, on 4, 8 and 16 lanes; erf is within 3 ulp and 2e-7 of libm's
-    /// double erf over [-6, 6] (measured 2.47 ulp at x = -0.4734 and 1.21e-7 absolute on x86-64;
-    /// glibc's erff, for comparison, 0.88 ulp), and NaN in gives NaN out.
-    @Test func vectorFormsMatchTheScalarOnesAndErfIsAccurate() throws {
+    /// The lane-wise functions (`MathPrelude.vectorText`): exp, expm1, tanh, sigmoid, softplus and
+    /// GELU give each lane the scalar function's bits, on 4, 8 and 16 lanes; GELU is within 8 ulp
+    /// of x Phi(x) (double) above -8 and 5e-15 below; NaN and the infinities give PyTorch's values.
+    @Test func vectorFormsMatchTheScalarOnesAndGeluIsAccurate() throws {
         let dir = TemporaryDirectory()
         let program = """
             #include <math.h>
@@ -71,32 +70,33 @@ import Testing
             \(MathPrelude.vectorText)
             static int differ(float a, float b) { return memcmp(&a, &b, sizeof a) != 0; }
             static long mismatches = 0;
-            static double worst_ulp = 0, worst_abs = 0;
-            static void check(float x, float e, float m, float t, float s, float sp, float r) {
-                mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x)) + differ(sp, cnnc_softplusf(x));
-                const double xe = (double)x * (6.0 / 88.0);
-                const double want = erf((double)(float)xe);
-                const float wf = (float)want;
-                const double spacing = nextafterf(fabsf(wf), INFINITY) - fabsf(wf);
-                const double err = fabs((double)r - want);
-                if (err / spacing > worst_ulp) worst_ulp = err / spacing;
-                if (err > worst_abs) worst_abs = err;
+            static double gelu_ulp = 0, gelu_tail = 0;
+            static void check(float x, float e, float m, float t, float s, float sp, float g) {
+                mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x)) + differ(sp, cnnc_softplusf(x))
+                    + differ(g, cnnc_geluf(x));
+                /* GELU against x Phi(x) in double: in ulp above -8, absolute below (there it is 0). */
+                const double gw = (double)x * 0.5 * erfc(-(double)x / sqrt(2.0));
+                const float gwf = (float)gw;
+                if (x > -8.0f) {
+                    const double gs = nextafterf(fabsf(gwf), INFINITY) - fabsf(gwf);
+                    if (fabs((double)g - gw) / gs > gelu_ulp) gelu_ulp = fabs((double)g - gw) / gs;
+                } else if (fabs((double)g - gw) > gelu_tail) gelu_tail = fabs((double)g - gw);
             }
             #define SWEEP(L) \\
                 for (int i = -2000000; i < 2000000; i += L) { \\
-                    cnnc_v##L x, xe; \\
-                    for (int k = 0; k < L; k++) { x[k] = (float)(i + k) * 4.4e-5f; xe[k] = (float)((double)x[k] * (6.0 / 88.0)); } \\
-                    const cnnc_v##L e = cnnc_expv##L(x), m = cnnc_expm1v##L(x), t = cnnc_tanhv##L(x), s = cnnc_sigmoidv##L(x), sp = cnnc_softplusv##L(x), r = cnnc_erfv##L(xe); \\
-                    for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], sp[k], r[k]); \\
+                    cnnc_v##L x; \\
+                    for (int k = 0; k < L; k++) x[k] = (float)(i + k) * 4.4e-5f; \\
+                    const cnnc_v##L e = cnnc_expv##L(x), m = cnnc_expm1v##L(x), t = cnnc_tanhv##L(x), s = cnnc_sigmoidv##L(x), sp = cnnc_softplusv##L(x), g = cnnc_geluv##L(x); \\
+                    for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], sp[k], g[k]); \\
                 }
             int main(void) {
                 SWEEP(4) SWEEP(8) SWEEP(16)
                 cnnc_v8 special = {NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 10.0f, -10.0f, 1e-30f};
-                const cnnc_v8 r = cnnc_erfv8(special);
-                const int specials_ok = r[0] != r[0] && r[1] == 1 && r[2] == -1 && r[3] == 0 && r[5] == 1 && r[6] == -1 && r[7] == 1e-30f * 1.128379107e+00f
-                    && cnnc_sigmoidv8(special)[0] != cnnc_sigmoidv8(special)[0] && cnnc_tanhv8(special)[0] != cnnc_tanhv8(special)[0]
-                    && cnnc_softplusv8(special)[0] != cnnc_softplusv8(special)[0] && cnnc_softplusv8(special)[1] == INFINITY && cnnc_softplusv8(special)[2] == 0;
-                printf("%ld %g %g %d\\n", mismatches, worst_ulp, worst_abs, specials_ok);
+                const int specials_ok = cnnc_sigmoidv8(special)[0] != cnnc_sigmoidv8(special)[0] && cnnc_tanhv8(special)[0] != cnnc_tanhv8(special)[0]
+                    && cnnc_softplusv8(special)[0] != cnnc_softplusv8(special)[0] && cnnc_softplusv8(special)[1] == INFINITY && cnnc_softplusv8(special)[2] == 0
+                    && cnnc_geluv8(special)[0] != cnnc_geluv8(special)[0] && cnnc_geluv8(special)[1] == INFINITY && cnnc_geluv8(special)[2] != cnnc_geluv8(special)[2]
+                    && cnnc_geluv8(special)[5] == 10.0f && cnnc_geluv8(special)[3] == 0;
+                printf("%ld %d %g %g\\n", mismatches, specials_ok, gelu_ulp, gelu_tail);
                 return 0;
             }
             """
@@ -127,9 +127,11 @@ import Testing
     private func checkVectorForms(run: (status: Int32, stdout: String, stderr: String), march: String) throws {
         let values = run.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         try #require(values.count == 4, "\(march): \(run.stdout)")
-        #expect(values[0] == 0, "\(march): lanes differing from the scalar exp/expm1/tanh/sigmoid/softplus: \(values[0])")
-        #expect(values[1] <= 3, "\(march): erf: \(values[1]) ulp")
-        #expect(values[2] <= 2e-7, "\(march): erf: \(values[2]) absolute")
-        #expect(values[3] == 1, "\(march): erf, sigmoid, tanh or softplus of NaN, +-inf, +-0, +-10 or a tiny x")
+        #expect(values[0] == 0, "\(march): lanes differing from the scalar exp/expm1/tanh/sigmoid/softplus/GELU: \(values[0])")
+        #expect(values[1] == 1, "\(march): sigmoid, tanh, softplus or GELU of NaN, +-inf, +-0 or 10")
+        // GELU (erf form) within 8 ulp of x Phi(x) above -8 where a * b - c contracts to an FMA
+        // (measured 6.3 ulp at x = -1.85), and within 5e-15 below, where it returns 0.
+        #expect(values[2] <= 8, "\(march): GELU: \(values[2]) ulp")
+        #expect(values[3] <= 5e-15, "\(march): GELU below -8: \(values[3]) absolute")
     }
 }

@@ -413,6 +413,8 @@ SPECIAL_UNARY = [
     ("Mish", {}, 18),
     ("Selu", {}, 13),
     ("Celu", {"alpha": 0.5}, 13),
+    ("Gelu", {}, 20),
+    ("Gelu", {"approximate": "tanh"}, 20),
 ]
 
 for _op, _attrs, _opset in SPECIAL_UNARY:

@@ -182,6 +182,7 @@ func cName(_ fn: MathFunction) -> String {
     case .tanh: return "cnnc_tanhf"
     case .expm1Fast: return "cnnc_expm1f"
     case .softplus: return "cnnc_softplusf"
+    case .gelu: return "cnnc_geluf"
     case .fmin: return "fminf"
     case .fmax: return "fmaxf"
     case .exp: return "expf"

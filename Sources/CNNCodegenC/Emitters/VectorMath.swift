@@ -4,12 +4,10 @@ import CNNIR
 // ELU, SELU, CELU, softplus, mish): `vectorExpr(calls: true)` turns the calls the prelude has a lane-wise form of
 // (`MathPrelude.vectorText`) into those.
 //
-// sigmoid, tanh, softplus and the fast expm1 give each lane the scalar function's bits, so a kernel's
-// vector body and its scalar tail agree. erf runs as the prelude's `cnnc_erfv*` in vectors and
-// as libm's `erff` in a scalar tail: the two differ by at most a few float32 ulp (GELU's erf
-// form; `MathPreludeTests` bounds the vector erf against libm's double erf).
-// libm calls with no vector form here (exp, log, log1p, expm1, sqrt, fmin, fmax) make the whole
-// form nil, and the epilogue runs scalar as before.
+// sigmoid, tanh, softplus, GELU and the fast expm1 give each lane the scalar function's bits, so
+// a kernel's vector body and its scalar tail agree. libm calls (exp, log, log1p, expm1, sqrt,
+// erf, fmin, fmax) have no vector form here: they make the whole form nil, and the epilogue runs
+// scalar.
 
 /// The C vector function for `fn` on `lanes` floats, or nil when there is none.
 func vectorFunctionName(_ fn: MathFunction, lanes: Int) -> String? {
@@ -18,9 +16,9 @@ func vectorFunctionName(_ fn: MathFunction, lanes: Int) -> String? {
     case .tanh: return "cnnc_tanhv\(lanes)"
     case .expm1Fast: return "cnnc_expm1v\(lanes)"
     case .softplus: return "cnnc_softplusv\(lanes)"
-    case .erf: return "cnnc_erfv\(lanes)"
+    case .gelu: return "cnnc_geluv\(lanes)"
     case .abs: return "cnnc_absv\(lanes)"
-    case .fmin, .fmax, .exp, .expm1, .log, .log1p, .sqrt: return nil
+    case .fmin, .fmax, .exp, .expm1, .log, .log1p, .sqrt, .erf: return nil
     }
 }
 

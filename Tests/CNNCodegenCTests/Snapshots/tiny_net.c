@@ -169,6 +169,54 @@ static inline float cnnc_tanhf(float x) {
     return fabsf(x) < 0.625f ? small : copysignf(large, x);
 }
 static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
+static inline float cnnc_geluf(float x) {
+    /* GELU (erf form): x * Phi(x), Phi the normal CDF, as 1 - h for x >= 0 and h for x < 0
+       with h = Phi(-|x|) = e^(-x^2 / 2) * S(1 / (1 + 0.28125 |x|)), S fitted to erfcx(|x| / sqrt 2) / 2
+       on [0, 8] by scripts/math/fit_gelu.py (past 8, h < 6.3e-16 is taken as 0). Phi(x) for a
+       negative x is computed as itself, never as 1 + erf(x / sqrt 2), which cancels. x^2 / 2
+       is hi + lo exactly where a * b - c contracts to an FMA, and e^(hi + lo) = e^hi (1 + lo).
+       A NaN fails both tests and stays NaN; GELU(-inf) = -inf * 0 = NaN, as in PyTorch. */
+    const float a = fabsf(x);
+    const float u = 1.0f / (1.0f + 0.28125f * a);
+    float s = 4.270087555e-02f;
+    s = s * u - 2.304202616e-01f;
+    s = s * u + 4.241932631e-01f;
+    s = s * u - 2.897042930e-01f;
+    s = s * u + 2.822504342e-01f;
+    s = s * u + 3.258157149e-02f;
+    s = s * u + 1.281276643e-01f;
+    s = s * u + 1.101560816e-01f;
+    s = s * u + 1.146784052e-04f;
+    const float m = -0.5f * x;
+    const float hi = m * x;
+    const float lo = m * x - hi;
+    float e = cnnc_expf(hi);
+    e = e * lo + e;
+    const float h = a > 8.0f ? 0.0f : e * s;
+    const float phi = x < 0.0f ? h : 1.0f - h;
+    return x * phi;
+}
+static inline float cnnc_softplusf(float x) {
+    /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|), and log1p(e) for e in [0, 1] is 2 atanh(s)
+       with s = e / (2 + e) in [0, 1/3]: its series to s^15 (the next term is under 2e-9 of
+       the sum). e^-|x| is taken as 0 past 87, where cnnc_expf stops at 2^-126, so
+       softplus(-inf) = 0 as in PyTorch; a NaN fails both tests and stays NaN. */
+    const float a = fabsf(x);
+    const float e = a > 87.0f ? 0.0f : cnnc_expf(-a);
+    const float s = e / (2.0f + e);
+    const float z = s * s;
+    float p = 1.0f / 15;
+    p = p * z + 1.0f / 13;
+    p = p * z + 1.0f / 11;
+    p = p * z + 1.0f / 9;
+    p = p * z + 1.0f / 7;
+    p = p * z + 1.0f / 5;
+    p = p * z + 1.0f / 3;
+    p = p * z + 1.0f;
+    const float l = 2.0f * s * p;
+    const float m = x < 0.0f ? 0.0f : x;
+    return m + l;
+}
 
 #define CNNC_EXPORT __attribute__((visibility("default")))
 /* Whether this CPU has the features the code needs (required_cpu_features). */
@@ -266,30 +314,43 @@ static inline cnnc_v4 cnnc_tanhv4(cnnc_v4 x) {
     return cnnc_select4((cnnc_i4)(ax < 0.625f), small, signed_large);
 }
 static inline cnnc_v4 cnnc_sigmoidv4(cnnc_v4 x) { return 1.0f / (1.0f + cnnc_expv4(-x)); }
-static inline cnnc_v4 cnnc_erfv4(cnnc_v4 x) {
-    const cnnc_v4 ax = cnnc_absv4(x);
-    const cnnc_v4 z = x * x;
-    cnnc_v4 small = cnnc_splat4(-6.090496317e-04f);
-    small = small * z + 5.011993460e-03f;
-    small = small * z - 2.677893452e-02f;
-    small = small * z + 1.128214151e-01f;
-    small = small * z - 3.761252463e-01f;
-    small = small * z + 1.128379107e+00f;
-    small = small * x;
-    const cnnc_v4 t = cnnc_select4((cnnc_i4)(ax > 3.95f), cnnc_splat4(3.95f), ax);
-    const cnnc_v4 u = 1.0f / (1.0f + t);
-    cnnc_v4 q = cnnc_splat4(-5.432600975e-01f);
-    q = q * u + 1.161183119e+00f;
-    q = q * u - 4.758971334e-01f;
-    q = q * u - 7.078995705e-01f;
-    q = q * u + 4.524897337e-01f;
-    q = q * u + 5.301369429e-01f;
-    q = q * u + 5.677091479e-01f;
-    q = q * u - 1.502075756e-04f;
-    const cnnc_v4 large = 1.0f - cnnc_expv4(-(t * t)) * q;
-    const cnnc_v4 signed_large = (cnnc_v4)(((cnnc_i4)large & 0x7fffffff) | ((cnnc_i4)x & (int32_t)0x80000000));
-    /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
-    return cnnc_select4((cnnc_i4)(ax < 0.9f), small, signed_large);
+static inline cnnc_v4 cnnc_geluv4(cnnc_v4 x) {
+    const cnnc_v4 a = cnnc_absv4(x);
+    const cnnc_v4 u = 1.0f / (1.0f + 0.28125f * a);
+    cnnc_v4 s = cnnc_splat4(4.270087555e-02f);
+    s = s * u - 2.304202616e-01f;
+    s = s * u + 4.241932631e-01f;
+    s = s * u - 2.897042930e-01f;
+    s = s * u + 2.822504342e-01f;
+    s = s * u + 3.258157149e-02f;
+    s = s * u + 1.281276643e-01f;
+    s = s * u + 1.101560816e-01f;
+    s = s * u + 1.146784052e-04f;
+    const cnnc_v4 m = -0.5f * x;
+    const cnnc_v4 hi = m * x;
+    const cnnc_v4 lo = m * x - hi;
+    cnnc_v4 e = cnnc_expv4(hi);
+    e = e * lo + e;
+    const cnnc_v4 h = cnnc_select4((cnnc_i4)(a > 8.0f), cnnc_splat4(0.0f), e * s);
+    const cnnc_v4 phi = cnnc_select4((cnnc_i4)(x < 0.0f), h, 1.0f - h);
+    return x * phi;
+}
+static inline cnnc_v4 cnnc_softplusv4(cnnc_v4 x) {
+    const cnnc_v4 a = cnnc_absv4(x);
+    const cnnc_v4 e = cnnc_select4((cnnc_i4)(a > 87.0f), cnnc_splat4(0.0f), cnnc_expv4(-a));
+    const cnnc_v4 s = e / (2.0f + e);
+    const cnnc_v4 z = s * s;
+    cnnc_v4 p = cnnc_splat4(1.0f / 15);
+    p = p * z + 1.0f / 13;
+    p = p * z + 1.0f / 11;
+    p = p * z + 1.0f / 9;
+    p = p * z + 1.0f / 7;
+    p = p * z + 1.0f / 5;
+    p = p * z + 1.0f / 3;
+    p = p * z + 1.0f;
+    const cnnc_v4 l = 2.0f * s * p;
+    const cnnc_v4 m = cnnc_select4((cnnc_i4)(x < 0.0f), cnnc_splat4(0.0f), x);
+    return m + l;
 }
 /* |x| lane-wise in C that gcc and clang both accept (clang's __builtin_elementwise_*
    are not in gcc). */
@@ -337,30 +398,43 @@ static inline cnnc_v8 cnnc_tanhv8(cnnc_v8 x) {
     return cnnc_select8((cnnc_i8)(ax < 0.625f), small, signed_large);
 }
 static inline cnnc_v8 cnnc_sigmoidv8(cnnc_v8 x) { return 1.0f / (1.0f + cnnc_expv8(-x)); }
-static inline cnnc_v8 cnnc_erfv8(cnnc_v8 x) {
-    const cnnc_v8 ax = cnnc_absv8(x);
-    const cnnc_v8 z = x * x;
-    cnnc_v8 small = cnnc_splat8(-6.090496317e-04f);
-    small = small * z + 5.011993460e-03f;
-    small = small * z - 2.677893452e-02f;
-    small = small * z + 1.128214151e-01f;
-    small = small * z - 3.761252463e-01f;
-    small = small * z + 1.128379107e+00f;
-    small = small * x;
-    const cnnc_v8 t = cnnc_select8((cnnc_i8)(ax > 3.95f), cnnc_splat8(3.95f), ax);
-    const cnnc_v8 u = 1.0f / (1.0f + t);
-    cnnc_v8 q = cnnc_splat8(-5.432600975e-01f);
-    q = q * u + 1.161183119e+00f;
-    q = q * u - 4.758971334e-01f;
-    q = q * u - 7.078995705e-01f;
-    q = q * u + 4.524897337e-01f;
-    q = q * u + 5.301369429e-01f;
-    q = q * u + 5.677091479e-01f;
-    q = q * u - 1.502075756e-04f;
-    const cnnc_v8 large = 1.0f - cnnc_expv8(-(t * t)) * q;
-    const cnnc_v8 signed_large = (cnnc_v8)(((cnnc_i8)large & 0x7fffffff) | ((cnnc_i8)x & (int32_t)0x80000000));
-    /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
-    return cnnc_select8((cnnc_i8)(ax < 0.9f), small, signed_large);
+static inline cnnc_v8 cnnc_geluv8(cnnc_v8 x) {
+    const cnnc_v8 a = cnnc_absv8(x);
+    const cnnc_v8 u = 1.0f / (1.0f + 0.28125f * a);
+    cnnc_v8 s = cnnc_splat8(4.270087555e-02f);
+    s = s * u - 2.304202616e-01f;
+    s = s * u + 4.241932631e-01f;
+    s = s * u - 2.897042930e-01f;
+    s = s * u + 2.822504342e-01f;
+    s = s * u + 3.258157149e-02f;
+    s = s * u + 1.281276643e-01f;
+    s = s * u + 1.101560816e-01f;
+    s = s * u + 1.146784052e-04f;
+    const cnnc_v8 m = -0.5f * x;
+    const cnnc_v8 hi = m * x;
+    const cnnc_v8 lo = m * x - hi;
+    cnnc_v8 e = cnnc_expv8(hi);
+    e = e * lo + e;
+    const cnnc_v8 h = cnnc_select8((cnnc_i8)(a > 8.0f), cnnc_splat8(0.0f), e * s);
+    const cnnc_v8 phi = cnnc_select8((cnnc_i8)(x < 0.0f), h, 1.0f - h);
+    return x * phi;
+}
+static inline cnnc_v8 cnnc_softplusv8(cnnc_v8 x) {
+    const cnnc_v8 a = cnnc_absv8(x);
+    const cnnc_v8 e = cnnc_select8((cnnc_i8)(a > 87.0f), cnnc_splat8(0.0f), cnnc_expv8(-a));
+    const cnnc_v8 s = e / (2.0f + e);
+    const cnnc_v8 z = s * s;
+    cnnc_v8 p = cnnc_splat8(1.0f / 15);
+    p = p * z + 1.0f / 13;
+    p = p * z + 1.0f / 11;
+    p = p * z + 1.0f / 9;
+    p = p * z + 1.0f / 7;
+    p = p * z + 1.0f / 5;
+    p = p * z + 1.0f / 3;
+    p = p * z + 1.0f;
+    const cnnc_v8 l = 2.0f * s * p;
+    const cnnc_v8 m = cnnc_select8((cnnc_i8)(x < 0.0f), cnnc_splat8(0.0f), x);
+    return m + l;
 }
 /* |x| lane-wise in C that gcc and clang both accept (clang's __builtin_elementwise_*
    are not in gcc). */
@@ -408,30 +482,43 @@ static inline cnnc_v16 cnnc_tanhv16(cnnc_v16 x) {
     return cnnc_select16((cnnc_i16)(ax < 0.625f), small, signed_large);
 }
 static inline cnnc_v16 cnnc_sigmoidv16(cnnc_v16 x) { return 1.0f / (1.0f + cnnc_expv16(-x)); }
-static inline cnnc_v16 cnnc_erfv16(cnnc_v16 x) {
-    const cnnc_v16 ax = cnnc_absv16(x);
-    const cnnc_v16 z = x * x;
-    cnnc_v16 small = cnnc_splat16(-6.090496317e-04f);
-    small = small * z + 5.011993460e-03f;
-    small = small * z - 2.677893452e-02f;
-    small = small * z + 1.128214151e-01f;
-    small = small * z - 3.761252463e-01f;
-    small = small * z + 1.128379107e+00f;
-    small = small * x;
-    const cnnc_v16 t = cnnc_select16((cnnc_i16)(ax > 3.95f), cnnc_splat16(3.95f), ax);
-    const cnnc_v16 u = 1.0f / (1.0f + t);
-    cnnc_v16 q = cnnc_splat16(-5.432600975e-01f);
-    q = q * u + 1.161183119e+00f;
-    q = q * u - 4.758971334e-01f;
-    q = q * u - 7.078995705e-01f;
-    q = q * u + 4.524897337e-01f;
-    q = q * u + 5.301369429e-01f;
-    q = q * u + 5.677091479e-01f;
-    q = q * u - 1.502075756e-04f;
-    const cnnc_v16 large = 1.0f - cnnc_expv16(-(t * t)) * q;
-    const cnnc_v16 signed_large = (cnnc_v16)(((cnnc_i16)large & 0x7fffffff) | ((cnnc_i16)x & (int32_t)0x80000000));
-    /* A NaN fails ax < 0.9 and ax > 3.95: t, then large, are NaN. */
-    return cnnc_select16((cnnc_i16)(ax < 0.9f), small, signed_large);
+static inline cnnc_v16 cnnc_geluv16(cnnc_v16 x) {
+    const cnnc_v16 a = cnnc_absv16(x);
+    const cnnc_v16 u = 1.0f / (1.0f + 0.28125f * a);
+    cnnc_v16 s = cnnc_splat16(4.270087555e-02f);
+    s = s * u - 2.304202616e-01f;
+    s = s * u + 4.241932631e-01f;
+    s = s * u - 2.897042930e-01f;
+    s = s * u + 2.822504342e-01f;
+    s = s * u + 3.258157149e-02f;
+    s = s * u + 1.281276643e-01f;
+    s = s * u + 1.101560816e-01f;
+    s = s * u + 1.146784052e-04f;
+    const cnnc_v16 m = -0.5f * x;
+    const cnnc_v16 hi = m * x;
+    const cnnc_v16 lo = m * x - hi;
+    cnnc_v16 e = cnnc_expv16(hi);
+    e = e * lo + e;
+    const cnnc_v16 h = cnnc_select16((cnnc_i16)(a > 8.0f), cnnc_splat16(0.0f), e * s);
+    const cnnc_v16 phi = cnnc_select16((cnnc_i16)(x < 0.0f), h, 1.0f - h);
+    return x * phi;
+}
+static inline cnnc_v16 cnnc_softplusv16(cnnc_v16 x) {
+    const cnnc_v16 a = cnnc_absv16(x);
+    const cnnc_v16 e = cnnc_select16((cnnc_i16)(a > 87.0f), cnnc_splat16(0.0f), cnnc_expv16(-a));
+    const cnnc_v16 s = e / (2.0f + e);
+    const cnnc_v16 z = s * s;
+    cnnc_v16 p = cnnc_splat16(1.0f / 15);
+    p = p * z + 1.0f / 13;
+    p = p * z + 1.0f / 11;
+    p = p * z + 1.0f / 9;
+    p = p * z + 1.0f / 7;
+    p = p * z + 1.0f / 5;
+    p = p * z + 1.0f / 3;
+    p = p * z + 1.0f;
+    const cnnc_v16 l = 2.0f * s * p;
+    const cnnc_v16 m = cnnc_select16((cnnc_i16)(x < 0.0f), cnnc_splat16(0.0f), x);
+    return m + l;
 }
 
 static void k1_conv(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out, float *restrict scratch) {
