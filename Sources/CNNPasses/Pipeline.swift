@@ -23,7 +23,7 @@ public enum Pipeline {
         "import", "remove-dropout", "fold-batchnorm", "fold-channel-scale", "fold-input-normalization", "fuse-gated-activation",
         "fuse-exported-gelu",
         "fuse-channel-shuffle",
-        "fold-shuffle-into-conv", "fold-channels-last-layernorm", "hoist-average-pool", "fuse",
+        "fold-shuffle-into-conv", "fold-channels-last-layernorm", "sink-channels-last-transpose", "hoist-average-pool", "fuse",
         "export-all-layers", "eliminate-dead-nodes",
     ]
 
@@ -44,6 +44,8 @@ public enum Pipeline {
         //    (x * (erf(x / sqrt 2) + 1)) * 0.5, GELU as exported before opset 20, becomes gelu(x).
         //    Reshape / transpose / reshape of a channel shuffle becomes one channel_shuffle, which folds
         //    into an ungrouped conv reading it (a permutation of the conv's input channels).
+        //    A channels-last transpose sinks through the layer norm, linear layers and activations
+        //    after it to the transpose back, and both go (ConvNeXt's block runs channels-first).
         // 3. Average pools move in front of the 1x1 convs that feed them (before pools are fused; not with --all-layers).
         // 4. Activations, residual adds and pools move into producers' epilogues, and a run-time
         //    per-channel scale of a 1x1 conv's input (a squeeze-and-excitation gate) into that conv, to a fixpoint.
@@ -62,6 +64,17 @@ public enum Pipeline {
             steps.append(("fuse-channel-shuffle", { RewriteDriver.run([FuseChannelShuffle()], on: $0) }))
             steps.append(("fold-shuffle-into-conv", { RewriteDriver.run([FoldShuffleIntoConv()], on: $0) }))
             steps.append(("fold-channels-last-layernorm", { RewriteDriver.run([FoldChannelsLastLayerNorm()], on: $0) }))
+            // Then, once the first transpose of each cancelled pair is gone, the layer scale that
+            // followed the second one folds into the 1x1 conv before it.
+            steps.append(
+                (
+                    "sink-channels-last-transpose",
+                    { graph in
+                        let sunk = EliminateDeadNodes.run(
+                            RewriteDriver.run([SinkChannelsLastTranspose(), CancelInverseTransposes()], on: graph))
+                        return RewriteDriver.run([FoldChannelScale()], on: sunk)
+                    }
+                ))
             // Not with --all-layers: the hoisted conv would compute the pool's value and the pool a value no layer has.
             if !options.allLayers {
                 steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))

@@ -128,6 +128,12 @@ public struct RewriteGraph {
         outputPositions[id] == nil && (readers[id]?.values.reduce(0, +) ?? 0) == 1
     }
 
+    /// The one node that reads `id`, when it has a single reader (`hasSingleReader`); else nil.
+    public func soleReader(of id: NodeID) -> NodeID? {
+        guard hasSingleReader(id) else { return nil }
+        return readers[id]?.keys.first
+    }
+
     /// The plain graph, in the rewritten order.
     func graph() -> Graph {
         var graph = Graph(name: name, nodes: slots.compactMap { $0 }, outputs: outputs)

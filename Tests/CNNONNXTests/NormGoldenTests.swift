@@ -64,6 +64,23 @@ import Testing
         #expect(!pooled.nodes.contains { if case .reduce = $0.op { return true } else { return false } })
     }
 
+    /// ConvNeXt's block as torchvision exports it (depthwise conv, transpose to channels-last,
+    /// layer norm, linear, GELU, linear, transpose back, layer scale, residual add) plans
+    /// channels-first: no transpose, the linears as 1x1 convs, GELU in the first one's epilogue,
+    /// the layer scale folded into the second one's weights and the residual add in its epilogue.
+    @Test func torchvisionConvNeXtBlockRunsChannelsFirst() throws {
+        let c = try #require(Self.cases.first { $0.name == "convnext_block_torchvision" })
+        let graph = try Compiler.plan(try ONNXImporter.load(path: c.model)).graph
+        #expect(graph.nodes.map(\.op.kindName) == ["input", "conv2d", "layernorm", "conv2d", "conv2d"])
+        #expect(
+            graph.nodes.contains {
+                if case .normalization(let a) = $0.op { return a.kind == .layer(first: 0, last: 0) } else { return false }
+            })
+        let pointwise = graph.nodes.filter { if case .conv(let a) = $0.op { return a.kernel == [1, 1] } else { return false } }
+        #expect(pointwise.map(\.op.epilogue) == [[.activation(Activation(.gelu, [0]))], [.add(operand: 1)]])
+        #expect(pointwise.map { $0.params["weight"]?.shape } == [[64, 16, 1, 1], [16, 64, 1, 1]])
+    }
+
     /// ConvNeXt's LayerNorm2d as exported (transpose, layer norm over the last axis, transpose
     /// back) plans as one layer norm over the channels: no transpose is left.
     @Test func exportedLayerNorm2dFoldsToChannelsFirst() throws {

@@ -275,6 +275,28 @@ def _(rng):
     return nodes, inits, {"x0": f32(rng, BATCH, 6, 6, 24, scale=1.0)}
 
 
+@case("convnext_block_torchvision", 17, "ConvNeXt block as torchvision exports it on [N, 16, 6, 6]: depthwise Conv 7x7, Transpose to channels-last, LayerNorm, Linear 16->64, GELU with Erf, Linear 64->16, Transpose back, layer scale [C, 1, 1], residual (planned channels-first: no transpose)")
+def _(rng):
+    c = 16
+    inits = [init("dw", f32(rng, c, 1, 7, 7, scale=0.2)), init("dwb", f32(rng, c, scale=0.1)),
+             init("ln_s", 1 + 0.1 * rng.standard_normal(c)), init("ln_b", 0.1 * rng.standard_normal(c)),
+             init("w1", f32(rng, c, 4 * c, scale=1 / np.sqrt(c))), init("b1", f32(rng, 4 * c, scale=0.1)),
+             init("w2", f32(rng, 4 * c, c, scale=1 / np.sqrt(4 * c))), init("b2", f32(rng, c, scale=0.1)),
+             init("gamma", (0.5 + 0.1 * rng.standard_normal(c)).reshape(c, 1, 1)),
+             init("sqrt2", np.sqrt(2.0)), init("one", 1.0), init("half", 0.5)]
+    nodes = [h.make_node("Conv", ["x0", "dw", "dwb"], ["d0"], kernel_shape=[7, 7], pads=[3, 3, 3, 3], group=c),
+             h.make_node("Transpose", ["d0"], ["t0"], perm=[0, 2, 3, 1]),
+             h.make_node("LayerNormalization", ["t0", "ln_s", "ln_b"], ["ln"], axis=-1, epsilon=1e-6),
+             h.make_node("MatMul", ["ln", "w1"], ["m1"]), h.make_node("Add", ["m1", "b1"], ["a1"]),
+             h.make_node("Div", ["a1", "sqrt2"], ["d"]), h.make_node("Erf", ["d"], ["e"]),
+             h.make_node("Add", ["e", "one"], ["e1"]), h.make_node("Mul", ["a1", "e1"], ["p"]),
+             h.make_node("Mul", ["p", "half"], ["g"]),
+             h.make_node("MatMul", ["g", "w2"], ["m2"]), h.make_node("Add", ["m2", "b2"], ["a2"]),
+             h.make_node("Transpose", ["a2"], ["t1"], perm=[0, 3, 1, 2]),
+             h.make_node("Mul", ["gamma", "t1"], ["s"]), h.make_node("Add", ["s", "x0"], ["y0"])]
+    return nodes, inits, {"x0": f32(rng, BATCH, c, 6, 6, scale=1.0)}
+
+
 @case("convnext_stem", 17, "ConvNeXt's stem: Conv 3->16 k4 s4, LayerNormalization over the channels of [C, H, W] (axis 1 of a [N, C, 1, 1]-wide... here [N, 16, 5, 5] normalised from axis 1)")
 def _(rng):
     inits = [init("w", f32(rng, 16, 3, 4, 4, scale=0.2)), init("b", f32(rng, 16, scale=0.1)),
