@@ -136,6 +136,9 @@ func maxFold(_ acc: CExpr, _ x: CExpr) -> CExpr { .call("cnnc_maxf", [acc, x]) }
 /// running value would be a serial chain of dependent adds (a global average pool of 32 x 112 x 112
 /// took 0.33 ms that way, latency-bound), then those 16 folded into `name` in lane order. The
 /// order is fixed by the code alone: the same bits whatever the thread count or the target.
+/// The loop over whole vectors is kept a loop (`unroll(disable)`): fully unrolled, as it was for
+/// short runs, it left the loop around the fold innermost, and clang vectorised that across
+/// channels with gathers (a global pool of 1152 x 7 x 7: 19.5 -> 6.0 us, the same bits).
 func laneFold(
     _ name: String, count: Int, initial: Float, step: (CExpr, CExpr) -> CExpr, term: (CExpr) -> CExpr
 ) -> [CStmt] {
@@ -145,6 +148,7 @@ func laneFold(
     return [
         .array("float", name + "_part", count: lanes, alignment: 64),
         .loop("l", .int(lanes), [.assign(part[.v("l")], "=", .float(initial))]),
+        .pragma("clang loop unroll(disable)"),
         .loop(
             "j", from: .int(0), to: .int(whole), step: lanes,
             [.loop("l", .int(lanes), [.assign(part[.v("l")], "=", step(part[.v("l")], term(.v("j") + .v("l"))))])]),
