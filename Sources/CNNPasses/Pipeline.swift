@@ -65,16 +65,20 @@ public enum Pipeline {
             steps.append(("fold-shuffle-into-conv", { RewriteDriver.run([FoldShuffleIntoConv()], on: $0) }))
             steps.append(("fold-channels-last-layernorm", { RewriteDriver.run([FoldChannelsLastLayerNorm()], on: $0) }))
             // Then, once the first transpose of each cancelled pair is gone, the layer scale that
-            // followed the second one folds into the 1x1 conv before it.
-            steps.append(
-                (
-                    "sink-channels-last-transpose",
-                    { graph in
-                        let sunk = EliminateDeadNodes.run(
-                            RewriteDriver.run([SinkChannelsLastTranspose(), CancelInverseTransposes()], on: graph))
-                        return RewriteDriver.run([FoldChannelScale()], on: sunk)
-                    }
-                ))
+            // followed the second one folds into the 1x1 conv before it. Not with --all-layers: the
+            // steps between the transposes would be returned channels-first under the names of
+            // channels-last tensors.
+            if !options.allLayers {
+                steps.append(
+                    (
+                        "sink-channels-last-transpose",
+                        { graph in
+                            let sunk = EliminateDeadNodes.run(
+                                RewriteDriver.run([SinkChannelsLastTranspose(), CancelInverseTransposes()], on: graph))
+                            return RewriteDriver.run([FoldChannelScale()], on: sunk)
+                        }
+                    ))
+            }
             // Not with --all-layers: the hoisted conv would compute the pool's value and the pool a value no layer has.
             if !options.allLayers {
                 steps.append(("hoist-average-pool", { RewriteDriver.run([HoistAveragePool()], on: $0) }))

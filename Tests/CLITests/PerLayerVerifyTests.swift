@@ -22,6 +22,18 @@ struct PerLayerVerifyTests {
         #expect(r.stdout.contains("t_conv1  fused into t_pool1"), "\(r)")
     }
 
+    /// ConvNeXt's block as torchvision exports it runs channels-first with no transpose in a
+    /// library, but with --all-layers (which --per-layer compiles with) the transposes stay, so
+    /// every tensor between them is returned channels-last, as ONNX Runtime has it (the layer
+    /// norm's was compared channels-first against channels-last and failed).
+    @Test func convNeXtBlockComparesInONNXsLayout() throws {
+        let golden = TestPaths.repo("Tests/Goldens/layers/convnext_block")
+        let r = try verify(golden + "/model.onnx", ["--reference", golden + "/ort"], input: golden + "/input.npy")
+        #expect(r.status == 0, "\(r)")
+        #expect(r.stdout.contains("passed: all 7 compared layers within tolerance (7 fused, 0 not in the library)"), "\(r)")
+        #expect(r.stdout.contains("t_ln      PASS"), "\(r)")
+    }
+
     @Test func aPerturbedWeightIsFoundInTheKernelThatHoldsIt() throws {
         let r = try verify(Self.small + "/conv2_perturbed.onnx", ["--reference", Self.ort])
         #expect(r.status == 1, "\(r)")

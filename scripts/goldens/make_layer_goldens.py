@@ -11,7 +11,9 @@ name as the first diverging layer. Deterministic: rerunning rewrites the same fi
 
 It also writes Tests/Goldens/layers/linear_bias/ (model.onnx, input.npy, ort/): two channels-last
 linear layers exported as MatMul + Add, with an exported GELU between them, whose kernels must be
-named by their last tensors, every other tensor fused.
+named by their last tensors, every other tensor fused; and Tests/Goldens/layers/convnext_block/:
+ConvNeXt's block as torchvision exports it (transpose, layer norm, MLP, transpose back, layer
+scale, residual), whose channels-last tensors `--all-layers` must return as ONNX has them.
 
     python3 scripts/goldens/make_layer_goldens.py
 """
@@ -101,6 +103,48 @@ def linear_bias(rng):
     return model
 
 
+def convnext_block(rng):
+    """ConvNeXt's block as torchvision exports it: Transpose to channels-last, LayerNormalization,
+    MatMul + Add, GELU as five nodes, MatMul + Add, Transpose back, layer scale, residual Add.
+    cnnc plans it channels-first with no transpose, except with --all-layers, where every
+    tensor between the transposes is returned in the layout ONNX gives it."""
+    def weight(name, *shape, scale=0.5):
+        return numpy_helper.from_array((rng.standard_normal(shape) * scale).astype(np.float32), name)
+
+    c = 8
+    inits = [numpy_helper.from_array((1 + 0.1 * rng.standard_normal(c)).astype(np.float32), "ln.s"),
+             weight("ln.b", c, scale=0.1), weight("fc1.w", c, 4 * c), weight("fc1.b", 4 * c),
+             weight("fc2.w", 4 * c, c), weight("fc2.b", c), weight("gamma", c, 1, 1),
+             numpy_helper.from_array(np.array(2 ** 0.5, np.float32), "sqrt2"),
+             numpy_helper.from_array(np.array(1, np.float32), "one"),
+             numpy_helper.from_array(np.array(0.5, np.float32), "half")]
+    nodes = [
+        helper.make_node("Transpose", ["image"], ["t_nhwc"], name="to_nhwc", perm=[0, 2, 3, 1]),
+        helper.make_node("LayerNormalization", ["t_nhwc", "ln.s", "ln.b"], ["t_ln"], name="ln", axis=-1, epsilon=1e-6),
+        helper.make_node("MatMul", ["t_ln", "fc1.w"], ["t_mm1"], name="fc1"),
+        helper.make_node("Add", ["t_mm1", "fc1.b"], ["t_lin1"], name="fc1_bias"),
+        helper.make_node("Div", ["t_lin1", "sqrt2"], ["t_div"], name="gelu_div"),
+        helper.make_node("Erf", ["t_div"], ["t_erf"], name="gelu_erf"),
+        helper.make_node("Add", ["t_erf", "one"], ["t_plus"], name="gelu_add"),
+        helper.make_node("Mul", ["t_lin1", "t_plus"], ["t_mul"], name="gelu_mul"),
+        helper.make_node("Mul", ["t_mul", "half"], ["t_gelu"], name="gelu_half"),
+        helper.make_node("MatMul", ["t_gelu", "fc2.w"], ["t_mm2"], name="fc2"),
+        helper.make_node("Add", ["t_mm2", "fc2.b"], ["t_lin2"], name="fc2_bias"),
+        helper.make_node("Transpose", ["t_lin2"], ["t_nchw"], name="to_nchw", perm=[0, 3, 1, 2]),
+        helper.make_node("Mul", ["gamma", "t_nchw"], ["t_scaled"], name="layer_scale"),
+        helper.make_node("Add", ["t_scaled", "image"], ["out"], name="residual"),
+    ]
+    graph = helper.make_graph(
+        nodes, "convnext_block",
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", c, 4, 5])],
+        [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["N", c, 4, 5])],
+        inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="make_layer_goldens")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
+
+
 def write_case(model, out, image):
     os.makedirs(out, exist_ok=True)
     path = os.path.join(out, "model.onnx")
@@ -131,6 +175,9 @@ def main():
     rng = np.random.default_rng(23)
     write_case(linear_bias(rng), os.path.join(os.path.dirname(OUT), "linear_bias"),
                rng.standard_normal((2, 2, 3, 4)).astype(np.float32))
+    rng = np.random.default_rng(29)
+    write_case(convnext_block(rng), os.path.join(os.path.dirname(OUT), "convnext_block"),
+               rng.standard_normal((2, 8, 4, 5)).astype(np.float32))
 
 
 if __name__ == "__main__":
