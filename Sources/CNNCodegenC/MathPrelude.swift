@@ -14,6 +14,23 @@
 /// GELU: x * Phi(x) through the scaled complementary error function (see `cnnc_geluf`).
 /// NaN in, NaN out, for all of them.
 public enum MathPrelude {
+    /// GELU's S(u), highest degree first (`scripts/math/fit_gelu.py`): one list for the scalar and
+    /// the lane-wise forms, which must apply the same steps in the same order.
+    static let geluS = [
+        "4.270087555e-02f", "-2.304202616e-01f", "4.241932631e-01f", "-2.897042930e-01f", "2.822504342e-01f",
+        "3.258157149e-02f", "1.281276643e-01f", "1.101560816e-01f", "1.146784052e-04f",
+    ]
+    /// softplus's atanh series 1 + z/3 + ... + z^7/15 in z = s^2, highest degree first.
+    static let atanhSeries = ["1.0f / 15", "1.0f / 13", "1.0f / 11", "1.0f / 9", "1.0f / 7", "1.0f / 5", "1.0f / 3", "1.0f"]
+
+    /// The Horner steps `acc = acc * t + c;` (or `- c` for a negative literal) for `coefficients`,
+    /// one a line, at the function bodies' indentation in the generated C.
+    static func hornerSteps(_ acc: String, _ t: String, _ coefficients: ArraySlice<String>) -> String {
+        coefficients.map { c in
+            c.hasPrefix("-") ? "\(acc) = \(acc) * \(t) - \(c.dropFirst());" : "\(acc) = \(acc) * \(t) + \(c);"
+        }.joined(separator: "\n    ")
+    }
+
     /// The C source of the functions (needs math.h, stdint.h, string.h).
     public static let text = """
         static inline float cnnc_maxf(float acc, float x) {
@@ -74,15 +91,8 @@ public enum MathPrelude {
                A NaN fails both tests and stays NaN; GELU(-inf) = -inf * 0 = NaN, as in PyTorch. */
             const float a = fabsf(x);
             const float u = 1.0f / (1.0f + 0.28125f * a);
-            float s = 4.270087555e-02f;
-            s = s * u - 2.304202616e-01f;
-            s = s * u + 4.241932631e-01f;
-            s = s * u - 2.897042930e-01f;
-            s = s * u + 2.822504342e-01f;
-            s = s * u + 3.258157149e-02f;
-            s = s * u + 1.281276643e-01f;
-            s = s * u + 1.101560816e-01f;
-            s = s * u + 1.146784052e-04f;
+            float s = \(geluS[0]);
+            \(hornerSteps("s", "u", geluS.dropFirst()))
             const float m = -0.5f * x;
             const float hi = m * x;
             const float lo = m * x - hi;
@@ -101,14 +111,8 @@ public enum MathPrelude {
             const float e = a > 87.0f ? 0.0f : cnnc_expf(-a);
             const float s = e / (2.0f + e);
             const float z = s * s;
-            float p = 1.0f / 15;
-            p = p * z + 1.0f / 13;
-            p = p * z + 1.0f / 11;
-            p = p * z + 1.0f / 9;
-            p = p * z + 1.0f / 7;
-            p = p * z + 1.0f / 5;
-            p = p * z + 1.0f / 3;
-            p = p * z + 1.0f;
+            float p = \(atanhSeries[0]);
+            \(hornerSteps("p", "z", atanhSeries.dropFirst()))
             const float l = 2.0f * s * p;
             const float m = x < 0.0f ? 0.0f : x;
             return m + l;
@@ -210,15 +214,8 @@ public enum MathPrelude {
             static inline \(v) cnnc_geluv\(l)(\(v) x) {
                 const \(v) a = cnnc_absv\(l)(x);
                 const \(v) u = 1.0f / (1.0f + 0.28125f * a);
-                \(v) s = \(splat)(4.270087555e-02f);
-                s = s * u - 2.304202616e-01f;
-                s = s * u + 4.241932631e-01f;
-                s = s * u - 2.897042930e-01f;
-                s = s * u + 2.822504342e-01f;
-                s = s * u + 3.258157149e-02f;
-                s = s * u + 1.281276643e-01f;
-                s = s * u + 1.101560816e-01f;
-                s = s * u + 1.146784052e-04f;
+                \(v) s = \(splat)(\(geluS[0]));
+                \(hornerSteps("s", "u", geluS.dropFirst()))
                 const \(v) m = -0.5f * x;
                 const \(v) hi = m * x;
                 const \(v) lo = m * x - hi;
@@ -233,14 +230,8 @@ public enum MathPrelude {
                 const \(v) e = \(sel)((\(i))(a > 87.0f), \(splat)(0.0f), cnnc_expv\(l)(-a));
                 const \(v) s = e / (2.0f + e);
                 const \(v) z = s * s;
-                \(v) p = \(splat)(1.0f / 15);
-                p = p * z + 1.0f / 13;
-                p = p * z + 1.0f / 11;
-                p = p * z + 1.0f / 9;
-                p = p * z + 1.0f / 7;
-                p = p * z + 1.0f / 5;
-                p = p * z + 1.0f / 3;
-                p = p * z + 1.0f;
+                \(v) p = \(splat)(\(atanhSeries[0]));
+                \(hornerSteps("p", "z", atanhSeries.dropFirst()))
                 const \(v) l = 2.0f * s * p;
                 const \(v) m = \(sel)((\(i))(x < 0.0f), \(splat)(0.0f), x);
                 return m + l;
