@@ -68,6 +68,22 @@ def small_cnn(rng):
     return model
 
 
+def exported_gelu(src, dst):
+    """GELU as PyTorch exports it below opset 20, five nodes from `src` to `dst` that cnnc runs as
+    one activation, and the three constants they read."""
+    inits = [numpy_helper.from_array(np.array(2 ** 0.5, np.float32), "sqrt2"),
+             numpy_helper.from_array(np.array(1, np.float32), "one"),
+             numpy_helper.from_array(np.array(0.5, np.float32), "half")]
+    nodes = [
+        helper.make_node("Div", [src, "sqrt2"], ["t_div"], name="gelu_div"),
+        helper.make_node("Erf", ["t_div"], ["t_erf"], name="gelu_erf"),
+        helper.make_node("Add", ["t_erf", "one"], ["t_plus"], name="gelu_add"),
+        helper.make_node("Mul", [src, "t_plus"], ["t_mul"], name="gelu_mul"),
+        helper.make_node("Mul", ["t_mul", "half"], [dst], name="gelu_half"),
+    ]
+    return nodes, inits
+
+
 def linear_bias(rng):
     """Channels-last linear layers as PyTorch exports them: MatMul then Add of the bias, and GELU as
     five nodes. cnnc folds the Add into the MatMul's kernel, which then writes the Add's tensor, not
@@ -75,19 +91,12 @@ def linear_bias(rng):
     def weight(name, *shape):
         return numpy_helper.from_array((rng.standard_normal(shape) * 0.5).astype(np.float32), name)
 
-    inits = [weight("fc1.w", 4, 5), weight("fc1.b", 5), weight("fc2.w", 5, 3), weight("fc2.b", 3),
-             numpy_helper.from_array(np.array(2 ** 0.5, np.float32), "sqrt2"),
-             numpy_helper.from_array(np.array(1, np.float32), "one"),
-             numpy_helper.from_array(np.array(0.5, np.float32), "half")]
+    gelu, gelu_inits = exported_gelu("t_lin1", "t_gelu")
+    inits = [weight("fc1.w", 4, 5), weight("fc1.b", 5), weight("fc2.w", 5, 3), weight("fc2.b", 3)] + gelu_inits
     nodes = [
         helper.make_node("MatMul", ["image", "fc1.w"], ["t_mm1"], name="fc1"),
         helper.make_node("Add", ["t_mm1", "fc1.b"], ["t_lin1"], name="fc1_bias"),
-        # GELU as PyTorch exports it below opset 20: five nodes that cnnc runs as one activation.
-        helper.make_node("Div", ["t_lin1", "sqrt2"], ["t_div"], name="gelu_div"),
-        helper.make_node("Erf", ["t_div"], ["t_erf"], name="gelu_erf"),
-        helper.make_node("Add", ["t_erf", "one"], ["t_plus"], name="gelu_add"),
-        helper.make_node("Mul", ["t_lin1", "t_plus"], ["t_mul"], name="gelu_mul"),
-        helper.make_node("Mul", ["t_mul", "half"], ["t_gelu"], name="gelu_half"),
+    ] + gelu + [
         helper.make_node("MatMul", ["t_gelu", "fc2.w"], ["t_mm2"], name="fc2"),
         helper.make_node("Add", ["t_mm2", "fc2.b"], ["t_lin2"], name="fc2_bias"),
         helper.make_node("Transpose", ["t_lin2"], ["out"], name="to_nchw", perm=[0, 3, 1, 2]),
@@ -114,20 +123,15 @@ def convnext_block(rng):
     c = 8
     inits = [numpy_helper.from_array((1 + 0.1 * rng.standard_normal(c)).astype(np.float32), "ln.s"),
              weight("ln.b", c, scale=0.1), weight("fc1.w", c, 4 * c), weight("fc1.b", 4 * c),
-             weight("fc2.w", 4 * c, c), weight("fc2.b", c), weight("gamma", c, 1, 1),
-             numpy_helper.from_array(np.array(2 ** 0.5, np.float32), "sqrt2"),
-             numpy_helper.from_array(np.array(1, np.float32), "one"),
-             numpy_helper.from_array(np.array(0.5, np.float32), "half")]
+             weight("fc2.w", 4 * c, c), weight("fc2.b", c), weight("gamma", c, 1, 1)]
+    gelu, gelu_inits = exported_gelu("t_lin1", "t_gelu")
+    inits += gelu_inits
     nodes = [
         helper.make_node("Transpose", ["image"], ["t_nhwc"], name="to_nhwc", perm=[0, 2, 3, 1]),
         helper.make_node("LayerNormalization", ["t_nhwc", "ln.s", "ln.b"], ["t_ln"], name="ln", axis=-1, epsilon=1e-6),
         helper.make_node("MatMul", ["t_ln", "fc1.w"], ["t_mm1"], name="fc1"),
         helper.make_node("Add", ["t_mm1", "fc1.b"], ["t_lin1"], name="fc1_bias"),
-        helper.make_node("Div", ["t_lin1", "sqrt2"], ["t_div"], name="gelu_div"),
-        helper.make_node("Erf", ["t_div"], ["t_erf"], name="gelu_erf"),
-        helper.make_node("Add", ["t_erf", "one"], ["t_plus"], name="gelu_add"),
-        helper.make_node("Mul", ["t_lin1", "t_plus"], ["t_mul"], name="gelu_mul"),
-        helper.make_node("Mul", ["t_mul", "half"], ["t_gelu"], name="gelu_half"),
+    ] + gelu + [
         helper.make_node("MatMul", ["t_gelu", "fc2.w"], ["t_mm2"], name="fc2"),
         helper.make_node("Add", ["t_mm2", "fc2.b"], ["t_lin2"], name="fc2_bias"),
         helper.make_node("Transpose", ["t_lin2"], ["t_nchw"], name="to_nchw", perm=[0, 3, 1, 2]),
