@@ -248,4 +248,20 @@ import Testing
         let gathers = disassembly.split(separator: "\n").filter { $0.contains("gather") }
         #expect(gathers.isEmpty, "\(gathers.prefix(4).joined(separator: "\n"))")
     }
+
+    /// A max pool fused into a conv (the Keras MNIST CNN's first layer: 25 3x3 filters on 28x28,
+    /// relu, a 2x2 pool to 13 columns) pools whole vectors of pooled columns, the relu applied to
+    /// the vectors it loads: no scalar `cnnc_maxf` fold, no in-place relu pass over the tile buffer.
+    /// (On the 4-lane target its last vector would read past the tiles the chunk wrote, so the
+    /// scalar fold stays there.)
+    @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
+    func fusedPoolRunsInVectors(target: TargetCPU) throws {
+        var f = GraphFixture(name: "fused", inputs: [("x", [1, 28, 28])])
+        try f.add("conv", GraphFixture.conv(25, 3, epilogue: [.activation(.relu)]), ["x"])
+        try f.add("pool", GraphFixture.pool(.max, 2), ["conv"])
+        let (source, _, _) = try Self.compile(f.graph, target: target)
+        #expect(source.contains("__builtin_shufflevector(s0, s1, 0, 2, 4"), "no vector pool")
+        #expect(!source.contains("cnnc_maxf(acc"), "a scalar max fold is left")
+        #expect(!source.contains("rows[i] = v"), "an in-place activation pass is left")
+    }
 }

@@ -82,4 +82,43 @@ import Testing
         #expect(y.filter(\.isNaN).count == 4 * 4, "\(y)")
         #expect(Self.same(y, try separate.run([x], batch: 1)[0]))
     }
+
+    /// The vector form of a fused pool (3x3 conv and relu on 12x42, maxpool 2 to 5x20: pooled in
+    /// vectors of columns, the last one partial on AVX-512 and AVX2) gives NaN exactly at the
+    /// pooled cells whose window holds a conv output that a NaN input reaches, and the separate
+    /// pool kernel's values elsewhere.
+    @Test func fusedVectorPoolPropagatesNaN() throws {
+        let (h, w) = (12, 42)
+        let dir = TemporaryDirectory()
+        let net = dir.write(
+            "net.json",
+            """
+            {"version": 1, "name": "fused_nan_rows", "inputs": [{"name": "x", "shape": [1, \(h), \(w)]}],
+             "layers": [{"name": "conv", "op": "conv2d", "filters": 6, "kernel": 3, "activation": "relu"},
+                        {"name": "pool", "op": "maxpool2d", "size": 2}]}
+            """)
+        var x = (0..<(h * w)).map { Float(($0 * 29) % 61) / 7 - 4 }
+        let nans = [(0, 0), (5, 17), (11, 41), (6, 33)]
+        for (r, c) in nans { x[r * w + c] = .nan }
+        var options = CompileOptions()
+        options.seeded = SeededWeights(seed: 7)
+        let fused = try CompiledModel(net: net, options: options)
+        options.fuse = false
+        let separate = try CompiledModel(net: net, options: options)
+        let y = try fused.run([x], batch: 1)[0]
+        // Conv output (i, j) reads inputs (i..i+2, j..j+2); pooled cell (p, q) reads conv outputs (2p..2p+1, 2q..2q+1).
+        let (ph, pw) = ((h - 2) / 2, (w - 2) / 2)
+        var want = Set<Int>()
+        for (r, c) in nans {
+            for i in max(r - 2, 0)...min(r, h - 3) {
+                for j in max(c - 2, 0)...min(c, w - 3) where i / 2 < ph && j / 2 < pw { want.insert(i / 2 * pw + j / 2) }
+            }
+        }
+        #expect(y.count == 6 * ph * pw)
+        for ch in 0..<6 {
+            let nanCells = Set((0..<(ph * pw)).filter { y[ch * ph * pw + $0].isNaN })
+            #expect(nanCells == want, "channel \(ch)")
+        }
+        #expect(Self.same(y, try separate.run([x], batch: 1)[0]))
+    }
 }

@@ -807,6 +807,22 @@ def _(b):
     b.L("pool", "maxpool2d", size=2)
 
 
+@case("conv_relu_maxpool_wide_rows", "conv2d 3 -> 6, 3x3, relu -> maxpool2d 2 on 28x39: 19 pooled columns, "
+      "fused, pooled in vectors of columns with a partial last one on every target")
+def _(b):
+    b.input("x", [3, 30, 41])
+    b.L("conv", "conv2d", filters=6, kernel=3, activation="relu")
+    b.L("pool", "maxpool2d", size=2)
+
+
+@case("conv_tanh_avgpool_rows_padded", "conv2d 2 -> 5, 3x3 padding 1, tanh -> avgpool2d 2 stride 2 padding "
+      "{begin:[1,0], end:[1,0]} on 20x36, pad excluded: fused, the first and last pooled rows average 2 values")
+def _(b):
+    b.input("x", [2, 20, 36])
+    b.L("conv", "conv2d", filters=5, kernel=3, padding=1, activation="tanh")
+    b.L("pool", "avgpool2d", size=2, stride=2, padding={"begin": [1, 0], "end": [1, 0]})
+
+
 @case("dead_layer_and_dropout", "an unused (dead) conv layer and a dropout between two live layers")
 def _(b):
     b.input("x", [3, 6, 6])

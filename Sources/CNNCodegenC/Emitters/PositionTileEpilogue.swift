@@ -64,6 +64,9 @@ extension TiledConvEmitter {
     }
 
     /// Activations and adds on the window's conv rows in place, then the pool into one output row.
+    /// With windows inside the row and vector code for them (`poolRowVectors`), activations alone
+    /// run on the vectors the pool loads instead: the in-place pass's stores made the pool's
+    /// loads, which straddle them, wait (a quarter of the Keras MNIST CNN's first conv).
     static func poolEpilogue(_ a: ConvAttributes, _ p: PoolAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int) -> [CStmt] {
         let oc = t.ocg * t.groups
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
@@ -72,14 +75,26 @@ extension TiledConvEmitter {
         let kw = p.size.last!
         let sw = p.stride.last!
         let pw = p.padding.begin.last!
-        var body = poolWindowActivations(a, t, chan: chan, span: span)
-        body.append(.local(.floatPointer, "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(pooledH) + .v("ch")) * .int(pooledW)))
-        if pw == 0 && (pooledW - 1) * sw + kw <= t.outW {
-            body += poolRowsInside(p, t, pooledW: pooledW, span: span)
-        } else {
-            body.append(poolCheckedWindows(p, t, pooledW: pooledW, span: span))
+        let dst: CStmt = .local(.floatPointer, "dst", ctx.output + ((.v("b") * .int(oc) + chan) * .int(pooledH) + .v("ch")) * .int(pooledW))
+        let inPlace = poolWindowActivations(a, t, chan: chan, span: span)
+        guard pw == 0 && (pooledW - 1) * sw + kw <= t.outW else {
+            return [.loop("j", .v("width"), inPlace + [dst, poolCheckedWindows(p, t, pooledW: pooledW, span: span)])]
         }
-        return [.loop("j", .v("width"), body)]
+        let steps = Array(a.epilogue.dropLast())
+        let pointwise = !steps.contains {
+            if case .add = $0 { return true }
+            return false
+        }
+        let onLoads: ((CExpr) -> [CStmt])? =
+            pointwise && vectorEpilogueStatements(steps, value: .v("s0"), operandIndex: .int(0), lanes: t.lanes) != nil
+            ? { vectorEpilogueStatements(steps, value: $0, operandIndex: .int(0), lanes: t.lanes)! } : nil
+        if let vectors = poolRowVectors(p, t, pooledW: pooledW, pooledH: pooledH, span: span, activation: onLoads) {
+            return [.loop("j", .v("width"), [dst] + vectors)]
+        }
+        if let vectors = poolRowVectors(p, t, pooledW: pooledW, pooledH: pooledH, span: span, activation: nil) {
+            return [.loop("j", .v("width"), inPlace + [dst] + vectors)]
+        }
+        return [.loop("j", .v("width"), inPlace + [dst] + poolRowsInside(p, t, pooledW: pooledW, span: span))]
     }
 
     /// The epilogue's steps on the window's conv rows of channel j, in place (none without steps).
@@ -117,14 +132,14 @@ extension TiledConvEmitter {
         ]
     }
 
-    /// How many conv values the average pool's window at pooled row `ch`, column `px` holds.
-    static func poolWindowCount(_ p: PoolAttributes, _ t: ConvTiling) -> CExpr {
+    /// How many conv values the average pool's window at pooled row `ch`, column `column` holds.
+    static func poolWindowCount(_ p: PoolAttributes, _ t: ConvTiling, column: CExpr = .v("px")) -> CExpr {
         let size3 = [1, p.size.count >= 2 ? p.size[0] : 1, p.size.last!]
         let stride3 = [1, p.stride.count >= 2 ? p.stride[0] : 1, p.stride.last!]
         let pad3 = [0, p.padding.begin.count >= 2 ? p.padding.begin[0] : 0, p.padding.begin.last!]
         let padEnd3 = [0, p.padding.end.count >= 2 ? p.padding.end[0] : 0, p.padding.end.last!]
         return PoolEmitter.windowCount(
-            dims: [.int(0), .v("ch"), .v("px")], size: size3, stride: stride3, pad: pad3, padEnd: padEnd3, input: [1, t.outH, t.outW],
+            dims: [.int(0), .v("ch"), column], size: size3, stride: stride3, pad: pad3, padEnd: padEnd3, input: [1, t.outH, t.outW],
             includePad: p.countIncludePad)
     }
 
@@ -154,6 +169,87 @@ extension TiledConvEmitter {
             body.append(.loop("px", .int(pooledW), [.assign(.v("dst")[.v("px")], "/=", .cast(.float, poolWindowCount(p, t)))]))
         }
         return body
+    }
+
+    /// `poolRowsInside` in vectors of `lanes` pooled columns: for each block of them and each of the
+    /// window's conv rows, two vector loads from `wt`, and window column k of every lane picked out
+    /// of them with one shuffle; the fold runs lane-wise in the scalar loop's order (rows, then
+    /// columns), so each output has the same bits. A fully unrolled scalar loop was 53% of the
+    /// Keras MNIST CNN's first conv (a max pool to 13 columns: scalar compares, blends, stores).
+    /// Nil where it does not apply: a scalar target, a window too wide for two vectors, or reads
+    /// that would reach past what the chunk's tiles wrote into `wt` (the lanes beyond the row's
+    /// pooled columns read written, finite values and are dropped).
+    /// `activation`, when given, applies the epilogue's activations to the loaded vectors.
+    static func poolRowVectors(
+        _ p: PoolAttributes, _ t: ConvTiling, pooledW: Int, pooledH: Int, span: Int, activation: ((CExpr) -> [CStmt])?
+    ) -> [CStmt]? {
+        let lanes = t.lanes
+        let kw = p.size.last!
+        let sw = p.stride.last!
+        guard lanes >= 4, sw * (lanes - 1) + kw <= 2 * lanes else { return nil }
+        let blocks = (pooledW + lanes - 1) / lanes
+        let reach = (blocks - 1) * lanes * sw + 2 * lanes
+        // The chunk of pooled row ch holds its window's conv rows, clipped as `taskRange` clips them,
+        // and its tiles wrote whole tiles of positions from the first.
+        let (ps, pp, pk) = (rowValue(p.stride, 1), rowValue(p.padding.begin, 0), rowValue(p.size, 1))
+        for ch in 0..<pooledH {
+            let rows = min(ch * ps - pp + pk, t.outH) - max(ch * ps - pp, 0)
+            let written = (rows * t.wq + t.tile - 1) / t.tile * t.tile
+            guard rows < 1 || (rows - 1) * t.wq + reach <= min(written, span) else { return nil }
+        }
+        let isMax = p.kind == .max
+        let vtype = CType.vector(lanes)
+        let splat: (CExpr) -> CExpr = { .call("cnnc_splat\(lanes)", [$0]) }
+        let select: (CExpr, CExpr, CExpr) -> CExpr = { m, x, y in .call("cnnc_select\(lanes)", [.cast("cnnc_i\(lanes)", m), x, y]) }
+        let fold: (Int) -> [CStmt] = { k in
+            let column: CExpr = .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int($0 * sw + k) })
+            let x = CExpr.v("x\(k)")
+            // cnnc_maxf lane-wise: the larger, and a NaN value wins and stays.
+            let step: [CStmt] =
+                isMax
+                ? [.assign(.v("acc"), "=", select(x > .v("acc"), x, .v("acc"))), .assign(.v("acc"), "=", select(x.ne(x), x, .v("acc")))]
+                : [.assign(.v("acc"), "+=", x)]
+            return [.local(vtype.constant, "x\(k)", column)] + step
+        }
+        let block: (CExpr, Int?) -> CStmt = { first, partial in
+            var body: [CStmt] = [
+                .local(vtype, "acc", splat(.float(isMax ? -.infinity : 0))),
+                .loop(
+                    "r", .v("rlo"), .v("rhi"),
+                    [
+                        .local(
+                            .constFloatPointer, "row",
+                            .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + first * .int(sw)),
+                        .local(activation == nil ? vtype.constant : vtype, "s0", .loadVector(vtype, from: .v("row"))),
+                        .local(activation == nil ? vtype.constant : vtype, "s1", .loadVector(vtype, from: .v("row") + .int(lanes))),
+                    ] + (activation.map { $0(.v("s0")) + $0(.v("s1")) } ?? []) + (0..<kw).flatMap(fold)),
+            ]
+            if !isMax {
+                // Windows inside the row hold the same count at every column of a pooled row.
+                body.append(.assign(.v("acc"), "/=", splat(.cast(.float, poolWindowCount(p, t, column: .int(0))))))
+            }
+            if let partial {
+                body += [
+                    .array(.float, "lane", count: lanes, alignment: 64),
+                    .assign(.vectorAt(vtype, .v("lane")), "=", .v("acc")),
+                    .loop("px", .int(partial), [.assign(.v("dst")[first + .v("px")], "=", .v("lane")[.v("px")])]),
+                ]
+            } else {
+                body.append(.assign(.vectorAt(vtype, .v("dst") + first), "=", .v("acc")))
+            }
+            return .block(body)
+        }
+        let whole = pooledW / lanes
+        var out: [CStmt] = []
+        if whole == 1 {
+            out.append(block(.int(0), nil))
+        } else if whole > 1 {
+            out.append(.loop("pb", from: .int(0), to: .int(whole * lanes), step: lanes, [block(.v("pb"), nil)]))
+        }
+        if pooledW % lanes != 0 {
+            out.append(block(.int(whole * lanes), pooledW % lanes))
+        }
+        return out
     }
 
     /// Windows that may cross the row's ends: each column tested.
