@@ -264,4 +264,16 @@ import Testing
         #expect(!source.contains("cnnc_maxf(acc"), "a scalar max fold is left")
         #expect(!source.contains("rows[i] = v"), "an in-place activation pass is left")
     }
+
+    /// Row Winograd's pooled buffer holds each conv row's output columns only (not whole tiles),
+    /// so a pool fused there keeps the scalar fold, which reads nothing else.
+    @Test(arguments: targets)
+    func rowWinogradPoolKeepsTheScalarFold(target: TargetCPU) throws {
+        let name = "conv3x3_winograd_maxpool"
+        #expect(try GoldenCase.convPlan(name, target: Compiler.vectorTarget(target)).winogradRows != nil, "\(name) runs as row Winograd")
+        let graph = try Compiler.load(TestPaths.repo("Tests/Goldens/ops/\(name)/net.json"))
+        let (source, _, _) = try Self.compile(graph, target: target)
+        #expect(source.contains("cnnc_maxf(acc"), "no scalar max fold")
+        #expect(!source.contains("__builtin_shufflevector(s0, s1"), "a vector pool reads the row Winograd buffer")
+    }
 }

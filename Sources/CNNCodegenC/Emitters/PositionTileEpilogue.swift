@@ -67,7 +67,12 @@ extension TiledConvEmitter {
     /// With windows inside the row and vector code for them (`poolRowVectors`), activations alone
     /// run on the vectors the pool loads instead: the in-place pass's stores made the pool's
     /// loads, which straddle them, wait (a quarter of the Keras MNIST CNN's first conv).
-    static func poolEpilogue(_ a: ConvAttributes, _ p: PoolAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int) -> [CStmt] {
+    /// `wholeTiles`: `wt` holds whole tiles of `t.tile` positions from the chunk's first row, padding
+    /// columns included (the position-tile kernel); row Winograd's buffer holds each row's output
+    /// columns only, so it keeps the scalar fold.
+    static func poolEpilogue(
+        _ a: ConvAttributes, _ p: PoolAttributes, _ t: ConvTiling, _ ctx: KernelContext, span: Int, wholeTiles: Bool
+    ) -> [CStmt] {
         let oc = t.ocg * t.groups
         let chan = CExpr.v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb) + .v("j")
         let pooledW = ctx.node.shape.last!
@@ -85,13 +90,13 @@ extension TiledConvEmitter {
             if case .add = $0 { return true }
             return false
         }
-        let onLoads: ((CExpr) -> [CStmt])? =
-            pointwise && vectorEpilogueStatements(steps, value: .v("s0"), operandIndex: .int(0), lanes: t.lanes) != nil
-            ? { vectorEpilogueStatements(steps, value: $0, operandIndex: .int(0), lanes: t.lanes)! } : nil
-        if let vectors = poolRowVectors(p, t, pooledW: pooledW, pooledH: pooledH, span: span, activation: onLoads) {
+        let onLoads: ((CExpr, Int) -> [CStmt])? =
+            pointwise && vectorEpilogueStatements(steps, value: .v("s0"), operandIndex: .int(0), lanes: 4) != nil
+            ? { vectorEpilogueStatements(steps, value: $0, operandIndex: .int(0), lanes: $1)! } : nil
+        if wholeTiles, let vectors = poolRowVectors(p, t, pooledW: pooledW, pooledH: pooledH, span: span, activation: onLoads) {
             return [.loop("j", .v("width"), [dst] + vectors)]
         }
-        if let vectors = poolRowVectors(p, t, pooledW: pooledW, pooledH: pooledH, span: span, activation: nil) {
+        if wholeTiles, let vectors = poolRowVectors(p, t, pooledW: pooledW, pooledH: pooledH, span: span, activation: nil) {
             return [.loop("j", .v("width"), inPlace + [dst] + vectors)]
         }
         return [.loop("j", .v("width"), inPlace + [dst] + poolRowsInside(p, t, pooledW: pooledW, span: span))]
@@ -179,24 +184,31 @@ extension TiledConvEmitter {
     /// Nil where it does not apply: a scalar target, a window too wide for two vectors, or reads
     /// that would reach past what the chunk's tiles wrote into `wt` (the lanes beyond the row's
     /// pooled columns read written, finite values and are dropped).
-    /// `activation`, when given, applies the epilogue's activations to the loaded vectors.
+    /// `activation`, when given, applies the epilogue's activations to a loaded vector of so many lanes.
     static func poolRowVectors(
-        _ p: PoolAttributes, _ t: ConvTiling, pooledW: Int, pooledH: Int, span: Int, activation: ((CExpr) -> [CStmt])?
+        _ p: PoolAttributes, _ t: ConvTiling, pooledW: Int, pooledH: Int, span: Int, activation: ((CExpr, Int) -> [CStmt])?
     ) -> [CStmt]? {
-        let lanes = t.lanes
         let kw = p.size.last!
         let sw = p.stride.last!
-        guard lanes >= 4, sw * (lanes - 1) + kw <= 2 * lanes else { return nil }
-        let blocks = (pooledW + lanes - 1) / lanes
-        let reach = (blocks - 1) * lanes * sw + 2 * lanes
         // The chunk of pooled row ch holds its window's conv rows, clipped as `taskRange` clips them,
         // and its tiles wrote whole tiles of positions from the first.
         let (ps, pp, pk) = (rowValue(p.stride, 1), rowValue(p.padding.begin, 0), rowValue(p.size, 1))
-        for ch in 0..<pooledH {
-            let rows = min(ch * ps - pp + pk, t.outH) - max(ch * ps - pp, 0)
-            let written = (rows * t.wq + t.tile - 1) / t.tile * t.tile
-            guard rows < 1 || (rows - 1) * t.wq + reach <= min(written, span) else { return nil }
+        let fits: (Int) -> Bool = { lanes in
+            guard sw * (lanes - 1) + kw <= 2 * lanes else { return false }
+            let reach = ((pooledW + lanes - 1) / lanes - 1) * lanes * sw + 2 * lanes
+            return (0..<pooledH).allSatisfy { ch in
+                let rows = min(ch * ps - pp + pk, t.outH) - max(ch * ps - pp, 0)
+                let written = (rows * t.wq + t.tile - 1) / t.tile * t.tile
+                return rows < 1 || (rows - 1) * t.wq + reach <= min(written, span)
+            }
         }
+        // The target's vectors, or narrower ones (down to 4 lanes) where the row is short: the
+        // narrowest that holds the row as few times, else the widest that fits (LeNet-5's 5 pooled
+        // columns in 8 lanes on AVX-512).
+        guard t.lanes >= 4 else { return nil }
+        let widths = sequence(first: t.lanes, next: { $0 / 2 >= 4 ? $0 / 2 : nil }).filter(fits)
+        let fewest = widths.map { (pooledW + $0 - 1) / $0 }.min()
+        guard let lanes = widths.last(where: { (pooledW + $0 - 1) / $0 == fewest }) else { return nil }
         let isMax = p.kind == .max
         let vtype = CType.vector(lanes)
         let splat: (CExpr) -> CExpr = { .call("cnnc_splat\(lanes)", [$0]) }
@@ -222,7 +234,7 @@ extension TiledConvEmitter {
                             .v("wt") + .v("j") * .int(span) + (.v("r") - .v("rlo")) * .int(t.wq) + first * .int(sw)),
                         .local(activation == nil ? vtype.constant : vtype, "s0", .loadVector(vtype, from: .v("row"))),
                         .local(activation == nil ? vtype.constant : vtype, "s1", .loadVector(vtype, from: .v("row") + .int(lanes))),
-                    ] + (activation.map { $0(.v("s0")) + $0(.v("s1")) } ?? []) + (0..<kw).flatMap(fold)),
+                    ] + (activation.map { $0(.v("s0"), lanes) + $0(.v("s1"), lanes) } ?? []) + (0..<kw).flatMap(fold)),
             ]
             if !isMax {
                 // Windows inside the row hold the same count at every column of a pooled row.

@@ -145,7 +145,7 @@ extension TiledConvEmitter {
                     .local(.constInt64, "rlo", .v("ch") * .int(ps)),
                     .local(.constInt64, "rhi", .call("cnnc_min", [.v("rlo") + .int(pk), .int(t.outH)])),
                     .local(.floatPointer, "wt", .v("rows") + (.v("rlo") - .v("ty0") * .int(m)) * .int(t.wq)),
-                ] + poolEpilogue(a, pool, t, ctx, span: rowsSpan)),
+                ] + poolEpilogue(a, pool, t, ctx, span: rowsSpan, wholeTiles: false)),
         ]
     }
 

@@ -118,7 +118,7 @@ enum TiledConvEmitter {
         if plan.upsample != [1, 1] {
             task += pixelShuffleEpilogue(a, t, upsample: plan.upsample, ctx, span: span)
         } else if let pool {
-            task += poolEpilogue(a, pool, t, ctx, span: span)
+            task += poolEpilogue(a, pool, t, ctx, span: span, wholeTiles: true)
         } else {
             // With the epilogue in registers, only a last partial tile is left in `wt`.
             let start: CExpr = registers ? .v("q0") + (.v("q1") - .v("q0")) / .int(t.tile) * .int(t.tile) : .v("q0")

@@ -705,25 +705,26 @@ static void k1_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             }
                         }
                         for (int64_t j = 0; j < width; j++) {
-                            {
-                                float *restrict rows = wt + j * 32;
-                                for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
-                                    float v = rows[i];
-                                    v = (v < 0.0f ? 0.0f : v);
-                                    rows[i] = v;
-                                }
-                            }
                             float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
-                            for (int64_t px = 0; px < 3; px++) {
-                                dst[px] = (-INFINITY);
-                            }
-                            for (int64_t r = rlo; r < rhi; r++) {
-                                const float *restrict row = wt + j * 32 + (r - rlo) * 8;
+                            {
+                                cnnc_v4 acc = cnnc_splat4((-INFINITY));
+                                for (int64_t r = rlo; r < rhi; r++) {
+                                    const float *restrict row = wt + j * 32 + (r - rlo) * 8;
+                                    cnnc_v4 s0 = ((const cnnc_v4 *)row)[0];
+                                    cnnc_v4 s1 = ((const cnnc_v4 *)(row + 4))[0];
+                                    s0 = cnnc_select4((cnnc_i4)(s0 < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), s0);
+                                    s1 = cnnc_select4((cnnc_i4)(s1 < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), s1);
+                                    const cnnc_v4 x0 = __builtin_shufflevector(s0, s1, 0, 2, 4, 6);
+                                    acc = cnnc_select4((cnnc_i4)(x0 > acc), x0, acc);
+                                    acc = cnnc_select4((cnnc_i4)(x0 != x0), x0, acc);
+                                    const cnnc_v4 x1 = __builtin_shufflevector(s0, s1, 1, 3, 5, 7);
+                                    acc = cnnc_select4((cnnc_i4)(x1 > acc), x1, acc);
+                                    acc = cnnc_select4((cnnc_i4)(x1 != x1), x1, acc);
+                                }
+                                float lane[4] __attribute__((aligned(64)));
+                                ((cnnc_v4 *)lane)[0] = acc;
                                 for (int64_t px = 0; px < 3; px++) {
-                                    float acc = dst[px];
-                                    acc = cnnc_maxf(acc, row[px * 2]);
-                                    acc = cnnc_maxf(acc, row[px * 2 + 1]);
-                                    dst[px] = acc;
+                                    dst[px] = lane[px];
                                 }
                             }
                         }
@@ -846,25 +847,26 @@ static void k1_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             }
                         }
                         for (int64_t j = 0; j < width; j++) {
-                            {
-                                float *restrict rows = wt + j * 32;
-                                for (int64_t i = 0; i < (rhi - rlo) * 8; i++) {
-                                    float v = rows[i];
-                                    v = (v < 0.0f ? 0.0f : v);
-                                    rows[i] = v;
-                                }
-                            }
                             float *restrict dst = out + ((b * 3 + (g * 3 + blk * 3 + j)) * 3 + ch) * 3;
-                            for (int64_t px = 0; px < 3; px++) {
-                                dst[px] = (-INFINITY);
-                            }
-                            for (int64_t r = rlo; r < rhi; r++) {
-                                const float *restrict row = wt + j * 32 + (r - rlo) * 8;
+                            {
+                                cnnc_v4 acc = cnnc_splat4((-INFINITY));
+                                for (int64_t r = rlo; r < rhi; r++) {
+                                    const float *restrict row = wt + j * 32 + (r - rlo) * 8;
+                                    cnnc_v4 s0 = ((const cnnc_v4 *)row)[0];
+                                    cnnc_v4 s1 = ((const cnnc_v4 *)(row + 4))[0];
+                                    s0 = cnnc_select4((cnnc_i4)(s0 < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), s0);
+                                    s1 = cnnc_select4((cnnc_i4)(s1 < cnnc_splat4(0.0f)), cnnc_splat4(0.0f), s1);
+                                    const cnnc_v4 x0 = __builtin_shufflevector(s0, s1, 0, 2, 4, 6);
+                                    acc = cnnc_select4((cnnc_i4)(x0 > acc), x0, acc);
+                                    acc = cnnc_select4((cnnc_i4)(x0 != x0), x0, acc);
+                                    const cnnc_v4 x1 = __builtin_shufflevector(s0, s1, 1, 3, 5, 7);
+                                    acc = cnnc_select4((cnnc_i4)(x1 > acc), x1, acc);
+                                    acc = cnnc_select4((cnnc_i4)(x1 != x1), x1, acc);
+                                }
+                                float lane[4] __attribute__((aligned(64)));
+                                ((cnnc_v4 *)lane)[0] = acc;
                                 for (int64_t px = 0; px < 3; px++) {
-                                    float acc = dst[px];
-                                    acc = cnnc_maxf(acc, row[px * 2]);
-                                    acc = cnnc_maxf(acc, row[px * 2 + 1]);
-                                    dst[px] = acc;
+                                    dst[px] = lane[px];
                                 }
                             }
                         }
