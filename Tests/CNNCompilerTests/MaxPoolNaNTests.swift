@@ -58,6 +58,15 @@ import Testing
         a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
     }
 
+    /// The description compiled with stand-in weights (seed 7), fused and with fusion off.
+    static func fusedAndSeparate(_ net: String) throws -> (fused: CompiledModel, separate: CompiledModel) {
+        var options = CompileOptions()
+        options.seeded = SeededWeights(seed: 7)
+        let fused = try CompiledModel(net: net, options: options)
+        options.fuse = false
+        return (fused, try CompiledModel(net: net, options: options))
+    }
+
     /// A pool fused into a conv's epilogue (a 1x1 conv with stand-in weights, then maxpool 2)
     /// propagates NaNs the same way: it gives what the separate pool kernel gives, NaNs included.
     @Test func fusedPoolPropagatesNaN() throws {
@@ -71,11 +80,7 @@ import Testing
             """)
         var x = (0..<512).map { Float(($0 * 29) % 61) / 7 - 4 }
         for i in [0, 17, 34, 255, 300] { x[i] = .nan }
-        var options = CompileOptions()
-        options.seeded = SeededWeights(seed: 7)
-        let fused = try CompiledModel(net: net, options: options)
-        options.fuse = false
-        let separate = try CompiledModel(net: net, options: options)
+        let (fused, separate) = try Self.fusedAndSeparate(net)
         let y = try fused.run([x], batch: 1)[0]
         // The 1x1 conv makes a pixel NaN in every channel when either input channel is NaN there:
         // (0,0), (1,1), (2,2), (15,15), (2,12), in the 2x2 windows (0,0), (0,0), (1,1), (7,7), (1,6).
@@ -100,11 +105,7 @@ import Testing
         var x = (0..<(h * w)).map { Float(($0 * 29) % 61) / 7 - 4 }
         let nans = [(0, 0), (5, 17), (11, 41), (6, 33)]
         for (r, c) in nans { x[r * w + c] = .nan }
-        var options = CompileOptions()
-        options.seeded = SeededWeights(seed: 7)
-        let fused = try CompiledModel(net: net, options: options)
-        options.fuse = false
-        let separate = try CompiledModel(net: net, options: options)
+        let (fused, separate) = try Self.fusedAndSeparate(net)
         let y = try fused.run([x], batch: 1)[0]
         // Conv output (i, j) reads inputs (i..i+2, j..j+2); pooled cell (p, q) reads conv outputs (2p..2p+1, 2q..2q+1).
         let (ph, pw) = ((h - 2) / 2, (w - 2) / 2)
