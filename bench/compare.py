@@ -381,17 +381,33 @@ class OtherLoad:
 
 
 PROBE_C = r"""
-/* bench/compare's host probe: every core runs independent FMAs for MS milliseconds; prints the
-   slowest core's rate. A core some other tenant of the host shares (invisible in /proc/stat on a
-   VM) runs it at about half its rate. */
+/* bench/compare's host probe; prints two figures on one line.
+   1. Every core runs independent FMAs for MS milliseconds: the slowest core's GFLOP/s. A core some
+      other tenant of the host shares (invisible in /proc/stat on a VM) runs it at about half its rate.
+   2. The cores hand a 256 KB buffer round for MS milliseconds: each round every thread rewrites,
+      one store per cache line, the part another thread wrote the round before, then all meet at a
+      barrier; the median over 5 blocks of the microseconds per round (0 with one core). It is the
+      traffic a layer split over threads makes when it reads what the last layer's other threads
+      wrote. When the host runs the vCPUs far apart, each line's handover takes longer while the
+      FMA rate stays: on the Zen 4 dev host (2026-12-06) it went from 3.1 to 7.7 us in one such
+      spell, and every engine's two-thread times slowed with it (MobileNetV2's library at 2
+      threads 3.8 -> 8.0 ms, ONNX Runtime's 3.7 -> 6.4 ms). */
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 typedef float v8 __attribute__((vector_size(32)));
+enum { SHARED = 65536, BLOCKS = 5 };
+static float shared[SHARED] __attribute__((aligned(64)));
+static int stop;
+static int by_value(const void *a, const void *b) {
+    const double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
 int main(int argc, char **argv) {
     const double ms = argc > 1 ? atof(argv[1]) : 15;
-    double slowest = 1e30;
-    #pragma omp parallel num_threads(omp_get_num_procs())
+    const int cores = omp_get_num_procs();
+    double slowest = 1e30, blocks[BLOCKS] = {0};
+    #pragma omp parallel num_threads(cores)
     {
         volatile float seed = 1.0f;
         v8 m = (v8){0} + 0.999999f * seed, c = (v8){0} + 1e-6f * seed;
@@ -411,25 +427,57 @@ int main(int argc, char **argv) {
         const double rate = n * 12.0 * 16 / t / 1e9;
         #pragma omp critical
         if (rate < slowest) slowest = rate;
+
+        const int me = omp_get_thread_num(), part = SHARED / cores;
+        for (int b = 0; b < BLOCKS && cores > 1; b++) {
+            #pragma omp barrier
+            const double start = omp_get_wtime();
+            long rounds = 0;
+            int done = 0;
+            while (!done) {
+                float *mine = shared + (int)((me + rounds) % cores) * part;
+                #pragma clang loop vectorize(disable)
+                for (int i = 0; i < part; i += 16) mine[i] += 1.0f;
+                rounds++;
+                #pragma omp barrier
+                if (me == 0) {
+                    #pragma omp atomic write
+                    stop = omp_get_wtime() - start > ms / 1000 / BLOCKS;
+                }
+                #pragma omp barrier
+                #pragma omp atomic read
+                done = stop;
+            }
+            if (me == 0) blocks[b] = (omp_get_wtime() - start) / rounds * 1e6;
+            #pragma omp barrier
+            if (me == 0) {
+                #pragma omp atomic write
+                stop = 0;
+            }
+        }
     }
-    printf("%.3f\n", slowest);
+    qsort(blocks, BLOCKS, sizeof(double), by_value);
+    printf("%.3f %.3f\n", slowest, blocks[BLOCKS / 2]);
     return 0;
 }
 """
 
 
 class HostProbe:
-    """The host's speed as the slowest core's FMA rate, against the best this run has seen.
+    """The host's speed: the slowest core's FMA rate and the cores' handover time of shared
+    cache lines, each against the best this run has seen.
 
     On a shared VM another tenant can take half of a core (an SMT sibling on the physical host)
     for seconds or minutes; /proc/stat does not show it (no steal time), but every engine, cnnc
-    included, then runs up to 2x slower on that core, two-thread figures most. A short probe
+    included, then runs up to 2x slower on that core, two-thread figures most. The host can also
+    run the vCPUs far apart for minutes: each core's FMAs run at full rate, but every line one
+    core hands to the other takes longer, and two-thread runs slow by up to 2x. A short probe
     (its threads bound to the cores) before each round and after each engine's block tells such
     rounds apart; time_interleaved redoes them. Without clang and OpenMP there is no probe
     (speed() is None)."""
 
     def __init__(self, work_dir, log):
-        self.binary, self.best = None, 0.0
+        self.binary, self.best, self.best_handover = None, 0.0, float("inf")
         src, exe = os.path.join(work_dir, "host-probe.c"), os.path.join(work_dir, "host-probe")
         try:
             os.makedirs(work_dir, exist_ok=True)
@@ -438,27 +486,40 @@ class HostProbe:
             subprocess.run(["clang", "-O2", "-march=native", "-fopenmp", "-o", exe, src], check=True,
                            capture_output=True, timeout=120)
             self.binary = exe
-            self.best = max(self._rate() for _ in range(3))
-            log(f"host probe: slowest core {self.best:.1f} GFLOP/s (a round counts at {HOST_OK:.0%} of the best)")
+            for _ in range(3):
+                self.speed()
+            handover = "" if self.best_handover == 0 else f", cores hand over 256 KB in {self.best_handover:.2f} us"
+            log(f"host probe: slowest core {self.best:.1f} GFLOP/s{handover} (a round counts at {HOST_OK:.0%} "
+                "of the best of each)")
         except (OSError, subprocess.SubprocessError, ValueError) as e:
+            self.binary = None
             log(f"host probe unavailable ({e}); rounds are not checked for other tenants")
 
-    def _rate(self):
+    def _probe(self):
+        """(slowest core's GFLOP/s, microseconds per handover round; 0 with one core)."""
         # One probe thread per core, bound to it: unbound, Linux often left both threads on one
         # vCPU for the whole 15 ms (the Zen 4 dev host, 2026-12-06: 54 instead of 116 GFLOP/s in
         # most probes, idle or not; bound, 110-117 every time), and every round read as slowed.
         env = dict(os.environ, OMP_PROC_BIND="true", OMP_PLACES="cores")
         out = subprocess.run([self.binary, str(PROBE_MS)], check=True, capture_output=True, text=True, timeout=30,
                              env=env)
-        return float(out.stdout.strip())
+        rate, handover = (float(v) for v in out.stdout.split())
+        return rate, handover
 
     def speed(self):
-        """The slowest core's rate now as a share of the best seen (which it may raise), or None."""
+        """The lower of the FMA rate's and the handover's share of their best (which they may
+        improve), or None."""
         if self.binary is None:
             return None
-        rate = self._rate()
+        rate, handover = self._probe()
         self.best = max(self.best, rate)
-        return rate / self.best
+        share = rate / self.best
+        if handover > 0:
+            self.best_handover = min(self.best_handover, handover)
+            share = min(share, self.best_handover / handover)
+        else:
+            self.best_handover = 0
+        return share
 
 
 def time_block(engine, iterations, max_seconds=float("inf")):
@@ -832,11 +893,14 @@ others; do not edit by hand above the line that says so (notes below it are kept
   is 0.8 or less everywhere). `other load`: how many cores other processes kept busy, on
   average, while that row was timed (0 on a quiet host; this host is shared). `host speed`: on a
   VM another tenant can take half a core for minutes without any trace in `/proc/stat`, and
-  every engine then runs up to 2x slower, two-thread figures most. A 15 ms FMA probe on every
-  core before each round and after each engine's block measures it; a round in which the
-  slowest core ran under 85% of its best is dropped and run again (at most R times), and the
-  column gives the slowest core's share in the rounds kept (1.00: full speed) and how many
-  were redone. Sections written before the probe existed have no such column.
+  every engine then runs up to 2x slower, two-thread figures most; or it runs the vCPUs far
+  apart, and every cache line one core hands the other takes longer (two-thread figures up to
+  2x slower, one-thread ones unchanged). A probe before each round and after each engine's block
+  measures both: 15 ms of FMAs on every core, and 15 ms of the cores handing a 256 KB buffer
+  round; a round in which the slowest core's FMA rate or the handover ran under 85% of its best
+  is dropped and run again (at most R times), and the column gives the lower of the two shares
+  in the rounds kept (1.00: full speed) and how many were redone. Sections written before the
+  probe existed have no such column; before 2026-12-06 13:00 the probe measured FMAs only.
 
 {body}{DOCS_KEEP}{kept}"""
     with open(path, "w", encoding="utf-8") as f:
