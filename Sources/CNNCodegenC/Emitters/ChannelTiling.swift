@@ -30,9 +30,11 @@ public struct ChannelTiling: Sendable, Hashable {
     public var blockChannels: Int { ocv * base.lanes }
     public var blocks: Int { (base.ocg + blockChannels - 1) / blockChannels }
     public var taps: Int { base.kh * base.kw }
-    /// Input channels per reduction chunk: their weights for one block (about 16 KB) stay in L1
-    /// while every tile of a task accumulates them.
-    public var channelsPerChunk: Int { max(1, 4096 / (taps * blockChannels)) }
+    /// Weight floats per reduction chunk (`ConvThresholds.channelTilesChunkFloats`).
+    public var chunkFloats = 4096
+    /// Input channels per reduction chunk: their weights for one block stay in L1 while every
+    /// tile of a task accumulates them.
+    public var channelsPerChunk: Int { max(1, chunkFloats / (taps * blockChannels)) }
     /// Output rows per task: all of them when there are enough blocks to share among threads.
     public var rowsPerTask: Int {
         let groups = blocks >= 8 ? 1 : min(base.outH, (8 + blocks - 1) / blocks)
@@ -86,7 +88,7 @@ public struct ChannelTiling: Sendable, Hashable {
             * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
         if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= th.misalignedPositionShare }
         guard busiest > th.channelTilesMinGain * positionScore else { return nil }
-        return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: best.flat)
+        return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: best.flat, chunkFloats: th.channelTilesChunkFloats)
     }
 
     /// The positions a task's tail tile covers (its range's positions past the last whole tile),

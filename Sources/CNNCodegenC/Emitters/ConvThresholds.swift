@@ -1,8 +1,8 @@
 /// The numbers conv kernel selection decides by (`KernelSelection.convPlan`'s priority chain:
 /// tile Winograd, row Winograd, channel tiles, column copies), named in one place per vector
 /// target (`VectorTarget.thresholds`). Each is a measured crossover; the comment where a plan
-/// reads it says what was measured. Every target uses `standard` today: a target tuned apart
-/// (ARM64, a new x86 generation) gets its own value here and keeps the chain as it is.
+/// reads it says what was measured. Every target uses `standard` but AVX2 (`avx2`): a target tuned
+/// apart gets its own value here and keeps the chain as it is.
 public struct ConvThresholds: Sendable, Hashable {
     // Tile Winograd F(4x4,3x3) (`TileWinograd.plan`).
     /// Fewest lanes: the 4-lane targets round the 2-D transforms' products separately.
@@ -51,6 +51,13 @@ public struct ConvThresholds: Sendable, Hashable {
     public var channelTilesSpareRegisters = 4
     /// The channel tiles' score must beat the position tiles' by this factor.
     public var channelTilesMinGain = 1.1
+    /// Weight floats per reduction chunk: a chunk's weights for one block stay in L1 while every
+    /// tile of the task accumulates them, next to the input lines those tiles read (one 64-byte
+    /// line per channel and kernel row) and the next chunk's weights, prefetched meanwhile.
+    /// 4096 (16 KB) on AVX-512, where a block is 32 or more channels; on AVX2 (16-channel
+    /// blocks) 4096 meant 256 channels, 16 KB of weights, 16 KB of input lines and 16 KB
+    /// prefetched: more than Zen 3's 32 KB L1 (see `avx2`).
+    public var channelTilesChunkFloats = 4096
     /// The position tiles' score on misaligned planes (not whole vectors, or padding columns).
     public var misalignedPositionShare = 0.8
 
@@ -67,6 +74,16 @@ public struct ConvThresholds: Sendable, Hashable {
 
     public init() {}
 
-    /// The thresholds every target uses today.
+    /// The thresholds of the AVX-512, SSE and NEON targets.
     public static let standard = ConvThresholds()
+    /// AVX2: `standard` with 1024-float chunks of channel-tile weights (64 channels of a 16-channel
+    /// block: 4 KB of weights and 4 KB of input lines). Measured on ResNet-50's 1x1 channel-tile
+    /// convs on a Zen 3 core (2026-12-06, median ms per kernel, `cnnc bench --layers`, 4096 ->
+    /// 1024): 14x14 1024->256 1.68 -> 1.34, 256->1024 1.66 -> 1.21; 7x7 512->2048 1.98 -> 1.18,
+    /// 2048->512 2.02 -> 1.23; the stride-2 1024->2048 onto 7x7 3.97 -> 2.44.
+    public static let avx2: ConvThresholds = {
+        var t = ConvThresholds()
+        t.channelTilesChunkFloats = 1024
+        return t
+    }()
 }

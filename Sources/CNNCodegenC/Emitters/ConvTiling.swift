@@ -38,7 +38,8 @@ public struct VectorTarget: Sendable, Hashable {
     /// `-march=x86-64-v4`'s generic tuning (not under `-march=znver4`).
     public static let avx512 = VectorTarget(lanes: 16, registers: 32)
     /// 16 ymm registers: see `TileScore.throughput`.
-    public static let avx2 = VectorTarget(lanes: 8, registers: 16, tileScore: .throughput(minimumAccumulators: 10), spareRegisters: 1)
+    public static let avx2 = VectorTarget(
+        lanes: 8, registers: 16, tileScore: .throughput(minimumAccumulators: 10), spareRegisters: 1, thresholds: .avx2)
     /// 16 xmm registers and no FMA (the portable x86-64 baseline): as AVX2, with more spares,
     /// since each multiply-add needs a product register and SSE's two-operand forms copy.
     public static let sse = VectorTarget(lanes: 4, registers: 16, tileScore: .throughput(minimumAccumulators: 10), spareRegisters: 4)

@@ -30,8 +30,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const int64_t oh0 = rg;
                     const int64_t oh1 = cnnc_min(oh0 + 1, 3);
                     float acc[48] __attribute__((aligned(64)));
-                    for (int64_t c0 = 0; c0 < 128; c0 += 256) {
-                        const int64_t c1 = cnnc_min(c0 + 256, 128);
+                    for (int64_t c0 = 0; c0 < 128; c0 += 64) {
+                        const int64_t c1 = cnnc_min(c0 + 64, 128);
                         const int64_t oh = oh0;
                         const float *restrict xs = in0 + b * 1152 + oh * 3;
                         const int64_t span = (oh1 - oh0) * 3;
@@ -53,7 +53,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 for (int64_t c = c0; c < c1; c++) {
                                     const float *restrict xi = xs + ow0 + c * 9;
                                     const float *restrict wi = wb + c * 16;
-                                    __builtin_prefetch(wi + 4096, 0, 2);
+                                    __builtin_prefetch(wi + 1024, 0, 2);
                                     {
                                         const cnnc_v8 w0 = ((const cnnc_v8 *)wi)[0];
                                         const cnnc_v8 w1 = ((const cnnc_v8 *)(wi + 8))[0];
@@ -100,7 +100,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             for (int64_t c = c0; c < c1; c++) {
                                 const float *restrict xi = xs + ow0 + c * 9;
                                 const float *restrict wi = wb + c * 16;
-                                __builtin_prefetch(wi + 4096, 0, 2);
+                                __builtin_prefetch(wi + 1024, 0, 2);
                                 {
                                     const cnnc_v8 w0 = ((const cnnc_v8 *)wi)[0];
                                     const cnnc_v8 w1 = ((const cnnc_v8 *)(wi + 8))[0];
@@ -158,8 +158,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const int64_t oh0 = rg;
                     const int64_t oh1 = cnnc_min(oh0 + 1, 3);
                     float acc[48] __attribute__((aligned(64)));
-                    for (int64_t c0 = 0; c0 < 128; c0 += 256) {
-                        const int64_t c1 = cnnc_min(c0 + 256, 128);
+                    for (int64_t c0 = 0; c0 < 128; c0 += 64) {
+                        const int64_t c1 = cnnc_min(c0 + 64, 128);
                         const int64_t oh = oh0;
                         const float *restrict xs = in0 + b * 1152 + oh * 3;
                         const int64_t span = (oh1 - oh0) * 3;
@@ -181,7 +181,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 for (int64_t c = c0; c < c1; c++) {
                                     const float *restrict xi = xs + ow0 + c * 9;
                                     const float *restrict wi = wb + c * 16;
-                                    __builtin_prefetch(wi + 4096, 0, 2);
+                                    __builtin_prefetch(wi + 1024, 0, 2);
                                     {
                                         const cnnc_v8 w0 = ((const cnnc_v8 *)wi)[0];
                                         const cnnc_v8 w1 = ((const cnnc_v8 *)(wi + 8))[0];
@@ -228,7 +228,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             for (int64_t c = c0; c < c1; c++) {
                                 const float *restrict xi = xs + ow0 + c * 9;
                                 const float *restrict wi = wb + c * 16;
-                                __builtin_prefetch(wi + 4096, 0, 2);
+                                __builtin_prefetch(wi + 1024, 0, 2);
                                 {
                                     const cnnc_v8 w0 = ((const cnnc_v8 *)wi)[0];
                                     const cnnc_v8 w1 = ((const cnnc_v8 *)(wi + 8))[0];
