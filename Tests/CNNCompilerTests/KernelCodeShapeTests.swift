@@ -276,4 +276,25 @@ import Testing
         #expect(source.contains("cnnc_maxf(acc"), "no scalar max fold")
         #expect(!source.contains("__builtin_shufflevector(s0, s1"), "a vector pool reads the row Winograd buffer")
     }
+
+    /// A position-tile conv whose input exceeds L2 (`conv1x1_chunks_outer`: 555 KB) runs its tasks
+    /// chunk by chunk on AVX2 (every block of output channels of a chunk of positions before the
+    /// next chunk) and block by block on AVX-512, whose threshold is unset; a small one
+    /// (`conv1x1_registers_relu6_tail`) block by block on both. Its golden checks the sums either way.
+    @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
+    func largeInputsRunChunkByChunkOnAVX2(target: TargetCPU) throws {
+        func order(_ name: String) throws -> (chunksOuter: Bool, blocksOuter: Bool) {
+            #expect(try GoldenCase.convPlan(name, target: Compiler.vectorTarget(target)).positionTileKernel != nil, "\(name)")
+            let graph = try Compiler.load(TestPaths.repo("Tests/Goldens/ops/\(name)/net.json"))
+            let source = try Self.compile(graph, target: target).source
+            return (
+                source.contains(#/for \(int64_t ch = 0; ch < \d+; ch\+\+\) \{\s*for \(int64_t blk = 0/#),
+                source.contains(#/for \(int64_t blk = 0; blk < \d+; blk\+\+\) \{\s*for \(int64_t ch = 0/#)
+            )
+        }
+        let large = try order("conv1x1_chunks_outer")
+        #expect(large.chunksOuter == (target == .x86_64_v3) && large.blocksOuter == (target == .x86_64_v4), "\(large)")
+        let small = try order("conv1x1_registers_relu6_tail")
+        #expect(!small.chunksOuter && small.blocksOuter, "\(small)")
+    }
 }

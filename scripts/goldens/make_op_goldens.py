@@ -509,6 +509,10 @@ simple("conv3x3_stride2_phase_shuffles", "3x3 conv, stride 2, padding 1 on 56x56
        "copy splits each row into its two column phases with vector shuffles, the last partial vector through a buffer",
        [6, 56, 56], "conv2d", batch=1, file=True, filters=8, kernel=3, stride=2, padding=1)
 
+simple("conv1x1_chunks_outer", "1x1 conv 480 -> 20 channels, relu, on 17x17 (555 KB of input: on AVX2 the tasks "
+       "run chunk by chunk of positions, every block of output channels of a chunk before the next)", [480, 17, 17],
+       "conv2d", batch=1, file=True, filters=20, kernel=1, activation="relu")
+
 # --- epilogues in registers: tiles whose positions are the output's own offsets store from registers ---
 @case("conv1x1_registers_relu6_tail", "MobileNet-style expand: 1x1 conv 24 -> 40 -> clip 0..6 (relu6, fused) on "
       "15x15: full tiles apply the clip as vectors and store from registers, the last partial tile goes through the "

@@ -61,6 +61,16 @@ public struct ConvThresholds: Sendable, Hashable {
     /// The position tiles' score on misaligned planes (not whole vectors, or padding columns).
     public var misalignedPositionShare = 0.8
 
+    // Position tiles (`TiledConvEmitter.positionTileChunks`, `positionTileLoops`).
+    /// Most output positions per task of a position-tile conv (whole tiles).
+    public var positionTileChunkPositions = 512
+    /// Input bytes per group (all its channels' planes, copied or not) above which the tasks run
+    /// chunk by chunk, every block of output channels of a chunk of positions before the next
+    /// chunk, so that the chunk's input stays in cache across the blocks; at or below it, block
+    /// by block, every chunk of one block before the next (each thread then writes whole
+    /// channel planes, which the next layer, a depthwise conv, reads on the same core).
+    /// `Int.max`: block by block always.
+    public var positionTileChunksOuterAboveBytes = Int.max
     // Column copies (`ConvTiling.prefersColumnCopies`).
     /// The copies' share of useful lanes must be at least this factor of the phase copy's.
     public var columnCopiesMinGain = 1.08
@@ -77,13 +87,22 @@ public struct ConvThresholds: Sendable, Hashable {
     /// The thresholds of the AVX-512, SSE and NEON targets.
     public static let standard = ConvThresholds()
     /// AVX2: `standard` with 1024-float chunks of channel-tile weights (64 channels of a 16-channel
-    /// block: 4 KB of weights and 4 KB of input lines). Measured on ResNet-50's 1x1 channel-tile
+    /// block: 4 KB of weights and 4 KB of input lines), and position tiles chunk by chunk on large
+    /// inputs. Measured on ResNet-50's 1x1 channel-tile
     /// convs on a Zen 3 core (2026-12-06, median ms per kernel, `cnnc bench --layers`, 4096 ->
     /// 1024): 14x14 1024->256 1.68 -> 1.34, 256->1024 1.66 -> 1.21; 7x7 512->2048 1.98 -> 1.18,
     /// 2048->512 2.02 -> 1.23; the stride-2 1024->2048 onto 7x7 3.97 -> 2.44.
     public static let avx2: ConvThresholds = {
         var t = ConvThresholds()
         t.channelTilesChunkFloats = 1024
+        // Chunks of 128 positions, chunk by chunk above Zen 3's 512 KB L2: the same core, ResNet-50
+        // (median ms per kernel, block by block -> chunk by chunk): 1x1 64->256 on 56x56 1.64 ->
+        // 1.44, 3x3 stride 2 128 channels onto 28x28 4.62 -> 4.13, 1x1 stride 2 512->1024 3.32 ->
+        // 2.91; the sum of its kernels 103.6 -> 97.8. Not below L2: MobileNetV2's expand convs
+        // then write channel planes that the other thread's depthwise conv reads (2 threads 3%
+        // slower with every position-tile conv chunk by chunk).
+        t.positionTileChunkPositions = 128
+        t.positionTileChunksOuterAboveBytes = 512 << 10
         return t
     }()
 }

@@ -20,6 +20,8 @@ struct KernelContext {
     /// The vector target the kernel is planned for (its register file sizes register tiles); nil
     /// where an emitter is used without one.
     var target: VectorTarget? = nil
+    /// The target's kernel-selection numbers (`standard` without a target).
+    var thresholds: ConvThresholds { target?.thresholds ?? .standard }
     /// The pointer kernels read load-time transformed weights through.
     static let loadSymbol = "transformed_weights"
 

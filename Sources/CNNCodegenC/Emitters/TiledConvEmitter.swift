@@ -62,7 +62,7 @@ enum TiledConvEmitter {
             // depthwise conv on 56x56: 0.125 -> 0.105 ms). The last tile runs past the chunk.
             return ((rows * t.wq + t.tile - 1) / t.tile, (t.outH + rows - 1) / rows)
         }
-        let chunkTiles = max(1, min((t.positions + t.tile - 1) / t.tile, 512 / t.tile))
+        let chunkTiles = max(1, min((t.positions + t.tile - 1) / t.tile, ctx.thresholds.positionTileChunkPositions / t.tile))
         return (chunkTiles, (t.positions + chunkTiles * t.tile - 1) / (chunkTiles * t.tile))
     }
 
@@ -153,11 +153,11 @@ enum TiledConvEmitter {
         let ic = t.icg * t.groups
         let flops = 2 * t.icg * t.kh * t.kw * t.positions * t.ocg * t.groups
         guard t.copiesPerGroup else {
-            return [
-                KernelContext.parallelFor(collapse: 4, work: flops),
-                .loop(
-                    "b", ctx.batch, [.loop("g", .int(t.groups), [.loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])])]),
-            ]
+            let inner: CStmt =
+                t.icg * t.phases * t.planeFloats * 4 > ctx.thresholds.positionTileChunksOuterAboveBytes
+                ? .loop("ch", .int(chunks), [.loop("blk", .int(t.blocksPerGroup), task)])
+                : .loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])
+            return [KernelContext.parallelFor(collapse: 4, work: flops), .loop("b", ctx.batch, [.loop("g", .int(t.groups), [inner])])]
         }
         // One task per (sample, channel): copy its plane, then every chunk of it. With few
         // channels (a one-channel first layer) and several threads, the chunks are split in
