@@ -87,14 +87,19 @@ public struct ConvThresholds: Sendable, Hashable {
     /// The thresholds of the AVX-512, SSE and NEON targets.
     public static let standard = ConvThresholds()
     /// AVX2: `standard` with 1024-float chunks of channel-tile weights (64 channels of a 16-channel
-    /// block: 4 KB of weights and 4 KB of input lines), and position tiles chunk by chunk on large
-    /// inputs. Measured on ResNet-50's 1x1 channel-tile
+    /// block: 4 KB of weights and 4 KB of input lines), position tiles chunk by chunk on large
+    /// inputs, and channel tiles at a lower gain. Measured on ResNet-50's 1x1 channel-tile
     /// convs on a Zen 3 core (2026-12-06, median ms per kernel, `cnnc bench --layers`, 4096 ->
     /// 1024): 14x14 1024->256 1.68 -> 1.34, 256->1024 1.66 -> 1.21; 7x7 512->2048 1.98 -> 1.18,
     /// 2048->512 2.02 -> 1.23; the stride-2 1024->2048 onto 7x7 3.97 -> 2.44.
     public static let avx2: ConvThresholds = {
         var t = ConvThresholds()
         t.channelTilesChunkFloats = 1024
+        // Channel tiles also where they score 0.85 of the position tiles: ResNet-50's 3x3 stride-2
+        // convs onto 14x14 and 7x7 (7 x 1 tiles, 7 against 7.3) took 4.2 -> 2.7 and 4.5 -> 3.1 ms
+        // at 1 thread (4 alternated runs); ResNet-18's two such convs at 2 threads 0.98-1.54 ->
+        // 0.69-0.86 ms. No other bench network's plan changes.
+        t.channelTilesMinGain = 0.85
         // Chunks of 128 positions, chunk by chunk above Zen 3's 512 KB L2: the same core, ResNet-50
         // (median ms per kernel, block by block -> chunk by chunk): 1x1 64->256 on 56x56 1.64 ->
         // 1.44, 3x3 stride 2 128 channels onto 28x28 4.62 -> 4.13, 1x1 stride 2 512->1024 3.32 ->
