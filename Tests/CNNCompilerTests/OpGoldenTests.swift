@@ -295,6 +295,19 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(plan?.channelTiling != nil, "\(String(describing: plan))")
     }
 
+    /// On AVX2 a 3x3 stride-2 conv onto 7x7 (ResNet-18's layer4.0.conv1: 256 -> 512 from 14x14)
+    /// runs channel-tiled, where its position tiles ran at about half the FMA peak; the golden
+    /// `conv_small_plane_stride2` runs that kernel on the v3 target (`otherTargetsMatchPyTorch`).
+    @Test func stridedConvsOntoSmallPlanesRunChannelTiledOnAVX2() throws {
+        var f = GraphFixture(name: "strided", inputs: [("x", [256, 14, 14])])
+        try f.add("conv", GraphFixture.conv(512, 3, stride: 2, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        let planned = try Compiler.plan(f.graph)
+        let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+        let tiles = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: .avx2)?.channelTiling)
+        #expect(tiles.base.sh == 2 && tiles.taps == 9 && tiles.p == 7, "\(tiles)")
+        #expect(try GoldenCase.convPlan("conv_small_plane_stride2", target: .avx2).channelTiling != nil)
+    }
+
     /// 1x1 convs run their channel tiles across row ends, whether they read their input in place
     /// or through the copy (the cases made for it end their tasks in tails of two widths on
     /// AVX-512); convs with more taps keep whole-row tiles.
