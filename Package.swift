@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "CNNErrors"),
         .target(name: "CNNIR", dependencies: ["CNNErrors"]),
         // Output files (atomic, regular files only, never an input) and cleanup on SIGINT/SIGTERM.
-        .target(name: "CNNFiles", dependencies: ["CNNErrors"]),
+        .target(name: "CNNFiles", dependencies: ["CNNErrors", "CNNSpawnShim"]),
+        // glibc's posix_spawn extensions (closefrom, chdir) and pipe2, for ChildProcess in CNNFiles.
+        .target(name: "CNNSpawnShim"),
         .target(name: "CNNNumPy", dependencies: ["CNNErrors", "CNNFiles"]),
         .target(name: "CNNFrontend", dependencies: ["CNNIR", "CNNNumPy", "CNNFiles"]),
         // ONNX import: the generated protobuf code is committed (scripts/onnx/generate-proto.sh).
@@ -50,7 +52,7 @@ let package = Package(
             name: "CNNFuzzTargets",
             dependencies: ["CNNIR", "CNNFrontend", "CNNONNX", "CNNCompiler", "CNNCodegenC", "CNNNumPy", "CNNRuntime", "CNNModelABI"]),
         .target(
-            name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy"],
+            name: "CNNTestSupport", dependencies: ["CNNIR", "CNNFrontend", "CNNCompiler", "CNNRuntime", "CNNNumPy", "CNNFiles"],
             path: "Tests/CNNTestSupport"),
         // The demo and embedding example: a Swift app that loads a compiled model through the runtime only.
         .executableTarget(name: "digits-demo", dependencies: ["CNNRuntime", "CNNNumPy"], path: "examples/swift-app"),
@@ -70,6 +72,6 @@ let package = Package(
             ]),
         .testTarget(name: "CNNReportTests", dependencies: ["CNNReport"]),
         .testTarget(name: "CNNFuzzTests", dependencies: ["CNNFuzzTargets", "CNNCompiler", "CNNTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport", "CNNToolchain"]),
+        .testTarget(name: "CLITests", dependencies: ["CNNFrontend", "CNNNumPy", "CNNTestSupport", "CNNToolchain", "CNNFiles"]),
     ]
 )

@@ -80,22 +80,14 @@ struct SanitizerTests {
     }
 
     static func run(_ executable: String, _ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
-        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         // LeakSanitizer is on with ASan; UBSan prints a stack for each report.
         environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0:exitcode=86"
         environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try runProcess(
+            executable.hasPrefix("/") ? executable : "/usr/bin/env", executable.hasPrefix("/") ? arguments : [executable] + arguments,
+            cwd: directory, environment: environment)
+        return (r.status, r.stdout + r.stderr)
     }
 
     /// Runs batches 1...5 at capacities 2 and `batch` on 1...3 threads from exact-size heap buffers;

@@ -1,3 +1,4 @@
+import CNNTestSupport
 import Foundation
 import Testing
 
@@ -52,18 +53,9 @@ struct Fixtures: Sendable {
     }
 
     private static func runProcess(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw FixtureError(
-                "\(executable) \(arguments.joined(separator: " ")) failed:\n"
-                    + String(decoding: message, as: UTF8.self))
+        let result = try CNNTestSupport.runProcess(executable, arguments)
+        guard result.status == 0 else {
+            throw FixtureError("\(executable) \(arguments.joined(separator: " ")) failed:\n" + result.stderr)
         }
     }
 }

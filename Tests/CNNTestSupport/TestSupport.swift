@@ -1,4 +1,5 @@
 import CNNCompiler
+import CNNFiles
 import CNNIR
 import CNNNumPy
 import CNNRuntime
@@ -109,32 +110,13 @@ public struct CompiledModel {
     }
 }
 
-/// Runs a command-line program with an argument array; returns status, stdout and stderr.
+/// Runs a command-line program with an argument array; returns status, stdout and stderr
+/// (`ChildProcess`, as cnnc starts its compiler: a signal that ends the program gives 128 + its number).
 public func runProcess(
     _ executable: String, _ arguments: [String], cwd: String? = nil, environment: [String: String]? = nil
 ) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    if let environment { process.environment = environment }
-    let dir = TemporaryDirectory()
-    let outPath = dir.path("stdout")
-    let errPath = dir.path("stderr")
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return (process.terminationStatus, stdout, stderr)
+    let r = try ChildProcess.run(executable, arguments, directory: cwd, environment: environment)
+    return (r.status, r.stdoutText, r.stderrText)
 }
 
 /// Reads a float32 .npy file (test data).
