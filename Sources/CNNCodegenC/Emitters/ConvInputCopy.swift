@@ -26,19 +26,32 @@ extension TiledConvEmitter {
     /// so the middle loop vectorises.
     static func planeCopy(_ t: ConvTiling, from: CExpr, to: CExpr) -> [CStmt] {
         let rows = PlaneCopyRows(t: t)
-        let (buffers, perRow) = t.sw == 1 ? ([], rows.unitStride()) : rows.strided()
+        let (buffers, row) = t.sw == 1 ? ([], rows.unitStride()) : rows.strided()
+        let loops: CStmt =
+            rowsInInputOrder(t)
+            ? .loop("i", .int(t.hq), [.loop("rh", .int(t.phaseRows), row)])
+            : .loop("rh", .int(t.phaseRows), [.loop("i", .int(t.hq), row)])
         return [
             .block(
                 [
                     .local(.constFloatPointer, "src", from),
                     .local(.floatPointer, "dst", to),
-                ] + buffers + [
-                    .loop("rh", .int(t.phaseRows), perRow)
-                ])
+                ] + buffers + [loops])
         ]
     }
 
-    /// The rows of `planeCopy` for row phase `rh`: row `i` of each column plane, from input row `ih`.
+    /// Whether `planeCopy` takes row i of every row phase before row i + 1, so that it reads the
+    /// input's rows in order (ih = i*sh + rh - pad), rather than phase by phase, each pass
+    /// reading every sh-th row. In order, the hardware prefetcher keeps up with a plane that
+    /// comes from L3: MobileNetV2's stride-2 depthwise conv on 112x112 (49 KB a plane) went from
+    /// 0.48-0.66 to 0.38-0.42 ms, the one on 56x56 (12 KB) about 8% faster, on a Zen 3 core. On
+    /// 14x14 planes the phase-by-phase loops were 10% faster (0.031 against 0.034 ms), so
+    /// planes under 8 KB keep them.
+    static func rowsInInputOrder(_ t: ConvTiling) -> Bool {
+        t.phaseRows > 1 && t.inH * t.inW * MemoryLayout<Float>.size >= 8192
+    }
+
+    /// One row of `planeCopy`: row `i` of row phase `rh` of each column plane, from input row `ih`.
     struct PlaneCopyRows {
         let t: ConvTiling
         /// Where column plane p starts in the padded input's columns: its stride phase, or with
@@ -50,27 +63,23 @@ extension TiledConvEmitter {
         func planeRow(_ p: Int) -> CExpr { .v("dst") + ((.v("rh") * .int(t.columnPlanes) + .int(p)) * .int(t.hq) + .v("i")) * .int(t.wq) }
         func zero(_ v: String, _ lo: CExpr, _ hi: CExpr) -> CStmt { .loop(v, lo, hi, [.assign(.v("row")[.v(v)], "=", .float(0))]) }
 
-        /// Unit column stride: each plane's rows are runs of the input at its offset, with
+        /// Unit column stride: each plane's row is a run of the input at its offset, with
         /// constant bounds, so straight-line vector code.
         func unitStride() -> [CStmt] {
             offsets.enumerated().map { p, off in
                 let lo = min(max(t.padLeft - off, 0), t.wq)
                 let hi = max(min(t.inW + t.padLeft - off, t.wq), lo)
                 return .block([
-                    .loop(
-                        "i", .int(t.hq),
-                        [
-                            .local(.constInt64, "ih", inputRow),
-                            .local(.floatPointer, "row", planeRow(p)),
-                            .ifThen(
-                                outside, [zero("j", .int(0), .int(t.wq))],
-                                else: [
-                                    .local(.constFloatPointer, "line", .v("src") + .v("ih") * .int(t.inW) + .int(off) - .int(t.padLeft)),
-                                    zero("j", .int(0), .int(lo)),
-                                    TiledConvEmitter.copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
-                                    zero("j", .int(hi), .int(t.wq)),
-                                ]),
-                        ])
+                    .local(.constInt64, "ih", inputRow),
+                    .local(.floatPointer, "row", planeRow(p)),
+                    .ifThen(
+                        outside, [zero("j", .int(0), .int(t.wq))],
+                        else: [
+                            .local(.constFloatPointer, "line", .v("src") + .v("ih") * .int(t.inW) + .int(off) - .int(t.padLeft)),
+                            zero("j", .int(0), .int(lo)),
+                            TiledConvEmitter.copyFloats(to: .v("row") + .int(lo), from: .v("line") + .int(lo), count: hi - lo),
+                            zero("j", .int(hi), .int(t.wq)),
+                        ]),
                 ])
             }
         }
@@ -84,22 +93,20 @@ extension TiledConvEmitter {
             let width = t.splitsPhasesWithShuffles ? (t.wq + t.lanes - 1) / t.lanes * t.lanes * t.sw : (t.wq - 1) * t.sw + offsets.last! + 1
             let lo = min(t.padLeft, width)
             let hi = max(min(t.inW + t.padLeft, width), lo)
-            let rows: CStmt = .loop(
-                "i", .int(t.hq),
-                [
-                    .local(.constInt64, "ih", inputRow),
-                    .ifThen(
-                        outside,
-                        offsets.indices.map { p in .block([.local(.floatPointer, "row", planeRow(p)), zero("j", .int(0), .int(t.wq))]) },
-                        else: [
-                            .local(.constFloatPointer, "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
-                            .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                            TiledConvEmitter.copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
-                            .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                        ] + offsets.indices.map { p in .local(.floatPointer, "row\(p)", planeRow(p)) }
-                            + TiledConvEmitter.splitPhases(t, offsets: offsets)),
-                ])
-            return ([.array(.float, "line", count: width, alignment: 64)], [rows])
+            let row: [CStmt] = [
+                .local(.constInt64, "ih", inputRow),
+                .ifThen(
+                    outside,
+                    offsets.indices.map { p in .block([.local(.floatPointer, "row", planeRow(p)), zero("j", .int(0), .int(t.wq))]) },
+                    else: [
+                        .local(.constFloatPointer, "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
+                        .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                        TiledConvEmitter.copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
+                        .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                    ] + offsets.indices.map { p in .local(.floatPointer, "row\(p)", planeRow(p)) }
+                        + TiledConvEmitter.splitPhases(t, offsets: offsets)),
+            ]
+            return ([.array(.float, "line", count: width, alignment: 64)], row)
         }
     }
 

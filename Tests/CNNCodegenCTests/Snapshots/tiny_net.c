@@ -533,8 +533,8 @@ static void k1_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const float *restrict src = in0 + (b * 2 + c) * 36;
                     float *restrict dst = scratch + (b * 2 + c) * 64;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        {
-                            for (int64_t i = 0; i < 8; i++) {
+                        for (int64_t i = 0; i < 8; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + (rh * 8 + i) * 8;
                                 if (ih < 0 || ih >= 6) {
@@ -564,8 +564,8 @@ static void k1_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const float *restrict src = in0 + (b * 2 + c) * 36;
                     float *restrict dst = scratch + (b * 2 + c) * 64;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        {
-                            for (int64_t i = 0; i < 8; i++) {
+                        for (int64_t i = 0; i < 8; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + (rh * 8 + i) * 8;
                                 if (ih < 0 || ih >= 6) {

@@ -28,8 +28,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const float *restrict src = in0 + (b * 16 + g) * 64;
                     float *restrict dst = local;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                        for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + (rh * 10 + i) * 10;
                                 if (ih < 0 || ih >= 8) {
@@ -265,8 +265,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const float *restrict src = in0 + (b * 16 + g) * 64;
                     float *restrict dst = local;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                        for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + (rh * 10 + i) * 10;
                                 if (ih < 0 || ih >= 8) {

@@ -26,8 +26,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const float *restrict src = in0 + (b * 4 + c) * 64;
                     float *restrict dst = scratch + (b * 4 + c) * 240;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                        for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + (rh * 3 * 10 + i) * 8;
                                 if (ih < 0 || ih >= 8) {
@@ -45,9 +45,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     }
                                 }
                             }
-                        }
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + ((rh * 3 + 1) * 10 + i) * 8;
                                 if (ih < 0 || ih >= 8) {
@@ -65,9 +63,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     }
                                 }
                             }
-                        }
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + ((rh * 3 + 2) * 10 + i) * 8;
                                 if (ih < 0 || ih >= 8) {
@@ -97,8 +93,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     const float *restrict src = in0 + (b * 4 + c) * 64;
                     float *restrict dst = scratch + (b * 4 + c) * 240;
                     for (int64_t rh = 0; rh < 1; rh++) {
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                        for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + (rh * 3 * 10 + i) * 8;
                                 if (ih < 0 || ih >= 8) {
@@ -116,9 +112,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     }
                                 }
                             }
-                        }
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + ((rh * 3 + 1) * 10 + i) * 8;
                                 if (ih < 0 || ih >= 8) {
@@ -136,9 +130,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     }
                                 }
                             }
-                        }
-                        {
-                            for (int64_t i = 0; i < 10; i++) {
+                            {
                                 const int64_t ih = i + rh - 1;
                                 float *restrict row = dst + ((rh * 3 + 2) * 10 + i) * 8;
                                 if (ih < 0 || ih >= 8) {
