@@ -308,6 +308,27 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         #expect(try GoldenCase.convPlan("conv_small_plane_stride2", target: .avx2).channelTiling != nil)
     }
 
+    /// A depthwise conv whose rows are whole vectors leaves a math-calling activation (SiLU) to
+    /// its store, which runs each row as vectors, on both vector widths (the golden case checks
+    /// its values against PyTorch); with a row that would take the store's scalar loop (28x28 in
+    /// 8 lanes), or an activation of plain arithmetic (ReLU6), the micro-kernel keeps it.
+    @Test(arguments: [VectorTarget.avx512, .avx2])
+    func siluDepthwiseRowsRunTheMathInTheirStore(_ target: VectorTarget) throws {
+        let golden = try GoldenCase.positionTiles("conv_depthwise_silu_rows_stride2", target: target)
+        #expect(golden.rowEpilogueVectors != nil && golden.storeRunsVectorMath, "lanes \(target.lanes)")
+        func depthwise(side: Int, _ act: Activation) throws -> PositionTileKernel {
+            var f = GraphFixture(name: "dw", inputs: [("x", [8, side, side])])
+            try f.add("dw", GraphFixture.conv(8, 3, pad: 1, groups: 8, epilogue: [.activation(act)]), ["x"])
+            let planned = try Compiler.plan(f.graph)
+            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+            return try #require(KernelSelection.convPlan(conv, in: planned.graph, target: target)?.positionTileKernel)
+        }
+        #expect(try depthwise(side: 64, Activation(.silu)).storeRunsVectorMath, "lanes \(target.lanes)")
+        #expect(try !depthwise(side: 64, .clip(min: 0, max: 6)).storeRunsVectorMath, "lanes \(target.lanes)")
+        let narrow = try depthwise(side: 28, Activation(.silu))
+        #expect(narrow.rowEpilogueVectors != nil && !narrow.storeRunsVectorMath, "lanes \(target.lanes)")
+    }
+
     /// 1x1 convs run their channel tiles across row ends, whether they read their input in place
     /// or through the copy (the cases made for it end their tasks in tails of two widths on
     /// AVX-512); convs with more taps keep whole-row tiles.

@@ -34,7 +34,7 @@ FIELDS = {
     **{k: {"size", "stride", "padding", "ceil_mode", "count_include_pad"} for k in AVGP},
     "global_maxpool": set(), "global_avgpool": set(),
     "adaptive_avgpool2d": {"output"}, "adaptive_maxpool2d": {"output"},
-    "relu": set(), "sigmoid": set(), "tanh": set(),
+    "relu": set(), "sigmoid": set(), "tanh": set(), "silu": set(),
     "leaky_relu": {"alpha"}, "elu": {"alpha"}, "prelu": set(),
     "clip": {"min", "max"}, "softmax": {"axis"},
     "batchnorm": {"epsilon"}, "lrn": {"size", "alpha", "beta", "k"},
@@ -95,6 +95,8 @@ def apply_activation(x, act):
         return torch.sigmoid(x)
     if op == "tanh":
         return torch.tanh(x)
+    if op == "silu":
+        return F.silu(x)
     if op == "elu":
         return F.elu(x, alpha=float(fields.get("alpha", 1.0)))
     if op == "leaky_relu":
@@ -234,6 +236,8 @@ def run_layer(layer, xs, getp):
         return torch.sigmoid(x)
     if op == "tanh":
         return torch.tanh(x)
+    if op == "silu":
+        return F.silu(x)
     if op == "leaky_relu":
         return F.leaky_relu(x, float(layer.get("alpha", 0.01)))
     if op == "elu":

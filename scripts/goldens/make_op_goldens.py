@@ -565,6 +565,10 @@ simple("conv_depthwise_rows_narrow", "depthwise 3x3, padding 1, 16 channels on 7
        "(under a 16-lane vector; each row's vector epilogue writes into the next row, which is stored after it)",
        [16, 7, 9], "conv2d", file=True, filters=16, kernel=3, groups=16, padding=1,
        activation={"op": "leaky_relu", "alpha": 0.1})
+simple("conv_depthwise_silu_rows_stride2", "EfficientNet-style depthwise 3x3, stride 2, padding 1, 8 channels on "
+       "32x64 -> 16x32, SiLU: rows of whole vectors on 8 and 16 lanes, so the store applies the SiLU to each row "
+       "as vectors (not the micro-kernel); the 8 KB planes are copied in the input's row order",
+       [8, 32, 64], "conv2d", batch=1, file=True, filters=8, kernel=3, groups=8, stride=2, padding=1, activation="silu")
 simple("conv1d_depthwise_rows_short_plane", "depthwise conv1d k3 padding 1, 8 channels of length 20, relu: a plane "
        "shorter than one row's vectors on 16 and 8 lanes keeps the scalar epilogue; 4 lanes fill it exactly",
        [8, 20], "conv1d", file=True, filters=8, kernel=3, groups=8, padding=1, activation="relu")

@@ -19,8 +19,6 @@ extension TiledConvEmitter {
                 [.local(vtype, "v", .loadVector(vtype, from: .v("wt") + .v("base") + .int(column)))] + vectorSteps
                     + [.assign(.vectorAt(vtype, .v("dst") + .int(column)), "=", .v("v"))])
         }
-        // The last row whose last vector ends within the plane.
-        let lastRow = (t.outH * t.outW - vectors * t.lanes) / t.outW
-        return .ifThen(.v("oh") <= .int(lastRow), body, else: [scalar])
+        return .ifThen(.v("oh") <= .int(plan.lastVectorRow(vectors: vectors)), body, else: [scalar])
     }
 }

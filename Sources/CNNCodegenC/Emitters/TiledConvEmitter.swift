@@ -101,8 +101,10 @@ enum TiledConvEmitter {
         // With the plain epilogue, its leading activations run on the accumulators as vectors
         // on their way to `wt`, and the store applies only the rest: a depthwise conv's SiLU, one
         // sigmoid at a time there, took 80% of EfficientNet-B0's 1152-channel 7x7 depthwise conv.
+        // Where the store runs (nearly) every row as vectors, it takes math-calling activations
+        // itself (`PositionTileKernel.storeRunsVectorMath`).
         let plain = plan.upsample == [1, 1] && pool == nil
-        let leading = plain ? leadingVectorActivations(a.epilogue, lanes: t.lanes) : 0
+        let leading = plain && !plan.storeRunsVectorMath ? leadingVectorActivations(a.epilogue, lanes: t.lanes) : 0
         let tile: (Int) -> [CStmt] = { width in
             microKernel(
                 t, width: width, vtype: vtype, span: span, scale: inputScale(a), lead: Array(a.epilogue.prefix(leading)),
