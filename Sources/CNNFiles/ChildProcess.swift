@@ -116,41 +116,9 @@ extension ChildProcess {
             throw failure(code)
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        // Every other descriptor: those opened without O_CLOEXEC (by us or a library) stay out of the child.
-        cnnc_spawn_addclosefrom(&actions, 3)
-        if let directory { cnnc_spawn_addchdir(&actions, directory) }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A new process group led by the child; signals we ignore (cnnc ignores SIGINT while its
-        // handler runs) and our mask are not passed on.
-        var all = sigset_t()
-        var none = sigset_t()
-        sigfillset(&all)
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv = CStringArray([executable] + arguments)
-        let envp = CStringArray(
-            (environment ?? ProcessInfo.processInfo.environment).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
         let pid: pid_t
         do {
-            pid = try Cleanup.shared.spawnChild {
-                var child: pid_t = 0
-                let code = posix_spawn(&child, executable, &actions, &attributes, argv.pointers, envp.pointers)
-                guard code == 0 else { throw failure(code) }
-                return child
-            }
+            pid = try spawn(executable, arguments, directory: directory, environment: environment, stdout: outPipe[1], stderr: errPipe[1])
         } catch {
             for fd in outPipe + errPipe { close(fd) }
             throw error
@@ -182,6 +150,92 @@ extension ChildProcess {
         let signal = status & 0x7f
         let exit = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         return Result(status: exit, stdout: out, stderr: errBox.bytes, timedOut: state.timedOut)
+    }
+
+    /// Starts `executable` as `run` does, with stdout and stderr on `stdout` and `stderr` (or
+    /// /dev/null), registered with `Cleanup`; returns its pid.
+    fileprivate static func spawn(
+        _ executable: String, _ arguments: [String], directory: String?, environment: [String: String]?, stdout: Int32?, stderr: Int32?
+    ) throws -> pid_t {
+        func failure(_ code: Int32) -> SpawnError { SpawnError(executable: executable, reason: String(cString: strerror(code))) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let stdout {
+            posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        if let stderr {
+            posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        // Every other descriptor: those opened without O_CLOEXEC (by us or a library) stay out of the child.
+        cnnc_spawn_addclosefrom(&actions, 3)
+        if let directory { cnnc_spawn_addchdir(&actions, directory) }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A new process group led by the child; signals we ignore (cnnc ignores SIGINT while its
+        // handler runs) and our mask are not passed on.
+        var all = sigset_t()
+        var none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let argv = CStringArray([executable] + arguments)
+        let envp = CStringArray(
+            (environment ?? ProcessInfo.processInfo.environment).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        return try Cleanup.shared.spawnChild {
+            var child: pid_t = 0
+            let code = posix_spawn(&child, executable, &actions, &attributes, argv.pointers, envp.pointers)
+            guard code == 0 else { throw failure(code) }
+            return child
+        }
+    }
+
+    /// Starts `executable` with `arguments` and `environment` (ours when nil), stdin, stdout and
+    /// stderr on /dev/null, and returns at once; the caller waits for it (`Running.waitForExit`).
+    /// The child gets what `run`'s does: its own process group, registered with `Cleanup`, no
+    /// descriptor of ours, default signal handling.
+    public static func start(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Running {
+        Running(pid: try spawn(executable, arguments, directory: nil, environment: environment, stdout: nil, stderr: nil))
+    }
+
+    /// A child started by `start`.
+    public final class Running: @unchecked Sendable {
+        public let pid: pid_t
+        private let lock = NSLock()
+        private var status: Int32?
+
+        fileprivate init(pid: pid_t) { self.pid = pid }
+
+        /// Whether the child is still running (one that has ended is reaped here).
+        public var isRunning: Bool { reap(blocking: false) == nil }
+
+        /// Waits for the child to end: its exit status, or 128 + the signal that ended it.
+        @discardableResult public func waitForExit() -> Int32 { reap(blocking: true)! }
+
+        private func reap(blocking: Bool) -> Int32? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let status { return status }
+            var raw: Int32 = 0
+            var r: pid_t
+            repeat { r = waitpid(pid, &raw, blocking ? 0 : WNOHANG) } while r < 0 && errno == EINTR
+            guard r == pid else { return nil }
+            Cleanup.shared.childExited(pid)
+            let signal = raw & 0x7f
+            status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            return status
+        }
     }
 
     /// Reads `fd` until end of file (retrying on EINTR).

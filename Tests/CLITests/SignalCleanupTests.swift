@@ -1,7 +1,10 @@
+import CNNFiles
 import CNNTestSupport
 import Foundation
 import Testing
 
+// Linux only: it reads /proc, and `ChildProcess.start` is posix_spawn with glibc's extensions.
+#if os(Linux)
 /// SIGINT or SIGTERM during `cnnc compile` removes the work directory, the temporary files beside
 /// the outputs and clang's object files, and ends the C compiler's process group (issue 15, item 6);
 /// a C compiler that hangs is stopped after `--cc-timeout` (item 7).
@@ -34,16 +37,8 @@ import Testing
     }
 
     /// Starts `cnnc arguments` with `environment` added.
-    static func start(_ arguments: [String], environment extra: [String: String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.cnnc)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func start(_ arguments: [String], environment extra: [String: String]) throws -> ChildProcess.Running {
+        try ChildProcess.start(TestPaths.cnnc, arguments, environment: ProcessInfo.processInfo.environment.merging(extra) { _, new in new })
     }
 
     @Test(.timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM])
@@ -69,9 +64,8 @@ import Testing
         // While the compiler runs: the work directory holds the C, the partial library sits beside the output.
         #expect(listing(tmp).count == 1 && listing(tmp)[0].hasPrefix("cnnc-"), "\(listing(tmp))")
         #expect(listing(out).contains { $0.hasPrefix(".lib.so.tmp-") }, "\(listing(out))")
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+        kill(process.pid, signal)
+        #expect(process.waitForExit() == 128 + signal)
         #expect(listing(tmp) == [], "work directory or clang's object file left")
         #expect(listing(out) == [], "temporary or partial outputs left")
         let gone = Date().addingTimeInterval(5)
@@ -89,9 +83,8 @@ import Testing
             ["compile", TestPaths.repo("examples/vgg16/net.json"), "--seeded-weights", "1", "-o", out + "/vgg.so"],
             environment: ["TMPDIR": tmp])
         usleep(1_000_000)
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT)
+        kill(process.pid, SIGINT)
+        #expect(process.waitForExit() == 128 + SIGINT)
         #expect(listing(tmp) == [])
         #expect(listing(out) == [])
     }
@@ -137,3 +130,4 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("lib.so")))
     }
 }
+#endif
