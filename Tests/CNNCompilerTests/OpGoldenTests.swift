@@ -316,6 +316,13 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     func siluDepthwiseRowsRunTheMathInTheirStore(_ target: VectorTarget) throws {
         let golden = try GoldenCase.positionTiles("conv_depthwise_silu_rows_stride2", target: target)
         #expect(golden.rowEpilogueVectors != nil && golden.storeRunsVectorMath, "lanes \(target.lanes)")
+        // Its input rows' inner vectors are split into phases straight from the input row; only
+        // the ends, with the padding, go through `line`.
+        let c = try #require(GoldenCase.all.first { $0.name == "conv_depthwise_silu_rows_stride2" })
+        let source = ModelEmitter.emit(try Compiler.plan(try Compiler.load(c.net)), options: CodegenOptions(vector: target)).source
+        let v = "cnnc_v\(target.lanes)"
+        #expect(source.contains("((const \(v) *)(in + j * 2))[0]"), "lanes \(target.lanes)")
+        #expect(source.contains("((const \(v) *)(line + j * 2))[0]"), "lanes \(target.lanes)")
         func depthwise(side: Int, _ act: Activation) throws -> PositionTileKernel {
             var f = GraphFixture(name: "dw", inputs: [("x", [8, side, side])])
             try f.add("dw", GraphFixture.conv(8, 3, pad: 1, groups: 8, epilogue: [.activation(act)]), ["x"])

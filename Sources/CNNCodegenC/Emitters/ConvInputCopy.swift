@@ -101,12 +101,43 @@ extension TiledConvEmitter {
                     else: [
                         .local(.constFloatPointer, "in", .v("src") + .v("ih") * .int(t.inW) - .int(t.padLeft)),
                         .loop("j", .int(0), .int(lo), [.assign(.v("line")[.v("j")], "=", .float(0))]),
-                        TiledConvEmitter.copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo),
-                        .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))]),
+                    ] + lineCopies(lo: lo, hi: hi) + [
+                        .loop("j", .int(hi), .int(width), [.assign(.v("line")[.v("j")], "=", .float(0))])
                     ] + offsets.indices.map { p in .local(.floatPointer, "row\(p)", planeRow(p)) }
-                        + TiledConvEmitter.splitPhases(t, offsets: offsets)),
+                        + TiledConvEmitter.splitPhases(t, offsets: offsets, direct: directSteps(lo: lo, hi: hi))),
             ]
             return ([.array(.float, "line", count: width, alignment: 64)], row)
+        }
+
+        /// The shuffle loop's steps `j` (multiples of the lanes below the row's whole vectors)
+        /// whose `sw` vectors lie within the row's input columns `lo ..< hi`: those read the
+        /// input row `in` itself. Copied into `line` (a memcpy one float past its alignment), a
+        /// step's aligned loads each spanned two of the copy's stores and waited for them to
+        /// reach the cache; only the steps at the row's ends, which read its padding, use `line`.
+        func directSteps(lo: Int, hi: Int) -> Range<Int> {
+            guard t.splitsPhasesWithShuffles else { return 0..<0 }
+            let lanes = t.lanes
+            let full = t.wq / lanes * lanes
+            var a = 0
+            while a < full && a * t.sw < lo { a += lanes }
+            var b = a
+            while b < full && b * t.sw + t.sw * lanes <= hi { b += lanes }
+            return a..<b
+        }
+
+        /// Copies into `line` the input columns `lo ..< hi` that the steps outside `directSteps`
+        /// read: all of them, or only the two ends.
+        func lineCopies(lo: Int, hi: Int) -> [CStmt] {
+            let direct = directSteps(lo: lo, hi: hi)
+            guard !direct.isEmpty else {
+                return [TiledConvEmitter.copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: hi - lo)]
+            }
+            let headEnd = min(max(direct.lowerBound * t.sw, lo), hi)
+            let tailStart = max(min(direct.upperBound * t.sw, hi), headEnd)
+            return [
+                TiledConvEmitter.copyFloats(to: .v("line") + .int(lo), from: .v("in") + .int(lo), count: headEnd - lo),
+                TiledConvEmitter.copyFloats(to: .v("line") + .int(tailStart), from: .v("in") + .int(tailStart), count: hi - tailStart),
+            ]
         }
     }
 
@@ -124,7 +155,7 @@ extension TiledConvEmitter {
     /// overlapping the one before, read from `line` at an offset its stores did not start at:
     /// the load waited for those stores to reach the cache, 20% of a stride-2 depthwise conv.)
     /// Other strides, column copies, and rows shorter than a vector, as one scalar loop.
-    static func splitPhases(_ t: ConvTiling, offsets: [Int]) -> [CStmt] {
+    static func splitPhases(_ t: ConvTiling, offsets: [Int], direct: Range<Int> = 0..<0) -> [CStmt] {
         let lanes = t.lanes
         let vtype = CType.vector(lanes)
         let sw = t.sw
@@ -137,28 +168,34 @@ extension TiledConvEmitter {
                     })
             ]
         }
-        func load(_ k: Int) -> CExpr { .loadVector(vtype, from: .v("line") + .v("j") * .int(sw) + .int(k * lanes)) }
-        var step: [CStmt] = (0..<sw).map { k in .local(vtype.constant, "s\(k)", load(k)) }
-        let names: [String]
-        if sw == 2 {
-            step += [
-                .local(vtype.constant, "p0", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0) })),
-                .local(
-                    vtype.constant, "p1", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0 + 1) })),
-            ]
-            names = ["p0", "p1"]
-        } else {
-            step += deinterleave4(["s0", "s1", "s2", "s3"], lanes: lanes, vtype: vtype, prefix: "p")
-            names = ["p0", "p1", "p2", "p3"]
+        func steps(from source: String) -> [CStmt] {
+            var step: [CStmt] = (0..<sw).map { k in
+                .local(vtype.constant, "s\(k)", .loadVector(vtype, from: .v(source) + .v("j") * .int(sw) + .int(k * lanes)))
+            }
+            if sw == 2 {
+                step += [
+                    .local(
+                        vtype.constant, "p0", .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0) })),
+                    .local(
+                        vtype.constant, "p1",
+                        .call("__builtin_shufflevector", [.v("s0"), .v("s1")] + (0..<lanes).map { .int(2 * $0 + 1) })),
+                ]
+            } else {
+                step += deinterleave4(["s0", "s1", "s2", "s3"], lanes: lanes, vtype: vtype, prefix: "p")
+            }
+            return step
         }
-        let used = names.prefix(t.phaseCols)
+        let used = (sw == 2 ? ["p0", "p1"] : ["p0", "p1", "p2", "p3"]).prefix(t.phaseCols)
         let full = t.wq / lanes * lanes
         let stores: [CStmt] = used.enumerated().map { p, name in .assign(.vectorAt(vtype, .v("row\(p)") + .v("j")), "=", .v(name)) }
         let partial: [CStmt] = used.enumerated().map { p, name in
             copyFloats(to: .v("row\(p)") + .v("j"), from: .addressOf(.v(name)), count: t.wq - full)
         }
-        return [
-            .loop("j", from: .int(0), to: .int(full), step: lanes, step + stores)
-        ] + (full == t.wq ? [] : [.block([.local(.constInt64, "j", .int(full))] + step + partial)])
+        // Steps before, within and after `direct` (the middle ones read the input row `in`).
+        let ranges = [(0, direct.lowerBound, "line"), (direct.lowerBound, direct.upperBound, "in"), (direct.upperBound, full, "line")]
+        let loops: [CStmt] = (direct.isEmpty ? [(0, full, "line")] : ranges).compactMap { lo, hi, source in
+            hi > lo ? .loop("j", from: .int(lo), to: .int(hi), step: lanes, steps(from: source) + stores) : nil
+        }
+        return loops + (full == t.wq ? [] : [.block([.local(.constInt64, "j", .int(full))] + steps(from: "line") + partial)])
     }
 }
