@@ -45,6 +45,14 @@ public enum ChildProcess {
         public var executable: String
         public var reason: String
         public var description: String { "cannot start '\(executable)': \(reason)" }
+
+        init(executable: String, reason: String) {
+            self.executable = executable
+            self.reason = reason
+        }
+
+        /// The error for `errno`-style `code`.
+        init(executable: String, code: Int32) { self.init(executable: executable, reason: String(cString: strerror(code))) }
     }
 
     /// Runs `executable` (an absolute or relative path, not looked up on PATH) with `arguments`
@@ -81,7 +89,7 @@ private final class ChildState: @unchecked Sendable {
         defer { lock.unlock() }
         guard !reaped else { return false }
         if timingOut { timedOut = true }
-        if kill(-pid, sig) != 0 { kill(pid, sig) }
+        Cleanup.signalGroup(pid, sig)
         return true
     }
 
@@ -103,17 +111,15 @@ extension ChildProcess {
     private static func runSpawned(
         _ executable: String, _ arguments: [String], directory: String?, environment: [String: String]?, timeLimit: Double?
     ) throws -> Result {
-        func failure(_ code: Int32) -> SpawnError { SpawnError(executable: executable, reason: String(cString: strerror(code))) }
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         let outCode = cnnc_pipe_cloexec(&outPipe)
-        guard outCode == 0 else { throw failure(outCode) }
+        guard outCode == 0 else { throw SpawnError(executable: executable, code: outCode) }
         let errCode = cnnc_pipe_cloexec(&errPipe)
         guard errCode == 0 else {
-            let code = errCode
             close(outPipe[0])
             close(outPipe[1])
-            throw failure(code)
+            throw SpawnError(executable: executable, code: errCode)
         }
 
         let pid: pid_t
@@ -146,10 +152,7 @@ extension ChildProcess {
         state.markReaped()
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
-        let signal = status & 0x7f
-        let exit = signal == 0 ? (status >> 8) & 0xff : 128 + signal
-        return Result(status: exit, stdout: out, stderr: errBox.bytes, timedOut: state.timedOut)
+        return Result(status: exitStatus(status), stdout: out, stderr: errBox.bytes, timedOut: state.timedOut)
     }
 
     /// Starts `executable` as `run` does, with stdout and stderr on `stdout` and `stderr` (or
@@ -157,7 +160,6 @@ extension ChildProcess {
     fileprivate static func spawn(
         _ executable: String, _ arguments: [String], directory: String?, environment: [String: String]?, stdout: Int32?, stderr: Int32?
     ) throws -> pid_t {
-        func failure(_ code: Int32) -> SpawnError { SpawnError(executable: executable, reason: String(cString: strerror(code))) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -196,7 +198,7 @@ extension ChildProcess {
         return try Cleanup.shared.spawnChild {
             var child: pid_t = 0
             let code = posix_spawn(&child, executable, &actions, &attributes, argv.pointers, envp.pointers)
-            guard code == 0 else { throw failure(code) }
+            guard code == 0 else { throw SpawnError(executable: executable, code: code) }
             return child
         }
     }
@@ -232,10 +234,16 @@ extension ChildProcess {
             repeat { r = waitpid(pid, &raw, blocking ? 0 : WNOHANG) } while r < 0 && errno == EINTR
             guard r == pid else { return nil }
             Cleanup.shared.childExited(pid)
-            let signal = raw & 0x7f
-            status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            status = ChildProcess.exitStatus(raw)
             return status
         }
+    }
+
+    /// A `waitpid` status as `Result.status` gives it: the exit status, or 128 + the signal
+    /// (WEXITSTATUS and WTERMSIG, which Swift does not import as macros).
+    fileprivate static func exitStatus(_ raw: Int32) -> Int32 {
+        let signal = raw & 0x7f
+        return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
     }
 
     /// Reads `fd` until end of file (retrying on EINTR).

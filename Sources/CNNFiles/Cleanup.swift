@@ -50,17 +50,19 @@ public final class Cleanup: @unchecked Sendable {
         endProcessGroups([pid], grace: grace)
     }
 
+    /// Sends `sig` to the process group led by `pid`, or to `pid` alone when it leads none.
+    static func signalGroup(_ pid: pid_t, _ sig: Int32) { if kill(-pid, sig) != 0 { kill(pid, sig) } }
+
     /// Ends the process groups led by `pids` (or the processes alone, for a child that does not lead a group).
     static func endProcessGroups(_ pids: some Collection<pid_t>, grace: Double) {
         // Foundation's Process starts each child as the leader of a new group; if it ever does
         // not, kill(-pid) fails with ESRCH and the child itself is signalled.
-        func signal(_ pid: pid_t, _ sig: Int32) { if kill(-pid, sig) != 0 { kill(pid, sig) } }
         func alive(_ pid: pid_t) -> Bool { kill(-pid, 0) == 0 || kill(pid, 0) == 0 }
         let targets = pids.filter { $0 > 0 }
-        for pid in targets { signal(pid, SIGTERM) }
+        for pid in targets { signalGroup(pid, SIGTERM) }
         let deadline = Date().addingTimeInterval(grace)
         while targets.contains(where: alive) && Date() < deadline { usleep(20_000) }
-        for pid in targets { signal(pid, SIGKILL) }
+        for pid in targets { signalGroup(pid, SIGKILL) }
     }
 
     /// Installs the handlers for SIGINT, SIGTERM and SIGHUP (once per process).

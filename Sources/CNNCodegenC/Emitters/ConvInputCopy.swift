@@ -122,7 +122,7 @@ extension TiledConvEmitter {
             while a < full && a * t.sw < lo { a += lanes }
             var b = a
             while b < full && b * t.sw + t.sw * lanes <= hi { b += lanes }
-            return a..<b
+            return a < b ? a..<b : 0..<0
         }
 
         /// Copies into `line` the input columns `lo ..< hi` that the steps outside `directSteps`
@@ -185,7 +185,7 @@ extension TiledConvEmitter {
             }
             return step
         }
-        let used = (sw == 2 ? ["p0", "p1"] : ["p0", "p1", "p2", "p3"]).prefix(t.phaseCols)
+        let used = (0..<t.phaseCols).map { "p\($0)" }
         let full = t.wq / lanes * lanes
         let stores: [CStmt] = used.enumerated().map { p, name in .assign(.vectorAt(vtype, .v("row\(p)") + .v("j")), "=", .v(name)) }
         let partial: [CStmt] = used.enumerated().map { p, name in
@@ -193,7 +193,7 @@ extension TiledConvEmitter {
         }
         // Steps before, within and after `direct` (the middle ones read the input row `in`).
         let ranges = [(0, direct.lowerBound, "line"), (direct.lowerBound, direct.upperBound, "in"), (direct.upperBound, full, "line")]
-        let loops: [CStmt] = (direct.isEmpty ? [(0, full, "line")] : ranges).compactMap { lo, hi, source in
+        let loops: [CStmt] = ranges.compactMap { lo, hi, source in
             hi > lo ? .loop("j", from: .int(lo), to: .int(hi), step: lanes, steps(from: source) + stores) : nil
         }
         return loops + (full == t.wq ? [] : [.block([.local(.constInt64, "j", .int(full))] + steps(from: "line") + partial)])

@@ -101,7 +101,7 @@ enum TiledConvEmitter {
         // With the plain epilogue, its leading activations run on the accumulators as vectors
         // on their way to `wt`, and the store applies only the rest: a depthwise conv's SiLU, one
         // sigmoid at a time there, took 80% of EfficientNet-B0's 1152-channel 7x7 depthwise conv.
-        // Where the store runs (nearly) every row as vectors, it takes math-calling activations
+        // Where the store runs every row as vectors, it takes math-calling activations
         // itself (`PositionTileKernel.storeRunsVectorMath`).
         let plain = plan.upsample == [1, 1] && pool == nil
         let leading = plain && !plan.storeRunsVectorMath ? leadingVectorActivations(a.epilogue, lanes: t.lanes) : 0
