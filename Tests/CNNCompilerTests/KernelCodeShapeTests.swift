@@ -297,4 +297,32 @@ import Testing
         let small = try order("conv1x1_registers_relu6_tail")
         #expect(!small.chunksOuter && small.blocksOuter, "\(small)")
     }
+
+    /// Position-tile reductions prefetch per target (`ConvThresholds`): on AVX2, a reduction over
+    /// many channels of a large input (`conv1x1_chunks_outer`: 480 channels, 555 KB) prefetches
+    /// its input lines 8 channels ahead and, its weights fitting in L2, not the next block's
+    /// weights; AVX-512 keeps the weight prefetch and prefetches no input; a short reduction
+    /// (`conv1x1_registers_relu6_tail`: 24 channels) prefetches no input anywhere. A residual
+    /// added in registers (`conv1x1_registers_bn_residual`) is prefetched before each whole
+    /// tile's reduction. The goldens of these cases check the sums either way.
+    @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
+    func positionTileReductionsPrefetchPerTarget(target: TargetCPU) throws {
+        func source(_ name: String) throws -> String {
+            #expect(try GoldenCase.convPlan(name, target: Compiler.vectorTarget(target)).positionTileKernel != nil, "\(name)")
+            let graph = try Compiler.load(TestPaths.repo("Tests/Goldens/ops/\(name)/net.json"))
+            let vector = Compiler.vectorTarget(target)
+            let planned = try Pipeline.run(graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
+            return ModelEmitter.emit(planned, options: CodegenOptions(vector: vector)).source
+        }
+        let large = try source("conv1x1_chunks_outer")
+        // Rows c + 8 of this tile, the last 8 rows wrapping to the next tile's first.
+        let rowsAhead = #/xp = xs \+ tt \+ \(\(c \+ 8 < 480 \? \(c \+ 8\) \* 289 : 16 \+ \(c \+ 8 - 480\) \* 289\)\);/#
+        #expect(large.contains(rowsAhead) == (target == .x86_64_v3))
+        #expect(large.contains("__builtin_prefetch(xp, 0, 3);") == (target == .x86_64_v3))
+        #expect(large.contains("__builtin_prefetch(wi + ") == (target == .x86_64_v4))
+        let short = try source("conv1x1_registers_relu6_tail")
+        #expect(!short.contains("__builtin_prefetch(xp"))
+        let residual = try source("conv1x1_registers_bn_residual")
+        #expect(residual.contains(#/if \(tt \+ \d+ <= q1\) \{\s*__builtin_prefetch\(in\d \+ /#))
+    }
 }

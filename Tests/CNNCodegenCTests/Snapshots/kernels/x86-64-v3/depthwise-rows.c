@@ -77,7 +77,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 for (int64_t c = 0; c < 1; c++) {
                                     const float *restrict xi = xs + tt + c * 100;
                                     const float *restrict wi = wb + c * 9;
-                                    __builtin_prefetch(wi + 9, 0, 2);
                                     {
                                         const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                         const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
@@ -358,7 +357,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 for (int64_t c = 0; c < 1; c++) {
                                     const float *restrict xi = xs + tt + c * 100;
                                     const float *restrict wi = wb + c * 9;
-                                    __builtin_prefetch(wi + 9, 0, 2);
                                     {
                                         const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                         const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];

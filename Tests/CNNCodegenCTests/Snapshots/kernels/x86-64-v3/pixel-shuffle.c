@@ -49,7 +49,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     for (int64_t c = 0; c < 4; c++) {
                                         const float *restrict xi = xs + tt + c * 16;
                                         const float *restrict wi = wb + c * 6;
-                                        __builtin_prefetch(wi + 24, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
@@ -99,7 +98,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     for (int64_t c = 0; c < 4; c++) {
                                         const float *restrict xi = xs + tt + c * 16;
                                         const float *restrict wi = wb + c * 4;
-                                        __builtin_prefetch(wi + 16, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
@@ -178,7 +176,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     for (int64_t c = 0; c < 4; c++) {
                                         const float *restrict xi = xs + tt + c * 16;
                                         const float *restrict wi = wb + c * 6;
-                                        __builtin_prefetch(wi + 24, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
@@ -228,7 +225,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     for (int64_t c = 0; c < 4; c++) {
                                         const float *restrict xi = xs + tt + c * 16;
                                         const float *restrict wi = wb + c * 4;
-                                        __builtin_prefetch(wi + 16, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];

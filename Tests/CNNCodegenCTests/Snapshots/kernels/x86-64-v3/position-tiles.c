@@ -184,9 +184,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     for (int64_t c = 0; c < 4; c++) {
                                         const float *restrict xi = xs + tt + c * 240;
                                         const float *restrict wi = wb + c * 36;
-                                        __builtin_prefetch(wi + 144, 0, 2);
-                                        __builtin_prefetch(wi + 160, 0, 2);
-                                        __builtin_prefetch(wi + 176, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
@@ -396,9 +393,6 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                     for (int64_t c = 0; c < 4; c++) {
                                         const float *restrict xi = xs + tt + c * 240;
                                         const float *restrict wi = wb + c * 36;
-                                        __builtin_prefetch(wi + 144, 0, 2);
-                                        __builtin_prefetch(wi + 160, 0, 2);
-                                        __builtin_prefetch(wi + 176, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
