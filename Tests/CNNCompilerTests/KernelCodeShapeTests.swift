@@ -1,5 +1,6 @@
 import CNNCodegenC
 import CNNCompiler
+import CNNFrontend
 import CNNIR
 import CNNPasses
 import CNNTestSupport
@@ -324,5 +325,47 @@ import Testing
         #expect(!short.contains("__builtin_prefetch(xp"))
         let residual = try source("conv1x1_registers_bn_residual")
         #expect(residual.contains(#/if \(tt \+ \d+ <= q1\) \{\s*__builtin_prefetch\(in\d \+ /#))
+    }
+
+    /// Channel tiles over an input larger than AVX2's L2 (1088 channels of 11x11: 527 KB, which
+    /// every block of output channels reads again) prefetch each step's input row a line ahead,
+    /// clamped to the sample's input; with 512 channels (248 KB), or on AVX-512, they do not. The
+    /// C compiles, and the reduction loops do not spill. (ResNet-50 and DenseNet-121,
+    /// whose 14x14 layers take this path on AVX2, run against PyTorch in `ZooTests`.)
+    @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
+    func largeChannelTileInputsPrefetchALineAheadOnAVX2(target: TargetCPU) throws {
+        func compiled(channels: Int) throws -> String {
+            let dir = TemporaryDirectory()
+            let net = dir.write(
+                "net.json",
+                """
+                {"version": 1, "name": "wide", "inputs": [{"name": "x", "shape": [\(channels), 11, 11]}],
+                 "layers": [{"name": "conv", "op": "conv2d", "filters": 64, "kernel": 1, "activation": "relu"}]}
+                """)
+            let graph = try Compiler.load(net, seeded: SeededWeights(seed: 5))
+            let planned = try Compiler.plan(graph)
+            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+            let plan = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: Compiler.vectorTarget(target)))
+            guard case .channelTiles = plan else {
+                Issue.record("\(channels) channels of 11x11 should run as channel tiles on \(target)")
+                return ""
+            }
+            let build = try Self.compile(graph, target: target)
+            // The reduction loops (over a chunk's input channels, reading `xi`): no spill or reload remarks.
+            let lines = build.source.split(separator: "\n", omittingEmptySubsequences: false)
+            let loopLines = lines.indices.dropLast().filter {
+                lines[$0].contains("for (int64_t c = c0; c < c1; c++)") && lines[$0 + 1].contains("const float *restrict xi")
+            }.map { $0 + 1 }
+            #expect(!loopLines.isEmpty)
+            let spills = build.remarks.split(separator: "\n").filter { remark in
+                loopLines.contains { remark.contains("model.c:\($0):") } && (remark.contains("spills") || remark.contains("reloads"))
+            }
+            #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
+            return build.source
+        }
+        let large = try compiled(channels: 1088)
+        #expect(large.contains("__builtin_prefetch(xs + cnnc_min(ow0 + c * 121 + 16, 131647 - oh * 11), 0, 3);") == (target == .x86_64_v3))
+        let small = try compiled(channels: 512)
+        #expect(!small.contains("__builtin_prefetch(xs + cnnc_min("))
     }
 }

@@ -58,6 +58,9 @@ public struct ConvThresholds: Sendable, Hashable {
     /// blocks) 4096 meant 256 channels, 16 KB of weights, 16 KB of input lines and 16 KB
     /// prefetched: more than Zen 3's 32 KB L1 (see `avx2`).
     public var channelTilesChunkFloats = 4096
+    /// Input bytes (per sample) above which the channel tiles prefetch their input rows a line
+    /// ahead (`ChannelTiledConvEmitter.channelInputPrefetch`); nil: never.
+    public var channelTileInputPrefetchAboveBytes: Int? = nil
     /// The position tiles' score on misaligned planes (not whole vectors, or padding columns).
     public var misalignedPositionShare = 0.8
 
@@ -114,6 +117,12 @@ public struct ConvThresholds: Sendable, Hashable {
         // at 1 thread (4 alternated runs); ResNet-18's two such convs at 2 threads 0.98-1.54 ->
         // 0.69-0.86 ms. No other bench network's plan changes.
         t.channelTilesMinGain = 0.85
+        // Inputs larger than Zen 3's 512 KB L2 come from L3 for every block of channels: their
+        // rows prefetched a line ahead. ResNet-50's 1x1 convs on 14x14 with 1024 input channels
+        // (800 KB), one kernel alone, alternated in one process: 1024 -> 256 1.47-1.53 ->
+        // 1.28-1.30 ms, 1024 -> 512 2.90-3.08 -> 2.49-2.67 ms; with 256 channels (200 KB), and on
+        // 7x7 with 512 or 2048 (100 and 400 KB), the same or up to 3% slower.
+        t.channelTileInputPrefetchAboveBytes = 512 << 10
         // Chunks of 128 positions, chunk by chunk above Zen 3's 512 KB L2: the same core, ResNet-50
         // (median ms per kernel, block by block -> chunk by chunk): 1x1 64->256 on 56x56 1.64 ->
         // 1.44, 3x3 stride 2 128 channels onto 28x28 4.62 -> 4.13, 1x1 stride 2 512->1024 3.32 ->
