@@ -218,6 +218,10 @@ public enum ConvKernelPlan: Sendable, Hashable {
                 w.tasks >= 1 && w.rowsPerTask * w.tasks >= w.tilesH && w.chunkRows >= 1 && w.p >= 1 && w.ocv >= 1, kind,
                 expected: "tasks covering the \(w.tilesH) tile rows, chunks and micro-tiles of at least one",
                 got: "\(w.tasks) tasks of \(w.rowsPerTask) rows, chunks of \(w.chunkRows), \(w.p) x \(w.ocv)")
+            // Each chunk starts with a whole micro-tile (the one that prefetches the next weights).
+            try KernelPlanError.check(
+                w.chunkCounts.allSatisfy { $0 >= w.p }, kind, expected: "micro-tiles no wider than the smallest chunk",
+                got: "\(w.p) tiles against chunks of \(w.chunkCounts.sorted())")
             self.attributes = attributes
             self.winograd = winograd
         }

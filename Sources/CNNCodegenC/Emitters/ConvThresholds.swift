@@ -27,6 +27,10 @@ public struct ConvThresholds: Sendable, Hashable {
     public var tileWinogradChunkTiles = 40
     /// Registers a micro-tile leaves free beyond its accumulators and weight vectors.
     public var tileWinogradSpareRegisters = 4
+    /// Accumulators the tile-Winograd micro-tile's score takes as keeping the FMA units busy.
+    public var tileWinogradBusyAccumulators = 20
+    /// Whether a tile-Winograd micro-tile may leave a narrower one at the end of a chunk.
+    public var tileWinogradMicroTileTails = false
 
     // Winograd GEMM tiles (`ConvTiling.throughputTile`, the tile-Winograd micro-tile).
     /// Accumulators that keep both FMA units busy: more do not go faster.
@@ -112,6 +116,16 @@ public struct ConvThresholds: Sendable, Hashable {
     public static let avx2: ConvThresholds = {
         var t = ConvThresholds()
         t.channelTilesChunkFloats = 1024
+        // Tile-Winograd micro-tiles scored by their loads as well: 16 registers hold at most 10
+        // accumulators (5 tiles x 2 vectors), so the score's floor of 20 made it pick the most
+        // FMAs per step, 7 tiles x 1 vector, which loads 8 values for 7 FMAs. With 8 (what the
+        // FMA latency needs) and tails where the width does not divide a chunk, ResNet-50's
+        // 64-channel 3x3 convs on 56x56 run 5 tiles x 2 vectors (10 FMAs for 7 loads): 4 tiles x
+        // 2 vectors there (chunks of 28 tiles, forced for the measurement) took 1.06-1.22 ms
+        // against 1.47-1.54 at 1 thread on a Zen 3 core, 0.76-0.79 against 0.83-0.87 at 2.
+        t.tileWinogradBusyAccumulators = 8
+        t.tileWinogradTaskInputFloats = 65_536
+        t.tileWinogradMicroTileTails = true
         // Channel tiles also where they score 0.85 of the position tiles: ResNet-50's 3x3 stride-2
         // convs onto 14x14 and 7x7 (7 x 1 tiles, 7 against 7.3) took 4.2 -> 2.7 and 4.5 -> 3.1 ms
         // at 1 thread (4 alternated runs); ResNet-18's two such convs at 2 threads 0.98-1.54 ->

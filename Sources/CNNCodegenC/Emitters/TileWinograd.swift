@@ -141,21 +141,44 @@ public struct TileWinograd: Sendable, Hashable {
             transformsWeights: transformsWeights)
     }
 
-    /// Tiles per micro-tile: a divisor of every chunk's tiles (so no micro-tile reads past
-    /// them; the last task and its last chunk may have fewer rows), with the most useful FMAs
-    /// per cycle (see `ConvTiling.throughputTile`): about 20 accumulators keep both FMA
-    /// units busy, and 8 hide the FMA latency.
-    static func microTile(tilesH: Int, tilesW: Int, tasks: Int, chunkRows: Int, ocv: Int, target: VectorTarget) -> (p: Int, score: Double) {
-        let th = target.thresholds
-        let chunkCounts = Set(
+    /// The tile counts of the chunks (the last task and its last chunk may have fewer rows).
+    static func chunkCounts(tilesH: Int, tilesW: Int, tasks: Int, chunkRows: Int) -> Set<Int> {
+        Set(
             [tilesH / tasks, (tilesH + tasks - 1) / tasks].flatMap { rows in [min(rows, chunkRows), rows % chunkRows] }.filter { $0 > 0 }
                 .map { $0 * tilesW })
+    }
+
+    /// The tile counts of the chunks.
+    public var chunkCounts: Set<Int> {
+        transformsWeights ? [tiles] : TileWinograd.chunkCounts(tilesH: tilesH, tilesW: tilesW, tasks: tasks, chunkRows: chunkRows)
+    }
+
+    /// The narrower micro-tiles that end chunks whose tiles `p` does not divide, ascending.
+    public var tails: [Int] { Set(chunkCounts.map { $0 % p }).filter { $0 > 0 }.sorted() }
+
+    /// Tiles per micro-tile, with the most useful FMAs per cycle (see `ConvTiling.throughputTile`):
+    /// about 20 accumulators keep both FMA units busy, and 8 hide the FMA latency
+    /// (`tileWinogradBusyAccumulators`); each step's loads (a vector per `ocv`, a broadcast per
+    /// tile) take 1.5 FMAs' time. A divisor of every chunk's tiles, or on targets that allow
+    /// tails (`tileWinogradMicroTileTails`) any width up to the smallest chunk, each chunk then
+    /// ending with a narrower micro-tile, scored by the time of the chunk's micro-tiles.
+    static func microTile(tilesH: Int, tilesW: Int, tasks: Int, chunkRows: Int, ocv: Int, target: VectorTarget) -> (p: Int, score: Double) {
+        let th = target.thresholds
+        let counts = chunkCounts(tilesH: tilesH, tilesW: tilesW, tasks: tasks, chunkRows: chunkRows)
+        let rate: (Int) -> Double = { tiles in
+            let fmas = Double(tiles * ocv)
+            return fmas / max(fmas, 1.5 * Double(tiles + ocv), Double(th.tileWinogradBusyAccumulators))
+        }
         var p = 1
         var best = 0.0
-        for candidate in 1...min(chunkRows * tilesW, (target.registers - th.tileWinogradSpareRegisters) / ocv - 1)
-        where chunkCounts.allSatisfy({ $0 % candidate == 0 }) {
-            let fmas = Double(candidate * ocv)
-            let score = fmas / max(fmas, 1.5 * Double(candidate + ocv), Double(th.busyAccumulators))
+        for candidate in 1...min(counts.min() ?? 1, (target.registers - th.tileWinogradSpareRegisters) / ocv - 1)
+        where th.tileWinogradMicroTileTails || counts.allSatisfy({ $0 % candidate == 0 }) {
+            // Tiles per unit of time over the chunks' micro-tiles: whole ones, then the tail.
+            let time = counts.reduce(0.0) { sum, count in
+                let tail = count % candidate
+                return sum + Double(count - tail) / rate(candidate) + (tail > 0 ? Double(tail) / rate(tail) : 0)
+            }
+            let score = Double(counts.reduce(0, +)) / time
             if score > best + 1e-9 { (p, best) = (candidate, score) }
         }
         return (p, best)

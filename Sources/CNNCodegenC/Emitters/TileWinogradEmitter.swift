@@ -246,10 +246,11 @@ struct TileWinogradKernel {
     /// One micro-tile: p tiles from kk x ocv vectors of channels, reduced over the input
     /// channels `c < reduction`; the accumulators start from zero, or from `mt` when
     /// `resume` holds (weight chunks after the first).
-    func microTile(resume: CExpr? = nil, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
+    func microTile(tiles: Int? = nil, resume: CExpr? = nil, reduction: CExpr, prefetchAhead: Int? = nil) -> [CStmt] {
+        let p = tiles ?? tw.p
         let zero: CExpr = .splat(lanes, .float(0))
         var micro: [CStmt] = []
-        for i in 0..<tw.p {
+        for i in 0..<p {
             for v in 0..<tw.ocv { micro.append(.local(vtype, "a\(i)_\(v)", resume.map { .ternary($0, accumulator(i, v), zero) } ?? zero)) }
         }
         var step: [CStmt] = [
@@ -257,12 +258,26 @@ struct TileWinogradKernel {
             .local(.constFloatPointer, "wc", .v("wb") + .v("c") * .int(bc)),
         ]
         if let ahead = prefetchAhead { step += TiledConvEmitter.prefetch(from: "wc", ahead: ahead, floats: bc) }
-        step += TiledConvEmitter.channelLaneFMAs(p: tw.p, ocv: tw.ocv, lanes: lanes, weights: .v("wc"), input: { .v("xc")[.int($0)] })
+        step += TiledConvEmitter.channelLaneFMAs(p: p, ocv: tw.ocv, lanes: lanes, weights: .v("wc"), input: { .v("xc")[.int($0)] })
         micro.append(.loop("c", .int(0), reduction, step))
-        for i in 0..<tw.p {
+        for i in 0..<p {
             for v in 0..<tw.ocv { micro.append(.assign(accumulator(i, v), "=", .v("a\(i)_\(v)"))) }
         }
         return micro
+    }
+
+    /// The chunk's micro-tiles from `start` to `kc1`: whole ones of `p` tiles, then the tail
+    /// that ends the chunk (one of `tw.tails`, chosen by the chunk's size).
+    func wholeMicroTiles(from start: CExpr, _ micro: (Int?) -> [CStmt]) -> [CStmt] {
+        let tails = tw.tails
+        let end: CExpr = tails.isEmpty ? .v("kc1") : .v("kc1") - .int(tw.p - 1)
+        var stmts: [CStmt] = [.loop("kk", from: start, to: end, step: tw.p, [.block(micro(nil))])]
+        guard !tails.isEmpty else { return stmts }
+        stmts.append(.local(.constInt64, "kt", .v("kc0") + (.v("kc1") - .v("kc0")) / .int(tw.p) * .int(tw.p)))
+        for tail in tails {
+            stmts.append(.ifThen((.v("kc1") - .v("kt")).eq(.int(tail)), [.local(.constInt64, "kk", .v("kt"))] + micro(tail), else: []))
+        }
+        return stmts
     }
 
     /// Output transform of one tile, for one vector of channels: Aᵀ M A + bias gives 16 pixel
@@ -387,10 +402,7 @@ struct TileWinogradKernel {
                                         .loop(
                                             "kk", from: .v("kc0"), to: .v("kc0") + .int(tw.p), step: tw.p,
                                             [.block(microTile(reduction: .int(ic), prefetchAhead: perPoint))]),
-                                        .loop(
-                                            "kk", from: .v("kc0") + .int(tw.p), to: .v("kc1"), step: tw.p,
-                                            [.block(microTile(reduction: .int(ic)))]),
-                                    ]),
+                                    ] + wholeMicroTiles(from: .v("kc0") + .int(tw.p)) { microTile(tiles: $0, reduction: .int(ic)) }),
                                 .loop("kl", .v("kc1") - .v("kc0"), [.loop("v", .int(tw.ocv), outputTransform())]),
                                 epilogue(),
                             ]),
@@ -465,10 +477,7 @@ struct TileWinogradKernel {
                             .local(.constFloatPointer, "xv", .v("vl") + .v("pt") * .int(tw.pointStride) + .v("c0") * .int(ts)),
                             .local(.constFloatPointer, "wb", .v("ub") + .v("pt") * .int(ubStride)),
                             .local(.floatPointer, "mt", .v("mb") + .v("pt") * .int(ct * bc)),
-                            .loop(
-                                "kk", from: .int(0), to: .int(tw.tiles), step: tw.p,
-                                [.block(microTile(resume: .v("c0") > .int(0), reduction: .v("cn")))]),
-                        ]),
+                        ] + wholeMicroTiles(from: .int(0)) { microTile(tiles: $0, resume: .v("c0") > .int(0), reduction: .v("cn")) }),
                 ]),
             .loop("kl", .int(tw.tiles), [.loop("v", .int(tw.ocv), outputTransform())]),
             epilogue(),
