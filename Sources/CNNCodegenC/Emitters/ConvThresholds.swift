@@ -84,6 +84,9 @@ public struct ConvThresholds: Sendable, Hashable {
     /// Weight bytes of a position-tile conv above which its reduction prefetches the next
     /// block's weights (0: always).
     public var positionTileWeightPrefetchAboveBytes = 0
+    /// Whether a position-tile conv whose epilogue adds a residual in registers prefetches the
+    /// tile's residual values before its reduction (`TiledConvEmitter.residualPrefetch`).
+    public var positionTileResidualPrefetch = false
     // Column copies (`ConvTiling.prefersColumnCopies`).
     /// The copies' share of useful lanes must be at least this factor of the phase copy's.
     public var columnCopiesMinGain = 1.08
@@ -155,6 +158,7 @@ public struct ConvThresholds: Sendable, Hashable {
         // 2-7% slower, its 96 -> 576 ones on 14x14 (75 KB) the same.
         t.positionTileInputPrefetch = InputPrefetch(rowsAhead: 8, minChannels: 64, aboveBytes: 64 << 10)
         t.positionTileWeightPrefetchAboveBytes = 1 << 20
+        t.positionTileResidualPrefetch = true
         return t
     }()
 }

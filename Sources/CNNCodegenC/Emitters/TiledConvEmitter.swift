@@ -230,13 +230,16 @@ enum TiledConvEmitter {
     }
 
     /// Prefetches of the residual values a whole tile's register epilogue will add (none without
-    /// a fused add): issued before the reduction, so their cache misses overlap it. The residual
-    /// tensor is written long before (a block's input) and has left L1 and L2; loaded only after
-    /// the reduction, each tile waited for its lines from L3 (ResNet-50's 64 -> 256 1x1 convs
-    /// with the add ran 5-7% faster on a Zen 3 core). A last partial tile prefetches nothing: its
-    /// addresses may lie past the tensor.
+    /// a fused add, or on targets without `positionTileResidualPrefetch`): issued before the
+    /// reduction, so their cache misses overlap it. The residual tensor is written long before (a
+    /// block's input) and has left L1 and L2; loaded only after the reduction, each tile waited
+    /// for its lines from L3 (`perf annotate` put a tenth of ResNet-50's 64 -> 256 1x1 conv with
+    /// the add on those loads; with the prefetch, paired per-kernel medians on a Zen 3 core, such
+    /// convs ran about 2% faster). A last partial tile prefetches nothing: its addresses may lie
+    /// past the tensor.
     static func residualPrefetch(_ plan: PositionTileKernel, _ ctx: KernelContext, width: Int) -> [CStmt] {
         let t = plan.tiling
+        guard ctx.thresholds.positionTileResidualPrefetch else { return [] }
         let operands = plan.attributes.epilogue.compactMap { step -> Int? in
             if case .add(let operand) = step { return operand }
             return nil
