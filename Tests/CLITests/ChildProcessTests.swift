@@ -88,7 +88,7 @@ import Glibc
     }
 
     /// Many runs from several threads at once: each gets its own output, none hangs on another's
-    /// pipe, and no descriptor is left open afterwards.
+    /// pipe, and none leaves a descriptor open afterwards.
     @Test(.timeLimit(.minutes(2))) func concurrentRunsStayApartAndLeakNothing() throws {
         func openDescriptors() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0 }
         let before = openDescriptors()
@@ -98,7 +98,11 @@ import Glibc
             results.set(i, r.map { $0.stdoutText + $0.stderrText })
         }
         for i in 0..<64 { #expect(results.get(i) == "\(i)\ne\(i)\n") }
-        #expect(openDescriptors() <= before, "descriptors open: \(before) before, \(openDescriptors()) after")
+        // Other suites run in this process at the same time and open descriptors of their own
+        // (an exact `<=` failed once that way, 21 -> 23); a run that leaked even one end of a
+        // pipe would leave 64 more.
+        let after = openDescriptors()
+        #expect(after < before + 16, "descriptors open: \(before) before, \(after) after 64 runs")
     }
 }
 
