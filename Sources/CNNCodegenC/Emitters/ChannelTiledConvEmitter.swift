@@ -87,15 +87,9 @@ extension TiledConvEmitter {
     static func channelInputPrefetch(_ ct: ChannelTiling, width: Int) -> [CStmt] {
         let t = ct.base
         let stride = t.phases * t.planeFloats
-        var starts: [Int] = []
-        var end = Int.min
-        for offset in (0..<t.kh).flatMap({ kh in (0..<t.kw).map { kw in t.rowOffset(kh) + t.columnOffset(kw) } }).sorted() {
-            if offset > end { starts.append(offset) }
-            end = max(end, offset + width)
-        }
         // The last index of the sample's input, from `xs` (row `oh` of channel 0).
         let last = CExpr.int(t.icg * stride - 1) - .v("oh") * .int(t.wq)
-        return starts.map { start in
+        return tapRuns(t, width: width).map { start, _ in
             let index = CExpr.v("ow0") + .v("c") * .int(stride) + .int(start + 16)
             return .expr(.call("__builtin_prefetch", [.v("xs") + .call("cnnc_min", [index, last]), .int(0), .int(3)]))
         }

@@ -361,6 +361,21 @@ enum TiledConvEmitter {
         t.icg >= 2 * rowsAhead && t.tile <= t.phases * t.planeFloats
     }
 
+    /// The runs of input floats one reduction step reads, from the step's pointer: each tap's
+    /// `width` floats from its offset, overlapping or touching runs merged, in order.
+    static func tapRuns(_ t: ConvTiling, width: Int) -> [(start: Int, end: Int)] {
+        let starts = (0..<t.kh).flatMap { kh in (0..<t.kw).map { kw in t.rowOffset(kh) + t.columnOffset(kw) } }.sorted()
+        var runs: [(start: Int, end: Int)] = []
+        for start in starts {
+            if let last = runs.last, start <= last.end {
+                runs[runs.count - 1].end = max(last.end, start + width)
+            } else {
+                runs.append((start, start + width))
+            }
+        }
+        return runs
+    }
+
     /// Prefetches (into L1) the input lines that the step `rowsAhead` channels on will read: from
     /// row `c + rowsAhead` of this tile, or for the last rows, from row `c + rowsAhead - icg` of
     /// the next tile. Loaded only when the step needs them, each tile's rows came from L2 (a
@@ -371,24 +386,8 @@ enum TiledConvEmitter {
     /// step's loads from its first float by lines, and its last float.
     static func inputPrefetch(_ t: ConvTiling, rowsAhead: Int) -> [CStmt] {
         let stride = t.phases * t.planeFloats
-        var runs: [(Int, Int)] = []
-        for kh in 0..<t.kh {
-            for kw in 0..<t.kw {
-                let start = t.rowOffset(kh) + t.columnOffset(kw)
-                runs.append((start, start + t.tile))
-            }
-        }
-        runs.sort { $0.0 < $1.0 }
-        var merged: [(Int, Int)] = []
-        for run in runs {
-            if let last = merged.last, run.0 <= last.1 {
-                merged[merged.count - 1].1 = max(last.1, run.1)
-            } else {
-                merged.append(run)
-            }
-        }
         var offsets: [Int] = []
-        for (start, end) in merged {
+        for (start, end) in tapRuns(t, width: t.tile) {
             offsets += Array(Swift.stride(from: start, to: end, by: 16))
             if (end - 1 - start) % 16 != 0 { offsets.append(end - 1) }
         }
