@@ -105,6 +105,24 @@ import Testing
         #expect(wideAVX512.ocv == 2 && wideAVX512.p * wideAVX512.ocv >= 14 && wideAVX512.tails.isEmpty)
     }
 
+    /// AVX2 ranks 1x1 channel tiles by their cycles per chunk of positions. On 14x14 it takes 6
+    /// positions x 2 vectors (12 accumulators, 15 registers with the weights and a broadcast); on
+    /// 7x7, where 6 would end each task with a 1-position tile whose 2 accumulators wait on the
+    /// FMA latency, 5 x 2. AVX-512 keeps ranking by accumulators: 13 x 2 on 14x14.
+    @Test func avx2ChannelTilesAreRankedByCycles() throws {
+        func tiles(side: Int, target: VectorTarget) throws -> ChannelTiling {
+            var f = GraphFixture(name: "pw", inputs: [("x", [512, side, side])])
+            try f.add("pw", GraphFixture.conv(256, 1), ["x"])
+            return try #require(try selected(f, target: target).channelTiling, "\(side)x\(side)")
+        }
+        let wide = try tiles(side: 14, target: .avx2)
+        #expect(wide.flat && wide.p == 6 && wide.ocv == 2, "\(wide.p) x \(wide.ocv)")
+        let small = try tiles(side: 7, target: .avx2)
+        #expect(small.flat && small.p == 5 && small.ocv == 2, "\(small.p) x \(small.ocv)")
+        let avx512 = try tiles(side: 14, target: .avx512)
+        #expect(avx512.p == 13 && avx512.ocv == 2, "\(avx512.p) x \(avx512.ocv)")
+    }
+
     /// Channel tiles across rows: with two task sizes (4 and 2 rows of 14), each task size has its
     /// own tail tile; the 4-row tasks' tail run in a 2-row task (the overrun fixed in 3e96657)
     /// is no plan.

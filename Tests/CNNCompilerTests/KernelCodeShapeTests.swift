@@ -190,6 +190,25 @@ import Testing
         #expect(source.contains(last), "the tile's last accumulator")
     }
 
+    /// The channel tiles of 1x1 convs on 14x14 keep their accumulators, weight vectors and
+    /// broadcast in registers on each target, on AVX2 6 positions x 2 vectors (15 registers),
+    /// also where a squeeze-and-excitation scale multiplies each step's weight vectors.
+    @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
+    func channelTileReductionsDoNotSpill(target: TargetCPU) throws {
+        for scaled in [false, true] {
+            var f = GraphFixture(name: "pw", inputs: [("x", [512, 14, 14]), ("s", [512, 1, 1])])
+            guard case .conv(var a) = GraphFixture.conv(256, 1, epilogue: [.activation(.relu)]) else { return }
+            a.inputScale = scaled ? 1 : nil
+            try f.add("pw", .conv(a), scaled ? ["x", "s"] : ["x"])
+            let (source, spills) = try Self.spillsInLoop(f.graph, target: target, loop: "for (int64_t c = c0; c < c1; c++)")
+            #expect(source.contains("channel-tiled"), "scaled \(scaled)")
+            #expect(spills.isEmpty, "scaled \(scaled): \(spills.joined(separator: "\n"))")
+            if target == .x86_64_v3 {
+                #expect(source.contains("6 positions (across rows) x 2 vectors"), "scaled \(scaled)")
+            }
+        }
+    }
+
     /// The FMA probe that `bench --layers` divides by keeps all its accumulators in registers on
     /// each target (24 accumulators spilled on AVX2's 16 registers and reported half its peak).
     @Test(arguments: targets)

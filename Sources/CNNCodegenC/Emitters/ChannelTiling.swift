@@ -57,10 +57,10 @@ public struct ChannelTiling: Sendable, Hashable {
         else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.
         let budget = target.registers - th.channelTilesSpareRegisters
-        var best: (rank: Double, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, false)
+        var best: (rank: Double, fmas: Int, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, 0, false)
         // The most lanes kept busy by any tile: what decides against position tiles below.
         var busiest = 0.0
-        // Whole-row tiles first, so they win ties. Tiles across rows only for 1x1 convs: with
+        // Whole-row tiles first, so they win ties (ranked by cycles, a tie goes to more FMAs per step). Tiles across rows only for 1x1 convs: with
         // more taps, clang keeps the broadcasts that neighbouring taps share live across them,
         // and a wide tile then spills (a 3x3 stride-2 conv onto 7x7 with 512 channels: 1.10 ms
         // with 7 x 3 whole-row tiles, 1.33 ms with 13 x 2 across rows).
@@ -73,8 +73,12 @@ public struct ChannelTiling: Sendable, Hashable {
                     if flat { score *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
                     busiest = max(busiest, score)
                     // A step loads p broadcasts and ocv weight vectors for p x ocv FMAs.
-                    let rank = score * target.tileScore.stepEfficiency(fmas: p * ocv, loads: p + ocv)
-                    if rank > best.rank + 1e-9 { best = (rank, p, ocv, flat) }
+                    let efficiency = target.tileScore.stepEfficiency(fmas: p * ocv, loads: p + ocv)
+                    let rank = th.channelTilesRankByCycles ? score / Double(p * ocv) * efficiency : score * efficiency
+                    let moreFMAs = th.channelTilesRankByCycles && rank > best.rank - 1e-9 && p * ocv > best.fmas
+                    if rank > best.rank + 1e-9 || moreFMAs {
+                        best = (rank, p * ocv, p, ocv, flat)
+                    }
                 }
             }
         }

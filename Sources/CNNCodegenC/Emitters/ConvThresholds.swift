@@ -53,6 +53,11 @@ public struct ConvThresholds: Sendable, Hashable {
     public var channelTilesMinReduction = 128
     /// Registers a channel tile leaves free beyond its accumulators and weight vectors.
     public var channelTilesSpareRegisters = 4
+    /// Whether channel tiles are ranked by their share of the FMA peak alone (useful lanes x
+    /// `TileScore.stepEfficiency`, with more FMAs per step only breaking ties) rather than by
+    /// their accumulators x that share, which prefers the widest tile even where a narrower one
+    /// runs a chunk of positions in fewer cycles.
+    public var channelTilesRankByCycles = false
     /// The channel tiles' score must beat the position tiles' by this factor.
     public var channelTilesMinGain = 1.1
     /// Weight floats per reduction chunk: a chunk's weights for one block stay in L1 while every
@@ -119,6 +124,16 @@ public struct ConvThresholds: Sendable, Hashable {
     public static let avx2: ConvThresholds = {
         var t = ConvThresholds()
         t.channelTilesChunkFloats = 1024
+        // Channel tiles of 6 positions x 2 vectors (12 accumulators, 2 weight vectors and a
+        // broadcast: 15 registers) where their cycles per chunk of positions are fewest, 5 x 2
+        // where the plane's last tile would be too short (49 positions: 8 tiles and a 1-position
+        // tail, whose 2 accumulators wait on the FMA latency). Paired per-kernel runs on a Zen 3
+        // core (bench/ab-kernels, 1 thread, 40 rounds, 5 x 2 -> 6 x 2): the 1x1 convs on 14x14 of
+        // MobileNetV2 0.88-0.92, ResNet-50 0.92-0.97, ConvNeXt-Tiny 0.98-1.0; on 7x7, where 6 x 2
+        // leaves that tail, ResNet-50's 1.04-1.055, ConvNeXt's 1.01-1.025, EfficientNet-B0's
+        // 1.03-1.09 (so they keep 5 x 2).
+        t.channelTilesSpareRegisters = 2
+        t.channelTilesRankByCycles = true
         // Tile-Winograd micro-tiles scored by their loads as well: 16 registers hold at most 10
         // accumulators (5 tiles x 2 vectors), so the score's floor of 20 made it pick the most
         // FMAs per step, 7 tiles x 1 vector, which loads 8 values for 7 FMAs. With 8 (what the

@@ -16,7 +16,7 @@ static void k1_pre(int64_t n, int nt, const float *restrict wts, const float *re
 
 static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out) {
     /* conv2d [conv + act]: [128, 3, 3] -> [32, 3, 3] */
-    /* channel-tiled: 5 positions (across rows) x 2 vectors of 8 channels, 2 blocks */
+    /* channel-tiled: 6 positions (across rows) x 2 vectors of 8 channels, 2 blocks */
     const float *restrict w = wts;
     const float *restrict bias = wts + 4096;
     if (nt > 1) {
@@ -35,7 +35,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                         const int64_t oh = oh0;
                         const float *restrict xs = in0 + b * 1152 + oh * 3;
                         const int64_t span = (oh1 - oh0) * 3;
-                        for (int64_t ow0 = 0; ow0 < span - 4; ow0 += 5) {
+                        for (int64_t ow0 = 0; ow0 < span - 5; ow0 += 6) {
                             {
                                 float *restrict ab = acc + ((oh - oh0) * 3 + ow0) * 16;
                                 const float *restrict ib = (c0 == 0 ? bb : ab);
@@ -45,11 +45,13 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 cnnc_v8 a2_0 = ((const cnnc_v8 *)(ib + 2 * is))[0];
                                 cnnc_v8 a3_0 = ((const cnnc_v8 *)(ib + 3 * is))[0];
                                 cnnc_v8 a4_0 = ((const cnnc_v8 *)(ib + 4 * is))[0];
+                                cnnc_v8 a5_0 = ((const cnnc_v8 *)(ib + 5 * is))[0];
                                 cnnc_v8 a0_1 = ((const cnnc_v8 *)(ib + 8))[0];
                                 cnnc_v8 a1_1 = ((const cnnc_v8 *)(ib + is + 8))[0];
                                 cnnc_v8 a2_1 = ((const cnnc_v8 *)(ib + 2 * is + 8))[0];
                                 cnnc_v8 a3_1 = ((const cnnc_v8 *)(ib + 3 * is + 8))[0];
                                 cnnc_v8 a4_1 = ((const cnnc_v8 *)(ib + 4 * is + 8))[0];
+                                cnnc_v8 a5_1 = ((const cnnc_v8 *)(ib + 5 * is + 8))[0];
                                 for (int64_t c = c0; c < c1; c++) {
                                     const float *restrict xi = xs + ow0 + c * 9;
                                     const float *restrict wi = wb + c * 16;
@@ -72,6 +74,9 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         const float x4 = xi[4];
                                         a4_0 += w0 * x4;
                                         a4_1 += w1 * x4;
+                                        const float x5 = xi[5];
+                                        a5_0 += w0 * x5;
+                                        a5_1 += w1 * x5;
                                     }
                                 }
                                 ((cnnc_v8 *)ab)[0] = a0_0;
@@ -84,6 +89,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 ((cnnc_v8 *)(ab + 56))[0] = a3_1;
                                 ((cnnc_v8 *)(ab + 64))[0] = a4_0;
                                 ((cnnc_v8 *)(ab + 72))[0] = a4_1;
+                                ((cnnc_v8 *)(ab + 80))[0] = a5_0;
+                                ((cnnc_v8 *)(ab + 88))[0] = a5_1;
                             }
                         }
                         {
@@ -163,7 +170,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                         const int64_t oh = oh0;
                         const float *restrict xs = in0 + b * 1152 + oh * 3;
                         const int64_t span = (oh1 - oh0) * 3;
-                        for (int64_t ow0 = 0; ow0 < span - 4; ow0 += 5) {
+                        for (int64_t ow0 = 0; ow0 < span - 5; ow0 += 6) {
                             {
                                 float *restrict ab = acc + ((oh - oh0) * 3 + ow0) * 16;
                                 const float *restrict ib = (c0 == 0 ? bb : ab);
@@ -173,11 +180,13 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 cnnc_v8 a2_0 = ((const cnnc_v8 *)(ib + 2 * is))[0];
                                 cnnc_v8 a3_0 = ((const cnnc_v8 *)(ib + 3 * is))[0];
                                 cnnc_v8 a4_0 = ((const cnnc_v8 *)(ib + 4 * is))[0];
+                                cnnc_v8 a5_0 = ((const cnnc_v8 *)(ib + 5 * is))[0];
                                 cnnc_v8 a0_1 = ((const cnnc_v8 *)(ib + 8))[0];
                                 cnnc_v8 a1_1 = ((const cnnc_v8 *)(ib + is + 8))[0];
                                 cnnc_v8 a2_1 = ((const cnnc_v8 *)(ib + 2 * is + 8))[0];
                                 cnnc_v8 a3_1 = ((const cnnc_v8 *)(ib + 3 * is + 8))[0];
                                 cnnc_v8 a4_1 = ((const cnnc_v8 *)(ib + 4 * is + 8))[0];
+                                cnnc_v8 a5_1 = ((const cnnc_v8 *)(ib + 5 * is + 8))[0];
                                 for (int64_t c = c0; c < c1; c++) {
                                     const float *restrict xi = xs + ow0 + c * 9;
                                     const float *restrict wi = wb + c * 16;
@@ -200,6 +209,9 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                         const float x4 = xi[4];
                                         a4_0 += w0 * x4;
                                         a4_1 += w1 * x4;
+                                        const float x5 = xi[5];
+                                        a5_0 += w0 * x5;
+                                        a5_1 += w1 * x5;
                                     }
                                 }
                                 ((cnnc_v8 *)ab)[0] = a0_0;
@@ -212,6 +224,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                                 ((cnnc_v8 *)(ab + 56))[0] = a3_1;
                                 ((cnnc_v8 *)(ab + 64))[0] = a4_0;
                                 ((cnnc_v8 *)(ab + 72))[0] = a4_1;
+                                ((cnnc_v8 *)(ab + 80))[0] = a5_0;
+                                ((cnnc_v8 *)(ab + 88))[0] = a5_1;
                             }
                         }
                         {
