@@ -86,8 +86,9 @@ import Testing
     /// ending with a narrower micro-tile, where it took 7 x 1 (7 FMAs for 8 loads) while
     /// micro-tiles had to divide every chunk (ResNet-50's 3x3 convs on 56x56 and 28x28 at 1
     /// thread on a Zen 3 core: 7-15% faster, with the smaller tasks of AVX2's 256 KB of
-    /// transformed input 14-26%). AVX-512 keeps micro-tiles that divide every chunk: 7 x 2 on
-    /// 28x28.
+    /// transformed input 14-26%). With 2 registers to spare, 56x56 (chunks of 28 and 14 tiles)
+    /// and 14x14 (16 tiles) take 6 x 2, with tails of 4 and 2 tiles. AVX-512 keeps micro-tiles that
+    /// divide every chunk: 7 x 2 on 28x28.
     @Test func tileWinogradChoosesChannelVectorsWithItsMicroTile() throws {
         var f = GraphFixture(name: "w", inputs: [("x", [128, 28, 28])])
         try f.add("c", GraphFixture.conv(128, 3, pad: 1), ["x"])
@@ -98,7 +99,13 @@ import Testing
         var wide = GraphFixture(name: "w", inputs: [("x", [64, 56, 56])])
         try wide.add("c", GraphFixture.conv(64, 3, pad: 1), ["x"])
         let wideAVX2 = try #require(try selected(wide, target: .avx2).winogradTiles)
-        #expect(wideAVX2.p == 5 && wideAVX2.ocv == 2, "\(wideAVX2.p) x \(wideAVX2.ocv)")
+        #expect(
+            wideAVX2.p == 6 && wideAVX2.ocv == 2 && wideAVX2.tails == [2, 4], "\(wideAVX2.p) x \(wideAVX2.ocv), tails \(wideAVX2.tails)")
+        var small = GraphFixture(name: "w", inputs: [("x", [256, 14, 14])])
+        try small.add("c", GraphFixture.conv(256, 3, pad: 1), ["x"])
+        let smallAVX2 = try #require(try selected(small, target: .avx2).winogradTiles)
+        #expect(
+            smallAVX2.p == 6 && smallAVX2.ocv == 2 && smallAVX2.tails == [4], "\(smallAVX2.p) x \(smallAVX2.ocv), tails \(smallAVX2.tails)")
         // AVX2's tasks hold at most 256 KB of transformed input: 2 tile rows of 64 channels.
         #expect(wideAVX2.rowsPerTask == 2 && wideAVX2.tasks == 8, "\(wideAVX2.tasks) tasks of \(wideAVX2.rowsPerTask) rows")
         let wideAVX512 = try #require(try selected(wide, target: .avx512).winogradTiles)
