@@ -28,19 +28,15 @@ extension TiledConvEmitter {
             source = ctx.input(0)
         }
         let flops = 2 * t.icg * ct.taps * t.outH * t.outW * t.ocg
+        // Tasks in the order the threads' static shares should follow: block by block (each
+        // thread a range of output channels), or, with `channelTilesRowsOuter`, row group by row
+        // group (each thread a range of rows, every block of them).
+        let task = channelTiledTask(channelPlan, channelPlan.attributes.epilogue, ctx, source: source)
+        let rowsOuter = ct.rowTasks > 1 && ctx.thresholds.channelTilesRowsOuter
+        let (outer, inner) = rowsOuter ? (("rg", ct.rowTasks), ("blk", ct.blocks)) : (("blk", ct.blocks), ("rg", ct.rowTasks))
         body += [
             KernelContext.parallelFor(collapse: 3, work: flops),
-            .loop(
-                "b", ctx.batch,
-                [
-                    .loop(
-                        "blk", .int(ct.blocks),
-                        [
-                            .loop(
-                                "rg", .int(ct.rowTasks), channelTiledTask(channelPlan, channelPlan.attributes.epilogue, ctx, source: source)
-                            )
-                        ])
-                ]),
+            .loop("b", ctx.batch, [.loop(outer.0, .int(outer.1), [.loop(inner.0, .int(inner.1), task)])]),
         ]
         return ctx.function(body, scratch: t.usesScratch)
     }

@@ -58,6 +58,11 @@ public struct ConvThresholds: Sendable, Hashable {
     /// their accumulators x that share, which prefers the widest tile even where a narrower one
     /// runs a chunk of positions in fewer cycles.
     public var channelTilesRankByCycles = false
+    /// Whether a channel-tile conv whose rows are split among tasks (fewer than 8 blocks of
+    /// channels) orders its tasks row group by row group, so that each thread's static share is
+    /// a range of rows in every block, rather than block by block (a range of channels in all
+    /// rows): the input a thread reads is then the rows it computes, not the whole input.
+    public var channelTilesRowsOuter = false
     /// The channel tiles' score must beat the position tiles' by this factor.
     public var channelTilesMinGain = 1.1
     /// Weight floats per reduction chunk: a chunk's weights for one block stay in L1 while every
@@ -134,6 +139,10 @@ public struct ConvThresholds: Sendable, Hashable {
         // 1.03-1.09 (so they keep 5 x 2).
         t.channelTilesSpareRegisters = 2
         t.channelTilesRankByCycles = true
+        // Row groups outer: MobileNetV2's 1x1 convs on 14x14 with 4-6 blocks (2 row groups), at 2
+        // threads (bench/ab-kernels, Zen 3, 40 rounds, blocks outer -> rows outer): 0.73-0.84;
+        // each thread read the whole input, half of it written by the other core's depthwise conv.
+        t.channelTilesRowsOuter = true
         // Tile-Winograd micro-tiles scored by their loads as well: 16 registers hold at most 10
         // accumulators (5 tiles x 2 vectors), so the score's floor of 20 made it pick the most
         // FMAs per step, 7 tiles x 1 vector, which loads 8 values for 7 FMAs. With 8 (what the

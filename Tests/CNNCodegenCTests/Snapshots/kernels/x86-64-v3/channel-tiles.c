@@ -22,8 +22,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
     if (nt > 1) {
 #pragma omp parallel for collapse(3) schedule(static) num_threads(nt) if(n >= 1)
         for (int64_t b = 0; b < n; b++) {
-            for (int64_t blk = 0; blk < 2; blk++) {
-                for (int64_t rg = 0; rg < 3; rg++) {
+            for (int64_t rg = 0; rg < 3; rg++) {
+                for (int64_t blk = 0; blk < 2; blk++) {
                     const int64_t width = cnnc_min(16, 32 - blk * 16);
                     const float *restrict wb = w + blk * 2048;
                     const float *restrict bb = bias + blk * 16;
@@ -157,8 +157,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
         }
     } else {
         for (int64_t b = 0; b < n; b++) {
-            for (int64_t blk = 0; blk < 2; blk++) {
-                for (int64_t rg = 0; rg < 3; rg++) {
+            for (int64_t rg = 0; rg < 3; rg++) {
+                for (int64_t blk = 0; blk < 2; blk++) {
                     const int64_t width = cnnc_min(16, 32 - blk * 16);
                     const float *restrict wb = w + blk * 2048;
                     const float *restrict bb = bias + blk * 16;
