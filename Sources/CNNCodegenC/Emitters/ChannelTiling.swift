@@ -60,10 +60,11 @@ public struct ChannelTiling: Sendable, Hashable {
         var best: (rank: Double, fmas: Int, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, 0, false)
         // The most lanes kept busy by any tile: what decides against position tiles below.
         var busiest = 0.0
-        // Whole-row tiles first, so they win ties (ranked by cycles, a tie goes to more FMAs per step). Tiles across rows only for 1x1 convs: with
-        // more taps, clang keeps the broadcasts that neighbouring taps share live across them,
-        // and a wide tile then spills (a 3x3 stride-2 conv onto 7x7 with 512 channels: 1.10 ms
-        // with 7 x 3 whole-row tiles, 1.33 ms with 13 x 2 across rows).
+        // Whole-row tiles first, so they win ties (ranked by cycles, a tie goes to more FMAs per
+        // step). Tiles across rows only for 1x1 convs: with more taps, clang keeps the broadcasts
+        // that neighbouring taps share live across them, and a wide tile then spills (a 3x3
+        // stride-2 conv onto 7x7 with 512 channels: 1.10 ms with 7 x 3 whole-row tiles, 1.33 ms
+        // with 13 x 2 across rows).
         for flat in base.kh * base.kw == 1 ? [false, true] : [false] {
             for p in 1...16 where flat || (p <= base.outW && base.outW % p == 0) {
                 for ocv in 1...4 where p * ocv + ocv <= budget {

@@ -154,11 +154,10 @@ public struct ConvThresholds: Sendable, Hashable {
         // With 2 registers to spare instead of 4, micro-tiles of up to 6 tiles x 2 vectors (12
         // accumulators, 15 registers), which the score takes where a chunk's tail stays wide:
         // 56x56 (chunks of 28 tiles: 4 x 6 and a 4-tile tail; of 14: 2 x 6 and 2) and 14x14 (16
-        // tiles: 6, 6 and 4);
-        // 28x28 keeps 5 x 2. Paired per-kernel runs on a Zen 3 core (bench/ab-kernels, 1 thread,
-        // 40 rounds, 5 or 4 tiles -> 6): ResNet-50's 64-channel 3x3 convs on 56x56 0.95-0.975, its
-        // 256-channel ones on 14x14 0.93-0.97; GoogLeNet's 64 -> 192 on 56x56 0.93, its 14x14
-        // ones 0.95-1.0.
+        // tiles: 6, 6 and 4); 28x28 keeps 5 x 2. Paired per-kernel runs on a Zen 3 core
+        // (bench/ab-kernels, 1 thread, 40 rounds, 5 or 4 tiles -> 6): ResNet-50's 64-channel 3x3
+        // convs on 56x56 0.95-0.975, its 256-channel ones on 14x14 0.93-0.97; GoogLeNet's 64 ->
+        // 192 on 56x56 0.93, its 14x14 ones 0.95-1.0.
         t.tileWinogradSpareRegisters = 2
         t.tileWinogradTaskInputFloats = 65_536
         t.tileWinogradMicroTileTails = true
