@@ -130,7 +130,7 @@ static inline float cnnc_expf(float x) {
        a number). n = x / ln2 rounded to nearest: adding 1.5 * 2^23 leaves it in the low
        bits of t's mantissa (|n| <= 128), so 2^n is built from t's bits with integer
        arithmetic, no float-to-int conversion (a NaN's garbage bits are multiplied by a NaN p). */
-    x = x < -87.33654f ? -87.33654f : x;
+    x = x < -86.64f ? -86.64f : x;
     x = x > 88.37626f ? 88.37626f : x;
     const float t = x * 1.44269504f + 12582912.0f;
     const float n = t - 12582912.0f;
@@ -142,14 +142,15 @@ static inline float cnnc_expf(float x) {
     p = p * r + 1.6666665459e-1f;
     p = p * r + 5.0000001201e-1f;
     p = p * r * r + r + 1.0f;
-    /* n = 128 only at the top of the range: 2^127 * 2 there, so the exponent stays in range. */
-    const uint32_t top = n > 127.0f;
+    /* p 2^n as (2 p) 2^(n - 1), so that n = 128 (the top of the range) keeps 2^(n - 1) in the
+       exponent's range and n = -125 (the bottom, hence the clamp at -86.64) too; both
+       products are exact, so this is p 2^n to the bit. */
     uint32_t bits;
     memcpy(&bits, &t, sizeof bits);
-    bits = (bits - 0x4B400000u + 127u - top) << 23;
+    bits = (bits - 0x4B400000u + 126u) << 23;
     float scale;
     memcpy(&scale, &bits, sizeof scale);
-    return p * scale * (top ? 2.0f : 1.0f);
+    return p * 2.0f * scale;
 }
 static inline float cnnc_expm1f(float x) {
     /* Near 0, e^x - 1 cancels: use its Taylor series there (error < 1e-7 relative for |x| < 0.5). */
@@ -199,7 +200,7 @@ static inline float cnnc_geluf(float x) {
 static inline float cnnc_softplusf(float x) {
     /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|), and log1p(e) for e in [0, 1] is 2 atanh(s)
        with s = e / (2 + e) in [0, 1/3]: its series to s^15 (the next term is under 2e-9 of
-       the sum). e^-|x| is taken as 0 past 87, where cnnc_expf stops at 2^-126, so
+       the sum). e^-|x| is taken as 0 past 87, where cnnc_expf stops at about 2^-125, so
        softplus(-inf) = 0 as in PyTorch; a NaN fails both tests and stays NaN. */
     const float a = fabsf(x);
     const float e = a > 87.0f ? 0.0f : cnnc_expf(-a);
@@ -272,7 +273,7 @@ struct cnnc_context {
    are not in gcc). */
 static inline cnnc_v4 cnnc_absv4(cnnc_v4 x) { return (cnnc_v4)((cnnc_i4)x & 0x7fffffff); }
 static inline cnnc_v4 cnnc_expv4(cnnc_v4 x) {
-    x = cnnc_select4((cnnc_i4)(x < -87.33654f), cnnc_splat4(-87.33654f), x);
+    x = cnnc_select4((cnnc_i4)(x < -86.64f), cnnc_splat4(-86.64f), x);
     x = cnnc_select4((cnnc_i4)(x > 88.37626f), cnnc_splat4(88.37626f), x);
     const cnnc_v4 t = x * 1.44269504f + 12582912.0f;
     const cnnc_v4 n = t - 12582912.0f;
@@ -286,13 +287,12 @@ static inline cnnc_v4 cnnc_expv4(cnnc_v4 x) {
     p = p * r * r + r + 1.0f;
 #if defined(__AVX512F__) && defined(__AVX512VL__)
     /* p * 2^n in one instruction: exact, as the product below is (n is an integer in
-       [-126, 128] and p in [0.7, 1.42], so neither rounds nor leaves the normal range,
+       [-125, 128] and p in [0.7, 1.42], so neither rounds nor leaves the normal range,
        and at n = 128 both overflow to infinity alike). */
     return (cnnc_v4)_mm_scalef_ps((__m128)p, (__m128)n);
 #else
-    const cnnc_u4 top = (cnnc_u4)(n > 127.0f);
-    const cnnc_u4 bits = ((cnnc_u4)t - 0x4B400000u + 127u + top) << 23;
-    return p * (cnnc_v4)bits * cnnc_select4((cnnc_i4)top, cnnc_splat4(2.0f), cnnc_splat4(1.0f));
+    const cnnc_u4 bits = ((cnnc_u4)t - 0x4B400000u + 126u) << 23;
+    return p * 2.0f * (cnnc_v4)bits;
 #endif
 }
 static inline cnnc_v4 cnnc_expm1v4(cnnc_v4 x) {
@@ -356,7 +356,7 @@ static inline cnnc_v4 cnnc_softplusv4(cnnc_v4 x) {
    are not in gcc). */
 static inline cnnc_v8 cnnc_absv8(cnnc_v8 x) { return (cnnc_v8)((cnnc_i8)x & 0x7fffffff); }
 static inline cnnc_v8 cnnc_expv8(cnnc_v8 x) {
-    x = cnnc_select8((cnnc_i8)(x < -87.33654f), cnnc_splat8(-87.33654f), x);
+    x = cnnc_select8((cnnc_i8)(x < -86.64f), cnnc_splat8(-86.64f), x);
     x = cnnc_select8((cnnc_i8)(x > 88.37626f), cnnc_splat8(88.37626f), x);
     const cnnc_v8 t = x * 1.44269504f + 12582912.0f;
     const cnnc_v8 n = t - 12582912.0f;
@@ -370,13 +370,12 @@ static inline cnnc_v8 cnnc_expv8(cnnc_v8 x) {
     p = p * r * r + r + 1.0f;
 #if defined(__AVX512F__) && defined(__AVX512VL__)
     /* p * 2^n in one instruction: exact, as the product below is (n is an integer in
-       [-126, 128] and p in [0.7, 1.42], so neither rounds nor leaves the normal range,
+       [-125, 128] and p in [0.7, 1.42], so neither rounds nor leaves the normal range,
        and at n = 128 both overflow to infinity alike). */
     return (cnnc_v8)_mm256_scalef_ps((__m256)p, (__m256)n);
 #else
-    const cnnc_u8 top = (cnnc_u8)(n > 127.0f);
-    const cnnc_u8 bits = ((cnnc_u8)t - 0x4B400000u + 127u + top) << 23;
-    return p * (cnnc_v8)bits * cnnc_select8((cnnc_i8)top, cnnc_splat8(2.0f), cnnc_splat8(1.0f));
+    const cnnc_u8 bits = ((cnnc_u8)t - 0x4B400000u + 126u) << 23;
+    return p * 2.0f * (cnnc_v8)bits;
 #endif
 }
 static inline cnnc_v8 cnnc_expm1v8(cnnc_v8 x) {
@@ -440,7 +439,7 @@ static inline cnnc_v8 cnnc_softplusv8(cnnc_v8 x) {
    are not in gcc). */
 static inline cnnc_v16 cnnc_absv16(cnnc_v16 x) { return (cnnc_v16)((cnnc_i16)x & 0x7fffffff); }
 static inline cnnc_v16 cnnc_expv16(cnnc_v16 x) {
-    x = cnnc_select16((cnnc_i16)(x < -87.33654f), cnnc_splat16(-87.33654f), x);
+    x = cnnc_select16((cnnc_i16)(x < -86.64f), cnnc_splat16(-86.64f), x);
     x = cnnc_select16((cnnc_i16)(x > 88.37626f), cnnc_splat16(88.37626f), x);
     const cnnc_v16 t = x * 1.44269504f + 12582912.0f;
     const cnnc_v16 n = t - 12582912.0f;
@@ -454,13 +453,12 @@ static inline cnnc_v16 cnnc_expv16(cnnc_v16 x) {
     p = p * r * r + r + 1.0f;
 #if defined(__AVX512F__)
     /* p * 2^n in one instruction: exact, as the product below is (n is an integer in
-       [-126, 128] and p in [0.7, 1.42], so neither rounds nor leaves the normal range,
+       [-125, 128] and p in [0.7, 1.42], so neither rounds nor leaves the normal range,
        and at n = 128 both overflow to infinity alike). */
     return (cnnc_v16)_mm512_scalef_ps((__m512)p, (__m512)n);
 #else
-    const cnnc_u16 top = (cnnc_u16)(n > 127.0f);
-    const cnnc_u16 bits = ((cnnc_u16)t - 0x4B400000u + 127u + top) << 23;
-    return p * (cnnc_v16)bits * cnnc_select16((cnnc_i16)top, cnnc_splat16(2.0f), cnnc_splat16(1.0f));
+    const cnnc_u16 bits = ((cnnc_u16)t - 0x4B400000u + 126u) << 23;
+    return p * 2.0f * (cnnc_v16)bits;
 #endif
 }
 static inline cnnc_v16 cnnc_expm1v16(cnnc_v16 x) {
