@@ -57,7 +57,7 @@ public struct ChannelTiling: Sendable, Hashable {
         else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.
         let budget = target.registers - th.channelTilesSpareRegisters
-        var best: (rank: Double, fmas: Int, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, 0, false)
+        var best: (rank: Double, p: Int, ocv: Int, flat: Bool) = (0, 0, 0, false)
         // The most lanes kept busy by any tile: what decides against position tiles below.
         var busiest = 0.0
         // Whole-row tiles first, so they win ties (ranked by cycles, a tie goes to more FMAs per
@@ -70,16 +70,16 @@ public struct ChannelTiling: Sendable, Hashable {
                 for ocv in 1...4 where p * ocv + ocv <= budget {
                     let blockChannels = ocv * target.lanes
                     let blocks = (base.ocg + blockChannels - 1) / blockChannels
-                    var score = Double(p * ocv) * Double(base.ocg) / Double(blocks * blockChannels)
-                    if flat { score *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
+                    // The share of the tile's lanes that compute real outputs.
+                    var share = Double(base.ocg) / Double(blocks * blockChannels)
+                    if flat { share *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
+                    let score = Double(p * ocv) * share
                     busiest = max(busiest, score)
                     // A step loads p broadcasts and ocv weight vectors for p x ocv FMAs.
-                    let efficiency = target.tileScore.stepEfficiency(fmas: p * ocv, loads: p + ocv)
-                    let rank = th.channelTilesRankByCycles ? score / Double(p * ocv) * efficiency : score * efficiency
-                    let moreFMAs = th.channelTilesRankByCycles && rank > best.rank - 1e-9 && p * ocv > best.fmas
-                    if rank > best.rank + 1e-9 || moreFMAs {
-                        best = (rank, p * ocv, p, ocv, flat)
-                    }
+                    let rank =
+                        (th.channelTilesRankByCycles ? share : score) * target.tileScore.stepEfficiency(fmas: p * ocv, loads: p + ocv)
+                    let moreFMAs = th.channelTilesRankByCycles && rank > best.rank - 1e-9 && p * ocv > best.p * best.ocv
+                    if rank > best.rank + 1e-9 || moreFMAs { best = (rank, p, ocv, flat) }
                 }
             }
         }
