@@ -373,8 +373,9 @@ extension Formula {
     /// function through Glibc (`expf`, `logf`, `sqrtf`, `erff`, `expm1f`, `log1pf`, `fabsf`,
     /// `fminf`, `fmaxf`), the ones the kernels call, and `+ - * /` are IEEE float32 as in C; the
     /// kernels' own branch-free sigmoid, tanh and fast expm1 (`cnnc_sigmoidf`, `cnnc_tanhf`,
-    /// `cnnc_expm1f`, a few ulp) are computed here with libm's `1 / (1 + expf(-x))`, `tanhf` and
-    /// `expm1f` instead, so a folded value may differ from the kernel's in its last bits.
+    /// `cnnc_expm1f`: a few ulp, sigmoid within 2e-7 absolute) are computed here with libm's
+    /// `1 / (1 + expf(-x))`, `tanhf` and `expm1f` instead, so a folded value may differ from the
+    /// kernel's in its last bits.
     /// Selects follow the C: a comparison with a NaN is false.
     func evaluate(_ v: Float) -> Float {
         switch self {

@@ -169,32 +169,50 @@ static inline float cnnc_tanhf(float x) {
     const float large = 1.0f - 2.0f / (cnnc_expf(2.0f * fabsf(x)) + 1.0f);
     return fabsf(x) < 0.625f ? small : copysignf(large, x);
 }
-static inline float cnnc_sigmoidf(float x) { return 1.0f / (1.0f + cnnc_expf(-x)); }
+static inline float cnnc_sigmoidf(float x) {
+    /* 1/2 + t(|x|) for x >= 0, 1 minus it for x < 0, t(a) = a P(a^2) / Q(a^2) fitted to
+       sigmoid(a) - 1/2 on [0, 18] by scripts/math/fit_rational.py, and 1 past 18: within
+       2e-7 of sigmoid(x) (absolute), and sigmoid(x) + sigmoid(-x) = 1. A NaN fails both
+       tests and stays NaN; sigmoid(-inf) = 0. */
+    const float a = fabsf(x);
+    const float z = a * a;
+    float p = 1.392391237e-11f;
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    float q = 3.188649123e-09f;
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    const float t = a > 18.0f ? 1.0f : a * p / q + 0.5f;
+    const float r = t > 1.0f ? 1.0f : t;
+    const float phi = x < 0.0f ? 1.0f - r : r;
+    return phi;
+}
 static inline float cnnc_geluf(float x) {
-    /* GELU (erf form): x * Phi(x), Phi the normal CDF, as 1 - h for x >= 0 and h for x < 0
-       with h = Phi(-|x|) = e^(-x^2 / 2) * S(1 / (1 + 0.28125 |x|)), S fitted to erfcx(|x| / sqrt 2) / 2
-       on [0, 8] by scripts/math/fit_gelu.py (past 8, h < 6.3e-16 is taken as 0). Phi(x) for a
-       negative x is computed as itself, never as 1 + erf(x / sqrt 2), which cancels. x^2 / 2
-       is hi + lo exactly where a * b - c contracts to an FMA, and e^(hi + lo) = e^hi (1 + lo).
+    /* GELU (erf form): x * Phi(x), Phi the normal CDF as 1/2 + t(|x|) for x >= 0 and 1 minus
+       it for x < 0, t(a) = a P(a^2) / Q(a^2) fitted to erf(a / sqrt 2) / 2 on [0, 5.5] by
+       scripts/math/fit_rational.py, and 1 past 5.5: within 2.5e-7 max(1, |x|) of x Phi(x).
        A NaN fails both tests and stays NaN; GELU(-inf) = -inf * 0 = NaN, as in PyTorch. */
     const float a = fabsf(x);
-    const float u = 1.0f / (1.0f + 0.28125f * a);
-    float s = 4.270087555e-02f;
-    s = s * u - 2.304202616e-01f;
-    s = s * u + 4.241932631e-01f;
-    s = s * u - 2.897042930e-01f;
-    s = s * u + 2.822504342e-01f;
-    s = s * u + 3.258157149e-02f;
-    s = s * u + 1.281276643e-01f;
-    s = s * u + 1.101560816e-01f;
-    s = s * u + 1.146784052e-04f;
-    const float m = -0.5f * x;
-    const float hi = m * x;
-    const float lo = m * x - hi;
-    float e = cnnc_expf(hi);
-    e = e * lo + e;
-    const float h = a > 8.0f ? 0.0f : e * s;
-    const float phi = x < 0.0f ? h : 1.0f - h;
+    const float z = a * a;
+    float p = 2.274919986e-08f;
+    p = p * z + 6.352122455e-06f;
+    p = p * z + 1.688276534e-04f;
+    p = p * z + 4.677272867e-03f;
+    p = p * z + 3.385284916e-02f;
+    p = p * z + 3.989422321e-01f;
+    float q = 1.197499387e-06f;
+    q = q * z + 7.364808698e-05f;
+    q = q * z + 1.884456258e-03f;
+    q = q * z + 2.864598669e-02f;
+    q = q * z + 2.515224218e-01f;
+    q = q * z + 1.0f;
+    const float t = a > 5.5f ? 1.0f : a * p / q + 0.5f;
+    const float r = t > 1.0f ? 1.0f : t;
+    const float phi = x < 0.0f ? 1.0f - r : r;
     return x * phi;
 }
 static inline float cnnc_softplusf(float x) {
@@ -313,26 +331,42 @@ static inline cnnc_v4 cnnc_tanhv4(cnnc_v4 x) {
     const cnnc_v4 signed_large = (cnnc_v4)(((cnnc_i4)large & 0x7fffffff) | ((cnnc_i4)x & (int32_t)0x80000000));
     return cnnc_select4((cnnc_i4)(ax < 0.625f), small, signed_large);
 }
-static inline cnnc_v4 cnnc_sigmoidv4(cnnc_v4 x) { return 1.0f / (1.0f + cnnc_expv4(-x)); }
+static inline cnnc_v4 cnnc_sigmoidv4(cnnc_v4 x) {
+    const cnnc_v4 a = cnnc_absv4(x);
+    const cnnc_v4 z = a * a;
+    cnnc_v4 p = cnnc_splat4(1.392391237e-11f);
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    cnnc_v4 q = cnnc_splat4(3.188649123e-09f);
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v4 t = cnnc_select4((cnnc_i4)(a > 18.0f), cnnc_splat4(1.0f), a * p / q + 0.5f);
+    const cnnc_v4 r = cnnc_select4((cnnc_i4)(t > 1.0f), cnnc_splat4(1.0f), t);
+    const cnnc_v4 phi = cnnc_select4((cnnc_i4)(x < 0.0f), 1.0f - r, r);
+    return phi;
+}
 static inline cnnc_v4 cnnc_geluv4(cnnc_v4 x) {
     const cnnc_v4 a = cnnc_absv4(x);
-    const cnnc_v4 u = 1.0f / (1.0f + 0.28125f * a);
-    cnnc_v4 s = cnnc_splat4(4.270087555e-02f);
-    s = s * u - 2.304202616e-01f;
-    s = s * u + 4.241932631e-01f;
-    s = s * u - 2.897042930e-01f;
-    s = s * u + 2.822504342e-01f;
-    s = s * u + 3.258157149e-02f;
-    s = s * u + 1.281276643e-01f;
-    s = s * u + 1.101560816e-01f;
-    s = s * u + 1.146784052e-04f;
-    const cnnc_v4 m = -0.5f * x;
-    const cnnc_v4 hi = m * x;
-    const cnnc_v4 lo = m * x - hi;
-    cnnc_v4 e = cnnc_expv4(hi);
-    e = e * lo + e;
-    const cnnc_v4 h = cnnc_select4((cnnc_i4)(a > 8.0f), cnnc_splat4(0.0f), e * s);
-    const cnnc_v4 phi = cnnc_select4((cnnc_i4)(x < 0.0f), h, 1.0f - h);
+    const cnnc_v4 z = a * a;
+    cnnc_v4 p = cnnc_splat4(2.274919986e-08f);
+    p = p * z + 6.352122455e-06f;
+    p = p * z + 1.688276534e-04f;
+    p = p * z + 4.677272867e-03f;
+    p = p * z + 3.385284916e-02f;
+    p = p * z + 3.989422321e-01f;
+    cnnc_v4 q = cnnc_splat4(1.197499387e-06f);
+    q = q * z + 7.364808698e-05f;
+    q = q * z + 1.884456258e-03f;
+    q = q * z + 2.864598669e-02f;
+    q = q * z + 2.515224218e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v4 t = cnnc_select4((cnnc_i4)(a > 5.5f), cnnc_splat4(1.0f), a * p / q + 0.5f);
+    const cnnc_v4 r = cnnc_select4((cnnc_i4)(t > 1.0f), cnnc_splat4(1.0f), t);
+    const cnnc_v4 phi = cnnc_select4((cnnc_i4)(x < 0.0f), 1.0f - r, r);
     return x * phi;
 }
 static inline cnnc_v4 cnnc_softplusv4(cnnc_v4 x) {
@@ -396,26 +430,42 @@ static inline cnnc_v8 cnnc_tanhv8(cnnc_v8 x) {
     const cnnc_v8 signed_large = (cnnc_v8)(((cnnc_i8)large & 0x7fffffff) | ((cnnc_i8)x & (int32_t)0x80000000));
     return cnnc_select8((cnnc_i8)(ax < 0.625f), small, signed_large);
 }
-static inline cnnc_v8 cnnc_sigmoidv8(cnnc_v8 x) { return 1.0f / (1.0f + cnnc_expv8(-x)); }
+static inline cnnc_v8 cnnc_sigmoidv8(cnnc_v8 x) {
+    const cnnc_v8 a = cnnc_absv8(x);
+    const cnnc_v8 z = a * a;
+    cnnc_v8 p = cnnc_splat8(1.392391237e-11f);
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    cnnc_v8 q = cnnc_splat8(3.188649123e-09f);
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v8 t = cnnc_select8((cnnc_i8)(a > 18.0f), cnnc_splat8(1.0f), a * p / q + 0.5f);
+    const cnnc_v8 r = cnnc_select8((cnnc_i8)(t > 1.0f), cnnc_splat8(1.0f), t);
+    const cnnc_v8 phi = cnnc_select8((cnnc_i8)(x < 0.0f), 1.0f - r, r);
+    return phi;
+}
 static inline cnnc_v8 cnnc_geluv8(cnnc_v8 x) {
     const cnnc_v8 a = cnnc_absv8(x);
-    const cnnc_v8 u = 1.0f / (1.0f + 0.28125f * a);
-    cnnc_v8 s = cnnc_splat8(4.270087555e-02f);
-    s = s * u - 2.304202616e-01f;
-    s = s * u + 4.241932631e-01f;
-    s = s * u - 2.897042930e-01f;
-    s = s * u + 2.822504342e-01f;
-    s = s * u + 3.258157149e-02f;
-    s = s * u + 1.281276643e-01f;
-    s = s * u + 1.101560816e-01f;
-    s = s * u + 1.146784052e-04f;
-    const cnnc_v8 m = -0.5f * x;
-    const cnnc_v8 hi = m * x;
-    const cnnc_v8 lo = m * x - hi;
-    cnnc_v8 e = cnnc_expv8(hi);
-    e = e * lo + e;
-    const cnnc_v8 h = cnnc_select8((cnnc_i8)(a > 8.0f), cnnc_splat8(0.0f), e * s);
-    const cnnc_v8 phi = cnnc_select8((cnnc_i8)(x < 0.0f), h, 1.0f - h);
+    const cnnc_v8 z = a * a;
+    cnnc_v8 p = cnnc_splat8(2.274919986e-08f);
+    p = p * z + 6.352122455e-06f;
+    p = p * z + 1.688276534e-04f;
+    p = p * z + 4.677272867e-03f;
+    p = p * z + 3.385284916e-02f;
+    p = p * z + 3.989422321e-01f;
+    cnnc_v8 q = cnnc_splat8(1.197499387e-06f);
+    q = q * z + 7.364808698e-05f;
+    q = q * z + 1.884456258e-03f;
+    q = q * z + 2.864598669e-02f;
+    q = q * z + 2.515224218e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v8 t = cnnc_select8((cnnc_i8)(a > 5.5f), cnnc_splat8(1.0f), a * p / q + 0.5f);
+    const cnnc_v8 r = cnnc_select8((cnnc_i8)(t > 1.0f), cnnc_splat8(1.0f), t);
+    const cnnc_v8 phi = cnnc_select8((cnnc_i8)(x < 0.0f), 1.0f - r, r);
     return x * phi;
 }
 static inline cnnc_v8 cnnc_softplusv8(cnnc_v8 x) {
@@ -479,26 +529,42 @@ static inline cnnc_v16 cnnc_tanhv16(cnnc_v16 x) {
     const cnnc_v16 signed_large = (cnnc_v16)(((cnnc_i16)large & 0x7fffffff) | ((cnnc_i16)x & (int32_t)0x80000000));
     return cnnc_select16((cnnc_i16)(ax < 0.625f), small, signed_large);
 }
-static inline cnnc_v16 cnnc_sigmoidv16(cnnc_v16 x) { return 1.0f / (1.0f + cnnc_expv16(-x)); }
+static inline cnnc_v16 cnnc_sigmoidv16(cnnc_v16 x) {
+    const cnnc_v16 a = cnnc_absv16(x);
+    const cnnc_v16 z = a * a;
+    cnnc_v16 p = cnnc_splat16(1.392391237e-11f);
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    cnnc_v16 q = cnnc_splat16(3.188649123e-09f);
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v16 t = cnnc_select16((cnnc_i16)(a > 18.0f), cnnc_splat16(1.0f), a * p / q + 0.5f);
+    const cnnc_v16 r = cnnc_select16((cnnc_i16)(t > 1.0f), cnnc_splat16(1.0f), t);
+    const cnnc_v16 phi = cnnc_select16((cnnc_i16)(x < 0.0f), 1.0f - r, r);
+    return phi;
+}
 static inline cnnc_v16 cnnc_geluv16(cnnc_v16 x) {
     const cnnc_v16 a = cnnc_absv16(x);
-    const cnnc_v16 u = 1.0f / (1.0f + 0.28125f * a);
-    cnnc_v16 s = cnnc_splat16(4.270087555e-02f);
-    s = s * u - 2.304202616e-01f;
-    s = s * u + 4.241932631e-01f;
-    s = s * u - 2.897042930e-01f;
-    s = s * u + 2.822504342e-01f;
-    s = s * u + 3.258157149e-02f;
-    s = s * u + 1.281276643e-01f;
-    s = s * u + 1.101560816e-01f;
-    s = s * u + 1.146784052e-04f;
-    const cnnc_v16 m = -0.5f * x;
-    const cnnc_v16 hi = m * x;
-    const cnnc_v16 lo = m * x - hi;
-    cnnc_v16 e = cnnc_expv16(hi);
-    e = e * lo + e;
-    const cnnc_v16 h = cnnc_select16((cnnc_i16)(a > 8.0f), cnnc_splat16(0.0f), e * s);
-    const cnnc_v16 phi = cnnc_select16((cnnc_i16)(x < 0.0f), h, 1.0f - h);
+    const cnnc_v16 z = a * a;
+    cnnc_v16 p = cnnc_splat16(2.274919986e-08f);
+    p = p * z + 6.352122455e-06f;
+    p = p * z + 1.688276534e-04f;
+    p = p * z + 4.677272867e-03f;
+    p = p * z + 3.385284916e-02f;
+    p = p * z + 3.989422321e-01f;
+    cnnc_v16 q = cnnc_splat16(1.197499387e-06f);
+    q = q * z + 7.364808698e-05f;
+    q = q * z + 1.884456258e-03f;
+    q = q * z + 2.864598669e-02f;
+    q = q * z + 2.515224218e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v16 t = cnnc_select16((cnnc_i16)(a > 5.5f), cnnc_splat16(1.0f), a * p / q + 0.5f);
+    const cnnc_v16 r = cnnc_select16((cnnc_i16)(t > 1.0f), cnnc_splat16(1.0f), t);
+    const cnnc_v16 phi = cnnc_select16((cnnc_i16)(x < 0.0f), 1.0f - r, r);
     return x * phi;
 }
 static inline cnnc_v16 cnnc_softplusv16(cnnc_v16 x) {
