@@ -11,35 +11,43 @@
 /// 2^n built in the exponent bits, applied as (2 e^r) 2^(n - 1) so that both ends of the range
 /// (n = 128, and n = -125: x is clamped to -86.64, below which e^x stays 2.3e-38) need no
 /// compare and select.
-/// tanh: an odd polynomial for |x| < 0.625 (Cephes' tanhf), else 1 - 2 / (e^(2|x|) + 1).
 /// softplus: max(x, 0) + log1p(e^-|x|), the log1p as the atanh series (no log call).
-/// sigmoid, and GELU's Phi: 1/2 + a rational function of |x| (`Rational`), absolute error a few 1e-7.
+/// tanh, sigmoid and GELU's Phi: rational functions of |x| (`Rational`); sigmoid's and GELU's error
+/// is absolute, a few 1e-7.
 /// NaN in, NaN out, for all of them.
 public enum MathPrelude {
-    /// A rational approximation of an odd function t on [0, top], t(a) = a P(a^2) / Q(a^2), for
-    /// f(x) = 1/2 + t(|x|) (x >= 0) and 1 - f(|x|) (x < 0, an exact subtraction: f(x) + f(-x) = 1),
-    /// 1 (or 0) past `top`, and f(|x|) at most 1 (near `top` it rounded to 1 + 2^-23), so f >= 0 (`scripts/math/fit_rational.py`; coefficients highest
-    /// degree first, all positive, so Horner's rule adds no cancellation). The error is absolute,
-    /// not relative in the negative tail: what ONNX Runtime's (MLAS) and XNNPACK's rational forms
-    /// give, at about half the vector operations of an exp and a division (SiLU over a 56x56x96
-    /// tensor 1.8x faster, GELU 2.4x, on a Zen 3 core).
+    /// A rational approximation t(a) = a P(a^2) / Q(a^2) of an odd function on [0, top]
+    /// (`scripts/math/fit_rational.py`; coefficients highest degree first, all positive, so
+    /// Horner's rule adds no cancellation), for f(|x|) = 1/2 + t(|x|) (`half`) or t(|x|): 1 past
+    /// `top`, and never above 1 (near `top` it can round to 1 + 2^-23). The callers take f(x) =
+    /// 1 - f(|x|) (`half`: an exact subtraction, so f(x) + f(-x) = 1 and f >= 0) or -f(|x|) for x < 0.
+    /// At about half the vector operations of an exp and a division: SiLU over a 56x56x96 tensor
+    /// ran 1.8x faster, GELU 2.4x, on a Zen 3 core. sigmoid's and Phi's error is absolute, not
+    /// relative in the negative tail, as ONNX Runtime's (MLAS) and XNNPACK's rational forms;
+    /// tanh's, fitted to the relative error, is a few ulp.
     struct Rational {
         var p: [String]
         var q: [String]
         var top: String
+        var half: Bool
     }
     /// sigmoid(a) - 1/2 on [0, 18]; past 18, 1 - sigmoid(a) < 1.6e-8.
     static let sigmoidHalf = Rational(
         p: ["1.392391237e-11f", "8.326306045e-08f", "5.531990610e-05f", "8.387088776e-03f", "2.500000000e-01f"],
         q: ["3.188649123e-09f", "5.246471119e-06f", "1.628089813e-03f", "1.168816760e-01f", "1.0f"],
-        top: "18.0f")
+        top: "18.0f", half: true)
     /// Phi(a) - 1/2 = erf(a / sqrt 2) / 2 on [0, 5.5]; past 5.5, 1 - Phi(a) < 1.9e-8.
     static let phiHalf = Rational(
         p: ["2.274919986e-08f", "6.352122455e-06f", "1.688276534e-04f", "4.677272867e-03f", "3.385284916e-02f", "3.989422321e-01f"],
         q: ["1.197499387e-06f", "7.364808698e-05f", "1.884456258e-03f", "2.864598669e-02f", "2.515224218e-01f", "1.0f"],
-        top: "5.5f")
+        top: "5.5f", half: true)
+    /// tanh(a) on [0, 9], to the relative error; past 9, 1 - tanh(a) < 3.1e-8.
+    static let tanhOdd = Rational(
+        p: ["1.335456723e-08f", "2.060900806e-05f", "3.495583311e-03f", "1.338102221e-01f", "1.0f"],
+        q: ["7.776517919e-07f", "3.285627172e-04f", "2.587696351e-02f", "4.671433568e-01f", "1.0f"],
+        top: "9.0f", half: false)
 
-    /// The body lines computing `f` of `rational` at x (into `phi`; `a`, |x|, declared before), in
+    /// The body lines computing `r = f(|x|)` for `rational` (from `a`, |x|, declared before), in
     /// the scalar form (`v` nil) or a lane-wise one (`v`: its vector width's names): the same
     /// operations in the same order, so that each lane gives the scalar function's bits.
     static func rationalLines(_ f: Rational, lanes v: (type: String, i: String, sel: String, splat: String)?) -> String {
@@ -54,9 +62,8 @@ public enum MathPrelude {
             hornerSteps("p", "z", f.p.dropFirst()),
             "\(type) q = \(constant(f.q[0]));",
             hornerSteps("q", "z", f.q.dropFirst()),
-            "const \(type) t = \(select("a > \(f.top)", constant("1.0f"), "a * p / q + 0.5f"));",
+            "const \(type) t = \(select("a > \(f.top)", constant("1.0f"), f.half ? "a * p / q + 0.5f" : "a * p / q"));",
             "const \(type) r = \(select("t > 1.0f", constant("1.0f"), "t"));",
-            "const \(type) phi = \(select("x < 0.0f", "1.0f - r", "r"));",
         ].joined(separator: "\n    ")
     }
     /// softplus's atanh series 1 + z/3 + ... + z^7/15 in z = s^2, highest degree first.
@@ -111,15 +118,12 @@ public enum MathPrelude {
             return fabsf(x) < 0.5f ? series : cnnc_expf(x) - 1.0f;
         }
         static inline float cnnc_tanhf(float x) {
-            const float z = x * x;
-            float small = -5.70498872745e-3f;
-            small = small * z + 2.06390887954e-2f;
-            small = small * z - 5.37397155531e-2f;
-            small = small * z + 1.33314422036e-1f;
-            small = small * z - 3.33332819422e-1f;
-            small = small * z * x + x;
-            const float large = 1.0f - 2.0f / (cnnc_expf(2.0f * fabsf(x)) + 1.0f);
-            return fabsf(x) < 0.625f ? small : copysignf(large, x);
+            /* t(|x|) with the sign of x, t(a) = a P(a^2) / Q(a^2) fitted to tanh(a) on [0, 9] by
+               scripts/math/fit_rational.py (relative error), 1 past 9: within 5 ulp of tanhf.
+               tanh(-0) = -0; a NaN fails both tests and stays NaN. */
+            const float a = fabsf(x);
+            \(rationalLines(tanhOdd, lanes: nil))
+            return copysignf(r, x);
         }
         static inline float cnnc_sigmoidf(float x) {
             /* 1/2 + t(|x|) for x >= 0, 1 minus it for x < 0, t(a) = a P(a^2) / Q(a^2) fitted to
@@ -128,7 +132,7 @@ public enum MathPrelude {
                tests and stays NaN; sigmoid(-inf) = 0. */
             const float a = fabsf(x);
             \(rationalLines(sigmoidHalf, lanes: nil))
-            return phi;
+            return x < 0.0f ? 1.0f - r : r;
         }
         static inline float cnnc_geluf(float x) {
             /* GELU (erf form): x * Phi(x), Phi the normal CDF as 1/2 + t(|x|) for x >= 0 and 1 minus
@@ -137,6 +141,7 @@ public enum MathPrelude {
                A NaN fails both tests and stays NaN; GELU(-inf) = -inf * 0 = NaN, as in PyTorch. */
             const float a = fabsf(x);
             \(rationalLines(phiHalf, lanes: nil))
+            const float phi = x < 0.0f ? 1.0f - r : r;
             return x * phi;
         }
         static inline float cnnc_softplusf(float x) {
@@ -236,26 +241,19 @@ public enum MathPrelude {
                 return \(sel)((\(i))(cnnc_absv\(l)(x) < 0.5f), series, cnnc_expv\(l)(x) - 1.0f);
             }
             static inline \(v) cnnc_tanhv\(l)(\(v) x) {
-                const \(v) z = x * x;
-                \(v) small = \(splat)(-5.70498872745e-3f);
-                small = small * z + 2.06390887954e-2f;
-                small = small * z - 5.37397155531e-2f;
-                small = small * z + 1.33314422036e-1f;
-                small = small * z - 3.33332819422e-1f;
-                small = small * z * x + x;
-                const \(v) ax = cnnc_absv\(l)(x);
-                const \(v) large = 1.0f - 2.0f / (cnnc_expv\(l)(2.0f * ax) + 1.0f);
-                const \(v) signed_large = (\(v))(((\(i))large & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
-                return \(sel)((\(i))(ax < 0.625f), small, signed_large);
+                const \(v) a = cnnc_absv\(l)(x);
+                \(rationalLines(tanhOdd, lanes: names))
+                return (\(v))(((\(i))r & 0x7fffffff) | ((\(i))x & (int32_t)0x80000000));
             }
             static inline \(v) cnnc_sigmoidv\(l)(\(v) x) {
                 const \(v) a = cnnc_absv\(l)(x);
                 \(rationalLines(sigmoidHalf, lanes: names))
-                return phi;
+                return \(sel)((\(i))(x < 0.0f), 1.0f - r, r);
             }
             static inline \(v) cnnc_geluv\(l)(\(v) x) {
                 const \(v) a = cnnc_absv\(l)(x);
                 \(rationalLines(phiHalf, lanes: names))
+                const \(v) phi = \(sel)((\(i))(x < 0.0f), 1.0f - r, r);
                 return x * phi;
             }
             static inline \(v) cnnc_softplusv\(l)(\(v) x) {

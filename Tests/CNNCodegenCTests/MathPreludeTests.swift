@@ -55,13 +55,15 @@ import Testing
         // measured 3 ulp at x = -7.08).
         #expect(values[8] <= 4, "softplus: \(values[8]) ulp, \(values[9]) absolute")
         #expect(values[1] <= 8 || values[5] <= 1e-7, "expm1f: \(values[1]) ulp, \(values[5]) absolute")
-        #expect(values[2] <= 8 || values[6] <= 1e-7, "tanhf: \(values[2]) ulp, \(values[6]) absolute")
+        // tanh, a rational function fitted to the relative error, within 6 ulp (measured 4.9 at
+        // x = -6.06, where 1 - tanh is 1.1e-5).
+        #expect(values[2] <= 6, "tanhf: \(values[2]) ulp, \(values[6]) absolute")
     }
 
     /// The lane-wise functions (`MathPrelude.vectorText`): exp, expm1, tanh, sigmoid, softplus and
     /// GELU give each lane the scalar function's bits, on 4, 8 and 16 lanes; GELU is within
     /// 2.5e-7 max(1, |x|) of x Phi(x) (double), 6 ulp above -1 and 5e-15 below -8; sigmoid(x) +
-    /// sigmoid(-x) = 1; NaN and the infinities give PyTorch's values.
+    /// sigmoid(-x) = 1 and tanh is odd; NaN and the infinities give PyTorch's values.
     @Test func vectorFormsMatchTheScalarOnesAndGeluIsAccurate() throws {
         let dir = TemporaryDirectory()
         let program = """
@@ -74,7 +76,7 @@ import Testing
             \(MathPrelude.vectorText)
             static int differ(float a, float b) { return memcmp(&a, &b, sizeof a) != 0; }
             static long mismatches = 0;
-            static double gelu_ulp = 0, gelu_abs = 0, gelu_tail = 0, sigmoid_sum = 0;
+            static double gelu_ulp = 0, gelu_abs = 0, gelu_tail = 0, symmetry = 0;
             static void check(float x, float e, float m, float t, float s, float sp, float g) {
                 mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x)) + differ(sp, cnnc_softplusf(x))
                     + differ(g, cnnc_geluf(x));
@@ -87,8 +89,8 @@ import Testing
                     const double gs = nextafterf(fabsf(gwf), INFINITY) - fabsf(gwf);
                     if (fabs((double)g - gw) / gs > gelu_ulp) gelu_ulp = fabs((double)g - gw) / gs;
                 } else if (x < -8.0f && fabs((double)g - gw) > gelu_tail) gelu_tail = fabs((double)g - gw);
-                /* sigmoid(x) + sigmoid(-x) = 1 exactly, and sigmoid >= 0. */
-                if (cnnc_sigmoidf(x) + cnnc_sigmoidf(-x) != 1.0f || !(s >= 0.0f)) sigmoid_sum += 1;
+                /* sigmoid(x) + sigmoid(-x) = 1 exactly, sigmoid >= 0, tanh(-x) = -tanh(x). */
+                if (cnnc_sigmoidf(x) + cnnc_sigmoidf(-x) != 1.0f || !(s >= 0.0f) || differ(-t, cnnc_tanhf(-x))) symmetry += 1;
             }
             #define SWEEP(L) \\
                 for (int i = -2000000; i < 2000000; i += L) { \\
@@ -104,7 +106,7 @@ import Testing
                     && cnnc_softplusv8(special)[0] != cnnc_softplusv8(special)[0] && cnnc_softplusv8(special)[1] == INFINITY && cnnc_softplusv8(special)[2] == 0
                     && cnnc_geluv8(special)[0] != cnnc_geluv8(special)[0] && cnnc_geluv8(special)[1] == INFINITY && cnnc_geluv8(special)[2] != cnnc_geluv8(special)[2]
                     && cnnc_geluv8(special)[5] == 10.0f && cnnc_geluv8(special)[3] == 0;
-                printf("%ld %d %g %g %g %g\\n", mismatches, specials_ok, gelu_ulp, gelu_tail, gelu_abs, sigmoid_sum);
+                printf("%ld %d %g %g %g %g\\n", mismatches, specials_ok, gelu_ulp, gelu_tail, gelu_abs, symmetry);
                 return 0;
             }
             """
@@ -143,6 +145,6 @@ import Testing
         #expect(values[4] <= 2.5e-7, "\(march): GELU: \(values[4]) absolute over max(1, |x|)")
         #expect(values[2] <= 6, "\(march): GELU above -1: \(values[2]) ulp")
         #expect(values[3] <= 5e-15, "\(march): GELU below -8: \(values[3]) absolute")
-        #expect(values[5] == 0, "\(march): sigmoid(x) + sigmoid(-x) != 1 or sigmoid < 0 at \(values[5]) points")
+        #expect(values[5] == 0, "\(march): sigmoid(x) + sigmoid(-x) != 1, sigmoid < 0 or tanh(-x) != -tanh(x) at \(values[5]) points")
     }
 }

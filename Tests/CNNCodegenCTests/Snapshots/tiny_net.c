@@ -159,15 +159,24 @@ static inline float cnnc_expm1f(float x) {
     return fabsf(x) < 0.5f ? series : cnnc_expf(x) - 1.0f;
 }
 static inline float cnnc_tanhf(float x) {
-    const float z = x * x;
-    float small = -5.70498872745e-3f;
-    small = small * z + 2.06390887954e-2f;
-    small = small * z - 5.37397155531e-2f;
-    small = small * z + 1.33314422036e-1f;
-    small = small * z - 3.33332819422e-1f;
-    small = small * z * x + x;
-    const float large = 1.0f - 2.0f / (cnnc_expf(2.0f * fabsf(x)) + 1.0f);
-    return fabsf(x) < 0.625f ? small : copysignf(large, x);
+    /* t(|x|) with the sign of x, t(a) = a P(a^2) / Q(a^2) fitted to tanh(a) on [0, 9] by
+       scripts/math/fit_rational.py (relative error), 1 past 9: within 5 ulp of tanhf.
+       tanh(-0) = -0; a NaN fails both tests and stays NaN. */
+    const float a = fabsf(x);
+    const float z = a * a;
+    float p = 1.335456723e-08f;
+    p = p * z + 2.060900806e-05f;
+    p = p * z + 3.495583311e-03f;
+    p = p * z + 1.338102221e-01f;
+    p = p * z + 1.0f;
+    float q = 7.776517919e-07f;
+    q = q * z + 3.285627172e-04f;
+    q = q * z + 2.587696351e-02f;
+    q = q * z + 4.671433568e-01f;
+    q = q * z + 1.0f;
+    const float t = a > 9.0f ? 1.0f : a * p / q;
+    const float r = t > 1.0f ? 1.0f : t;
+    return copysignf(r, x);
 }
 static inline float cnnc_sigmoidf(float x) {
     /* 1/2 + t(|x|) for x >= 0, 1 minus it for x < 0, t(a) = a P(a^2) / Q(a^2) fitted to
@@ -188,8 +197,7 @@ static inline float cnnc_sigmoidf(float x) {
     q = q * z + 1.0f;
     const float t = a > 18.0f ? 1.0f : a * p / q + 0.5f;
     const float r = t > 1.0f ? 1.0f : t;
-    const float phi = x < 0.0f ? 1.0f - r : r;
-    return phi;
+    return x < 0.0f ? 1.0f - r : r;
 }
 static inline float cnnc_geluf(float x) {
     /* GELU (erf form): x * Phi(x), Phi the normal CDF as 1/2 + t(|x|) for x >= 0 and 1 minus
@@ -319,17 +327,21 @@ static inline cnnc_v4 cnnc_expm1v4(cnnc_v4 x) {
     return cnnc_select4((cnnc_i4)(cnnc_absv4(x) < 0.5f), series, cnnc_expv4(x) - 1.0f);
 }
 static inline cnnc_v4 cnnc_tanhv4(cnnc_v4 x) {
-    const cnnc_v4 z = x * x;
-    cnnc_v4 small = cnnc_splat4(-5.70498872745e-3f);
-    small = small * z + 2.06390887954e-2f;
-    small = small * z - 5.37397155531e-2f;
-    small = small * z + 1.33314422036e-1f;
-    small = small * z - 3.33332819422e-1f;
-    small = small * z * x + x;
-    const cnnc_v4 ax = cnnc_absv4(x);
-    const cnnc_v4 large = 1.0f - 2.0f / (cnnc_expv4(2.0f * ax) + 1.0f);
-    const cnnc_v4 signed_large = (cnnc_v4)(((cnnc_i4)large & 0x7fffffff) | ((cnnc_i4)x & (int32_t)0x80000000));
-    return cnnc_select4((cnnc_i4)(ax < 0.625f), small, signed_large);
+    const cnnc_v4 a = cnnc_absv4(x);
+    const cnnc_v4 z = a * a;
+    cnnc_v4 p = cnnc_splat4(1.335456723e-08f);
+    p = p * z + 2.060900806e-05f;
+    p = p * z + 3.495583311e-03f;
+    p = p * z + 1.338102221e-01f;
+    p = p * z + 1.0f;
+    cnnc_v4 q = cnnc_splat4(7.776517919e-07f);
+    q = q * z + 3.285627172e-04f;
+    q = q * z + 2.587696351e-02f;
+    q = q * z + 4.671433568e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v4 t = cnnc_select4((cnnc_i4)(a > 9.0f), cnnc_splat4(1.0f), a * p / q);
+    const cnnc_v4 r = cnnc_select4((cnnc_i4)(t > 1.0f), cnnc_splat4(1.0f), t);
+    return (cnnc_v4)(((cnnc_i4)r & 0x7fffffff) | ((cnnc_i4)x & (int32_t)0x80000000));
 }
 static inline cnnc_v4 cnnc_sigmoidv4(cnnc_v4 x) {
     const cnnc_v4 a = cnnc_absv4(x);
@@ -346,8 +358,7 @@ static inline cnnc_v4 cnnc_sigmoidv4(cnnc_v4 x) {
     q = q * z + 1.0f;
     const cnnc_v4 t = cnnc_select4((cnnc_i4)(a > 18.0f), cnnc_splat4(1.0f), a * p / q + 0.5f);
     const cnnc_v4 r = cnnc_select4((cnnc_i4)(t > 1.0f), cnnc_splat4(1.0f), t);
-    const cnnc_v4 phi = cnnc_select4((cnnc_i4)(x < 0.0f), 1.0f - r, r);
-    return phi;
+    return cnnc_select4((cnnc_i4)(x < 0.0f), 1.0f - r, r);
 }
 static inline cnnc_v4 cnnc_geluv4(cnnc_v4 x) {
     const cnnc_v4 a = cnnc_absv4(x);
@@ -418,17 +429,21 @@ static inline cnnc_v8 cnnc_expm1v8(cnnc_v8 x) {
     return cnnc_select8((cnnc_i8)(cnnc_absv8(x) < 0.5f), series, cnnc_expv8(x) - 1.0f);
 }
 static inline cnnc_v8 cnnc_tanhv8(cnnc_v8 x) {
-    const cnnc_v8 z = x * x;
-    cnnc_v8 small = cnnc_splat8(-5.70498872745e-3f);
-    small = small * z + 2.06390887954e-2f;
-    small = small * z - 5.37397155531e-2f;
-    small = small * z + 1.33314422036e-1f;
-    small = small * z - 3.33332819422e-1f;
-    small = small * z * x + x;
-    const cnnc_v8 ax = cnnc_absv8(x);
-    const cnnc_v8 large = 1.0f - 2.0f / (cnnc_expv8(2.0f * ax) + 1.0f);
-    const cnnc_v8 signed_large = (cnnc_v8)(((cnnc_i8)large & 0x7fffffff) | ((cnnc_i8)x & (int32_t)0x80000000));
-    return cnnc_select8((cnnc_i8)(ax < 0.625f), small, signed_large);
+    const cnnc_v8 a = cnnc_absv8(x);
+    const cnnc_v8 z = a * a;
+    cnnc_v8 p = cnnc_splat8(1.335456723e-08f);
+    p = p * z + 2.060900806e-05f;
+    p = p * z + 3.495583311e-03f;
+    p = p * z + 1.338102221e-01f;
+    p = p * z + 1.0f;
+    cnnc_v8 q = cnnc_splat8(7.776517919e-07f);
+    q = q * z + 3.285627172e-04f;
+    q = q * z + 2.587696351e-02f;
+    q = q * z + 4.671433568e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v8 t = cnnc_select8((cnnc_i8)(a > 9.0f), cnnc_splat8(1.0f), a * p / q);
+    const cnnc_v8 r = cnnc_select8((cnnc_i8)(t > 1.0f), cnnc_splat8(1.0f), t);
+    return (cnnc_v8)(((cnnc_i8)r & 0x7fffffff) | ((cnnc_i8)x & (int32_t)0x80000000));
 }
 static inline cnnc_v8 cnnc_sigmoidv8(cnnc_v8 x) {
     const cnnc_v8 a = cnnc_absv8(x);
@@ -445,8 +460,7 @@ static inline cnnc_v8 cnnc_sigmoidv8(cnnc_v8 x) {
     q = q * z + 1.0f;
     const cnnc_v8 t = cnnc_select8((cnnc_i8)(a > 18.0f), cnnc_splat8(1.0f), a * p / q + 0.5f);
     const cnnc_v8 r = cnnc_select8((cnnc_i8)(t > 1.0f), cnnc_splat8(1.0f), t);
-    const cnnc_v8 phi = cnnc_select8((cnnc_i8)(x < 0.0f), 1.0f - r, r);
-    return phi;
+    return cnnc_select8((cnnc_i8)(x < 0.0f), 1.0f - r, r);
 }
 static inline cnnc_v8 cnnc_geluv8(cnnc_v8 x) {
     const cnnc_v8 a = cnnc_absv8(x);
@@ -517,17 +531,21 @@ static inline cnnc_v16 cnnc_expm1v16(cnnc_v16 x) {
     return cnnc_select16((cnnc_i16)(cnnc_absv16(x) < 0.5f), series, cnnc_expv16(x) - 1.0f);
 }
 static inline cnnc_v16 cnnc_tanhv16(cnnc_v16 x) {
-    const cnnc_v16 z = x * x;
-    cnnc_v16 small = cnnc_splat16(-5.70498872745e-3f);
-    small = small * z + 2.06390887954e-2f;
-    small = small * z - 5.37397155531e-2f;
-    small = small * z + 1.33314422036e-1f;
-    small = small * z - 3.33332819422e-1f;
-    small = small * z * x + x;
-    const cnnc_v16 ax = cnnc_absv16(x);
-    const cnnc_v16 large = 1.0f - 2.0f / (cnnc_expv16(2.0f * ax) + 1.0f);
-    const cnnc_v16 signed_large = (cnnc_v16)(((cnnc_i16)large & 0x7fffffff) | ((cnnc_i16)x & (int32_t)0x80000000));
-    return cnnc_select16((cnnc_i16)(ax < 0.625f), small, signed_large);
+    const cnnc_v16 a = cnnc_absv16(x);
+    const cnnc_v16 z = a * a;
+    cnnc_v16 p = cnnc_splat16(1.335456723e-08f);
+    p = p * z + 2.060900806e-05f;
+    p = p * z + 3.495583311e-03f;
+    p = p * z + 1.338102221e-01f;
+    p = p * z + 1.0f;
+    cnnc_v16 q = cnnc_splat16(7.776517919e-07f);
+    q = q * z + 3.285627172e-04f;
+    q = q * z + 2.587696351e-02f;
+    q = q * z + 4.671433568e-01f;
+    q = q * z + 1.0f;
+    const cnnc_v16 t = cnnc_select16((cnnc_i16)(a > 9.0f), cnnc_splat16(1.0f), a * p / q);
+    const cnnc_v16 r = cnnc_select16((cnnc_i16)(t > 1.0f), cnnc_splat16(1.0f), t);
+    return (cnnc_v16)(((cnnc_i16)r & 0x7fffffff) | ((cnnc_i16)x & (int32_t)0x80000000));
 }
 static inline cnnc_v16 cnnc_sigmoidv16(cnnc_v16 x) {
     const cnnc_v16 a = cnnc_absv16(x);
@@ -544,8 +562,7 @@ static inline cnnc_v16 cnnc_sigmoidv16(cnnc_v16 x) {
     q = q * z + 1.0f;
     const cnnc_v16 t = cnnc_select16((cnnc_i16)(a > 18.0f), cnnc_splat16(1.0f), a * p / q + 0.5f);
     const cnnc_v16 r = cnnc_select16((cnnc_i16)(t > 1.0f), cnnc_splat16(1.0f), t);
-    const cnnc_v16 phi = cnnc_select16((cnnc_i16)(x < 0.0f), 1.0f - r, r);
-    return phi;
+    return cnnc_select16((cnnc_i16)(x < 0.0f), 1.0f - r, r);
 }
 static inline cnnc_v16 cnnc_geluv16(cnnc_v16 x) {
     const cnnc_v16 a = cnnc_absv16(x);
