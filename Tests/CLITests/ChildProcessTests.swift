@@ -46,7 +46,10 @@ import Glibc
             "/bin/sh",
             // The shell lists its descriptors with a glob, not `ls | sort`: a pipeline's pipe ends
             // can still be open in the shell while ls reads /proc/$$/fd (seen once under load).
-            ["-c", "cat; for f in /proc/$$/fd/*; do printf '%s ' \"${f##*/}\"; done; echo; test -e /proc/$$/fd/\(fd) && echo leaked || echo closed"])
+            [
+                "-c",
+                "cat; for f in /proc/$$/fd/*; do printf '%s ' \"${f##*/}\"; done; echo; test -e /proc/$$/fd/\(fd) && echo leaked || echo closed",
+            ])
         let lines = r.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count >= 2 && lines[1] == "closed", "\(r.stdoutText)")
         // The shell's own: 0, 1, 2 and at most the directory the glob reads.
