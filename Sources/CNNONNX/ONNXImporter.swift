@@ -344,6 +344,11 @@ struct Importer {
                 "unsupported op \(Diagnostic.quoted(ctx.opType)) (supported ops: \(ONNXImporter.supportedOps.joined(separator: ", ")))")
         }
         if let reason = OpsetReview.refusal(op: ctx.opType, opset: opset) { throw ctx.error(reason) }
+        // Every supported op's first output is required (optional outputs come after it); the
+        // handlers name the value they produce by it.
+        guard let first = ctx.proto.output.first, !first.isEmpty else {
+            throw ctx.error("expected an output (its first, which \(Diagnostic.quoted(ctx.opType)) always has), got none")
+        }
         if wholeTensor && !OpTable.wholeTensorOps.contains(ctx.opType) {
             throw ctx.error(
                 "unsupported op \(Diagnostic.quoted(ctx.opType)) in a model whose first axis is not a free batch (read as one whole tensor; there only: \(OpTable.wholeTensorOps.sorted().joined(separator: ", ")))"

@@ -104,6 +104,24 @@ import Testing
         }
     }
 
+    /// A node with no output (or an empty first one), such as a MatMul the fuzzer made, is
+    /// refused with its place and what was expected, never indexed past its outputs.
+    @Test(arguments: [[String](), [""]])
+    func aNodeWithoutItsFirstOutputIsRefused(_ outputs: [String]) throws {
+        let dir = TemporaryDirectory()
+        var matMul = node("MatMul", "mm", ["x", "W"], "unused")
+        matMul.output = outputs
+        let path = try write([matMul, node("Relu", "relu", ["m"], "y")], in: dir)
+        do {
+            _ = try ONNXImporter.load(path: path)
+            Issue.record("the model imported")
+        } catch let d as Diagnostic {
+            #expect(
+                d.description.hasPrefix("\(path): node 0 'mm' (MatMul): expected an output (its first, which MatMul always has), got none"),
+                "\(d)")
+        }
+    }
+
     /// The CLI prints one `error:` line per problem, exits 1 and writes nothing.
     @Test func theCLIPrintsOneErrorLinePerProblem() throws {
         let dir = TemporaryDirectory()
