@@ -50,14 +50,18 @@ extension Toolchain {
         return flags
     }
 
-    /// `optimizationFlagsToProbe` when the compiler builds `probeSource` with them (clang), else none (gcc
-    /// rejects `-mllvm`).
+    /// Each group of `optimizationFlagGroupsToProbe` with which the compiler builds `probeSource`
+    /// (clang: every group; gcc rejects `-mllvm`).
     static func acceptedOptimizationFlags(
         _ compiler: String, otherFlags: [String], probeSource: String, in directory: String
     ) throws -> [String] {
-        let flags = optimizationFlagsToProbe
-        let result = try run(compiler, flags + otherFlags + ["-O3", "-c", "-o", directory + "/probe-flags.o", probeSource], in: directory)
-        return result.status == 0 ? flags : []
+        var accepted: [String] = []
+        for flags in optimizationFlagGroupsToProbe {
+            let result = try run(
+                compiler, flags + otherFlags + ["-O3", "-c", "-o", directory + "/probe-flags.o", probeSource], in: directory)
+            if result.status == 0 { accepted += flags }
+        }
+        return accepted
     }
 
     /// `linkerFlagsToProbe` when the compiler links `probeSource` into a shared library with
