@@ -144,6 +144,7 @@ public struct CType: Hashable, Sendable {
     public static let float = CType("float")
     public static let constFloat = CType("const float")
     public static let constInt64 = CType("const int64_t")
+    public static let int64 = CType("int64_t")
     /// A read-only float pointer that aliases nothing else the kernel writes.
     public static let constFloatPointer = CType("const float *restrict")
     public static let floatPointer = CType("float *restrict")
@@ -156,6 +157,10 @@ public struct CType: Hashable, Sendable {
 }
 
 extension CStmt {
+    /// `__asm__ volatile("" ::: "memory");`: no instruction, but clang and gcc neither move memory
+    /// accesses across it nor reuse a value loaded before it for a load after it.
+    public static let compilerBarrier: CStmt = .expr(.ident("__asm__ volatile(\"\" ::: \"memory\")"))
+
     /// `type name = value;` with a typed type.
     public static func local(_ type: CType, _ name: String, _ value: CExpr?) -> CStmt { .decl(type.spelling, name, value) }
 }

@@ -155,8 +155,8 @@ public enum ConvKernelPlan: Sendable, Hashable {
                     got: "a \(t.kh)x\(t.kw) conv with rows of \(t.wq) for \(t.outW) outputs")
             } else {
                 try KernelPlanError.check(
-                    channels.p <= t.outW && t.outW % channels.p == 0, kind,
-                    expected: "tiles that divide the \(t.outW)-position row", got: "\(channels.p) positions")
+                    channels.p <= t.outW && (t.outW % channels.p == 0 || channels.rowTails), kind,
+                    expected: "tiles that divide the \(t.outW)-position row, or row tails", got: "\(channels.p) positions")
             }
             let tails = tails ?? channels.flatTails.map { Tail(rows: $0.rows, start: $0.rows * t.outW - $0.tail, width: $0.tail) }
             try KernelPlanError.check(

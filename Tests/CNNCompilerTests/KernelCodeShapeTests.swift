@@ -254,6 +254,23 @@ import Testing
         return (source, spills)
     }
 
+    /// The channel-tile reduction loops of a compiled source (over a chunk's input channels,
+    /// reading `xi`): how many there are, and the spill or reload remarks on any of them.
+    static func channelTileReductionSpills(
+        _ build: (source: String, disassembly: String, remarks: String)
+    ) -> (
+        loops: Int, spills: [Substring]
+    ) {
+        let lines = build.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let loopLines = lines.indices.dropLast().filter {
+            lines[$0].contains("for (int64_t c = c0; c < c1; c++)") && lines[$0 + 1].contains("const float *restrict xi")
+        }.map { $0 + 1 }
+        let spills = build.remarks.split(separator: "\n").filter { remark in
+            loopLines.contains { remark.contains("model.c:\($0):") } && (remark.contains("spills") || remark.contains("reloads"))
+        }
+        return (loopLines.count, spills)
+    }
+
     /// Plans `graph` for `target` and compiles its C with the library's flags and LLVM's register
     /// allocation remarks: the C, the object's disassembly and the remarks.
     static func compile(_ graph: Graph, target: TargetCPU) throws -> (source: String, disassembly: String, remarks: String) {
@@ -338,32 +355,82 @@ import Testing
         #expect(!small.chunksOuter && small.blocksOuter, "\(small)")
     }
 
-    /// Position-tile reductions prefetch per target (`ConvThresholds`): on AVX2, a reduction over
-    /// many channels of a large input (`conv1x1_chunks_outer`: 480 channels, 555 KB) prefetches
-    /// its input lines 8 channels ahead and, its weights fitting in L2, not the next block's
-    /// weights; AVX-512 keeps the weight prefetch and prefetches no input; a short reduction
-    /// (`conv1x1_registers_relu6_tail`: 24 channels) prefetches no input anywhere. On AVX2 a
-    /// residual added in registers (`conv1x1_registers_bn_residual`) is prefetched before each whole
-    /// tile's reduction. The goldens of these cases check the sums either way.
+    /// Position-tile reductions prefetch per target (`ConvThresholds`). On AVX2 a 1x1 conv over
+    /// many channels (`conv1x1_chunks_outer`: 480 channels, 555 KB) packs each chunk of input
+    /// (`TiledConvEmitter.packedChunkPositions`) and its reduction reads the packed runs, so it
+    /// prefetches no input and, its weights fitting in L2, not the next block's weights; AVX-512
+    /// reads the input in place with the weight prefetch. A 3x3 stride-2 conv of 64 channels on
+    /// 40x40 (400 KB), which packs nowhere, prefetches its input lines 8 channels ahead on AVX2
+    /// only; a short reduction (`conv1x1_registers_relu6_tail`: 24 channels) prefetches no input
+    /// anywhere. On AVX2 a residual added in registers (`conv1x1_registers_bn_residual`) is
+    /// prefetched before each whole tile's reduction. The goldens of these cases check the sums
+    /// either way, and `otherTargetsMatchPyTorch` runs them on x86-64-v3 on every host.
     @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
     func positionTileReductionsPrefetchPerTarget(target: TargetCPU) throws {
-        func source(_ name: String) throws -> String {
-            #expect(try GoldenCase.convPlan(name, target: Compiler.vectorTarget(target)).positionTileKernel != nil, "\(name)")
-            let graph = try Compiler.load(TestPaths.repo("Tests/Goldens/ops/\(name)/net.json"))
-            let vector = Compiler.vectorTarget(target)
+        let vector = Compiler.vectorTarget(target)
+        func source(_ graph: Graph) throws -> String {
             let planned = try Pipeline.run(graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
             return ModelEmitter.emit(planned, options: CodegenOptions(vector: vector)).source
         }
+        func source(_ name: String) throws -> String {
+            #expect(try GoldenCase.convPlan(name, target: vector).positionTileKernel != nil, "\(name)")
+            return try source(try Compiler.load(TestPaths.repo("Tests/Goldens/ops/\(name)/net.json")))
+        }
         let large = try source("conv1x1_chunks_outer")
-        // Rows c + 8 of this tile, the last 8 rows wrapping to the next tile's first.
-        let rowsAhead = #/xp = xs \+ tt \+ \(\(c \+ 8 < 480 \? \(c \+ 8\) \* 289 : 16 \+ \(c \+ 8 - 480\) \* 289\)\);/#
-        #expect(large.contains(rowsAhead) == (target == .x86_64_v3))
-        #expect(large.contains("__builtin_prefetch(xp, 0, 3);") == (target == .x86_64_v3))
+        let packs = #/if \(pkc != \(b \+ g\) \* 10 \+ ch\) \{/#
+        #expect(large.contains(packs) == (target == .x86_64_v3))
+        #expect(large.contains("xi = pk + (tt - q0) * 480 + c * 16;") == (target == .x86_64_v3))
+        #expect(!large.contains("__builtin_prefetch(xp"))
         #expect(large.contains("__builtin_prefetch(wi + ") == (target == .x86_64_v4))
+        var f = GraphFixture(name: "strided", inputs: [("x", [64, 40, 40])])
+        try f.add("c3x3", GraphFixture.conv(64, 3, stride: 2, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        let strided = try source(f.graph)
+        #expect(try #require(KernelSelection.convPlan(f.graph.nodes[1], in: f.graph, target: vector)).positionTileKernel != nil)
+        #expect(!strided.contains("pkc"))
+        // Rows c + 8 of this tile, the last 8 rows wrapping to the next tile's first.
+        let rowsAhead = #/xp = xs \+ tt \+ \(\(c \+ 8 < 64 \? \(c \+ 8\) \* \d+ : \d+ \+ \(c \+ 8 - 64\) \* \d+\)\);/#
+        #expect(strided.contains(rowsAhead) == (target == .x86_64_v3))
+        #expect(strided.contains("__builtin_prefetch(xp, 0, 3);") == (target == .x86_64_v3))
         let short = try source("conv1x1_registers_relu6_tail")
         #expect(!short.contains("__builtin_prefetch(xp"))
         let residual = try source("conv1x1_registers_bn_residual")
         #expect(residual.contains(#/if \(tt \+ \d+ <= q1\) \{\s*__builtin_prefetch\(in\d \+ /#) == (target == .x86_64_v3))
+    }
+
+    /// Channel tiles of a conv with taps (`conv3x3_stride2_channel_row_tails`: 3x3 stride-2 convs
+    /// onto 14x14 and 7x7) on AVX2 take 5 positions x 2 vectors with a narrower tile at each row's
+    /// end (`ChannelTiling.rowTails`: 5 + 5 + 4 and 5 + 2), where tiles that divide the row were 2
+    /// x 4 and 7 x 1. The reduction loops do not spill, in a conv small enough for a one-thread
+    /// copy of its loops as well (32 -> 32 channels onto 7x7, 0.9 MFLOP), where clang once kept
+    /// broadcasts across taps. AVX-512 keeps tiles that divide the row.
+    /// `otherTargetsMatchPyTorch` runs the golden on x86-64-v3 on every host.
+    @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
+    func channelTilesEndRowsWithNarrowerTilesOnAVX2(target: TargetCPU) throws {
+        let vector = Compiler.vectorTarget(target)
+        func convs(_ graph: Graph) throws -> (Graph, [Node]) {
+            let planned = try Compiler.plan(graph)
+            return (planned.graph, planned.graph.nodes.filter { if case .conv = $0.op { return true } else { return false } })
+        }
+        let graph = try Compiler.load(TestPaths.repo("Tests/Goldens/ops/conv3x3_stride2_channel_row_tails/net.json"))
+        let (planned, nodes) = try convs(graph)
+        #expect(nodes.count == 2)
+        for (conv, tail) in zip(nodes, [4, 2]) {
+            let ct = KernelSelection.convPlan(conv, in: planned, target: vector)?.channelTiling
+            if target == .x86_64_v3 {
+                #expect(
+                    ct?.p == 5 && ct?.ocv == 2 && ct?.rowTails == true && ct?.rowTail == tail, "\(conv.name): \(String(describing: ct))")
+            } else {
+                #expect(ct.map { !$0.rowTails && $0.base.outW % $0.p == 0 } ?? true, "\(conv.name): \(String(describing: ct))")
+            }
+        }
+        var f = GraphFixture(name: "small", inputs: [("x", [32, 14, 14])])
+        try f.add("c", GraphFixture.conv(32, 3, stride: 2, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        for built in [try Self.compile(graph, target: target), try Self.compile(f.graph, target: target)] {
+            let (loops, spills) = Self.channelTileReductionSpills(built)
+            #expect(loops >= (target == .x86_64_v3 ? 4 : 0))
+            #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
+            #expect(built.source.contains("(and 2 at each row's end)") == (target == .x86_64_v3))
+        }
     }
 
     /// Channel tiles over an input larger than AVX2's L2 (1088 channels of 11x11: 527 KB, which
@@ -391,14 +458,8 @@ import Testing
             }
             let build = try Self.compile(graph, target: target)
             // The reduction loops (over a chunk's input channels, reading `xi`): no spill or reload remarks.
-            let lines = build.source.split(separator: "\n", omittingEmptySubsequences: false)
-            let loopLines = lines.indices.dropLast().filter {
-                lines[$0].contains("for (int64_t c = c0; c < c1; c++)") && lines[$0 + 1].contains("const float *restrict xi")
-            }.map { $0 + 1 }
-            #expect(!loopLines.isEmpty)
-            let spills = build.remarks.split(separator: "\n").filter { remark in
-                loopLines.contains { remark.contains("model.c:\($0):") } && (remark.contains("spills") || remark.contains("reloads"))
-            }
+            let (loops, spills) = Self.channelTileReductionSpills(build)
+            #expect(loops > 0)
             #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
             return build.source
         }

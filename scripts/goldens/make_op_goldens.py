@@ -513,6 +513,20 @@ simple("conv1x1_chunks_outer", "1x1 conv 480 -> 20 channels, relu, on 17x17 (555
        "run chunk by chunk of positions, every block of output channels of a chunk before the next)", [480, 17, 17],
        "conv2d", batch=1, file=True, filters=20, kernel=1, activation="relu")
 
+simple("conv1x1_packed_groups", "grouped 1x1 conv: 128 -> 48 channels in 2 groups on 20x20, relu, batch 3: on AVX2 "
+       "each chunk of 128 positions of a group's 64 channels is packed tile by tile before its 4 blocks of outputs "
+       "(400 positions: a last chunk of one tile)", [128, 20, 20], "conv2d", batch=3, file=True, filters=48, kernel=1,
+       groups=2, activation="relu")
+
+@case("conv3x3_stride2_channel_row_tails", "3x3 stride-2 convs 48 -> 32 -> 48 channels, 28x28 -> 14x14 -> 7x7, relu: "
+      "on AVX2 channel tiles of 5 positions x 2 vectors, each row ending with a tile of 4 (14 columns) or 2 (7 columns)")
+def _(b):
+    b.input("x", [48, 28, 28])
+    b.weights_file()
+    b.L("a", "conv2d", filters=32, kernel=3, stride=2, padding=1, activation="relu")
+    b.L("b", "conv2d", filters=48, kernel=3, stride=2, padding=1, activation="relu")
+
+
 # --- epilogues in registers: tiles whose positions are the output's own offsets store from registers ---
 @case("conv1x1_registers_relu6_tail", "MobileNet-style expand: 1x1 conv 24 -> 40 -> clip 0..6 (relu6, fused) on "
       "15x15: full tiles apply the clip as vectors and store from registers, the last partial tile goes through the "

@@ -15,7 +15,7 @@ extension TiledConvEmitter {
         let bias = ctx.weights(ct.packBias(biasValues))
         var body: [CStmt] = [
             .comment(
-                "channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : "") x \(ct.ocv) vectors of \(ct.lanes) channels, \(ct.blocks) blocks"
+                "channel-tiled: \(ct.p) positions\(ct.flat ? " (across rows)" : ct.rowTail > 0 ? " (and \(ct.rowTail) at each row's end)" : "") x \(ct.ocv) vectors of \(ct.lanes) channels, \(ct.blocks) blocks"
             ),
             .local(.constFloatPointer, "w", w),
             .local(.constFloatPointer, "bias", bias),
@@ -102,15 +102,25 @@ extension TiledConvEmitter {
         let rowSource = source + .v("b") * .int(t.icg * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)
         let scale = inputScale(channelPlan.attributes)
         guard ct.flat else {
+            // Whole tiles, then each row's narrower last tile (`rowTail`), if any.
+            let tail = ct.rowTail
+            let rowEnd: [CStmt] =
+                tail == 0
+                ? []
+                : [
+                    .block(
+                        [.local(.constInt64, "ow0", .int(t.outW - tail))]
+                            + channelTile(ct, width: tail, scale: scale, prefetchInput: prefetchInput))
+                ]
             return [
                 .loop(
                     "oh", .v("oh0"), .v("oh1"),
                     [
                         .local(.constFloatPointer, "xs", rowSource),
                         .loop(
-                            "ow0", from: .int(0), to: .int(t.outW), step: ct.p,
+                            "ow0", from: .int(0), to: .int(t.outW - tail), step: ct.p,
                             [.block(channelTile(ct, width: ct.p, scale: scale, prefetchInput: prefetchInput))]),
-                    ])
+                    ] + rowEnd)
             ]
         }
         let tails: [CStmt] = channelPlan.tails.map { tail in
@@ -160,6 +170,12 @@ extension TiledConvEmitter {
             for kw in 0..<t.kw {
                 let tap = kh * t.kw + kw
                 let offset = t.rowOffset(kh) + t.columnOffset(kw)
+                // Tiles of 5 positions x 2 vectors (`rowTails`) leave no register for a broadcast
+                // kept from one tap to a later one that reads the same input (kw 0 and 2 of a
+                // stride-2 conv, one column apart): clang kept them and spilled 3-5 vectors per
+                // step. Each tap loads its own after a compiler barrier (the same speed on a Zen 3
+                // core, the same bits).
+                if ct.rowTails && tap > 0 { step.append(.compilerBarrier) }
                 step.append(
                     .block(
                         channelLaneFMAs(

@@ -24,7 +24,13 @@ public struct ChannelTiling: Sendable, Hashable {
     /// with 256 channels takes 13 positions x 2 vectors (26 accumulators, no lane wasted),
     /// where whole-row tiles took 7 x 3 (21, with 256 channels in blocks of 48).
     public var flat = false
+    /// Whether whole-row tiles need not divide the row: each row then ends with a narrower tile
+    /// of `rowTail` positions (convs with more than one tap, where tiles cannot run across rows,
+    /// on targets with `ConvThresholds.channelTilesRowTails`).
+    public var rowTails = false
 
+    /// The positions of each row's narrower last tile (0: the tiles divide the row, or run across rows).
+    public var rowTail: Int { flat ? 0 : base.outW % p }
     public var lanes: Int { base.lanes }
     /// Output channels per block: the weights' packing width.
     public var blockChannels: Int { ocv * base.lanes }
@@ -65,16 +71,27 @@ public struct ChannelTiling: Sendable, Hashable {
         // that neighbouring taps share live across them, and a wide tile then spills (a 3x3
         // stride-2 conv onto 7x7 with 512 channels: 1.10 ms with 7 x 3 whole-row tiles, 1.33 ms
         // with 13 x 2 across rows).
+        // Row tails where tiles cannot run across rows: a 14-position row as 5 + 5 + 4 rather
+        // than 7 x 2 or 2 x 7.
+        let rowTails = th.channelTilesRowTails && base.kh * base.kw > 1
         for flat in base.kh * base.kw == 1 ? [false, true] : [false] {
-            for p in 1...16 where flat || (p <= base.outW && base.outW % p == 0) {
+            for p in 1...16 where flat || (p <= base.outW && (base.outW % p == 0 || rowTails)) {
                 for ocv in 1...4 where p * ocv + ocv <= budget {
                     let blockChannels = ocv * target.lanes
                     let blocks = (base.ocg + blockChannels - 1) / blockChannels
                     // The share of the tile's lanes that compute real outputs.
                     var share = Double(base.ocg) / Double(blocks * blockChannels)
                     if flat { share *= ChannelTiling(base: base, p: p, ocv: ocv, flat: true).flatShare }
+                    let tail = flat ? 0 : base.outW % p
+                    if tail > 0 {
+                        // A row's tail tile costs as much as `tail` positions, but no less than
+                        // `8 / ocv` (fewer than 8 accumulators wait on the FMA latency).
+                        share *= Double(base.outW) / (Double(base.outW - tail) + max(Double(tail), 8 / Double(ocv)))
+                    }
                     let score = Double(p * ocv) * share
-                    busiest = max(busiest, score)
+                    // Tiles with row tails choose among channel tiles, not between them and
+                    // position tiles, which tiles that divide the row decide as before.
+                    if tail == 0 { busiest = max(busiest, score) }
                     // A step loads p broadcasts and ocv weight vectors for p x ocv FMAs.
                     let rank =
                         (th.channelTilesRankByCycles ? share : score) * target.tileScore.stepEfficiency(fmas: p * ocv, loads: p + ocv)
@@ -84,6 +101,7 @@ public struct ChannelTiling: Sendable, Hashable {
             }
         }
         guard best.p > 0 else { return nil }
+        let chosenTails = !best.flat && base.outW % best.p != 0
         // The position tiling's useful lanes: real outputs over computed ones; misaligned rows
         // (a plane that is not a whole number of vectors) cost it about a fifth more (measured:
         // 1x1 convs on 7x7 planes ran at 45-74% of peak, on 8x8 planes at 96%).
@@ -93,13 +111,15 @@ public struct ChannelTiling: Sendable, Hashable {
             * Double(base.ocg) / Double(base.blocksPerGroup * base.ocb)
         if base.planeFloats % target.lanes != 0 || base.wq != base.outW { positionScore *= th.misalignedPositionShare }
         guard busiest > th.channelTilesMinGain * positionScore else { return nil }
-        return ChannelTiling(base: base, p: best.p, ocv: best.ocv, flat: best.flat, chunkFloats: th.channelTilesChunkFloats)
+        return ChannelTiling(
+            base: base, p: best.p, ocv: best.ocv, flat: best.flat, rowTails: chosenTails, chunkFloats: th.channelTilesChunkFloats)
     }
 
     /// The positions a task's tail tile covers (its range's positions past the last whole tile),
     /// per distinct task size: `(rows, tail)`, zero tails left out.
     public var flatTails: [(rows: Int, tail: Int)] {
-        taskRows.map { ($0, $0 * base.outW % p) }.filter { $0.tail > 0 }
+        guard flat else { return [] }
+        return taskRows.map { ($0, $0 * base.outW % p) }.filter { $0.tail > 0 }
     }
 
     /// With `flat` tiles, the share of the tiles' work that is real outputs: a tail tile of `t`

@@ -63,6 +63,9 @@ public struct ConvThresholds: Sendable, Hashable {
     /// a range of rows in every block, rather than block by block (a range of channels in all
     /// rows): the input a thread reads is then the rows it computes, not the whole input.
     public var channelTilesRowsOuter = false
+    /// Whether whole-row channel tiles of convs with more than one tap may leave a narrower tile
+    /// at each row's end (`ChannelTiling.rowTails`) instead of dividing the row.
+    public var channelTilesRowTails = false
     /// The channel tiles' score must beat the position tiles' by this factor.
     public var channelTilesMinGain = 1.1
     /// Weight floats per reduction chunk: a chunk's weights for one block stay in L1 while every
@@ -97,6 +100,13 @@ public struct ConvThresholds: Sendable, Hashable {
     /// Whether a position-tile conv whose epilogue adds a residual in registers prefetches the
     /// tile's residual values before its reduction (`TiledConvEmitter.residualPrefetch`).
     public var positionTileResidualPrefetch = false
+    /// Most floats of the stack buffer into which a 1x1 position-tile conv packs each chunk of its
+    /// input, tile by tile, so that every reduction step reads one contiguous run instead of a
+    /// line per channel row (`TiledConvEmitter.packedChunk`); nil: the reduction reads the
+    /// input's rows where they are.
+    public var positionTilePackMaxFloats: Int? = nil
+    /// Fewest input channels of a conv that packs its chunks.
+    public var positionTilePackMinInputChannels = 64
     // Column copies (`ConvTiling.prefersColumnCopies`).
     /// The copies' share of useful lanes must be at least this factor of the phase copy's.
     public var columnCopiesMinGain = 1.08
@@ -191,6 +201,11 @@ public struct ConvThresholds: Sendable, Hashable {
         t.positionTileInputPrefetch = InputPrefetch(rowsAhead: 8, minChannels: 64, aboveBytes: 64 << 10)
         t.positionTileWeightPrefetchAboveBytes = 1 << 20
         t.positionTileResidualPrefetch = true
+        // 1x1 convs of 64 or more input channels pack each chunk of input into a 64 KB stack
+        // buffer (the most a depthwise conv's plane copy takes): chunks of 64 positions with 256
+        // channels, 128 with up to 128 (`TiledConvEmitter.packedChunkPositions` has the figures).
+        t.positionTilePackMaxFloats = 16384
+        t.channelTilesRowTails = true
         return t
     }()
 }

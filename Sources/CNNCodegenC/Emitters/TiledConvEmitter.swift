@@ -40,8 +40,12 @@ enum TiledConvEmitter {
             source = ctx.input(0)
         }
         let (chunkTiles, chunks) = positionTileChunks(plan, ctx)
-        let task = positionTileTask(plan, ctx, source: source, span: chunkTiles * t.tile)
-        body += positionTileLoops(plan, ctx, task: task, chunks: chunks)
+        let packs = packedChunkPositions(plan, ctx) != nil
+        let task = positionTileTask(plan, ctx, source: source, span: chunkTiles * t.tile, packedChunks: packs ? chunks : nil)
+        // The buffer at its largest, whatever this conv's chunk: kernels that differ in their
+        // channel counts alone stay one shared function (`KernelSharing` keeps array sizes).
+        body += positionTileLoops(
+            plan, ctx, task: task, chunks: chunks, packedFloats: packs ? ctx.thresholds.positionTilePackMaxFloats : nil)
         return ctx.function(body, scratch: t.usesScratch)
     }
 
@@ -62,14 +66,65 @@ enum TiledConvEmitter {
             // depthwise conv on 56x56: 0.125 -> 0.105 ms). The last tile runs past the chunk.
             return ((rows * t.wq + t.tile - 1) / t.tile, (t.outH + rows - 1) / rows)
         }
-        let chunkTiles = max(1, min((t.positions + t.tile - 1) / t.tile, ctx.thresholds.positionTileChunkPositions / t.tile))
+        let chunkPositions = packedChunkPositions(plan, ctx) ?? ctx.thresholds.positionTileChunkPositions
+        let chunkTiles = max(1, min((t.positions + t.tile - 1) / t.tile, chunkPositions / t.tile))
         return (chunkTiles, (t.positions + chunkTiles * t.tile - 1) / (chunkTiles * t.tile))
+    }
+
+    /// The positions per chunk of a 1x1 conv that packs each chunk of its input before the
+    /// chunk's tasks (`ConvThresholds.positionTilePackMaxFloats`), or nil where the reduction
+    /// reads the input in place. Packed, tile after tile of `icg` channel runs, a reduction step
+    /// reads the run after the last one, which stays in L1 across the blocks of channels, where
+    /// in place it read one line of each channel's row: on a 56x56 plane (12544-byte rows) those
+    /// lines fall in 16 of the L1's 64 sets, so 256 channels' lines did not stay in it. ResNet-50's
+    /// 1x1 convs, one Zen 3 core, one kernel alone, both forms alternated in one process: 256 ->
+    /// 128 on 56x56 0.77-0.95 (2 threads 0.83-0.86), 64 -> 256 on 56x56 0.90-0.94, 128 -> 512 on
+    /// 28x28 0.76-0.83. A chunk is at most as many floats as the buffer holds, at least two tiles;
+    /// convs with one block of channels read each chunk once and do not pack.
+    static func packedChunkPositions(_ plan: PositionTileKernel, _ ctx: KernelContext) -> Int? {
+        let t = plan.tiling
+        let th = ctx.thresholds
+        guard let maxFloats = th.positionTilePackMaxFloats, t.kh == 1, t.kw == 1, plan.upsample == [1, 1],
+            plan.attributes.epilogue.pool == nil, t.chunkRows == nil, !t.copiesPerGroup, t.blocksPerGroup >= 2,
+            t.icg >= th.positionTilePackMinInputChannels
+        else { return nil }
+        let tiles = min(th.positionTileChunkPositions, maxFloats / t.icg) / t.tile
+        return tiles >= 2 ? tiles * t.tile : nil
+    }
+
+    /// Packs chunk `ch` of the input (positions `q0 ..< q1` of every channel) into `pk`, tile by
+    /// tile, each tile's `icg` runs of `tile` floats in channel order, unless the thread's last
+    /// task packed it (`pkc` holds that chunk's number among the kernel's `chunks`). A last
+    /// partial tile copies whole vectors, reading past `q1` as the reduction in place did.
+    static func packChunk(_ t: ConvTiling, chunks: Int) -> CStmt {
+        let vtype = CType.vector(t.lanes)
+        let key = (CExpr.v("b") * .int(t.groups) + .v("g")) * .int(chunks) + .v("ch")
+        let copy: [CStmt] = (0..<t.uv).map { u in
+            .assign(
+                .vectorAt(vtype, .v("pr") + (.v("tt") - .v("q0")) * .int(t.icg) + .int(u * t.lanes)), "=",
+                .loadVector(vtype, from: .v("xr") + .v("tt") + .int(u * t.lanes)))
+        }
+        return .ifThen(
+            .v("pkc").ne(key),
+            [
+                .assign(.v("pkc"), "=", key),
+                .loop(
+                    "c", .int(t.icg),
+                    [
+                        .local(.constFloatPointer, "xr", .v("xs") + .v("c") * .int(t.phases * t.planeFloats)),
+                        .local(.floatPointer, "pr", .v("pk") + .v("c") * .int(t.tile)),
+                        .loop("tt", from: .v("q0"), to: .v("q1"), step: t.tile, copy),
+                    ]),
+            ], else: [])
     }
 
     /// One task (chunk `ch` of block `blk` of group `g` of sample `b`): its pointers and tile
     /// buffer `wt` of `span` positions per channel, its range of positions `q0 ..< q1`, the
     /// tiles, and the epilogue of the plan's kind.
-    static func positionTileTask(_ plan: PositionTileKernel, _ ctx: KernelContext, source: CExpr, span: Int) -> [CStmt] {
+    /// With `packedChunks`, the task first packs its chunk (`packChunk`) and the reduction reads that.
+    static func positionTileTask(
+        _ plan: PositionTileKernel, _ ctx: KernelContext, source: CExpr, span: Int, packedChunks: Int? = nil
+    ) -> [CStmt] {
         let a = plan.attributes
         let t = plan.tiling
         let ic = t.icg * t.groups
@@ -90,12 +145,18 @@ enum TiledConvEmitter {
                     .v("w") + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
                 .local(.constFloatPointer, "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
                 // The whole-row vector epilogue reads up to a vector past the chunk's last row (zeros).
-                .array(.float, "wt", count: t.ocb * span + rowSlack, alignment: 64),
+                // A packing conv's chunk depends on its channels; its buffer is as large as the
+                // largest chunk, so that kernels differing in channel counts alone can be shared.
+                .array(
+                    .float, "wt",
+                    count: t.ocb * (packedChunks == nil ? span : max(span, ctx.thresholds.positionTileChunkPositions)) + rowSlack,
+                    alignment: 64),
             ] + inputScalePointer(a, ctx, channels: ic)
         if rowSlack > 0 {
             task.append(.loop("i", .int(t.ocb * span), .int(t.ocb * span + rowSlack), [.assign(.v("wt")[.v("i")], "=", .float(0))]))
         }
         task += taskRange(t, pool: pool, chunkPositions: chunkPositions)
+        if let chunks = packedChunks { task.append(packChunk(t, chunks: chunks)) }
         let tail = t.ocg % t.ocb
         let registers = plan.storesFromRegisters
         // With the plain epilogue, its leading activations run on the accumulators as vectors
@@ -110,7 +171,8 @@ enum TiledConvEmitter {
                 t, width: width, vtype: vtype, span: span, scale: inputScale(a), lead: Array(a.epilogue.prefix(leading)),
                 warm: registers ? residualPrefetch(plan, ctx, width: width) : [],
                 direct: registers ? registerEpilogue(plan, ctx, width: width, vtype: vtype) : nil,
-                prefetch: reductionPrefetch(t, ctx)
+                prefetch: packedChunks == nil ? reductionPrefetch(t, ctx) : ReductionPrefetch(weights: reductionPrefetch(t, ctx).weights),
+                packed: packedChunks != nil
             )
         }
         task.append(
@@ -152,10 +214,28 @@ enum TiledConvEmitter {
 
     /// The parallel loops over the tasks: per (sample, group, block, chunk), or with a per-channel
     /// copy (depthwise convs) per (sample, channel), copying its plane before its chunks.
-    static func positionTileLoops(_ plan: PositionTileKernel, _ ctx: KernelContext, task: [CStmt], chunks: Int) -> [CStmt] {
+    /// With `packedFloats`, each thread of the team holds a stack buffer of that many floats to pack
+    /// chunks into (`packChunk`), and the tasks run chunk by chunk, so that it packs each chunk of
+    /// its static share once.
+    static func positionTileLoops(
+        _ plan: PositionTileKernel, _ ctx: KernelContext, task: [CStmt], chunks: Int, packedFloats: Int? = nil
+    ) -> [CStmt] {
         let t = plan.tiling
         let ic = t.icg * t.groups
         let flops = 2 * t.icg * t.kh * t.kw * t.positions * t.ocg * t.groups
+        if let packedFloats {
+            return [
+                KernelContext.parallelTeam(work: flops),
+                .block([
+                    .array(.float, "pk", count: packedFloats, alignment: 64),
+                    .local(.int64, "pkc", .int(-1)),
+                    .pragma("omp for collapse(4) schedule(static)"),
+                    .loop(
+                        "b", ctx.batch,
+                        [.loop("g", .int(t.groups), [.loop("ch", .int(chunks), [.loop("blk", .int(t.blocksPerGroup), task)])])]),
+                ]),
+            ]
+        }
         guard t.copiesPerGroup else {
             let inner: CStmt =
                 t.icg * t.phases * t.planeFloats * 4 > ctx.thresholds.positionTileChunksOuterAboveBytes
@@ -257,14 +337,15 @@ enum TiledConvEmitter {
         return [.ifThen(.v("tt") + .int(t.tile) <= .v("q1"), lines, else: [])]
     }
 
-    /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled.
+    /// One tile: `uv` vectors of positions starting at `tt` x `width` channels, fully unrolled,
+    /// reading the input where it is, or with `packed` the chunk packed into `pk` (`packChunk`).
     /// The accumulators start from the bias `bb`, or from zero when `fromBias` is false. They go
     /// to `wt` (after the vector activations `lead`), or through `direct` (`registerEpilogue`)
     /// when the tile ends within the chunk. With a `scale`, each input vector is multiplied by
     /// its channel's (`ConvAttributes.inputScale`) as it is loaded.
     static func microKernel(
         _ t: ConvTiling, width: Int, vtype: CType, span: Int, fromBias: Bool = true, scale: CExpr? = nil, lead: [EpilogueStep] = [],
-        warm: [CStmt] = [], direct: [CStmt]? = nil, prefetch fetch: ReductionPrefetch = .weights
+        warm: [CStmt] = [], direct: [CStmt]? = nil, prefetch fetch: ReductionPrefetch = .weights, packed: Bool = false
     ) -> [CStmt] {
         let taps = t.kh * t.kw
         var stmts: [CStmt] = []
@@ -273,7 +354,11 @@ enum TiledConvEmitter {
         }
         stmts += warm
         var step: [CStmt] = [
-            .local(.constFloatPointer, "xi", .v("xs") + .v("tt") + .v("c") * .int(t.phases * t.planeFloats)),
+            .local(
+                .constFloatPointer, "xi",
+                packed
+                    ? .v("pk") + (.v("tt") - .v("q0")) * .int(t.icg) + .v("c") * .int(t.tile)
+                    : .v("xs") + .v("tt") + .v("c") * .int(t.phases * t.planeFloats)),
             .local(.constFloatPointer, "wi", .v("wb") + .v("c") * .int(taps * width)),
         ]
         if fetch.weights { step += prefetch(from: "wi", ahead: t.icg * taps * width, floats: taps * width) }
@@ -338,7 +423,11 @@ enum TiledConvEmitter {
     struct ReductionPrefetch {
         var weights: Bool
         var inputRowsAhead: Int?
-        static let weights = ReductionPrefetch(weights: true, inputRowsAhead: nil)
+        static let weights = ReductionPrefetch(weights: true)
+        init(weights: Bool, inputRowsAhead: Int? = nil) {
+            self.weights = weights
+            self.inputRowsAhead = inputRowsAhead
+        }
     }
 
     /// The position-tile plan's reduction prefetches on its target (`ConvThresholds`): the input
