@@ -704,8 +704,11 @@ def time_interleaved(runners, T, args, cnnc, lib_path, probe):
 def cpu_info():
     """The host's CPU from /proc/cpuinfo: model name, family/model numbers, ISA flags, and its class.
 
-    A CPU class is the model name and the widest vector ISA ("AMD EPYC, AVX-512"): what decides
-    which kernels cnnc runs and how fast; docs/benchmarks.md keeps the latest table of each.
+    A CPU class is the model name, the microarchitecture where the family and model numbers name
+    one (`microarchitecture`), and the widest vector ISA ("AMD EPYC (Zen 4), AVX-512"): what
+    decides which kernels cnnc runs and how fast; docs/benchmarks.md keeps the latest table of
+    each. The model name alone does not: a virtual machine's "AMD EPYC" has been a Zen 1, whose
+    AVX2 units run each 256-bit FMA as two halves, and a Zen 3, with twice its FMA rate per clock.
     """
     fields, flags = {}, set()
     try:
@@ -723,8 +726,35 @@ def cpu_info():
     level = ("AVX-512" if "avx512f" in flags else "AVX2" if {"avx2", "fma"} <= flags else "AVX" if "avx" in flags
              else "SSE" if flags else "unknown ISA")
     model = fields.get("model name", "unknown CPU")
+    uarch = microarchitecture(model, fields.get("cpu family"), fields.get("model"))
+    name = f"{model} ({uarch})" if uarch and uarch not in model else model
     return {"cpu": model, "family": fields.get("cpu family"), "model": fields.get("model"), "isa": isa,
-            "level": level, "cpu_class": f"{model}, {level}"}
+            "level": level, "cpu_class": f"{name}, {level}"}
+
+
+# AMD's family 17h-1Ah model ranges by core generation (AMD's processor programming references;
+# family 25 holds Zen 3 and Zen 4 at interleaved ranges).
+AMD_CORES = [
+    (23, range(0x00, 0x30), "Zen 1"),   # Naples, Zen+ (Pinnacle Ridge, Colfax) included
+    (23, range(0x30, 0x100), "Zen 2"),  # Rome, Matisse, Renoir
+    (25, range(0x00, 0x10), "Zen 3"),   # Milan
+    (25, range(0x10, 0x20), "Zen 4"),   # Genoa
+    (25, range(0x20, 0x60), "Zen 3"),   # Vermeer, Cezanne, Rembrandt
+    (25, range(0x60, 0x100), "Zen 4"),  # Raphael, Phoenix, Bergamo
+    (26, range(0x00, 0x100), "Zen 5"),
+]
+
+
+def microarchitecture(model_name, family, model):
+    """AMD's core generation ("Zen 3") from /proc/cpuinfo's family and model numbers, or None
+    (Intel's model names say their generation; an unknown pair is left unnamed)."""
+    if "AMD" not in model_name:
+        return None
+    try:
+        fam, mod = int(family), int(model)
+    except (TypeError, ValueError):
+        return None
+    return next((core for f, models, core in AMD_CORES if f == fam and mod in models), None)
 
 
 def cpu_line(c):
@@ -867,7 +897,8 @@ def write_docs(path, report, rows):
     text = f"""# Benchmarks: cnnc against ONNX Runtime, OpenVINO and PyTorch
 
 The latest run of `bench/compare` on each CPU class it has been run on (a class: the CPU's model
-name and its widest vector ISA, as `/proc/cpuinfo` gives them), one dated section each. Written
+name, its core generation where the family and model numbers name one (AMD's Zen 1 to 5), and its
+widest vector ISA, as `/proc/cpuinfo` gives them), one dated section each. Written
 by `bench/compare --write-docs`, which replaces the section of the host's class and keeps the
 others; do not edit by hand above the line that says so (notes below it are kept).
 
