@@ -163,13 +163,16 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 
     /// The cases made to copy their input once per kernel column do so on every vector target
     /// (so the goldens test that layout strided, dilated, 1-D and with a fused pool; many of the
-    /// small cases take it too), and its rows then have no padding columns.
+    /// small cases take it too), and its rows then have no padding columns. AlexNet's 5x5 conv on
+    /// 27x27 is channel-tiled on AVX2 (`convsWithTapsOntoMidSizedPlanesRunChannelTiledOnAVX2`);
+    /// on 31x31 it copies columns there too.
     @Test(arguments: [VectorTarget.avx512, .avx2, .sse])
     func columnCopiesTakeTheCasesMadeForThem(_ target: VectorTarget) throws {
         let cases = [
-            "conv5x5_column_copies", "conv_column_copies_strided_dilated", "conv1d_column_copies", "conv5x5_column_copies_maxpool",
+            "conv5x5_column_copies", "conv5x5_column_copies_31x31", "conv_column_copies_strided_dilated", "conv1d_column_copies",
+            "conv5x5_column_copies_maxpool",
         ]
-        for name in cases {
+        for name in cases where !(name == "conv5x5_column_copies" && target == .avx2) {
             let tiling = try #require(try GoldenCase.convPlan(name, target: target).tiling, "\(name), lanes \(target.lanes)")
             #expect(tiling.columnCopies && tiling.wq == tiling.outW, "\(name), lanes \(target.lanes)")
         }
@@ -208,8 +211,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     func epiloguesRunInRegistersWhereTheyCan(_ target: VectorTarget) throws {
         for name in [
             "conv1x1_registers_relu6_tail", "conv1x1_registers_leaky", "conv1x1_registers_bn_residual", "conv1x1_registers_groups",
-            "conv1x1_registers_depthwise", "conv5x5_column_copies",
-        ] {
+            "conv1x1_registers_depthwise", "conv5x5_column_copies", "conv5x5_column_copies_31x31",
+        ] where !(name == "conv5x5_column_copies" && target == .avx2) {
             let plan = try GoldenCase.convPlan(name, target: target)
             #expect(plan.positionTileKernel?.storesFromRegisters == true, "\(name), lanes \(target.lanes)")
         }
@@ -331,6 +334,30 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         let tiles = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: .avx2)?.channelTiling)
         #expect(tiles.base.sh == 2 && tiles.taps == 9 && tiles.p == 5 && tiles.rowTail == 2, "\(tiles)")
         #expect(try GoldenCase.convPlan("conv_small_plane_stride2", target: .avx2).channelTiling != nil)
+    }
+
+    /// On AVX2 convs with taps take channel tiles on planes of up to 784 positions
+    /// (`ConvThresholds.channelTilesMaxPositionsWithTaps`): AlexNet's 5x5 conv2 on 27x27 and
+    /// ResNet's 3x3 stride-2 convs onto 28x28; 1x1 convs on 28x28 keep position tiles, and so
+    /// does AVX-512. The golden `conv5x5_column_copies` (AlexNet's conv2 plane, with fewer
+    /// channels) runs that kernel on the v3 target (`otherTargetsMatchPyTorch`).
+    @Test func convsWithTapsOntoMidSizedPlanesRunChannelTiledOnAVX2() throws {
+        func plan(_ input: [Int], _ conv: Op, _ target: VectorTarget) throws -> ConvKernelPlan? {
+            var f = GraphFixture(name: "mid", inputs: [("x", input)])
+            try f.add("conv", conv, ["x"])
+            let planned = try Compiler.plan(f.graph)
+            let node = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+            return KernelSelection.convPlan(node, in: planned.graph, target: target)
+        }
+        let alexNet = GraphFixture.conv(256, 5, pad: 2, epilogue: [.activation(.relu)])
+        #expect(try plan([96, 27, 27], alexNet, .avx2)?.channelTiling != nil)
+        #expect(try plan([96, 27, 27], alexNet, .avx512)?.channelTiling == nil)
+        let strided = GraphFixture.conv(128, 3, stride: 2, pad: 1, epilogue: [.activation(.relu)])
+        #expect(try plan([128, 56, 56], strided, .avx2)?.channelTiling != nil)
+        #expect(try plan([256, 28, 28], GraphFixture.conv(128, 1, epilogue: [.activation(.relu)]), .avx2)?.channelTiling == nil)
+        // Above the limit (30x30), position tiles.
+        #expect(try plan([96, 30, 30], alexNet, .avx2)?.channelTiling == nil)
+        #expect(try GoldenCase.convPlan("conv5x5_column_copies", target: .avx2).channelTiling != nil)
     }
 
     /// A depthwise conv whose rows are whole vectors leaves a math-calling activation (SiLU) to

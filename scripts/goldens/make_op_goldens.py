@@ -526,6 +526,11 @@ def _(b):
     b.L("a", "conv2d", filters=32, kernel=3, stride=2, padding=1, activation="relu")
     b.L("b", "conv2d", filters=48, kernel=3, stride=2, padding=1, activation="relu")
 
+simple("conv5x5_column_copies_31x31", "5x5 conv 16 -> 24 channels, padding 2, relu, on 31x31 (961 positions: on AVX2 "
+       "too many for channel tiles, which take conv5x5_column_copies' 27x27): 31 output columns for 35 padded ones, so the "
+       "kernel copies the input per kernel column on every target", [16, 31, 31], "conv2d", batch=2, file=True, filters=24,
+       kernel=5, padding=2, activation="relu")
+
 
 # --- epilogues in registers: tiles whose positions are the output's own offsets store from registers ---
 @case("conv1x1_registers_relu6_tail", "MobileNet-style expand: 1x1 conv 24 -> 40 -> clip 0..6 (relu6, fused) on "

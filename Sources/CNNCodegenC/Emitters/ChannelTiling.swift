@@ -57,8 +57,10 @@ public struct ChannelTiling: Sendable, Hashable {
     /// that positions waste lanes and this tiling keeps more of them busy, else nil.
     public static func plan(_ a: ConvAttributes, base: ConvTiling, target: VectorTarget) -> ChannelTiling? {
         let th = target.thresholds
+        let maxPositions =
+            base.kh * base.kw > 1 ? th.channelTilesMaxPositionsWithTaps ?? th.channelTilesMaxPositions : th.channelTilesMaxPositions
         guard target.lanes > 0, a.groups == 1, a.epilogue.pool == nil, !base.copiesPerGroup,
-            base.outH * base.outW <= th.channelTilesMaxPositions,
+            base.outH * base.outW <= maxPositions,
             base.icg * base.kh * base.kw >= th.channelTilesMinReduction, base.ocg >= target.lanes
         else { return nil }
         // Accumulators plus the weight vectors of one step, with a few registers to spare.

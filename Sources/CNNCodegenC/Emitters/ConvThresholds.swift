@@ -49,6 +49,11 @@ public struct ConvThresholds: Sendable, Hashable {
     // Channel tiles (`ChannelTiling.plan`).
     /// Most output positions of the plane.
     public var channelTilesMaxPositions = 256
+    /// Most output positions of the plane of a conv with more than one tap; nil: as
+    /// `channelTilesMaxPositions`. On AVX2, 784 (28x28): position tiles of a 5x5 conv on 27x27
+    /// (AlexNet's conv2) and of 3x3 stride-2 convs onto 28x28 (ResNet's) reach a third of the FMA
+    /// peak; 1x1 convs on 28x28 ran slower channel-tiled (1.2-1.4x) and keep the 256.
+    public var channelTilesMaxPositionsWithTaps: Int? = nil
     /// Fewest products per output (input channels x taps).
     public var channelTilesMinReduction = 128
     /// Registers a channel tile leaves free beyond its accumulators and weight vectors.
@@ -206,6 +211,11 @@ public struct ConvThresholds: Sendable, Hashable {
         // channels, 128 with up to 128 (`TiledConvEmitter.packedChunkPositions` has the figures).
         t.positionTilePackMaxFloats = 16384
         t.channelTilesRowTails = true
+        // Paired on a Zen 1 core (bench/ab-kernels, position -> channel tiles, 1 / 2 threads):
+        // AlexNet's conv2 0.764 / 0.752 (the network's kernels 0.886 / 0.894), ResNet-18's
+        // layer2.0.conv1 0.988 / 0.925, ResNet-50's layer2.0.conv2 0.974, ConvNeXt-Tiny's 2x2
+        // stride-2 conv onto 28x28 1.007 / 1.014.
+        t.channelTilesMaxPositionsWithTaps = 784
         return t
     }()
 }
