@@ -51,8 +51,9 @@ public struct ConvThresholds: Sendable, Hashable {
     public var channelTilesMaxPositions = 256
     /// Most output positions of the plane of a conv with more than one tap; nil: as
     /// `channelTilesMaxPositions`. On AVX2, 784 (28x28): position tiles of a 5x5 conv on 27x27
-    /// (AlexNet's conv2) and of 3x3 stride-2 convs onto 28x28 (ResNet's) reach a third of the FMA
-    /// peak; 1x1 convs on 28x28 ran slower channel-tiled (1.2-1.4x) and keep the 256.
+    /// (AlexNet's conv2, 27 columns of 8-lane tiles) reached a third of the FMA peak on a Zen 1
+    /// core, channel tiles 45%; 3x3 stride-2 convs onto 28x28 (ResNet's) gain a little. 1x1
+    /// convs on 28x28 ran slower channel-tiled (1.2-1.4x) and keep the 256.
     public var channelTilesMaxPositionsWithTaps: Int? = nil
     /// Fewest products per output (input channels x taps).
     public var channelTilesMinReduction = 128
