@@ -31,6 +31,11 @@ public enum ConvKernelPlan: Sendable, Hashable {
     /// A depthwise conv in chunks of whole rows per plane (`ConvTiling.chunkRows`), its plane
     /// copied per channel into a stack buffer.
     case depthwiseRows(DepthwiseRows)
+    /// A stride-1 depthwise conv read where its input lies (`DepthwiseDirectEmitter`): tiles of
+    /// output rows x vectors of columns, each input row loaded once per tile and used by every
+    /// output row of the tile it reaches; no copy of the plane, no buffer between the FMAs and
+    /// the output.
+    case depthwiseDirect(DepthwiseDirect)
     /// A transposed conv whose kernel equals its stride: a 1x1 conv into one channel per output
     /// phase, stored interleaved.
     case pixelShuffle(PixelShuffle)
@@ -92,6 +97,54 @@ public enum ConvKernelPlan: Sendable, Hashable {
             self.tiling = tiling
             self.chunkRows = chunkRows
             self.rowVectors = rowVectors
+        }
+    }
+
+    /// A stride-1 depthwise conv (one input and one output channel per group) in tiles of `rows`
+    /// output rows x `vectors` vectors of columns; `conv` holds its geometry (its copy and tiles
+    /// are not used). Loads stay within each input row (the edges are shuffled in against zero),
+    /// so a caller's buffer will do.
+    public struct DepthwiseDirect: Sendable, Hashable {
+        public let attributes: ConvAttributes
+        public let conv: ConvTiling
+        public let rows: Int
+        public let vectors: Int
+        public init(attributes: ConvAttributes, conv: ConvTiling, rows: Int, vectors: Int) throws {
+            let kind = "depthwise-direct"
+            let t = conv
+            try KernelPlanError.check(
+                t.icg == 1 && t.ocg == 1 && t.groups >= 1, kind, expected: "one input and one output channel per group",
+                got: "\(t.icg) in, \(t.ocg) out")
+            try KernelPlanError.check(
+                t.sh == 1 && t.sw == 1 && t.dh == 1 && t.dw == 1, kind, expected: "stride 1 and dilation 1",
+                got: "stride \(t.sh)x\(t.sw), dilation \(t.dh)x\(t.dw)")
+            try KernelPlanError.check(
+                attributes.epilogue.pool == nil && attributes.inputScale == nil, kind, expected: "no fused pool and no input scale",
+                got: attributes.epilogue.pool != nil ? "a fused pool" : "an input scale")
+            try KernelPlanError.check(
+                t.lanes > 1 && t.inW >= t.lanes && t.outW >= t.lanes, kind,
+                expected: "input and output rows of at least a vector (\(t.lanes) floats)", got: "\(t.inW) and \(t.outW)")
+            // A column tap's shift comes from the vector beside it: at most a vector either way.
+            try KernelPlanError.check(
+                t.padLeft >= 0 && t.padLeft <= t.lanes && t.kw - 1 - t.padLeft <= t.lanes, kind,
+                expected: "column taps within a vector of the output column", got: "\(t.kw) columns, \(t.padLeft) of padding")
+            try KernelPlanError.check(
+                KernelSelection.hasVectorEpilogue(attributes, lanes: t.lanes), kind, expected: "an epilogue with vector forms",
+                got: "a step without one")
+            // A row's last vector is stored in part; an add would read it whole, past the operand's end.
+            let adds = attributes.epilogue.contains {
+                if case .add = $0 { return true }
+                return false
+            }
+            try KernelPlanError.check(
+                !adds || t.outW % t.lanes == 0, kind, expected: "no fused add unless rows are whole vectors",
+                got: "an add on rows of \(t.outW)")
+            try KernelPlanError.check(
+                rows >= 1 && vectors >= 1, kind, expected: "tiles of at least one row and one vector", got: "\(rows) x \(vectors)")
+            self.attributes = attributes
+            self.conv = conv
+            self.rows = rows
+            self.vectors = vectors
         }
     }
 
@@ -234,6 +287,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
         case .positionTiles, .depthwiseRows, .pixelShuffle, .channelTiles: return tiling?.scratchFloats ?? 0
         case .rowWinograd(let p): return p.winograd.scratchFloats
         case .tileWinograd(let p): return p.winograd.scratchFloats
+        case .depthwiseDirect: return 0
         }
     }
 
@@ -243,6 +297,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
         case .direct: return "direct"
         case .positionTiles: return "position-tiles"
         case .depthwiseRows: return "depthwise-rows"
+        case .depthwiseDirect: return "depthwise-direct"
         case .pixelShuffle: return "pixel-shuffle"
         case .channelTiles: return "channel-tiles"
         case .rowWinograd: return "row-winograd"
@@ -257,7 +312,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
         case .positionTiles(let p): return PositionTileKernel(attributes: p.attributes, tiling: p.tiling)
         case .depthwiseRows(let p): return PositionTileKernel(attributes: p.attributes, tiling: p.tiling, rowVectors: p.rowVectors)
         case .pixelShuffle(let p): return PositionTileKernel(attributes: p.attributes, tiling: p.tiling, upsample: p.phases)
-        case .direct, .channelTiles, .rowWinograd, .tileWinograd: return nil
+        case .direct, .channelTiles, .rowWinograd, .tileWinograd, .depthwiseDirect: return nil
         }
     }
 
@@ -269,6 +324,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
         case .channelTiles(let p): return p.channels.base
         case .rowWinograd(let p): return p.winograd.conv
         case .tileWinograd(let p): return p.winograd.conv
+        case .depthwiseDirect(let p): return p.conv
         }
     }
 
@@ -353,7 +409,7 @@ public struct PositionTileKernel: Sendable, Hashable {
 /// (which must reserve the kernel's scratch) and code generation.
 public enum KernelSelection {
     /// The kernel plan of a conv or transposed conv node, nil for other ops. One priority chain:
-    /// tile Winograd, row Winograd, channel tiles, then position tiles (depthwise rows for a
+    /// depthwise direct (a stride-1 depthwise conv, where the target takes it), tile Winograd, row Winograd, channel tiles, then position tiles (depthwise rows for a
     /// depthwise conv in chunks of rows, column copies where they pay); each kind's own `plan`
     /// decides by the target's `ConvThresholds` (`VectorTarget.thresholds`), named in one place. A plan whose invariants fail (`KernelPlanError`) is never made: the
     /// conv runs as the direct kernel instead.
@@ -368,6 +424,7 @@ public enum KernelSelection {
         case .conv(let a):
             let (shape, callerBuffer) = producer()
             guard var tiling = ConvTiling.plan(a, input: shape, target: target, inputIsCallerBuffer: callerBuffer) else { return .direct }
+            if let plan = depthwiseDirect(a, tiling, target: target) { return .depthwiseDirect(plan) }
             // An input scale (one group: `FuseInputScale`) is applied where the direct, channel-tile
             // and position-tile kernels read input channel c; the Winograd kernels read transformed tiles.
             precondition(a.inputScale == nil || a.groups == 1, "an input scale needs one group")
@@ -420,6 +477,16 @@ public enum KernelSelection {
             .matmul:
             return nil
         }
+    }
+
+    /// The depthwise-direct plan (`ConvKernelPlan.DepthwiseDirect`) where the target takes one
+    /// (`ConvThresholds.depthwiseDirectRows`) and the conv is a stride-1 depthwise conv that the
+    /// plan holds (rows of a vector or more, column taps within a vector, a vector epilogue, no
+    /// add on rows of part vectors); else nil, and the conv takes the depthwise-row plan.
+    static func depthwiseDirect(_ a: ConvAttributes, _ t: ConvTiling, target: VectorTarget) -> ConvKernelPlan.DepthwiseDirect? {
+        let th = target.thresholds
+        guard let rows = th.depthwiseDirectRows, t.icg == 1, t.ocg == 1, t.groups >= 2, t.sh == 1, t.sw == 1 else { return nil }
+        return try? .init(attributes: a, conv: t, rows: rows, vectors: th.depthwiseDirectVectors)
     }
 
     /// Scratch floats per sample the node's kernel needs while it runs.

@@ -172,6 +172,7 @@ public enum Compiler {
             case .pixelShuffle: return "pixel-shuffle tiles"
             case .positionTiles(let p): return p.tiling.columnCopies ? "position tiles, column copies" : "position tiles"
             case .depthwiseRows(let p): return p.tiling.columnCopies ? "position tiles, column copies" : "position tiles"
+            case .depthwiseDirect(let p): return "depthwise direct, \(p.rows) x \(p.vectors) tiles"
             }
         default:
             return nil

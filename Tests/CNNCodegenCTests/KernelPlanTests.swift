@@ -73,7 +73,10 @@ import Testing
         #expect(try pitch([16, 14, 14]) == 16)
         #expect(try pitch([16, 112, 112]) == 114)
         #expect(try pitch([16, 7, 7]) == 9)
-        #expect(try pitch([16, 56, 56], target: .avx2) == 58)
+        // (AVX2 runs stride-1 depthwise convs as depthwise direct; its depthwise rows, without it:)
+        var avx2Rows = VectorTarget.avx2
+        avx2Rows.thresholds.depthwiseDirectRows = nil
+        #expect(try pitch([16, 56, 56], target: avx2Rows) == 58)
         // The threshold is the target's: no growth allowed, no padding.
         var strict = VectorTarget.avx512
         strict.thresholds.vectorRowsMaxGrowth = 1
@@ -249,5 +252,86 @@ import Testing
         try five.add("c", GraphFixture.conv(192, 5, pad: 2), ["x"])
         #expect(try plan(five).positionTileKernel?.tiling.columnCopies == true)
         #expect(try plan(five) { $0.columnCopiesMaxBytes = 0 }.positionTileKernel?.tiling.columnCopies == false)
+    }
+
+    /// On AVX2, stride-1 depthwise convs with rows of a vector or more run straight from their
+    /// input (depthwise direct, tiles of 4 rows x 2 vectors); strided ones, rows under a vector,
+    /// and a fused add on rows of part vectors keep depthwise rows, as every conv does on the
+    /// targets that do not take the plan.
+    @Test func stride1DepthwiseConvsRunDirectOnAVX2() throws {
+        func plan(
+            _ input: [Int], kernel: Int = 3, stride: Int = 1, add: Bool = false, target: VectorTarget = .avx2
+        ) throws
+            -> ConvKernelPlan
+        {
+            var f = GraphFixture(name: "dw", inputs: [("x", input)])
+            let c = input[0]
+            try f.add("dw", GraphFixture.conv(c, kernel, stride: stride, pad: kernel / 2, groups: c), ["x"])
+            if add { try f.add("sum", .add(epilogue: []), ["dw", "x"]) }
+            return try selected(f, target: target)
+        }
+        guard case .depthwiseDirect(let direct) = try plan([32, 56, 56]) else {
+            Issue.record("expected a depthwise-direct plan")
+            return
+        }
+        #expect(direct.rows == 4 && direct.vectors == 2)
+        #expect(direct.conv.outW == 56 && direct.conv.padLeft == 1)
+        #expect(try plan([32, 56, 56]).scratchFloats == 0)
+        #expect(try plan([16, 14, 14], kernel: 5).kindName == "depthwise-direct")
+        #expect(try plan([16, 16, 16], add: true).kindName == "depthwise-direct")
+        #expect(try plan([16, 14, 14], add: true).kindName == "depthwise-rows")
+        #expect(try plan([16, 7, 7]).kindName == "depthwise-rows")
+        #expect(try plan([32, 56, 56], stride: 2).kindName == "depthwise-rows")
+        #expect(try plan([32, 56, 56], target: .avx512).kindName == "depthwise-rows")
+        #expect(try plan([32, 56, 56], target: .sse).kindName == "depthwise-rows")
+        // The plan itself refuses what its kernel cannot do.
+        let refusals: [(ConvTiling, ConvAttributes, String)] = [
+            (
+                {
+                    var t = direct.conv
+                    t.sw = 2
+                    return t
+                }(), direct.attributes, "depthwise-direct plan: expected stride 1 and dilation 1"
+            ),
+            (
+                {
+                    var t = direct.conv
+                    t.outW = 7
+                    return t
+                }(), direct.attributes, "depthwise-direct plan: expected input and output rows"
+            ),
+            (
+                {
+                    var t = direct.conv
+                    t.kw = 19
+                    t.padLeft = 9
+                    return t
+                }(), direct.attributes, "depthwise-direct plan: expected column taps"
+            ),
+            (
+                {
+                    var t = direct.conv
+                    t.outW = 60
+                    return t
+                }(),
+                {
+                    var a = direct.attributes
+                    a.epilogue = [.add(operand: 1)]
+                    return a
+                }(),
+                "depthwise-direct plan: expected no fused add"
+            ),
+        ]
+        for (conv, attributes, message) in refusals {
+            do {
+                _ = try ConvKernelPlan.DepthwiseDirect(attributes: attributes, conv: conv, rows: 4, vectors: 2)
+                Issue.record("made: \(message)")
+            } catch let error as KernelPlanError {
+                #expect(error.description.hasPrefix(message), "\(error)")
+            }
+        }
+        #expect(throws: KernelPlanError.self) {
+            try ConvKernelPlan.DepthwiseDirect(attributes: direct.attributes, conv: direct.conv, rows: 0, vectors: 2)
+        }
     }
 }

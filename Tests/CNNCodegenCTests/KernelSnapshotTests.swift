@@ -15,7 +15,8 @@ import Testing
     struct Case: Sendable {
         var kind: String
         var build: @Sendable () throws -> GraphFixture
-        /// Adjusts the target (row Winograd is what runs where tile Winograd is off).
+        /// Adjusts the target (row Winograd is what runs where tile Winograd is off, depthwise rows
+        /// where depthwise direct is).
         var adjust: @Sendable (inout VectorTarget) -> Void = { _ in }
     }
 
@@ -42,7 +43,11 @@ import Testing
             try f.add("pool", GraphFixture.pool(.max, 2), ["act"])
             return f
         },
-        Case(kind: "depthwise-rows") { try conv([16, 8, 8], GraphFixture.conv(16, 3, pad: 1, groups: 16), relu: true) },
+        Case(
+            kind: "depthwise-rows", build: { try conv([16, 8, 8], GraphFixture.conv(16, 3, pad: 1, groups: 16), relu: true) },
+            adjust: { $0.thresholds.depthwiseDirectRows = nil }),
+        // Edge bands and tiles written out, two inside each run as a loop, a last vector of 2 columns.
+        Case(kind: "depthwise-direct") { try conv([8, 14, 58], GraphFixture.conv(8, 3, pad: 1, groups: 8), relu: true) },
         Case(kind: "pixel-shuffle") {
             try conv(
                 [4, 4, 4],
@@ -80,7 +85,11 @@ import Testing
     func kernelKindsMatchTheirSnapshots(target: String) throws {
         let record = ProcessInfo.processInfo.environment["CNNC_RECORD_SNAPSHOTS"] == "1"
         let base = try #require(Self.targets.first { $0.name == target }).vector
-        for c in Self.cases where !(c.kind == "tile-winograd" && base.lanes < 8) {
+        // Tile Winograd needs 8 lanes; depthwise direct runs only where the target takes it.
+        for c in Self.cases
+        where !(c.kind == "tile-winograd" && base.lanes < 8)
+            && !(c.kind == "depthwise-direct" && base.thresholds.depthwiseDirectRows == nil)
+        {
             var vector = base
             c.adjust(&vector)
             let fixture = try c.build()

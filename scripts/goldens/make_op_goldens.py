@@ -592,6 +592,30 @@ simple("conv1d_depthwise_rows_short_plane", "depthwise conv1d k3 padding 1, 8 ch
        "shorter than one row's vectors on 16 and 8 lanes keeps the scalar epilogue; 4 lanes fill it exactly",
        [8, 20], "conv1d", file=True, filters=8, kernel=3, groups=8, padding=1, activation="relu")
 
+# --- stride-1 depthwise convs read where they lie (depthwise-direct, AVX2) ---
+@case("conv_depthwise_direct_edges", "depthwise 3x3, padding 1, 8 channels on 14x58 -> clip 0..6: tiles of 4 "
+      "rows x 2 vectors on 8 lanes, the inside ones as loops over rows and columns, the edge rows and columns "
+      "written out; the row's last vector holds 2 columns", batch=1)
+def _(b):
+    b.input("x", [8, 14, 58], scale=4.0)
+    b.weights_file()
+    b.L("dw", "conv2d", filters=8, kernel=3, groups=8, padding=1)
+    b.L("relu6", "clip", min=0, max=6)
+
+
+simple("conv_depthwise_direct_5x5_silu", "EfficientNet-style depthwise 5x5, padding 2, 16 channels on 13x28, SiLU: "
+       "column taps 2 either side shuffled in against zero, rows of 3.5 vectors, a last band of one row",
+       [16, 13, 28], "conv2d", batch=1, file=True, filters=16, kernel=5, groups=16, padding=2, activation="silu")
+simple("conv_depthwise_direct_7x7_narrow", "ConvNeXt-style depthwise 7x7, padding 3, 8 channels on 12x12: "
+       "every tile is at an edge, column taps 3 either side", [8, 12, 12], "conv2d", file=True, filters=8,
+       kernel=7, groups=8, padding=3)
+simple("conv_depthwise_direct_valid_asymmetric", "depthwise 3x3, padding {begin [2, 0], end [0, 1]}, 8 channels on "
+       "9x19 -> 9x18: input rows and columns differ from the output's", [8, 9, 19], "conv2d", file=True, filters=8,
+       kernel=3, groups=8, padding={"begin": [2, 0], "end": [0, 1]}, activation="sigmoid")
+conv_bn_residual("conv_depthwise_direct_residual", "depthwise 3x3 -> batchnorm -> add(block input) -> relu, 8 "
+                 "channels on 10x16: the add loads whole vectors of rows of whole vectors", [8, 10, 16], 3,
+                 padding=1, groups=8)
+
 simple("conv1x1_stride2_phase_shuffles", "ResNet-style downsample: 1x1 conv, stride 2 on 8x40x40 (20 columns): the "
        "copy keeps only the even columns of each row, split out with shuffles", [8, 40, 40], "conv2d", batch=1,
        file=True, filters=16, kernel=1, stride=2)

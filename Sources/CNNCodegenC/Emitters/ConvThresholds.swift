@@ -124,6 +124,13 @@ public struct ConvThresholds: Sendable, Hashable {
     /// whole number of vectors.
     public var vectorRowsMaxGrowth = 1.15
 
+    // Depthwise convs read where they lie (`KernelSelection.depthwiseDirect`).
+    /// Output rows per tile of a stride-1 depthwise conv computed straight from its input
+    /// (`ConvKernelPlan.DepthwiseDirect`); nil: such convs copy each plane (depthwise rows).
+    public var depthwiseDirectRows: Int? = nil
+    /// Vectors of output columns per tile.
+    public var depthwiseDirectVectors = 2
+
     public init() {}
 
     /// A position-tile reduction's input prefetch: the lines of the channel `rowsAhead` on, in
@@ -217,6 +224,14 @@ public struct ConvThresholds: Sendable, Hashable {
         // layer2.0.conv1 0.988 / 0.925, ResNet-50's layer2.0.conv2 0.974, ConvNeXt-Tiny's 2x2
         // stride-2 conv onto 28x28 1.007 / 1.014.
         t.channelTilesMaxPositionsWithTaps = 784
+        // Stride-1 depthwise convs straight from their input, in tiles of 4 rows x 2 vectors (8
+        // accumulators; each input row's 3 shifted vectors per column vector serve up to 3 output
+        // rows). Paired on a Zen 1 core (bench/ab-kernels, depthwise rows -> direct, 1 / 2
+        // threads): MobileNetV2's 32 channels on 112x112 0.644 / 0.650, 144 on 56x56 0.515 /
+        // 0.554, 192 on 28x28 0.78 / 0.64-0.75, 384 on 14x14 0.93 / 0.61; ConvNeXt-Tiny's 7x7
+        // ones on 56x56 0.67-0.70, 28x28 0.76, 14x14 0.73-0.77. Rows under a vector (7x7 planes)
+        // and strided convs keep the depthwise-row plan.
+        t.depthwiseDirectRows = 4
         return t
     }()
 }

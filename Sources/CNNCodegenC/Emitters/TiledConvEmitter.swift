@@ -12,6 +12,7 @@ enum TiledConvEmitter {
         case .tileWinograd(let p): return emitTileWinograd(p, &ctx)
         case .rowWinograd(let p): return emitRowWinograd(p, &ctx)
         case .channelTiles(let p): return emitChannelTiled(p, &ctx)
+        case .depthwiseDirect(let p): return emitDepthwiseDirect(p, &ctx)
         case .positionTiles, .depthwiseRows, .pixelShuffle:
             // These three share the position-tile kernel.
             return plan.positionTileKernel.map { emitPositionTiles($0, &ctx) }
