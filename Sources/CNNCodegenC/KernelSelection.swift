@@ -31,7 +31,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
     /// A depthwise conv in chunks of whole rows per plane (`ConvTiling.chunkRows`), its plane
     /// copied per channel into a stack buffer.
     case depthwiseRows(DepthwiseRows)
-    /// A stride-1 depthwise conv read where its input lies (`DepthwiseDirectEmitter`): tiles of
+    /// A depthwise conv (stride 1 or 2) read where its input lies (`DepthwiseDirectEmitter`): tiles of
     /// output rows x vectors of columns, each input row loaded once per tile and used by every
     /// output row of the tile it reaches; no copy of the plane, no buffer between the FMAs and
     /// the output.
@@ -100,7 +100,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
         }
     }
 
-    /// A stride-1 depthwise conv (one input and one output channel per group) in tiles of `rows`
+    /// A depthwise conv (one input and one output channel per group, stride 1 or 2) in tiles of `rows`
     /// output rows x `vectors` vectors of columns; `conv` holds its geometry (its copy and tiles
     /// are not used). Loads stay within each input row (the edges are shuffled in against zero),
     /// so a caller's buffer will do.
@@ -116,7 +116,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
                 t.icg == 1 && t.ocg == 1 && t.groups >= 1, kind, expected: "one input and one output channel per group",
                 got: "\(t.icg) in, \(t.ocg) out")
             try KernelPlanError.check(
-                t.sh == 1 && t.sw == 1 && t.dh == 1 && t.dw == 1, kind, expected: "stride 1 and dilation 1",
+                t.sh == t.sw && (1...2).contains(t.sw) && t.dh == 1 && t.dw == 1, kind, expected: "stride 1 or 2 and dilation 1",
                 got: "stride \(t.sh)x\(t.sw), dilation \(t.dh)x\(t.dw)")
             try KernelPlanError.check(
                 attributes.epilogue.pool == nil && attributes.inputScale == nil, kind, expected: "no fused pool and no input scale",
@@ -124,9 +124,10 @@ public enum ConvKernelPlan: Sendable, Hashable {
             try KernelPlanError.check(
                 t.lanes > 1 && t.inW >= t.lanes && t.outW >= t.lanes, kind,
                 expected: "input and output rows of at least a vector (\(t.lanes) floats)", got: "\(t.inW) and \(t.outW)")
-            // A column tap's shift comes from the vector beside it: at most a vector either way.
+            // A column tap's shift comes from the vector beside it: at most a vector either way
+            // (with stride 2, a load from before the row's start comes from its first vector).
             try KernelPlanError.check(
-                t.padLeft >= 0 && t.padLeft <= t.lanes && t.kw - 1 - t.padLeft <= t.lanes, kind,
+                t.padLeft >= 0 && t.padLeft <= t.lanes - (t.sw - 1) && t.kw - 1 - t.padLeft <= t.lanes, kind,
                 expected: "column taps within a vector of the output column", got: "\(t.kw) columns, \(t.padLeft) of padding")
             try KernelPlanError.check(
                 KernelSelection.hasVectorEpilogue(attributes, lanes: t.lanes), kind, expected: "an epilogue with vector forms",
@@ -409,7 +410,7 @@ public struct PositionTileKernel: Sendable, Hashable {
 /// (which must reserve the kernel's scratch) and code generation.
 public enum KernelSelection {
     /// The kernel plan of a conv or transposed conv node, nil for other ops. One priority chain:
-    /// depthwise direct (a stride-1 depthwise conv, where the target takes it), tile Winograd, row Winograd, channel tiles, then position tiles (depthwise rows for a
+    /// depthwise direct (a depthwise conv, where the target takes it), tile Winograd, row Winograd, channel tiles, then position tiles (depthwise rows for a
     /// depthwise conv in chunks of rows, column copies where they pay); each kind's own `plan`
     /// decides by the target's `ConvThresholds` (`VectorTarget.thresholds`), named in one place. A plan whose invariants fail (`KernelPlanError`) is never made: the
     /// conv runs as the direct kernel instead.
@@ -480,12 +481,14 @@ public enum KernelSelection {
     }
 
     /// The depthwise-direct plan (`ConvKernelPlan.DepthwiseDirect`) where the target takes one
-    /// (`ConvThresholds.depthwiseDirectRows`) and the conv is a stride-1 depthwise conv that the
-    /// plan holds (rows of a vector or more, column taps within a vector, a vector epilogue, no
+    /// (`ConvThresholds.depthwiseDirectRows`) and the conv is a depthwise conv of stride 1, or of
+    /// stride 2 with a window of at most `depthwiseDirectStride2MaxWindow`, that the plan holds (rows of a vector or more, column taps within a vector, a vector epilogue, no
     /// add on rows of part vectors); else nil, and the conv takes the depthwise-row plan.
     static func depthwiseDirect(_ a: ConvAttributes, _ t: ConvTiling, target: VectorTarget) -> ConvKernelPlan.DepthwiseDirect? {
         let th = target.thresholds
-        guard let rows = th.depthwiseDirectRows, t.icg == 1, t.ocg == 1, t.groups >= 2, t.sh == 1, t.sw == 1 else { return nil }
+        guard let rows = th.depthwiseDirectRows, t.icg == 1, t.ocg == 1, t.groups >= 2,
+            t.sw == 1 || max(t.kh, t.kw) <= th.depthwiseDirectStride2MaxWindow
+        else { return nil }
         return try? .init(attributes: a, conv: t, rows: rows, vectors: th.depthwiseDirectVectors)
     }
 

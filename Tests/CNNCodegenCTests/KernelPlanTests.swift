@@ -254,11 +254,11 @@ import Testing
         #expect(try plan(five) { $0.columnCopiesMaxBytes = 0 }.positionTileKernel?.tiling.columnCopies == false)
     }
 
-    /// On AVX2, stride-1 depthwise convs with rows of a vector or more run straight from their
-    /// input (depthwise direct, tiles of 4 rows x 2 vectors); strided ones, rows under a vector,
-    /// and a fused add on rows of part vectors keep depthwise rows, as every conv does on the
-    /// targets that do not take the plan.
-    @Test func stride1DepthwiseConvsRunDirectOnAVX2() throws {
+    /// On AVX2, depthwise convs with rows of a vector or more run straight from their input
+    /// (depthwise direct, tiles of 4 rows x 2 vectors), stride-2 ones with 3x3 windows too;
+    /// stride-2 5x5 ones, rows under a vector, and a fused add on rows of part vectors keep
+    /// depthwise rows, as every conv does on the targets that do not take the plan.
+    @Test func depthwiseConvsRunDirectOnAVX2() throws {
         func plan(
             _ input: [Int], kernel: Int = 3, stride: Int = 1, add: Bool = false, target: VectorTarget = .avx2
         ) throws
@@ -281,7 +281,8 @@ import Testing
         #expect(try plan([16, 16, 16], add: true).kindName == "depthwise-direct")
         #expect(try plan([16, 14, 14], add: true).kindName == "depthwise-rows")
         #expect(try plan([16, 7, 7]).kindName == "depthwise-rows")
-        #expect(try plan([32, 56, 56], stride: 2).kindName == "depthwise-rows")
+        #expect(try plan([32, 56, 56], stride: 2).kindName == "depthwise-direct")
+        #expect(try plan([32, 56, 56], kernel: 5, stride: 2).kindName == "depthwise-rows")
         #expect(try plan([32, 56, 56], target: .avx512).kindName == "depthwise-rows")
         #expect(try plan([32, 56, 56], target: .sse).kindName == "depthwise-rows")
         // The plan itself refuses what its kernel cannot do.
@@ -291,7 +292,7 @@ import Testing
                     var t = direct.conv
                     t.sw = 2
                     return t
-                }(), direct.attributes, "depthwise-direct plan: expected stride 1 and dilation 1"
+                }(), direct.attributes, "depthwise-direct plan: expected stride 1 or 2 and dilation 1"
             ),
             (
                 {

@@ -231,20 +231,23 @@ import Testing
 
     /// The depthwise-direct kernel (AVX2) keeps its values in registers in its loop over the
     /// columns inside a band, for 3x3, 5x5 (with a SiLU epilogue, run over the band after its
-    /// tiles) and 7x7 windows: at most one spill or reload (not counting reloads folded into an
+    /// tiles) and 7x7 windows, and a 3x3 window of stride 2: at most one spill or reload (not counting reloads folded into an
     /// FMA) per 8 of the tile's FMAs. clang 14 leaves a few (it loads a tap's vectors ahead of
     /// the previous tap's FMAs); without the barrier before each input row it loaded a 3x3
     /// conv's 9 weights once per plane and spilled the input vectors instead (203 stack
     /// accesses in MobileNetV2's first depthwise kernel), and with the SiLU on the accumulators
     /// it kept the math's constants across the loop (31 spills and 59 reloads for 200 FMAs).
     @Test func depthwiseDirectTilesKeepTheirValuesInRegisters() throws {
-        let windows: [(Int, [EpilogueStep])] = [(3, [.activation(.relu)]), (5, [.activation(Activation(.silu))]), (7, [])]
-        for (k, epilogue) in windows {
-            var f = GraphFixture(name: "dw", inputs: [("x", [16, 28, 56])])
+        let windows: [(k: Int, stride: Int, [EpilogueStep])] = [
+            (3, 1, [.activation(.relu)]), (5, 1, [.activation(Activation(.silu))]), (7, 1, []), (3, 2, [.activation(.relu)]),
+        ]
+        for (k, stride, epilogue) in windows {
+            // 56 output columns: tiles at 16 and 32 inside the row, a loop over them.
+            var f = GraphFixture(name: "dw", inputs: [("x", [16, 28, 56 * stride])])
             try f.add("pre", .activation(.relu), ["x"])
-            try f.add("dw", GraphFixture.conv(16, k, pad: k / 2, groups: 16, epilogue: epilogue), ["pre"])
+            try f.add("dw", GraphFixture.conv(16, k, stride: stride, pad: k / 2, groups: 16, epilogue: epilogue), ["pre"])
             let (source, remarks) = try Self.spillsInLoop(f.graph, target: .x86_64_v3, loop: "for (int64_t c0 = 16; c0 < ")
-            #expect(source.contains("depthwise-direct: tiles of 4 rows x 2 vectors of 8 columns"), "\(k)x\(k)")
+            #expect(source.contains("depthwise-direct: tiles of 4 rows x 2 vectors of 8 columns"), "\(k)x\(k) stride \(stride)")
             func count(_ what: String) -> Int {
                 remarks.reduce(0) { sum, remark in
                     let words = remark.split(separator: " ")
@@ -253,7 +256,7 @@ import Testing
                 }
             }
             let fmas = 4 * 2 * k * k
-            #expect(count("spills") + count("reloads") <= fmas / 8, "\(k)x\(k): \(remarks.joined(separator: "\n"))")
+            #expect(count("spills") + count("reloads") <= fmas / 8, "\(k)x\(k) stride \(stride): \(remarks.joined(separator: "\n"))")
         }
     }
 

@@ -612,6 +612,10 @@ simple("conv_depthwise_direct_7x7_narrow", "ConvNeXt-style depthwise 7x7, paddin
 simple("conv_depthwise_direct_valid_asymmetric", "depthwise 3x3, padding {begin [2, 0], end [0, 1]}, 8 channels on "
        "9x19 -> 9x18: input rows and columns differ from the output's", [8, 9, 19], "conv2d", file=True, filters=8,
        kernel=3, groups=8, padding={"begin": [2, 0], "end": [0, 1]}, activation="sigmoid")
+simple("conv_depthwise_direct_stride2_same", "depthwise 3x3, stride 2, padding same, 8 channels on 20x37 -> 10x19, "
+       "relu: pads (0, 1) rows and (1, 1) columns; each tap's vector the even or odd lanes of two loads, the row's "
+       "first and last ones shuffled in against zero", [8, 20, 37], "conv2d", file=True, filters=8, kernel=3,
+       groups=8, stride=2, padding="same", activation="relu")
 conv_bn_residual("conv_depthwise_direct_residual", "depthwise 3x3 -> batchnorm -> add(block input) -> relu, 8 "
                  "channels on 10x16: the add loads whole vectors of rows of whole vectors", [8, 10, 16], 3,
                  padding=1, groups=8)

@@ -125,11 +125,14 @@ public struct ConvThresholds: Sendable, Hashable {
     public var vectorRowsMaxGrowth = 1.15
 
     // Depthwise convs read where they lie (`KernelSelection.depthwiseDirect`).
-    /// Output rows per tile of a stride-1 depthwise conv computed straight from its input
+    /// Output rows per tile of a depthwise conv computed straight from its input
     /// (`ConvKernelPlan.DepthwiseDirect`); nil: such convs copy each plane (depthwise rows).
     public var depthwiseDirectRows: Int? = nil
     /// Vectors of output columns per tile.
     public var depthwiseDirectVectors = 2
+    /// The widest window of a stride-2 depthwise conv that runs as depthwise direct (its input
+    /// columns split into even and odd lanes by shuffles as each tile loads them); 0: none.
+    public var depthwiseDirectStride2MaxWindow = 0
 
     public init() {}
 
@@ -232,6 +235,12 @@ public struct ConvThresholds: Sendable, Hashable {
         // ones on 56x56 0.67-0.70, 28x28 0.76, 14x14 0.73-0.77. Rows under a vector (7x7 planes)
         // and strided convs keep the depthwise-row plan.
         t.depthwiseDirectRows = 4
+        // Stride 2 as well for 3x3 windows (5x5 ones, with 5 shuffles per vector and input row
+        // for 5 taps, ran slower): paired on Zen 1 (depthwise rows -> direct, 1 / 2 threads),
+        // 3x3 onto 56x56 0.715 / 0.704 (MobileNetV2, 96 channels), 0.755 / 0.755 (MobileNetV3,
+        // 64), 0.93 / 0.93 (EfficientNet-B0 with SiLU); onto 28x28 0.826 / 0.762; onto 14x14
+        // 0.96-1.01; 5x5 onto 28x28 1.04-1.13.
+        t.depthwiseDirectStride2MaxWindow = 3
         return t
     }()
 }

@@ -1,10 +1,10 @@
 import CNNIR
 
-/// The depthwise-direct kernel (`ConvKernelPlan.DepthwiseDirect`): a stride-1 depthwise conv
-/// computed from its input where it lies. Per channel plane, tiles of `rows` output rows x
+/// The depthwise-direct kernel (`ConvKernelPlan.DepthwiseDirect`): a depthwise conv of stride 1
+/// or 2 computed from its input where it lies. Per channel plane, tiles of `rows` output rows x
 /// `vectors` vectors of columns keep their accumulators in registers; each input row the tile
-/// reaches is loaded once per column tap (vectors shifted by the tap) and used by every output
-/// row of the tile it contributes to, then the epilogue runs on the registers and stores them.
+/// reaches is loaded once per column tap (vectors shifted by the tap; with stride 2, the even or
+/// odd lanes of two vectors) and used by every output row of the tile it contributes to, then the epilogue runs on the registers and stores them.
 /// Columns outside the input come from shuffles against zero, rows outside it are skipped, so
 /// nothing is read outside the channel's rows. Each output's sum runs over the taps in order,
 /// kernel row by kernel row: no scratch, no copy of the plane, no buffer between the FMAs and
@@ -44,7 +44,7 @@ extension TiledConvEmitter {
         let rows: (Int) -> Int = { min(p.rows, t.outH - $0 * p.rows) }
         return edgesAndLoop(count: count, step: p.rows, variable: "oh") { k in
             let oh = k * p.rows
-            return rows(k) == p.rows && oh - t.padTop >= 0 && oh + p.rows - 1 + t.kh - 1 - t.padTop < t.inH
+            return rows(k) == p.rows && oh * t.sh - t.padTop >= 0 && (oh + p.rows - 1) * t.sh + t.kh - 1 - t.padTop < t.inH
         } body: { k in
             depthwiseBand(p, ctx, rows: k.map(rows) ?? p.rows, top: k.map { $0 * p.rows })
         }
@@ -75,7 +75,8 @@ extension TiledConvEmitter {
         let vectors: (Int) -> Int = { k in min(p.vectors, rowVectors - k * p.vectors) }
         return edgesAndLoop(count: (rowVectors + p.vectors - 1) / p.vectors, step: span, variable: "c0") { k in
             let c0 = k * span
-            return c0 - t.padLeft >= 0 && c0 + span - 1 + t.kw - 1 - t.padLeft < t.inW && c0 + span <= t.outW
+            let loads = (0..<p.vectors).flatMap { depthwiseLoadStarts(t, column: c0 + $0 * lanes) }
+            return c0 + span <= t.outW && loads.allSatisfy { $0 >= 0 && $0 + lanes <= t.inW }
         } body: { k in
             depthwiseTile(p, ctx, rows: rows, vectors: k.map(vectors) ?? p.vectors, top: top, column: k.map { $0 * span })
         } + (depthwiseEpilogueAfterBand(p) ? depthwiseBandEpilogue(p, rows: rows) : [])
@@ -97,9 +98,9 @@ extension TiledConvEmitter {
         for r in 0..<rows {
             for v in 0..<vectors { out.append(.local(vtype, "a\(r)_\(v)", .call("cnnc_splat\(lanes)", [.v("bg")]))) }
         }
-        for ir in 0..<(rows + t.kh - 1) {
-            if let top, !(0..<t.inH).contains(top + ir - t.padTop) { continue }
-            let ih = CExpr.v("oh") + .int(ir - t.padTop)
+        for ir in 0..<((rows - 1) * t.sh + t.kh) {
+            if let top, !(0..<t.inH).contains(top * t.sh + ir - t.padTop) { continue }
+            let ih = CExpr.v("oh") * .int(t.sh) + .int(ir - t.padTop)
             // The barrier keeps clang from loading the weights once for the whole plane: held in
             // registers (9 for a 3x3 conv) next to the accumulators, they pushed the input
             // vectors to the stack (203 stack accesses in MobileNetV2's first depthwise kernel);
@@ -108,11 +109,10 @@ extension TiledConvEmitter {
             for j in 0..<t.kw {
                 for v in 0..<vectors {
                     let x = "x\(v)_\(j)"
-                    step.append(
-                        .local(vtype.constant, x, depthwiseLoad(t, column: column.map { $0 + v * lanes }, vector: v, shift: j - t.padLeft)))
+                    step.append(.local(vtype.constant, x, depthwiseTap(t, column: column.map { $0 + v * lanes }, vector: v, tap: j)))
                 }
-                for r in 0..<rows where (0..<t.kh).contains(ir - r) {
-                    let weight = CExpr.v("wk")[.int((ir - r) * t.kw + j)]
+                for r in 0..<rows where (0..<t.kh).contains(ir - r * t.sh) {
+                    let weight = CExpr.v("wk")[.int((ir - r * t.sh) * t.kw + j)]
                     for v in 0..<vectors { step.append(.assign(acc(r, v), "+=", .v("x\(v)_\(j)") * weight)) }
                 }
             }
@@ -181,6 +181,37 @@ extension TiledConvEmitter {
         return [.block(body)]
     }
 
+    /// Column tap `j`'s vector for the output columns from `column` (nil: `c0 + vector * lanes`,
+    /// inside the row): with stride 1 the input columns shifted by the tap (`depthwiseLoad`);
+    /// with stride 2 the even lanes of two vectors from the tap's first column, or, for a tap
+    /// one column after a pair's first, their odd lanes (the two taps share the loads).
+    static func depthwiseTap(_ t: ConvTiling, column: Int?, vector: Int, tap j: Int) -> CExpr {
+        let lanes = t.lanes
+        guard t.sw == 2 else { return depthwiseLoad(t, column: column, vector: vector, shift: j - t.padLeft) }
+        let first = j - j % 2 - t.padLeft
+        let pair: [CExpr] = [0, lanes].map { half in
+            guard let c = column else {
+                let offset = 2 * vector * lanes + first + half
+                let start: CExpr = .v("c0") * .int(2) + .int(offset)
+                return .loadVector(.vector(lanes), from: .v("row") + start)
+            }
+            return depthwiseAligned(t, 2 * c + first + half)
+        }
+        return .call("__builtin_shufflevector", pair + (0..<lanes).map { .int(2 * $0 + j % 2) })
+    }
+
+    /// Where the loads for the output columns from `column` start in the input row (each reads
+    /// a vector): one per tap with stride 1, two per pair of taps with stride 2.
+    static func depthwiseLoadStarts(_ t: ConvTiling, column c: Int) -> [Int] {
+        guard t.sw == 2 else { return (0..<t.kw).map { c + $0 - t.padLeft } }
+        var starts: [Int] = []
+        for j in stride(from: 0, to: t.kw, by: 2) {
+            let first: Int = 2 * c + j - t.padLeft
+            starts += [first, first + t.lanes]
+        }
+        return starts
+    }
+
     /// The vector of input columns `c + shift ..< c + shift + lanes` of `row`, c being the output
     /// column `column` (nil: `c0 + vector * lanes`, inside the row), with zeros outside the row:
     /// one load where it lies inside, else the vectors at c and beside it (`depthwiseAligned`)
@@ -197,12 +228,17 @@ extension TiledConvEmitter {
     }
 
     /// The input columns `k ..< k + lanes` of `row` with zeros outside it: zero, one load, or
-    /// for the row's end the row's last vector shifted down against zero.
+    /// at the row's start its first vector shifted up, at its end its last vector shifted
+    /// down, against zero.
     static func depthwiseAligned(_ t: ConvTiling, _ k: Int) -> CExpr {
         let lanes = t.lanes
         let vtype = CType.vector(lanes)
         let zero = CExpr.call("cnnc_splat\(lanes)", [.float(0)])
-        if k < 0 || k >= t.inW { return zero }
+        if k <= -lanes || k >= t.inW { return zero }
+        if k < 0 {
+            let indices: [CExpr] = (0..<lanes).map { .int(k + $0 < 0 ? 0 : lanes + k + $0) }
+            return .call("__builtin_shufflevector", [zero, .loadVector(vtype, from: .v("row"))] + indices)
+        }
         if k + lanes <= t.inW { return .loadVector(vtype, from: .v("row") + .int(k)) }
         let start = t.inW - lanes
         let indices: [CExpr] = (0..<lanes).map { .int(k + $0 < t.inW ? k + $0 - start : lanes) }
