@@ -121,9 +121,11 @@ public enum ConvKernelPlan: Sendable, Hashable {
             try KernelPlanError.check(
                 attributes.epilogue.pool == nil && attributes.inputScale == nil, kind, expected: "no fused pool and no input scale",
                 got: attributes.epilogue.pool != nil ? "a fused pool" : "an input scale")
+            // Rows under a vector are read in part; with stride 2 a row's pair of vectors reads from
+            // its last vector.
             try KernelPlanError.check(
-                t.lanes > 1 && t.inW >= t.lanes && t.outW >= t.lanes, kind,
-                expected: "input and output rows of at least a vector (\(t.lanes) floats)", got: "\(t.inW) and \(t.outW)")
+                t.lanes > 1 && (t.sw == 1 || t.inW >= t.lanes), kind,
+                expected: "vectors, and input rows of at least a vector with stride 2", got: "rows of \(t.inW)")
             // A column tap's shift comes from the vector beside it: at most a vector either way
             // (with stride 2, a load from before the row's start comes from its first vector).
             try KernelPlanError.check(
@@ -489,7 +491,9 @@ public enum KernelSelection {
         guard let rows = th.depthwiseDirectRows, t.icg == 1, t.ocg == 1, t.groups >= 2,
             t.sw == 1 || max(t.kh, t.kw) <= th.depthwiseDirectStride2MaxWindow
         else { return nil }
-        return try? .init(attributes: a, conv: t, rows: rows, vectors: th.depthwiseDirectVectors)
+        // Rows of one vector take taller tiles: 4 accumulators wait on the FMA latency.
+        let tall = t.outW <= t.lanes ? th.depthwiseDirectOneVectorRows : rows
+        return try? .init(attributes: a, conv: t, rows: tall, vectors: th.depthwiseDirectVectors)
     }
 
     /// Scratch floats per sample the node's kernel needs while it runs.

@@ -182,6 +182,10 @@ public enum MathPrelude {
         static inline cnnc_v4 cnnc_select4(cnnc_i4 m, cnnc_v4 a, cnnc_v4 b) { return (cnnc_v4)(((cnnc_i4)a & m) | ((cnnc_i4)b & ~m)); }
         static inline cnnc_v8 cnnc_select8(cnnc_i8 m, cnnc_v8 a, cnnc_v8 b) { return (cnnc_v8)(((cnnc_i8)a & m) | ((cnnc_i8)b & ~m)); }
         static inline cnnc_v16 cnnc_select16(cnnc_i16 m, cnnc_v16 a, cnnc_v16 b) { return (cnnc_v16)(((cnnc_i16)a & m) | ((cnnc_i16)b & ~m)); }
+        /* The first n floats at p, zeros after them: nothing past p + n is read. */
+        static inline cnnc_v4 cnnc_loadpart4(const float *p, int64_t n) { cnnc_v4 v = {0}; memcpy(&v, p, (size_t)n * sizeof(float)); return v; }
+        static inline cnnc_v8 cnnc_loadpart8(const float *p, int64_t n) { cnnc_v8 v = {0}; memcpy(&v, p, (size_t)n * sizeof(float)); return v; }
+        static inline cnnc_v16 cnnc_loadpart16(const float *p, int64_t n) { cnnc_v16 v = {0}; memcpy(&v, p, (size_t)n * sizeof(float)); return v; }
         """
 
     /// Lane-wise forms of the same functions on the prelude's vector types (`cnnc_v4`, `cnnc_v8`,

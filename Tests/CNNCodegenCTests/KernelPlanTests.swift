@@ -255,9 +255,9 @@ import Testing
     }
 
     /// On AVX2, depthwise convs with rows of a vector or more run straight from their input
-    /// (depthwise direct, tiles of 4 rows x 2 vectors), stride-2 ones with 3x3 windows too;
-    /// stride-2 5x5 ones, rows under a vector, and a fused add on rows of part vectors keep
-    /// depthwise rows, as every conv does on the targets that do not take the plan.
+    /// (depthwise direct, tiles of 4 rows x 2 vectors, 8 rows where a row is one vector),
+    /// stride-2 ones with 3x3 windows too; stride-2 5x5 ones and a fused add on rows of part
+    /// vectors keep depthwise rows, as every conv does on the targets that do not take the plan.
     @Test func depthwiseConvsRunDirectOnAVX2() throws {
         func plan(
             _ input: [Int], kernel: Int = 3, stride: Int = 1, add: Bool = false, target: VectorTarget = .avx2
@@ -280,7 +280,13 @@ import Testing
         #expect(try plan([16, 14, 14], kernel: 5).kindName == "depthwise-direct")
         #expect(try plan([16, 16, 16], add: true).kindName == "depthwise-direct")
         #expect(try plan([16, 14, 14], add: true).kindName == "depthwise-rows")
-        #expect(try plan([16, 7, 7]).kindName == "depthwise-rows")
+        // Rows of one vector (7x7) take tiles of 8 rows.
+        guard case .depthwiseDirect(let narrow) = try plan([16, 7, 7], kernel: 5) else {
+            Issue.record("expected a depthwise-direct plan on 7x7")
+            return
+        }
+        #expect(narrow.rows == 8 && narrow.vectors == 2)
+        #expect(try plan([16, 14, 14], kernel: 3, stride: 2).kindName == "depthwise-direct")
         #expect(try plan([32, 56, 56], stride: 2).kindName == "depthwise-direct")
         #expect(try plan([32, 56, 56], kernel: 5, stride: 2).kindName == "depthwise-rows")
         #expect(try plan([32, 56, 56], target: .avx512).kindName == "depthwise-rows")
@@ -297,9 +303,11 @@ import Testing
             (
                 {
                     var t = direct.conv
-                    t.outW = 7
+                    t.sh = 2
+                    t.sw = 2
+                    t.inW = 7
                     return t
-                }(), direct.attributes, "depthwise-direct plan: expected input and output rows"
+                }(), direct.attributes, "depthwise-direct plan: expected vectors"
             ),
             (
                 {

@@ -261,8 +261,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             #expect(large.copiesPerGroup && large.wq == 68 && large.chunkRows == 60, "lanes \(target.lanes)")
             let strided = try GoldenCase.positionTiles("conv_depthwise_stride2_whole_plane", target: target).tiling
             #expect(strided.copiesPerGroup && strided.chunkRows == strided.outH, "lanes \(target.lanes)")
+            #expect(try GoldenCase.positionTiles("conv2d_depthwise", target: target).tiling.chunkRows == nil, "lanes \(target.lanes)")
         }
-        #expect(try GoldenCase.positionTiles("conv2d_depthwise", target: target).tiling.chunkRows == nil, "lanes \(target.lanes)")
     }
 
     /// Whole rows of those depthwise convs (and of the two made for it: a residual add on rows of
@@ -281,7 +281,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
                 plan.tiling.outW == width && plan.rowEpilogueVectors == (width + target.lanes - 1) / target.lanes,
                 "\(name), lanes \(target.lanes)")
         }
-        #expect(try GoldenCase.positionTiles("conv2d_depthwise", target: target).rowEpilogueVectors == nil, "lanes \(target.lanes)")
+        if target != .avx2 {
+            #expect(try GoldenCase.positionTiles("conv2d_depthwise", target: target).rowEpilogueVectors == nil, "lanes \(target.lanes)")
+        }
         // A 1-D plane of 20: two vectors of 16 or three of 8 would run past it; five of 4 fill it.
         // (AVX2 runs it as depthwise direct: 3 vectors, the last stored in part.)
         if target == .avx2 {

@@ -616,6 +616,9 @@ simple("conv_depthwise_direct_stride2_same", "depthwise 3x3, stride 2, padding s
        "relu: pads (0, 1) rows and (1, 1) columns; each tap's vector the even or odd lanes of two loads, the row's "
        "first and last ones shuffled in against zero", [8, 20, 37], "conv2d", file=True, filters=8, kernel=3,
        groups=8, stride=2, padding="same", activation="relu")
+simple("conv_depthwise_direct_7x7_plane", "EfficientNet-style depthwise 5x5, padding 2, 16 channels on 7x7, SiLU: "
+       "rows under a vector on 8 lanes, read in part (nothing past a row's 7 floats), in tiles of 8 rows",
+       [16, 7, 7], "conv2d", file=True, filters=16, kernel=5, groups=16, padding=2, activation="silu")
 conv_bn_residual("conv_depthwise_direct_residual", "depthwise 3x3 -> batchnorm -> add(block input) -> relu, 8 "
                  "channels on 10x16: the add loads whole vectors of rows of whole vectors", [8, 10, 16], 3,
                  padding=1, groups=8)

@@ -130,6 +130,9 @@ public struct ConvThresholds: Sendable, Hashable {
     public var depthwiseDirectRows: Int? = nil
     /// Vectors of output columns per tile.
     public var depthwiseDirectVectors = 2
+    /// Output rows per tile where a row is one vector (7x7 planes on 8 lanes): 4 accumulators
+    /// would wait on the FMA latency.
+    public var depthwiseDirectOneVectorRows = 8
     /// The widest window of a stride-2 depthwise conv that runs as depthwise direct (its input
     /// columns split into even and odd lanes by shuffles as each tile loads them); 0: none.
     public var depthwiseDirectStride2MaxWindow = 0
@@ -232,8 +235,9 @@ public struct ConvThresholds: Sendable, Hashable {
         // rows). Paired on a Zen 1 core (bench/ab-kernels, depthwise rows -> direct, 1 / 2
         // threads): MobileNetV2's 32 channels on 112x112 0.644 / 0.650, 144 on 56x56 0.515 /
         // 0.554, 192 on 28x28 0.78 / 0.64-0.75, 384 on 14x14 0.93 / 0.61; ConvNeXt-Tiny's 7x7
-        // ones on 56x56 0.67-0.70, 28x28 0.76, 14x14 0.73-0.77. Rows under a vector (7x7 planes)
-        // and strided convs keep the depthwise-row plan.
+        // ones on 56x56 0.67-0.70, 28x28 0.76, 14x14 0.73-0.77; on 7x7 planes (rows read in part,
+        // tiles of 8 rows) EfficientNet-B0's 5x5 SiLU ones 0.49-0.50 / 0.55-0.64, MobileNetV2's
+        // 3x3 ones 0.73 / 0.77.
         t.depthwiseDirectRows = 4
         // Stride 2 as well for 3x3 windows (5x5 ones, with 5 shuffles per vector and input row
         // for 5 taps, ran slower): paired on Zen 1 (depthwise rows -> direct, 1 / 2 threads),

@@ -229,17 +229,20 @@ extension TiledConvEmitter {
 
     /// The input columns `k ..< k + lanes` of `row` with zeros outside it: zero, one load, or
     /// at the row's start its first vector shifted up, at its end its last vector shifted
-    /// down, against zero.
+    /// down, against zero. A row under a vector is read in part (`cnnc_loadpart`).
     static func depthwiseAligned(_ t: ConvTiling, _ k: Int) -> CExpr {
         let lanes = t.lanes
         let vtype = CType.vector(lanes)
         let zero = CExpr.call("cnnc_splat\(lanes)", [.float(0)])
+        let part: (Int) -> CExpr = { .call("cnnc_loadpart\(lanes)", [.v("row") + .int($0), .int(t.inW - $0)]) }
         if k <= -lanes || k >= t.inW { return zero }
         if k < 0 {
             let indices: [CExpr] = (0..<lanes).map { .int(k + $0 < 0 ? 0 : lanes + k + $0) }
-            return .call("__builtin_shufflevector", [zero, .loadVector(vtype, from: .v("row"))] + indices)
+            let first = t.inW >= lanes ? .loadVector(vtype, from: .v("row")) : part(0)
+            return .call("__builtin_shufflevector", [zero, first] + indices)
         }
         if k + lanes <= t.inW { return .loadVector(vtype, from: .v("row") + .int(k)) }
+        if t.inW < lanes { return part(k) }
         let start = t.inW - lanes
         let indices: [CExpr] = (0..<lanes).map { .int(k + $0 < t.inW ? k + $0 - start : lanes) }
         return .call("__builtin_shufflevector", [.loadVector(vtype, from: .v("row") + .int(start)), zero] + indices)
