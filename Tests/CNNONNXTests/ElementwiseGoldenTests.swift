@@ -62,7 +62,7 @@ import Testing
                 switch plan {
                 case .channelTiles: kinds.insert("channel tiles")
                 case .positionTiles: kinds.insert("position tiles")
-                case .direct, .depthwiseRows, .pixelShuffle, .rowWinograd, .tileWinograd:
+                case .direct, .depthwiseRows, .depthwiseDirect, .pixelShuffle, .rowWinograd, .tileWinograd:
                     Issue.record("\(name) on \(target.lanes) lanes: \(plan)")
                 }
             }
