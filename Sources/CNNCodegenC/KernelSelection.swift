@@ -287,7 +287,16 @@ public enum ConvKernelPlan: Sendable, Hashable {
     public var scratchFloats: Int {
         switch self {
         case .direct: return 0
-        case .positionTiles, .depthwiseRows, .pixelShuffle, .channelTiles: return tiling?.scratchFloats ?? 0
+        case .positionTiles(let p):
+            // An input scale's products with the packed weights follow the input copy.
+            let t = p.tiling
+            return t.scratchFloats + (p.attributes.inputScale == nil ? 0 : t.ocg * t.icg * t.kh * t.kw)
+        case .depthwiseRows, .pixelShuffle: return tiling?.scratchFloats ?? 0
+        case .channelTiles(let p):
+            // An input scale's products with the packed weights follow the input copy.
+            let scaled =
+                p.attributes.inputScale == nil ? 0 : p.channels.blocks * p.channels.base.icg * p.channels.taps * p.channels.blockChannels
+            return p.channels.base.scratchFloats + scaled
         case .rowWinograd(let p): return p.winograd.scratchFloats
         case .tileWinograd(let p): return p.winograd.scratchFloats
         case .depthwiseDirect: return 0

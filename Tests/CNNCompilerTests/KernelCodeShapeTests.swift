@@ -192,7 +192,8 @@ import Testing
 
     /// The channel tiles of 1x1 convs on 14x14 keep their accumulators, weight vectors and
     /// broadcast in registers on each target, on AVX2 6 positions x 2 vectors (15 registers),
-    /// also where a squeeze-and-excitation scale multiplies each step's weight vectors.
+    /// also with a squeeze-and-excitation scale, whose products with the weights are made into
+    /// scratch before the tiles run (`TiledConvEmitter.scaledWeights`), so the tiles read them.
     @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
     func channelTileReductionsDoNotSpill(target: TargetCPU) throws {
         for scaled in [false, true] {
@@ -203,6 +204,8 @@ import Testing
             let (source, spills) = try Self.spillsInLoop(f.graph, target: target, loop: "for (int64_t c = c0; c < c1; c++)")
             #expect(source.contains("channel-tiled"), "scaled \(scaled)")
             #expect(spills.isEmpty, "scaled \(scaled): \(spills.joined(separator: "\n"))")
+            #expect(source.contains("ws + b * ") == scaled, "scaled \(scaled): the tiles read the scaled weights")
+            #expect(!source.contains("* sp[c]"), "scaled \(scaled): no scale in the reduction")
             if target == .x86_64_v3 {
                 #expect(source.contains("6 positions (across rows) x 2 vectors"), "scaled \(scaled)")
             }

@@ -28,6 +28,7 @@ extension TiledConvEmitter {
             source = ctx.input(0)
         }
         let flops = 2 * t.icg * ct.taps * t.outH * t.outW * t.ocg
+        body += scaledWeights(channelPlan, ctx)
         // Tasks in the order the threads' static shares should follow: block by block (each
         // thread a range of output channels), or, with `channelTilesRowsOuter`, row group by row
         // group (each thread a range of rows, every block of them).
@@ -38,7 +39,44 @@ extension TiledConvEmitter {
             KernelContext.parallelFor(collapse: 3, work: flops),
             .loop("b", ctx.batch, [.loop(outer.0, .int(outer.1), [.loop(inner.0, .int(inner.1), task)])]),
         ]
-        return ctx.function(body, scratch: t.usesScratch)
+        return ctx.function(body, scratch: ConvKernelPlan.channelTiles(channelPlan).scratchFloats > 0)
+    }
+
+    /// A conv with an input scale (`ConvAttributes.inputScale`, a squeeze-and-excitation gate)
+    /// multiplies each sample's packed weights by it into scratch first (after the input copy's
+    /// region): weight `[blk][c][tap][lane]` times scale c, so the tiles run as without one.
+    /// Multiplied in each reduction step instead (each weight vector by `sp[c]`), EfficientNet-B0's
+    /// gated 1x1 convs took 1.25-1.35x as long on a Zen 1 core; the products cost a pass over the
+    /// weights per call (1152 x 320 of them for its largest). Nothing without a scale.
+    static func scaledWeights(_ channelPlan: ConvKernelPlan.ChannelTiles, _ ctx: KernelContext) -> [CStmt] {
+        guard let k = channelPlan.attributes.inputScale else { return [] }
+        let ct = channelPlan.channels
+        let t = ct.base
+        let run = ct.taps * ct.blockChannels
+        let runs = ct.blocks * t.icg
+        let lanes = ct.lanes
+        let vtype = CType.vector(lanes)
+        return [
+            .local(.floatPointer, "ws", .v("scratch") + ctx.batch * .int(t.scratchFloats)),
+            KernelContext.parallelFor(collapse: 2, work: runs * run),
+            .loop(
+                "b", ctx.batch,
+                [
+                    .loop(
+                        "i", .int(runs),
+                        [
+                            .local(.constFloat, "s", ctx.input(k)[.v("b") * .int(t.icg) + .v("i") % .int(t.icg)]),
+                            .local(.constFloatPointer, "from", .v("w") + .v("i") * .int(run)),
+                            .local(.floatPointer, "to", .v("ws") + .v("b") * .int(runs * run) + .v("i") * .int(run)),
+                            .loop(
+                                "j", from: .int(0), to: .int(run), step: lanes,
+                                [
+                                    .assign(
+                                        .vectorAt(vtype, .v("to") + .v("j")), "=", .loadVector(vtype, from: .v("from") + .v("j")) * .v("s"))
+                                ]),
+                        ])
+                ]),
+        ]
     }
 
     /// One task (sample `b`, block `blk`, row group `rg`): chunk by chunk of input channels,
@@ -52,12 +90,15 @@ extension TiledConvEmitter {
         let bc = ct.blockChannels
         return [
             .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(t.ocg) - .v("blk") * .int(bc)])),
-            .local(.constFloatPointer, "wb", .v("w") + .v("blk") * .int(ic * ct.taps * bc)),
+            .local(
+                .constFloatPointer, "wb",
+                (channelPlan.attributes.inputScale == nil ? .v("w") : .v("ws") + .v("b") * .int(ct.blocks * ic * ct.taps * bc))
+                    + .v("blk") * .int(ic * ct.taps * bc)),
             .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
             .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),
             .local(.constInt64, "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
             .array(.float, "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
-        ] + inputScalePointer(channelPlan.attributes, ctx, channels: ic) + [
+        ] + [
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop(
                 "c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk,
@@ -100,7 +141,6 @@ extension TiledConvEmitter {
         let ct = channelPlan.channels
         let t = ct.base
         let rowSource = source + .v("b") * .int(t.icg * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)
-        let scale = inputScale(channelPlan.attributes)
         guard ct.flat else {
             // Whole tiles, then each row's narrower last tile (`rowTail`), if any.
             let tail = ct.rowTail
@@ -110,7 +150,7 @@ extension TiledConvEmitter {
                 : [
                     .block(
                         [.local(.constInt64, "ow0", .int(t.outW - tail))]
-                            + channelTile(ct, width: tail, scale: scale, prefetchInput: prefetchInput))
+                            + channelTile(ct, width: tail, prefetchInput: prefetchInput))
                 ]
             return [
                 .loop(
@@ -119,14 +159,14 @@ extension TiledConvEmitter {
                         .local(.constFloatPointer, "xs", rowSource),
                         .loop(
                             "ow0", from: .int(0), to: .int(t.outW - tail), step: ct.p,
-                            [.block(channelTile(ct, width: ct.p, scale: scale, prefetchInput: prefetchInput))]),
+                            [.block(channelTile(ct, width: ct.p, prefetchInput: prefetchInput))]),
                     ] + rowEnd)
             ]
         }
         let tails: [CStmt] = channelPlan.tails.map { tail in
             let body: [CStmt] =
                 [.local(.constInt64, "ow0", .int(tail.start))]
-                + channelTile(ct, width: tail.width, scale: scale, prefetchInput: prefetchInput)
+                + channelTile(ct, width: tail.width, prefetchInput: prefetchInput)
             return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(tail.rows * t.outW)), body, else: [])
         }
         return [
@@ -135,15 +175,15 @@ extension TiledConvEmitter {
             .local(.constInt64, "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
             .loop(
                 "ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p,
-                [.block(channelTile(ct, width: ct.p, scale: scale, prefetchInput: prefetchInput))]),
+                [.block(channelTile(ct, width: ct.p, prefetchInput: prefetchInput))]),
         ] + tails
     }
 
     /// One tile of `width` positions at `ow0` of row `oh` (with `flat` tiles, of the task's range
     /// from `oh0`): accumulators from the bias on the first chunk of input channels, else from
-    /// the buffer; the chunk's channels and taps (the weights times input channel c's `scale`,
-    /// when the conv has one); the accumulators back to the buffer.
-    static func channelTile(_ ct: ChannelTiling, width: Int, scale: CExpr?, prefetchInput: Bool) -> [CStmt] {
+    /// the buffer; the chunk's channels and taps (an input scale is in the weights already:
+    /// `scaledWeights`); the accumulators back to the buffer.
+    static func channelTile(_ ct: ChannelTiling, width: Int, prefetchInput: Bool) -> [CStmt] {
         let t = ct.base
         let bc = ct.blockChannels
         let lanes = ct.lanes
@@ -179,7 +219,7 @@ extension TiledConvEmitter {
                 step.append(
                     .block(
                         channelLaneFMAs(
-                            p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc), scale: scale,
+                            p: width, ocv: ct.ocv, lanes: lanes, weights: .v("wi") + .int(tap * bc),
                             input: { .v("xi")[.int(offset + $0)] })
                     ))
             }
@@ -237,13 +277,12 @@ extension TiledConvEmitter {
 
     /// One reduction step with output channels across the lanes, into the accumulators
     /// `a{i}_{v}`: `ocv` weight vectors from `weights`, then for each of the `p` positions (or
-    /// tiles) its input value, broadcast into `ocv` FMAs. With a `scale`, the weight vectors are
-    /// multiplied by it first.
-    static func channelLaneFMAs(p: Int, ocv: Int, lanes: Int, weights: CExpr, scale: CExpr? = nil, input: (Int) -> CExpr) -> [CStmt] {
+    /// tiles) its input value, broadcast into `ocv` FMAs.
+    static func channelLaneFMAs(p: Int, ocv: Int, lanes: Int, weights: CExpr, input: (Int) -> CExpr) -> [CStmt] {
         let vtype = CType.vector(lanes)
         var step: [CStmt] = (0..<ocv).map { v in
             let w = CExpr.loadVector(vtype, from: weights + .int(v * lanes))
-            return .local(vtype.constant, "w\(v)", scale.map { w * $0 } ?? w)
+            return .local(vtype.constant, "w\(v)", w)
         }
         for i in 0..<p {
             step.append(.local(.constFloat, "x\(i)", input(i)))
