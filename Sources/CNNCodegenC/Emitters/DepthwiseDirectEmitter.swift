@@ -4,9 +4,10 @@ import CNNIR
 /// or 2 computed from its input where it lies. Per channel plane, tiles of `rows` output rows x
 /// `vectors` vectors of columns keep their accumulators in registers; each input row the tile
 /// reaches is loaded once per column tap (vectors shifted by the tap; with stride 2, the even or
-/// odd lanes of two vectors) and used by every output row of the tile it contributes to, then the epilogue runs on the registers and stores them.
-/// Columns outside the input come from shuffles against zero, rows outside it are skipped, so
-/// nothing is read outside the channel's rows. Each output's sum runs over the taps in order,
+/// odd lanes of two vectors) and used by every output row of the tile it contributes to, then
+/// the epilogue runs on the registers and stores them. Columns outside the input come from
+/// shuffles against zero, rows outside it are left out, and a row under a vector is read in
+/// part, so nothing is read outside the channel's rows. Each output's sum runs over the taps in order,
 /// kernel row by kernel row: no scratch, no copy of the plane, no buffer between the FMAs and
 /// the output (the depthwise-row kernel copies the padded plane and stores through one).
 extension TiledConvEmitter {
