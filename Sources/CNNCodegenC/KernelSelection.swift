@@ -135,12 +135,8 @@ public enum ConvKernelPlan: Sendable, Hashable {
                 KernelSelection.hasVectorEpilogue(attributes, lanes: t.lanes), kind, expected: "an epilogue with vector forms",
                 got: "a step without one")
             // A row's last vector is stored in part; an add would read it whole, past the operand's end.
-            let adds = attributes.epilogue.contains {
-                if case .add = $0 { return true }
-                return false
-            }
             try KernelPlanError.check(
-                !adds || t.outW % t.lanes == 0, kind, expected: "no fused add unless rows are whole vectors",
+                !attributes.epilogue.hasAdd || t.outW % t.lanes == 0, kind, expected: "no fused add unless rows are whole vectors",
                 got: "an add on rows of \(t.outW)")
             try KernelPlanError.check(
                 rows >= 1 && vectors >= 1, kind, expected: "tiles of at least one row and one vector", got: "\(rows) x \(vectors)")
@@ -287,16 +283,13 @@ public enum ConvKernelPlan: Sendable, Hashable {
     public var scratchFloats: Int {
         switch self {
         case .direct: return 0
+        // An input scale's products with the packed weights follow the input copy
+        // (`TiledConvEmitter.scaledWeights`).
         case .positionTiles(let p):
-            // An input scale's products with the packed weights follow the input copy.
-            let t = p.tiling
-            return t.scratchFloats + (p.attributes.inputScale == nil ? 0 : t.ocg * t.icg * t.kh * t.kw)
+            return p.tiling.scratchFloats + (p.attributes.inputScale == nil ? 0 : p.tiling.packedWeightFloats)
         case .depthwiseRows, .pixelShuffle: return tiling?.scratchFloats ?? 0
         case .channelTiles(let p):
-            // An input scale's products with the packed weights follow the input copy.
-            let scaled =
-                p.attributes.inputScale == nil ? 0 : p.channels.blocks * p.channels.base.icg * p.channels.taps * p.channels.blockChannels
-            return p.channels.base.scratchFloats + scaled
+            return p.channels.base.scratchFloats + (p.attributes.inputScale == nil ? 0 : p.channels.packedWeightFloats)
         case .rowWinograd(let p): return p.winograd.scratchFloats
         case .tileWinograd(let p): return p.winograd.scratchFloats
         case .depthwiseDirect: return 0
@@ -407,11 +400,8 @@ public struct PositionTileKernel: Sendable, Hashable {
     /// micro-kernel.
     public var storeRunsVectorMath: Bool {
         guard let vectors = rowEpilogueVectors else { return false }
-        let lead = attributes.epilogue.prefix(leadingVectorActivations(attributes.epilogue, lanes: tiling.lanes))
-        let callsMath = lead.contains { step in
-            guard case .activation(let act) = step else { return false }
-            return vectorActivation(act, .v("v"), lanes: tiling.lanes) == nil
-        }
+        let lead = Array(attributes.epilogue.prefix(leadingVectorActivations(attributes.epilogue, lanes: tiling.lanes)))
+        let callsMath = lead.callsVectorMath(lanes: tiling.lanes)
         let scalarRows = tiling.outH - 1 - lastVectorRow(vectors: vectors)
         return callsMath && scalarRows == 0
     }

@@ -292,44 +292,18 @@ import Testing
         #expect(try plan([32, 56, 56], target: .avx512).kindName == "depthwise-rows")
         #expect(try plan([32, 56, 56], target: .sse).kindName == "depthwise-rows")
         // The plan itself refuses what its kernel cannot do.
+        func conv(_ change: (inout ConvTiling) -> Void) -> ConvTiling {
+            var t = direct.conv
+            change(&t)
+            return t
+        }
+        var adding = direct.attributes
+        adding.epilogue = [.add(operand: 1)]
         let refusals: [(ConvTiling, ConvAttributes, String)] = [
-            (
-                {
-                    var t = direct.conv
-                    t.sw = 2
-                    return t
-                }(), direct.attributes, "depthwise-direct plan: expected stride 1 or 2 and dilation 1"
-            ),
-            (
-                {
-                    var t = direct.conv
-                    t.sh = 2
-                    t.sw = 2
-                    t.inW = 7
-                    return t
-                }(), direct.attributes, "depthwise-direct plan: expected vectors"
-            ),
-            (
-                {
-                    var t = direct.conv
-                    t.kw = 19
-                    t.padLeft = 9
-                    return t
-                }(), direct.attributes, "depthwise-direct plan: expected column taps"
-            ),
-            (
-                {
-                    var t = direct.conv
-                    t.outW = 60
-                    return t
-                }(),
-                {
-                    var a = direct.attributes
-                    a.epilogue = [.add(operand: 1)]
-                    return a
-                }(),
-                "depthwise-direct plan: expected no fused add"
-            ),
+            (conv { $0.sw = 2 }, direct.attributes, "depthwise-direct plan: expected stride 1 or 2 and dilation 1"),
+            (conv { ($0.sh, $0.sw, $0.inW) = (2, 2, 7) }, direct.attributes, "depthwise-direct plan: expected vectors"),
+            (conv { ($0.kw, $0.padLeft) = (19, 9) }, direct.attributes, "depthwise-direct plan: expected column taps"),
+            (conv { $0.outW = 60 }, adding, "depthwise-direct plan: expected no fused add"),
         ]
         for (conv, attributes, message) in refusals {
             do {

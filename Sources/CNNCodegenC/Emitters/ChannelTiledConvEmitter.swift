@@ -28,7 +28,11 @@ extension TiledConvEmitter {
             source = ctx.input(0)
         }
         let flops = 2 * t.icg * ct.taps * t.outH * t.outW * t.ocg
-        body += scaledWeights(channelPlan, ctx)
+        if let k = channelPlan.attributes.inputScale {
+            body += scaledWeights(
+                ctx, scale: k, copyFloats: t.scratchFloats, inputChannels: t.icg, blocks: ct.blocks, blockStride: ct.blockChannels,
+                width: .int(ct.blockChannels), taps: ct.taps, perSample: ct.packedWeightFloats)
+        }
         // Tasks in the order the threads' static shares should follow: block by block (each
         // thread a range of output channels), or, with `channelTilesRowsOuter`, row group by row
         // group (each thread a range of rows, every block of them).
@@ -40,43 +44,6 @@ extension TiledConvEmitter {
             .loop("b", ctx.batch, [.loop(outer.0, .int(outer.1), [.loop(inner.0, .int(inner.1), task)])]),
         ]
         return ctx.function(body, scratch: ConvKernelPlan.channelTiles(channelPlan).scratchFloats > 0)
-    }
-
-    /// A conv with an input scale (`ConvAttributes.inputScale`, a squeeze-and-excitation gate)
-    /// multiplies each sample's packed weights by it into scratch first (after the input copy's
-    /// region): weight `[blk][c][tap][lane]` times scale c, so the tiles run as without one.
-    /// Multiplied in each reduction step instead (each weight vector by `sp[c]`), EfficientNet-B0's
-    /// gated 1x1 convs took 1.25-1.35x as long on a Zen 1 core; the products cost a pass over the
-    /// weights per call (1152 x 320 of them for its largest). Nothing without a scale.
-    static func scaledWeights(_ channelPlan: ConvKernelPlan.ChannelTiles, _ ctx: KernelContext) -> [CStmt] {
-        guard let k = channelPlan.attributes.inputScale else { return [] }
-        let ct = channelPlan.channels
-        let t = ct.base
-        let run = ct.taps * ct.blockChannels
-        let runs = ct.blocks * t.icg
-        let lanes = ct.lanes
-        let vtype = CType.vector(lanes)
-        return [
-            .local(.floatPointer, "ws", .v("scratch") + ctx.batch * .int(t.scratchFloats)),
-            KernelContext.parallelFor(collapse: 2, work: runs * run),
-            .loop(
-                "b", ctx.batch,
-                [
-                    .loop(
-                        "i", .int(runs),
-                        [
-                            .local(.constFloat, "s", ctx.input(k)[.v("b") * .int(t.icg) + .v("i") % .int(t.icg)]),
-                            .local(.constFloatPointer, "from", .v("w") + .v("i") * .int(run)),
-                            .local(.floatPointer, "to", .v("ws") + .v("b") * .int(runs * run) + .v("i") * .int(run)),
-                            .loop(
-                                "j", from: .int(0), to: .int(run), step: lanes,
-                                [
-                                    .assign(
-                                        .vectorAt(vtype, .v("to") + .v("j")), "=", .loadVector(vtype, from: .v("from") + .v("j")) * .v("s"))
-                                ]),
-                        ])
-                ]),
-        ]
     }
 
     /// One task (sample `b`, block `blk`, row group `rg`): chunk by chunk of input channels,
@@ -92,7 +59,7 @@ extension TiledConvEmitter {
             .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(t.ocg) - .v("blk") * .int(bc)])),
             .local(
                 .constFloatPointer, "wb",
-                (channelPlan.attributes.inputScale == nil ? .v("w") : .v("ws") + .v("b") * .int(ct.blocks * ic * ct.taps * bc))
+                (channelPlan.attributes.inputScale == nil ? .v("w") : .v("ws") + .v("b") * .int(ct.packedWeightFloats))
                     + .v("blk") * .int(ic * ct.taps * bc)),
             .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
             .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),

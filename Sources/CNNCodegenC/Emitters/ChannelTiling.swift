@@ -144,6 +144,9 @@ public struct ChannelTiling: Sendable, Hashable {
         ChannelTiling.packBlocks(weight, oc: base.ocg, ic: base.icg, taps: taps, blockChannels: blockChannels)
     }
 
+    /// Floats of the packed weights (`pack`): whole blocks of every input channel and tap.
+    public var packedWeightFloats: Int { blocks * base.icg * taps * blockChannels }
+
     /// Biases padded to whole blocks.
     public func packBias(_ bias: [Float]) -> [Float] { ChannelTiling.padBias(bias, blocks: blocks, blockChannels: blockChannels) }
 

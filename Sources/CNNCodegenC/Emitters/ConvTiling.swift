@@ -144,6 +144,8 @@ public struct ConvTiling: Sendable, Hashable {
     public var scratchFloats: Int { copiesInput && !copiesPerGroup ? icg * groups * phases * planeFloats : 0 }
     /// Whether the kernel takes a scratch pointer from the arena.
     public var usesScratch: Bool { scratchFloats > 0 }
+    /// Floats of the packed weights (`pack`): every group's output x input channels x taps.
+    public var packedWeightFloats: Int { groups * ocg * icg * kh * kw }
     public var blocksPerGroup: Int { (ocg + ocb - 1) / ocb }
     /// Where kernel row `kh`'s taps start in the copied input, relative to an output position:
     /// its phase-row planes and the plane row it lands on.

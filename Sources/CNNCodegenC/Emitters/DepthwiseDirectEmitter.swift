@@ -148,10 +148,7 @@ extension TiledConvEmitter {
     /// against about 200 FMAs); over the band, just stored and still in L1, the loop has the
     /// registers to itself.
     static func depthwiseEpilogueAfterBand(_ p: ConvKernelPlan.DepthwiseDirect) -> Bool {
-        p.attributes.epilogue.contains { step in
-            guard case .activation(let act) = step else { return false }
-            return vectorActivation(act, .v("y"), lanes: p.conv.lanes) == nil
-        }
+        p.attributes.epilogue.callsVectorMath(lanes: p.conv.lanes)
     }
 
     /// The epilogue over a band's `rows` rows from `oh` in `dst`, as vectors and then one value

@@ -302,4 +302,21 @@ extension Array where Element == EpilogueStep {
         if case .pool(let p) = last { return p }
         return nil
     }
+
+    /// Whether a step adds another tensor (a fused residual), which reads the output's layout.
+    var hasAdd: Bool {
+        contains {
+            if case .add = $0 { return true }
+            return false
+        }
+    }
+
+    /// Whether an activation among the steps has a vector form only through the prelude's vector
+    /// math (`vectorActivation` without calls has none: SiLU, GELU, sigmoid, tanh, ...).
+    func callsVectorMath(lanes: Int) -> Bool {
+        contains { step in
+            guard case .activation(let act) = step else { return false }
+            return vectorActivation(act, .v("v"), lanes: lanes) == nil
+        }
+    }
 }

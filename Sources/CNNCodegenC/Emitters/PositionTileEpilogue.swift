@@ -86,10 +86,7 @@ extension TiledConvEmitter {
             return [.loop("j", .v("width"), inPlace + [dst, poolCheckedWindows(p, t, pooledW: pooledW, span: span)])]
         }
         let steps = Array(a.epilogue.dropLast())
-        let pointwise = !steps.contains {
-            if case .add = $0 { return true }
-            return false
-        }
+        let pointwise = !steps.hasAdd
         let onLoads: ((CExpr, Int) -> [CStmt])? =
             pointwise && vectorEpilogueStatements(steps, value: .v("s0"), operandIndex: .int(0), lanes: 4) != nil
             ? { vectorEpilogueStatements(steps, value: $0, operandIndex: .int(0), lanes: $1)! } : nil
@@ -108,10 +105,7 @@ extension TiledConvEmitter {
         let index = ((.v("b") * .int(oc) + chan) * .int(t.outH) + .v("r")) * .int(t.outW) + .v("ow")
         let steps = epilogueStatements(a.epilogue, value: .v("v"), operandIndex: index)
         guard !steps.isEmpty else { return [] }
-        let pointwise = !a.epilogue.contains {
-            if case .add = $0 { return true }
-            return false
-        }
+        let pointwise = !a.epilogue.hasAdd
         if pointwise {
             // Activations alone: one flat pass over the window's rows, padding columns included
             // (finite values, dropped by the pool), so no row leaves a scalar remainder.

@@ -40,7 +40,12 @@ enum TiledConvEmitter {
         } else {
             source = ctx.input(0)
         }
-        body += positionTileScaledWeights(plan, ctx)
+        if let k = plan.attributes.inputScale {
+            body += scaledWeights(
+                ctx, scale: k, copyFloats: t.scratchFloats, inputChannels: t.icg, blocks: t.blocksPerGroup, blockStride: t.ocb,
+                width: .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)]), taps: t.kh * t.kw,
+                perSample: t.packedWeightFloats)
+        }
         let (chunkTiles, chunks) = positionTileChunks(plan, ctx)
         let packs = packedChunkPositions(plan, ctx) != nil
         let task = positionTileTask(plan, ctx, source: source, span: chunkTiles * t.tile, packedChunks: packs ? chunks : nil)
@@ -51,20 +56,21 @@ enum TiledConvEmitter {
         return ctx.function(body, scratch: t.usesScratch || plan.attributes.inputScale != nil)
     }
 
-    /// A conv with an input scale (`ConvAttributes.inputScale`, one group) multiplies each
-    /// sample's packed weights by it into scratch first, after the input copy's region: block
-    /// `blk`'s weights `[c][tap][width]` times scale c, so the reduction loads its input vectors
-    /// as without one (`scaledWeights` does the same for channel tiles). Multiplied as each input
-    /// vector was loaded instead, EfficientNet-B0's gated projections on 112x112 to 28x28 took
-    /// 1.23-1.35x as long on a Zen 1 core. Nothing without a scale.
-    static func positionTileScaledWeights(_ plan: PositionTileKernel, _ ctx: KernelContext) -> [CStmt] {
-        guard let k = plan.attributes.inputScale else { return [] }
-        let t = plan.tiling
-        let taps = t.kh * t.kw
-        let blocks = t.blocksPerGroup
-        return [
-            .local(.floatPointer, "ws", .v("scratch") + ctx.batch * .int(t.scratchFloats)),
-            KernelContext.parallelFor(collapse: 3, work: t.ocg * t.icg * taps),
+    /// A conv with an input scale (`ConvAttributes.inputScale`, a squeeze-and-excitation gate, one
+    /// group) multiplies each sample's packed weights by it into scratch first, `perSample` floats
+    /// a sample after the input copy's `copyFloats` (`ws`), so that its tiles run as without one:
+    /// block `blk` (`blockStride` channels apart, `width` of them, narrower for a position-tile
+    /// conv's last block) holds `[c][tap][width]`, each channel c's run times scale c. Multiplied
+    /// in each reduction step instead (each weight vector of a channel tile, each input vector of
+    /// a position tile), EfficientNet-B0's 16 gated projections took 1.1-1.35x as long on a Zen 1
+    /// core; the products cost a pass over the weights per call.
+    static func scaledWeights(
+        _ ctx: KernelContext, scale k: Int, copyFloats: Int, inputChannels ic: Int, blocks: Int, blockStride: Int, width: CExpr, taps: Int,
+        perSample: Int
+    ) -> [CStmt] {
+        [
+            .local(.floatPointer, "ws", .v("scratch") + ctx.batch * .int(copyFloats)),
+            KernelContext.parallelFor(collapse: 3, work: perSample),
             .loop(
                 "b", ctx.batch,
                 [
@@ -72,14 +78,12 @@ enum TiledConvEmitter {
                         "blk", .int(blocks),
                         [
                             .loop(
-                                "c", .int(t.icg),
+                                "c", .int(ic),
                                 [
-                                    .local(
-                                        .constInt64, "run",
-                                        .call("cnnc_min", [.int(t.ocb), .int(t.ocg) - .v("blk") * .int(t.ocb)]) * .int(taps)),
-                                    .local(.constFloat, "s", ctx.input(k)[.v("b") * .int(t.icg) + .v("c")]),
-                                    .local(.constInt64, "at", .v("blk") * .int(t.ocb * t.icg * taps) + .v("c") * .v("run")),
-                                    .local(.floatPointer, "to", .v("ws") + .v("b") * .int(t.ocg * t.icg * taps) + .v("at")),
+                                    .local(.constInt64, "run", width * .int(taps)),
+                                    .local(.constFloat, "s", ctx.input(k)[.v("b") * .int(ic) + .v("c")]),
+                                    .local(.constInt64, "at", .v("blk") * .int(blockStride * ic * taps) + .v("c") * .v("run")),
+                                    .local(.floatPointer, "to", .v("ws") + .v("b") * .int(perSample) + .v("at")),
                                     .loop("j", .v("run"), [.assign(.v("to")[.v("j")], "=", .v("w")[.v("at") + .v("j")] * .v("s"))]),
                                 ])
                         ])
@@ -180,7 +184,7 @@ enum TiledConvEmitter {
                 // A group's blocks hold ocg x icg x taps weights in all, whatever the tail block's width.
                 .local(
                     .constFloatPointer, "wb",
-                    (a.inputScale == nil ? .v("w") : .v("ws") + .v("b") * .int(t.ocg * t.icg * t.kh * t.kw))
+                    (a.inputScale == nil ? .v("w") : .v("ws") + .v("b") * .int(t.packedWeightFloats))
                         + .v("g") * .int(t.ocg * t.icg * t.kh * t.kw) + .v("blk") * .int(t.ocb * t.icg * t.kh * t.kw)),
                 .local(.constFloatPointer, "bb", .v("bias") + .v("g") * .int(t.ocg) + .v("blk") * .int(t.ocb)),
                 // The whole-row vector epilogue reads up to a vector past the chunk's last row (zeros).
@@ -381,7 +385,7 @@ enum TiledConvEmitter {
     /// The accumulators start from the bias `bb`, or from zero when `fromBias` is false. They go
     /// to `wt` (after the vector activations `lead`), or through `direct` (`registerEpilogue`)
     /// when the tile ends within the chunk. (An input scale is in the weights already:
-    /// `positionTileScaledWeights`.)
+    /// `scaledWeights`.)
     static func microKernel(
         _ t: ConvTiling, width: Int, vtype: CType, span: Int, fromBias: Bool = true, lead: [EpilogueStep] = [],
         warm: [CStmt] = [], direct: [CStmt]? = nil, prefetch fetch: ReductionPrefetch = .weights, packed: Bool = false
