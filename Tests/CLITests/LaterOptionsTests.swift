@@ -87,6 +87,21 @@ import Testing
     /// `inspect` names the algorithm of each conv kernel: VGG-16's first conv (3 input channels)
     /// uses position tiles, conv1_2 (with its fused pool) row Winograd, and conv2_1 tile
     /// Winograd where the host has AVX2 or AVX-512 (FMA targets only).
+    /// `inspect --target x86-64-v3` names the depthwise-direct kernel of MobileNetV2's depthwise
+    /// convs, stride 1 and 2, whatever the host; x86-64-v4 keeps depthwise rows (position tiles).
+    @Test func inspectNamesTheDepthwiseDirectKernel() throws {
+        func row(_ target: String, _ layer: String) throws -> Substring {
+            let result = try cnnc([
+                "inspect", TestPaths.repo("examples/mobilenetv2/net.json"), "--seeded-weights", "2026", "--target", target,
+            ])
+            #expect(result.status == 0, "\(result)")
+            return try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix(layer + " ") }, "\(layer)")
+        }
+        #expect(try row("x86-64-v3", "block1.dw").contains("conv2d [depthwise direct, 4 x 2 tiles]"))
+        #expect(try row("x86-64-v3", "block2.dw").contains("conv2d [depthwise direct, 4 x 2 tiles]"))
+        #expect(try row("x86-64-v4", "block1.dw").contains("conv2d [position tiles]"))
+    }
+
     @Test func inspectNamesTheConvAlgorithm() throws {
         let result = try cnnc(["inspect", TestPaths.repo("examples/vgg16/net.json"), "--seeded-weights", "2026"])
         #expect(result.status == 0, "\(result)")
