@@ -1,6 +1,7 @@
 import CNNCodegenC
 import CNNCompiler
 import CNNIR
+import CNNPasses
 import CNNTestSupport
 import CNNToolchain
 import Testing
@@ -70,6 +71,24 @@ import Testing
         #expect(pw.flat && !pw.flatTails.isEmpty, "\(pw)")
         #expect(KernelSelection.convPlan(f.graph.nodes[3], in: f.graph, target: .avx512)?.positionTileKernel?.rowEpilogueVectors == 1)
         try expectSameOnAnyThreadCount(f.graph, plane: c * side * side, outPlane: 144 * side * side, target: .x86_64_v3)
+    }
+
+    /// A 1x1 conv onto 14x14 on AVX2 (80 -> 480 channels, as EfficientNet-B0's expand convs),
+    /// which packs its input chunk by chunk with the chunks outermost: its 196 positions in two
+    /// chunks of 112 and 84 (7 and 6 tiles of 16), where chunks of 128 and 68 left one of two
+    /// threads 65% of the work (`TiledConvEmitter.positionTileChunks`). The same bits on 1 and 2
+    /// threads, and each sample of a batch the same as that sample alone.
+    @Test func positionTileChunksShareTheirTilesEvenly() throws {
+        var f = GraphFixture(inputs: [("x", [80, 14, 14])])
+        try f.add("conv", GraphFixture.conv(480, 1, epilogue: [.activation(.relu)]), ["x"])
+        f.outputs(["conv"])
+        let vector = VectorTarget.avx2
+        #expect(try #require(KernelSelection.convPlan(f.graph.nodes[1], in: f.graph, target: vector)).positionTileKernel != nil)
+        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
+        let source = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector)).source
+        #expect(source.contains(#/for \(int64_t ch = 0; ch < 2; ch\+\+\) \{\s*for \(int64_t blk = 0/#))
+        #expect(source.contains("const int64_t q0 = ch * 112;"))
+        try expectSameOnAnyThreadCount(f.graph, plane: 80 * 196, outPlane: 480 * 196, target: .x86_64_v3)
     }
 
     /// Runs the one-input, one-output `graph` on a batch of 3 at 1 and 2 threads and expects the

@@ -109,8 +109,13 @@ enum TiledConvEmitter {
             return ((rows * t.wq + t.tile - 1) / t.tile, (t.outH + rows - 1) / rows)
         }
         let chunkPositions = packedChunkPositions(plan, ctx) ?? ctx.thresholds.positionTileChunkPositions
-        let chunkTiles = max(1, min((t.positions + t.tile - 1) / t.tile, chunkPositions / t.tile))
-        return (chunkTiles, (t.positions + chunkTiles * t.tile - 1) / (chunkTiles * t.tile))
+        let tiles = (t.positions + t.tile - 1) / t.tile
+        let chunks = (tiles + max(1, chunkPositions / t.tile) - 1) / max(1, chunkPositions / t.tile)
+        // As many chunks as the largest size needs, their tiles shared as evenly as they divide:
+        // the static schedule hands each thread whole runs of chunks, and a short last chunk left
+        // one thread with more of the work (a 14x14 plane in chunks of 128 positions: 128 and 68,
+        // one thread 65% of the positions at two threads).
+        return ((tiles + chunks - 1) / chunks, chunks)
     }
 
     /// The positions per chunk of a 1x1 conv that packs each chunk of its input before the
