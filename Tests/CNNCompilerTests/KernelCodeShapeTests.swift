@@ -371,7 +371,9 @@ import Testing
     /// A position-tile conv whose input exceeds L2 (`conv1x1_chunks_outer`: 555 KB) runs its tasks
     /// chunk by chunk on AVX2 (every block of output channels of a chunk of positions before the
     /// next chunk) and block by block on AVX-512, whose threshold is unset; a small one
-    /// (`conv1x1_registers_relu6_tail`) block by block on both. Its golden checks the sums either way.
+    /// (`conv1x1_registers_relu6_tail`) block by block on both, but a strided 1x1 conv
+    /// (`conv1x1_stride2_phase_shuffles`: 51 KB) chunk by chunk on AVX2
+    /// (`positionTileStrided1x1ChunksOuter`). Their goldens check the sums either way.
     @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
     func largeInputsRunChunkByChunkOnAVX2(target: TargetCPU) throws {
         func order(_ name: String) throws -> (chunksOuter: Bool, blocksOuter: Bool) {
@@ -387,6 +389,8 @@ import Testing
         #expect(large.chunksOuter == (target == .x86_64_v3) && large.blocksOuter == (target == .x86_64_v4), "\(large)")
         let small = try order("conv1x1_registers_relu6_tail")
         #expect(!small.chunksOuter && small.blocksOuter, "\(small)")
+        let strided = try order("conv1x1_stride2_phase_shuffles")
+        #expect(strided.chunksOuter == (target == .x86_64_v3) && strided.blocksOuter == (target == .x86_64_v4), "\(strided)")
     }
 
     /// Position-tile reductions prefetch per target (`ConvThresholds`). On AVX2 a 1x1 conv over

@@ -97,6 +97,9 @@ public struct ConvThresholds: Sendable, Hashable {
     /// channel planes, which the next layer, a depthwise conv, reads on the same core).
     /// `Int.max`: block by block always.
     public var positionTileChunksOuterAboveBytes = Int.max
+    /// Whether a strided 1x1 conv (which copies the rows and columns of its input that it reads)
+    /// runs chunk by chunk whatever its input's size.
+    public var positionTileStrided1x1ChunksOuter = false
     /// Where a position-tile reduction prefetches its input lines (`TiledConvEmitter.inputPrefetch`);
     /// nil: nowhere.
     public var positionTileInputPrefetch: InputPrefetch? = nil
@@ -209,6 +212,12 @@ public struct ConvThresholds: Sendable, Hashable {
         // slower with every position-tile conv chunk by chunk).
         t.positionTileChunkPositions = 128
         t.positionTileChunksOuterAboveBytes = 512 << 10
+        // A strided 1x1 conv's copy below that size as well: block by block, each thread read the
+        // whole copy once per block of its share, and RegNetY-400MF's 32 -> 48 projection onto
+        // 56x56 (401 KB) gained nothing from a second thread in one run (0.35 ms at one and two
+        // threads on a Zen 1 core; chunk by chunk 0.33 and 0.21 ms); in another, its cores handing
+        // lines over faster, chunk by chunk took 0.97 / 0.83 of the time at one / two threads.
+        t.positionTileStrided1x1ChunksOuter = true
         // Each tile's input rows prefetched 8 channels ahead where the reduction is long and the
         // input exceeds twice the L1, and the next block's weights only where they do not fit in
         // L2 with the input: prefetched as well, L2-resident weights cost load slots. ResNet-50's

@@ -285,8 +285,11 @@ enum TiledConvEmitter {
             ]
         }
         guard t.copiesPerGroup else {
-            let inner: CStmt =
+            let chunksOuter =
                 t.icg * t.phases * t.planeFloats * 4 > ctx.thresholds.positionTileChunksOuterAboveBytes
+                || (ctx.thresholds.positionTileStrided1x1ChunksOuter && t.copiesInput && t.kh == 1 && t.kw == 1 && t.sh * t.sw > 1)
+            let inner: CStmt =
+                chunksOuter
                 ? .loop("ch", .int(chunks), [.loop("blk", .int(t.blocksPerGroup), task)])
                 : .loop("blk", .int(t.blocksPerGroup), [.loop("ch", .int(chunks), task)])
             return [KernelContext.parallelFor(collapse: 4, work: flops), .loop("b", ctx.batch, [.loop("g", .int(t.groups), [inner])])]
