@@ -231,6 +231,21 @@ public enum ConvKernelPlan: Sendable, Hashable {
             self.channels = channels
             self.tails = tails
         }
+
+        /// Whether an input scale (a squeeze-and-excitation gate) multiplies the input into
+        /// scratch rather than the packed weights (`TiledConvEmitter.scaledInput`): where the
+        /// kernel reads its input in place and it holds fewer floats than the weights, as on
+        /// small planes (MobileNetV3-Large's 960 -> 160 projections on 7x7: 47,040 products a
+        /// sample instead of 153,600).
+        public var scalesInput: Bool {
+            let t = channels.base
+            return attributes.inputScale != nil && !t.copiesInput && t.icg * t.planeFloats < channels.packedWeightFloats
+        }
+
+        /// Scratch floats per sample for the input scale's products: the scaled input or weights.
+        public var scaleFloats: Int {
+            attributes.inputScale == nil ? 0 : scalesInput ? channels.base.icg * channels.base.planeFloats : channels.packedWeightFloats
+        }
     }
 
     /// Row Winograd F(4,3): `winograd.conv` is the conv's geometry, `winograd.gemm` the GEMM's tiles.
@@ -289,7 +304,7 @@ public enum ConvKernelPlan: Sendable, Hashable {
             return p.tiling.scratchFloats + (p.attributes.inputScale == nil ? 0 : p.tiling.packedWeightFloats)
         case .depthwiseRows, .pixelShuffle: return tiling?.scratchFloats ?? 0
         case .channelTiles(let p):
-            return p.channels.base.scratchFloats + (p.attributes.inputScale == nil ? 0 : p.channels.packedWeightFloats)
+            return p.channels.base.scratchFloats + p.scaleFloats
         case .rowWinograd(let p): return p.winograd.scratchFloats
         case .tileWinograd(let p): return p.winograd.scratchFloats
         case .depthwiseDirect: return 0

@@ -39,12 +39,14 @@ import Testing
     /// A squeeze-and-excitation gate is applied by the 1x1 projection that reads the gated tensor
     /// (`FuseInputScale`): no mul kernel is left, the projection reads the gate as its input
     /// scale and computes the Mul's layer too; on each x86 vector width the projection runs as a
-    /// kernel that applies the scale (channel tiles or position tiles, never Winograd), both
-    /// forms occur among the cases, and the SSE form (`generic`) matches ONNX Runtime
-    /// here on any host, as the native form does in `matchesONNXRuntime`.
+    /// kernel that applies the scale (channel tiles or position tiles, never Winograd), every
+    /// form occurs among the cases (channel tiles scale the input where it holds fewer floats
+    /// than the weights, `ConvKernelPlan.ChannelTiles.scalesInput`, else the weights), and the
+    /// SSE form (`generic`) matches ONNX Runtime here on any host, as the native form does in
+    /// `matchesONNXRuntime`.
     @Test func seGateScalesTheProjectionsInput() throws {
         var kinds = Set<String>()
-        for name in ["se_project_small", "se_project_wide", "se_project_deep"] {
+        for name in ["se_project_small", "se_project_wide", "se_project_deep", "se_project_plane"] {
             let c = try #require(Self.cases.first { $0.name == name })
             let graph = try ONNXImporter.load(path: c.model, shapes: c.shapes)
             let planned = try Compiler.plan(graph)
@@ -60,7 +62,7 @@ import Testing
             for target in [VectorTarget.avx512, .avx2, .sse] {
                 let plan = try #require(KernelSelection.convPlan(projection, in: planned.graph, target: target))
                 switch plan {
-                case .channelTiles: kinds.insert("channel tiles")
+                case .channelTiles(let p): kinds.insert(p.scalesInput ? "channel tiles, scaled input" : "channel tiles, scaled weights")
                 case .positionTiles: kinds.insert("position tiles")
                 case .direct, .depthwiseRows, .depthwiseDirect, .pixelShuffle, .rowWinograd, .tileWinograd:
                     Issue.record("\(name) on \(target.lanes) lanes: \(plan)")
@@ -70,7 +72,7 @@ import Testing
             generic.targets = [.generic]
             try expectMatchesONNXRuntime(c, try CompiledGraph(graph, options: generic))
         }
-        #expect(kinds == ["channel tiles", "position tiles"])
+        #expect(kinds == ["channel tiles, scaled input", "channel tiles, scaled weights", "position tiles"])
     }
 
     /// The kernels the fast paths leave (their values are checked against ONNX Runtime above):

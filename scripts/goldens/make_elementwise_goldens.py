@@ -285,6 +285,11 @@ def _(rng):
     return se_project(rng, 128, (4, 4), "Sigmoid", {}, out=64, residual=False, scale_first=False)
 
 
+@case("se_project_plane", 13, "SE block (Sigmoid gate) into a 1x1 projection 128 -> 48 on 8x8 (on AVX2 channel tiles that scale the weights, the input being larger)")
+def _(rng):
+    return se_project(rng, 128, (8, 8), "Sigmoid", {}, out=48, residual=False, scale_first=False)
+
+
 # Input normalisation folded into the first conv (fold-input-normalization): the border pixels of
 # a padded conv are where a wrongly folded shift would show.
 MEAN = np.array([0.485, 0.456, 0.406]).reshape(1, 3, 1, 1)

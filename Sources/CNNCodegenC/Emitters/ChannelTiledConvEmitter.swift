@@ -20,7 +20,7 @@ extension TiledConvEmitter {
             .local(.constFloatPointer, "w", w),
             .local(.constFloatPointer, "bias", bias),
         ]
-        let source: CExpr
+        var source: CExpr
         if t.copiesInput {
             body += copyInput(t, ctx)
             source = .v("scratch")
@@ -29,9 +29,14 @@ extension TiledConvEmitter {
         }
         let flops = 2 * t.icg * ct.taps * t.outH * t.outW * t.ocg
         if let k = channelPlan.attributes.inputScale {
-            body += scaledWeights(
-                ctx, scale: k, copyFloats: t.scratchFloats, inputChannels: t.icg, blocks: ct.blocks, blockStride: ct.blockChannels,
-                width: .int(ct.blockChannels), taps: ct.taps, perSample: ct.packedWeightFloats)
+            if channelPlan.scalesInput {
+                body += scaledInput(ctx, scale: k, copyFloats: t.scratchFloats, inputChannels: t.icg, plane: t.planeFloats)
+                source = .v("xsc")
+            } else {
+                body += scaledWeights(
+                    ctx, scale: k, copyFloats: t.scratchFloats, inputChannels: t.icg, blocks: ct.blocks, blockStride: ct.blockChannels,
+                    width: .int(ct.blockChannels), taps: ct.taps, perSample: ct.packedWeightFloats)
+            }
         }
         // Tasks in the order the threads' static shares should follow: block by block (each
         // thread a range of output channels), or, with `channelTilesRowsOuter`, row group by row
@@ -59,7 +64,8 @@ extension TiledConvEmitter {
             .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(t.ocg) - .v("blk") * .int(bc)])),
             .local(
                 .constFloatPointer, "wb",
-                (channelPlan.attributes.inputScale == nil ? .v("w") : .v("ws") + .v("b") * .int(ct.packedWeightFloats))
+                (channelPlan.attributes.inputScale == nil || channelPlan.scalesInput
+                    ? .v("w") : .v("ws") + .v("b") * .int(ct.packedWeightFloats))
                     + .v("blk") * .int(ic * ct.taps * bc)),
             .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
             .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),

@@ -91,6 +91,30 @@ enum TiledConvEmitter {
         ]
     }
 
+    /// A conv whose input scale multiplies its input instead of its weights
+    /// (`ConvKernelPlan.ChannelTiles.scalesInput`): each sample's `ic` planes of `plane` floats
+    /// times their channel's scale, into scratch after the input copy's `copyFloats` (`xsc`),
+    /// which the tiles then read as their input. The products round (x·s)·w where scaled
+    /// weights round (w·s)·x.
+    static func scaledInput(_ ctx: KernelContext, scale k: Int, copyFloats: Int, inputChannels ic: Int, plane: Int) -> [CStmt] {
+        [
+            .local(.floatPointer, "xsc", .v("scratch") + ctx.batch * .int(copyFloats)),
+            KernelContext.parallelFor(collapse: 2, work: ic * plane),
+            .loop(
+                "b", ctx.batch,
+                [
+                    .loop(
+                        "c", .int(ic),
+                        [
+                            .local(.constFloat, "s", ctx.input(k)[.v("b") * .int(ic) + .v("c")]),
+                            .local(.constFloatPointer, "from", ctx.input(0) + (.v("b") * .int(ic) + .v("c")) * .int(plane)),
+                            .local(.floatPointer, "to", .v("xsc") + (.v("b") * .int(ic) + .v("c")) * .int(plane)),
+                            .loop("j", .int(plane), [.assign(.v("to")[.v("j")], "=", .v("from")[.v("j")] * .v("s"))]),
+                        ])
+                ]),
+        ]
+    }
+
     /// Tiles per task and tasks per plane: a pooled row's window of conv rows, a chunk of whole
     /// rows, or a chunk of whole tiles.
     static func positionTileChunks(_ plan: PositionTileKernel, _ ctx: KernelContext) -> (chunkTiles: Int, chunks: Int) {
