@@ -242,9 +242,12 @@ public enum ConvKernelPlan: Sendable, Hashable {
             return attributes.inputScale != nil && !t.copiesInput && t.icg * t.planeFloats < channels.packedWeightFloats
         }
 
+        /// Whether an input scale multiplies the packed weights (`TiledConvEmitter.scaledWeights`).
+        public var scalesWeights: Bool { attributes.inputScale != nil && !scalesInput }
+
         /// Scratch floats per sample for the input scale's products: the scaled input or weights.
         public var scaleFloats: Int {
-            attributes.inputScale == nil ? 0 : scalesInput ? channels.base.icg * channels.base.planeFloats : channels.packedWeightFloats
+            scalesInput ? channels.base.icg * channels.base.planeFloats : scalesWeights ? channels.packedWeightFloats : 0
         }
     }
 

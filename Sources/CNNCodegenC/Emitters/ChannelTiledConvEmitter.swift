@@ -64,20 +64,18 @@ extension TiledConvEmitter {
             .local(.constInt64, "width", .call("cnnc_min", [.int(bc), .int(t.ocg) - .v("blk") * .int(bc)])),
             .local(
                 .constFloatPointer, "wb",
-                (channelPlan.attributes.inputScale == nil || channelPlan.scalesInput
-                    ? .v("w") : .v("ws") + .v("b") * .int(ct.packedWeightFloats))
+                (channelPlan.scalesWeights ? .v("ws") + .v("b") * .int(ct.packedWeightFloats) : .v("w"))
                     + .v("blk") * .int(ic * ct.taps * bc)),
             .local(.constFloatPointer, "bb", .v("bias") + .v("blk") * .int(bc)),
             .local(.constInt64, "oh0", .v("rg") * .int(ct.rowsPerTask)),
             .local(.constInt64, "oh1", .call("cnnc_min", [.v("oh0") + .int(ct.rowsPerTask), .int(t.outH)])),
             .array(.float, "acc", count: ct.rowsPerTask * t.outW * bc, alignment: 64),
-        ] + [
             // Chunks of input channels whose weights stay in L1 while every tile of the task uses them.
             .loop(
                 "c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk,
                 [
                     .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)]))
-                ] + channelTiles(channelPlan, source: source, prefetchInput: prefetchesInput(ct, ctx)))
+                ] + channelTiles(channelPlan, source: source, prefetchInput: prefetchesInput(ct, ctx))),
         ] + channelTiledStore(ct, epilogue, ctx)
     }
 

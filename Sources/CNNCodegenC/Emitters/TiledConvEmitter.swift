@@ -134,7 +134,8 @@ enum TiledConvEmitter {
         }
         let chunkPositions = packedChunkPositions(plan, ctx) ?? ctx.thresholds.positionTileChunkPositions
         let tiles = (t.positions + t.tile - 1) / t.tile
-        let chunks = (tiles + max(1, chunkPositions / t.tile) - 1) / max(1, chunkPositions / t.tile)
+        let mostTiles = max(1, chunkPositions / t.tile)
+        let chunks = (tiles + mostTiles - 1) / mostTiles
         // As many chunks as the largest size needs, their tiles shared as evenly as they divide:
         // the static schedule hands each thread whole runs of chunks, and a short last chunk left
         // one thread with more of the work (a 14x14 plane in chunks of 128 positions: 128 and 68,
