@@ -1,4 +1,4 @@
-/// Vectorisable float32 exp, expm1, tanh, sigmoid, softplus and GELU for activations and softmax, and the
+/// Vectorisable float32 exp, expm1, tanh, sigmoid, SiLU, softplus and GELU for activations and softmax, and the
 /// max pools' running maximum (`cnnc_maxf`, see `maxFold`).
 ///
 /// libm's scalar calls stop clang from vectorising a loop, and on small networks they
@@ -66,6 +66,31 @@ public enum MathPrelude {
             "const \(type) r = \(select("t > 1.0f", constant("1.0f"), "t"));",
         ].joined(separator: "\n    ")
     }
+    /// The body lines computing SiLU, `x * sigmoid(x)`, from `x`, in the scalar form (`v` nil) or
+    /// a lane-wise one, as `rationalLines` does. sigmoid(c) - 1/2 = t(c) is odd, so with c = x
+    /// clamped to [-18, 18] (a vector max and min, which a NaN passes: it fails both tests) the
+    /// sign needs no select: x (1/2 + c P(c^2) / Q(c^2)). Past +-18 the clamped quotient is exactly
+    /// -+1/2, so SiLU is x or 0 there. On a Zen 1 core this took 0.80 of the time of x *
+    /// cnnc_sigmoidv8(x) (9.4 against 11.7 ns a vector of 8, over 768 floats in L1), the same
+    /// largest error over |x| (2.03e-7); EfficientNet-B0's kernels 0.967 of their time.
+    static func siluLines(lanes v: (type: String, i: String, sel: String, splat: String)?) -> String {
+        let type = v?.type ?? "float"
+        let f = sigmoidHalf
+        let clamp = { (test: String, bound: String, value: String) in
+            v.map { "\($0.sel)((\($0.i))(\(test)), \($0.splat)(\(bound)), \(value))" } ?? "\(test) ? \(bound) : \(value)"
+        }
+        return [
+            "const \(type) b = \(clamp("x < -\(f.top)", "-\(f.top)", "x"));",
+            "const \(type) c = \(clamp("b > \(f.top)", f.top, "b"));",
+            "const \(type) z = c * c;",
+            "\(type) p = \(v.map { "\($0.splat)(\(f.p[0]))" } ?? f.p[0]);",
+            hornerSteps("p", "z", f.p.dropFirst()),
+            "\(type) q = \(v.map { "\($0.splat)(\(f.q[0]))" } ?? f.q[0]);",
+            hornerSteps("q", "z", f.q.dropFirst()),
+            "return x * (c * p / q + 0.5f);",
+        ].joined(separator: "\n    ")
+    }
+
     /// softplus's atanh series 1 + z/3 + ... + z^7/15 in z = s^2, highest degree first.
     static let atanhSeries = ["1.0f / 15", "1.0f / 13", "1.0f / 11", "1.0f / 9", "1.0f / 7", "1.0f / 5", "1.0f / 3", "1.0f"]
 
@@ -144,6 +169,13 @@ public enum MathPrelude {
             const float phi = x < 0.0f ? 1.0f - r : r;
             return x * phi;
         }
+        static inline float cnnc_siluf(float x) {
+            /* x sigmoid(x) as x (1/2 + t(c)), c = x clamped to [-18, 18] and t sigmoid's rational
+               function above (odd, so no select on the sign): within 2.1e-7 |x| of x sigmoid(x);
+               x past 18, 0 past -18 (there t(c) is exactly -+1/2). A NaN stays NaN; SiLU(-inf) =
+               -inf * 0 = NaN, as in PyTorch. */
+            \(siluLines(lanes: nil))
+        }
         static inline float cnnc_softplusf(float x) {
             /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|), and log1p(e) for e in [0, 1] is 2 atanh(s)
                with s = e / (2 + e) in [0, 1/3]: its series to s^15 (the next term is under 2e-9 of
@@ -190,8 +222,8 @@ public enum MathPrelude {
 
     /// Lane-wise forms of the same functions on the prelude's vector types (`cnnc_v4`, `cnnc_v8`,
     /// `cnnc_v16`, `vectorTypes`), for the activations' vector forms (`vectorExpr` with calls):
-    /// `cnnc_expv8`, `cnnc_expm1v8`, `cnnc_tanhv8`, `cnnc_sigmoidv8`, `cnnc_softplusv8` and
-    /// `cnnc_geluv8`. Each lane gives the scalar function's bits (the same operations in the same
+    /// `cnnc_expv8`, `cnnc_expm1v8`, `cnnc_tanhv8`, `cnnc_sigmoidv8`, `cnnc_siluv8`, `cnnc_softplusv8`
+    /// and `cnnc_geluv8`. Each lane gives the scalar function's bits (the same operations in the same
     /// order; `MathPreludeTests` checks it), so a kernel's vector body and its scalar tail agree.
     /// On AVX-512 targets exp scales by 2^n with `vscalefps` (bit-identical to the portable form).
     public static var vectorText: String {
@@ -259,6 +291,9 @@ public enum MathPrelude {
                 \(rationalLines(phiHalf, lanes: names))
                 const \(v) phi = \(sel)((\(i))(x < 0.0f), 1.0f - r, r);
                 return x * phi;
+            }
+            static inline \(v) cnnc_siluv\(l)(\(v) x) {
+                \(siluLines(lanes: names))
             }
             static inline \(v) cnnc_softplusv\(l)(\(v) x) {
                 const \(v) a = cnnc_absv\(l)(x);

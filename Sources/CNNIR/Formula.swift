@@ -36,9 +36,10 @@ public indirect enum Formula: Hashable, Sendable, ExpressibleByFloatLiteral, Exp
 
 /// The math functions a formula may call.
 public enum MathFunction: Hashable, Sendable {
-    /// The generated library's branch-free sigmoid, tanh, expm1, softplus (log(1 + e^x)) and
-    /// GELU (erf form, x * Phi(x)) (vectorisable, a few ulp; a NaN input gives NaN).
-    case sigmoid, tanh, expm1Fast, softplus, gelu
+    /// The generated library's branch-free sigmoid, tanh, expm1, softplus (log(1 + e^x)),
+    /// GELU (erf form, x * Phi(x)) and SiLU (x * sigmoid(x)) (vectorisable, a few ulp; a NaN
+    /// input gives NaN).
+    case sigmoid, tanh, expm1Fast, softplus, gelu, silu
     /// libm.
     case fmin, fmax, exp, expm1, log, log1p, sqrt, abs, erf
 }

@@ -400,6 +400,7 @@ extension Formula {
             let a = args.map { $0.evaluate(v) }
             switch f {
             case .sigmoid: return 1 / (1 + expf(-a[0]))
+            case .silu: return a[0] * (1 / (1 + expf(-a[0])))
             case .tanh: return tanhf(a[0])
             case .expm1Fast, .expm1: return expm1f(a[0])
             case .softplus: return a[0] > 0 ? a[0] + log1pf(expf(-a[0])) : log1pf(expf(a[0]))

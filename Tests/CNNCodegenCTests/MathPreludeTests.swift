@@ -60,10 +60,11 @@ import Testing
         #expect(values[2] <= 6, "tanhf: \(values[2]) ulp, \(values[6]) absolute")
     }
 
-    /// The lane-wise functions (`MathPrelude.vectorText`): exp, expm1, tanh, sigmoid, softplus and
-    /// GELU give each lane the scalar function's bits, on 4, 8 and 16 lanes; GELU is within
-    /// 2.5e-7 max(1, |x|) of x Phi(x) (double), 6 ulp above -1 and 5e-15 below -8; sigmoid(x) +
-    /// sigmoid(-x) = 1 and tanh is odd; NaN and the infinities give PyTorch's values.
+    /// The lane-wise functions (`MathPrelude.vectorText`): exp, expm1, tanh, sigmoid, SiLU, softplus
+    /// and GELU give each lane the scalar function's bits, on 4, 8 and 16 lanes; GELU is within
+    /// 2.5e-7 max(1, |x|) of x Phi(x) (double), 6 ulp above -1 and 5e-15 below -8; SiLU within
+    /// 2.5e-7 |x| of x sigmoid(x) (double) and 0 below -18; sigmoid(x) + sigmoid(-x) = 1 and tanh
+    /// is odd; NaN and the infinities give PyTorch's values.
     @Test func vectorFormsMatchTheScalarOnesAndGeluIsAccurate() throws {
         let dir = TemporaryDirectory()
         let program = """
@@ -76,10 +77,14 @@ import Testing
             \(MathPrelude.vectorText)
             static int differ(float a, float b) { return memcmp(&a, &b, sizeof a) != 0; }
             static long mismatches = 0;
-            static double gelu_ulp = 0, gelu_abs = 0, gelu_tail = 0, symmetry = 0;
-            static void check(float x, float e, float m, float t, float s, float sp, float g) {
+            static double gelu_ulp = 0, gelu_abs = 0, gelu_tail = 0, symmetry = 0, silu_rel = 0, silu_tail = 0;
+            static void check(float x, float e, float m, float t, float s, float sp, float g, float su) {
                 mismatches += differ(e, cnnc_expf(x)) + differ(m, cnnc_expm1f(x)) + differ(t, cnnc_tanhf(x)) + differ(s, cnnc_sigmoidf(x)) + differ(sp, cnnc_softplusf(x))
-                    + differ(g, cnnc_geluf(x));
+                    + differ(g, cnnc_geluf(x)) + differ(su, cnnc_siluf(x));
+                /* SiLU against x sigmoid(x) in double, over |x|; below -18 it returns (-)0. */
+                const double sw = (double)x / (1.0 + exp(-(double)x));
+                if (x != 0 && fabs((double)su - sw) / fabs((double)x) > silu_rel) silu_rel = fabs((double)su - sw) / fabs((double)x);
+                if (x < -18.0f && su != 0.0f) silu_tail += 1;
                 /* GELU against x Phi(x) in double: absolute, over max(1, |x|), everywhere; in ulp
                    above -1; absolute below -8 (there it is 0). */
                 const double gw = (double)x * 0.5 * erfc(-(double)x / sqrt(2.0));
@@ -97,7 +102,8 @@ import Testing
                     cnnc_v##L x; \\
                     for (int k = 0; k < L; k++) x[k] = (float)(i + k) * 4.4e-5f; \\
                     const cnnc_v##L e = cnnc_expv##L(x), m = cnnc_expm1v##L(x), t = cnnc_tanhv##L(x), s = cnnc_sigmoidv##L(x), sp = cnnc_softplusv##L(x), g = cnnc_geluv##L(x); \\
-                    for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], sp[k], g[k]); \\
+                    const cnnc_v##L su = cnnc_siluv##L(x); \\
+                    for (int k = 0; k < L; k++) check(x[k], e[k], m[k], t[k], s[k], sp[k], g[k], su[k]); \\
                 }
             int main(void) {
                 SWEEP(4) SWEEP(8) SWEEP(16)
@@ -105,8 +111,10 @@ import Testing
                 const int specials_ok = cnnc_sigmoidv8(special)[0] != cnnc_sigmoidv8(special)[0] && cnnc_tanhv8(special)[0] != cnnc_tanhv8(special)[0]
                     && cnnc_softplusv8(special)[0] != cnnc_softplusv8(special)[0] && cnnc_softplusv8(special)[1] == INFINITY && cnnc_softplusv8(special)[2] == 0
                     && cnnc_geluv8(special)[0] != cnnc_geluv8(special)[0] && cnnc_geluv8(special)[1] == INFINITY && cnnc_geluv8(special)[2] != cnnc_geluv8(special)[2]
-                    && cnnc_geluv8(special)[5] == 10.0f && cnnc_geluv8(special)[3] == 0;
-                printf("%ld %d %g %g %g %g\\n", mismatches, specials_ok, gelu_ulp, gelu_tail, gelu_abs, symmetry);
+                    && cnnc_geluv8(special)[5] == 10.0f && cnnc_geluv8(special)[3] == 0
+                    && cnnc_siluv8(special)[0] != cnnc_siluv8(special)[0] && cnnc_siluv8(special)[1] == INFINITY && cnnc_siluv8(special)[2] != cnnc_siluv8(special)[2]
+                    && cnnc_siluv8(special)[3] == 0 && fabsf(cnnc_siluv8(special)[5] - 9.999546f) < 1e-5f && fabsf(cnnc_siluv8(special)[6] + 4.5398e-4f) < 2.5e-6f;
+                printf("%ld %d %g %g %g %g %g %g\\n", mismatches, specials_ok, gelu_ulp, gelu_tail, gelu_abs, symmetry, silu_rel, silu_tail);
                 return 0;
             }
             """
@@ -136,9 +144,13 @@ import Testing
 
     private func checkVectorForms(run: (status: Int32, stdout: String, stderr: String), march: String) throws {
         let values = run.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        try #require(values.count == 6, "\(march): \(run.stdout)")
-        #expect(values[0] == 0, "\(march): lanes differing from the scalar exp/expm1/tanh/sigmoid/softplus/GELU: \(values[0])")
-        #expect(values[1] == 1, "\(march): sigmoid, tanh, softplus or GELU of NaN, +-inf, +-0 or 10")
+        try #require(values.count == 8, "\(march): \(run.stdout)")
+        #expect(values[0] == 0, "\(march): lanes differing from the scalar exp/expm1/tanh/sigmoid/softplus/GELU/SiLU: \(values[0])")
+        #expect(values[1] == 1, "\(march): sigmoid, tanh, softplus, GELU or SiLU of NaN, +-inf, +-0 or +-10")
+        // SiLU (sigmoid's rational function on x clamped to [-18, 18]) within 2.5e-7 |x| of x
+        // sigmoid(x) (measured 2.03e-7), and exactly 0 below -18.
+        #expect(values[6] <= 2.5e-7, "\(march): SiLU: \(values[6]) absolute over |x|")
+        #expect(values[7] == 0, "\(march): SiLU below -18 not 0 at \(values[7]) points")
         // GELU (erf form; Phi a rational function, MathPrelude.Rational) within 2.5e-7 max(1, |x|)
         // of x Phi(x) everywhere (measured 1.97e-7 at x = 4.94), 6 ulp above -1 (measured 3.6
         // at -0.95), and 5e-15 below -8, where it returns 0.

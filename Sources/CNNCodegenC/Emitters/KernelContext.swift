@@ -189,6 +189,7 @@ func cName(_ fn: MathFunction) -> String {
     case .expm1Fast: return "cnnc_expm1f"
     case .softplus: return "cnnc_softplusf"
     case .gelu: return "cnnc_geluf"
+    case .silu: return "cnnc_siluf"
     case .fmin: return "fminf"
     case .fmax: return "fmaxf"
     case .exp: return "expf"

@@ -4,7 +4,7 @@ import CNNIR
 // ELU, SELU, CELU, softplus, mish): `vectorExpr(calls: true)` turns the calls the prelude has a lane-wise form of
 // (`MathPrelude.vectorText`) into those.
 //
-// sigmoid, tanh, softplus, GELU and the fast expm1 give each lane the scalar function's bits, so
+// sigmoid, tanh, SiLU, softplus, GELU and the fast expm1 give each lane the scalar function's bits, so
 // a kernel's vector body and its scalar tail agree. libm calls (exp, log, log1p, expm1, sqrt,
 // erf, fmin, fmax) have no vector form here: they make the whole form nil, and the epilogue runs
 // scalar.
@@ -17,6 +17,7 @@ func vectorFunctionName(_ fn: MathFunction, lanes: Int) -> String? {
     case .expm1Fast: return "cnnc_expm1v\(lanes)"
     case .softplus: return "cnnc_softplusv\(lanes)"
     case .gelu: return "cnnc_geluv\(lanes)"
+    case .silu: return "cnnc_siluv\(lanes)"
     case .abs: return "cnnc_absv\(lanes)"
     case .fmin, .fmax, .exp, .expm1, .log, .log1p, .sqrt, .erf: return nil
     }

@@ -223,6 +223,26 @@ static inline float cnnc_geluf(float x) {
     const float phi = x < 0.0f ? 1.0f - r : r;
     return x * phi;
 }
+static inline float cnnc_siluf(float x) {
+    /* x sigmoid(x) as x (1/2 + t(c)), c = x clamped to [-18, 18] and t sigmoid's rational
+       function above (odd, so no select on the sign): within 2.1e-7 |x| of x sigmoid(x);
+       x past 18, 0 past -18 (there t(c) is exactly -+1/2). A NaN stays NaN; SiLU(-inf) =
+       -inf * 0 = NaN, as in PyTorch. */
+    const float b = x < -18.0f ? -18.0f : x;
+    const float c = b > 18.0f ? 18.0f : b;
+    const float z = c * c;
+    float p = 1.392391237e-11f;
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    float q = 3.188649123e-09f;
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    return x * (c * p / q + 0.5f);
+}
 static inline float cnnc_softplusf(float x) {
     /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|), and log1p(e) for e in [0, 1] is 2 atanh(s)
        with s = e / (2 + e) in [0, 1/3]: its series to s^15 (the next term is under 2e-9 of
@@ -384,6 +404,22 @@ static inline cnnc_v4 cnnc_geluv4(cnnc_v4 x) {
     const cnnc_v4 phi = cnnc_select4((cnnc_i4)(x < 0.0f), 1.0f - r, r);
     return x * phi;
 }
+static inline cnnc_v4 cnnc_siluv4(cnnc_v4 x) {
+    const cnnc_v4 b = cnnc_select4((cnnc_i4)(x < -18.0f), cnnc_splat4(-18.0f), x);
+    const cnnc_v4 c = cnnc_select4((cnnc_i4)(b > 18.0f), cnnc_splat4(18.0f), b);
+    const cnnc_v4 z = c * c;
+    cnnc_v4 p = cnnc_splat4(1.392391237e-11f);
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    cnnc_v4 q = cnnc_splat4(3.188649123e-09f);
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    return x * (c * p / q + 0.5f);
+}
 static inline cnnc_v4 cnnc_softplusv4(cnnc_v4 x) {
     const cnnc_v4 a = cnnc_absv4(x);
     const cnnc_v4 e = cnnc_select4((cnnc_i4)(a > 87.0f), cnnc_splat4(0.0f), cnnc_expv4(-a));
@@ -486,6 +522,22 @@ static inline cnnc_v8 cnnc_geluv8(cnnc_v8 x) {
     const cnnc_v8 phi = cnnc_select8((cnnc_i8)(x < 0.0f), 1.0f - r, r);
     return x * phi;
 }
+static inline cnnc_v8 cnnc_siluv8(cnnc_v8 x) {
+    const cnnc_v8 b = cnnc_select8((cnnc_i8)(x < -18.0f), cnnc_splat8(-18.0f), x);
+    const cnnc_v8 c = cnnc_select8((cnnc_i8)(b > 18.0f), cnnc_splat8(18.0f), b);
+    const cnnc_v8 z = c * c;
+    cnnc_v8 p = cnnc_splat8(1.392391237e-11f);
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    cnnc_v8 q = cnnc_splat8(3.188649123e-09f);
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    return x * (c * p / q + 0.5f);
+}
 static inline cnnc_v8 cnnc_softplusv8(cnnc_v8 x) {
     const cnnc_v8 a = cnnc_absv8(x);
     const cnnc_v8 e = cnnc_select8((cnnc_i8)(a > 87.0f), cnnc_splat8(0.0f), cnnc_expv8(-a));
@@ -587,6 +639,22 @@ static inline cnnc_v16 cnnc_geluv16(cnnc_v16 x) {
     const cnnc_v16 r = cnnc_select16((cnnc_i16)(t > 1.0f), cnnc_splat16(1.0f), t);
     const cnnc_v16 phi = cnnc_select16((cnnc_i16)(x < 0.0f), 1.0f - r, r);
     return x * phi;
+}
+static inline cnnc_v16 cnnc_siluv16(cnnc_v16 x) {
+    const cnnc_v16 b = cnnc_select16((cnnc_i16)(x < -18.0f), cnnc_splat16(-18.0f), x);
+    const cnnc_v16 c = cnnc_select16((cnnc_i16)(b > 18.0f), cnnc_splat16(18.0f), b);
+    const cnnc_v16 z = c * c;
+    cnnc_v16 p = cnnc_splat16(1.392391237e-11f);
+    p = p * z + 8.326306045e-08f;
+    p = p * z + 5.531990610e-05f;
+    p = p * z + 8.387088776e-03f;
+    p = p * z + 2.500000000e-01f;
+    cnnc_v16 q = cnnc_splat16(3.188649123e-09f);
+    q = q * z + 5.246471119e-06f;
+    q = q * z + 1.628089813e-03f;
+    q = q * z + 1.168816760e-01f;
+    q = q * z + 1.0f;
+    return x * (c * p / q + 0.5f);
 }
 static inline cnnc_v16 cnnc_softplusv16(cnnc_v16 x) {
     const cnnc_v16 a = cnnc_absv16(x);
