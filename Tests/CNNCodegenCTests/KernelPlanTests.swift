@@ -92,6 +92,23 @@ import Testing
     /// transformed input 14-26%). With 2 registers to spare, 56x56 (chunks of 28 and 14 tiles)
     /// and 14x14 (16 tiles) take 6 x 2, with tails of 4 and 2 tiles. AVX-512 keeps micro-tiles that
     /// divide every chunk: 7 x 2 on 28x28.
+    /// A stride-2 depthwise tap takes the even or odd lanes of two vectors within each 128-bit
+    /// lane, and one permute per accumulator restores the column order: together, on 4, 8 and 16
+    /// lanes, they are the plain deinterleave (column c from input column 2c + parity).
+    @Test func strideTwoShufflesAndTheirPermuteAreTheDeinterleave() {
+        for lanes in [4, 8, 16] {
+            let order = StrideTwoShuffle.order(lanes)
+            #expect(Set(order) == Set(0..<lanes), "lanes \(lanes): \(order) is no permutation")
+            for parity in [0, 1] {
+                let taps = StrideTwoShuffle.lanes(lanes, parity: parity)
+                // Each tap index stays within its 128-bit lane of a (0 ..< lanes) or b (lanes ..< 2 lanes).
+                #expect(taps.enumerated().allSatisfy { l, i in (i % lanes) / 4 == l / 4 }, "lanes \(lanes): \(taps)")
+                #expect(order.map { taps[$0] } == (0..<lanes).map { 2 * $0 + parity }, "lanes \(lanes), parity \(parity)")
+            }
+        }
+        #expect(StrideTwoShuffle.order(4) == [0, 1, 2, 3])
+    }
+
     @Test func tileWinogradChoosesChannelVectorsWithItsMicroTile() throws {
         var f = GraphFixture(name: "w", inputs: [("x", [128, 28, 28])])
         try f.add("c", GraphFixture.conv(128, 3, pad: 1), ["x"])

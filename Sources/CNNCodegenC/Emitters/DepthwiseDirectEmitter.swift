@@ -133,9 +133,13 @@ extension TiledConvEmitter {
                     valid == lanes
                     ? .assign(.vectorAt(vtype, .v("dst") + at), "=", .v("y"))
                     : .expr(.call("memcpy", [.v("dst") + at, .addressOf(.v("y")), .int(valid * 4)]))
+                // Stride 2: the taps' lanes hold the columns in `StrideTwoShuffle.order`'s order;
+                // one permute puts them back.
+                let order = StrideTwoShuffle.order(lanes).map { CExpr.int($0) }
+                let y: CExpr = t.sw == 2 && lanes > 4 ? .call("__builtin_shufflevector", [acc(r, v), acc(r, v)] + order) : acc(r, v)
                 // One accumulator at a time: clang otherwise moved the stores among the last
                 // taps' FMAs and spilled.
-                out.append(.block([.local(vtype, "y", acc(r, v))] + steps + [store, .compilerBarrier]))
+                out.append(.block([.local(vtype, "y", y)] + steps + [store, .compilerBarrier]))
             }
         }
         return out
@@ -182,7 +186,8 @@ extension TiledConvEmitter {
     /// Column tap `j`'s vector for the output columns from `column` (nil: `c0 + vector * lanes`,
     /// inside the row): with stride 1 the input columns shifted by the tap (`depthwiseLoad`);
     /// with stride 2 the even lanes of two vectors from the tap's first column, or, for a tap
-    /// one column after a pair's first, their odd lanes (the two taps share the loads).
+    /// one column after a pair's first, their odd lanes (the two taps share the loads), taken
+    /// within each 128-bit lane (`StrideTwoShuffle.lanes`).
     static func depthwiseTap(_ t: ConvTiling, column: Int?, vector: Int, tap j: Int) -> CExpr {
         let lanes = t.lanes
         guard t.sw == 2 else { return depthwiseLoad(t, column: column, vector: vector, shift: j - t.padLeft) }
@@ -195,7 +200,7 @@ extension TiledConvEmitter {
             }
             return depthwiseAligned(t, 2 * c + first + half)
         }
-        return .call("__builtin_shufflevector", pair + (0..<lanes).map { .int(2 * $0 + j % 2) })
+        return .call("__builtin_shufflevector", pair + StrideTwoShuffle.lanes(lanes, parity: j % 2).map { .int($0) })
     }
 
     /// Where the loads for the output columns from `column` start in the input row (each reads
@@ -244,5 +249,33 @@ extension TiledConvEmitter {
         let start = t.inW - lanes
         let indices: [CExpr] = (0..<lanes).map { .int(k + $0 < t.inW ? k + $0 - start : lanes) }
         return .call("__builtin_shufflevector", [.loadVector(vtype, from: .v("row") + .int(start)), zero] + indices)
+    }
+}
+
+/// The in-lane shuffles of the stride-2 depthwise-direct taps (`TiledConvEmitter.depthwiseTap`).
+public enum StrideTwoShuffle {
+    /// The even (`parity` 0) or odd lanes of two vectors a, b, as one in-lane shuffle: each
+    /// 128-bit lane k of the result holds a's and then b's even lanes of lane k (vshufps). The
+    /// output columns then lie in a fixed order across the vector (`order`), the same
+    /// for every tap, so one permute per accumulator puts them back where a full deinterleave
+    /// of each tap took a second, lane-crossing shuffle (vpermpd; on Zen 1 three macro-ops).
+    /// Bit-identical; on a Zen 1 core MobileNetV2's stride-2 depthwise convs onto 28x28, 14x14
+    /// and 7x7 took 0.84-0.92 of their time, the one from 112x112 (its input beyond L2) 0.99.
+    /// With 4 lanes the order is the plain one.
+    public static func lanes(_ lanes: Int, parity: Int) -> [Int] {
+        (0..<lanes).map { l in
+            let (k, i) = (l / 4, l % 4)
+            return (i < 2 ? 4 * k + 2 * i : lanes + 4 * k + 2 * (i - 2)) + parity
+        }
+    }
+
+    /// The permute that puts the output columns of accumulators built from `lanes`
+    /// back in order: column c < lanes / 2 lies in lane 4 (c / 2) + c % 2, column lanes / 2 + m
+    /// in lane 4 (m / 2) + 2 + m % 2.
+    public static func order(_ lanes: Int) -> [Int] {
+        (0..<lanes).map { c in
+            let m = c < lanes / 2 ? c : c - lanes / 2
+            return 4 * (m / 2) + m % 2 + (c < lanes / 2 ? 0 : 2)
+        }
     }
 }
