@@ -234,7 +234,7 @@ import Testing
 
     /// The depthwise-direct kernel (AVX2) keeps its values in registers in its loop over the
     /// columns inside a band, for 3x3, 5x5 (with a SiLU epilogue, run over the band after its
-    /// tiles) and 7x7 windows, and a 3x3 window of stride 2: at most one spill or reload (not counting reloads folded into an
+    /// tiles) and 7x7 windows, and 3x3 and 5x5 (SiLU) windows of stride 2: at most one spill or reload (not counting reloads folded into an
     /// FMA) per 8 of the tile's FMAs. clang 14 leaves a few (it loads a tap's vectors ahead of
     /// the previous tap's FMAs); without the barrier before each input row it loaded a 3x3
     /// conv's 9 weights once per plane and spilled the input vectors instead (203 stack
@@ -243,6 +243,7 @@ import Testing
     @Test func depthwiseDirectTilesKeepTheirValuesInRegisters() throws {
         let windows: [(k: Int, stride: Int, [EpilogueStep])] = [
             (3, 1, [.activation(.relu)]), (5, 1, [.activation(Activation(.silu))]), (7, 1, []), (3, 2, [.activation(.relu)]),
+            (5, 2, [.activation(Activation(.silu))]),
         ]
         for (k, stride, epilogue) in windows {
             // 56 output columns: tiles at 16 and 32 inside the row, a loop over them.

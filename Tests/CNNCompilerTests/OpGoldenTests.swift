@@ -246,6 +246,15 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// A 5x5 stride-2 depthwise conv (EfficientNet-B0's, MobileNetV3's) runs as depthwise direct
+    /// on AVX2 (`ConvThresholds.depthwiseDirectStride2MaxWindow`), which its golden then tests, and
+    /// keeps depthwise rows where the target takes no depthwise direct.
+    @Test func fiveByFiveStrideTwoDepthwiseRunsDirectOnAVX2() throws {
+        let name = "conv_depthwise_direct_5x5_stride2"
+        #expect(try GoldenCase.convPlan(name, target: .avx2).kindName == "depthwise-direct")
+        #expect(try GoldenCase.convPlan(name, target: .avx512).kindName == "depthwise-rows")
+    }
+
     /// The depthwise cases made for it run each plane in chunks of whole rows on every vector
     /// target: two chunks (60 and 10 rows of 68 positions) for the larger plane, one for the
     /// strided one; a conv with few groups keeps chunks of whole tiles. On AVX2 the two run as

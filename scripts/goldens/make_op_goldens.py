@@ -616,6 +616,10 @@ simple("conv_depthwise_direct_stride2_same", "depthwise 3x3, stride 2, padding s
        "relu: pads (0, 1) rows and (1, 1) columns; each tap's vector the even or odd lanes of two loads, the row's "
        "first and last ones shuffled in against zero", [8, 20, 37], "conv2d", file=True, filters=8, kernel=3,
        groups=8, stride=2, padding="same", activation="relu")
+simple("conv_depthwise_direct_5x5_stride2", "EfficientNet-style depthwise 5x5, stride 2, padding 2, 8 channels on "
+       "23x45 -> 12x23, SiLU: three pairs of loads a row (columns from -2, 0 and +2), the row's first and last "
+       "ones shuffled in against zero, a last band and a last tile of part vectors", [8, 23, 45], "conv2d",
+       file=True, filters=8, kernel=5, groups=8, stride=2, padding=2, activation="silu")
 simple("conv_depthwise_direct_7x7_plane", "EfficientNet-style depthwise 5x5, padding 2, 16 channels on 7x7, SiLU: "
        "rows under a vector on 8 lanes, read in part (nothing past a row's 7 floats), in tiles of 8 rows",
        [16, 7, 7], "conv2d", file=True, filters=16, kernel=5, groups=16, padding=2, activation="silu")

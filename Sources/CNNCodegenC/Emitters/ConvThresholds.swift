@@ -248,12 +248,13 @@ public struct ConvThresholds: Sendable, Hashable {
         // tiles of 8 rows) EfficientNet-B0's 5x5 SiLU ones 0.49-0.50 / 0.55-0.64, MobileNetV2's
         // 3x3 ones 0.73 / 0.77.
         t.depthwiseDirectRows = 4
-        // Stride 2 as well for 3x3 windows (5x5 ones, with 5 shuffles per vector and input row
-        // for 5 taps, ran slower): paired on Zen 1 (depthwise rows -> direct, 1 / 2 threads),
-        // 3x3 onto 56x56 0.715 / 0.704 (MobileNetV2, 96 channels), 0.755 / 0.755 (MobileNetV3,
-        // 64), 0.93 / 0.93 (EfficientNet-B0 with SiLU); onto 28x28 0.826 / 0.762; onto 14x14
-        // 0.96-1.01; 5x5 onto 28x28 1.04-1.13.
-        t.depthwiseDirectStride2MaxWindow = 3
+        // Stride 2 as well: paired on Zen 1 (depthwise rows -> direct, 1 / 2 threads), 3x3 onto
+        // 56x56 0.715 / 0.704 (MobileNetV2, 96 channels), 0.755 / 0.755 (MobileNetV3, 64), 0.93 /
+        // 0.93 (EfficientNet-B0 with SiLU); onto 28x28 0.826 / 0.762; onto 14x14 0.96-1.01. 5x5
+        // ones ran 1.04-1.13 onto 28x28 while each tap took a lane-crossing deinterleave; with
+        // the in-lane shuffles (`StrideTwoShuffle`), one thread: EfficientNet-B0's onto 28x28
+        // 0.865 and onto 7x7 0.554, MobileNetV3-Large's 0.873 and 0.739.
+        t.depthwiseDirectStride2MaxWindow = 5
         return t
     }()
 }
