@@ -273,8 +273,8 @@ import Testing
 
     /// On AVX2, depthwise convs with rows of a vector or more run straight from their input
     /// (depthwise direct, tiles of 4 rows x 2 vectors, 8 rows where a row is one vector),
-    /// stride-2 ones with 3x3 windows too; stride-2 5x5 ones and a fused add on rows of part
-    /// vectors keep depthwise rows, as every conv does on the targets that do not take the plan.
+    /// stride-2 ones with 3x3 and 5x5 windows too; stride-2 7x7 ones and a fused add on rows of
+    /// part vectors keep depthwise rows, as every conv does on the targets that do not take the plan.
     @Test func depthwiseConvsRunDirectOnAVX2() throws {
         func plan(
             _ input: [Int], kernel: Int = 3, stride: Int = 1, add: Bool = false, target: VectorTarget = .avx2
@@ -305,7 +305,8 @@ import Testing
         #expect(narrow.rows == 8 && narrow.vectors == 2)
         #expect(try plan([16, 14, 14], kernel: 3, stride: 2).kindName == "depthwise-direct")
         #expect(try plan([32, 56, 56], stride: 2).kindName == "depthwise-direct")
-        #expect(try plan([32, 56, 56], kernel: 5, stride: 2).kindName == "depthwise-rows")
+        #expect(try plan([32, 56, 56], kernel: 5, stride: 2).kindName == "depthwise-direct")
+        #expect(try plan([32, 56, 56], kernel: 7, stride: 2).kindName == "depthwise-rows")
         #expect(try plan([32, 56, 56], target: .avx512).kindName == "depthwise-rows")
         #expect(try plan([32, 56, 56], target: .sse).kindName == "depthwise-rows")
         // The plan itself refuses what its kernel cannot do.
