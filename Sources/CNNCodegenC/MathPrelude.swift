@@ -72,7 +72,8 @@ public enum MathPrelude {
     /// sign needs no select: x (1/2 + c P(c^2) / Q(c^2)). Past +-18 the clamped quotient is exactly
     /// -+1/2, so SiLU is x or 0 there. On a Zen 1 core this took 0.80 of the time of x *
     /// cnnc_sigmoidv8(x) (9.4 against 11.7 ns a vector of 8, over 768 floats in L1), the same
-    /// largest error over |x| (2.03e-7); EfficientNet-B0's kernels 0.967 of their time.
+    /// largest error over |x| (2.03e-7); EfficientNet-B0's kernels 0.959-0.967 of their time at one
+    /// thread (paired runs), 0.979 at two.
     static func siluLines(lanes v: (type: String, i: String, sel: String, splat: String)?) -> String {
         let type = v?.type ?? "float"
         let f = sigmoidHalf
