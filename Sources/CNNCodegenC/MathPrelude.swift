@@ -51,20 +51,35 @@ public enum MathPrelude {
     /// the scalar form (`v` nil) or a lane-wise one (`v`: its vector width's names): the same
     /// operations in the same order, so that each lane gives the scalar function's bits.
     static func rationalLines(_ f: Rational, lanes v: (type: String, i: String, sel: String, splat: String)?) -> String {
-        let type = v?.type ?? "float"
-        let constant = { (c: String) in v.map { "\($0.splat)(\(c))" } ?? c }
-        let select = { (test: String, a: String, b: String) in
+        let c = CSpelling(v)
+        return
+            (quotientLines(f, of: "a", c) + [
+                "const \(c.type) t = \(c.select("a > \(f.top)", c.constant("1.0f"), f.half ? "a * p / q + 0.5f" : "a * p / q"));",
+                "const \(c.type) r = \(c.select("t > 1.0f", c.constant("1.0f"), "t"));",
+            ]).joined(separator: "\n    ")
+    }
+
+    /// How the lines spell a type, a constant and a per-lane select: scalar C (`v` nil) or the
+    /// vector width's names.
+    struct CSpelling {
+        let v: (type: String, i: String, sel: String, splat: String)?
+        init(_ v: (type: String, i: String, sel: String, splat: String)?) { self.v = v }
+        var type: String { v?.type ?? "float" }
+        func constant(_ c: String) -> String { v.map { "\($0.splat)(\(c))" } ?? c }
+        func select(_ test: String, _ a: String, _ b: String) -> String {
             v.map { "\($0.sel)((\($0.i))(\(test)), \(a), \(b))" } ?? "\(test) ? \(a) : \(b)"
         }
-        return [
-            "const \(type) z = a * a;",
-            "\(type) p = \(constant(f.p[0]));",
+    }
+
+    /// `z = x * x` and the numerator `p` and denominator `q` of `f` in z, by Horner's rule.
+    static func quotientLines(_ f: Rational, of x: String, _ c: CSpelling) -> [String] {
+        [
+            "const \(c.type) z = \(x) * \(x);",
+            "\(c.type) p = \(c.constant(f.p[0]));",
             hornerSteps("p", "z", f.p.dropFirst()),
-            "\(type) q = \(constant(f.q[0]));",
+            "\(c.type) q = \(c.constant(f.q[0]));",
             hornerSteps("q", "z", f.q.dropFirst()),
-            "const \(type) t = \(select("a > \(f.top)", constant("1.0f"), f.half ? "a * p / q + 0.5f" : "a * p / q"));",
-            "const \(type) r = \(select("t > 1.0f", constant("1.0f"), "t"));",
-        ].joined(separator: "\n    ")
+        ]
     }
     /// The body lines computing SiLU, `x * sigmoid(x)`, from `x`, in the scalar form (`v` nil) or
     /// a lane-wise one, as `rationalLines` does. sigmoid(c) - 1/2 = t(c) is odd, so with c = x
@@ -75,21 +90,13 @@ public enum MathPrelude {
     /// largest error over |x| (2.03e-7); EfficientNet-B0's kernels 0.959-0.967 of their time at one
     /// thread (paired runs), 0.979 at two.
     static func siluLines(lanes v: (type: String, i: String, sel: String, splat: String)?) -> String {
-        let type = v?.type ?? "float"
+        let c = CSpelling(v)
         let f = sigmoidHalf
-        let clamp = { (test: String, bound: String, value: String) in
-            v.map { "\($0.sel)((\($0.i))(\(test)), \($0.splat)(\(bound)), \(value))" } ?? "\(test) ? \(bound) : \(value)"
-        }
-        return [
-            "const \(type) b = \(clamp("x < -\(f.top)", "-\(f.top)", "x"));",
-            "const \(type) c = \(clamp("b > \(f.top)", f.top, "b"));",
-            "const \(type) z = c * c;",
-            "\(type) p = \(v.map { "\($0.splat)(\(f.p[0]))" } ?? f.p[0]);",
-            hornerSteps("p", "z", f.p.dropFirst()),
-            "\(type) q = \(v.map { "\($0.splat)(\(f.q[0]))" } ?? f.q[0]);",
-            hornerSteps("q", "z", f.q.dropFirst()),
-            "return x * (c * p / q + 0.5f);",
-        ].joined(separator: "\n    ")
+        return
+            ([
+                "const \(c.type) b = \(c.select("x < -\(f.top)", c.constant("-\(f.top)"), "x"));",
+                "const \(c.type) c = \(c.select("b > \(f.top)", c.constant(f.top), "b"));",
+            ] + quotientLines(f, of: "c", c) + ["return x * (c * p / q + 0.5f);"]).joined(separator: "\n    ")
     }
 
     /// softplus's atanh series 1 + z/3 + ... + z^7/15 in z = s^2, highest degree first.

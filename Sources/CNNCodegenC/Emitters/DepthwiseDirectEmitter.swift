@@ -120,6 +120,9 @@ extension TiledConvEmitter {
             out.append(.block(step))
         }
         let oc = t.groups
+        // Stride 2: the taps' lanes hold the columns in `StrideTwoShuffle.order`'s order; one
+        // permute per accumulator puts them back.
+        let order: [CExpr]? = t.sw == 2 && lanes > 4 ? StrideTwoShuffle.order(lanes).map { .int($0) } : nil
         for r in 0..<rows {
             for v in 0..<vectors {
                 let c = CExpr.v("c0") + .int(v * lanes)
@@ -133,10 +136,7 @@ extension TiledConvEmitter {
                     valid == lanes
                     ? .assign(.vectorAt(vtype, .v("dst") + at), "=", .v("y"))
                     : .expr(.call("memcpy", [.v("dst") + at, .addressOf(.v("y")), .int(valid * 4)]))
-                // Stride 2: the taps' lanes hold the columns in `StrideTwoShuffle.order`'s order;
-                // one permute puts them back.
-                let order = StrideTwoShuffle.order(lanes).map { CExpr.int($0) }
-                let y: CExpr = t.sw == 2 && lanes > 4 ? .call("__builtin_shufflevector", [acc(r, v), acc(r, v)] + order) : acc(r, v)
+                let y: CExpr = order.map { .call("__builtin_shufflevector", [acc(r, v), acc(r, v)] + $0) } ?? acc(r, v)
                 // One accumulator at a time: clang otherwise moved the stores among the last
                 // taps' FMAs and spilled.
                 out.append(.block([.local(vtype, "y", y)] + steps + [store, .compilerBarrier]))
