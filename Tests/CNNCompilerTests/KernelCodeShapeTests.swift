@@ -397,8 +397,10 @@ import Testing
     /// Position-tile reductions prefetch per target (`ConvThresholds`). On AVX2 a 1x1 conv over
     /// many channels (`conv1x1_chunks_outer`: 480 channels, 555 KB) packs each chunk of input
     /// (`TiledConvEmitter.packedChunkPositions`) and its reduction reads the packed runs, so it
-    /// prefetches no input and, its weights fitting in L2, not the next block's weights; AVX-512
-    /// reads the input in place with the weight prefetch. A 3x3 stride-2 conv of 64 channels on
+    /// prefetches no input lines of its own chunk and, its weights fitting in L2, not the next
+    /// block's weights; its input being larger than L2, each step prefetches the lines of the
+    /// next chunk that the next pack copies (`TiledConvEmitter.nextChunkPrefetch`, clamped to the
+    /// channel's last tile). AVX-512 reads the input in place with the weight prefetch. A 3x3 stride-2 conv of 64 channels on
     /// 40x40 (400 KB), which packs nowhere, prefetches its input lines 8 channels ahead on AVX2
     /// only; a short reduction (`conv1x1_registers_relu6_tail`: 24 channels) prefetches no input
     /// anywhere. On AVX2 a residual added in registers (`conv1x1_registers_bn_residual`) is
@@ -421,6 +423,17 @@ import Testing
         #expect(large.contains("xi = pk + (tt - q0) * 480 + c * 16;") == (target == .x86_64_v3))
         #expect(!large.contains("__builtin_prefetch(xp"))
         #expect(large.contains("__builtin_prefetch(wi + ") == (target == .x86_64_v4))
+        let nextChunk =
+            #/xn = xs \+ c \* (\d+) \+ cnnc_min\(tt \+ \(q1 - q0\), (\d+)\);\s*__builtin_prefetch\(xn, 0, 2\);\s*__builtin_prefetch\(xn \+ 15, 0, 2\);/#
+        let next = large.firstMatch(of: nextChunk)
+        #expect((next != nil) == (target == .x86_64_v3))
+        if let next { #expect(Int(next.output.2)! == Int(next.output.1)! - 16) }
+        // 96 channels on 28x28 (301 KB, within L2): packed, with no next-chunk prefetch.
+        var within = GraphFixture(name: "within", inputs: [("x", [96, 28, 28])])
+        try within.add("c1x1", GraphFixture.conv(48, 1), ["x"])
+        let inL2 = try source(within.graph)
+        #expect(inL2.contains("xi = pk + (tt - q0) * 96 + c * ") == (target == .x86_64_v3))
+        #expect(!inL2.contains("xn = "))
         // (30x30 outputs: on AVX2 channel tiles take such a conv onto 28x28 or smaller.)
         var f = GraphFixture(name: "strided", inputs: [("x", [64, 60, 60])])
         try f.add("c3x3", GraphFixture.conv(64, 3, stride: 2, pad: 1, epilogue: [.activation(.relu)]), ["x"])

@@ -116,6 +116,13 @@ public struct ConvThresholds: Sendable, Hashable {
     public var positionTilePackMaxFloats: Int? = nil
     /// Fewest input channels of a conv that packs its chunks.
     public var positionTilePackMinInputChannels = 64
+    /// Input bytes (per sample) above which a packing conv's reduction prefetches the next
+    /// chunk's input lines (`TiledConvEmitter.nextChunkPrefetch`); nil: never.
+    public var positionTilePackPrefetchAboveBytes: Int? = nil
+    /// Most blocks of output channels per group of a conv whose reduction prefetches the next
+    /// chunk: with more, the pack is a small share of a chunk's time, and every block's steps
+    /// prefetch the same lines again.
+    public var positionTilePackPrefetchMaxBlocks = 8
     // Column copies (`ConvTiling.prefersColumnCopies`).
     /// The copies' share of useful lanes must be at least this factor of the phase copy's.
     public var columnCopiesMinGain = 1.08
@@ -233,6 +240,7 @@ public struct ConvThresholds: Sendable, Hashable {
         // buffer (the most a depthwise conv's plane copy takes): chunks of 64 positions with 256
         // channels, 128 with up to 128 (`TiledConvEmitter.packedChunkPositions` has the figures).
         t.positionTilePackMaxFloats = 16384
+        t.positionTilePackPrefetchAboveBytes = 512 << 10
         t.channelTilesRowTails = true
         // Paired on a Zen 1 core (bench/ab-kernels, position -> channel tiles, 1 / 2 threads):
         // AlexNet's conv2 0.764 / 0.752 (the network's kernels 0.886 / 0.894), ResNet-18's
