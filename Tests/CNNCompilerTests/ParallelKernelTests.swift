@@ -91,6 +91,25 @@ import Testing
         try expectSameOnAnyThreadCount(f.graph, plane: 80 * 196, outPlane: 480 * 196, target: .x86_64_v3)
     }
 
+    /// A 1x1 conv onto 14x14 on AVX2 whose whole plane fits the pack buffer (64 -> 384 channels,
+    /// as MobileNetV2's expand convs: 13 tiles of 16 positions x 64 channels, 13312 floats) packs
+    /// it as one chunk and shares its 64 blocks of channels among the threads
+    /// (`TiledConvEmitter.packedChunkPositions`), where chunks of 7 and 6 tiles left one of two
+    /// threads 54% of the work; with 80 channels it would not fit, and keeps two chunks (above).
+    /// The same bits on 1 and 2 threads, and each sample of a batch the same as that sample alone.
+    @Test func aPlaneThatFitsThePackBufferIsOneChunk() throws {
+        var f = GraphFixture(inputs: [("x", [64, 14, 14])])
+        try f.add("conv", GraphFixture.conv(384, 1, epilogue: [.activation(.relu)]), ["x"])
+        f.outputs(["conv"])
+        let vector = VectorTarget.avx2
+        #expect(try #require(KernelSelection.convPlan(f.graph.nodes[1], in: f.graph, target: vector)).positionTileKernel != nil)
+        let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
+        let source = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector)).source
+        #expect(source.contains(#/for \(int64_t ch = 0; ch < 1; ch\+\+\) \{\s*for \(int64_t blk = 0; blk < 64; blk\+\+\)/#))
+        #expect(source.contains("const int64_t q1 = cnnc_min(q0 + 208, 196);"))
+        try expectSameOnAnyThreadCount(f.graph, plane: 64 * 196, outPlane: 384 * 196, target: .x86_64_v3)
+    }
+
     /// Runs the one-input, one-output `graph` on a batch of 3 at 1 and 2 threads and expects the
     /// same bits, and each sample the same as that sample alone (`plane`/`outPlane`: floats per
     /// sample of the input and the output).
