@@ -73,13 +73,13 @@ import Testing
         try expectSameOnAnyThreadCount(f.graph, plane: c * side * side, outPlane: 144 * side * side, target: .x86_64_v3)
     }
 
-    /// A 1x1 conv onto 14x14 on AVX2 (80 -> 480 channels, as EfficientNet-B0's expand convs),
-    /// which packs its input chunk by chunk with the chunks outermost: its 196 positions in two
-    /// chunks of 112 and 84 (7 and 6 tiles of 16), where chunks of 128 and 68 left one of two
-    /// threads 65% of the work (`TiledConvEmitter.positionTileChunks`). The same bits on 1 and 2
-    /// threads, and each sample of a batch the same as that sample alone.
+    /// A 1x1 conv onto 14x14 on AVX2 (120 -> 480 channels: too many for the whole plane in one
+    /// pack buffer), which packs its input chunk by chunk with the chunks outermost: its 196
+    /// positions in two chunks of 112 and 84 (7 and 6 tiles of 16), where chunks of 128 and 68
+    /// left one of two threads 65% of the work (`TiledConvEmitter.positionTileChunks`). The same
+    /// bits on 1 and 2 threads, and each sample of a batch the same as that sample alone.
     @Test func positionTileChunksShareTheirTilesEvenly() throws {
-        var f = GraphFixture(inputs: [("x", [80, 14, 14])])
+        var f = GraphFixture(inputs: [("x", [120, 14, 14])])
         try f.add("conv", GraphFixture.conv(480, 1, epilogue: [.activation(.relu)]), ["x"])
         f.outputs(["conv"])
         let vector = VectorTarget.avx2
@@ -88,26 +88,32 @@ import Testing
         let source = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector)).source
         #expect(source.contains(#/for \(int64_t ch = 0; ch < 2; ch\+\+\) \{\s*for \(int64_t blk = 0/#))
         #expect(source.contains("const int64_t q0 = ch * 112;"))
-        try expectSameOnAnyThreadCount(f.graph, plane: 80 * 196, outPlane: 480 * 196, target: .x86_64_v3)
+        try expectSameOnAnyThreadCount(f.graph, plane: 120 * 196, outPlane: 480 * 196, target: .x86_64_v3)
     }
 
-    /// A 1x1 conv onto 14x14 on AVX2 whose whole plane fits the pack buffer (64 -> 384 channels,
-    /// as MobileNetV2's expand convs: 13 tiles of 16 positions x 64 channels, 13312 floats) packs
-    /// it as one chunk and shares its 64 blocks of channels among the threads
-    /// (`TiledConvEmitter.packedChunkPositions`), where chunks of 7 and 6 tiles left one of two
-    /// threads 54% of the work; with 80 channels it would not fit, and keeps two chunks (above).
-    /// The same bits on 1 and 2 threads, and each sample of a batch the same as that sample alone.
-    @Test func aPlaneThatFitsThePackBufferIsOneChunk() throws {
-        var f = GraphFixture(inputs: [("x", [64, 14, 14])])
-        try f.add("conv", GraphFixture.conv(384, 1, epilogue: [.activation(.relu)]), ["x"])
+    /// 1x1 convs onto 14x14 on AVX2 whose whole plane fits a pack buffer pack it as one chunk and
+    /// share their blocks of channels among the threads (`TiledConvEmitter.packedChunkPositions`),
+    /// where chunks of 7 and 6 tiles left one of two threads 54% of the work: 64 -> 384 channels
+    /// (MobileNetV2's expand convs: 13 tiles of 16 positions x 64 channels, 13312 floats) in the
+    /// usual 16384 floats, 80 -> 480 (EfficientNet-B0's: 16640 floats) only in the larger buffer
+    /// of a whole plane, `positionTilePackWholePlaneMaxFloats`, which every whole-plane pack
+    /// declares so that such kernels differing in channel counts alone stay one function. The same
+    /// bits on 1 and 2 threads, and each sample of a batch the same as that sample alone.
+    @Test(arguments: [(64, 384), (80, 480)])
+    func aPlaneThatFitsThePackBufferIsOneChunk(inputs: Int, outputs: Int) throws {
+        var f = GraphFixture(inputs: [("x", [inputs, 14, 14])])
+        try f.add("conv", GraphFixture.conv(outputs, 1, epilogue: [.activation(.relu)]), ["x"])
         f.outputs(["conv"])
         let vector = VectorTarget.avx2
         #expect(try #require(KernelSelection.convPlan(f.graph.nodes[1], in: f.graph, target: vector)).positionTileKernel != nil)
         let planned = try Pipeline.run(f.graph) { KernelSelection.scratchFloats($0, in: $1, target: vector) }
         let source = ModelEmitter.emit(planned, options: CodegenOptions(vector: vector)).source
-        #expect(source.contains(#/for \(int64_t ch = 0; ch < 1; ch\+\+\) \{\s*for \(int64_t blk = 0; blk < 64; blk\+\+\)/#))
+        let blocks = (outputs + 5) / 6
+        #expect(source.contains(#/for \(int64_t ch = 0; ch < 1; ch\+\+\) \{\s*for \(int64_t blk = 0; blk < (\d+); blk\+\+\)/#))
+        #expect(source.contains("blk < \(blocks); blk++"))
         #expect(source.contains("const int64_t q1 = cnnc_min(q0 + 208, 196);"))
-        try expectSameOnAnyThreadCount(f.graph, plane: 64 * 196, outPlane: 384 * 196, target: .x86_64_v3)
+        #expect(source.contains("float pk[24576] __attribute__((aligned(64)));"))
+        try expectSameOnAnyThreadCount(f.graph, plane: inputs * 196, outPlane: outputs * 196, target: .x86_64_v3)
     }
 
     /// Runs the one-input, one-output `graph` on a batch of 3 at 1 and 2 threads and expects the

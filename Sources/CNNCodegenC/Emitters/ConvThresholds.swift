@@ -114,6 +114,10 @@ public struct ConvThresholds: Sendable, Hashable {
     /// line per channel row (`TiledConvEmitter.packedChunk`); nil: the reduction reads the
     /// input's rows where they are.
     public var positionTilePackMaxFloats: Int? = nil
+    /// Most floats of a packing conv's buffer when it holds the whole plane as one chunk
+    /// (`TiledConvEmitter.packedChunkPositions`): larger than `positionTilePackMaxFloats`, for
+    /// the 80-112 channels of 14x14 planes; nil: that size.
+    public var positionTilePackWholePlaneMaxFloats: Int? = nil
     /// Fewest input channels of a conv that packs its chunks.
     public var positionTilePackMinInputChannels = 64
     /// Input bytes (per sample) above which a packing conv's reduction prefetches the next
@@ -241,6 +245,7 @@ public struct ConvThresholds: Sendable, Hashable {
         // channels, 128 with up to 128 (`TiledConvEmitter.packedChunkPositions` has the figures).
         t.positionTilePackMaxFloats = 16384
         t.positionTilePackPrefetchAboveBytes = 512 << 10
+        t.positionTilePackWholePlaneMaxFloats = 24576
         t.channelTilesRowTails = true
         // Paired on a Zen 1 core (bench/ab-kernels, position -> channel tiles, 1 / 2 threads):
         // AlexNet's conv2 0.764 / 0.752 (the network's kernels 0.886 / 0.894), ResNet-18's

@@ -47,12 +47,19 @@ enum TiledConvEmitter {
                 perSample: t.packedWeightFloats)
         }
         let (chunkTiles, chunks) = positionTileChunks(plan, ctx)
-        let packs = packedChunkPositions(plan, ctx) != nil
-        let task = positionTileTask(plan, ctx, source: source, span: chunkTiles * t.tile, packedChunks: packs ? chunks : nil)
+        let packed = packedChunkPositions(plan, ctx)
+        let task = positionTileTask(plan, ctx, source: source, span: chunkTiles * t.tile, packedChunks: packed == nil ? nil : chunks)
         // The buffer at its largest, whatever this conv's chunk: kernels that differ in their
-        // channel counts alone stay one shared function (`KernelSharing` keeps array sizes).
+        // channel counts alone stay one shared function (`KernelSharing` keeps array sizes). A
+        // whole plane takes the larger buffer (`positionTilePackWholePlaneMaxFloats`) however many
+        // channels it has, for the same reason.
+        let th = ctx.thresholds
+        let wholePlane = packed.map { $0 >= t.positions } ?? false
         body += positionTileLoops(
-            plan, ctx, task: task, chunks: chunks, packedFloats: packs ? ctx.thresholds.positionTilePackMaxFloats : nil)
+            plan, ctx, task: task, chunks: chunks,
+            packedFloats: packed.map { _ in
+                max(th.positionTilePackMaxFloats ?? 0, wholePlane ? th.positionTilePackWholePlaneMaxFloats ?? 0 : 0)
+            })
         return ctx.function(body, scratch: t.usesScratch || plan.attributes.inputScale != nil)
     }
 
@@ -160,13 +167,15 @@ enum TiledConvEmitter {
             plan.attributes.epilogue.pool == nil, t.chunkRows == nil, !t.copiesPerGroup, t.blocksPerGroup >= 2,
             t.icg >= th.positionTilePackMinInputChannels
         else { return nil }
-        // A plane whose tiles fit the buffer whole is one chunk, its blocks of channels shared
-        // among the threads: in chunks of positions, 13 tiles on 14x14 were 7 and 6 tiles, one
-        // of two threads 54% of the work. MobileNetV2's 64 -> 384 convs on 14x14, paired on a
-        // Zen 1 core (bench/ab-kernels, 21 rounds, two chunks -> one): 0.93 at two threads,
-        // 0.98-1.0 at one.
+        // A plane whose tiles fit in `positionTilePackWholePlaneMaxFloats` is one chunk, its
+        // blocks of channels shared among the threads: in chunks of positions, 13 tiles on 14x14
+        // were 7 and 6 tiles, one of two threads 54% of the work. Paired on a Zen 1 core
+        // (bench/ab-kernels, 21 rounds, two chunks -> one): MobileNetV2's 64 -> 384 convs on
+        // 14x14 0.92-0.93 at two threads, 0.97-1.0 at one; EfficientNet-B0's 80 -> 480 and
+        // 112 -> 672 ones (in a 91 KB buffer) 0.93-0.94 at two, within 3% at one.
         let planeTiles = (t.positions + t.tile - 1) / t.tile
-        if planeTiles >= 2 && planeTiles * t.tile * t.icg <= maxFloats { return planeTiles * t.tile }
+        let wholePlaneFloats = max(maxFloats, th.positionTilePackWholePlaneMaxFloats ?? 0)
+        if planeTiles >= 2 && planeTiles * t.tile * t.icg <= wholePlaneFloats { return planeTiles * t.tile }
         let tiles = min(th.positionTileChunkPositions, maxFloats / t.icg) / t.tile
         return tiles >= 2 ? tiles * t.tile : nil
     }
