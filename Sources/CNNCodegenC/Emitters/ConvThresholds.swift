@@ -116,7 +116,8 @@ public struct ConvThresholds: Sendable, Hashable {
     public var positionTilePackMaxFloats: Int? = nil
     /// Most floats of a packing conv's buffer when it holds the whole plane as one chunk
     /// (`TiledConvEmitter.packedChunkPositions`): larger than `positionTilePackMaxFloats`, for
-    /// the 80-112 channels of 14x14 planes; nil: that size.
+    /// up to 118 channels of 14x14 planes (EfficientNet-B0's and MobileNetV3's 80 and 112);
+    /// nil: that size.
     public var positionTilePackWholePlaneMaxFloats: Int? = nil
     /// Fewest input channels of a conv that packs its chunks.
     public var positionTilePackMinInputChannels = 64

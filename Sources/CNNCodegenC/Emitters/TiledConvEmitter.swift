@@ -170,9 +170,9 @@ enum TiledConvEmitter {
         // A plane whose tiles fit in `positionTilePackWholePlaneMaxFloats` is one chunk, its
         // blocks of channels shared among the threads: in chunks of positions, 13 tiles on 14x14
         // were 7 and 6 tiles, one of two threads 54% of the work. Paired on a Zen 1 core
-        // (bench/ab-kernels, 21 rounds, two chunks -> one): MobileNetV2's 64 -> 384 convs on
+        // (bench/ab-kernels, 15-21 rounds, two chunks -> one): MobileNetV2's 64 -> 384 convs on
         // 14x14 0.92-0.93 at two threads, 0.97-1.0 at one; EfficientNet-B0's 80 -> 480 and
-        // 112 -> 672 ones (in a 91 KB buffer) 0.93-0.94 at two, within 3% at one.
+        // 112 -> 672 ones (in the 96 KB buffer) 0.90-0.92 at two, within 3% at one.
         let planeTiles = (t.positions + t.tile - 1) / t.tile
         let wholePlaneFloats = max(maxFloats, th.positionTilePackWholePlaneMaxFloats ?? 0)
         if planeTiles >= 2 && planeTiles * t.tile * t.icg <= wholePlaneFloats { return planeTiles * t.tile }
