@@ -396,7 +396,7 @@ import Testing
 
     /// Position-tile reductions prefetch per target (`ConvThresholds`). On AVX2 a 1x1 conv over
     /// many channels (`conv1x1_chunks_outer`: 480 channels, 555 KB) packs each chunk of input
-    /// (`TiledConvEmitter.packedChunkPositions`) and its reduction reads the packed runs, so it
+    /// (`TiledConvEmitter.packedChunks`) and its reduction reads the packed runs, so it
     /// prefetches no input lines of its own chunk and, its weights fitting in L2, not the next
     /// block's weights; its input being larger than L2, each step prefetches the lines of the
     /// next chunk that the next pack copies (`TiledConvEmitter.nextChunkPrefetch`, clamped to the

@@ -115,19 +115,15 @@ public struct ConvThresholds: Sendable, Hashable {
     /// input's rows where they are.
     public var positionTilePackMaxFloats: Int? = nil
     /// Most floats of a packing conv's buffer when it holds the whole plane as one chunk
-    /// (`TiledConvEmitter.packedChunkPositions`): larger than `positionTilePackMaxFloats`, for
+    /// (`TiledConvEmitter.packedChunks`): larger than `positionTilePackMaxFloats`, for
     /// up to 118 channels of 14x14 planes (EfficientNet-B0's and MobileNetV3's 80 and 112);
     /// nil: that size.
     public var positionTilePackWholePlaneMaxFloats: Int? = nil
     /// Fewest input channels of a conv that packs its chunks.
     public var positionTilePackMinInputChannels = 64
-    /// Input bytes (per sample) above which a packing conv's reduction prefetches the next
-    /// chunk's input lines (`TiledConvEmitter.nextChunkPrefetch`); nil: never.
-    public var positionTilePackPrefetchAboveBytes: Int? = nil
-    /// Most blocks of output channels per group of a conv whose reduction prefetches the next
-    /// chunk: with more, the pack is a small share of a chunk's time, and every block's steps
-    /// prefetch the same lines again.
-    public var positionTilePackPrefetchMaxBlocks = 8
+    /// Which packing convs' reductions prefetch the next chunk's input lines
+    /// (`TiledConvEmitter.nextChunkPrefetch`); nil: none.
+    public var positionTilePackPrefetch: PackPrefetch? = nil
     // Column copies (`ConvTiling.prefersColumnCopies`).
     /// The copies' share of useful lanes must be at least this factor of the phase copy's.
     public var columnCopiesMinGain = 1.08
@@ -160,6 +156,14 @@ public struct ConvThresholds: Sendable, Hashable {
         public var rowsAhead: Int
         public var minChannels: Int
         public var aboveBytes: Int
+    }
+
+    /// A packing conv's next-chunk prefetch: where its input (per sample) exceeds `aboveBytes` and
+    /// it has at most `maxBlocks` blocks of output channels per group. With more, the pack is a
+    /// small share of a chunk's time, and every block's steps prefetch the same lines again.
+    public struct PackPrefetch: Hashable, Sendable {
+        public var aboveBytes: Int
+        public var maxBlocks: Int
     }
 
     /// The thresholds of the AVX-512, SSE and NEON targets.
@@ -243,9 +247,11 @@ public struct ConvThresholds: Sendable, Hashable {
         t.positionTileResidualPrefetch = true
         // 1x1 convs of 64 or more input channels pack each chunk of input into a 64 KB stack
         // buffer (the most a depthwise conv's plane copy takes): chunks of 64 positions with 256
-        // channels, 128 with up to 128 (`TiledConvEmitter.packedChunkPositions` has the figures).
+        // channels, 128 with up to 128 (`TiledConvEmitter.packedChunks` has the figures).
         t.positionTilePackMaxFloats = 16384
-        t.positionTilePackPrefetchAboveBytes = 512 << 10
+        // Beyond the 512 KB L2, at most 8 blocks (projections to 16-48 channels): figures at
+        // `TiledConvEmitter.nextChunkPrefetch` and in docs/architecture.md.
+        t.positionTilePackPrefetch = PackPrefetch(aboveBytes: 512 << 10, maxBlocks: 8)
         t.positionTilePackWholePlaneMaxFloats = 24576
         t.channelTilesRowTails = true
         // Paired on a Zen 1 core (bench/ab-kernels, position -> channel tiles, 1 / 2 threads):

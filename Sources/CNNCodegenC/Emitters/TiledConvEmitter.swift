@@ -47,19 +47,9 @@ enum TiledConvEmitter {
                 perSample: t.packedWeightFloats)
         }
         let (chunkTiles, chunks) = positionTileChunks(plan, ctx)
-        let packed = packedChunkPositions(plan, ctx)
+        let packed = packedChunks(plan, ctx)
         let task = positionTileTask(plan, ctx, source: source, span: chunkTiles * t.tile, packedChunks: packed == nil ? nil : chunks)
-        // The buffer at its largest, whatever this conv's chunk: kernels that differ in their
-        // channel counts alone stay one shared function (`KernelSharing` keeps array sizes). A
-        // whole plane takes the larger buffer (`positionTilePackWholePlaneMaxFloats`) however many
-        // channels it has, for the same reason.
-        let th = ctx.thresholds
-        let wholePlane = packed.map { $0 >= t.positions } ?? false
-        body += positionTileLoops(
-            plan, ctx, task: task, chunks: chunks,
-            packedFloats: packed.map { _ in
-                max(th.positionTilePackMaxFloats ?? 0, wholePlane ? th.positionTilePackWholePlaneMaxFloats ?? 0 : 0)
-            })
+        body += positionTileLoops(plan, ctx, task: task, chunks: chunks, packedFloats: packed?.bufferFloats)
         return ctx.function(body, scratch: t.usesScratch || plan.attributes.inputScale != nil)
     }
 
@@ -139,7 +129,7 @@ enum TiledConvEmitter {
             // depthwise conv on 56x56: 0.125 -> 0.105 ms). The last tile runs past the chunk.
             return ((rows * t.wq + t.tile - 1) / t.tile, (t.outH + rows - 1) / rows)
         }
-        let chunkPositions = packedChunkPositions(plan, ctx) ?? ctx.thresholds.positionTileChunkPositions
+        let chunkPositions = packedChunks(plan, ctx)?.positions ?? ctx.thresholds.positionTileChunkPositions
         let tiles = (t.positions + t.tile - 1) / t.tile
         let mostTiles = max(1, chunkPositions / t.tile)
         let chunks = (tiles + mostTiles - 1) / mostTiles
@@ -150,9 +140,9 @@ enum TiledConvEmitter {
         return ((tiles + chunks - 1) / chunks, chunks)
     }
 
-    /// The positions per chunk of a 1x1 conv that packs each chunk of its input before the
-    /// chunk's tasks (`ConvThresholds.positionTilePackMaxFloats`), or nil where the reduction
-    /// reads the input in place. Packed, tile after tile of `icg` channel runs, a reduction step
+    /// How a 1x1 conv packs each chunk of its input before the chunk's tasks
+    /// (`ConvThresholds.positionTilePackMaxFloats`): its positions per chunk and the floats of the
+    /// buffer it declares; nil where the reduction reads the input in place. Packed, tile after tile of `icg` channel runs, a reduction step
     /// reads the run after the last one, which stays in L1 across the blocks of channels, where
     /// in place it read one line of each channel's row: on a 56x56 plane (12544-byte rows) those
     /// lines fall in 16 of the L1's 64 sets, so 256 channels' lines did not stay in it. ResNet-50's
@@ -160,7 +150,7 @@ enum TiledConvEmitter {
     /// 128 on 56x56 0.77-0.95 (2 threads 0.83-0.86), 64 -> 256 on 56x56 0.90-0.94, 128 -> 512 on
     /// 28x28 0.76-0.83. A chunk is at most as many floats as the buffer holds, at least two tiles;
     /// convs with one block of channels read each chunk once and do not pack.
-    static func packedChunkPositions(_ plan: PositionTileKernel, _ ctx: KernelContext) -> Int? {
+    static func packedChunks(_ plan: PositionTileKernel, _ ctx: KernelContext) -> (positions: Int, bufferFloats: Int)? {
         let t = plan.tiling
         let th = ctx.thresholds
         guard let maxFloats = th.positionTilePackMaxFloats, t.kh == 1, t.kw == 1, plan.upsample == [1, 1],
@@ -173,11 +163,14 @@ enum TiledConvEmitter {
         // (bench/ab-kernels, 15-21 rounds, two chunks -> one): MobileNetV2's 64 -> 384 convs on
         // 14x14 0.92-0.93 at two threads, 0.97-1.0 at one; EfficientNet-B0's 80 -> 480 and
         // 112 -> 672 ones (in the 96 KB buffer) 0.90-0.92 at two, within 3% at one.
+        // The buffer is as large as any chunk of its kind, whatever this conv's, so that kernels
+        // differing in channel counts alone stay one shared function (`KernelSharing` keeps array
+        // sizes): every whole plane declares the whole-plane size.
         let planeTiles = (t.positions + t.tile - 1) / t.tile
         let wholePlaneFloats = max(maxFloats, th.positionTilePackWholePlaneMaxFloats ?? 0)
-        if planeTiles >= 2 && planeTiles * t.tile * t.icg <= wholePlaneFloats { return planeTiles * t.tile }
+        if planeTiles >= 2 && planeTiles * t.tile * t.icg <= wholePlaneFloats { return (planeTiles * t.tile, wholePlaneFloats) }
         let tiles = min(th.positionTileChunkPositions, maxFloats / t.icg) / t.tile
-        return tiles >= 2 ? tiles * t.tile : nil
+        return tiles >= 2 ? (tiles * t.tile, maxFloats) : nil
     }
 
     /// Packs chunk `ch` of the input (positions `q0 ..< q1` of every channel) into `pk`, tile by
@@ -260,7 +253,7 @@ enum TiledConvEmitter {
                 t, width: width, vtype: vtype, span: span, lead: Array(a.epilogue.prefix(leading)),
                 warm: registers ? residualPrefetch(plan, ctx, width: width) : [],
                 direct: registers ? registerEpilogue(plan, ctx, width: width, vtype: vtype) : nil,
-                prefetch: packedChunks == nil ? reductionPrefetch(t, ctx) : packedReductionPrefetch(t, ctx),
+                prefetch: reductionPrefetch(t, ctx, packed: packedChunks != nil),
                 packed: packedChunks != nil
             )
         }
@@ -525,18 +518,6 @@ enum TiledConvEmitter {
         }
     }
 
-    /// A packing conv's reduction prefetches: the next block's weights as in place, and the next
-    /// chunk's input where the input is larger than `positionTilePackPrefetchAboveBytes` and the
-    /// chunk has at most `positionTilePackPrefetchMaxBlocks` blocks of channels to compute.
-    static func packedReductionPrefetch(_ t: ConvTiling, _ ctx: KernelContext) -> ReductionPrefetch {
-        let th = ctx.thresholds
-        let inputBytes = t.icg * t.phases * t.planeFloats * 4
-        let next =
-            th.positionTilePackPrefetchAboveBytes.map { inputBytes > $0 && t.blocksPerGroup <= th.positionTilePackPrefetchMaxBlocks }
-            ?? false
-        return ReductionPrefetch(weights: reductionPrefetch(t, ctx).weights, nextChunk: next)
-    }
-
     /// Prefetches (into L2) the lines of channel `c` that the next chunk's pack will copy for the
     /// tile at the same place in that chunk: `q1 - q0` floats on, clamped to the channel's last
     /// tile (the last chunk prefetches its own last tile again). A pack alone is a pass of
@@ -557,17 +538,24 @@ enum TiledConvEmitter {
         return offsets
     }
 
-    /// The position-tile plan's reduction prefetches on its target (`ConvThresholds`): the input
-    /// lines where `positionTileInputPrefetch` takes the conv and the tiling allows it
-    /// (`inputPrefetchFits`), the next block's weights only above `positionTileWeightPrefetchAboveBytes`.
-    static func reductionPrefetch(_ t: ConvTiling, _ ctx: KernelContext) -> ReductionPrefetch {
+    /// The position-tile plan's reduction prefetches on its target (`ConvThresholds`): the next
+    /// block's weights only above `positionTileWeightPrefetchAboveBytes`; reading in place, the
+    /// input lines where `positionTileInputPrefetch` takes the conv and the tiling allows it
+    /// (`inputPrefetchFits`); reading a `packed` chunk, the next chunk's lines where
+    /// `positionTilePackPrefetch` takes the conv.
+    static func reductionPrefetch(_ t: ConvTiling, _ ctx: KernelContext, packed: Bool = false) -> ReductionPrefetch {
         let th = ctx.thresholds
         let inputBytes = t.icg * t.phases * t.planeFloats * 4
+        let weightBytes = t.groups * t.ocg * t.icg * t.kh * t.kw * 4
+        let weights = weightBytes > th.positionTileWeightPrefetchAboveBytes
+        guard !packed else {
+            let next = th.positionTilePackPrefetch.map { inputBytes > $0.aboveBytes && t.blocksPerGroup <= $0.maxBlocks } ?? false
+            return ReductionPrefetch(weights: weights, nextChunk: next)
+        }
         let rows = th.positionTileInputPrefetch.flatMap { p in
             t.icg >= p.minChannels && inputBytes > p.aboveBytes && inputPrefetchFits(t, rowsAhead: p.rowsAhead) ? p.rowsAhead : nil
         }
-        let weightBytes = t.groups * t.ocg * t.icg * t.kh * t.kw * 4
-        return ReductionPrefetch(weights: weightBytes > th.positionTileWeightPrefetchAboveBytes, inputRowsAhead: rows)
+        return ReductionPrefetch(weights: weights, inputRowsAhead: rows)
     }
 
     /// Whether the input prefetch `rowsAhead` channels on stays within what the kernel itself
