@@ -520,5 +520,42 @@ import Testing
         #expect(large.contains("__builtin_prefetch(xs + cnnc_min(ow0 + c * 121 + 16, 131647 - oh * 11), 0, 3);") == (target == .x86_64_v3))
         let small = try compiled(channels: 512)
         #expect(!small.contains("__builtin_prefetch(xs + cnnc_min("))
+        // A 1x1 conv's steps prefetch the next chunk's weights on both targets.
+        #expect(large.contains("__builtin_prefetch(wi + ") && small.contains("__builtin_prefetch(wi + "))
+    }
+
+    /// The channel tiles of a conv with more than one tap prefetch nothing on AVX2, where the
+    /// prefetches cost the 3x3 stride-2 convs load slots (`ConvThresholds.channelTilesPrefetchWithTaps`),
+    /// and the next chunk's weights on AVX-512: ResNet-50's layer4.0.conv2 (512 channels of
+    /// 14x14 onto 7x7) on both, and on AVX2 its layer3.0.conv2 (256 of 28x28, 800 KB), whose input
+    /// would be prefetched as well. The reduction loops do not spill.
+    @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
+    func channelTilesWithTapsPrefetchOnlyOnAVX512(target: TargetCPU) throws {
+        let shapes = target == .x86_64_v3 ? [(512, 14), (256, 28)] : [(512, 14)]
+        for (channels, side) in shapes {
+            let dir = TemporaryDirectory()
+            let net = dir.write(
+                "net.json",
+                """
+                {"version": 1, "name": "down", "inputs": [{"name": "x", "shape": [\(channels), \(side), \(side)]}],
+                 "layers": [{"name": "conv", "op": "conv2d", "filters": \(channels), "kernel": 3, "stride": 2,
+                             "padding": 1, "activation": "relu"}]}
+                """)
+            let graph = try Compiler.load(net, seeded: SeededWeights(seed: 6))
+            let planned = try Compiler.plan(graph)
+            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+            let plan = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: Compiler.vectorTarget(target)))
+            guard case .channelTiles = plan else {
+                Issue.record("\(channels) channels of \(side)x\(side), stride 2, should run as channel tiles on \(target)")
+                continue
+            }
+            let build = try Self.compile(graph, target: target)
+            let (loops, spills) = Self.channelTileReductionSpills(build)
+            #expect(loops > 0)
+            #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
+            #expect(build.source.contains("__builtin_prefetch(wi + ") == (target == .x86_64_v4))
+            #expect(!build.source.contains("__builtin_prefetch(xs + "))
+            if target == .x86_64_v3 { #expect(!build.source.contains("__builtin_prefetch")) }
+        }
     }
 }

@@ -75,15 +75,23 @@ extension TiledConvEmitter {
                 "c0", from: .int(0), to: .int(ic), step: ct.channelsPerChunk,
                 [
                     .local(.constInt64, "c1", .call("cnnc_min", [.v("c0") + .int(ct.channelsPerChunk), .int(ic)]))
-                ] + channelTiles(channelPlan, source: source, prefetchInput: prefetchesInput(ct, ctx))),
+                ] + channelTiles(channelPlan, source: source, prefetch: Prefetches(ct, ctx))),
         ] + channelTiledStore(ct, epilogue, ctx)
     }
 
-    /// Whether the tiles prefetch their input rows a line ahead (`channelInputPrefetch`): where
-    /// the input, which every block reads again, exceeds `channelTileInputPrefetchAboveBytes`.
-    static func prefetchesInput(_ ct: ChannelTiling, _ ctx: KernelContext) -> Bool {
-        let t = ct.base
-        return ctx.thresholds.channelTileInputPrefetchAboveBytes.map { t.icg * t.phases * t.planeFloats * 4 > $0 } ?? false
+    /// What the tiles' reduction steps prefetch: the next chunk's `weights`, and their `input`
+    /// rows a line ahead (`channelInputPrefetch`) where the input, which every block reads
+    /// again, exceeds `channelTileInputPrefetchAboveBytes`; neither for a conv with more than one
+    /// tap unless `channelTilesPrefetchWithTaps`.
+    struct Prefetches {
+        let weights: Bool
+        let input: Bool
+        init(_ ct: ChannelTiling, _ ctx: KernelContext) {
+            let t = ct.base
+            weights = ct.taps == 1 || ctx.thresholds.channelTilesPrefetchWithTaps
+            input =
+                weights && (ctx.thresholds.channelTileInputPrefetchAboveBytes.map { t.icg * t.phases * t.planeFloats * 4 > $0 } ?? false)
+        }
     }
 
     /// Prefetches (into L1) the line after each run of input a step reads, clamped to the
@@ -108,7 +116,7 @@ extension TiledConvEmitter {
     /// tiles then a narrower one for the rest, whose width is fixed per task size; with two task
     /// sizes, each tail runs only in its own (the plan checked that each ends where its task's
     /// range ends).
-    static func channelTiles(_ channelPlan: ConvKernelPlan.ChannelTiles, source: CExpr, prefetchInput: Bool) -> [CStmt] {
+    static func channelTiles(_ channelPlan: ConvKernelPlan.ChannelTiles, source: CExpr, prefetch: Prefetches) -> [CStmt] {
         let ct = channelPlan.channels
         let t = ct.base
         let rowSource = source + .v("b") * .int(t.icg * t.phases * t.planeFloats) + .v("oh") * .int(t.wq)
@@ -121,7 +129,7 @@ extension TiledConvEmitter {
                 : [
                     .block(
                         [.local(.constInt64, "ow0", .int(t.outW - tail))]
-                            + channelTile(ct, width: tail, prefetchInput: prefetchInput))
+                            + channelTile(ct, width: tail, prefetch: prefetch))
                 ]
             return [
                 .loop(
@@ -130,14 +138,14 @@ extension TiledConvEmitter {
                         .local(.constFloatPointer, "xs", rowSource),
                         .loop(
                             "ow0", from: .int(0), to: .int(t.outW - tail), step: ct.p,
-                            [.block(channelTile(ct, width: ct.p, prefetchInput: prefetchInput))]),
+                            [.block(channelTile(ct, width: ct.p, prefetch: prefetch))]),
                     ] + rowEnd)
             ]
         }
         let tails: [CStmt] = channelPlan.tails.map { tail in
             let body: [CStmt] =
                 [.local(.constInt64, "ow0", .int(tail.start))]
-                + channelTile(ct, width: tail.width, prefetchInput: prefetchInput)
+                + channelTile(ct, width: tail.width, prefetch: prefetch)
             return ct.taskRows.count == 1 ? .block(body) : .ifThen(.v("span").eq(.int(tail.rows * t.outW)), body, else: [])
         }
         return [
@@ -146,7 +154,7 @@ extension TiledConvEmitter {
             .local(.constInt64, "span", (.v("oh1") - .v("oh0")) * .int(t.outW)),
             .loop(
                 "ow0", from: .int(0), to: .v("span") - .int(ct.p - 1), step: ct.p,
-                [.block(channelTile(ct, width: ct.p, prefetchInput: prefetchInput))]),
+                [.block(channelTile(ct, width: ct.p, prefetch: prefetch))]),
         ] + tails
     }
 
@@ -154,7 +162,7 @@ extension TiledConvEmitter {
     /// from `oh0`): accumulators from the bias on the first chunk of input channels, else from
     /// the buffer; the chunk's channels and taps (an input scale is in the weights already:
     /// `scaledWeights`); the accumulators back to the buffer.
-    static func channelTile(_ ct: ChannelTiling, width: Int, prefetchInput: Bool) -> [CStmt] {
+    static func channelTile(_ ct: ChannelTiling, width: Int, prefetch: Prefetches) -> [CStmt] {
         let t = ct.base
         let bc = ct.blockChannels
         let lanes = ct.lanes
@@ -175,8 +183,8 @@ extension TiledConvEmitter {
             .local(.constFloatPointer, "wi", .v("wb") + .v("c") * .int(taps * bc)),
         ]
         // The next chunk's weights (the next block's after the last chunk) load while this one runs.
-        step += prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc)
-        if prefetchInput { step += channelInputPrefetch(ct, width: width) }
+        if prefetch.weights { step += Self.prefetch(from: "wi", ahead: ct.channelsPerChunk * taps * bc, floats: taps * bc) }
+        if prefetch.input { step += channelInputPrefetch(ct, width: width) }
         for kh in 0..<t.kh {
             for kw in 0..<t.kw {
                 let tap = kh * t.kw + kw

@@ -84,6 +84,10 @@ public struct ConvThresholds: Sendable, Hashable {
     /// Input bytes (per sample) above which the channel tiles prefetch their input rows a line
     /// ahead (`ChannelTiledConvEmitter.channelInputPrefetch`); nil: never.
     public var channelTileInputPrefetchAboveBytes: Int? = nil
+    /// Whether the channel tiles of a conv with more than one tap prefetch at all (the next
+    /// chunk's weights, and the input where `channelTileInputPrefetchAboveBytes` says so); 1x1
+    /// convs do as those say whatever this is.
+    public var channelTilesPrefetchWithTaps = true
     /// The position tiles' score on misaligned planes (not whole vectors, or padding columns).
     public var misalignedPositionShare = 0.8
 
@@ -259,6 +263,15 @@ public struct ConvThresholds: Sendable, Hashable {
         // layer2.0.conv1 0.988 / 0.925, ResNet-50's layer2.0.conv2 0.974, ConvNeXt-Tiny's 2x2
         // stride-2 conv onto 28x28 1.007 / 1.014.
         t.channelTilesMaxPositionsWithTaps = 784
+        // Convs with more than one tap read a phase copy or rows that the hardware prefetcher
+        // follows, each chunk's weights from L1 for every tile: prefetched as well, the 3x3
+        // stride-2 convs lost load slots. Paired on a Zen 1 core (bench/ab-kernels, 15-21 rounds,
+        // prefetches -> none, 1 / 2 threads): the 3x3 stride-2 convs onto 28x28 of ResNet-50
+        // 0.918-0.942 / 0.947-0.948, of ResNet-18 0.931 / 0.943; onto 14x14 0.932-0.961 /
+        // 0.986-0.993, onto 7x7 0.99-1.01; AlexNet's conv2 (5x5) 0.975 / 0.984; ConvNeXt-Tiny's
+        // 2x2 stride-2 convs 0.997-1.006. ResNet-50's 1x1 channel tiles keep both: without them
+        // 1.01-1.05.
+        t.channelTilesPrefetchWithTaps = false
         // Stride-1 depthwise convs straight from their input, in tiles of 4 rows x 2 vectors (8
         // accumulators; each input row's 3 shifted vectors per column vector serve up to 3 output
         // rows). Paired on a Zen 1 core (bench/ab-kernels, depthwise rows -> direct, 1 / 2
