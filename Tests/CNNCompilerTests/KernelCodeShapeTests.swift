@@ -428,12 +428,21 @@ import Testing
         let next = large.firstMatch(of: nextChunk)
         #expect((next != nil) == (target == .x86_64_v3))
         if let next { #expect(Int(next.output.2)! == Int(next.output.1)! - 16) }
-        // 96 channels on 28x28 (301 KB, within L2): packed, with no next-chunk prefetch.
-        var within = GraphFixture(name: "within", inputs: [("x", [96, 28, 28])])
+        // 64 channels on 28x28 (200 KB, within half the L2): packed, with no next-chunk prefetch.
+        var within = GraphFixture(name: "within", inputs: [("x", [64, 28, 28])])
         try within.add("c1x1", GraphFixture.conv(48, 1), ["x"])
         let inL2 = try source(within.graph)
-        #expect(inL2.contains("xi = pk + (tt - q0) * 96 + c * ") == (target == .x86_64_v3))
+        #expect(inL2.contains("xi = pk + (tt - q0) * 64 + c * ") == (target == .x86_64_v3))
         #expect(!inL2.contains("xn = "))
+        // 144 -> 32 on 28x28 (451 KB, 6 blocks of 6 outputs, MobileNetV2's) prefetches the next
+        // chunk on AVX2; 144 -> 64 (11 blocks) does not.
+        for (outputs, prefetches) in [(32, true), (64, false)] {
+            var wide = GraphFixture(name: "wide", inputs: [("x", [144, 28, 28])])
+            try wide.add("c1x1", GraphFixture.conv(outputs, 1), ["x"])
+            let packed = try source(wide.graph)
+            #expect(packed.contains("xi = pk + (tt - q0) * 144 + c * ") == (target == .x86_64_v3))
+            #expect(packed.contains(nextChunk) == (prefetches && target == .x86_64_v3), "\(outputs) outputs")
+        }
         // (30x30 outputs: on AVX2 channel tiles take such a conv onto 28x28 or smaller.)
         var f = GraphFixture(name: "strided", inputs: [("x", [64, 60, 60])])
         try f.add("c3x3", GraphFixture.conv(64, 3, stride: 2, pad: 1, epilogue: [.activation(.relu)]), ["x"])

@@ -253,9 +253,14 @@ public struct ConvThresholds: Sendable, Hashable {
         // buffer (the most a depthwise conv's plane copy takes): chunks of 64 positions with 256
         // channels, 128 with up to 128 (`TiledConvEmitter.packedChunks` has the figures).
         t.positionTilePackMaxFloats = 16384
-        // Beyond the 512 KB L2, at most 8 blocks (projections to 16-48 channels): figures at
-        // `TiledConvEmitter.nextChunkPrefetch` and in docs/architecture.md.
-        t.positionTilePackPrefetch = PackPrefetch(aboveBytes: 512 << 10, maxBlocks: 8)
+        // Beyond half the 512 KB L2, at most 8 blocks (projections to 16-48 channels): figures at
+        // `TiledConvEmitter.nextChunkPrefetch` and in docs/architecture.md. From 512 KB, paired on
+        // a Zen 1 core (bench/ab-kernels, 15-41 rounds, 1 / 2 threads), the projections from 451
+        // KB on 28x28: MobileNetV2's 144 -> 32 1.0 / 0.93-0.94, MobileNetV3-Large's 120 -> 40 1.01
+        // / 0.965, EfficientNet-B0's 144 -> 40 1.0 / 0.98-0.99. With 11 blocks (outputs to 64),
+        // ResNet-50's 256 -> 64 convs on 56x56 (3.2 MB) took 0.97-0.99 but its 64 -> 64 (800 KB)
+        // and GoogLeNet's 64 -> 64 and 192 -> 64 1.006-1.022 at one thread: 8 it stays.
+        t.positionTilePackPrefetch = PackPrefetch(aboveBytes: 256 << 10, maxBlocks: 8)
         t.positionTilePackWholePlaneMaxFloats = 24576
         t.channelTilesRowTails = true
         // Paired on a Zen 1 core (bench/ab-kernels, position -> channel tiles, 1 / 2 threads):
