@@ -116,6 +116,28 @@ import Testing
         try expectSameOnAnyThreadCount(f.graph, plane: inputs * 196, outPlane: outputs * 196, target: .x86_64_v3)
     }
 
+    /// A row-Winograd conv whose plane is one chunk of rows and whose blocks of output channels
+    /// split unevenly between two threads (DenseNet-121's 128 -> 32 on 14x14: 6 blocks of 6, the
+    /// first 3 holding 18 of the 32 channels) runs as two chunks of rows on AVX2
+    /// (`ConvThresholds.rowWinogradSplitAboveShare`); 48 outputs (8 blocks of 6) keep one chunk.
+    /// Both give the same bits on 1 and 2 threads and per sample.
+    @Test(arguments: [(32, 2), (48, 1)])
+    func rowWinogradSplitsUnevenBlocksIntoTwoChunksOfRows(outputs: Int, chunks: Int) throws {
+        var f = GraphFixture(inputs: [("x", [128, 14, 14])])
+        try f.add("conv", GraphFixture.conv(outputs, 3, pad: 1, epilogue: [.activation(.relu)]), ["x"])
+        f.outputs(["conv"])
+        let plan = try #require(KernelSelection.convPlan(f.graph.nodes[1], in: f.graph, target: .avx2))
+        guard case .rowWinograd(let rows) = plan else {
+            Issue.record("\(outputs) outputs: expected row Winograd, got \(plan)")
+            return
+        }
+        #expect(rows.winograd.chunks == chunks)
+        #expect(rows.winograd.gemm.blocksPerGroup == (outputs + 5) / 6)
+        let standard = try #require(KernelSelection.convPlan(f.graph.nodes[1], in: f.graph, target: .avx512))
+        if case .rowWinograd(let wide) = standard { #expect(wide.winograd.chunks == 1) }
+        try expectSameOnAnyThreadCount(f.graph, plane: 128 * 196, outPlane: outputs * 196, target: .x86_64_v3)
+    }
+
     /// Runs the one-input, one-output `graph` on a batch of 3 at 1 and 2 threads and expects the
     /// same bits, and each sample the same as that sample alone (`plane`/`outPlane`: floats per
     /// sample of the input and the output).

@@ -41,6 +41,9 @@ public struct ConvThresholds: Sendable, Hashable {
     public var rowWinogradMinChannels = 16
     /// Most wide positions per task.
     public var rowWinogradTaskPositions = 256
+    /// A plane of one chunk of rows whose first half of blocks of output channels holds more
+    /// than this share of them runs as two chunks of rows (`RowWinograd.plan`); nil: never.
+    public var rowWinogradSplitAboveShare: Double? = nil
     /// Winograd's vector steps must be at most this share of the direct kernel's.
     public var rowWinogradMaxStepShare = 0.8
     /// The GEMM takes the throughput tile when its lanes do at least this much more real work.
@@ -286,6 +289,12 @@ public struct ConvThresholds: Sendable, Hashable {
         // tiles of 8 rows) EfficientNet-B0's 5x5 SiLU ones 0.49-0.50 / 0.55-0.64, MobileNetV2's
         // 3x3 ones 0.73 / 0.77.
         t.depthwiseDirectRows = 4
+        // A one-chunk row-Winograd plane whose first half of blocks holds 18 of 32 channels (6
+        // blocks of 6, the last of 2: DenseNet-121's dense block 3 3x3 convs on 14x14) left one of
+        // two threads 56% of the work; in two chunks of rows, paired on a Zen 1 core
+        // (bench/ab-kernels, 21 rounds, 1 / 2 threads): those 24 convs 0.99-1.02 / 0.88-0.94, the
+        // network's kernels 1.003 / 0.972. No other bench network's plan changes.
+        t.rowWinogradSplitAboveShare = 0.55
         // Stride 2 as well: paired on Zen 1 (depthwise rows -> direct, 1 / 2 threads), 3x3 onto
         // 56x56 0.715 / 0.704 (MobileNetV2, 96 channels), 0.755 / 0.755 (MobileNetV3, 64), 0.93 /
         // 0.93 (EfficientNet-B0 with SiLU); onto 28x28 0.826 / 0.762; onto 14x14 0.96-1.01. 5x5

@@ -87,12 +87,32 @@ public struct RowWinograd: Sendable, Hashable {
         // made Winograd look no cheaper than the direct kernel; 4 + 4 is).
         let maxRows = max(1, min(tileRows, th.rowWinogradTaskPositions / wq))
         let taskCount = (tileRows + maxRows - 1) / maxRows
-        let chunkRows = (tileRows + taskCount - 1) / taskCount
+        guard let plan = plan(a, direct: direct, tileRows: tileRows, chunkRows: (tileRows + taskCount - 1) / taskCount, target: target)
+        else { return nil }
+        // One chunk of rows leaves the blocks of channels as the only tasks: where the first half
+        // of them (one of two threads' static share) holds clearly more than half the channels
+        // (`rowWinogradSplitAboveShare`), two chunks of rows share the plane evenly instead, if
+        // Winograd still wins with them.
+        let gemm = plan.gemm
+        let firstHalf = min(gemm.ocg, (gemm.blocksPerGroup + 1) / 2 * gemm.ocb)
+        if plan.chunks == 1, tileRows >= 2, let limit = th.rowWinogradSplitAboveShare, Double(firstHalf) > limit * Double(gemm.ocg),
+            let halves = Self.plan(a, direct: direct, tileRows: tileRows, chunkRows: (tileRows + 1) / 2, target: target)
+        {
+            return halves
+        }
+        return plan
+    }
+
+    /// The plan in chunks of `chunkRows` tile rows, or nil where it would not do clearly fewer
+    /// vector FMAs than the direct kernel.
+    static func plan(_ a: ConvAttributes, direct: ConvTiling, tileRows: Int, chunkRows: Int, target: VectorTarget) -> RowWinograd? {
+        let th = target.thresholds
         // The GEMM of one plane: 1x3 taps along rows of wq, over one task's rows.
         let rowConv = ConvAttributes(
             filters: a.filters, kernel: [1, 3], stride: [1, 1], dilation: [1, 1],
             padding: .zero(rank: 2), groups: 1, hasBias: false, epilogue: [])
-        guard var gemm = ConvTiling.plan(rowConv, input: [direct.icg, chunkRows, wq], target: target, inputIsCallerBuffer: false) else {
+        guard var gemm = ConvTiling.plan(rowConv, input: [direct.icg, chunkRows, direct.wq], target: target, inputIsCallerBuffer: false)
+        else {
             return nil
         }
         // A task's wide positions are few on small planes (105 on a 19x19 plane), so the tile with

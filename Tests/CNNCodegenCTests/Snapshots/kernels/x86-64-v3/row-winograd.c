@@ -16,7 +16,7 @@ static void k1_pre(int64_t n, int nt, const float *restrict wts, const float *re
 
 static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *restrict in0, float *restrict out, float *restrict scratch) {
     /* conv2d [conv + act]: [16, 8, 8] -> [16, 8, 8] */
-    /* row Winograd F(4,3): 2 tiles of 4 rows, 6 GEMMs of 16x48, 1 task rows x 6 blocks of 3 */
+    /* row Winograd F(4,3): 2 tiles of 4 rows, 6 GEMMs of 16x48, 2 task rows x 3 blocks of 6 */
     const float *restrict w = wts;
     const float *restrict bias = wts + 4608;
     if (nt > 1) {
@@ -43,7 +43,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             }
                         }
                     }
-                    float *restrict v = scratch + b * 1960 + c * 20 + ty * 10;
+                    float *restrict v = scratch + b * 1952 + c * 20 + ty * 10;
                     for (int64_t x = 0; x < 10; x++) {
                         const float d0 = d[x];
                         const float d1 = d[10 + x];
@@ -60,8 +60,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     }
                 }
                 if (c == 0) {
-                    for (int64_t x = 1920; x < 1960; x++) {
-                        scratch[b * 1960 + x] = 0.0f;
+                    for (int64_t x = 1920; x < 1952; x++) {
+                        scratch[b * 1952 + x] = 0.0f;
                     }
                 }
             }
@@ -89,7 +89,7 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                             }
                         }
                     }
-                    float *restrict v = scratch + b * 1960 + c * 20 + ty * 10;
+                    float *restrict v = scratch + b * 1952 + c * 20 + ty * 10;
                     for (int64_t x = 0; x < 10; x++) {
                         const float d0 = d[x];
                         const float d1 = d[10 + x];
@@ -106,8 +106,8 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
                     }
                 }
                 if (c == 0) {
-                    for (int64_t x = 1920; x < 1960; x++) {
-                        scratch[b * 1960 + x] = 0.0f;
+                    for (int64_t x = 1920; x < 1952; x++) {
+                        scratch[b * 1952 + x] = 0.0f;
                     }
                 }
             }
@@ -116,173 +116,226 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
     if (nt > 1) {
 #pragma omp parallel for collapse(3) schedule(static) num_threads(nt) if(n >= 1)
         for (int64_t b = 0; b < n; b++) {
-            for (int64_t tc = 0; tc < 1; tc++) {
-                for (int64_t blk = 0; blk < 6; blk++) {
-                    const int64_t width = cnnc_min(3, 16 - blk * 3);
-                    const float *restrict bb = bias + blk * 3;
+            for (int64_t tc = 0; tc < 2; tc++) {
+                for (int64_t blk = 0; blk < 3; blk++) {
+                    const int64_t width = cnnc_min(6, 16 - blk * 6);
+                    const float *restrict bb = bias + blk * 6;
                     const int64_t g = 0;
-                    const int64_t ty0 = tc * 2;
-                    const int64_t ty1 = cnnc_min(ty0 + 2, 2);
+                    const int64_t ty0 = tc;
+                    const int64_t ty1 = cnnc_min(ty0 + 1, 2);
                     const int64_t q0 = ty0 * 10;
                     const int64_t q1 = ty1 * 10;
-                    float planes[432] __attribute__((aligned(64)));
+                    float planes[576] __attribute__((aligned(64)));
                     for (int64_t xi = 0; xi < 6; xi++) {
-                        const float *restrict xs = scratch + b * 1960 + xi * 320;
-                        const float *restrict wb = w + xi * 768 + blk * 144;
-                        float *restrict wt = planes + xi * 72;
-                        for (int64_t tt = q0; tt < q1; tt += 24) {
-                            if (width == 3) {
+                        const float *restrict xs = scratch + b * 1952 + xi * 320;
+                        const float *restrict wb = w + xi * 768 + blk * 288;
+                        float *restrict wt = planes + xi * 96;
+                        for (int64_t tt = q0; tt < q1; tt += 16) {
+                            if (width == 6) {
                                 {
                                     cnnc_v8 a0_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a0_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a0_2 = cnnc_splat8(0.0f);
                                     cnnc_v8 a1_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a1_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a1_2 = cnnc_splat8(0.0f);
                                     cnnc_v8 a2_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a2_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a2_2 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a4_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a4_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a5_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a5_1 = cnnc_splat8(0.0f);
                                     for (int64_t c = 0; c < 16; c++) {
                                         const float *restrict xi = xs + tt + c * 20;
-                                        const float *restrict wi = wb + c * 9;
-                                        __builtin_prefetch(wi + 144, 0, 2);
+                                        const float *restrict wi = wb + c * 18;
+                                        __builtin_prefetch(wi + 288, 0, 2);
+                                        __builtin_prefetch(wi + 304, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 16))[0];
                                             const float w0 = wi[0];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
                                             const float w1 = wi[1];
                                             a1_0 += x0 * w1;
                                             a1_1 += x1 * w1;
-                                            a1_2 += x2 * w1;
                                             const float w2 = wi[2];
                                             a2_0 += x0 * w2;
                                             a2_1 += x1 * w2;
-                                            a2_2 += x2 * w2;
+                                            const float w3 = wi[3];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
+                                            const float w4 = wi[4];
+                                            a4_0 += x0 * w4;
+                                            a4_1 += x1 * w4;
+                                            const float w5 = wi[5];
+                                            a5_0 += x0 * w5;
+                                            a5_1 += x1 * w5;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 1))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 9))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 17))[0];
-                                            const float w0 = wi[3];
+                                            const float w0 = wi[6];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
-                                            const float w1 = wi[4];
+                                            const float w1 = wi[7];
                                             a1_0 += x0 * w1;
                                             a1_1 += x1 * w1;
-                                            a1_2 += x2 * w1;
-                                            const float w2 = wi[5];
+                                            const float w2 = wi[8];
                                             a2_0 += x0 * w2;
                                             a2_1 += x1 * w2;
-                                            a2_2 += x2 * w2;
+                                            const float w3 = wi[9];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
+                                            const float w4 = wi[10];
+                                            a4_0 += x0 * w4;
+                                            a4_1 += x1 * w4;
+                                            const float w5 = wi[11];
+                                            a5_0 += x0 * w5;
+                                            a5_1 += x1 * w5;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 2))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 10))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 18))[0];
-                                            const float w0 = wi[6];
+                                            const float w0 = wi[12];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
-                                            const float w1 = wi[7];
+                                            const float w1 = wi[13];
                                             a1_0 += x0 * w1;
                                             a1_1 += x1 * w1;
-                                            a1_2 += x2 * w1;
-                                            const float w2 = wi[8];
+                                            const float w2 = wi[14];
                                             a2_0 += x0 * w2;
                                             a2_1 += x1 * w2;
-                                            a2_2 += x2 * w2;
+                                            const float w3 = wi[15];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
+                                            const float w4 = wi[16];
+                                            a4_0 += x0 * w4;
+                                            a4_1 += x1 * w4;
+                                            const float w5 = wi[17];
+                                            a5_0 += x0 * w5;
+                                            a5_1 += x1 * w5;
                                         }
                                     }
                                     ((cnnc_v8 *)(wt + (tt - q0)))[0] = a0_0;
                                     ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = a0_1;
-                                    ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = a0_2;
-                                    ((cnnc_v8 *)(wt + 24 + (tt - q0)))[0] = a1_0;
-                                    ((cnnc_v8 *)(wt + 24 + (tt - q0) + 8))[0] = a1_1;
-                                    ((cnnc_v8 *)(wt + 24 + (tt - q0) + 16))[0] = a1_2;
-                                    ((cnnc_v8 *)(wt + 48 + (tt - q0)))[0] = a2_0;
-                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 8))[0] = a2_1;
-                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 16))[0] = a2_2;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0)))[0] = a1_0;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0) + 8))[0] = a1_1;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0)))[0] = a2_0;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0) + 8))[0] = a2_1;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0)))[0] = a3_0;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 8))[0] = a3_1;
+                                    ((cnnc_v8 *)(wt + 64 + (tt - q0)))[0] = a4_0;
+                                    ((cnnc_v8 *)(wt + 64 + (tt - q0) + 8))[0] = a4_1;
+                                    ((cnnc_v8 *)(wt + 80 + (tt - q0)))[0] = a5_0;
+                                    ((cnnc_v8 *)(wt + 80 + (tt - q0) + 8))[0] = a5_1;
                                 }
                             } else {
                                 {
                                     cnnc_v8 a0_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a0_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a0_2 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a1_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a1_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a2_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a2_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_1 = cnnc_splat8(0.0f);
                                     for (int64_t c = 0; c < 16; c++) {
                                         const float *restrict xi = xs + tt + c * 20;
-                                        const float *restrict wi = wb + c * 3;
-                                        __builtin_prefetch(wi + 48, 0, 2);
+                                        const float *restrict wi = wb + c * 12;
+                                        __builtin_prefetch(wi + 192, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 16))[0];
                                             const float w0 = wi[0];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
+                                            const float w1 = wi[1];
+                                            a1_0 += x0 * w1;
+                                            a1_1 += x1 * w1;
+                                            const float w2 = wi[2];
+                                            a2_0 += x0 * w2;
+                                            a2_1 += x1 * w2;
+                                            const float w3 = wi[3];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 1))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 9))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 17))[0];
-                                            const float w0 = wi[1];
+                                            const float w0 = wi[4];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
+                                            const float w1 = wi[5];
+                                            a1_0 += x0 * w1;
+                                            a1_1 += x1 * w1;
+                                            const float w2 = wi[6];
+                                            a2_0 += x0 * w2;
+                                            a2_1 += x1 * w2;
+                                            const float w3 = wi[7];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 2))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 10))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 18))[0];
-                                            const float w0 = wi[2];
+                                            const float w0 = wi[8];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
+                                            const float w1 = wi[9];
+                                            a1_0 += x0 * w1;
+                                            a1_1 += x1 * w1;
+                                            const float w2 = wi[10];
+                                            a2_0 += x0 * w2;
+                                            a2_1 += x1 * w2;
+                                            const float w3 = wi[11];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
                                         }
                                     }
                                     ((cnnc_v8 *)(wt + (tt - q0)))[0] = a0_0;
                                     ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = a0_1;
-                                    ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = a0_2;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0)))[0] = a1_0;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0) + 8))[0] = a1_1;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0)))[0] = a2_0;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0) + 8))[0] = a2_1;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0)))[0] = a3_0;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 8))[0] = a3_1;
                                 }
                             }
                         }
                     }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t ty = ty0; ty < ty1; ty++) {
-                            const float *restrict p = planes + j * 24 + (ty - ty0) * 10;
+                            const float *restrict p = planes + j * 16 + (ty - ty0) * 10;
                             if (ty * 4 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + ty * 4) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + ty * 4) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[ow] + p[72 + ow] + p[144 + ow] + p[216 + ow] + p[288 + ow];
+                                    float v = bb[j] + p[ow] + p[96 + ow] + p[192 + ow] + p[288 + ow] + p[384 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
                             if (ty * 4 + 1 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + (ty * 4 + 1)) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + (ty * 4 + 1)) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[72 + ow] - p[144 + ow] + 2.0f * p[216 + ow] - 2.0f * p[288 + ow];
+                                    float v = bb[j] + p[96 + ow] - p[192 + ow] + 2.0f * p[288 + ow] - 2.0f * p[384 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
                             if (ty * 4 + 2 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + (ty * 4 + 2)) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + (ty * 4 + 2)) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[72 + ow] + p[144 + ow] + 4.0f * p[216 + ow] + 4.0f * p[288 + ow];
+                                    float v = bb[j] + p[96 + ow] + p[192 + ow] + 4.0f * p[288 + ow] + 4.0f * p[384 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
                             if (ty * 4 + 3 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + (ty * 4 + 3)) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + (ty * 4 + 3)) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[72 + ow] - p[144 + ow] + 8.0f * p[216 + ow] - 8.0f * p[288 + ow] + p[360 + ow];
+                                    float v = bb[j] + p[96 + ow] - p[192 + ow] + 8.0f * p[288 + ow] - 8.0f * p[384 + ow] + p[480 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
@@ -294,173 +347,226 @@ static void k2_conv(int64_t n, int nt, const float *restrict wts, const float *r
         }
     } else {
         for (int64_t b = 0; b < n; b++) {
-            for (int64_t tc = 0; tc < 1; tc++) {
-                for (int64_t blk = 0; blk < 6; blk++) {
-                    const int64_t width = cnnc_min(3, 16 - blk * 3);
-                    const float *restrict bb = bias + blk * 3;
+            for (int64_t tc = 0; tc < 2; tc++) {
+                for (int64_t blk = 0; blk < 3; blk++) {
+                    const int64_t width = cnnc_min(6, 16 - blk * 6);
+                    const float *restrict bb = bias + blk * 6;
                     const int64_t g = 0;
-                    const int64_t ty0 = tc * 2;
-                    const int64_t ty1 = cnnc_min(ty0 + 2, 2);
+                    const int64_t ty0 = tc;
+                    const int64_t ty1 = cnnc_min(ty0 + 1, 2);
                     const int64_t q0 = ty0 * 10;
                     const int64_t q1 = ty1 * 10;
-                    float planes[432] __attribute__((aligned(64)));
+                    float planes[576] __attribute__((aligned(64)));
                     for (int64_t xi = 0; xi < 6; xi++) {
-                        const float *restrict xs = scratch + b * 1960 + xi * 320;
-                        const float *restrict wb = w + xi * 768 + blk * 144;
-                        float *restrict wt = planes + xi * 72;
-                        for (int64_t tt = q0; tt < q1; tt += 24) {
-                            if (width == 3) {
+                        const float *restrict xs = scratch + b * 1952 + xi * 320;
+                        const float *restrict wb = w + xi * 768 + blk * 288;
+                        float *restrict wt = planes + xi * 96;
+                        for (int64_t tt = q0; tt < q1; tt += 16) {
+                            if (width == 6) {
                                 {
                                     cnnc_v8 a0_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a0_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a0_2 = cnnc_splat8(0.0f);
                                     cnnc_v8 a1_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a1_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a1_2 = cnnc_splat8(0.0f);
                                     cnnc_v8 a2_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a2_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a2_2 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a4_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a4_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a5_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a5_1 = cnnc_splat8(0.0f);
                                     for (int64_t c = 0; c < 16; c++) {
                                         const float *restrict xi = xs + tt + c * 20;
-                                        const float *restrict wi = wb + c * 9;
-                                        __builtin_prefetch(wi + 144, 0, 2);
+                                        const float *restrict wi = wb + c * 18;
+                                        __builtin_prefetch(wi + 288, 0, 2);
+                                        __builtin_prefetch(wi + 304, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 16))[0];
                                             const float w0 = wi[0];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
                                             const float w1 = wi[1];
                                             a1_0 += x0 * w1;
                                             a1_1 += x1 * w1;
-                                            a1_2 += x2 * w1;
                                             const float w2 = wi[2];
                                             a2_0 += x0 * w2;
                                             a2_1 += x1 * w2;
-                                            a2_2 += x2 * w2;
+                                            const float w3 = wi[3];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
+                                            const float w4 = wi[4];
+                                            a4_0 += x0 * w4;
+                                            a4_1 += x1 * w4;
+                                            const float w5 = wi[5];
+                                            a5_0 += x0 * w5;
+                                            a5_1 += x1 * w5;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 1))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 9))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 17))[0];
-                                            const float w0 = wi[3];
+                                            const float w0 = wi[6];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
-                                            const float w1 = wi[4];
+                                            const float w1 = wi[7];
                                             a1_0 += x0 * w1;
                                             a1_1 += x1 * w1;
-                                            a1_2 += x2 * w1;
-                                            const float w2 = wi[5];
+                                            const float w2 = wi[8];
                                             a2_0 += x0 * w2;
                                             a2_1 += x1 * w2;
-                                            a2_2 += x2 * w2;
+                                            const float w3 = wi[9];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
+                                            const float w4 = wi[10];
+                                            a4_0 += x0 * w4;
+                                            a4_1 += x1 * w4;
+                                            const float w5 = wi[11];
+                                            a5_0 += x0 * w5;
+                                            a5_1 += x1 * w5;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 2))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 10))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 18))[0];
-                                            const float w0 = wi[6];
+                                            const float w0 = wi[12];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
-                                            const float w1 = wi[7];
+                                            const float w1 = wi[13];
                                             a1_0 += x0 * w1;
                                             a1_1 += x1 * w1;
-                                            a1_2 += x2 * w1;
-                                            const float w2 = wi[8];
+                                            const float w2 = wi[14];
                                             a2_0 += x0 * w2;
                                             a2_1 += x1 * w2;
-                                            a2_2 += x2 * w2;
+                                            const float w3 = wi[15];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
+                                            const float w4 = wi[16];
+                                            a4_0 += x0 * w4;
+                                            a4_1 += x1 * w4;
+                                            const float w5 = wi[17];
+                                            a5_0 += x0 * w5;
+                                            a5_1 += x1 * w5;
                                         }
                                     }
                                     ((cnnc_v8 *)(wt + (tt - q0)))[0] = a0_0;
                                     ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = a0_1;
-                                    ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = a0_2;
-                                    ((cnnc_v8 *)(wt + 24 + (tt - q0)))[0] = a1_0;
-                                    ((cnnc_v8 *)(wt + 24 + (tt - q0) + 8))[0] = a1_1;
-                                    ((cnnc_v8 *)(wt + 24 + (tt - q0) + 16))[0] = a1_2;
-                                    ((cnnc_v8 *)(wt + 48 + (tt - q0)))[0] = a2_0;
-                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 8))[0] = a2_1;
-                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 16))[0] = a2_2;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0)))[0] = a1_0;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0) + 8))[0] = a1_1;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0)))[0] = a2_0;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0) + 8))[0] = a2_1;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0)))[0] = a3_0;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 8))[0] = a3_1;
+                                    ((cnnc_v8 *)(wt + 64 + (tt - q0)))[0] = a4_0;
+                                    ((cnnc_v8 *)(wt + 64 + (tt - q0) + 8))[0] = a4_1;
+                                    ((cnnc_v8 *)(wt + 80 + (tt - q0)))[0] = a5_0;
+                                    ((cnnc_v8 *)(wt + 80 + (tt - q0) + 8))[0] = a5_1;
                                 }
                             } else {
                                 {
                                     cnnc_v8 a0_0 = cnnc_splat8(0.0f);
                                     cnnc_v8 a0_1 = cnnc_splat8(0.0f);
-                                    cnnc_v8 a0_2 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a1_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a1_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a2_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a2_1 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_0 = cnnc_splat8(0.0f);
+                                    cnnc_v8 a3_1 = cnnc_splat8(0.0f);
                                     for (int64_t c = 0; c < 16; c++) {
                                         const float *restrict xi = xs + tt + c * 20;
-                                        const float *restrict wi = wb + c * 3;
-                                        __builtin_prefetch(wi + 48, 0, 2);
+                                        const float *restrict wi = wb + c * 12;
+                                        __builtin_prefetch(wi + 192, 0, 2);
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)xi)[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 8))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 16))[0];
                                             const float w0 = wi[0];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
+                                            const float w1 = wi[1];
+                                            a1_0 += x0 * w1;
+                                            a1_1 += x1 * w1;
+                                            const float w2 = wi[2];
+                                            a2_0 += x0 * w2;
+                                            a2_1 += x1 * w2;
+                                            const float w3 = wi[3];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 1))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 9))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 17))[0];
-                                            const float w0 = wi[1];
+                                            const float w0 = wi[4];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
+                                            const float w1 = wi[5];
+                                            a1_0 += x0 * w1;
+                                            a1_1 += x1 * w1;
+                                            const float w2 = wi[6];
+                                            a2_0 += x0 * w2;
+                                            a2_1 += x1 * w2;
+                                            const float w3 = wi[7];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
                                         }
                                         {
                                             const cnnc_v8 x0 = ((const cnnc_v8 *)(xi + 2))[0];
                                             const cnnc_v8 x1 = ((const cnnc_v8 *)(xi + 10))[0];
-                                            const cnnc_v8 x2 = ((const cnnc_v8 *)(xi + 18))[0];
-                                            const float w0 = wi[2];
+                                            const float w0 = wi[8];
                                             a0_0 += x0 * w0;
                                             a0_1 += x1 * w0;
-                                            a0_2 += x2 * w0;
+                                            const float w1 = wi[9];
+                                            a1_0 += x0 * w1;
+                                            a1_1 += x1 * w1;
+                                            const float w2 = wi[10];
+                                            a2_0 += x0 * w2;
+                                            a2_1 += x1 * w2;
+                                            const float w3 = wi[11];
+                                            a3_0 += x0 * w3;
+                                            a3_1 += x1 * w3;
                                         }
                                     }
                                     ((cnnc_v8 *)(wt + (tt - q0)))[0] = a0_0;
                                     ((cnnc_v8 *)(wt + (tt - q0) + 8))[0] = a0_1;
-                                    ((cnnc_v8 *)(wt + (tt - q0) + 16))[0] = a0_2;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0)))[0] = a1_0;
+                                    ((cnnc_v8 *)(wt + 16 + (tt - q0) + 8))[0] = a1_1;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0)))[0] = a2_0;
+                                    ((cnnc_v8 *)(wt + 32 + (tt - q0) + 8))[0] = a2_1;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0)))[0] = a3_0;
+                                    ((cnnc_v8 *)(wt + 48 + (tt - q0) + 8))[0] = a3_1;
                                 }
                             }
                         }
                     }
                     for (int64_t j = 0; j < width; j++) {
                         for (int64_t ty = ty0; ty < ty1; ty++) {
-                            const float *restrict p = planes + j * 24 + (ty - ty0) * 10;
+                            const float *restrict p = planes + j * 16 + (ty - ty0) * 10;
                             if (ty * 4 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + ty * 4) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + ty * 4) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[ow] + p[72 + ow] + p[144 + ow] + p[216 + ow] + p[288 + ow];
+                                    float v = bb[j] + p[ow] + p[96 + ow] + p[192 + ow] + p[288 + ow] + p[384 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
                             if (ty * 4 + 1 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + (ty * 4 + 1)) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + (ty * 4 + 1)) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[72 + ow] - p[144 + ow] + 2.0f * p[216 + ow] - 2.0f * p[288 + ow];
+                                    float v = bb[j] + p[96 + ow] - p[192 + ow] + 2.0f * p[288 + ow] - 2.0f * p[384 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
                             if (ty * 4 + 2 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + (ty * 4 + 2)) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + (ty * 4 + 2)) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[72 + ow] + p[144 + ow] + 4.0f * p[216 + ow] + 4.0f * p[288 + ow];
+                                    float v = bb[j] + p[96 + ow] + p[192 + ow] + 4.0f * p[288 + ow] + 4.0f * p[384 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
                             }
                             if (ty * 4 + 3 < 8) {
-                                float *restrict dst = out + ((b * 16 + (blk * 3 + j)) * 8 + (ty * 4 + 3)) * 8;
+                                float *restrict dst = out + ((b * 16 + (blk * 6 + j)) * 8 + (ty * 4 + 3)) * 8;
                                 for (int64_t ow = 0; ow < 8; ow++) {
-                                    float v = bb[j] + p[72 + ow] - p[144 + ow] + 8.0f * p[216 + ow] - 8.0f * p[288 + ow] + p[360 + ow];
+                                    float v = bb[j] + p[96 + ow] - p[192 + ow] + 8.0f * p[288 + ow] - 8.0f * p[384 + ow] + p[480 + ow];
                                     v = (v < 0.0f ? 0.0f : v);
                                     dst[ow] = v;
                                 }
