@@ -503,27 +503,11 @@ import Testing
     @Test(arguments: [TargetCPU.x86_64_v4, .x86_64_v3])
     func largeChannelTileInputsPrefetchALineAheadOnAVX2(target: TargetCPU) throws {
         func compiled(channels: Int) throws -> String {
-            let dir = TemporaryDirectory()
-            let net = dir.write(
-                "net.json",
-                """
+            let net = """
                 {"version": 1, "name": "wide", "inputs": [{"name": "x", "shape": [\(channels), 11, 11]}],
                  "layers": [{"name": "conv", "op": "conv2d", "filters": 64, "kernel": 1, "activation": "relu"}]}
-                """)
-            let graph = try Compiler.load(net, seeded: SeededWeights(seed: 5))
-            let planned = try Compiler.plan(graph)
-            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-            let plan = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: Compiler.vectorTarget(target)))
-            guard case .channelTiles = plan else {
-                Issue.record("\(channels) channels of 11x11 should run as channel tiles on \(target)")
-                return ""
-            }
-            let build = try Self.compile(graph, target: target)
-            // The reduction loops (over a chunk's input channels, reading `xi`): no spill or reload remarks.
-            let (loops, spills) = Self.channelTileReductionSpills(build)
-            #expect(loops > 0)
-            #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
-            return build.source
+                """
+            return try Self.channelTiledSource(net, seed: 5, target: target, "\(channels) channels of 11x11") ?? ""
         }
         let large = try compiled(channels: 1088)
         #expect(large.contains("__builtin_prefetch(xs + cnnc_min(ow0 + c * 121 + 16, 131647 - oh * 11), 0, 3);") == (target == .x86_64_v3))
@@ -542,29 +526,37 @@ import Testing
     func channelTilesWithTapsPrefetchOnlyOnAVX512(target: TargetCPU) throws {
         let shapes = target == .x86_64_v3 ? [(512, 14), (256, 28)] : [(512, 14)]
         for (channels, side) in shapes {
-            let dir = TemporaryDirectory()
-            let net = dir.write(
-                "net.json",
-                """
+            let net = """
                 {"version": 1, "name": "down", "inputs": [{"name": "x", "shape": [\(channels), \(side), \(side)]}],
                  "layers": [{"name": "conv", "op": "conv2d", "filters": \(channels), "kernel": 3, "stride": 2,
                              "padding": 1, "activation": "relu"}]}
-                """)
-            let graph = try Compiler.load(net, seeded: SeededWeights(seed: 6))
-            let planned = try Compiler.plan(graph)
-            let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
-            let plan = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: Compiler.vectorTarget(target)))
-            guard case .channelTiles = plan else {
-                Issue.record("\(channels) channels of \(side)x\(side), stride 2, should run as channel tiles on \(target)")
-                continue
-            }
-            let build = try Self.compile(graph, target: target)
-            let (loops, spills) = Self.channelTileReductionSpills(build)
-            #expect(loops > 0)
-            #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
-            #expect(build.source.contains("__builtin_prefetch(wi + ") == (target == .x86_64_v4))
-            #expect(!build.source.contains("__builtin_prefetch(xs + "))
-            if target == .x86_64_v3 { #expect(!build.source.contains("__builtin_prefetch")) }
+                """
+            guard
+                let source = try Self.channelTiledSource(net, seed: 6, target: target, "\(channels) channels of \(side)x\(side), stride 2")
+            else { continue }
+            #expect(source.contains("__builtin_prefetch(wi + ") == (target == .x86_64_v4))
+            #expect(!source.contains("__builtin_prefetch(xs + "))
+            if target == .x86_64_v3 { #expect(!source.contains("__builtin_prefetch")) }
         }
+    }
+
+    /// The C of the one-conv description `net` (seeded weights) for `target`, or nil (and an
+    /// issue naming `what`) where the conv does not run as channel tiles; its reduction loops (over
+    /// a chunk's input channels, reading `xi`) compile with no spill or reload remarks.
+    static func channelTiledSource(_ net: String, seed: UInt64, target: TargetCPU, _ what: String) throws -> String? {
+        let dir = TemporaryDirectory()
+        let graph = try Compiler.load(dir.write("net.json", net), seeded: SeededWeights(seed: seed))
+        let planned = try Compiler.plan(graph)
+        let conv = try #require(planned.graph.nodes.first { if case .conv = $0.op { return true } else { return false } })
+        let plan = try #require(KernelSelection.convPlan(conv, in: planned.graph, target: Compiler.vectorTarget(target)))
+        guard case .channelTiles = plan else {
+            Issue.record("\(what) should run as channel tiles on \(target)")
+            return nil
+        }
+        let build = try compile(graph, target: target)
+        let (loops, spills) = channelTileReductionSpills(build)
+        #expect(loops > 0)
+        #expect(spills.isEmpty, "\(spills.joined(separator: "\n"))")
+        return build.source
     }
 }
