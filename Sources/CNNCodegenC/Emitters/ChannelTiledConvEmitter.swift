@@ -88,9 +88,11 @@ extension TiledConvEmitter {
         let input: Bool
         init(_ ct: ChannelTiling, _ ctx: KernelContext) {
             let t = ct.base
-            weights = ct.taps == 1 || ctx.thresholds.channelTilesPrefetchWithTaps
-            input =
-                weights && (ctx.thresholds.channelTileInputPrefetchAboveBytes.map { t.icg * t.phases * t.planeFloats * 4 > $0 } ?? false)
+            let th = ctx.thresholds
+            let prefetches = ct.taps == 1 || th.channelTilesPrefetchWithTaps
+            let inputBytes = t.icg * t.phases * t.planeFloats * 4
+            weights = prefetches
+            input = prefetches && (th.channelTileInputPrefetchAboveBytes.map { inputBytes > $0 } ?? false)
         }
     }
 

@@ -87,7 +87,7 @@ public struct RowWinograd: Sendable, Hashable {
         // made Winograd look no cheaper than the direct kernel; 4 + 4 is).
         let maxRows = max(1, min(tileRows, th.rowWinogradTaskPositions / wq))
         let taskCount = (tileRows + maxRows - 1) / maxRows
-        guard let plan = plan(a, direct: direct, tileRows: tileRows, chunkRows: (tileRows + taskCount - 1) / taskCount, target: target)
+        guard let plan = Self.plan(a, direct: direct, tileRows: tileRows, chunkRows: (tileRows + taskCount - 1) / taskCount, target: target)
         else { return nil }
         // One chunk of rows leaves the blocks of channels as the only tasks: where the first half
         // of them (one of two threads' static share) holds clearly more than half the channels
